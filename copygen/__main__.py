@@ -1,0 +1,5 @@
+import sys
+
+from copygen.cli import main
+
+sys.exit(main())

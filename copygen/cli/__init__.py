@@ -1,0 +1,82 @@
+"""The `copygen` command line: thin Typer commands over the library.
+
+Only this package prints or exits. Heavy libraries (torch, transformers, sacrebleu...)
+are imported inside the command bodies so `copygen --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+
+import typer
+
+from copygen.errors import CopygenError
+
+app = typer.Typer(
+    name="copygen",
+    help="Generate, check and score marketing copy from product data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def stderr_console(quiet: bool = False):
+    """A rich console on stderr; silent for progress when quiet or not a terminal."""
+    from rich.console import Console
+
+    return Console(stderr=True, quiet=quiet)
+
+
+def progress_bar(console, total: int | None, what: str):
+    """A rich progress bar on stderr, disabled when stderr is not a terminal."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    return Progress(
+        TextColumn(what),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        disable=console.quiet or not console.is_terminal,
+        transient=True,
+    )
+
+
+def user_errors(command):
+    """Turn CopygenError into `Error: ...` on stderr and exit 1; Ctrl-C into exit 130."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except CopygenError as error:
+            typer.echo(f"Error: {error}", err=True)
+            raise typer.Exit(1)
+        except KeyboardInterrupt:
+            typer.echo("Interrupted: outputs were left complete or untouched.", err=True)
+            raise typer.Exit(130)
+
+    return wrapper
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point for the console script and `python -m copygen`."""
+    try:
+        app(args=argv, prog_name="copygen", standalone_mode=True)
+    except SystemExit as done:
+        code = done.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away: stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    return 0
+
+
+from copygen.cli import generate as _generate  # noqa: E402
+
+app.command("generate")(user_errors(_generate.generate))

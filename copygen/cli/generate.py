@@ -1,0 +1,5 @@
+"""`copygen generate` (being written)."""
+
+
+def generate() -> None:
+    """Generate drafts."""

@@ -1,0 +1,21 @@
+"""Errors a user can act on. The CLI prints them as one line and exits 1."""
+
+
+class CopygenError(Exception):
+    "Any copygen error, displayed to the user as `Error: <message>`."
+
+
+class InputError(CopygenError):
+    "A products, pairs, drafts or references file that cannot be read as asked."
+
+
+class TemplateError(CopygenError):
+    "A prompt template that is missing, invalid, or names attributes the products lack."
+
+
+class ModelError(CopygenError):
+    "A model that cannot be found, loaded or run."
+
+
+class OutputError(CopygenError):
+    "An output that cannot be written safely."
