@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
 import sys
 
 import typer
@@ -23,6 +24,15 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def copygen() -> None:
+    """Generate, check and score marketing copy from product data."""
+    # Library progress bars and advice would clutter stderr; copygen reports for itself.
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
 def stderr_console(quiet: bool = False):
     """A rich console on stderr; silent for progress when quiet or not a terminal."""
     from rich.console import Console
@@ -30,7 +40,7 @@ def stderr_console(quiet: bool = False):
     return Console(stderr=True, quiet=quiet)
 
 
-def progress_bar(console, total: int | None, what: str):
+def progress_bar(console, what: str):
     """A rich progress bar on stderr, disabled when stderr is not a terminal."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -62,8 +72,14 @@ def user_errors(command):
     return wrapper
 
 
+def interrupt(signum, frame):
+    """SIGTERM behaves like Ctrl-C: outputs are left complete or resumable."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point for the console script and `python -m copygen`."""
+    signal.signal(signal.SIGTERM, interrupt)
     try:
         app(args=argv, prog_name="copygen", standalone_mode=True)
     except SystemExit as done:

@@ -1,5 +1,116 @@
-"""`copygen generate` (being written)."""
+"""`copygen generate`: products in, reviewable drafts out."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from copygen.cli import progress_bar, stderr_console
+
+PEEK_PRODUCTS = 1000
 
 
-def generate() -> None:
-    """Generate drafts."""
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class InputFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def generate(
+    products: str = typer.Argument(..., help="Products file (CSV, JSON or JSONL), or - for stdin."),
+    template: Optional[str] = typer.Option(None, "--template", "-t", help="Template name in prompts/ or a .j2 path. [default: product-description, or the one a fine-tuned model was trained with]"),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model folder or Hub id. [default: the embedded SmolLM2-135M-Instruct]"),
+    output: str = typer.Option("-", "--output", "-o", help="Drafts file, or - for stdout."),
+    output_format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="Drafts format."),
+    num_beams: int = typer.Option(4, help="Beam width."),
+    num_variants: int = typer.Option(3, help="Variants (n-best) kept per product."),
+    max_new_tokens: int = typer.Option(96, help="Longest copy, in tokens."),
+    batch_size: int = typer.Option(8, help="Products decoded together."),
+    seed: int = typer.Option(0, help="Random seed (matters with --sample)."),
+    length_penalty: float = typer.Option(1.0, help="Beam length penalty: >1 favours longer copy."),
+    no_repeat_ngram_size: int = typer.Option(3, help="Forbid repeating n-grams of this size (0: off)."),
+    sample: bool = typer.Option(False, "--sample", help="Sample with temperature/top-p instead of beam search."),
+    temperature: float = typer.Option(0.8, help="Sampling temperature (with --sample)."),
+    top_p: float = typer.Option(0.95, help="Nucleus sampling mass (with --sample)."),
+    input_format: Optional[InputFormat] = typer.Option(None, help="Input format. [default: from the extension]"),
+    delimiter: Optional[str] = typer.Option(None, help="CSV delimiter. [default: sniffed]"),
+    id_column: str = typer.Option("id", help="Column holding product ids (else the row number)."),
+    encoding: str = typer.Option("utf-8", help="Input text encoding."),
+    skip_bad_rows: bool = typer.Option(False, help="Leave malformed rows out (reported on stderr) instead of stopping."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
+    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run into the same output file."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr."),
+) -> None:
+    """Generate copy for every product with batched beam search; writes one draft per product."""
+    from copygen.drafts import DraftWriter
+    from copygen.models import read_record
+    from copygen.prompts import check_columns, load_template
+    from copygen.records import read_products, source_name
+
+    console = stderr_console(quiet)
+    record = read_record(model)
+    if template is None and record.get("template_source"):
+        chosen = load_template(record.get("template_name", "recorded"), source=record["template_source"])
+    else:
+        chosen = load_template(template)
+
+    def read(on_skip=None):
+        return read_products(products, input_format=input_format.value if input_format else None,
+                             delimiter=delimiter, id_column=id_column, encoding=encoding,
+                             skip_bad_rows=skip_bad_rows, on_skip=on_skip)
+
+    if products == "-":
+        # stdin is read once: check the template against the first products, then stream.
+        stream = read(console.print)
+        head = list(itertools.islice(stream, PEEK_PRODUCTS))
+        items, total = itertools.chain(head, stream), None
+    else:
+        # A file is read twice: once to find every bad row and the columns before any
+        # model time is spent, then again to stream the products through generation.
+        head = list(read(console.print))
+        items, total = read(), len(head)
+    columns = list(dict.fromkeys(key for product in head for key in product.attributes))
+    check_columns(chosen, columns, source_name(products))
+
+    from copygen.generate import GenerationSettings, generate_drafts
+    from copygen.models import load_model
+
+    settings = GenerationSettings(
+        num_beams=num_beams, num_variants=num_variants, max_new_tokens=max_new_tokens, batch_size=batch_size,
+        seed=seed, length_penalty=length_penalty, no_repeat_ngram_size=no_repeat_ngram_size, sample=sample,
+        temperature=temperature, top_p=top_p,
+    )
+    settings.validate()
+    started = time.perf_counter()
+    with DraftWriter(output, output_format.value, force=force, resume=resume) as writer:
+        todo = (product for product in items if product.id not in writer.done)
+        if writer.done:
+            console.print(f"Resuming: {len(writer.done)} drafts already done")
+        loaded = load_model(model)
+        with progress_bar(console, "Generating") as bar:
+            task = bar.add_task("generate", total=None if total is None else total - len(writer.done))
+            drafts = generate_drafts(todo, loaded, chosen, settings, columns=columns, exclude=[id_column],
+                                     on_batch=lambda n: bar.advance(task, n), on_warning=console.print)
+            try:
+                for draft in drafts:
+                    writer.write(draft.to_dict())
+            except KeyboardInterrupt:
+                where = "" if writer.to_stdout else f" in {writer.partial}; run the same command with --resume to finish"
+                console.print(f"Interrupted: {writer.written} drafts saved{where}")
+                raise typer.Exit(130)
+        writer.commit()
+    seconds = time.perf_counter() - started
+    target = "stdout" if output == "-" else output
+    console.print(f"Wrote {writer.written} drafts to {target} in {seconds:.1f} s"
+                  + (f" ({seconds / writer.written:.2f} s per product)" if writer.written else ""))

@@ -1,0 +1,163 @@
+"""Write drafts as JSONL, CSV or Markdown: to stdout, or to a file atomically and resumably.
+
+A file is written to a hidden `.NAME.partial` beside it, one complete draft at a time, and
+renamed into place only when every product is done. An interrupted run therefore leaves the
+previous output untouched and a partial file of whole drafts that `--resume` continues.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Iterable
+
+from copygen.errors import OutputError
+
+FORMATS = ("jsonl", "csv", "markdown")
+CSV_COLUMNS = ("id", "variant", "text", "score", "template", "model")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """Neutralize formula injection: a cell starting with = + - @ tab or CR shows as text."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def draft_as_jsonl(draft: dict[str, Any]) -> str:
+    return json.dumps(draft, ensure_ascii=False) + "\n"
+
+
+def draft_as_csv(draft: dict[str, Any]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for rank, variant in enumerate(draft["variants"], start=1):
+        writer.writerow([spreadsheet_safe(str(draft["id"])), rank, spreadsheet_safe(variant["text"]),
+                         variant["score"], draft["template"], draft["model"]])
+    return buffer.getvalue()
+
+
+def markdown_text(value: Any) -> str:
+    from copygen.prompts import listing
+
+    return listing(value).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def draft_as_markdown(draft: dict[str, Any]) -> str:
+    attributes = draft["attributes"]
+    title = attributes.get("name") or draft["id"]
+    lines = [f"## {markdown_text(title)} ({markdown_text(draft['id'])})", ""]
+    lines += [f"- **{markdown_text(key)}**: {markdown_text(value)}" for key, value in attributes.items()
+              if value is not None and key != "id"]
+    lines.append("")
+    for rank, variant in enumerate(draft["variants"], start=1):
+        text = markdown_text(variant["text"]).replace("\n", "  \n   ")
+        lines.append(f"{rank}. {text} _(score {variant['score']})_")
+    return "\n".join(lines) + "\n\n"
+
+
+RENDERERS = {"jsonl": draft_as_jsonl, "csv": draft_as_csv, "markdown": draft_as_markdown}
+
+
+def partial_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.partial")
+
+
+def done_ids(path: Path, fmt: str) -> set[str]:
+    """Ids already written to a partial file, dropping a last line cut off mid-write."""
+    if fmt == "markdown":
+        raise OutputError("--resume works with --format jsonl or csv; markdown output cannot be continued")
+    data = path.read_bytes()
+    complete = data[: data.rfind(b"\n") + 1]
+    if len(complete) != len(data):
+        with path.open("r+b") as handle:
+            handle.truncate(len(complete))
+    text = complete.decode("utf-8")
+    if fmt == "jsonl":
+        return {str(json.loads(line)["id"]) for line in text.splitlines() if line.strip()}
+    rows = list(csv.reader(io.StringIO(text)))
+    return {row[0][1:] if row[0].startswith("'") else row[0] for row in rows[1:] if row}
+
+
+class DraftWriter:
+    """Write drafts one by one; `commit()` makes a file output final.
+
+    Use as a context manager: leaving it on an error keeps the partial file for --resume
+    and never touches the existing output.
+    """
+
+    def __init__(self, output: str, fmt: str = "jsonl", *, force: bool = False, resume: bool = False):
+        if fmt not in FORMATS:
+            raise OutputError(f"unknown --format {fmt!r}: use one of {', '.join(FORMATS)}")
+        self.fmt, self.render = fmt, RENDERERS[fmt]
+        self.to_stdout = output == "-"
+        self.done: set[str] = set()
+        self.written = 0
+        if self.to_stdout:
+            if resume:
+                raise OutputError("--resume needs an output file (-o PATH), not stdout")
+            self.handle = sys.stdout
+            self.header()
+            return
+        self.path = Path(output)
+        self.partial = partial_path(self.path)
+        if self.path.is_dir():
+            raise OutputError(f"{self.path} is a folder: give a file name for -o")
+        if not self.path.parent.exists():
+            raise OutputError(f"folder {self.path.parent} does not exist: create it first")
+        if resume and self.partial.exists():
+            self.done = done_ids(self.partial, fmt)
+            self.handle = self.partial.open("a", encoding="utf-8", newline="")
+            return
+        if self.path.exists() and not force and not resume:
+            raise OutputError(f"{self.path} exists: pass --force to overwrite it, or --resume to continue a run")
+        if resume and self.path.exists():
+            raise OutputError(f"{self.path} is already complete; pass --force to generate it again")
+        try:
+            self.handle = self.partial.open("w", encoding="utf-8", newline="")
+        except OSError as error:
+            raise OutputError(f"cannot write {self.partial}: {error.strerror}") from None
+        self.header()
+
+    def header(self) -> None:
+        if self.fmt == "csv":
+            self.handle.write(",".join(CSV_COLUMNS) + "\n")
+
+    def write(self, draft: dict[str, Any]) -> None:
+        try:
+            self.handle.write(self.render(draft))
+            self.handle.flush()
+        except OSError as error:
+            if isinstance(error, BrokenPipeError):
+                raise
+            raise OutputError(
+                f"writing {'stdout' if self.to_stdout else self.partial} failed: {error.strerror}; "
+                f"{'' if self.to_stdout else 'the previous output is untouched, and --resume continues once there is room'}"
+            ) from None
+        self.written += 1
+
+    def write_all(self, drafts: Iterable[dict[str, Any]]) -> None:
+        for draft in drafts:
+            self.write(draft)
+
+    def commit(self) -> None:
+        """Move the finished file into place."""
+        if self.to_stdout:
+            return
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            os.replace(self.partial, self.path)
+        except OSError as error:
+            raise OutputError(f"could not finish {self.path}: {error.strerror}; the previous output is untouched") from None
+
+    def __enter__(self) -> "DraftWriter":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if not self.to_stdout and not self.handle.closed:
+            self.handle.close()

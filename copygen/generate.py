@@ -1,0 +1,192 @@
+"""Batched beam search: products in, drafts with n-best variants out, in input order.
+
+Causal models get left padding and an attention mask, so a product's text does not depend
+on the other products in its batch. Within a window of batches, products are sorted by
+prompt length so little compute is spent on padding; drafts still come out in input order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+from copygen.models import LoadedModel
+from copygen.prompts import Template, render_prompt
+from copygen.records import Product
+
+SORT_WINDOW_BATCHES = 8
+
+
+@dataclass
+class GenerationSettings:
+    """How to decode. Beam search by default; `sample=True` draws with temperature/top-p."""
+
+    num_beams: int = 4
+    num_variants: int = 3
+    max_new_tokens: int = 96
+    batch_size: int = 8
+    seed: int = 0
+    length_penalty: float = 1.0
+    no_repeat_ngram_size: int = 3
+    sample: bool = False
+    temperature: float = 0.8
+    top_p: float = 0.95
+    bad_words: list[str] = field(default_factory=list)
+
+    def validate(self) -> None:
+        from copygen.errors import CopygenError
+
+        if self.num_beams < 1 or self.num_variants < 1 or self.batch_size < 1 or self.max_new_tokens < 1:
+            raise CopygenError("--num-beams, --num-variants, --batch-size and --max-new-tokens must be at least 1")
+        if not self.sample and self.num_variants > self.num_beams:
+            raise CopygenError(
+                f"--num-variants {self.num_variants} needs at least as many beams: pass --num-beams {self.num_variants} or more"
+            )
+
+
+@dataclass
+class Variant:
+    text: str
+    score: float  # length-normalized log-probability (higher is better)
+
+
+@dataclass
+class Draft:
+    """One product's generated copy, with everything needed to review or reproduce it."""
+
+    id: str
+    line: int
+    attributes: dict[str, Any]
+    template: str
+    model: str
+    params: dict[str, Any]
+    variants: list[Variant]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def model_input_text(loaded: LoadedModel, prompt: str) -> str:
+    """The exact text the model sees: the chat template for instruct models, else the prompt
+    followed by the separator a copygen fine-tune recorded."""
+    if loaded.prompt_format == "chat":
+        messages = [{"role": "user", "content": prompt}]
+        return loaded.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+    return prompt + loaded.record.get("prompt_suffix", "")
+
+
+def fit_prompt(loaded: LoadedModel, prompt: str, budget: int, on_warning, product_id: str) -> str:
+    """Cut a prompt that would not fit the model's context, with a warning."""
+    ids = loaded.tokenizer(prompt, add_special_tokens=False)["input_ids"]
+    if len(ids) <= budget:
+        return prompt
+    if on_warning:
+        on_warning(f"product {product_id}: prompt of {len(ids)} tokens cut to {budget} to fit the model's context")
+    return loaded.tokenizer.decode(ids[:budget], skip_special_tokens=True)
+
+
+def beam_search_batch(loaded: LoadedModel, texts: list[str], settings: GenerationSettings) -> list[list[Variant]]:
+    """Decode a batch of model input texts; returns the n-best variants for each, best first."""
+    import torch
+
+    tokenizer, model = loaded.tokenizer, loaded.model
+    add_special = loaded.prompt_format != "chat"
+    inputs = tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=add_special)
+    n = settings.num_variants
+    options = dict(
+        max_new_tokens=settings.max_new_tokens,
+        num_return_sequences=n,
+        no_repeat_ngram_size=settings.no_repeat_ngram_size or None,
+        pad_token_id=tokenizer.pad_token_id,
+        return_dict_in_generate=True,
+        output_scores=True,
+    )
+    if settings.sample:
+        options.update(do_sample=True, num_beams=1, temperature=settings.temperature, top_p=settings.top_p)
+    else:
+        options.update(do_sample=False, num_beams=settings.num_beams, length_penalty=settings.length_penalty)
+        if settings.num_beams > 1:
+            options["early_stopping"] = True
+    if settings.bad_words:
+        options["bad_words_ids"] = bad_words_ids(tokenizer, settings.bad_words)
+    with torch.inference_mode():
+        output = model.generate(**inputs, **options)
+    sequences = output.sequences
+    if loaded.architecture == "causal":
+        sequences = sequences[:, inputs["input_ids"].shape[1] :]
+    scores = getattr(output, "sequences_scores", None)
+    if scores is None:
+        scores = mean_token_logprob(model, output, sequences, tokenizer.pad_token_id)
+    texts_out = tokenizer.batch_decode(sequences, skip_special_tokens=True)
+    results = []
+    for row in range(len(texts)):
+        variants, seen = [], set()
+        for k in range(row * n, row * n + n):
+            text = "\n".join(" ".join(line.split()) for line in texts_out[k].splitlines() if line.strip())
+            if text and text not in seen:
+                seen.add(text)
+                variants.append(Variant(text=text, score=round(float(scores[k]), 4)))
+        results.append(variants)
+    return results
+
+
+def mean_token_logprob(model, output, sequences, pad_token_id):
+    """Average log-probability per generated token, for greedy and sampled outputs."""
+    import torch
+
+    steps = model.compute_transition_scores(output.sequences, output.scores, normalize_logits=True)
+    generated = sequences[:, -steps.shape[1] :]
+    mask = (generated != pad_token_id) & torch.isfinite(steps)
+    return (steps.masked_fill(~mask, 0).sum(1) / mask.sum(1).clamp(min=1)).tolist()
+
+
+def bad_words_ids(tokenizer, words: list[str]) -> list[list[int]]:
+    """Token sequences to forbid for each word, with and without a leading space and capital."""
+    forms = {form for word in words for form in (word, " " + word, word.capitalize(), " " + word.capitalize())}
+    ids = [tokenizer(form, add_special_tokens=False)["input_ids"] for form in sorted(forms)]
+    return [sequence for sequence in ids if sequence]
+
+
+def generate_drafts(
+    products: Iterable[Product],
+    loaded: LoadedModel,
+    template: Template,
+    settings: GenerationSettings,
+    *,
+    columns: Iterable[str] = (),
+    exclude: Iterable[str] = ("id",),
+    on_batch: Callable[[int], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
+) -> Iterator[Draft]:
+    """Yield one draft per product, in input order, generating in length-sorted batches."""
+    from transformers import set_seed
+
+    settings.validate()
+    set_seed(settings.seed)
+    columns, exclude = list(columns), list(exclude)
+    budget = max(16, loaded.context_length - (settings.max_new_tokens if loaded.architecture == "causal" else 0) - 64)
+    params = {key: value for key, value in asdict(settings).items() if key != "batch_size"}
+    window: list[tuple[Product, str]] = []
+
+    def flush() -> Iterator[Draft]:
+        order = sorted(range(len(window)), key=lambda i: len(window[i][1]))
+        variants: dict[int, list[Variant]] = {}
+        for start in range(0, len(order), settings.batch_size):
+            chunk = order[start : start + settings.batch_size]
+            for index, result in zip(chunk, beam_search_batch(loaded, [window[i][1] for i in chunk], settings)):
+                variants[index] = result
+            if on_batch:
+                on_batch(len(chunk))
+        for index, (product, _) in enumerate(window):
+            yield Draft(id=product.id, line=product.line, attributes=product.attributes, template=template.name,
+                        model=loaded.name, params=params, variants=variants[index])
+        window.clear()
+
+    for product in products:
+        prompt = render_prompt(template, product.attributes, product_id=product.id, columns=columns, exclude=exclude)
+        prompt = fit_prompt(loaded, prompt, budget, on_warning, product.id)
+        window.append((product, model_input_text(loaded, prompt)))
+        if len(window) >= settings.batch_size * SORT_WINDOW_BATCHES:
+            yield from flush()
+    if window:
+        yield from flush()

@@ -1,0 +1,116 @@
+"""Render products into model input with sandboxed Jinja2 templates from `prompts/`.
+
+Product values are data: they are passed to the template as variables and never parsed as
+template code. Templates run in Jinja's sandbox with StrictUndefined, so a template that
+names a column the products lack fails before any generation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from copygen.errors import TemplateError
+
+PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+DEFAULT_TEMPLATE = "product-description"
+
+
+def listing(value: Any) -> str:
+    """A value as prompt text: lists joined with commas, objects as `key: value` pairs."""
+    if isinstance(value, list):
+        return ", ".join(listing(item) for item in value if item is not None)
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {listing(item)}" for key, item in value.items() if item is not None)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return " ".join(str(value).split())
+
+
+@dataclass
+class Template:
+    """A prompt template: its name (or path), its source text, and the compiled template."""
+
+    name: str
+    source: str
+    compiled: Any
+
+    @property
+    def variables(self) -> set[str]:
+        """Top-level variables the template reads."""
+        from jinja2 import meta
+
+        return meta.find_undeclared_variables(environment().parse(self.source))
+
+
+def environment():
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, autoescape=False)
+    env.filters["listing"] = listing
+    return env
+
+
+def available_templates() -> list[str]:
+    return sorted(path.stem for path in PROMPTS_DIR.glob("*.j2"))
+
+
+def load_template(name_or_path: str | None = None, *, source: str | None = None) -> Template:
+    """A template by name from `prompts/`, by path to a `.j2` file, or from source text."""
+    from jinja2 import TemplateSyntaxError
+
+    name = name_or_path or DEFAULT_TEMPLATE
+    if source is None:
+        path = Path(name)
+        if not (path.suffix == ".j2" or path.exists()):
+            path = PROMPTS_DIR / f"{name}.j2"
+            if not path.exists():
+                raise TemplateError(
+                    f"no template named {name!r}: use one of {', '.join(available_templates())} or a path to a .j2 file"
+                )
+        try:
+            source = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise TemplateError(f"template file {path} does not exist") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise TemplateError(f"cannot read template {path}: {error}") from None
+    try:
+        compiled = environment().from_string(source)
+    except TemplateSyntaxError as error:
+        raise TemplateError(f"template {name}, line {error.lineno}: {error.message}") from None
+    return Template(name=name, source=source, compiled=compiled)
+
+
+def check_columns(template: Template, columns: Iterable[str], source_name: str) -> None:
+    """Fail before generation if the template names a column the products lack."""
+    known = set(columns)
+    missing = sorted(template.variables - known - {"attributes", "product", "id"})
+    if missing:
+        raise TemplateError(
+            f"template {template.name} uses {', '.join(missing)}, but {source_name} has no such column; "
+            f"its columns are: {', '.join(sorted(known))}"
+        )
+
+
+def render_prompt(template: Template, attributes: dict[str, Any], *, product_id: str = "", columns: Iterable[str] = (),
+                  exclude: Iterable[str] = ()) -> str:
+    """Render one product. Columns other products have but this one lacks count as empty."""
+    from jinja2 import TemplateError as JinjaError
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    hidden = set(exclude)
+    values = {column: None for column in columns}
+    values.update(attributes)
+    shown = {key: value for key, value in values.items() if key not in hidden}
+    context = {key: value for key, value in values.items() if key.isidentifier()}
+    context.update(attributes=shown, product=values, id=product_id)
+    try:
+        return template.compiled.render(context).strip()
+    except SecurityError as error:
+        raise TemplateError(f"template {template.name} tried something unsafe and was stopped: {error}") from None
+    except UndefinedError as error:
+        raise TemplateError(f"template {template.name}, product {product_id}: {error.message}") from None
+    except JinjaError as error:
+        raise TemplateError(f"template {template.name}, product {product_id}: {error}") from None
