@@ -1,16 +1,24 @@
 """Read products from CSV, JSON or JSONL (a path or `-` for stdin), one `Product` at a time.
 
-Every problem is reported as an `InputError` naming the file, the line and the column, and
-what to do. Rows stream: a 100,000-row CSV is never held in memory at once.
+Every problem is an `InputError` naming the file, the line (and the column where it helps)
+and what to do. CSV and JSONL stream line by line; a JSON array is parsed whole.
+
+Text is UTF-8 unless told otherwise; a byte-order mark is dropped (a UTF-16 or UTF-32 one
+also picks that encoding), and lines may end in \\n, \\r\\n or a lone \\r. Values pass through
+as written (emoji, CJK, right-to-left text, zero-width characters), except that CSV cells
+lose surrounding whitespace and an empty cell, like JSON null, means missing (None). Column
+names (CSV header cells, top-level JSON keys) lose surrounding whitespace and invisible
+format characters (BOM, zero-width space or joiner, direction marks): editors glue these on
+unseen, and a name that differs only by them could never be matched. Inside a name they stay.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
-import io
 import itertools
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,9 +28,35 @@ from copygen.errors import InputError
 
 FORMATS = ("csv", "json", "jsonl")
 EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
-SNIFF_DELIMITERS = ",;\t|"
+EMPTY = {
+    "csv": "expected a header row, then one row per product",
+    "json": "expected a JSON array of product objects",
+    "jsonl": "expected one JSON object per line",
+}
+NO_PRODUCTS = {
+    "csv": "add one row per product below the header",
+    "json": "put one object per product in the array",
+    "jsonl": "write one JSON object per product, one per line",
+}
+DELIMITERS = "\t,;|"  # sniffed from the header line: the most frequent wins, the earlier on a tie
+BLOCK = 1 << 16  # bytes read at most at once, so a file without line breaks cannot fill memory
+SIGNATURES = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"%PDF": "a PDF document",
+    b"\x1f\x8b": "gzip-compressed (decompress it first)",
+    b"PK\x03\x04": "a zip archive (an Excel workbook? save it as CSV UTF-8)",
+    b"\xd0\xcf\x11\xe0": "an old Excel workbook (save it as CSV UTF-8)",
+}
+UNICODE_BOMS = {codecs.BOM_UTF32_LE: "utf-32", codecs.BOM_UTF32_BE: "utf-32", codecs.BOM_UTF16_LE: "utf-16", codecs.BOM_UTF16_BE: "utf-16"}
+LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")  # split points after \n, \r\n or a lone \r
+NUL = re.compile("\x00")
+UNDECODABLE = re.compile("[\udc80-\udcff]")  # where the surrogateescape handler kept a bad byte
+INVISIBLE = r"[\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+NAME_EDGES = re.compile(rf"\A{INVISIBLE}+|{INVISIBLE}+\Z")
+JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
-csv.field_size_limit(2**31 - 1)
+csv.field_size_limit(2**31 - 1)  # a 1 MB description is a normal product field
 
 
 @dataclass
@@ -34,21 +68,105 @@ class Product:
     attributes: dict[str, Any] = field(default_factory=dict)
 
 
-def source_name(source: str | Path) -> str:
-    return "<stdin>" if str(source) == "-" else str(source)
+def read_products(
+    source: str | Path,
+    *,
+    input_format: str | None = None,
+    delimiter: str | None = None,
+    id_column: str = "id",
+    encoding: str = "utf-8",
+    skip_bad_rows: bool = False,
+    on_skip: Callable[[str], None] | None = None,
+) -> Iterator[Product]:
+    """Yield the products of a file (or stdin for `-`), validated, in file order.
+
+    The file is opened and its header (or whole JSON array) checked before this returns, so
+    a wrong path, encoding or --id-column fails at once. A malformed row raises; with
+    `skip_bad_rows` it is left out and reported through `on_skip`. The id is the `id_column`
+    value (matched ignoring case if unambiguous) or, when there is no "id", the line number.
+    """
+    if input_format is not None and input_format not in FORMATS:
+        raise InputError(f"unknown --input-format {input_format!r}: use one of {', '.join(FORMATS)}")
+    name = "<stdin>" if str(source) == "-" else str(source)
+    stream = open_binary(source)
+    try:
+        lines = text_lines(stream, name, encoding)
+        leading = []
+        for line in lines:
+            leading.append(line)
+            if line.strip():
+                break
+        fmt = detect_format(source, leading[-1] if leading else "", input_format)
+        if not leading or not leading[-1].strip():
+            raise InputError(f"{name} is empty: {EMPTY[fmt]}")
+        lines = itertools.chain(leading, lines)
+        if fmt == "csv":
+            rows = csv_rows(lines, name, delimiter, id_column)
+        else:
+            rows = json_rows(lines, name) if fmt == "json" else jsonl_rows(lines)
+    except BaseException:
+        close(source, stream)
+        raise
+    return checked_products(rows, name, fmt, id_column, skip_bad_rows, on_skip, lambda: close(source, stream))
 
 
-def detect_format(source: str | Path, head: bytes, input_format: str | None) -> str:
-    """The format asked for, else the extension's, else a guess from the first byte."""
-    if input_format:
-        if input_format not in FORMATS:
-            raise InputError(f"unknown --input-format {input_format!r}: use one of {', '.join(FORMATS)}")
-        return input_format
-    suffix = Path(str(source)).suffix.lower()
-    if suffix in EXTENSIONS:
-        return EXTENSIONS[suffix]
-    first = head.lstrip(codecs.BOM_UTF8).lstrip()[:1]
-    return {b"[": "json", b"{": "jsonl"}.get(first, "csv")
+def checked_products(rows, name, fmt, id_column, skip_bad_rows, on_skip, close_file) -> Iterator[Product]:
+    """Turn (line, attributes or located problem) rows into products with unique ids."""
+    seen: dict[str, int] = {}
+    skipped = 0
+    try:
+        for line, row in rows:
+            product_id, problem = (None, row) if isinstance(row, str) else product_id_of(row, line, id_column)
+            if problem is None and product_id in seen:
+                problem = f'line {line}: duplicate id "{product_id}" (first on line {seen[product_id]}); ids must be unique'
+            if problem is not None:
+                if not skip_bad_rows:
+                    raise InputError(f"{name}, {problem} (or pass --skip-bad-rows to leave such rows out)")
+                skipped += 1
+                if on_skip:
+                    on_skip(f"skipped {name}, {problem}")
+                continue
+            seen[product_id] = line
+            yield Product(id=product_id, line=line, attributes=row)
+    finally:
+        close_file()
+    if not seen:
+        because = f" ({skipped} bad rows skipped)" if skipped else ""
+        raise InputError(f"{name} has no products{because}: {NO_PRODUCTS[fmt]}")
+
+
+def product_id_of(attributes: dict, line: int, id_column: str) -> tuple[str | None, str | None]:
+    """The product's id and no problem, or no id and the located problem."""
+    key = find_column(attributes, column_name(id_column))
+    if key is None:
+        if column_name(id_column) == "id":
+            return str(line), None
+        keys = ", ".join(f'"{key}"' for key in attributes) or "none"
+        return None, f'line {line}: no "{id_column}" (--id-column) in this product; its keys are: {keys}'
+    value = attributes[key]
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, type(None))):
+        return None, f'line {line}: the id "{key}" must be a string or a number, not {json_kind(value)}'
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return None, f'line {line}: the id "{key}" is empty; give every product an id'
+    return text, None
+
+
+def find_column(names: Iterable[str], wanted: str) -> str | None:
+    """`wanted` itself if present, else the one name equal to it ignoring case."""
+    names = list(names)
+    if wanted in names:
+        return wanted
+    matches = [name for name in names if name.casefold() == wanted.casefold()]
+    return matches[0] if len(matches) == 1 else None
+
+
+def column_name(text: str) -> str:
+    return NAME_EDGES.sub("", text)
+
+
+def repeated(names: list[str]) -> list[str]:
+    return sorted({name for name in names if names.count(name) > 1})
 
 
 def open_binary(source: str | Path):
@@ -65,108 +183,93 @@ def open_binary(source: str | Path):
         raise InputError(f"cannot open {path}: {error.strerror}") from None
 
 
-def decoded_lines(stream, name: str, encoding: str, head: bytes) -> Iterator[str]:
-    """Decode line by line so an encoding error names its line."""
-    codec = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
-    try:
-        decoder = codecs.getincrementaldecoder(codec)()
-    except LookupError:
-        raise InputError(f"unknown --encoding {encoding!r}: use a Python codec name such as utf-8 or cp1252") from None
-    for number, raw in enumerate(itertools.chain(io.BytesIO(head), stream), start=1):
-        try:
-            text = decoder.decode(raw)
-        except UnicodeDecodeError as error:
-            bad = raw[error.start : error.start + 1].hex()
-            raise InputError(
-                f"{name}, line {number}: byte 0x{bad} is not valid {encoding}; "
-                f"pass --encoding with the file's encoding (for example --encoding cp1252)"
-            ) from None
-        if "\x00" in text:
-            raise InputError(
-                f"{name}, line {number}: contains NUL bytes; this looks like a binary file, not CSV, JSON or JSONL"
-            )
-        yield text
+def close(source: str | Path, stream) -> None:
+    if str(source) != "-":
+        stream.close()
 
 
-def read_products(
-    source: str | Path,
-    *,
-    input_format: str | None = None,
-    delimiter: str | None = None,
-    id_column: str = "id",
-    encoding: str = "utf-8",
-    skip_bad_rows: bool = False,
-    on_skip: Callable[[str], None] | None = None,
-) -> Iterator[Product]:
-    """Yield the products of a file (or stdin for `-`), validated, in file order.
+def detect_format(source: str | Path, first_line: str, input_format: str | None) -> str:
+    """The format asked for, else the extension's, else a guess from the first character."""
+    if input_format:
+        return input_format
+    suffix = Path(str(source)).suffix.lower()
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    return {"[": "json", "{": "jsonl"}.get(first_line.lstrip()[:1], "csv")
 
-    With `skip_bad_rows`, a malformed row is reported through `on_skip` and left out;
-    otherwise it raises `InputError`. An empty file or one with no products also raises.
+
+def text_lines(stream, name: str, encoding: str) -> Iterator[str]:
+    """Decode the stream and yield its lines with their endings (\\n, \\r\\n or a lone \\r).
+
+    Bytes that are not `encoding`, NUL bytes and binary file signatures raise an `InputError`
+    naming the line and column.
     """
-    name = source_name(source)
-    stream = open_binary(source)
     try:
-        head = stream.readline()
-        fmt = detect_format(source, head, input_format)
-        lines = decoded_lines(stream, name, encoding, head)
-        rows = {"csv": lambda: csv_rows(lines, name, delimiter), "jsonl": lambda: jsonl_rows(lines, name)}.get(
-            fmt, lambda: json_rows(lines, name)
-        )()
-        unit = "item" if fmt == "json" else "line"
-        yield from products_from_rows(rows, name, unit, id_column, skip_bad_rows, on_skip)
-    finally:
-        if stream is not sys.stdin.buffer:
-            stream.close()
-
-
-def products_from_rows(rows, name, unit, id_column, skip_bad_rows, on_skip) -> Iterator[Product]:
-    """Check ids and turn rows into products; rows are (line, attributes or an error message)."""
-    seen: dict[str, int] = {}
-    count = 0
-    for line, attributes in rows:
-        problem = attributes if isinstance(attributes, str) else None
-        if problem is None:
-            product_id, problem = product_id_of(attributes, line, id_column, name, unit)
-            if problem is None and product_id in seen:
-                problem = f'duplicate id "{product_id}" (first at {unit} {seen[product_id]}); ids must be unique'
-        if problem is not None:
-            message = f"{name}, {unit} {line}: {problem}"
-            if not skip_bad_rows:
-                raise InputError(f"{message} (or pass --skip-bad-rows to leave such rows out)")
-            if on_skip:
-                on_skip(f"skipped {message}")
-            continue
-        seen[product_id] = line
-        count += 1
-        yield Product(id=product_id, line=line, attributes=attributes)
-    if not count:
-        raise InputError(f"{name} has no products: add at least one product after the header")
-
-
-def product_id_of(attributes: dict, line: int, id_column: str, name: str, unit: str):
-    """The product's id and no problem, or None and what is wrong with it."""
-    if id_column not in attributes:
-        if id_column != "id":
+        b"\n".decode(encoding, "ignore")  # unknown and non-text codecs (base64...) raise here
+    except LookupError:
+        raise InputError(f"unknown --encoding {encoding!r}: use a text encoding such as utf-8, cp1252 or latin-1") from None
+    blocks = iter(lambda: stream.readline(BLOCK), b"")
+    first = next(blocks, b"")
+    for signature, kind in SIGNATURES.items():
+        if first.startswith(signature):
+            raise InputError(f"{name} looks like {kind}, not CSV, JSON or JSONL text")
+    codec = encoding
+    if first.startswith(codecs.BOM_UTF8):
+        first = first[len(codecs.BOM_UTF8) :]
+    elif codecs.lookup(encoding).name == "utf-8":
+        codec = next((codec for bom, codec in UNICODE_BOMS.items() if first.startswith(bom)), codec)
+    decoder = codecs.getincrementaldecoder(codec)("surrogateescape")
+    held: list[str] = []  # the line being assembled
+    done = 0  # lines yielded so far
+    for raw in itertools.chain([first], blocks, [None]):
+        try:
+            text = decoder.decode(raw or b"", final=raw is None)
+        except UnicodeError as error:  # a bad byte below 0x80 (UTF-16, UTF-32), which cannot be kept
+            line, _ = position(done, "".join(held))
+            reason = getattr(error, "reason", str(error))
             raise InputError(
-                f'{name}, {unit} {line}: no column "{id_column}" (--id-column); '
-                f"the columns are: {', '.join(attributes) or '(none)'}"
-            )
-        return str(line), None
-    value = attributes[id_column]
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None, f'column "{id_column}" is empty; give every product an id'
-    if isinstance(value, (list, dict)):
-        return None, f'column "{id_column}" must be a string or number, not {json_kind(value)}'
-    return str(value).strip(), None
+                f"{name}, line {line}: cannot read this as {codec} ({reason}); pass the file's encoding with --encoding"
+            ) from None
+        if done == 0 and not held:
+            text = text.removeprefix("\ufeff")
+        bad = NUL.search(text) or UNDECODABLE.search(text)
+        if bad:
+            line, column = position(done, "".join(held) + text[: bad.start()])
+            raise InputError(f"{name}, line {line}, column {column}: {bad_character(bad.group(), codec)}")
+        held.append(text)
+        if raw is not None and "\n" not in text and "\r" not in text:
+            continue
+        joined = "".join(held)
+        keep = 1 if raw is not None and joined.endswith("\r") else 0  # a \n may follow in the next block
+        *lines, tail = LINE_END.split(joined[: len(joined) - keep])
+        done += len(lines)
+        yield from lines
+        held = [tail + joined[len(joined) - keep :]]
+    if held[0]:
+        yield held[0]
 
 
-def clean_cell(value: str) -> str | None:
-    value = value.strip()
-    return value or None
+def position(lines_before: int, text: str) -> tuple[int, int]:
+    """The line and column just after `text`, which starts a line after `lines_before` lines."""
+    *_, last = parts = LINE_END.split(text)
+    return lines_before + len(parts), len(last) + 1
+
+
+def bad_character(character: str, codec: str) -> str:
+    if character == "\x00":
+        return (
+            "NUL byte: this looks like a binary file, not CSV, JSON or JSONL text "
+            "(if it is UTF-16 text, pass --encoding utf-16)"
+        )
+    example = "cp1252" if codecs.lookup(codec).name == "utf-8" else "latin-1"
+    return (
+        f"byte 0x{ord(character) - 0xDC00:02x} is not valid {codec}; "
+        f"pass the file's encoding with --encoding (for example --encoding {example})"
+    )
 
 
 class LineCounter:
-    """Wrap decoded lines so each CSV record knows the line it starts on."""
+    """Wrap lines so each CSV record knows the line it starts on."""
 
     def __init__(self, lines: Iterable[str]):
         self.lines = iter(lines)
@@ -181,95 +284,169 @@ class LineCounter:
         return line
 
 
-def csv_rows(lines: Iterator[str], name: str, delimiter: str | None):
-    """Read the header eagerly (so errors surface at once), then yield (line, row)."""
+def csv_rows(lines: Iterable[str], name: str, delimiter: str | None, id_column: str):
+    """Check the header now (so its problems surface at once); return the rows that follow."""
     counter = LineCounter(lines)
-    first = next(counter, None)
-    while first is not None and not first.strip():
-        first = next(counter, None)
-    if first is None:
-        raise InputError(f"{name} is empty: expected a header row, then one product per row")
+    header_text = next(line for line in counter if line.strip())
     header_line = counter.number
-    if delimiter is None:
-        try:
-            delimiter = csv.Sniffer().sniff(first, delimiters=SNIFF_DELIMITERS).delimiter
-        except csv.Error:
-            delimiter = ","
-    elif delimiter in ("\\t", "tab"):
-        delimiter = "\t"
-    if len(delimiter) != 1:
-        raise InputError(f"--delimiter must be one character, got {delimiter!r}")
-    reader = csv.reader(itertools.chain([first], counter), delimiter=delimiter)
+    delimiter = sniff_delimiter(header_text) if delimiter is None else delimiter_option(delimiter)
+    reader = csv.reader(itertools.chain([header_text], counter), delimiter=delimiter, strict=True)
     try:
-        header = [cell.strip() for cell in next(reader)]
+        header = [column_name(cell) for cell in next(reader)]
     except csv.Error as error:
-        raise InputError(f"{name}, line {header_line}: cannot read the header: {error}") from None
+        raise InputError(f"{name}, line {header_line}: cannot read the header: {csv_problem(error)}") from None
     for index, column in enumerate(header, start=1):
         if not column:
-            raise InputError(f"{name}, line {header_line}: column {index} of the header has no name; name every column")
-    duplicates = sorted({column for column in header if header.count(column) > 1})
-    if duplicates:
+            raise InputError(
+                f"{name}, line {header_line}: header column {index} has no name; "
+                f"name every column (or remove a trailing {delimiter_name(delimiter)})"
+            )
+    if repeated(header):
         raise InputError(
-            f"{name}, line {header_line}: the header repeats {', '.join(duplicates)}; column names must be unique"
+            f"{name}, line {header_line}: the header repeats {', '.join(repeated(header))}; column names must be unique"
         )
-    return csv_records(reader, counter, header, header_line + 1)
+    if find_column(header, column_name(id_column)) is None and column_name(id_column) != "id":
+        raise InputError(
+            f'{name}, line {header_line}: no column "{id_column}" (--id-column); the columns are: {", ".join(header)}'
+        )
+    return csv_records(reader, counter, header, delimiter)
 
 
-def csv_records(reader, counter: LineCounter, header: list[str], start: int):
+def csv_records(reader, counter: LineCounter, header: list[str], delimiter: str):
+    """Yield (line, attributes or problem) for each non-blank record after the header."""
+    start = counter.number + 1
     while True:
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            yield start, f"malformed CSV: {error}"
+            yield start, f"line {start}: {csv_problem(error)}"
             start = counter.number + 1
             continue
         line, start = start, counter.number + 1
-        if not row or all(not cell.strip() for cell in row):
+        if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(header):
-            many = "many" if len(row) > len(header) else "few"
+        if len(row) > len(header):
             yield line, (
-                f"{len(row)} fields but the header has {len(header)} (too {many}); "
-                "quote values that contain the delimiter"
+                f"line {line}: {len(row)} fields but the header has {len(header)} columns; "
+                f'quote values that contain {delimiter_name(delimiter)} ("like, this")'
             )
-            continue
-        yield line, {column: clean_cell(cell) for column, cell in zip(header, row)}
+        elif len(row) < len(header):
+            yield line, (
+                f"line {line}: {len(row)} fields but the header has {len(header)} columns; the row ends before "
+                f'column "{header[len(row)]}": add the missing values (they may be empty)'
+            )
+        else:
+            yield line, {column: cell.strip() or None for column, cell in zip(header, row)}
 
 
-def jsonl_rows(lines: Iterator[str], name: str):
-    empty = True
+def csv_problem(error: csv.Error) -> str:
+    message = str(error)
+    if "end of data" in message:
+        return 'a quoted value that starts in this row is never closed: add the closing "'
+    if "expected after" in message:
+        return 'a closing quote must be followed by the delimiter: write a quote inside a quoted value as ""'
+    return f"malformed CSV: {message}"
+
+
+def sniff_delimiter(header: str) -> str:
+    outside_quotes = re.sub(r'"[^"]*"', "", header)
+    best = max(DELIMITERS, key=outside_quotes.count)
+    return best if outside_quotes.count(best) else ","
+
+
+def delimiter_option(delimiter: str) -> str:
+    delimiter = {"\\t": "\t", "tab": "\t"}.get(delimiter, delimiter)
+    if len(delimiter) != 1 or delimiter in '"\r\n\x00':
+        raise InputError(f"--delimiter must be one character other than a quote or line break, got {delimiter!r}")
+    return delimiter
+
+
+def delimiter_name(delimiter: str) -> str:
+    return "tab" if delimiter == "\t" else f'"{delimiter}"'
+
+
+def jsonl_rows(lines: Iterable[str]):
+    """Yield (line, attributes or problem) for each non-blank line."""
     for number, text in enumerate(lines, start=1):
         if not text.strip():
             continue
-        empty = False
         try:
-            value = json.loads(text)
+            value = json.loads(text.rstrip("\r\n"))  # so an error at the end of the line names this line
         except json.JSONDecodeError as error:
-            yield number, f"invalid JSON at column {error.colno}: {error.msg}"
+            yield number, f"line {number}, column {error.colno}: invalid JSON: {error.msg}; each line must hold one whole JSON object"
             continue
-        if not isinstance(value, dict):
-            yield number, f"expected a JSON object, got {json_kind(value)}"
+        except (ValueError, RecursionError) as error:  # too many digits; nested too deeply
+            yield number, f"line {number}: cannot read this JSON: {json_value_error(error)}"
             continue
-        yield number, value
-    if empty:
-        raise InputError(f"{name} is empty: expected one JSON object per line")
+        hint = " (a JSON array file should be named .json or read with --input-format json)" if isinstance(value, list) else ""
+        row = json_object(value)
+        yield number, row if isinstance(row, dict) else f"line {number}: {row}{hint}"
 
 
-def json_rows(lines: Iterator[str], name: str):
+def json_rows(lines: Iterable[str], name: str):
+    """Parse the whole array (so syntax errors surface before any product); return its rows."""
     text = "".join(lines)
-    if not text.strip():
-        raise InputError(f"{name} is empty: expected a JSON array of objects")
+    decoder = json.JSONDecoder()
+    pos = JSON_SPACE.match(text).end()
+    if not text.startswith("[", pos):
+        value, end = decode_json(decoder, text, pos, name)
+        if isinstance(value, dict) and JSON_SPACE.match(text, end).end() < len(text):
+            raise InputError(f"{name} looks like JSON Lines (one object per line): name it .jsonl or pass --input-format jsonl")
+        raise InputError(f"{name}: expected a JSON array of product objects [{{...}}, ...], got {json_kind(value)}")
+    rows = []
+    line, counted = 1, 0
+    pos = JSON_SPACE.match(text, pos + 1).end()
+    while not text.startswith("]", pos):
+        line, counted = line + text.count("\n", counted, pos), pos
+        value, pos = decode_json(decoder, text, pos, name)
+        row = json_object(value)
+        rows.append((line, row if isinstance(row, dict) else f"line {line}: {row}"))
+        pos = JSON_SPACE.match(text, pos).end()
+        if text.startswith(",", pos):
+            pos = JSON_SPACE.match(text, pos + 1).end()
+            if text.startswith("]", pos):
+                raise json_syntax_error(name, text, pos, "a comma before ] (JSON allows no trailing comma)")
+        elif not text.startswith("]", pos):
+            raise json_syntax_error(name, text, pos, "expected , or ] after a product")
+    after = JSON_SPACE.match(text, pos + 1).end()
+    if after < len(text):
+        raise json_syntax_error(name, text, after, "unexpected text after the closing ]")
+    return iter(rows)
+
+
+def decode_json(decoder: json.JSONDecoder, text: str, pos: int, name: str) -> tuple[Any, int]:
     try:
-        value = json.loads(text)
+        return decoder.raw_decode(text, pos)
     except json.JSONDecodeError as error:
-        hint = " (the file looks truncated)" if error.pos >= len(text.rstrip()) else ""
-        raise InputError(f"{name}, line {error.lineno}, column {error.colno}: invalid JSON: {error.msg}{hint}") from None
-    if not isinstance(value, list):
-        raise InputError(f"{name}: expected a JSON array of product objects, got {json_kind(value)}")
-    for index, item in enumerate(value, start=1):
-        yield index, item if isinstance(item, dict) else f"is {json_kind(item)}, expected an object"
+        raise json_syntax_error(name, text, error.pos, error.msg) from None
+    except (ValueError, RecursionError) as error:
+        raise json_syntax_error(name, text, pos, json_value_error(error)) from None
+
+
+def json_syntax_error(name: str, text: str, pos: int, what: str) -> InputError:
+    line = text.count("\n", 0, pos) + 1
+    column = pos - text.rfind("\n", 0, pos)
+    truncated = pos >= len(text.rstrip()) or what.startswith("Unterminated string")
+    hint = "; the file ends too early: is it truncated?" if truncated else ""
+    return InputError(f"{name}, line {line}, column {column}: invalid JSON: {what}{hint}")
+
+
+def json_value_error(error: Exception) -> str:
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    return str(error).split(":")[0]  # "Exceeds the limit (4300 digits) for integer string conversion"
+
+
+def json_object(value: Any) -> dict | str:
+    """The object with clean key names, or what is wrong with it."""
+    if not isinstance(value, dict):
+        return f"expected a JSON object, got {json_kind(value)}"
+    names = [column_name(key) for key in value]
+    if repeated(names):
+        return f'the key "{repeated(names)[0]}" appears twice (ignoring spaces and invisible characters around it)'
+    return dict(zip(names, value.values()))
 
 
 def json_kind(value: Any) -> str:
