@@ -159,5 +159,8 @@ class DraftWriter:
         return self
 
     def __exit__(self, *exc) -> None:
-        if not self.to_stdout and not self.handle.closed:
-            self.handle.close()
+        if self.to_stdout or self.handle.closed:
+            return
+        self.handle.close()
+        if not self.written and not self.done:
+            self.partial.unlink(missing_ok=True)  # nothing to resume: leave no trace

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
-from copygen.models import LoadedModel
-from copygen.prompts import Template, render_prompt
-from copygen.records import Product
+from copygen.models import LoadedModel, load_model, read_record
+from copygen.prompts import Template, check_columns, load_template, render_prompt
+from copygen.records import Product, read_products
 
 SORT_WINDOW_BATCHES = 8
 
@@ -64,6 +64,13 @@ class Draft:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def choose_template(template: str | None, record: dict) -> Template:
+    """The template asked for, else the one a copygen fine-tune was trained with, else the default."""
+    if template is None and record.get("template_source"):
+        return load_template(record.get("template_name", "recorded"), source=record["template_source"])
+    return load_template(template)
 
 
 def model_input_text(loaded: LoadedModel, prompt: str) -> str:
@@ -190,3 +197,22 @@ def generate_drafts(
             yield from flush()
     if window:
         yield from flush()
+
+
+def generate(products: str | Iterable[dict[str, Any]], *, model: str | None = None, template: str | None = None,
+             id_column: str = "id", **settings: Any) -> list:
+    """Drafts for products (a file path, `-`, or dicts) with a model (default: the embedded one).
+
+    `settings` are `GenerationSettings` fields: num_beams, num_variants, max_new_tokens, ...
+    """
+    if isinstance(products, str):
+        items = list(read_products(products, id_column=id_column))
+    else:
+        items = [Product(id=str(row.get(id_column, line)), line=line, attributes=dict(row))
+                 for line, row in enumerate(products, start=1)]
+    chosen = choose_template(template, read_record(model))
+    columns = list(dict.fromkeys(key for item in items for key in item.attributes))
+    check_columns(chosen, columns, "the products")
+    loaded = load_model(model)
+    return list(generate_drafts(items, loaded, chosen, GenerationSettings(**settings), columns=columns,
+                                exclude=[id_column]))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import time
 from enum import Enum
-from pathlib import Path
 from typing import Optional
 
 import typer
@@ -55,15 +54,13 @@ def generate(
     """Generate copy for every product with batched beam search; writes one draft per product."""
     from copygen.drafts import DraftWriter
     from copygen.models import read_record
-    from copygen.prompts import check_columns, load_template
-    from copygen.records import read_products, source_name
+    from copygen.generate import choose_template
+    from copygen.prompts import check_columns
+    from copygen.records import read_products
 
     console = stderr_console(quiet)
-    record = read_record(model)
-    if template is None and record.get("template_source"):
-        chosen = load_template(record.get("template_name", "recorded"), source=record["template_source"])
-    else:
-        chosen = load_template(template)
+    name = "<stdin>" if products == "-" else products
+    chosen = choose_template(template, read_record(model))
 
     def read(on_skip=None):
         return read_products(products, input_format=input_format.value if input_format else None,
@@ -81,7 +78,7 @@ def generate(
         head = list(read(console.print))
         items, total = read(), len(head)
     columns = list(dict.fromkeys(key for product in head for key in product.attributes))
-    check_columns(chosen, columns, source_name(products))
+    check_columns(chosen, columns, name)
 
     from copygen.generate import GenerationSettings, generate_drafts
     from copygen.models import load_model
