@@ -20,6 +20,7 @@ import itertools
 import json
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -49,7 +50,7 @@ SIGNATURES = {
     b"\xd0\xcf\x11\xe0": "an old Excel workbook (save it as CSV UTF-8)",
 }
 UNICODE_BOMS = {codecs.BOM_UTF32_LE: "utf-32", codecs.BOM_UTF32_BE: "utf-32", codecs.BOM_UTF16_LE: "utf-16", codecs.BOM_UTF16_BE: "utf-16"}
-LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")  # split points after \n, \r\n or a lone \r
+LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)")  # a line with its ending: \n, \r\n or a lone \r
 NUL = re.compile("\x00")
 UNDECODABLE = re.compile("[\udc80-\udcff]")  # where the surrogateescape handler kept a bad byte
 INVISIBLE = r"[\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
@@ -131,7 +132,7 @@ def checked_products(rows, name, fmt, id_column, skip_bad_rows, on_skip, close_f
     finally:
         close_file()
     if not seen:
-        because = f" ({skipped} bad rows skipped)" if skipped else ""
+        because = f" ({skipped} bad {'row' if skipped == 1 else 'rows'} skipped)" if skipped else ""
         raise InputError(f"{name} has no products{because}: {NO_PRODUCTS[fmt]}")
 
 
@@ -166,7 +167,7 @@ def column_name(text: str) -> str:
 
 
 def repeated(names: list[str]) -> list[str]:
-    return sorted({name for name in names if names.count(name) > 1})
+    return sorted(name for name, count in Counter(names).items() if count > 1)
 
 
 def open_binary(source: str | Path):
@@ -241,7 +242,7 @@ def text_lines(stream, name: str, encoding: str) -> Iterator[str]:
             continue
         joined = "".join(held)
         keep = 1 if raw is not None and joined.endswith("\r") else 0  # a \n may follow in the next block
-        *lines, tail = LINE_END.split(joined[: len(joined) - keep])
+        lines, tail = split_lines(joined[: len(joined) - keep])
         done += len(lines)
         yield from lines
         held = [tail + joined[len(joined) - keep :]]
@@ -249,10 +250,16 @@ def text_lines(stream, name: str, encoding: str) -> Iterator[str]:
         yield held[0]
 
 
+def split_lines(text: str) -> tuple[list[str], str]:
+    """The complete lines of `text`, and the unfinished rest."""
+    end = max(text.rfind("\n"), text.rfind("\r")) + 1  # findall on an unfinished rest would be quadratic
+    return LINE.findall(text, 0, end), text[end:]
+
+
 def position(lines_before: int, text: str) -> tuple[int, int]:
     """The line and column just after `text`, which starts a line after `lines_before` lines."""
-    *_, last = parts = LINE_END.split(text)
-    return lines_before + len(parts), len(last) + 1
+    lines, rest = split_lines(text)
+    return lines_before + len(lines) + 1, len(rest) + 1
 
 
 def bad_character(character: str, codec: str) -> str:
@@ -290,7 +297,10 @@ def csv_rows(lines: Iterable[str], name: str, delimiter: str | None, id_column: 
     header_text = next(line for line in counter if line.strip())
     header_line = counter.number
     delimiter = sniff_delimiter(header_text) if delimiter is None else delimiter_option(delimiter)
-    reader = csv.reader(itertools.chain([header_text], counter), delimiter=delimiter, strict=True)
+    # strict: an unclosed quote must not swallow the rest of the file; skipinitialspace: `1, "a, b"`
+    reader = csv.reader(
+        itertools.chain([header_text], counter), delimiter=delimiter, strict=True, skipinitialspace=delimiter != " "
+    )
     try:
         header = [column_name(cell) for cell in next(reader)]
     except csv.Error as error:

@@ -222,9 +222,12 @@ def test_blank_rows_are_skipped_and_multiline_values_keep_line_numbers_right(tmp
         read(write(tmp_path, "q.csv", 'id,name\n1,"two\nlines"\n\n2\n'))
 
 
-def test_old_mac_line_endings(tmp_path):
+def test_old_mac_line_endings_and_a_crlf_split_between_reads(tmp_path):
     products = read(write(tmp_path, "p.csv", "id,name\r1,a\r\r2,b\r"))
     assert [(p.id, p.line, p.attributes["name"]) for p in products] == [("1", 2, "a"), ("2", 4, "b")]
+    long = "x" * (65536 - 3)  # the row's \r ends one 64 KiB read, its \n starts the next
+    products = read(write(tmp_path, "q.csv", f"id,name\r\n1,{long}\r\n2,y\r\n"))
+    assert [(p.id, p.line, p.attributes["name"]) for p in products] == [("1", 2, long), ("2", 3, "y")]
 
 
 def test_an_unclosed_quote_does_not_silently_swallow_the_rest_of_the_file(tmp_path):
@@ -244,6 +247,7 @@ def test_an_unclosed_quote_does_not_silently_swallow_the_rest_of_the_file(tmp_pa
         ("id\tname\tprice, EUR\n1\ta, b\t2,50\n", {}),
         ('"id"|"name"|"price, EUR"\n1|a, b|2,50\n', {}),
         ("id:name:price, EUR\n1:a, b:2,50\n", {"delimiter": ":"}),
+        ('id, name, "price, EUR"\n1, "a, b", "2,50"\n', {}),
         ("id\tname\tprice, EUR\n1\ta, b\t2,50\n", {"delimiter": "\\t"}),
     ],
 )
@@ -323,6 +327,8 @@ def test_a_bad_line_in_the_middle_of_jsonl(tmp_path):
         f"skipped {path}, line 6, column 9: invalid JSON: Expecting ',' delimiter; each line must hold one whole JSON object",
     ]
     assert "has no products (2 bad rows skipped)" in error(write(tmp_path, "q.jsonl", "1\nnull\n"), skip_bad_rows=True)
+    deep = write(tmp_path, "r.jsonl", '{"id": 1}\n' + "[" * 100_000 + "\n")
+    assert error(deep).startswith(f"{deep}, line 2: cannot read this JSON: nested too deeply")
 
 
 def test_values_of_any_json_type_are_kept_as_data(tmp_path):
