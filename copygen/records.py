@@ -41,15 +41,20 @@ NO_PRODUCTS = {
 }
 DELIMITERS = "\t,;|"  # sniffed from the header line: the most frequent wins, the earlier on a tie
 BLOCK = 1 << 16  # bytes read at most at once, so a file without line breaks cannot fill memory
-SIGNATURES = {
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"%PDF": "a PDF document",
-    b"\x1f\x8b": "gzip-compressed (decompress it first)",
-    b"PK\x03\x04": "a zip archive (an Excel workbook? save it as CSV UTF-8)",
-    b"\xd0\xcf\x11\xe0": "an old Excel workbook (save it as CSV UTF-8)",
+SIGNATURES = {  # the first bytes of files often given by mistake: what they are, what to do
+    b"\x89PNG": ("a PNG image", "give the products file"),
+    b"\xff\xd8\xff": ("a JPEG image", "give the products file"),
+    b"%PDF": ("a PDF document", "give the products file"),
+    b"\x1f\x8b": ("gzip-compressed data", "decompress it first (gunzip)"),
+    b"PK\x03\x04": ("a zip archive or Excel workbook", "save the sheet as CSV UTF-8, or unzip it"),
+    b"\xd0\xcf\x11\xe0": ("an Excel workbook", "save the sheet as CSV UTF-8"),
 }
-UNICODE_BOMS = {codecs.BOM_UTF32_LE: "utf-32", codecs.BOM_UTF32_BE: "utf-32", codecs.BOM_UTF16_LE: "utf-16", codecs.BOM_UTF16_BE: "utf-16"}
+UNICODE_BOMS = {  # UTF-32 first: its little-endian mark starts like UTF-16's
+    codecs.BOM_UTF32_LE: "utf-32",
+    codecs.BOM_UTF32_BE: "utf-32",
+    codecs.BOM_UTF16_LE: "utf-16",
+    codecs.BOM_UTF16_BE: "utf-16",
+}
 LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)")  # a line with its ending: \n, \r\n or a lone \r
 NUL = re.compile("\x00")
 UNDECODABLE = re.compile("[\udc80-\udcff]")  # where the surrogateescape handler kept a bad byte
@@ -119,7 +124,8 @@ def checked_products(rows, name, fmt, id_column, skip_bad_rows, on_skip, close_f
         for line, row in rows:
             product_id, problem = (None, row) if isinstance(row, str) else product_id_of(row, line, id_column)
             if problem is None and product_id in seen:
-                problem = f'line {line}: duplicate id "{product_id}" (first on line {seen[product_id]}); ids must be unique'
+                first = seen[product_id]
+                problem = f'line {line}: duplicate id "{product_id}" (first on line {first}); ids must be unique'
             if problem is not None:
                 if not skip_bad_rows:
                     raise InputError(f"{name}, {problem} (or pass --skip-bad-rows to leave such rows out)")
@@ -142,14 +148,14 @@ def product_id_of(attributes: dict, line: int, id_column: str) -> tuple[str | No
     if key is None:
         if column_name(id_column) == "id":
             return str(line), None
-        keys = ", ".join(f'"{key}"' for key in attributes) or "none"
+        keys = quoted(attributes) or "none"
         return None, f'line {line}: no "{id_column}" (--id-column) in this product; its keys are: {keys}'
     value = attributes[key]
     if isinstance(value, bool) or not isinstance(value, (str, int, float, type(None))):
-        return None, f'line {line}: the id "{key}" must be a string or a number, not {json_kind(value)}'
+        return None, f'line {line}: the "{key}" value must be a string or a number, not {json_kind(value)}'
     text = "" if value is None else str(value).strip()
     if not text:
-        return None, f'line {line}: the id "{key}" is empty; give every product an id'
+        return None, f'line {line}: the "{key}" value is empty; give every product an id'
     return text, None
 
 
@@ -164,6 +170,10 @@ def find_column(names: Iterable[str], wanted: str) -> str | None:
 
 def column_name(text: str) -> str:
     return NAME_EDGES.sub("", text)
+
+
+def quoted(names: Iterable[str]) -> str:
+    return ", ".join(f'"{name}"' for name in names)
 
 
 def repeated(names: list[str]) -> list[str]:
@@ -208,12 +218,14 @@ def text_lines(stream, name: str, encoding: str) -> Iterator[str]:
     try:
         b"\n".decode(encoding, "ignore")  # unknown and non-text codecs (base64...) raise here
     except LookupError:
-        raise InputError(f"unknown --encoding {encoding!r}: use a text encoding such as utf-8, cp1252 or latin-1") from None
+        raise InputError(
+            f"unknown --encoding {encoding!r}: use a text encoding such as utf-8, cp1252 or latin-1"
+        ) from None
     blocks = iter(lambda: stream.readline(BLOCK), b"")
     first = next(blocks, b"")
-    for signature, kind in SIGNATURES.items():
+    for signature, (kind, advice) in SIGNATURES.items():
         if first.startswith(signature):
-            raise InputError(f"{name} looks like {kind}, not CSV, JSON or JSONL text")
+            raise InputError(f"{name} looks like {kind}, not CSV, JSON or JSONL text: {advice}")
     codec = encoding
     if first.startswith(codecs.BOM_UTF8):
         first = first[len(codecs.BOM_UTF8) :]
@@ -232,7 +244,7 @@ def text_lines(stream, name: str, encoding: str) -> Iterator[str]:
                 f"{name}, line {line}: cannot read this as {codec} ({reason}); pass the file's encoding with --encoding"
             ) from None
         if done == 0 and not held:
-            text = text.removeprefix("\ufeff")
+            text = text.removeprefix("\ufeff")  # a BOM that the codec keeps (utf-16-le, utf-32-be...)
         bad = NUL.search(text) or UNDECODABLE.search(text)
         if bad:
             line, column = position(done, "".join(held) + text[: bad.start()])
@@ -313,11 +325,12 @@ def csv_rows(lines: Iterable[str], name: str, delimiter: str | None, id_column: 
             )
     if repeated(header):
         raise InputError(
-            f"{name}, line {header_line}: the header repeats {', '.join(repeated(header))}; column names must be unique"
+            f"{name}, line {header_line}: the header repeats {quoted(repeated(header))}; rename or remove the copies"
         )
     if find_column(header, column_name(id_column)) is None and column_name(id_column) != "id":
         raise InputError(
-            f'{name}, line {header_line}: no column "{id_column}" (--id-column); the columns are: {", ".join(header)}'
+            f'{name}, line {header_line}: no column "{id_column}"; '
+            f'pass one of these with --id-column: {", ".join(header)}'
         )
     return csv_records(reader, counter, header, delimiter)
 
@@ -385,12 +398,17 @@ def jsonl_rows(lines: Iterable[str]):
         try:
             value = json.loads(text.rstrip("\r\n"))  # so an error at the end of the line names this line
         except json.JSONDecodeError as error:
-            yield number, f"line {number}, column {error.colno}: invalid JSON: {error.msg}; each line must hold one whole JSON object"
+            yield number, (
+                f"line {number}, column {error.colno}: invalid JSON: {error.msg}; "
+                "each line must hold one whole JSON object"
+            )
             continue
         except (ValueError, RecursionError) as error:  # too many digits; nested too deeply
             yield number, f"line {number}: cannot read this JSON: {json_value_error(error)}"
             continue
-        hint = " (a JSON array file should be named .json or read with --input-format json)" if isinstance(value, list) else ""
+        hint = ""
+        if isinstance(value, list):
+            hint = " (a JSON array file should be named .json or read with --input-format json)"
         row = json_object(value)
         yield number, row if isinstance(row, dict) else f"line {number}: {row}{hint}"
 
@@ -403,8 +421,13 @@ def json_rows(lines: Iterable[str], name: str):
     if not text.startswith("[", pos):
         value, end = decode_json(decoder, text, pos, name)
         if isinstance(value, dict) and JSON_SPACE.match(text, end).end() < len(text):
-            raise InputError(f"{name} looks like JSON Lines (one object per line): name it .jsonl or pass --input-format jsonl")
-        raise InputError(f"{name}: expected a JSON array of product objects [{{...}}, ...], got {json_kind(value)}")
+            raise InputError(
+                f"{name} looks like JSON Lines (one object per line): name it .jsonl or pass --input-format jsonl"
+            )
+        raise InputError(
+            f"{name}: expected a JSON array of product objects, got {json_kind(value)}; "
+            "write the products as [{...}, {...}]"
+        )
     rows = []
     line, counted = 1, 0
     pos = JSON_SPACE.match(text, pos + 1).end()
@@ -439,6 +462,8 @@ def json_syntax_error(name: str, text: str, pos: int, what: str) -> InputError:
     line = text.count("\n", 0, pos) + 1
     column = pos - text.rfind("\n", 0, pos)
     truncated = pos >= len(text.rstrip()) or what.startswith("Unterminated string")
+    if what.startswith("Unterminated string"):
+        what = "a string that starts here never ends"
     hint = "; the file ends too early: is it truncated?" if truncated else ""
     return InputError(f"{name}, line {line}, column {column}: invalid JSON: {what}{hint}")
 

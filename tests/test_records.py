@@ -65,7 +65,8 @@ def test_empty_inputs(tmp_path, name, content, expected):
 
 def test_missing_id_column_is_reported_at_the_header_with_the_columns(tmp_path):
     path = write(tmp_path, "p.csv", "sku,name\n1,a\n")
-    assert error(path, id_column="SKU_ID") == f'{path}, line 1: no column "SKU_ID" (--id-column); the columns are: sku, name'
+    expected = f'{path}, line 1: no column "SKU_ID"; pass one of these with --id-column: sku, name'
+    assert error(path, id_column="SKU_ID") == expected
     assert "no column" in error(write(tmp_path, "h.csv", "sku,name\n"), id_column="code")
 
 
@@ -77,7 +78,8 @@ def test_id_column_matches_ignoring_case_and_ids_default_to_line_numbers(tmp_pat
 
 def test_json_object_without_the_id_key_is_a_bad_row(tmp_path):
     path = write(tmp_path, "p.jsonl", '{"sku": 1}\n{"name": "x"}\n{"sku": 3}\n')
-    assert error(path, id_column="sku").startswith(f'{path}, line 2: no "sku" (--id-column) in this product; its keys are: "name"')
+    expected = f'{path}, line 2: no "sku" (--id-column) in this product; its keys are: "name"'
+    assert error(path, id_column="sku").startswith(expected)
     skipped = []
     assert [p.id for p in read(path, id_column="sku", skip_bad_rows=True, on_skip=skipped.append)] == ["1", "3"]
     assert skipped == [f'skipped {path}, line 2: no "sku" (--id-column) in this product; its keys are: "name"']
@@ -87,7 +89,7 @@ def test_json_object_without_the_id_key_is_a_bad_row(tmp_path):
     "header, expected",
     [
         ("id,name,\n", "header column 3 has no name; name every column (or remove a trailing \",\")"),
-        ("id,name,name\n", "the header repeats name; column names must be unique"),
+        ("id,name,name\n", 'the header repeats "name"; rename or remove the copies'),
         ('id,"name\n', 'cannot read the header: a quoted value that starts in this row is never closed'),
     ],
 )
@@ -167,9 +169,9 @@ def test_invisible_characters_around_column_names_are_dropped(tmp_path):
 @pytest.mark.parametrize(
     "content, expected",
     [
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks like a PNG image, not CSV, JSON or JSONL text"),
-        (gzip.compress(b"id,name\n1,a\n"), "looks like gzip-compressed (decompress it first)"),
-        (b"PK\x03\x04\x14\x00\x06\x00", "looks like a zip archive (an Excel workbook? save it as CSV UTF-8)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image, not CSV, JSON or JSONL text: give the products"),
+        (gzip.compress(b"id,name\n1,a\n"), "looks like gzip-compressed data, not CSV, JSON or JSONL text: decompress"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "a zip archive or Excel workbook, not CSV, JSON or JSONL text: save"),
     ],
 )
 def test_binary_files_renamed_csv(tmp_path, content, expected):
@@ -270,7 +272,7 @@ def test_duplicate_ids(tmp_path):
 
 def test_empty_id(tmp_path):
     path = write(tmp_path, "p.csv", "id,name\n1,a\n  ,b\n")
-    assert error(path).startswith(f'{path}, line 3: the id "id" is empty; give every product an id')
+    assert error(path).startswith(f'{path}, line 3: the "id" value is empty; give every product an id')
 
 
 def test_a_one_megabyte_field(tmp_path):
@@ -287,13 +289,13 @@ def test_a_one_megabyte_field(tmp_path):
     "content, expected",
     [
         ('[{"id": 1},\n {"id": 2', "line 2, column 10: invalid JSON: Expecting ',' delimiter; the file ends too early"),
-        ('[{"id": 1},\n {"id": "ab', "line 2, column 9: invalid JSON: Unterminated string starting at"),
+        ('[{"id": 1},\n {"id": "ab', "line 2, column 9: invalid JSON: a string that starts here never ends; the file"),
         ('[{"id": 1}', "line 1, column 11: invalid JSON: expected , or ] after a product; the file ends too early"),
         ('[{"id": 1},\n]', "line 2, column 1: invalid JSON: a comma before ] (JSON allows no trailing comma)"),
         ('[{"id": 1}] x', "line 1, column 13: invalid JSON: unexpected text after the closing ]"),
-        ('{"products": [{"id": 1}]}', "expected a JSON array of product objects [{...}, ...], got an object"),
+        ('{"products": [{"id": 1}]}', "expected a JSON array of product objects, got an object; write the products as"),
         ('"id"', "got a string"),
-        ('{"id": 1}\n{"id": 2}\n', "looks like JSON Lines (one object per line): name it .jsonl or pass --input-format jsonl"),
+        ('{"id": 1}\n{"id": 2}\n', "looks like JSON Lines (one object per line): name it .jsonl or pass"),
         ("[" * 100_000, "invalid JSON: nested too deeply"),
         ("[" + "9" * 5000 + "]", "invalid JSON: Exceeds the limit (4300 digits) for integer string conversion"),
     ],
@@ -304,11 +306,15 @@ def test_broken_json(tmp_path, content, expected):
 
 def test_json_items_that_are_not_objects_are_bad_rows_with_their_line(tmp_path):
     path = write(tmp_path, "p.json", '[\n  {"id": 1},\n  [1, 2],\n  "x",\n  {"id": 2}\n]')
-    assert error(path) == f"{path}, line 3: expected a JSON object, got an array (or pass --skip-bad-rows to leave such rows out)"
+    expected = f"{path}, line 3: expected a JSON object, got an array (or pass --skip-bad-rows to leave such rows out)"
+    assert error(path) == expected
     skipped = []
     products = read(path, skip_bad_rows=True, on_skip=skipped.append)
     assert [(p.id, p.line) for p in products] == [("1", 2), ("2", 5)]
-    assert skipped == [f"skipped {path}, line 3: expected a JSON object, got an array", f"skipped {path}, line 4: expected a JSON object, got a string"]
+    assert skipped == [
+        f"skipped {path}, line 3: expected a JSON object, got an array",
+        f"skipped {path}, line 4: expected a JSON object, got a string",
+    ]
 
 
 def test_a_bad_line_in_the_middle_of_jsonl(tmp_path):
@@ -324,7 +330,8 @@ def test_a_bad_line_in_the_middle_of_jsonl(tmp_path):
         "each line must hold one whole JSON object",
         f"skipped {path}, line 4: expected a JSON object, got an array "
         "(a JSON array file should be named .json or read with --input-format json)",
-        f"skipped {path}, line 6, column 9: invalid JSON: Expecting ',' delimiter; each line must hold one whole JSON object",
+        f"skipped {path}, line 6, column 9: invalid JSON: Expecting ',' delimiter; "
+        "each line must hold one whole JSON object",
     ]
     assert "has no products (2 bad rows skipped)" in error(write(tmp_path, "q.jsonl", "1\nnull\n"), skip_bad_rows=True)
     deep = write(tmp_path, "r.jsonl", '{"id": 1}\n' + "[" * 100_000 + "\n")
@@ -332,7 +339,10 @@ def test_a_bad_line_in_the_middle_of_jsonl(tmp_path):
 
 
 def test_values_of_any_json_type_are_kept_as_data(tmp_path):
-    rows = [{"id": 7, "price": 9.5, "tags": ["a", "b"], "stock": None, "new": True, "size": {"w": 1}}, {"id": "x-1", "price": "n/a"}]
+    rows = [
+        {"id": 7, "price": 9.5, "tags": ["a", "b"], "stock": None, "new": True, "size": {"w": 1}},
+        {"id": "x-1", "price": "n/a"},
+    ]
     for name, text in [("p.json", json.dumps(rows)), ("p.jsonl", "\n".join(map(json.dumps, rows)))]:
         products = read(write(tmp_path, name, text))
         assert [p.id for p in products] == ["7", "x-1"]
@@ -341,8 +351,13 @@ def test_values_of_any_json_type_are_kept_as_data(tmp_path):
 
 @pytest.mark.parametrize(
     "value, expected",
-    [("null", 'the id "id" is empty'), ('" "', 'the id "id" is empty'), ("true", 'must be a string or a number, not a boolean'),
-     ("[1]", "must be a string or a number, not an array"), ('{"a": 1}', "must be a string or a number, not an object")],
+    [
+        ("null", 'the "id" value is empty'),
+        ('" "', 'the "id" value is empty'),
+        ("true", "must be a string or a number, not a boolean"),
+        ("[1]", "must be a string or a number, not an array"),
+        ('{"a": 1}', "must be a string or a number, not an object"),
+    ],
 )
 def test_ids_of_the_wrong_type(tmp_path, value, expected):
     path = write(tmp_path, "p.jsonl", f'{{"id": 1}}\n{{"id": {value}}}\n')
@@ -375,7 +390,10 @@ def test_stdin(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b'\xef\xbb\xbf{"id": 1}\n{"id": 2}\n')))
     assert [p.id for p in read("-")] == ["1", "2"]
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"id;name\n1;a\n1;b\n")))
-    assert error("-") == '<stdin>, line 3: duplicate id "1" (first on line 2); ids must be unique (or pass --skip-bad-rows to leave such rows out)'
+    assert error("-") == (
+        '<stdin>, line 3: duplicate id "1" (first on line 2); ids must be unique'
+        " (or pass --skip-bad-rows to leave such rows out)"
+    )
 
 
 class CountingStream:
