@@ -7,6 +7,7 @@ are imported inside the command bodies so `copygen --help` stays instant.
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import signal
 import sys
@@ -31,6 +32,7 @@ def copygen() -> None:
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    logging.getLogger("accelerate").setLevel(logging.ERROR)
 
 
 def stderr_console(quiet: bool = False):
@@ -96,3 +98,7 @@ def main(argv: list[str] | None = None) -> int:
 from copygen.cli import generate as _generate  # noqa: E402
 
 app.command("generate")(user_errors(_generate.generate))
+
+from copygen.cli import finetune as _finetune  # noqa: E402
+
+app.command("finetune")(user_errors(_finetune.finetune))

@@ -9,6 +9,7 @@ from typing import Optional
 
 import typer
 
+from copygen.channels import CHANNELS
 from copygen.cli import progress_bar, stderr_console
 
 PEEK_PRODUCTS = 1000
@@ -20,6 +21,9 @@ class OutputFormat(str, Enum):
     markdown = "markdown"
 
 
+ChannelName = Enum("ChannelName", {name: name for name in CHANNELS}, type=str)
+
+
 class InputFormat(str, Enum):
     csv = "csv"
     json = "json"
@@ -29,6 +33,9 @@ class InputFormat(str, Enum):
 def generate(
     products: str = typer.Argument(..., help="Products file (CSV, JSON or JSONL), or - for stdin."),
     template: Optional[str] = typer.Option(None, "--template", "-t", help="Template name in prompts/ or a .j2 path. [default: product-description, or the one a fine-tuned model was trained with]"),
+    channel: Optional[ChannelName] = typer.Option(None, "--channel", help="Channel preset: sets the template (unless --template or a fine-tuned model's own) and character limits (search-ad: headline 30, description 90; meta-description: 155; social: 280), decodes twice the variants and keeps those passing the most checks."),
+    banned: Optional[str] = typer.Option(None, "--banned", help="File of banned words or phrases, one a line (# comments): kept out of the copy while decoding and checked for after, whole words, any case."),
+    require: Optional[list[str]] = typer.Option(None, "--require", help="Column the copy must mention; repeat for more. [default: name]"),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Model folder or Hub id. [default: the embedded SmolLM2-135M-Instruct]"),
     output: str = typer.Option("-", "--output", "-o", help="Drafts file, or - for stdout."),
     output_format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="Drafts format."),
@@ -54,13 +61,18 @@ def generate(
     """Generate copy for every product with batched beam search; writes one draft per product."""
     from copygen.drafts import DraftWriter
     from copygen.models import read_record
+    from copygen.channels import candidate_settings, get_channel, template_for
+    from copygen.checks import check_drafts, read_banned, required_columns
     from copygen.generate import choose_template
     from copygen.prompts import check_columns
     from copygen.records import read_products
 
     console = stderr_console(quiet)
     name = "<stdin>" if products == "-" else products
-    chosen = choose_template(template, read_record(model))
+    preset = get_channel(channel.value) if channel else None
+    record = read_record(model)
+    chosen = choose_template(template_for(preset, template, record), record)
+    banned_words = read_banned(banned) if banned else []
 
     def read(on_skip=None):
         return read_products(products, input_format=input_format.value if input_format else None,
@@ -79,6 +91,7 @@ def generate(
         items, total = read(), len(head)
     columns = list(dict.fromkeys(key for product in head for key in product.attributes))
     check_columns(chosen, columns, name)
+    required = required_columns(require, columns, name)
 
     from copygen.generate import GenerationSettings, generate_drafts
     from copygen.models import load_model
@@ -86,7 +99,7 @@ def generate(
     settings = GenerationSettings(
         num_beams=num_beams, num_variants=num_variants, max_new_tokens=max_new_tokens, batch_size=batch_size,
         seed=seed, length_penalty=length_penalty, no_repeat_ngram_size=no_repeat_ngram_size, sample=sample,
-        temperature=temperature, top_p=top_p,
+        temperature=temperature, top_p=top_p, bad_words=banned_words,
     )
     settings.validate()
     started = time.perf_counter()
@@ -97,14 +110,17 @@ def generate(
         loaded = load_model(model)
         with progress_bar(console, "Generating") as bar:
             task = bar.add_task("generate", total=None if total is None else total - len(writer.done))
-            drafts = generate_drafts(todo, loaded, chosen, settings, columns=columns, exclude=[id_column],
-                                     on_batch=lambda n: bar.advance(task, n), on_warning=console.print)
+            drafts = generate_drafts(todo, loaded, chosen, candidate_settings(settings, preset), columns=columns,
+                                     exclude=[id_column], on_batch=lambda n: bar.advance(task, n),
+                                     on_warning=console.print)
+            drafts = check_drafts(drafts, channel=preset, banned=banned_words, required=required,
+                                  keep=settings.num_variants)
             try:
                 for draft in drafts:
                     writer.write(draft.to_dict())
             except KeyboardInterrupt:
                 where = "" if writer.to_stdout else f" in {writer.partial}; run the same command with --resume to finish"
-                console.print(f"Interrupted: {writer.written} drafts saved{where}")
+                typer.echo(f"Interrupted: {writer.written} drafts saved{where}", err=True)
                 raise typer.Exit(130)
         writer.commit()
     seconds = time.perf_counter() - started

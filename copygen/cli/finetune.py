@@ -1,0 +1,65 @@
+"""`copygen finetune`: attribute -> copy pairs in, a model folder for `generate --model` out."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from copygen.cli import progress_bar, stderr_console
+
+
+def finetune(
+    train: str = typer.Option(..., "--train", help="Training pairs: products (CSV/JSON/JSONL) with a copy column."),
+    output: str = typer.Option(..., "--output", "-o", help="Folder for the fine-tuned model."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="Base model folder or Hub id. [default: the embedded SmolLM2-135M-Instruct]"),
+    eval_pairs: Optional[str] = typer.Option(None, "--eval", help="Held-out pairs: loss, BLEU and ROUGE-L every --eval-every steps; the best step is kept."),
+    target_column: str = typer.Option("copy", help="Column holding the reference copy."),
+    template: str = typer.Option("attributes", "--template", "-t", help="Prompt template (recorded in the model folder)."),
+    full: Optional[bool] = typer.Option(None, "--full/--lora", help="Full fine-tuning or LoRA. [default: LoRA for causal models, full for T5]"),
+    lora_r: int = typer.Option(16, help="LoRA rank."),
+    learning_rate: Optional[float] = typer.Option(None, "--lr", help="Peak learning rate. [default: 1e-3 LoRA, 1e-4 full]"),
+    epochs: float = typer.Option(1.0, help="Passes over the training pairs."),
+    max_steps: Optional[int] = typer.Option(None, help="Stop after this many optimizer steps (overrides --epochs)."),
+    batch_size: int = typer.Option(16, help="Pairs per batch (batched by length)."),
+    grad_accumulation: int = typer.Option(1, help="Batches per optimizer step."),
+    max_length: int = typer.Option(256, help="Longest training sequence, in tokens."),
+    time_budget: Optional[float] = typer.Option(None, help="Minutes of training; stops cleanly and saves. The LR schedule fits the budget."),
+    eval_every: int = typer.Option(50, help="Steps between evaluations (with --eval)."),
+    bf16: bool = typer.Option(False, "--bf16", help="bf16 autocast for the matmuls (fast on CPUs with AVX-512 BF16 and on GPUs)."),
+    dedupe: bool = typer.Option(True, help="Drop pairs whose input and copy repeat."),
+    id_column: str = typer.Option("id", help="Column holding ids."),
+    seed: int = typer.Option(0, help="Random seed."),
+    resume: bool = typer.Option(False, "--resume", help="Continue from the last checkpoint in --output."),
+    force: bool = typer.Option(False, "--force", help="Replace a non-empty --output folder."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
+) -> None:
+    """Fine-tune a T5 or causal model on pairs; the output folder works with `generate --model`."""
+    import json
+
+    from copygen.finetune import TrainingSettings, finetune as train_model
+
+    console = stderr_console(quiet)
+    settings = TrainingSettings(
+        target_column=target_column, template=template, full=full, lora_r=lora_r, learning_rate=learning_rate,
+        epochs=epochs, max_steps=max_steps, batch_size=batch_size, grad_accumulation=grad_accumulation,
+        max_length=max_length, seed=seed, time_budget_minutes=time_budget, eval_every=eval_every, bf16=bf16,
+        dedupe=dedupe, id_column=id_column,
+    )
+    with progress_bar(console, "Training") as bar:
+        task = bar.add_task("train", total=None)
+
+        def on_step(entry: dict) -> None:
+            bar.update(task, completed=entry["step"], total=entry.get("total_steps"),
+                       description=f"Training (loss {entry.get('loss', float('nan')):.3f})")
+            if "eval_loss" in entry:
+                console.print(f"step {entry['step']}: eval loss {entry['eval_loss']}, BLEU {entry.get('bleu')}, "
+                              f"ROUGE-L {entry.get('rougeL')}{' (best)' if entry.get('best') else ''}")
+
+        try:
+            summary = train_model(train, output, model=model, eval_pairs=eval_pairs, settings=settings,
+                                  resume=resume, force=force, on_step=on_step, on_message=console.print)
+        except KeyboardInterrupt:
+            typer.echo(f"Interrupted: checkpoint saved in {output}; run the same command with --resume to continue", err=True)
+            raise typer.Exit(130)
+    typer.echo(json.dumps(summary))

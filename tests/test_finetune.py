@@ -1,0 +1,110 @@
+"""finetune on tiny T5 and GPT-2 models: the loss falls, the folder generates, resume continues."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+from copygen.cli import app
+from copygen.finetune import TrainingSettings, finetune, read_pairs
+from copygen.prompts import load_template
+from conftest import SAMPLES
+
+PAIRS = str(SAMPLES / "pairs.jsonl")
+runner = CliRunner()
+
+
+def losses(folder):
+    return [json.loads(line)["loss"] for line in (folder / "metrics.jsonl").read_text().splitlines() if "loss" in line]
+
+
+def test_tiny_models_learn_and_the_folder_generates(tiny_model, tmp_path):
+    out = tmp_path / "tuned"
+    summary = finetune(PAIRS, str(out), model=str(tiny_model), eval_pairs=PAIRS,
+                       settings=TrainingSettings(full=True, learning_rate=3e-3, max_steps=24, batch_size=4, eval_every=12,
+                                                 eval_sample=4))
+    assert summary["steps"] == 24
+    assert summary["tokens_per_second"] > 0
+    curve = losses(out)
+    assert sum(curve[-4:]) / 4 < sum(curve[:4]) / 4 - 0.2, curve
+    record = json.loads((out / "copygen.json").read_text())
+    assert record["template_name"] == "attributes"
+    assert [json.loads(line).get("bleu") is not None for line in (out / "metrics.jsonl").read_text().splitlines()].count(True) == 2
+    result = runner.invoke(app, ["generate", str(SAMPLES / "products.csv"), "-m", str(out), "--num-beams", "2",
+                                 "--num-variants", "1", "--max-new-tokens", "8", "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    drafts = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(drafts) == 24
+    assert drafts[0]["template"] == "attributes"  # the template it was trained with
+
+
+def test_lora_is_the_default_for_causal_models_and_merges_into_plain_weights(tiny_gpt2, tmp_path):
+    out = tmp_path / "lora"
+    result = runner.invoke(app, ["finetune", "--train", PAIRS, "-m", str(tiny_gpt2), "-o", str(out), "--max-steps", "3",
+                                 "--batch-size", "8", "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["steps"] == 3
+    assert json.loads((out / "copygen.json").read_text())["lora"] is True
+    assert (out / "model.safetensors").exists() and not (out / "adapter_config.json").exists()
+
+
+def test_duplicate_pairs_are_dropped_and_prompts_use_the_generate_template():
+    template = load_template("attributes")
+    pairs = read_pairs(PAIRS, TrainingSettings(), template)
+    assert len(pairs) == 24
+    assert pairs[0].prompt.startswith("name: Harbor Pour-Over Coffee Kettle | brand: Fernwell")
+    assert "copy:" not in pairs[0].prompt and "SKU-1001" not in pairs[0].prompt
+
+
+def test_resume_continues_after_a_kill(tiny_gpt2, tmp_path):
+    out = tmp_path / "run"
+    command = [sys.executable, "-m", "copygen", "finetune", "--train", PAIRS, "-m", str(tiny_gpt2), "-o", str(out),
+               "--max-steps", "100000", "--batch-size", "2", "--eval-every", "5", "--full", "--quiet"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and not (out / "checkpoints" / "last" / "progress.json").exists():
+        time.sleep(0.2)
+    time.sleep(0.5)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "--resume" in stderr
+    stopped_at = json.loads((out / "checkpoints" / "last" / "progress.json").read_text())["step"]
+    assert stopped_at >= 5
+    result = runner.invoke(app, ["finetune", "--train", PAIRS, "-m", str(tiny_gpt2), "-o", str(out),
+                                 "--max-steps", str(stopped_at + 4), "--batch-size", "2", "--full", "--resume"])
+    assert result.exit_code == 0, result.stderr
+    assert f"Resuming at step {stopped_at}" in result.stderr
+    steps = [json.loads(line)["step"] for line in (out / "metrics.jsonl").read_text().splitlines()]
+    assert steps == list(range(1, stopped_at + 5))
+    assert json.loads(result.stdout)["steps"] == stopped_at + 4
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--train", PAIRS, "--target-column", "blurb"], 'has no target column "blurb" (--target-column); its columns are: id, name'),
+    (["--train", "EMPTY"], "is empty"),
+    (["--train", PAIRS, "-m", "./no-such-base"], "no model folder at ./no-such-base"),
+])
+def test_bad_finetune_input_is_a_one_line_error(args, message, tmp_path):
+    (tmp_path / "empty.jsonl").write_text("")
+    args = [str(tmp_path / "empty.jsonl") if a == "EMPTY" else a for a in args]
+    result = runner.invoke(app, ["finetune", *args, "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_output_folder_is_not_replaced_without_force(tiny_gpt2, tmp_path):
+    out = tmp_path / "taken"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine")
+    result = runner.invoke(app, ["finetune", "--train", PAIRS, "-m", str(tiny_gpt2), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "pass --force" in result.stderr
+    assert (out / "keep.txt").read_text() == "mine"
