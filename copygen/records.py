@@ -278,7 +278,7 @@ def bad_character(character: str, codec: str) -> str:
     if character == "\x00":
         return (
             "NUL byte: this looks like a binary file, not CSV, JSON or JSONL text "
-            "(if it is UTF-16 text, pass --encoding utf-16)"
+            "(if it is UTF-16 text without a byte-order mark, pass --encoding utf-16-le)"
         )
     example = "cp1252" if codecs.lookup(codec).name == "utf-8" else "latin-1"
     return (

@@ -181,6 +181,9 @@ def test_binary_files_renamed_csv(tmp_path, content, expected):
 def test_nul_bytes_name_line_and_column(tmp_path):
     path = write(tmp_path, "p.csv", b"id,name\n1,a\x00b\n")
     assert error(path).startswith(f"{path}, line 2, column 4: NUL byte: this looks like a binary file")
+    utf16 = write(tmp_path, "q.csv", "id,name\n1,a\n".encode("utf-16-le"))
+    assert "without a byte-order mark, pass --encoding utf-16-le" in error(utf16)
+    assert [p.attributes for p in read(utf16, encoding="utf-16-le")] == [{"id": "1", "name": "a"}]
 
 
 @FAST
