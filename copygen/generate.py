@@ -48,6 +48,7 @@ class GenerationSettings:
 class Variant:
     text: str
     score: float  # length-normalized log-probability (higher is better)
+    checks: list[dict[str, Any]] = field(default_factory=list)  # see copygen.checks.check_variant
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Draft:
     model: str
     params: dict[str, Any]
     variants: list[Variant]
+    channel: str | None = None  # the channel preset whose limits the checks used
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -200,19 +202,35 @@ def generate_drafts(
 
 
 def generate(products: str | Iterable[dict[str, Any]], *, model: str | None = None, template: str | None = None,
-             id_column: str = "id", **settings: Any) -> list:
+             id_column: str = "id", channel: str | None = None, banned: Iterable[str] = (),
+             required: Iterable[str] | None = None, **settings: Any) -> list:
     """Drafts for products (a file path, `-`, or dicts) with a model (default: the embedded one).
 
     `settings` are `GenerationSettings` fields: num_beams, num_variants, max_new_tokens, ...
+    Every variant carries its checks. A `channel` preset (see copygen.channels) sets the
+    template and limits and re-ranks extra candidates by the checks; `banned` words are kept
+    out of the copy and checked for; `required` columns (default: name) must be mentioned.
     """
+    from copygen.channels import candidate_settings, get_channel, template_for
+    from copygen.checks import check_drafts, required_columns
+
     if isinstance(products, str):
         items = list(read_products(products, id_column=id_column))
     else:
         items = [Product(id=str(row.get(id_column, line)), line=line, attributes=dict(row))
                  for line, row in enumerate(products, start=1)]
-    chosen = choose_template(template, read_record(model))
+    preset = get_channel(channel) if channel else None
+    record = read_record(model)
+    chosen = choose_template(template_for(preset, template, record), record)
     columns = list(dict.fromkeys(key for item in items for key in item.attributes))
     check_columns(chosen, columns, "the products")
+    required = required_columns(required, columns, "the products")
+    chosen_settings = GenerationSettings(**settings)
+    banned = list(banned)
+    chosen_settings.bad_words = list(dict.fromkeys([*chosen_settings.bad_words, *banned]))
+    chosen_settings.validate()
     loaded = load_model(model)
-    return list(generate_drafts(items, loaded, chosen, GenerationSettings(**settings), columns=columns,
-                                exclude=[id_column]))
+    drafts = generate_drafts(items, loaded, chosen, candidate_settings(chosen_settings, preset), columns=columns,
+                             exclude=[id_column])
+    return list(check_drafts(drafts, channel=preset, banned=banned, required=required,
+                             keep=chosen_settings.num_variants))

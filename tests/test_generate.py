@@ -85,7 +85,7 @@ def test_missing_template_column_fails_before_loading_any_model(tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["generate", "nowhere.csv"], "Error: nowhere.csv does not exist"),
-    (["generate", str(SAMPLES / "products.csv"), "-t", "haiku"], "Error: no template named 'haiku': use one of attributes, product-description, search-ad, social"),
+    (["generate", str(SAMPLES / "products.csv"), "-t", "haiku"], "Error: no template named 'haiku': use one of attributes, meta-description, product-description, search-ad, social"),
     (["generate", str(SAMPLES / "products.csv"), "-m", "./missing-model"], "Error: no model folder at ./missing-model"),
 ])
 def test_bad_arguments_give_one_line_errors(args, message, tmp_path):
