@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable
 
-from copygen.errors import OutputError
+from copygen.errors import InputError, OutputError
 
 FORMATS = ("jsonl", "csv", "markdown")
 CSV_COLUMNS = ("id", "variant", "text", "score", "template", "model")
@@ -164,3 +164,85 @@ class DraftWriter:
         self.handle.close()
         if not self.written and not self.done:
             self.partial.unlink(missing_ok=True)  # nothing to resume: leave no trace
+
+
+def read_drafts(path: str) -> list[dict[str, Any]]:
+    """Drafts from a JSONL file as `generate` writes it (or - for stdin), checked for review."""
+    name = "<stdin>" if path == "-" else path
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{name} does not exist") from None
+    except IsADirectoryError:
+        raise InputError(f"{name} is a folder: give the drafts file") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{name} is not UTF-8 text: give the JSONL drafts that generate wrote") from None
+    except OSError as error:
+        raise InputError(f"cannot read {name}: {error.strerror}") from None
+    drafts, lines = [], {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            draft = json.loads(line)
+        except json.JSONDecodeError as error:
+            hint = " (drafts must be JSONL: generate --format jsonl)" if number == 1 else ""
+            raise InputError(f"{name}, line {number}: not JSON ({error.msg}){hint}") from None
+        problem = draft_problem(draft)
+        if problem:
+            raise InputError(f"{name}, line {number}: {problem}")
+        draft["id"] = str(draft["id"])
+        if draft["id"] in lines:
+            raise InputError(f'{name}, line {number}: duplicate id "{draft["id"]}" (first on line {lines[draft["id"]]})')
+        lines[draft["id"]] = number
+        drafts.append(draft)
+    if not drafts:
+        raise InputError(f"{name} has no drafts: expected one JSON object per line, as generate writes them")
+    return drafts
+
+
+def draft_problem(draft: Any) -> str | None:
+    """What makes a parsed line not a draft, or None."""
+    if not isinstance(draft, dict):
+        return "expected a JSON object (a draft)"
+    if not isinstance(draft.get("id"), (str, int)) or isinstance(draft.get("id"), bool):
+        return 'no "id"'
+    if not isinstance(draft.get("attributes", {}), dict):
+        return '"attributes" must be an object'
+    variants = draft.get("variants")
+    if not isinstance(variants, list) or not all(isinstance(v, dict) and isinstance(v.get("text"), str) for v in variants):
+        return '"variants" must be a list of objects with a "text"'
+    return None
+
+
+def write_text_atomically(output: str, text: str, *, force: bool = False) -> None:
+    """Write a whole file (or stdout for -): a temporary file beside it, then a rename."""
+    if output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    path = Path(output)
+    check_writable(output, force=force)
+    partial = partial_path(path)
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise OutputError(f"could not write {path}: {error.strerror}; the previous file is untouched") from None
+
+
+def check_writable(output: str, *, force: bool = False) -> None:
+    """Fail before any work if an output file could not be written or would be overwritten."""
+    if output == "-":
+        return
+    path = Path(output)
+    if path.is_dir():
+        raise OutputError(f"{path} is a folder: give a file name")
+    if not path.parent.exists():
+        raise OutputError(f"folder {path.parent} does not exist: create it first")
+    if path.exists() and not force:
+        raise OutputError(f"{path} exists: pass --force to overwrite it")
