@@ -102,3 +102,8 @@ app.command("generate")(user_errors(_generate.generate))
 from copygen.cli import finetune as _finetune  # noqa: E402
 
 app.command("finetune")(user_errors(_finetune.finetune))
+
+from copygen.cli import review as _review  # noqa: E402
+
+app.command("review")(user_errors(_review.review))
+app.command("apply")(user_errors(_review.apply))
