@@ -13,6 +13,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable, Iterator, NamedTuple
 
+from copygen.channels import Channel, split_parts
 
 # Unit spellings after a number -> one canonical name. Currency may also come before it.
 UNITS = {
@@ -192,3 +193,144 @@ def contains(tokens: list[str], part: list[str]) -> bool:
     width = len(part)
     first = part[0]
     return any(tokens[i : i + width] == part for i, token in enumerate(tokens) if token == first)
+
+
+# --- Checks on every generated variant, stored with the draft for review -------------------
+
+REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def check_variant(text: str, attributes: dict[str, Any], channel: Channel | None = None,
+                  banned: Iterable[str] = (), required: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """Every check on one variant, passed or not, as `{"check", "passed", "message"}` dicts.
+
+    format (the channel's labelled parts are all there), length (each part against the
+    channel's limit), banned words, required attributes mentioned, numbers no attribute
+    supports, repeated phrases. A check with nothing to check against (no limit, no banned
+    list, a required column this product lacks) is left out.
+    """
+    results = []
+    parts = split_parts(channel, text)
+    if channel is not None and channel.parts:
+        missing = [part_label(name) for name, value in parts.items() if value is None]
+        found = " and ".join(part_label(name) for name in channel.parts)
+        results.append(check_result("format", not missing,
+                                    f"no {' or '.join(missing)} line" if missing else f"{found} lines found"))
+    for name, limit in (channel.limits if channel else {}).items():
+        value = parts.get(name)
+        if value is not None:
+            prefix = "" if name == "text" else f"{name}: "
+            results.append(check_result("length", len(value) <= limit,
+                                        f"{prefix}{len(value)} characters, limit {limit}", part=name))
+    banned = list(banned)
+    if banned:
+        used = banned_phrases(text, banned)
+        results.append(check_result("banned", not used, f"uses {', '.join(used)}" if used else "no banned words"))
+    for column in required:
+        values = list(attribute_values(attributes.get(column)))
+        if values:
+            mentioned = bool(attribute_coverage({column: attributes[column]}, text, skip=()))
+            verb = "mentions" if mentioned else "does not mention"
+            results.append(check_result("required", mentioned, f"{verb} {column} ({', '.join(values)})"))
+    invented = unsupported_numbers(attributes, text)
+    results.append(check_result("numbers", not invented, f"not in the attributes: {', '.join(invented)}"
+                                if invented else "every number is in the attributes"))
+    pieces = [value for value in parts.values() if value] or [text]  # each part on its own
+    repeated = [phrase for piece in pieces for phrase in repeated_phrases(piece)]
+    results.append(check_result("repetition", not repeated, f"repeats {', '.join(map(repr, repeated))}"
+                                if repeated else "no repeated phrases"))
+    return results
+
+
+def check_result(check: str, passed: bool, message: str, part: str | None = None) -> dict[str, Any]:
+    found = {"check": check, "passed": passed, "message": message}
+    if part is not None:
+        found["part"] = part
+    return found
+
+
+def part_label(part: str) -> str:
+    return part.capitalize() + ":"
+
+
+def banned_phrases(text: str, banned: Iterable[str]) -> list[str]:
+    """The banned words or phrases `text` uses: whole words, any case, spaces or hyphens between words."""
+    found = []
+    for phrase in banned:
+        words = phrase.split()
+        if words and re.search(r"(?<!\w)" + r"[\s-]+".join(map(re.escape, words)) + r"(?!\w)", text, re.IGNORECASE):
+            found.append(phrase)
+    return found
+
+
+def repeated_phrases(text: str, size: int = REPEAT_WORDS) -> list[str]:
+    """Phrases of `size` words said twice or more (any case), and words said twice in a row."""
+    words = [word.lower() for word in WORD.findall(text)]
+    found = list(dict.fromkeys(f"{a} {b}" for a, b in zip(words, words[1:]) if a == b and not a.isdigit()))
+    seen: dict[tuple[str, ...], int] = {}
+    for start in range(len(words) - size + 1):
+        gram = tuple(words[start : start + size])
+        if gram in seen and start >= seen[gram] + size and " ".join(gram) not in found:
+            found.append(" ".join(gram))
+        seen.setdefault(gram, start)
+    return found
+
+
+def failed_checks(checks: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [check for check in checks if not check["passed"]]
+
+
+def read_banned(path: str) -> list[str]:
+    """Banned words or phrases from a text file (or - for stdin): one a line, # starts a comment."""
+    import sys
+    from pathlib import Path
+
+    from copygen.errors import InputError
+
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"banned words file {path} does not exist") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot read banned words file {path}: {error}") from None
+    phrases = [" ".join(line.split("#", 1)[0].split()) for line in text.splitlines()]
+    return list(dict.fromkeys(phrase for phrase in phrases if phrase))
+
+
+def check_drafts(drafts: Iterable[Any], *, channel: Channel | None = None, banned: Iterable[str] = (),
+                 required: Iterable[str] = (), keep: int | None = None) -> Iterator[Any]:
+    """Run every check on each draft's variants and store the results with them.
+
+    With a channel, the variants are re-ranked (fewest failed checks first, then model score)
+    and the best `keep` are kept: generation decoded extra candidates for this.
+    """
+    banned, required = list(banned), list(required)
+    for draft in drafts:
+        for variant in draft.variants:
+            variant.checks = check_variant(variant.text, draft.attributes, channel, banned, required)
+        draft.params = {**draft.params, "required": required}
+        if channel is not None:
+            candidates = draft.params.get("num_variants")
+            draft.variants = sorted(draft.variants, key=lambda v: (len(failed_checks(v.checks)), -v.score))[:keep]
+            draft.channel = channel.name
+            draft.params.update(candidates=candidates, num_variants=keep or candidates)
+        yield draft
+
+
+DEFAULT_REQUIRED = ("name",)  # brand is left to --require: half the sample references omit it
+
+
+def required_columns(required: Iterable[str] | None, columns: Iterable[str], source_name: str) -> list[str]:
+    """The columns copy must mention: those asked for (each must exist), else the defaults the
+    products have."""
+    from copygen.errors import InputError
+
+    known = list(columns)
+    if required is None:
+        return [column for column in DEFAULT_REQUIRED if column in known]
+    unknown = [column for column in required if column not in known]
+    if unknown:
+        raise InputError(f"--require {', '.join(unknown)}: {source_name} has no such column; "
+                         f"its columns are: {', '.join(sorted(known))}")
+    return list(dict.fromkeys(required))
