@@ -107,3 +107,7 @@ from copygen.cli import review as _review  # noqa: E402
 
 app.command("review")(user_errors(_review.review))
 app.command("apply")(user_errors(_review.apply))
+
+from copygen.cli import evaluate as _evaluate  # noqa: E402
+
+app.command("evaluate")(user_errors(_evaluate.evaluate))
