@@ -265,9 +265,11 @@ def banned_phrases(text: str, banned: Iterable[str]) -> list[str]:
 
 
 def repeated_phrases(text: str, size: int = REPEAT_WORDS) -> list[str]:
-    """Phrases of `size` words said twice or more (any case), and words said twice in a row."""
+    """Phrases of `size` words said twice or more (any case), and a word said twice in a row
+    ("foam foam"; not across punctuation or lines, as list items may start alike)."""
     words = [word.lower() for word in WORD.findall(text)]
-    found = list(dict.fromkeys(f"{a} {b}" for a, b in zip(words, words[1:]) if a == b and not a.isdigit()))
+    doubled = re.finditer(r"(?<!\w)([^\W\d_]+)[ \t]+\1(?!\w)", text, re.IGNORECASE)
+    found = list(dict.fromkeys(f"{match.group(1)} {match.group(1)}".lower() for match in doubled))
     seen: dict[tuple[str, ...], int] = {}
     for start in range(len(words) - size + 1):
         gram = tuple(words[start : start + size])

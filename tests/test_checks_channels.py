@@ -105,7 +105,8 @@ def test_numbers_not_in_the_attributes_are_flagged():
 
 
 def test_repeated_phrases_are_flagged_per_part():
-    assert repeated_phrases("Soft foam foam for coffee") == ["foam foam"]
+    assert repeated_phrases("Soft foam Foam for coffee") == ["foam foam"]
+    assert repeated_phrases("Options:\n- Gold\n- Gold plated") == []
     assert repeated_phrases("Pour with control. Pour with control again.") == ["pour with control"]
     assert repeated_phrases("A steady pour, a steady hand") == []
     ad = "Headline: Harbor Coffee Kettle\nDescription: The Harbor Coffee Kettle pours slowly."
