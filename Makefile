@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test bench
+.PHONY: install demo test browser
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,5 +20,9 @@ install: $(VENV)/.installed
 demo: install
 	$(BIN)/copygen generate samples/products.csv
 
-test: install
+# The review page is tested in a real headless browser: Debian's chromium (never a downloaded one).
+browser:
+	command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; } || echo "chromium not installed: the browser test will be skipped"
+
+test: install browser
 	$(BIN)/pytest

@@ -94,7 +94,7 @@ def read_pairs(path: str, settings: TrainingSettings, template, *, on_skip=None)
         prompt = render_prompt(template, attributes, product_id=product.id,
                                columns=[c for c in columns if c != settings.target_column],
                                exclude=[settings.id_column])
-        key = (prompt, " ".join(str(target).split()))
+        key = (prompt, "\n".join(" ".join(line.split()) for line in str(target).splitlines() if line.strip()))
         if settings.dedupe and key in seen:
             continue
         seen.add(key)
