@@ -170,12 +170,13 @@ def draft_text(row: dict, variant: int, where: str) -> tuple[str, dict | None]:
 
 
 def column_text(row: dict, column: str, where: str) -> str:
-    if column not in row:
+    key = find_column(row, column_name(column))
+    if key is None:
         raise InputError(
             f'{where}: no column "{column}"; name the column that holds the text with --text-column '
             f"(the columns are: {', '.join(row) or '(none)'})"
         )
-    value = row[column]
+    value = row[key]
     if value is None:
         return ""
     if isinstance(value, (list, dict, bool)):
@@ -257,7 +258,7 @@ def reference_file(source, input_format, id_column, ref_column, encoding) -> lis
         if isinstance(row, str):
             raise InputError(f"{name}, {row}")
         if column is None:
-            column = next((candidate for candidate in REFERENCE_COLUMNS if candidate in row), None)
+            column = next((found for candidate in REFERENCE_COLUMNS if (found := find_column(row, candidate))), None)
             if column is None:
                 raise InputError(
                     f"{where}: no reference column ({', '.join(REFERENCE_COLUMNS)}); name it with --ref-column "
@@ -280,9 +281,10 @@ def reference_file(source, input_format, id_column, ref_column, encoding) -> lis
 
 
 def reference_texts(row: dict, column: str, where: str) -> list[str]:
-    if column not in row:
+    key = find_column(row, column_name(column))
+    if key is None:
         raise InputError(f'{where}: no column "{column}" (--ref-column); the columns are: {", ".join(row)}')
-    value = row[column]
+    value = row[key]
     values = value if isinstance(value, list) else [value]
     texts = []
     for text in values:

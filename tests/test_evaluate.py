@@ -134,11 +134,13 @@ ANY_TEXT = st.text(alphabet=st.sampled_from("ab AB.,-&;<>'\"1234567890éÉßüÜ
 
 
 @settings(max_examples=300, deadline=None)
-@given(ANY_TEXT)
-def test_fast_13a_tokenizer_is_sacrebleus(text):
+@given(st.lists(ANY_TEXT | st.just("a\x00b. -1"), max_size=5), st.integers(min_value=1, max_value=3))
+def test_fast_13a_tokenizer_is_sacrebleus(lines, block):
     from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
 
-    assert m.Tokenizer13a()(text) == Tokenizer13a()(text)
+    fast = m.Tokenizer13a()
+    fast.LINES_PER_BLOCK = block
+    assert fast.tokenize_many(lines) == [Tokenizer13a()(line).split() for line in lines]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -162,11 +164,11 @@ def test_rouge_on_ascii_equals_rouge_score_default_tokenizer(pairs):
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"])
     tokenizer = m.RougeTokenizer()
-    for hyp, refs in pairs:
-        expected = scorer.score_multi(refs, hyp)
-        assert m.RougeN(1, tokenizer).item_f(hyp, refs) == pytest.approx(expected["rouge1"].fmeasure, abs=EPS)
-        assert m.RougeN(2, tokenizer).item_f(hyp, refs) == pytest.approx(expected["rouge2"].fmeasure, abs=EPS)
-        assert m.RougeL(tokenizer).item_f(hyp, refs) == pytest.approx(expected["rougeL"].fmeasure, abs=EPS)
+    hyps, refs = [hyp for hyp, _ in pairs], [refs for _, refs in pairs]
+    expected = [scorer.score_multi(r, h) for h, r in zip(hyps, refs)]
+    for metric in (m.RougeN(1, tokenizer), m.RougeN(2, tokenizer), m.RougeL(tokenizer)):
+        found = metric.statistics(hyps, refs)[:, 0]
+        assert found.tolist() == pytest.approx([e[metric.key].fmeasure for e in expected], abs=EPS)
 
 
 @settings(max_examples=300, deadline=None)
@@ -178,23 +180,25 @@ def test_bit_parallel_lcs_equals_the_table(a, b):
     assert m.lcs_length(m.token_masks(a), len(a), b) == expected
 
 
-def test_chrf_falls_back_to_sacrebleu_for_large_alphabets(monkeypatch):
+def test_chrf_counts_texts_with_large_alphabets(monkeypatch):
     import sacrebleu
 
     wide = "".join(chr(0x4E00 + i) for i in range(3000))  # 3,000 distinct characters: 12 bits each
     hyps, refs = [wide[:1500] + "ab", "abc"], [[wide[700:2900]], ["abd"]]
     expected = sacrebleu.CHRF().corpus_score(hyps, streams(refs)).score
-    assert m.char_ngram_matches([wide], [wide], 6) is None
+    ids, lengths = m.code_points([wide])
+    assert m.block_matches(ids, lengths, ids, lengths, 6) is None  # 12 bits x 6 characters + 1 > 64
     assert score(hyps, refs, metrics=["chrf"], bootstrap=0)["metrics"]["chrf"]["score"] == pytest.approx(expected, abs=EPS)
-    monkeypatch.setattr(m, "CHARS_PER_CHUNK", 8)  # many small chunks give the same counts
+    monkeypatch.setattr(m, "ELEMENTS_PER_BLOCK", 8)  # many small blocks give the same counts
     assert score(hyps, refs, metrics=["chrf"], bootstrap=0)["metrics"]["chrf"]["score"] == pytest.approx(expected, abs=EPS)
 
 
-def test_forked_workers_give_the_same_statistics(monkeypatch):
-    monkeypatch.setattr(m, "PARALLEL_MIN_ITEMS", 2)
+def test_small_blocks_and_forked_workers_give_the_same_statistics(monkeypatch):
     metrics = m.make_metrics(m.METRICS)
-    hyps, refs = SAMPLE_HYPS * 4, SAMPLE_REFS * 4
+    hyps, refs = SAMPLE_HYPS * 4, [[ref] for refs in SAMPLE_REFS for ref in refs[:1]] * 4
     alone = m.item_statistics(metrics, hyps, refs, jobs=1)
+    monkeypatch.setattr(m, "PARALLEL_MIN_ITEMS", 2)
+    monkeypatch.setattr(m, "ELEMENTS_PER_BLOCK", 16)
     forked = m.item_statistics(metrics, hyps, refs, jobs=2)
     for a, b in zip(alone, forked):
         assert a.tolist() == b.tolist()
@@ -433,3 +437,14 @@ def test_join_keeps_hypothesis_order_and_ids():
 
     joined = join([Hypothesis("b", 1, "x"), Hypothesis("a", 2, "y")], [Reference("a", 1, ["y"]), Reference("b", 2, ["x"])])
     assert [(item.id, item.references) for item in joined.items] == [("b", ["x"]), ("a", ["y"])]
+
+
+def test_speed_bench_runs_and_agrees_with_rouge_score(capsys):
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import evaluate_speed
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    assert evaluate_speed.main(["--pairs", "300", "--bootstrap", "20"]) == 0
+    out = capsys.readouterr().out
+    assert "300 pairs" in out and "same ROUGE numbers as rouge-score" in out and "ratio, ROUGE" in out
