@@ -85,6 +85,7 @@ def evaluate(
             f"[yellow]Warning:[/] {unmatched} ids are on one side only and were not scored "
             "(listed in the report; --strict makes this an error)",
             highlight=False,
+            soft_wrap=True,
         )
     typer.echo(json.dumps(report, ensure_ascii=False, indent=1) if json_output else format_report(report))
 
