@@ -188,6 +188,8 @@ def finetune(
         os.replace(state_dir.with_name(".last-old"), state_dir)  # killed in the middle of a swap
     if resume and not (state_dir / "progress.json").exists():
         raise OutputError(f"nothing to resume in {out}: no checkpoint there; run without --resume")
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out} is a file: --output takes a folder for the fine-tuned model")
     if not resume and out.exists() and any(out.iterdir()) and not force:
         raise OutputError(f"{out} exists and is not empty: pass --force to replace it, or --resume to continue")
 
@@ -203,9 +205,12 @@ def finetune(
     set_seed(settings.seed)
     torch.set_num_threads(max(1, os.cpu_count() or 1))
 
+    # bf16: with LoRA the frozen base is stored in bf16 (adapters stay fp32), which avoids
+    # autocast's per-step weight casts; full fine-tuning keeps fp32 weights under autocast.
+    lora_bf16 = settings.bf16 and not settings.full
     accelerator = Accelerator(gradient_accumulation_steps=settings.grad_accumulation,
-                              mixed_precision="bf16" if settings.bf16 else "no")
-    network = loaded.model
+                              mixed_precision="bf16" if settings.bf16 and settings.full else "no")
+    network = loaded.model.to(torch.bfloat16) if lora_bf16 else loaded.model
     if not settings.full:
         from peft import LoraConfig, TaskType, get_peft_model
 
@@ -399,6 +404,7 @@ def save_model_folder(network, loaded: LoadedModel, out: Path, settings: Trainin
     """Merged weights, tokenizer and copygen.json, written to a staging folder then moved in."""
     if not settings.full:
         network = network.merge_and_unload()
+    network = network.float()
     staging = out / ".staging"
     shutil.rmtree(staging, ignore_errors=True)
     network.save_pretrained(staging, safe_serialization=True)

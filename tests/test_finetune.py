@@ -44,13 +44,17 @@ def test_tiny_models_learn_and_the_folder_generates(tiny_model, tmp_path):
 
 
 def test_lora_is_the_default_for_causal_models_and_merges_into_plain_weights(tiny_gpt2, tmp_path):
+    from safetensors import safe_open
+
     out = tmp_path / "lora"
     result = runner.invoke(app, ["finetune", "--train", PAIRS, "-m", str(tiny_gpt2), "-o", str(out), "--max-steps", "3",
-                                 "--batch-size", "8", "--quiet"])
+                                 "--batch-size", "8", "--bf16", "--quiet"])
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["steps"] == 3
     assert json.loads((out / "copygen.json").read_text())["lora"] is True
     assert (out / "model.safetensors").exists() and not (out / "adapter_config.json").exists()
+    with safe_open(str(out / "model.safetensors"), "pt") as weights:  # trained on a bf16 base, saved as fp32
+        assert {str(weights.get_tensor(name).dtype) for name in weights.keys()} == {"torch.float32"}
 
 
 def test_duplicate_pairs_are_dropped_and_prompts_use_the_generate_template():

@@ -26,7 +26,7 @@ def finetune(
     max_length: int = typer.Option(256, help="Longest training sequence, in tokens."),
     time_budget: Optional[float] = typer.Option(None, help="Minutes of training; stops cleanly and saves. The LR schedule fits the budget."),
     eval_every: int = typer.Option(50, help="Steps between evaluations (with --eval)."),
-    bf16: bool = typer.Option(False, "--bf16", help="bf16 autocast for the matmuls (fast on CPUs with AVX-512 BF16 and on GPUs)."),
+    bf16: bool = typer.Option(False, "--bf16", help="bf16 matmuls: LoRA keeps the frozen base in bf16, full fine-tuning uses bf16 autocast (fast on CPUs with AVX-512 BF16 and on GPUs)."),
     dedupe: bool = typer.Option(True, help="Drop pairs whose input and copy repeat."),
     id_column: str = typer.Option("id", help="Column holding ids."),
     seed: int = typer.Option(0, help="Random seed."),
