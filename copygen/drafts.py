@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, Iterable
@@ -23,27 +24,55 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_safe(value: str) -> str:
-    """Neutralize formula injection: a cell starting with = + - @ tab or CR shows as text."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    """Neutralize formula injection: a cell starting with = + - @ tab or CR shows as text.
+
+    A value that itself starts with the quote gets one more, so `cell_value` can undo it.
+    """
+    return "'" + value if value.startswith((*FORMULA_STARTS, "'")) else value
+
+
+def cell_value(cell: str) -> str:
+    """The value `spreadsheet_safe` was given."""
+    return cell[1:] if cell.startswith("'") else cell
 
 
 def draft_as_jsonl(draft: dict[str, Any]) -> str:
     return json.dumps(draft, ensure_ascii=False) + "\n"
 
 
-def draft_as_csv(draft: dict[str, Any]) -> str:
+def csv_row(cells: list[Any]) -> str:
+    """One CSV row ending in \\n. A cell holding \\r or \\n is quoted: the csv module quotes only
+    the line terminator's characters, and a bare \\r would start a new row in a spreadsheet."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    for rank, variant in enumerate(draft["variants"], start=1):
-        writer.writerow([spreadsheet_safe(str(draft["id"])), rank, spreadsheet_safe(variant["text"]),
-                         variant["score"], draft["template"], draft["model"]])
-    return buffer.getvalue()
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()[:-2] + "\n"
+
+
+def draft_as_csv(draft: dict[str, Any]) -> str:
+    return "".join(
+        csv_row([spreadsheet_safe(str(draft["id"])), rank, spreadsheet_safe(variant["text"]), variant["score"],
+                 spreadsheet_safe(draft["template"]), spreadsheet_safe(draft["model"])])
+        for rank, variant in enumerate(draft["variants"], start=1)
+    )
+
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
+BLOCK_MARK = re.compile(r"^(\s*)([#=+-])")
+LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])")
 
 
 def markdown_text(value: Any) -> str:
+    """Text that Markdown shows as is: no HTML, links, images, emphasis or code spans."""
     from copygen.prompts import listing
 
-    return listing(value).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    text = MARKDOWN_SPECIAL.sub(r"\\\1", listing(value))
+    return ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def markdown_line(value: Any) -> str:
+    """One line of inline text, also kept from starting a heading, list or rule."""
+    return LIST_NUMBER.sub(r"\1\\\2", BLOCK_MARK.sub(r"\1\\\2", markdown_text(value)))
 
 
 def draft_as_markdown(draft: dict[str, Any]) -> str:
@@ -54,7 +83,7 @@ def draft_as_markdown(draft: dict[str, Any]) -> str:
               if value is not None and key != "id"]
     lines.append("")
     for rank, variant in enumerate(draft["variants"], start=1):
-        text = markdown_text(variant["text"]).replace("\n", "  \n   ")
+        text = "  \n   ".join(markdown_line(line) for line in variant["text"].splitlines())
         lines.append(f"{rank}. {text} _(score {variant['score']})_")
     return "\n".join(lines) + "\n\n"
 
@@ -79,7 +108,7 @@ def done_ids(path: Path, fmt: str) -> set[str]:
     if fmt == "jsonl":
         return {str(json.loads(line)["id"]) for line in text.splitlines() if line.strip()}
     rows = list(csv.reader(io.StringIO(text)))
-    return {row[0][1:] if row[0].startswith("'") else row[0] for row in rows[1:] if row}
+    return {cell_value(row[0]) for row in rows[1:] if row}
 
 
 class DraftWriter:
