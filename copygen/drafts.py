@@ -96,19 +96,65 @@ def partial_path(path: Path) -> Path:
 
 
 def done_ids(path: Path, fmt: str) -> set[str]:
-    """Ids already written to a partial file, dropping a last line cut off mid-write."""
+    """Ids of the whole drafts in a partial file; what an interrupted write cut off is removed."""
     if fmt == "markdown":
         raise OutputError("--resume works with --format jsonl or csv; markdown output cannot be continued")
-    data = path.read_bytes()
-    complete = data[: data.rfind(b"\n") + 1]
-    if len(complete) != len(data):
+    try:
+        data = path.read_bytes()
+        text = data[: data.rfind(b"\n") + 1].decode("utf-8")
+    except OSError as error:
+        raise OutputError(f"cannot read {path} to resume: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise OutputError(f"{path} is damaged (not UTF-8): delete it to start over") from None
+    keep, done = (jsonl_prefix if fmt == "jsonl" else csv_prefix)(text, path)
+    keep_bytes = len(text[:keep].encode("utf-8"))
+    if keep_bytes != len(data):
         with path.open("r+b") as handle:
-            handle.truncate(len(complete))
-    text = complete.decode("utf-8")
-    if fmt == "jsonl":
-        return {str(json.loads(line)["id"]) for line in text.splitlines() if line.strip()}
-    rows = list(csv.reader(io.StringIO(text)))
-    return {cell_value(row[0]) for row in rows[1:] if row}
+            handle.truncate(keep_bytes)
+    return done
+
+
+def jsonl_prefix(text: str, path: Path) -> tuple[int, set[str]]:
+    """Every whole line is a whole draft. (Split on \\n only: JSON text may hold U+2028.)"""
+    done = set()
+    for number, line in enumerate(text.split("\n")[:-1], start=1):
+        if not line.strip():
+            continue
+        try:
+            done.add(str(json.loads(line)["id"]))
+        except (ValueError, KeyError, TypeError):
+            raise OutputError(f"{path}, line {number} is not a draft: delete the file to start over") from None
+    return len(text), done
+
+
+def csv_prefix(text: str, path: Path) -> tuple[int, set[str]]:
+    """The rows before the last draft's: a draft is several rows and quoted text may span lines,
+    so the last one may be cut anywhere; it is dropped and drafted again."""
+    consumed = 0
+
+    def lines():
+        nonlocal consumed
+        for line in text.split("\n")[:-1]:
+            consumed += len(line) + 1
+            yield line + "\n"
+
+    rows, start = [], 0
+    try:
+        for row in csv.reader(lines()):
+            rows.append((row, start))
+            start = consumed
+    except csv.Error as error:
+        raise OutputError(f"{path} is damaged ({error}): delete it to start over") from None
+    if not rows:
+        return 0, set()  # cut inside the header: start again
+    if rows[0][0] != list(CSV_COLUMNS):
+        raise OutputError(f"{path} does not start with the drafts CSV header: delete it to start over")
+    drafts = rows[1:]
+    if drafts:
+        last = drafts[-1][0][0]
+        while drafts and drafts[-1][0][0] == last:
+            start = drafts.pop()[1]
+    return start, {cell_value(row[0]) for row, _ in drafts}
 
 
 class DraftWriter:
@@ -139,12 +185,20 @@ class DraftWriter:
             raise OutputError(f"folder {self.path.parent} does not exist: create it first")
         if resume and self.partial.exists():
             self.done = done_ids(self.partial, fmt)
-            self.handle = self.partial.open("a", encoding="utf-8", newline="")
+            try:
+                self.handle = self.partial.open("a", encoding="utf-8", newline="")
+            except OSError as error:
+                raise OutputError(f"cannot write {self.partial}: {error.strerror}") from None
+            if not self.handle.tell():
+                self.header()
             return
         if self.path.exists() and not force and not resume:
             raise OutputError(f"{self.path} exists: pass --force to overwrite it, or --resume to continue a run")
         if resume and self.path.exists():
             raise OutputError(f"{self.path} is already complete; pass --force to generate it again")
+        if self.partial.exists() and not force:
+            raise OutputError(f"{self.partial} holds an interrupted run: pass --resume to finish it, "
+                              "or --force to start over")
         try:
             self.handle = self.partial.open("w", encoding="utf-8", newline="")
         except OSError as error:
@@ -162,10 +216,10 @@ class DraftWriter:
         except OSError as error:
             if isinstance(error, BrokenPipeError):
                 raise
-            raise OutputError(
-                f"writing {'stdout' if self.to_stdout else self.partial} failed: {error.strerror}; "
-                f"{'' if self.to_stdout else 'the previous output is untouched, and --resume continues once there is room'}"
-            ) from None
+            if self.to_stdout:
+                raise OutputError(f"writing stdout failed: {error.strerror}") from None
+            raise OutputError(f"writing {self.partial} failed: {error.strerror}; the previous output is untouched, "
+                              "and --resume continues once there is room") from None
         self.written += 1
 
     def write_all(self, drafts: Iterable[dict[str, Any]]) -> None:
@@ -190,7 +244,10 @@ class DraftWriter:
     def __exit__(self, *exc) -> None:
         if self.to_stdout or self.handle.closed:
             return
-        self.handle.close()
+        try:
+            self.handle.close()
+        except OSError:
+            pass  # the failed write already raised why; what reached the disk is resumable
         if not self.written and not self.done:
             self.partial.unlink(missing_ok=True)  # nothing to resume: leave no trace
 
@@ -209,7 +266,7 @@ def read_drafts(path: str) -> list[dict[str, Any]]:
     except OSError as error:
         raise InputError(f"cannot read {name}: {error.strerror}") from None
     drafts, lines = [], {}
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: JSON text may hold U+2028
         if not line.strip():
             continue
         try:
