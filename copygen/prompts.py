@@ -114,3 +114,6 @@ def render_prompt(template: Template, attributes: dict[str, Any], *, product_id:
         raise TemplateError(f"template {template.name}, product {product_id}: {error.message}") from None
     except JinjaError as error:
         raise TemplateError(f"template {template.name}, product {product_id}: {error}") from None
+    except Exception as error:  # the template's own code failed: 1/0, range(10**9), "a" + 1 ...
+        message = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        raise TemplateError(f"template {template.name}, product {product_id}: {type(error).__name__}: {message}") from None
