@@ -36,10 +36,14 @@ def copygen() -> None:
 
 
 def stderr_console(quiet: bool = False):
-    """A rich console on stderr; silent for progress when quiet or not a terminal."""
+    """A rich console on stderr; silent for progress when quiet or not a terminal.
+
+    Messages carry file names, ids and values, so `[...]` in them is text, not rich markup
+    (a message may still opt in with `markup=True`), and a long one stays on one line.
+    """
     from rich.console import Console
 
-    return Console(stderr=True, quiet=quiet)
+    return Console(stderr=True, quiet=quiet, markup=False, highlight=False, soft_wrap=True)
 
 
 def progress_bar(console, what: str):

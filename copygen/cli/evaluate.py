@@ -84,6 +84,7 @@ def evaluate(
         console.print(
             f"[yellow]Warning:[/] {unmatched} ids are on one side only and were not scored "
             "(listed in the report; --strict makes this an error)",
+            markup=True,
             highlight=False,
             soft_wrap=True,
         )
