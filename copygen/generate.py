@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
-from copygen.models import LoadedModel, load_model, read_record
+from copygen.models import LoadedModel, read_record
 from copygen.prompts import Template, check_columns, load_template, render_prompt
 from copygen.records import Product, read_products
 
 SORT_WINDOW_BATCHES = 8
+ENGINES = ("transformers", "ct2")
 
 
 @dataclass
@@ -32,10 +33,14 @@ class GenerationSettings:
     temperature: float = 0.8
     top_p: float = 0.95
     bad_words: list[str] = field(default_factory=list)
+    engine: str = "transformers"  # or "ct2": CTranslate2, several times faster on CPU (copygen.engines)
+    compute_type: str = "int8"  # the ct2 engine's precision
 
     def validate(self) -> None:
         from copygen.errors import CopygenError
 
+        if self.engine not in ENGINES:
+            raise CopygenError(f"unknown engine {self.engine!r}: use one of {', '.join(ENGINES)}")
         if self.num_beams < 1 or self.num_variants < 1 or self.batch_size < 1 or self.max_new_tokens < 1:
             raise CopygenError("--num-beams, --num-variants, --batch-size and --max-new-tokens must be at least 1")
         if not self.sample and self.num_variants > self.num_beams:
@@ -105,7 +110,6 @@ def beam_search_batch(loaded: LoadedModel, texts: list[str], settings: Generatio
     options = dict(
         max_new_tokens=settings.max_new_tokens,
         num_return_sequences=n,
-        no_repeat_ngram_size=settings.no_repeat_ngram_size or None,
         pad_token_id=tokenizer.pad_token_id,
         return_dict_in_generate=True,
         output_scores=True,
@@ -118,6 +122,9 @@ def beam_search_batch(loaded: LoadedModel, texts: list[str], settings: Generatio
             options["early_stopping"] = True
     if settings.bad_words:
         options["bad_words_ids"] = bad_words_ids(tokenizer, settings.bad_words)
+    if settings.no_repeat_ngram_size or settings.bad_words:
+        prompt_length = inputs["input_ids"].shape[1] if loaded.architecture == "causal" else 0
+        options["logits_processor"] = [copy_ngram_ban(settings.no_repeat_ngram_size, prompt_length)]
     with torch.inference_mode():
         output = model.generate(**inputs, **options)
     sequences = output.sequences
@@ -127,8 +134,14 @@ def beam_search_batch(loaded: LoadedModel, texts: list[str], settings: Generatio
     if scores is None:
         scores = mean_token_logprob(model, output, sequences, tokenizer.pad_token_id)
     texts_out = tokenizer.batch_decode(sequences, skip_special_tokens=True)
+    return variants_of(texts_out, scores, len(texts), n)
+
+
+def variants_of(texts_out: list[str], scores, rows: int, n: int) -> list[list[Variant]]:
+    """Group decoded texts (n per input row, best first) into variants: whitespace tidied,
+    empty and repeated texts dropped. Shared by every engine, so they tidy alike."""
     results = []
-    for row in range(len(texts)):
+    for row in range(rows):
         variants, seen = [], set()
         for k in range(row * n, row * n + n):
             text = "\n".join(" ".join(line.split()) for line in texts_out[k].splitlines() if line.strip())
@@ -137,6 +150,26 @@ def beam_search_batch(loaded: LoadedModel, texts: list[str], settings: Generatio
                 variants.append(Variant(text=text, score=round(float(scores[k]), 4)))
         results.append(variants)
     return results
+
+
+def copy_ngram_ban(size: int, prompt_length: int):
+    """A transformers logits processor, run after the bad-words ban: forbid repeating an n-gram
+    of the copy itself (`size` 0: none), then renormalize, so beam scores are log-probabilities
+    over the tokens still allowed. Both choices are CTranslate2's, so the engines agree:
+    transformers' own no_repeat_ngram_size also counts the prompt's n-grams, which keeps a
+    product name of three or more tokens from ever being written out."""
+    from transformers import LogitsProcessor, NoRepeatNGramLogitsProcessor
+
+    class CopyNGramBan(LogitsProcessor):
+        def __init__(self):
+            self.no_repeat = NoRepeatNGramLogitsProcessor(size) if size else None
+
+        def __call__(self, input_ids, scores):
+            if self.no_repeat is not None:
+                scores = self.no_repeat(input_ids[:, prompt_length:], scores)
+            return scores.log_softmax(dim=-1)
+
+    return CopyNGramBan()
 
 
 def mean_token_logprob(model, output, sequences, pad_token_id):
@@ -176,13 +209,24 @@ def generate_drafts(
     budget = max(16, loaded.context_length - (settings.max_new_tokens if loaded.architecture == "causal" else 0) - 64)
     params = {key: value for key, value in asdict(settings).items() if key != "batch_size"}
     window: list[tuple[Product, str]] = []
+    if settings.engine == "ct2":
+        from copygen.engines import ct2_beam_search_batch
+
+        def decode(texts):
+            return ct2_beam_search_batch(loaded, texts, settings)
+    else:
+        def decode(texts):
+            return beam_search_batch(loaded, texts, settings)
+
+    # The ct2 engine takes a whole window and makes its own batches, by token length.
+    step = settings.batch_size * SORT_WINDOW_BATCHES if settings.engine == "ct2" else settings.batch_size
 
     def flush() -> Iterator[Draft]:
         order = sorted(range(len(window)), key=lambda i: len(window[i][1]))
         variants: dict[int, list[Variant]] = {}
-        for start in range(0, len(order), settings.batch_size):
-            chunk = order[start : start + settings.batch_size]
-            for index, result in zip(chunk, beam_search_batch(loaded, [window[i][1] for i in chunk], settings)):
+        for start in range(0, len(order), step):
+            chunk = order[start : start + step]
+            for index, result in zip(chunk, decode([window[i][1] for i in chunk])):
                 variants[index] = result
             if on_batch:
                 on_batch(len(chunk))
@@ -229,7 +273,9 @@ def generate(products: str | Iterable[dict[str, Any]], *, model: str | None = No
     banned = list(banned)
     chosen_settings.bad_words = list(dict.fromkeys([*chosen_settings.bad_words, *banned]))
     chosen_settings.validate()
-    loaded = load_model(model)
+    from copygen.engines import load_engine_model
+
+    loaded = load_engine_model(model, chosen_settings)
     drafts = generate_drafts(items, loaded, chosen, candidate_settings(chosen_settings, preset), columns=columns,
                              exclude=[id_column])
     return list(check_drafts(drafts, channel=preset, banned=banned, required=required,

@@ -1,0 +1,276 @@
+"""Decoding engines: transformers (the reference) and CTranslate2 (`ct2`, int8 by default).
+
+The ct2 engine converts a model folder once into `cache_dir()/ct2/<name>-<key>`, where the key
+covers the folder's files, the precision and the CTranslate2 version, so a changed model is
+converted again. It tokenizes with the model's own tokenizer exactly as the transformers
+engine does, so both engines decode the same tokens with the same settings; only the
+arithmetic differs (int8 instead of float32).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from copygen.errors import ModelError
+from copygen.generate import GenerationSettings, LoadedModel, Variant, bad_words_ids, variants_of
+from copygen.models import DEFAULT_MODEL, HUB_ID, cache_dir, default_model_dir, read_record
+
+CT2_INSTALL_HINT = "pip install ctranslate2"
+# compute type -> how the weights are stored in the converted folder
+CT2_STORAGE = {
+    "int8": "int8", "int8_float32": "int8", "int8_float16": "int8", "int8_bfloat16": "int8",
+    "int16": "int16", "float16": "float16", "bfloat16": "bfloat16", "float32": None,
+}
+
+
+def cpu_threads() -> int:
+    """CPU threads for this process: $COPYGEN_THREADS, else the usable cores shared evenly
+    between the processes a launcher (accelerate, torchrun) started on this machine."""
+    if os.environ.get("COPYGEN_THREADS", "").isdigit() and int(os.environ["COPYGEN_THREADS"]) > 0:
+        return int(os.environ["COPYGEN_THREADS"])
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    local = os.environ.get("LOCAL_WORLD_SIZE", "1")
+    return max(1, cores // max(1, int(local) if local.isdigit() else 1))
+
+
+def load_engine_model(spec: str | None, settings: GenerationSettings, *, threads: int | None = None) -> LoadedModel:
+    """Load a model for the engine the settings name."""
+    if settings.engine == "ct2":
+        return load_ct2(spec, compute_type=settings.compute_type, seed=settings.seed, threads=threads)
+    from copygen.models import load_model
+
+    return load_model(spec)
+
+
+@dataclass
+class CT2Model:
+    """A converted model: the CTranslate2 Generator (causal) or Translator (seq2seq), the
+    transformers config (for the context length), and the tokens that end a sequence."""
+
+    runner: Any
+    config: Any
+    folder: Path
+    end_tokens: list[str]
+
+
+def source_folder(spec: str | None) -> tuple[Path, str]:
+    """The local folder holding the model to convert, and its display name."""
+    if not spec:
+        return default_model_dir(), DEFAULT_MODEL
+    path = Path(spec).expanduser()
+    if path.is_dir():
+        if not (path / "config.json").exists():
+            raise ModelError(f"{path} is not a model folder: it has no config.json")
+        return path, spec
+    if path.exists():
+        raise ModelError(f"{spec} is a file: --model takes a model folder (with config.json) or a Hub id")
+    if spec.startswith((".", "/", "~")) or not HUB_ID.match(spec) or spec.count("/") > 1:
+        raise ModelError(f"no model folder at {spec}: check the path, or leave out --model for the embedded default")
+    try:
+        from huggingface_hub import snapshot_download
+
+        return Path(snapshot_download(spec)), spec
+    except Exception as error:  # network, auth and missing-repo errors all mean "not available"
+        raise ModelError(f"{spec} is not a local folder, and fetching it from the Hugging Face Hub failed "
+                         f"({str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__}); "
+                         "check the name and your network") from None
+
+
+def folder_key(folder: Path, storage: str | None) -> str:
+    """A short fingerprint of a model folder's files (names, sizes, times), the weight storage
+    and the CTranslate2 version: any change gives a new key, so a stale conversion is never used."""
+    import ctranslate2
+
+    digest = hashlib.sha256(f"ctranslate2 {ctranslate2.__version__} {storage}".encode())
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        stat = path.stat()
+        digest.update(f"\n{path.relative_to(folder).as_posix()} {stat.st_size} {stat.st_mtime_ns}".encode())
+    digest.update((folder / "config.json").read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@contextmanager
+def conversion_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock file, so processes started together convert a model once."""
+    try:
+        import fcntl
+    except ImportError:  # no POSIX locks (Windows): the atomic rename still keeps the cache whole
+        yield
+        return
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def ct2_model_dir(spec: str | None, compute_type: str = "int8") -> Path:
+    """The converted CTranslate2 folder for a model, converting it on first use (atomically)."""
+    try:
+        import ctranslate2  # noqa: F401
+    except ImportError:
+        raise ModelError(f"--engine ct2 needs the ctranslate2 package: {CT2_INSTALL_HINT}") from None
+    if compute_type not in CT2_STORAGE:
+        raise ModelError(f"unknown ct2 compute type {compute_type!r}: use one of {', '.join(CT2_STORAGE)}")
+    folder, name = source_folder(spec)
+    storage = CT2_STORAGE[compute_type]
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(name).name or name).strip(".-") or "model"
+    target = cache_dir() / "ct2" / f"{slug}-{folder_key(folder, storage)}"
+    if (target / "model.bin").exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with conversion_lock(target.parent / f".{target.name}.lock"):
+        if not (target / "model.bin").exists():
+            convert_to_ct2(folder, name, storage, target)
+    return target
+
+
+def convert_to_ct2(folder: Path, name: str, storage: str | None, target: Path) -> None:
+    """Convert a transformers model folder with CTranslate2's converter into `target`, atomically."""
+    from ctranslate2.converters import TransformersConverter
+
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        TransformersConverter(str(folder), low_cpu_mem_usage=True).convert(str(staging), quantization=storage,
+                                                                            force=True)
+        fill_special_tokens(staging / "config.json")
+        os.replace(staging, target)
+    except (ValueError, NotImplementedError, KeyError, RuntimeError, OSError) as error:
+        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise ModelError(f"--engine ct2 cannot convert {name} ({message}); use --engine transformers") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def fill_special_tokens(config_path: Path) -> None:
+    """CTranslate2 refuses a model whose tokenizer lacks a bos, eos or unk token (a GPT-2 with
+    its own tokenizer often has no bos). copygen never asks ct2 to add one, so any special
+    token the tokenizer has will do as a stand-in."""
+    import json
+
+    config = json.loads(config_path.read_text(encoding="utf-8"))
+    keys = ("bos_token", "eos_token", "unk_token")
+    known = [config[key] for key in keys if config.get(key)]
+    if known and any(key in config and not config[key] for key in keys):
+        config.update({key: config.get(key) or known[0] for key in keys})
+        config_path.write_text(json.dumps(config, indent=2), encoding="utf-8")
+
+
+def load_ct2(spec: str | None, *, compute_type: str = "int8", seed: int = 0, threads: int | None = None) -> LoadedModel:
+    """Load a model for the ct2 engine: the converted weights plus the original tokenizer."""
+    converted = ct2_model_dir(spec, compute_type)
+    folder, name = source_folder(spec)
+    import ctranslate2
+    from transformers import AutoConfig, AutoTokenizer, GenerationConfig
+
+    try:
+        config = AutoConfig.from_pretrained(folder, trust_remote_code=False)
+        tokenizer = AutoTokenizer.from_pretrained(folder, trust_remote_code=False)
+    except Exception as error:  # transformers raises many kinds; all mean "cannot load"
+        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise ModelError(f"cannot load the model in {folder}: {message}") from None
+    architecture = "seq2seq" if getattr(config, "is_encoder_decoder", False) else "causal"
+    # The same tokenizer set-up as copygen.models.load_folder, so both engines see the same tokens.
+    if architecture == "causal":
+        tokenizer.padding_side = "left"
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    if tokenizer.pad_token is None:
+        raise ModelError(f"the tokenizer in {folder} has neither a pad nor an end-of-text token")
+    record = read_record(str(folder))
+    prompt_format = record.get("prompt_format") or ("chat" if getattr(tokenizer, "chat_template", None) else "plain")
+    try:
+        eos = GenerationConfig.from_pretrained(folder).eos_token_id
+    except OSError:  # no generation_config.json: transformers falls back to the model config
+        eos = None
+    eos = config.eos_token_id if eos is None else eos
+    end_ids = [eos] if isinstance(eos, int) else list(eos or [tokenizer.eos_token_id])
+    runner_class = ctranslate2.Translator if architecture == "seq2seq" else ctranslate2.Generator
+    gpus = ctranslate2.get_cuda_device_count()
+    device = "cuda" if gpus else "cpu"
+    local_rank = os.environ.get("LOCAL_RANK", "0")  # one GPU per process under a launcher or --workers
+    try:
+        runner = runner_class(str(converted), device=device, compute_type=compute_type,
+                              device_index=int(local_rank) % gpus if gpus and local_rank.isdigit() else 0,
+                              intra_threads=threads or (cpu_threads() if device == "cpu" else 0))
+    except (RuntimeError, ValueError) as error:
+        raise ModelError(f"cannot load the converted model in {converted}: {error}; delete that folder to convert again") from None
+    ctranslate2.set_random_seed(seed)
+    model = CT2Model(runner=runner, config=config, folder=converted,
+                     end_tokens=tokenizer.convert_ids_to_tokens([i for i in end_ids if i is not None]))
+    return LoadedModel(name=name if spec else DEFAULT_MODEL, model=model, tokenizer=tokenizer,
+                       architecture=architecture, prompt_format=prompt_format, record=record)
+
+
+def ct2_beam_search_batch(loaded: LoadedModel, texts: list[str], settings: GenerationSettings) -> list[list[Variant]]:
+    """Decode texts with CTranslate2, `settings.batch_size` at a time; the n-best variants for
+    each text, best first.
+
+    Settings map one to one onto CTranslate2's: num_beams -> beam_size, num_variants ->
+    num_hypotheses, max_new_tokens -> max_length (new tokens only), bad_words -> suppress_sequences,
+    temperature/top_p -> sampling_temperature/sampling_topp (over the whole vocabulary).
+    """
+    if not isinstance(loaded.model, CT2Model):
+        raise ModelError("the ct2 engine needs a model loaded by copygen.engines.load_engine_model")
+    tokenizer, model = loaded.tokenizer, loaded.model
+    add_special = loaded.prompt_format != "chat"
+    tokens = [tokenizer.convert_ids_to_tokens(row)
+              for row in tokenizer(texts, add_special_tokens=add_special)["input_ids"]]
+    n = settings.num_variants
+    options: dict[str, Any] = dict(no_repeat_ngram_size=settings.no_repeat_ngram_size, end_token=model.end_tokens,
+                                   return_scores=True)
+    if settings.bad_words:
+        options["suppress_sequences"] = [tokenizer.convert_ids_to_tokens(sequence)
+                                         for sequence in bad_words_ids(tokenizer, settings.bad_words)]
+    copies = n if settings.sample else 1  # sampling: one draw per copy of the input, as in transformers
+    if settings.sample:
+        options.update(beam_size=1, num_hypotheses=1, sampling_topk=0, sampling_topp=settings.top_p,
+                       sampling_temperature=settings.temperature)
+    else:
+        options.update(beam_size=settings.num_beams, num_hypotheses=n, length_penalty=settings.length_penalty)
+
+    def decode(batch: list[list[str]]) -> list[tuple[list[list[int]], list[float]]]:
+        if loaded.architecture == "seq2seq":
+            results = model.runner.translate_batch(batch, max_decoding_length=settings.max_new_tokens,
+                                                   min_decoding_length=0, max_input_length=0, **options)
+            return [([tokenizer.convert_tokens_to_ids(h) for h in r.hypotheses], list(r.scores)) for r in results]
+        results = model.runner.generate_batch(batch, max_length=settings.max_new_tokens,
+                                              include_prompt_in_result=False, **options)
+        return [([list(ids) for ids in r.sequences_ids], list(r.scores)) for r in results]
+
+    if loaded.architecture == "causal" and (settings.no_repeat_ngram_size or settings.bad_words):
+        # A Generator runs a batch's prompts in one pass only up to the shortest one; the rest of
+        # a longer prompt is decoded token by token and then counts as copy for the n-gram and
+        # bad-word bans. Batching prompts of one token length keeps each product's copy
+        # independent of its neighbours (and equal to the transformers engine's).
+        groups: dict[int, list[int]] = {}
+        for index, row in enumerate(tokens):
+            groups.setdefault(len(row), []).append(index)
+        batches = [group[start:start + settings.batch_size] for _, group in sorted(groups.items())
+                   for start in range(0, len(group), settings.batch_size)]
+    else:
+        order = sorted(range(len(tokens)), key=lambda index: len(tokens[index]))
+        batches = [order[start:start + settings.batch_size] for start in range(0, len(order), settings.batch_size)]
+    decoded: dict[int, tuple[list[list[int]], list[float]]] = {}
+    for batch in batches:
+        results = decode([tokens[index] for index in batch for _ in range(copies)])
+        for position, index in enumerate(batch):
+            mine = results[position * copies:(position + 1) * copies]
+            decoded[index] = ([sequence for sequences, _ in mine for sequence in sequences],
+                              [score for _, scores in mine for score in scores])
+    texts_out, scores = [], []
+    for index in range(len(tokens)):
+        sequences, row_scores = decoded[index]
+        sequences = (sequences + [[]] * n)[:n]
+        texts_out += tokenizer.batch_decode(sequences, skip_special_tokens=True)
+        scores += (row_scores + [float("-inf")] * n)[:n]
+    return variants_of(texts_out, scores, len(texts), n)
