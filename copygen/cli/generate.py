@@ -24,6 +24,11 @@ class OutputFormat(str, Enum):
 ChannelName = Enum("ChannelName", {name: name for name in CHANNELS}, type=str)
 
 
+class Engine(str, Enum):
+    transformers = "transformers"
+    ct2 = "ct2"
+
+
 class InputFormat(str, Enum):
     csv = "csv"
     json = "json"
@@ -49,6 +54,8 @@ def generate(
     sample: bool = typer.Option(False, "--sample", help="Sample with temperature/top-p instead of beam search."),
     temperature: float = typer.Option(0.8, help="Sampling temperature (with --sample)."),
     top_p: float = typer.Option(0.95, help="Nucleus sampling mass (with --sample)."),
+    engine: Engine = typer.Option(Engine.transformers, help="Decoding engine: transformers (the reference), or ct2 (CTranslate2 int8: converts the model once into the cache, several times faster on CPU; needs `pip install ctranslate2`)."),
+    workers: int = typer.Option(1, min=1, help="Processes to split the products across on this machine; drafts are merged back in input order. (Across machines: accelerate launch -m copygen generate ...)"),
     input_format: Optional[InputFormat] = typer.Option(None, help="Input format. [default: from the extension]"),
     delimiter: Optional[str] = typer.Option(None, help="CSV delimiter. [default: sniffed]"),
     id_column: str = typer.Option("id", help="Column holding product ids (else the row number)."),
@@ -61,13 +68,15 @@ def generate(
     """Generate copy for every product with batched beam search; writes one draft per product."""
     from copygen.drafts import DraftWriter
     from copygen.models import read_record
-    from copygen.channels import candidate_settings, get_channel, template_for
-    from copygen.checks import check_drafts, read_banned, required_columns
+    from copygen.channels import get_channel, template_for
+    from copygen.checks import read_banned, required_columns
     from copygen.generate import choose_template
     from copygen.prompts import check_columns
     from copygen.records import read_products
+    from copygen.workers import launched_rank
 
-    console = stderr_console(quiet)
+    rank, world = launched_rank()
+    console = stderr_console(quiet or rank != 0)  # under a launcher, only the first process reports
     name = "<stdin>" if products == "-" else products
     preset = get_channel(channel.value) if channel else None
     record = read_record(model)
@@ -84,41 +93,73 @@ def generate(
         stream = read(console.print)
         head = list(itertools.islice(stream, PEEK_PRODUCTS))
         items, total = itertools.chain(head, stream), None
+        columns = list(dict.fromkeys(key for product in head for key in product.attributes))
     else:
         # A file is read twice: once to find every bad row and the columns before any
         # model time is spent, then again to stream the products through generation.
-        head = list(read(console.print))
-        items, total = read(), len(head)
-    columns = list(dict.fromkeys(key for product in head for key in product.attributes))
+        # Neither pass keeps the products, so memory stays flat however long the file.
+        total, seen = 0, {}
+        for product in read(console.print):
+            total += 1
+            seen.update(dict.fromkeys(product.attributes))
+        items, columns = read(), list(seen)
     check_columns(chosen, columns, name)
     required = required_columns(require, columns, name)
 
-    from copygen.generate import GenerationSettings, generate_drafts
-    from copygen.models import load_model
+    from copygen.errors import InputError
+    from copygen.generate import GenerationSettings
+    from copygen.workers import DraftJob, run_launched, run_workers
 
     settings = GenerationSettings(
         num_beams=num_beams, num_variants=num_variants, max_new_tokens=max_new_tokens, batch_size=batch_size,
         seed=seed, length_penalty=length_penalty, no_repeat_ngram_size=no_repeat_ngram_size, sample=sample,
-        temperature=temperature, top_p=top_p, bad_words=banned_words,
+        temperature=temperature, top_p=top_p, bad_words=banned_words, engine=engine.value,
     )
     settings.validate()
+    job = DraftJob(
+        products=products, model=model, template_name=chosen.name, template_source=chosen.source, settings=settings,
+        read_options=dict(input_format=input_format.value if input_format else None, delimiter=delimiter,
+                          id_column=id_column, encoding=encoding, skip_bad_rows=skip_bad_rows),
+        channel=preset.name if preset else None, banned=banned_words, required=required, columns=columns,
+        exclude=[id_column],
+    )
+    if (workers > 1 or world > 1) and products == "-":
+        raise InputError("several processes each read the products: give a file, not stdin")
     started = time.perf_counter()
+    if world > 1:
+        if workers > 1:
+            raise InputError("accelerate launch (or torchrun) already started the processes: leave out --workers")
+        with progress_bar(console, "Generating") as bar:
+            task = bar.add_task("generate", total=None if total is None else -(-total // world))
+            written = run_launched(job, rank, world, output, output_format.value, force=force, resume=resume,
+                                   on_batch=lambda n: bar.advance(task, n), on_warning=console.print)
+        if rank == 0:
+            seconds = time.perf_counter() - started
+            console.print(f"Wrote {written} drafts to {output} in {seconds:.1f} s with {world} processes")
+        return
     with DraftWriter(output, output_format.value, force=force, resume=resume) as writer:
         todo = (product for product in items if product.id not in writer.done)
         if writer.done:
             console.print(f"Resuming: {len(writer.done)} drafts already done")
-        loaded = load_model(model)
+        if workers == 1:
+            from copygen.engines import load_engine_model
+
+            loaded = load_engine_model(model, settings)
         with progress_bar(console, "Generating") as bar:
             task = bar.add_task("generate", total=None if total is None else total - len(writer.done))
-            drafts = generate_drafts(todo, loaded, chosen, candidate_settings(settings, preset), columns=columns,
-                                     exclude=[id_column], on_batch=lambda n: bar.advance(task, n),
-                                     on_warning=console.print)
-            drafts = check_drafts(drafts, channel=preset, banned=banned_words, required=required,
-                                  keep=settings.num_variants)
             try:
-                for draft in drafts:
-                    writer.write(draft.to_dict())
+                if workers > 1:
+                    run_workers(job, workers, writer, output, resume=resume, on_batch=lambda n: bar.advance(task, n),
+                                on_warning=console.print)
+                else:
+                    for draft in job.drafts(todo, loaded, lambda n: bar.advance(task, n), console.print):
+                        writer.write(draft.to_dict())
             except KeyboardInterrupt:
+                if workers > 1:
+                    where = "" if writer.to_stdout else (f": drafts so far are kept beside {output} (hidden .shard "
+                                                         "files); run the same command with --resume to finish")
+                    typer.echo(f"Interrupted{where}", err=True)
+                    raise typer.Exit(130)
                 where = "" if writer.to_stdout else f" in {writer.partial}; run the same command with --resume to finish"
                 typer.echo(f"Interrupted: {writer.written} drafts saved{where}", err=True)
                 raise typer.Exit(130)
