@@ -125,3 +125,13 @@ def test_every_command_has_help():
     for name in commands:
         result = runner.invoke(app, [name, "--help"])
         assert result.exit_code == 0, name
+
+
+def test_a_huge_field_is_cut_to_the_models_context_with_a_warning(tiny_gpt2, tmp_path):
+    products = tmp_path / "huge.jsonl"
+    products.write_text(json.dumps({"id": "big", "name": "Lamp", "story": "warm light " * 100_000}) + "\n")
+    result = runner.invoke(app, ["generate", str(products), "-m", str(tiny_gpt2), "--num-beams", "1",
+                                 "--num-variants", "1", "--max-new-tokens", "4"])
+    assert result.exit_code == 0, result.stderr
+    assert "product big: prompt of" in result.stderr and "cut to" in result.stderr
+    assert json.loads(result.stdout)["id"] == "big"
