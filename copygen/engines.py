@@ -44,7 +44,8 @@ def cpu_threads() -> int:
 def load_engine_model(spec: str | None, settings: GenerationSettings, *, threads: int | None = None) -> LoadedModel:
     """Load a model for the engine the settings name."""
     if settings.engine == "ct2":
-        return load_ct2(spec, compute_type=settings.compute_type, seed=settings.seed, threads=threads)
+        return load_ct2(spec, compute_type=settings.compute_type, seed=settings.seed, sample=settings.sample,
+                        threads=threads)
     from copygen.models import load_model
 
     return load_model(spec)
@@ -165,7 +166,8 @@ def fill_special_tokens(config_path: Path) -> None:
         config_path.write_text(json.dumps(config, indent=2), encoding="utf-8")
 
 
-def load_ct2(spec: str | None, *, compute_type: str = "int8", seed: int = 0, threads: int | None = None) -> LoadedModel:
+def load_ct2(spec: str | None, *, compute_type: str = "int8", seed: int = 0, sample: bool = False,
+             threads: int | None = None) -> LoadedModel:
     """Load a model for the ct2 engine: the converted weights plus the original tokenizer."""
     converted = ct2_model_dir(spec, compute_type)
     folder, name = source_folder(spec)
@@ -198,10 +200,19 @@ def load_ct2(spec: str | None, *, compute_type: str = "int8", seed: int = 0, thr
     gpus = ctranslate2.get_cuda_device_count()
     device = "cuda" if gpus else "cpu"
     local_rank = os.environ.get("LOCAL_RANK", "0")  # one GPU per process under a launcher or --workers
+    threads = threads or cpu_threads()
+    if device == "cuda":
+        parallel, per_batch = 1, 0
+    elif sample:  # one worker, so one random stream: the same seed draws the same samples
+        parallel, per_batch = 1, threads
+    else:
+        # One thread per batch and as many batches at once as threads: small matrices gain
+        # little from several threads, and a thread waiting for the others stalls on a busy machine.
+        parallel, per_batch = threads, 1
     try:
         runner = runner_class(str(converted), device=device, compute_type=compute_type,
                               device_index=int(local_rank) % gpus if gpus and local_rank.isdigit() else 0,
-                              intra_threads=threads or (cpu_threads() if device == "cpu" else 0))
+                              inter_threads=parallel, intra_threads=per_batch)
     except (RuntimeError, ValueError) as error:
         raise ModelError(f"cannot load the converted model in {converted}: {error}; delete that folder to convert again") from None
     ctranslate2.set_random_seed(seed)
@@ -238,14 +249,19 @@ def ct2_beam_search_batch(loaded: LoadedModel, texts: list[str], settings: Gener
     else:
         options.update(beam_size=settings.num_beams, num_hypotheses=n, length_penalty=settings.length_penalty)
 
-    def decode(batch: list[list[str]]) -> list[tuple[list[list[int]], list[float]]]:
+    def submit(batch: list[list[str]]) -> list:
+        """Queue a batch; the runner decodes as many batches at once as it has threads."""
         if loaded.architecture == "seq2seq":
-            results = model.runner.translate_batch(batch, max_decoding_length=settings.max_new_tokens,
-                                                   min_decoding_length=0, max_input_length=0, **options)
-            return [([tokenizer.convert_tokens_to_ids(h) for h in r.hypotheses], list(r.scores)) for r in results]
-        results = model.runner.generate_batch(batch, max_length=settings.max_new_tokens,
-                                              include_prompt_in_result=False, **options)
-        return [([list(ids) for ids in r.sequences_ids], list(r.scores)) for r in results]
+            return model.runner.translate_batch(batch, max_decoding_length=settings.max_new_tokens, min_decoding_length=0,
+                                                max_input_length=0, asynchronous=True, **options)
+        return model.runner.generate_batch(batch, max_length=settings.max_new_tokens, include_prompt_in_result=False,
+                                           asynchronous=True, **options)
+
+    def collect(pending) -> tuple[list[list[int]], list[float]]:
+        result = pending.result()
+        if loaded.architecture == "seq2seq":
+            return [tokenizer.convert_tokens_to_ids(h) for h in result.hypotheses], list(result.scores)
+        return [list(ids) for ids in result.sequences_ids], list(result.scores)
 
     if loaded.architecture == "causal" and (settings.no_repeat_ngram_size or settings.bad_words):
         # A Generator runs a batch's prompts in one pass only up to the shortest one; the rest of
@@ -260,9 +276,10 @@ def ct2_beam_search_batch(loaded: LoadedModel, texts: list[str], settings: Gener
     else:
         order = sorted(range(len(tokens)), key=lambda index: len(tokens[index]))
         batches = [order[start:start + settings.batch_size] for start in range(0, len(order), settings.batch_size)]
+    pending = [(batch, submit([tokens[index] for index in batch for _ in range(copies)])) for batch in batches]
     decoded: dict[int, tuple[list[list[int]], list[float]]] = {}
-    for batch in batches:
-        results = decode([tokens[index] for index in batch for _ in range(copies)])
+    for batch, waiting in pending:
+        results = [collect(one) for one in waiting]
         for position, index in enumerate(batch):
             mine = results[position * copies:(position + 1) * copies]
             decoded[index] = ([sequence for sequences, _ in mine for sequence in sequences],
