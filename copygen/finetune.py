@@ -323,14 +323,15 @@ def finetune(
             if progress.batch_in_epoch >= len(batches):
                 progress.epoch += 1
                 progress.batch_in_epoch = 0
+        progress.seconds = time.perf_counter() - started
+        save_checkpoint()  # before the last evaluation, which can take minutes
+        if valid_pairs and progress.step % settings.eval_every:
+            log(evaluate_now())
+            save_checkpoint()
     except KeyboardInterrupt:
         progress.seconds = time.perf_counter() - started
         save_checkpoint()
         raise
-    progress.seconds = time.perf_counter() - started
-    if valid_pairs and progress.step % settings.eval_every:
-        log(evaluate_now())
-    save_checkpoint()
     final = accelerator.unwrap_model(network)
     if valid_pairs:
         load_trainable(final, out / "checkpoints" / "best.safetensors")
