@@ -246,6 +246,11 @@ def finetune(
     metrics_path = out / "metrics.jsonl"
     if not resume:
         metrics_path.write_text("")
+    elif metrics_path.exists():
+        # Entries are logged before their checkpoint: drop those past it, they will be redone.
+        kept = [line for line in metrics_path.read_text().splitlines()
+                if line.strip() and json.loads(line).get("step", 0) <= progress.step]
+        metrics_path.write_text("".join(line + "\n" for line in kept))
 
     def log(entry: dict) -> None:
         if accelerator.is_main_process:
@@ -308,11 +313,11 @@ def finetune(
                          "tokens_per_second": round(progress.tokens / max(progress.seconds, 1e-9), 1),
                          "seconds": round(progress.seconds, 1)}
                 window_loss, window_tokens = 0.0, 0
-                if progress.step % settings.eval_every == 0:
-                    if valid_pairs:
-                        entry.update(evaluate_now())
-                    save_checkpoint()
+                if progress.step % settings.eval_every == 0 and valid_pairs:
+                    entry.update(evaluate_now())
                 log(entry)
+                if progress.step % settings.eval_every == 0:
+                    save_checkpoint()
                 if budget and progress.seconds >= budget:
                     stopped_by = "time budget"
                     break
