@@ -15,8 +15,6 @@ from copygen.cli import app
 from copygen.engines import ct2_model_dir
 from conftest import ROOT, SAMPLES
 
-pytest.importorskip("ctranslate2")
-
 ROWS = [
     {"id": "a", "name": "Desk lamp", "color": "black"},
     {"id": "b", "name": "Two person tent with aluminium poles", "features": ["1.9 kg", "waterproof"]},
