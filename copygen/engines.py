@@ -218,7 +218,7 @@ def load_ct2(spec: str | None, *, compute_type: str = "int8", seed: int = 0, sam
     ctranslate2.set_random_seed(seed)
     model = CT2Model(runner=runner, config=config, folder=converted,
                      end_tokens=tokenizer.convert_ids_to_tokens([i for i in end_ids if i is not None]))
-    return LoadedModel(name=name if spec else DEFAULT_MODEL, model=model, tokenizer=tokenizer,
+    return LoadedModel(name=name, model=model, tokenizer=tokenizer,
                        architecture=architecture, prompt_format=prompt_format, record=record)
 
 

@@ -149,8 +149,8 @@ def run_workers(job: DraftJob, workers: int, writer, output: str, *, resume: boo
     processes = []
     try:
         for rank, shard in enumerate(shards):
-            env = {**os.environ, "LOCAL_RANK": str(rank), "LOCAL_WORLD_SIZE": str(workers)}
-            env.pop("RANK", None), env.pop("WORLD_SIZE", None)
+            env = {key: value for key, value in os.environ.items() if key not in ("RANK", "WORLD_SIZE")}
+            env.update(LOCAL_RANK=str(rank), LOCAL_WORLD_SIZE=str(workers))
             process = subprocess.Popen([sys.executable, "-m", "copygen.workers"], stdin=subprocess.PIPE,
                                        stdout=subprocess.PIPE, env=env)
             processes.append(process)
