@@ -21,7 +21,7 @@ from typing import Any, Iterator
 
 from copygen.errors import ModelError
 from copygen.generate import GenerationSettings, LoadedModel, Variant, bad_words_ids, variants_of
-from copygen.models import DEFAULT_MODEL, HUB_ID, cache_dir, default_model_dir, read_record
+from copygen.models import DEFAULT_MODEL, HUB_ID, TOKENIZER_FILES, cache_dir, default_model_dir, read_record
 
 CT2_INSTALL_HINT = "pip install ctranslate2"
 # compute type -> how the weights are stored in the converted folder
@@ -68,9 +68,7 @@ def source_folder(spec: str | None) -> tuple[Path, str]:
         return default_model_dir(), DEFAULT_MODEL
     path = Path(spec).expanduser()
     if path.is_dir():
-        if not (path / "config.json").exists():
-            raise ModelError(f"{path} is not a model folder: it has no config.json")
-        return path, spec
+        return checked_folder(path), spec
     if path.exists():
         raise ModelError(f"{spec} is a file: --model takes a model folder (with config.json) or a Hub id")
     if spec.startswith((".", "/", "~")) or not HUB_ID.match(spec) or spec.count("/") > 1:
@@ -78,11 +76,27 @@ def source_folder(spec: str | None) -> tuple[Path, str]:
     try:
         from huggingface_hub import snapshot_download
 
-        return Path(snapshot_download(spec)), spec
+        # Never the pickled *.bin weights: the converter would unpickle them.
+        folder = Path(snapshot_download(spec, ignore_patterns=["*.bin", "*.pt", "*.pth", "*.ckpt", "*.h5", "*.msgpack"]))
     except Exception as error:  # network, auth and missing-repo errors all mean "not available"
         raise ModelError(f"{spec} is not a local folder, and fetching it from the Hugging Face Hub failed "
                          f"({str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__}); "
                          "check the name and your network") from None
+    return checked_folder(folder), spec
+
+
+def checked_folder(folder: Path) -> Path:
+    """A model folder the converter may read: config, tokenizer, and safetensors weights, which
+    the converter then prefers, so no pickled weights are ever loaded (as in load_folder)."""
+    if not (folder / "config.json").exists():
+        raise ModelError(f"{folder} is not a model folder: it has no config.json")
+    if not any(folder.glob("*.safetensors")):
+        raise ModelError(f"{folder} has no weights: copygen loads model.safetensors (or its shards), "
+                         "never pickled .bin files")
+    if not any((folder / name).exists() for name in TOKENIZER_FILES):
+        raise ModelError(f"{folder} has no tokenizer (tokenizer.json, or vocab files such as vocab.json or "
+                         "spiece.model): copy them from the model it was trained from")
+    return folder
 
 
 def folder_key(folder: Path, storage: str | None) -> str:

@@ -81,6 +81,14 @@ def test_unknown_compute_type_is_a_clear_error(tiny_gpt2):
         generate(ROWS[:1], model=str(tiny_gpt2), engine="ct2", compute_type="int3")
 
 
+def test_ct2_never_converts_pickled_weights(tiny_gpt2, tmp_path):
+    model = tmp_path / "model"
+    shutil.copytree(tiny_gpt2, model)
+    (model / "model.safetensors").rename(model / "pytorch_model.bin")
+    with pytest.raises(ModelError, match="has no weights: copygen loads model.safetensors"):
+        ct2_model_dir(str(model))
+
+
 def test_copy_ngram_ban_ignores_the_prompt_and_renormalizes():
     import torch
 
