@@ -112,3 +112,45 @@ def test_output_folder_is_not_replaced_without_force(tiny_gpt2, tmp_path):
     assert result.exit_code == 1
     assert "pass --force" in result.stderr
     assert (out / "keep.txt").read_text() == "mine"
+
+
+def test_training_loss_on_copy_positions_equals_the_full_model_loss(tiny_gpt2):
+    """Logits are computed only from the batch's first copy token on; the loss must not change."""
+    import torch
+
+    from copygen.finetune import collate, length_batches, tokenize_pairs, training_loss
+    from copygen.models import load_model
+
+    loaded = load_model(str(tiny_gpt2))
+    loaded.record = {}
+    pairs = read_pairs(PAIRS, TrainingSettings(), load_template("attributes"))
+    examples = tokenize_pairs(pairs, loaded, 256)
+    for indices in length_batches(examples, 5, 0)[:3]:
+        batch = collate(examples, indices, loaded.tokenizer.pad_token_id, seq2seq=False)
+        with torch.no_grad():
+            assert float(training_loss(loaded.model, batch, seq2seq=False)) == pytest.approx(
+                float(loaded.model(**batch).loss), rel=1e-5)
+
+
+def test_evaluation_bleu_uses_every_copy_of_an_input_as_a_reference(tiny_gpt2, monkeypatch):
+    from copygen.finetune import Pair, decode_scores
+    from copygen.generate import Variant
+    from copygen.models import load_model
+
+    loaded = load_model(str(tiny_gpt2))
+    pairs = [Pair("a1", {}, "name: Aria", "Aria is a quiet cafe by the river with cheap food."),
+             Pair("a2", {}, "name: Aria", "By the river, the Aria cafe serves cheap food in a quiet room."),
+             Pair("b1", {}, "name: Bolt", "Bolt is a loud pub in the city centre serving English food."),
+             Pair("c1", {}, "name: Cove", "Cove is not decoded: it is past the sample.")]
+    decoded = []
+
+    def stub(model, texts, settings):
+        decoded.extend(texts)
+        return [[Variant(text="By the river, the Aria cafe serves cheap food in a quiet room.", score=0.0)]
+                if "Aria" in text else [Variant(text="Bolt is a loud pub in the city centre serving English food.",
+                                                score=0.0)] for text in texts]
+
+    monkeypatch.setattr(sys.modules["copygen.generate"], "beam_search_batch", stub)  # the package's name is the function
+    scores = decode_scores(loaded.model, loaded, pairs, sample=2)
+    assert len(decoded) == 2 and not any("Cove" in text for text in decoded)
+    assert scores["bleu"] == pytest.approx(100.0) and scores["rougeL"] == pytest.approx(100.0)
