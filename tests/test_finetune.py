@@ -154,3 +154,77 @@ def test_evaluation_bleu_uses_every_copy_of_an_input_as_a_reference(tiny_gpt2, m
     scores = decode_scores(loaded.model, loaded, pairs, sample=2)
     assert len(decoded) == 2 and not any("Cove" in text for text in decoded)
     assert scores["bleu"] == pytest.approx(100.0) and scores["rougeL"] == pytest.approx(100.0)
+
+
+def test_samples_to_model_to_drafts_to_scores_in_three_commands(tiny_gpt2, tmp_path):
+    """The README's three commands: finetune on samples/, generate with the folder, evaluate."""
+    model, drafts = tmp_path / "my-model", tmp_path / "drafts.jsonl"
+    steps = [["finetune", "--train", PAIRS, "-m", str(tiny_gpt2), "-o", str(model), "--max-steps", "4", "--quiet"],
+             ["generate", str(SAMPLES / "products.csv"), "-m", str(model), "-o", str(drafts), "--num-beams", "2",
+              "--max-new-tokens", "12", "--quiet"],
+             ["evaluate", str(drafts), "--refs", str(SAMPLES / "references.jsonl"), "--json"]]
+    for args in steps:
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, (args[0], result.stderr)
+    scores = json.loads(result.stdout)
+    assert scores["items"] == 24
+    assert 0 <= scores["metrics"]["bleu"]["score"] <= 100 and "rougeL" in scores["metrics"]
+
+
+def test_progress_bar_shows_the_loss_and_ends_at_the_time_budget():
+    import io
+
+    from rich.console import Console
+
+    from copygen.cli import progress_bar
+    from copygen.cli.finetune import show_step
+
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=120)
+    with progress_bar(console, "{task.description}") as bar:
+        task = bar.add_task("Training", total=None)
+        # 10 minutes spent on 50 steps of a 60-minute budget: about 300 steps fit, not the 23,000 asked.
+        show_step(bar, task, {"step": 50, "total_steps": 23000, "loss": 1.2345, "seconds": 600.0}, 60)
+        bar.refresh()
+        assert bar.tasks[0].total == 300
+    assert "loss 1.234" in screen.getvalue() and "50/300" in screen.getvalue()
+
+
+def test_lora_trained_on_a_bf16_base_is_merged_in_fp32(tiny_gpt2, tmp_path):
+    """Merging into bf16 weights would round most of the LoRA update away."""
+    import copy
+
+    import torch
+    from peft import LoraConfig, get_peft_model
+    from safetensors.torch import load_file
+
+    from copygen.finetune import save_model_folder
+    from copygen.models import load_model
+
+    loaded = load_model(str(tiny_gpt2))
+    loaded.record = {}
+    network = get_peft_model(loaded.model.to(torch.bfloat16), LoraConfig(r=4, lora_alpha=4, target_modules="all-linear"))
+    for name, parameter in network.named_parameters():
+        if "lora_B" in name:
+            torch.nn.init.normal_(parameter, std=1e-3)  # a small update, as after training
+    expected = copy.deepcopy(network).float().merge_and_unload().state_dict()
+    (tmp_path / "out").mkdir()
+    save_model_folder(network, loaded, tmp_path / "out", TrainingSettings(full=False))
+    saved = load_file(str(tmp_path / "out" / "model.safetensors"))
+    changed = [name for name in saved if name.endswith("c_attn.weight")]
+    assert changed and all(torch.allclose(saved[name], expected[name], rtol=0, atol=1e-7) for name in changed)
+
+
+def test_a_prompt_depends_only_on_its_own_product(tmp_path):
+    """Attributes keep the product's own order: a training file and a products file that list
+    other products first must still give the same prompt for the same product."""
+    aria = {"id": "a", "name": "Aria", "food": "Thai", "area": "city centre", "copy": "Aria serves Thai food in town."}
+    bolt = {"id": "b", "name": "Bolt", "area": "riverside", "food": "English", "copy": "Bolt is an English place."}
+    prompts = []
+    for order in ([aria, bolt], [bolt, aria]):
+        path = tmp_path / f"pairs-{order[0]['id']}.jsonl"
+        path.write_text("".join(json.dumps(row) + "\n" for row in order))
+        prompts.append({pair.id: pair.prompt for pair in read_pairs(str(path), TrainingSettings(), load_template("attributes"))})
+    assert prompts[0] == prompts[1]
+    assert prompts[0]["a"] == "name: Aria | food: Thai | area: city centre"
+    assert prompts[0]["b"] == "name: Bolt | area: riverside | food: English"
