@@ -96,13 +96,15 @@ def check_columns(template: Template, columns: Iterable[str], source_name: str) 
 
 def render_prompt(template: Template, attributes: dict[str, Any], *, product_id: str = "", columns: Iterable[str] = (),
                   exclude: Iterable[str] = ()) -> str:
-    """Render one product. Columns other products have but this one lacks count as empty."""
+    """Render one product. Columns other products have but this one lacks count as empty; the
+    product's own attributes keep their order, whatever the other rows of the file hold."""
     from jinja2 import TemplateError as JinjaError
     from jinja2.exceptions import SecurityError, UndefinedError
 
     hidden = set(exclude)
-    values = {column: None for column in columns}
-    values.update(attributes)
+    values = dict(attributes)
+    for column in columns:
+        values.setdefault(column, None)
     shown = {key: value for key, value in values.items() if key not in hidden}
     context = {key: value for key, value in values.items() if key.isidentifier()}
     context.update(attributes=shown, product=values, id=product_id)
