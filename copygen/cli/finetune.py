@@ -48,12 +48,11 @@ def finetune(
         max_length=max_length, seed=seed, time_budget_minutes=time_budget, eval_every=eval_every, eval_sample=eval_sample, bf16=bf16,
         dedupe=dedupe, id_column=id_column,
     )
-    with progress_bar(console, "Training") as bar:
-        task = bar.add_task("train", total=None)
+    with progress_bar(console, "{task.description}") as bar:
+        task = bar.add_task("Training", total=None)
 
         def on_step(entry: dict) -> None:
-            bar.update(task, completed=entry["step"], total=entry.get("total_steps"),
-                       description=f"Training (loss {entry.get('loss', float('nan')):.3f})")
+            show_step(bar, task, entry, time_budget)
             if "eval_loss" in entry:
                 console.print(f"step {entry['step']}: eval loss {entry['eval_loss']}, BLEU {entry.get('bleu')}, "
                               f"ROUGE-L {entry.get('rougeL')}{' (best)' if entry.get('best') else ''}")
@@ -65,3 +64,13 @@ def finetune(
             typer.echo(f"Interrupted: checkpoint saved in {output}; run the same command with --resume to continue", err=True)
             raise typer.Exit(130)
     typer.echo(json.dumps(summary))
+
+
+def show_step(bar, task, entry: dict, budget_minutes: float | None) -> None:
+    """Move the bar to this step, with the loss; under a time budget, the steps the budget allows
+    at the pace so far are the total, so the ETA is the budget's end."""
+    total, step = entry.get("total_steps"), entry["step"]
+    if budget_minutes and entry.get("seconds"):
+        total = min(total or step, max(step, round(step * budget_minutes * 60 / entry["seconds"])))
+    description = f"Training (loss {entry['loss']:.3f})" if "loss" in entry else "Evaluating"
+    bar.update(task, completed=step, total=total, description=description)
