@@ -21,7 +21,8 @@ from typing import Any, Iterator
 
 from copygen.errors import ModelError
 from copygen.generate import GenerationSettings, LoadedModel, Variant, bad_words_ids, variants_of
-from copygen.models import DEFAULT_MODEL, HUB_ID, TOKENIZER_FILES, cache_dir, default_model_dir, read_record
+from copygen.models import (DEFAULT_MODEL, HUB_ID, TOKENIZER_FILES, cache_dir, cannot_load, default_model_dir,
+                            prepare_tokenizer, read_record)
 
 CT2_INSTALL_HINT = "pip install ctranslate2"
 # compute type -> how the weights are stored in the converted folder
@@ -192,18 +193,10 @@ def load_ct2(spec: str | None, *, compute_type: str = "int8", seed: int = 0, sam
         config = AutoConfig.from_pretrained(folder, trust_remote_code=False)
         tokenizer = AutoTokenizer.from_pretrained(folder, trust_remote_code=False)
     except Exception as error:  # transformers raises many kinds; all mean "cannot load"
-        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise ModelError(f"cannot load the model in {folder}: {message}") from None
+        raise cannot_load(folder, error) from None
     architecture = "seq2seq" if getattr(config, "is_encoder_decoder", False) else "causal"
-    # The same tokenizer set-up as copygen.models.load_folder, so both engines see the same tokens.
-    if architecture == "causal":
-        tokenizer.padding_side = "left"
-    if tokenizer.pad_token is None:
-        tokenizer.pad_token = tokenizer.eos_token
-    if tokenizer.pad_token is None:
-        raise ModelError(f"the tokenizer in {folder} has neither a pad nor an end-of-text token")
     record = read_record(str(folder))
-    prompt_format = record.get("prompt_format") or ("chat" if getattr(tokenizer, "chat_template", None) else "plain")
+    prompt_format = prepare_tokenizer(tokenizer, architecture, folder, record)
     try:
         eos = GenerationConfig.from_pretrained(folder).eos_token_id
     except OSError:  # no generation_config.json: transformers falls back to the model config

@@ -153,23 +153,34 @@ def load_folder(folder: str | Path, *, name: str) -> LoadedModel:
                                              output_loading_info=True)
         tokenizer = AutoTokenizer.from_pretrained(folder, trust_remote_code=False)
     except Exception as error:  # transformers raises many kinds; all mean "cannot load"
-        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        if type(error).__name__ == "SafetensorError":
-            message = f"its weights file is damaged or incomplete ({message}); copy or download it again"
-        elif "ignore_mismatched_sizes" in message:
-            message = "its weights do not fit its config.json (tensors of the wrong shape)"
-        raise ModelError(f"cannot load the model in {folder}: {message}") from None
+        raise cannot_load(folder, error) from None
     missing = sorted(info.get("missing_keys") or ())
     if missing:  # transformers would fill them with random numbers
         raise ModelError(f"cannot load the model in {folder}: its weights do not fit its config.json "
                          f"({len(missing)} tensors missing, e.g. {missing[0]})")
     model.eval()
+    prompt_format = prepare_tokenizer(tokenizer, architecture, folder, record)
+    return LoadedModel(name=name, model=model, tokenizer=tokenizer, architecture=architecture,
+                       prompt_format=prompt_format, record=record)
+
+
+def cannot_load(folder, error: Exception) -> ModelError:
+    """One line saying why transformers could not load a model folder."""
+    message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    if type(error).__name__ == "SafetensorError":
+        message = f"its weights file is damaged or incomplete ({message}); copy or download it again"
+    elif "ignore_mismatched_sizes" in message:
+        message = "its weights do not fit its config.json (tensors of the wrong shape)"
+    return ModelError(f"cannot load the model in {folder}: {message}")
+
+
+def prepare_tokenizer(tokenizer, architecture: str, folder, record: dict) -> str:
+    """Left padding for causal batches and a pad token, the same for every engine; returns the
+    prompt format (a fine-tune's recorded one, else chat when the tokenizer has a chat template)."""
     if architecture == "causal":
         tokenizer.padding_side = "left"
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
     if tokenizer.pad_token is None:
         raise ModelError(f"the tokenizer in {folder} has neither a pad nor an end-of-text token")
-    prompt_format = record.get("prompt_format") or ("chat" if getattr(tokenizer, "chat_template", None) else "plain")
-    return LoadedModel(name=name, model=model, tokenizer=tokenizer, architecture=architecture,
-                       prompt_format=prompt_format, record=record)
+    return record.get("prompt_format") or ("chat" if getattr(tokenizer, "chat_template", None) else "plain")
