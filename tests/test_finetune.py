@@ -160,7 +160,7 @@ def test_samples_to_model_to_drafts_to_scores_in_three_commands(tiny_gpt2, tmp_p
     """The README's three commands: finetune on samples/, generate with the folder, evaluate."""
     model, drafts = tmp_path / "my-model", tmp_path / "drafts.jsonl"
     steps = [["finetune", "--train", PAIRS, "-m", str(tiny_gpt2), "-o", str(model), "--max-steps", "4", "--quiet"],
-             ["generate", str(SAMPLES / "products.csv"), "-m", str(model), "-o", str(drafts), "--num-beams", "2",
+             ["generate", str(SAMPLES / "products.csv"), "-m", str(model), "-o", str(drafts), "--num-beams", "3",
               "--max-new-tokens", "12", "--quiet"],
              ["evaluate", str(drafts), "--refs", str(SAMPLES / "references.jsonl"), "--json"]]
     for args in steps:
