@@ -126,18 +126,23 @@ def speed(steps: int) -> None:
               f"({results[label] / results['plain loop, fp32']:.2f}x the plain loop)", flush=True)
 
 
-def run(minutes: float, extra: list[str]) -> None:
+def run(minutes: float, steps: int | None, name: str, extra: list[str]) -> None:
+    """Fine-tune for `minutes` (or exactly `steps`), generate the 120 validation MRs, score them."""
     prepare()
-    model = OUT / "model"
+    folder = OUT / name
+    length = ["--max-steps", str(steps)] if steps else ["--time-budget", str(minutes), "--epochs", "100"]
     started = time.time()
     summary = json.loads(copygen("finetune", "--train", str(OUT / "train.jsonl"), "--eval", str(OUT / "monitor-pairs.jsonl"),
-                                 "-o", str(model), "--force", "--time-budget", str(minutes), "--epochs", "100",
-                                 "--eval-every", "250", "--eval-sample", str(MONITORED), "--quiet", *extra))
+                                 "-o", str(folder / "model"), "--force", *length, "--eval-every", "250",
+                                 "--eval-sample", str(MONITORED), "--quiet", *extra))
     print("finetune:", json.dumps(summary), flush=True)
-    copygen("generate", str(OUT / "valid-products.jsonl"), "-m", str(model), "-o", str(OUT / "drafts.jsonl"),
+    copygen("generate", str(OUT / "valid-products.jsonl"), "-m", str(folder / "model"), "-o", str(folder / "drafts.jsonl"),
             "--force", "--num-beams", "4", "--num-variants", "1", "--no-repeat-ngram-size", "0", "--quiet")
-    print("evaluate:", copygen("evaluate", str(OUT / "drafts.jsonl"), "--refs", str(OUT / "valid-refs.jsonl"),
-                               "--lowercase", "--json"), flush=True)
+    scores = copygen("evaluate", str(folder / "drafts.jsonl"), "--refs", str(OUT / "valid-refs.jsonl"), "--lowercase",
+                     "--metric", "bleu,rougeL,rougeL-coco", "--json")
+    (folder / "scores.json").write_text(scores)
+    for key, entry in json.loads(scores)["metrics"].items():
+        print(f"{entry['name']}: {entry['score']:.2f} (95% CI {entry['ci95']['low']:.2f}-{entry['ci95']['high']:.2f})")
     print(f"total minutes: {(time.time() - started) / 60:.1f}")
 
 
@@ -148,7 +153,9 @@ def main() -> None:
     speed_parser = sub.add_parser("speed")
     speed_parser.add_argument("--steps", type=int, default=12)
     run_parser = sub.add_parser("run")
-    run_parser.add_argument("--minutes", type=float, default=60)
+    run_parser.add_argument("--minutes", type=float, default=60, help="training time budget")
+    run_parser.add_argument("--steps", type=int, help="train exactly this many steps instead")
+    run_parser.add_argument("--name", default="recipe", help="folder under bench/out/e2e for this run")
     run_parser.add_argument("extra", nargs="*", help="more finetune flags, after --")
     args = parser.parse_args()
     if args.command == "prepare":
@@ -156,7 +163,7 @@ def main() -> None:
     elif args.command == "speed":
         speed(args.steps)
     else:
-        run(args.minutes, args.extra)
+        run(args.minutes, args.steps, args.name, args.extra)
 
 
 if __name__ == "__main__":
