@@ -49,6 +49,7 @@ class TrainingSettings:
     time_budget_minutes: float | None = None
     eval_every: int = 50
     eval_sample: int = 32  # distinct inputs decoded per evaluation
+    best_by: str = "loss"  # "loss" (eval loss, all --eval pairs) or "bleu" (decoded sample: noisier)
     bf16: bool = False
     dedupe: bool = True
     id_column: str = "id"
@@ -274,7 +275,7 @@ def finetune(
         entry = {"step": progress.step, "eval_loss": round(eval_loss(network, valid_examples, loaded, settings), 4)}
         entry.update(decode_scores(accelerator.unwrap_model(network), loaded, valid_pairs, settings.eval_sample))
         network.train()
-        metric = entry.get("bleu", -entry["eval_loss"])
+        metric = entry["bleu"] if settings.best_by == "bleu" and "bleu" in entry else -entry["eval_loss"]
         if progress.best_metric is None or metric > progress.best_metric:
             progress.best_metric, progress.best_step = metric, progress.step
             save_trainable(accelerator.unwrap_model(network), out / "checkpoints" / "best.safetensors")
@@ -347,7 +348,7 @@ def finetune(
                "stopped_by": stopped_by, "best_step": progress.best_step, "output": str(out),
                "train_pairs": len(train_pairs), "eval_pairs": len(valid_pairs)}
     if progress.best_metric is not None:
-        summary["best_bleu" if valid_pairs and progress.best_metric >= 0 else "best_metric"] = progress.best_metric
+        summary["best_" + ("bleu" if settings.best_by == "bleu" else "eval_loss")] = abs(progress.best_metric)
     return summary
 
 

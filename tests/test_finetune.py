@@ -228,3 +228,21 @@ def test_a_prompt_depends_only_on_its_own_product(tmp_path):
     assert prompts[0] == prompts[1]
     assert prompts[0]["a"] == "name: Aria | food: Thai | area: city centre"
     assert prompts[0]["b"] == "name: Bolt | area: riverside | food: English"
+
+
+@pytest.mark.parametrize("best_by, kept", [("loss", 3), ("bleu", 1)])
+def test_the_kept_step_is_chosen_by_eval_loss_unless_asked_for_bleu(tiny_gpt2, tmp_path, monkeypatch, best_by, kept):
+    """Eval loss falls at every evaluation while the sampled BLEU peaks first: each choice keeps its own step."""
+    import copygen.finetune as module
+
+    losses_seen, bleus_seen = iter([3.0, 2.0, 1.0]), iter([50.0, 40.0, 30.0])
+    monkeypatch.setattr(module, "eval_loss", lambda *args: next(losses_seen))
+    monkeypatch.setattr(module, "decode_scores", lambda *args: {"bleu": next(bleus_seen), "rougeL": 0.0})
+    out = tmp_path / best_by
+    summary = finetune(PAIRS, str(out), model=str(tiny_gpt2), eval_pairs=PAIRS,
+                       settings=TrainingSettings(max_steps=3, batch_size=8, eval_every=1, best_by=best_by))
+    assert summary["best_step"] == kept
+    assert summary[f"best_{'eval_loss' if best_by == 'loss' else 'bleu'}"] == (1.0 if best_by == "loss" else 50.0)
+    marked = [entry["step"] for entry in map(json.loads, (out / "metrics.jsonl").read_text().splitlines())
+              if entry.get("best")]
+    assert marked[-1] == kept
