@@ -275,7 +275,7 @@ def finetune(
         entry = {"step": progress.step, "eval_loss": round(eval_loss(network, valid_examples, loaded, settings), 4)}
         entry.update(decode_scores(accelerator.unwrap_model(network), loaded, valid_pairs, settings.eval_sample))
         network.train()
-        metric = entry["bleu"] if settings.best_by == "bleu" and "bleu" in entry else -entry["eval_loss"]
+        metric = entry["bleu"] if settings.best_by == "bleu" else -entry["eval_loss"]  # higher is better
         if progress.best_metric is None or metric > progress.best_metric:
             progress.best_metric, progress.best_step = metric, progress.step
             save_trainable(accelerator.unwrap_model(network), out / "checkpoints" / "best.safetensors")
@@ -348,7 +348,10 @@ def finetune(
                "stopped_by": stopped_by, "best_step": progress.best_step, "output": str(out),
                "train_pairs": len(train_pairs), "eval_pairs": len(valid_pairs)}
     if progress.best_metric is not None:
-        summary["best_" + ("bleu" if settings.best_by == "bleu" else "eval_loss")] = abs(progress.best_metric)
+        if settings.best_by == "bleu":
+            summary["best_bleu"] = progress.best_metric
+        else:
+            summary["best_eval_loss"] = -progress.best_metric
     return summary
 
 

@@ -246,3 +246,10 @@ def test_the_kept_step_is_chosen_by_eval_loss_unless_asked_for_bleu(tiny_gpt2, t
     marked = [entry["step"] for entry in map(json.loads, (out / "metrics.jsonl").read_text().splitlines())
               if entry.get("best")]
     assert marked[-1] == kept
+
+
+def test_an_evaluation_sample_of_nothing_is_refused(tmp_path):
+    result = runner.invoke(app, ["finetune", "--train", PAIRS, "-o", str(tmp_path / "m"), "--eval", PAIRS,
+                                 "--eval-sample", "0"])
+    assert result.exit_code == 2 and "--eval-sample" in result.stderr
+    assert not (tmp_path / "m").exists()

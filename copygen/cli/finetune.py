@@ -33,7 +33,7 @@ def finetune(
     max_length: int = typer.Option(256, help="Longest training sequence, in tokens."),
     time_budget: Optional[float] = typer.Option(None, help="Minutes of training; stops cleanly and saves. The LR schedule fits the budget."),
     eval_every: int = typer.Option(50, help="Steps between evaluations (with --eval)."),
-    eval_sample: int = typer.Option(32, help="Distinct --eval inputs decoded for BLEU/ROUGE-L at each evaluation; all rows of an input are its references."),
+    eval_sample: int = typer.Option(32, min=1, help="Distinct --eval inputs decoded for BLEU/ROUGE-L at each evaluation; all rows of an input are its references."),
     best_by: BestBy = typer.Option(BestBy.loss, help="Which evaluation picks the step kept: eval loss over all --eval pairs, or BLEU of the decoded sample (noisier on small samples)."),
     bf16: bool = typer.Option(False, "--bf16", help="bf16 matmuls: LoRA keeps the frozen base in bf16, full fine-tuning uses bf16 autocast (fast on CPUs with AVX-512 BF16 and on GPUs)."),
     dedupe: bool = typer.Option(True, help="Drop pairs whose input and copy repeat."),
@@ -50,10 +50,11 @@ def finetune(
 
     console = stderr_console(quiet)
     settings = TrainingSettings(
-        target_column=target_column, template=template, full=full, lora_r=lora_r, lora_dropout=lora_dropout, learning_rate=learning_rate,
-        epochs=epochs, max_steps=max_steps, batch_size=batch_size, grad_accumulation=grad_accumulation,
-        max_length=max_length, seed=seed, time_budget_minutes=time_budget, eval_every=eval_every, eval_sample=eval_sample, best_by=best_by.value, bf16=bf16,
-        dedupe=dedupe, id_column=id_column,
+        target_column=target_column, template=template, full=full, lora_r=lora_r, lora_dropout=lora_dropout,
+        learning_rate=learning_rate, epochs=epochs, max_steps=max_steps, batch_size=batch_size,
+        grad_accumulation=grad_accumulation, max_length=max_length, seed=seed, time_budget_minutes=time_budget,
+        eval_every=eval_every, eval_sample=eval_sample, best_by=best_by.value, bf16=bf16, dedupe=dedupe,
+        id_column=id_column,
     )
     with progress_bar(console, "{task.description}") as bar:
         task = bar.add_task("Training", total=None)
