@@ -91,13 +91,14 @@ def plain_loop(steps: int) -> float:
     import torch
     from peft import LoraConfig, TaskType, get_peft_model
 
-    from copygen.finetune import TrainingSettings, collate, length_batches, read_pairs, tokenize_pairs, training_record
-    from copygen.models import load_model
+    from copygen.training.loop import TrainingSettings, collate, length_batches, read_pairs, tokenize_pairs, training_record
+    from copygen.generation.engines.transformers import load_transformers
+    from copygen.generation.models import resolve_model
     from copygen.prompts import load_template
 
     settings, template = TrainingSettings(), load_template("attributes")
-    loaded = load_model(None)
-    loaded.record = training_record(loaded, template, settings, None)
+    loaded = load_transformers(resolve_model(None))
+    loaded.manifest = training_record(loaded, template, settings, None)
     examples = tokenize_pairs(read_pairs(str(OUT / "train.jsonl"), settings, template), loaded, 256)
     model = get_peft_model(loaded.model, LoraConfig(task_type=TaskType.CAUSAL_LM, r=16, lora_alpha=32,
                                                     target_modules="all-linear"))

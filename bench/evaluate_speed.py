@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--libraries", action="store_true", help="also time sacrebleu's corpus_bleu + corpus_chrf")
     args = parser.parse_args(argv)
 
-    from copygen.evaluate import score
+    from copygen.scoring.evaluate import score
 
     hyps, refs = pairs(args.pairs, args.seed)
     words = sum(len(h.split()) for h in hyps) / len(hyps)

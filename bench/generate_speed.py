@@ -81,7 +81,7 @@ def validation_products(count: int) -> tuple[list[dict], dict[str, list[str]]]:
 
 
 def settings_for(args, path: str):
-    from copygen.generate import GenerationSettings
+    from copygen.generation.settings import GenerationSettings
 
     return GenerationSettings(num_beams=args.num_beams, num_variants=args.num_variants,
                               max_new_tokens=args.max_new_tokens, no_repeat_ngram_size=3,
@@ -91,18 +91,18 @@ def settings_for(args, path: str):
 
 def run_path(args) -> None:
     """In a process of its own: generate with one path, write texts, timings and peak RSS as JSON."""
-    from copygen.engines import load_engine_model
-    from copygen.generate import beam_search_batch, model_input_text
+    from copygen.generation.engines import engine_class
+    from copygen.generation.pipeline import draft_products, model_input_text, plan_drafts
     from copygen.prompts import load_template, render_prompt
-    from copygen.records import Product
-    from copygen.workers import DraftJob
+    from copygen.io.products import Product
 
     rows = [json.loads(line) for line in Path(args.input).read_text(encoding="utf-8").splitlines()]
     products = [Product(id=row["id"], line=line, attributes=row) for line, row in enumerate(rows, start=1)]
     columns = list(dict.fromkeys(key for row in rows for key in row))
     settings = settings_for(args, args.path)
     started = time.perf_counter()
-    loaded = load_engine_model(None, settings)
+    engine = engine_class(settings.engine).load(None, settings)
+    loaded = engine.loaded
     loading = time.perf_counter() - started
     started, cpu = time.perf_counter(), time.process_time()
     if args.path == "naive":
@@ -111,12 +111,13 @@ def run_path(args) -> None:
         for product in products:
             text = model_input_text(loaded, render_prompt(template, product.attributes, product_id=product.id,
                                                           columns=columns, exclude=["id"]))
-            variants = beam_search_batch(loaded, [text], settings)[0]
+            variants = engine.decode([text], settings)[0]
             best[product.id] = variants[0].text if variants else ""
     else:
-        job = DraftJob(products="", read_options={}, model=None, template_name="e2e", template_source=PROMPT,
-                       settings=settings, required=["name"], columns=columns, exclude=["id"])
-        best = {draft.id: draft.variants[0].text if draft.variants else "" for draft in job.drafts(products, loaded)}
+        template = Path(args.output).with_suffix(".j2")
+        template.write_text(PROMPT, encoding="utf-8")
+        job = plan_drafts(columns, "products", template=str(template), settings=settings)
+        best = {draft.id: draft.variants[0].text if draft.variants else "" for draft in draft_products(products, job, engine)}
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     Path(args.output).write_text(json.dumps({"best": best, "seconds": seconds, "cpu": cpu, "loading": loading,
@@ -181,7 +182,7 @@ def speed(args) -> None:
           f"{args.max_new_tokens} new tokens, no-repeat 3, "
           f"{f'{args.threads} CPU threads (--threads)' if args.threads else 'default CPU threads'}", flush=True)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", f"from copygen.engines import ct2_model_dir; ct2_model_dir(None, {args.compute_type!r})"],
+    subprocess.run([sys.executable, "-c", f"from copygen.generation.engines.ct2 import ct2_model_dir; from copygen.generation.models import resolve_model; ct2_model_dir(resolve_model(None), {args.compute_type!r})"],
                    check=True, capture_output=True)  # the one-off conversion, outside the timed runs
     import psutil
 

@@ -2,13 +2,28 @@
 
 The library comes first; the `copygen` command line is a thin layer over it:
 
-    from copygen import generate
+    from copygen import generate, finetune, evaluate
     drafts = generate("samples/products.csv", num_beams=4)
 
-Nothing heavy is imported here, so `import copygen` and `copygen --help` stay instant.
+The three functions are attributes loaded on first use, so `import copygen` and
+`copygen --help` stay instant and no module is shadowed by a function.
 """
 
 from copygen.errors import CopygenError, InputError, ModelError, OutputError, TemplateError
-from copygen.generate import generate  # the function shadows the module name on purpose
 
-__all__ = ["generate", "CopygenError", "InputError", "ModelError", "OutputError", "TemplateError"]
+__all__ = ["generate", "finetune", "evaluate", "CopygenError", "InputError", "ModelError", "OutputError",
+           "TemplateError"]
+
+_LAZY = {
+    "generate": "copygen.generation.run",
+    "finetune": "copygen.training.loop",
+    "evaluate": "copygen.scoring.evaluate",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'copygen' has no attribute {name!r}")

@@ -19,3 +19,7 @@ class ModelError(CopygenError):
 
 class OutputError(CopygenError):
     "An output that cannot be written safely."
+
+
+class Interrupted(KeyboardInterrupt):
+    "Ctrl-C or SIGTERM stopped a run; the message says what was kept and how to continue."

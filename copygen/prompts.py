@@ -12,20 +12,10 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from copygen.errors import TemplateError
+from copygen.io.products import value_text
 
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
 DEFAULT_TEMPLATE = "product-description"
-
-
-def listing(value: Any) -> str:
-    """A value as prompt text: lists joined with commas, objects as `key: value` pairs."""
-    if isinstance(value, list):
-        return ", ".join(listing(item) for item in value if item is not None)
-    if isinstance(value, dict):
-        return ", ".join(f"{key}: {listing(item)}" for key, item in value.items() if item is not None)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return " ".join(str(value).split())
 
 
 @dataclass
@@ -49,7 +39,7 @@ def environment():
     from jinja2.sandbox import SandboxedEnvironment
 
     env = SandboxedEnvironment(undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, autoescape=False)
-    env.filters["listing"] = listing
+    env.filters["listing"] = value_text
     return env
 
 

@@ -71,8 +71,8 @@ def user_errors(command):
         except CopygenError as error:
             typer.echo(f"Error: {error}", err=True)
             raise typer.Exit(1)
-        except KeyboardInterrupt:
-            typer.echo("Interrupted: outputs were left complete or untouched.", err=True)
+        except KeyboardInterrupt as interrupted:
+            typer.echo(str(interrupted) or "Interrupted: outputs were left complete or untouched.", err=True)
             raise typer.Exit(130)
 
     return wrapper

@@ -53,7 +53,7 @@ def evaluate(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings on stderr."),
 ) -> None:
     """Score hypotheses against references: BLEU, chrF, ROUGE, confidence intervals, attribute checks."""
-    from copygen.evaluate import evaluate as run_evaluation
+    from copygen.scoring.evaluate import evaluate as run_evaluation
 
     console = stderr_console(quiet)
     metrics = [name.strip() for value in metric or [] for name in value.split(",") if name.strip()] or None

@@ -46,7 +46,7 @@ def finetune(
     """Fine-tune a T5 or causal model on pairs; the output folder works with `generate --model`."""
     import json
 
-    from copygen.finetune import TrainingSettings, finetune as train_model
+    from copygen.training.loop import TrainingSettings, finetune as train_model
 
     console = stderr_console(quiet)
     settings = TrainingSettings(

@@ -16,8 +16,8 @@ def review(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stderr."),
 ) -> None:
     """Write a self-contained offline HTML page to approve, edit or reject each variant."""
-    from copygen.drafts import read_drafts, write_text_atomically
-    from copygen.review import review_page
+    from copygen.io.drafts import read_drafts, write_text_atomically
+    from copygen.review.page import review_page
 
     console = stderr_console(quiet)
     found = read_drafts(drafts)
@@ -38,9 +38,9 @@ def apply(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary or warnings on stderr."),
 ) -> None:
     """Merge review decisions into the drafts as approved, edited or rejected."""
-    from copygen.checks import failed_checks
-    from copygen.decisions import apply_decisions, decision_counts, read_decisions, training_pairs
-    from copygen.drafts import check_writable, draft_as_jsonl, read_drafts, write_text_atomically
+    from copygen.quality.checks import failed_checks
+    from copygen.review.decisions import apply_decisions, decision_counts, read_decisions, training_pairs
+    from copygen.io.drafts import check_writable, draft_as_jsonl, read_drafts, write_text_atomically
     from copygen.errors import CopygenError
 
     console = stderr_console(quiet)

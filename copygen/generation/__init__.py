@@ -1,0 +1,1 @@
+"""Generating drafts: settings, model loading, engines, the one pipeline, and runs across processes."""

@@ -1,0 +1,58 @@
+"""The one interface every engine implements: `load` a model, `decode` model input texts into
+n-best variants. Also what engines share, so they tokenize, ban words and tidy text alike."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Callable, ClassVar
+
+from copygen.generation.models import LoadedModel
+from copygen.io.drafts import Variant
+from copygen.text import tidy
+
+OnBatch = Callable[[int], None] | None
+
+
+class Engine(ABC):
+    """A way to decode. `load` builds one for a model spec; `decode` turns a window of model
+    input texts (sorted by length) into the n-best variants of each, best first."""
+
+    name: ClassVar[str]
+
+    def __init__(self, loaded: LoadedModel):
+        self.loaded = loaded
+
+    @classmethod
+    def prepare(cls, spec: str | None, settings) -> None:
+        """One-off work before processes load the model (a conversion), done once by the parent."""
+
+    @classmethod
+    @abstractmethod
+    def load(cls, spec: str | None, settings, *, threads: int | None = None) -> "Engine":
+        """The engine with the model `spec` names (None: the embedded default), ready to decode."""
+
+    @abstractmethod
+    def decode(self, texts: list[str], settings, on_batch: OnBatch = None) -> list[list[Variant]]:
+        """The n-best variants of each text; `on_batch(n)` reports each n texts done."""
+
+
+def variants_of(texts_out: list[str], scores, rows: int, n: int) -> list[list[Variant]]:
+    """Group decoded texts (n per input row, best first) into variants: tidied, empty and
+    repeated texts dropped."""
+    results = []
+    for row in range(rows):
+        variants, seen = [], set()
+        for k in range(row * n, row * n + n):
+            text = tidy(texts_out[k])
+            if text and text not in seen:
+                seen.add(text)
+                variants.append(Variant(text=text, score=round(float(scores[k]), 4)))
+        results.append(variants)
+    return results
+
+
+def bad_words_ids(tokenizer, words: list[str]) -> list[list[int]]:
+    """Token sequences to forbid for each word, with and without a leading space and capital."""
+    forms = {form for word in words for form in (word, " " + word, word.capitalize(), " " + word.capitalize())}
+    ids = [tokenizer(form, add_special_tokens=False)["input_ids"] for form in sorted(forms)]
+    return [sequence for sequence in ids if sequence]

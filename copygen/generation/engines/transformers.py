@@ -1,0 +1,125 @@
+"""The transformers engine, the reference: `model.generate` beam search (or sampling) in batches.
+
+Causal models get left padding and an attention mask, so a product's text does not depend on
+the other products in its batch.
+"""
+
+from __future__ import annotations
+
+from copygen.errors import ModelError
+from copygen.generation.engines.base import Engine, OnBatch, bad_words_ids, variants_of
+from copygen.generation.models import LoadedModel, ModelSource, cannot_load, load_description, resolve_model
+from copygen.io.drafts import Variant
+from copygen.machine import cpu_threads
+
+
+class TransformersEngine(Engine):
+    name = "transformers"
+
+    @classmethod
+    def load(cls, spec, settings=None, *, threads=None) -> "TransformersEngine":
+        import torch
+
+        torch.set_num_threads(threads or cpu_threads())
+        return cls(load_transformers(resolve_model(spec)))
+
+    def decode(self, texts: list[str], settings, on_batch: OnBatch = None) -> list[list[Variant]]:
+        results: list[list[Variant]] = []
+        for start in range(0, len(texts), settings.batch_size):
+            batch = texts[start : start + settings.batch_size]
+            results += beam_search_batch(self.loaded, batch, settings)
+            if on_batch:
+                on_batch(len(batch))
+        return results
+
+
+ENGINE = TransformersEngine
+
+
+def load_transformers(source: ModelSource) -> LoadedModel:
+    """Model and tokenizer with the architecture its config declares, from safetensors only."""
+    from transformers import AutoModelForCausalLM, AutoModelForSeq2SeqLM
+
+    config, tokenizer, architecture, prompt_format, manifest = load_description(source)
+    loader = AutoModelForSeq2SeqLM if architecture == "seq2seq" else AutoModelForCausalLM
+    try:
+        model, info = loader.from_pretrained(source.location, use_safetensors=True, trust_remote_code=False,
+                                             output_loading_info=True)
+    except Exception as error:  # transformers raises many kinds; all mean "cannot load"
+        raise cannot_load(source, error) from None
+    missing = sorted(info.get("missing_keys") or ())
+    if missing:  # transformers would fill them with random numbers
+        raise ModelError(f"cannot load the model in {source.location}: its weights do not fit its config.json "
+                         f"({len(missing)} tensors missing, e.g. {missing[0]})")
+    model.eval()
+    return LoadedModel(name=source.name, model=model, tokenizer=tokenizer, architecture=architecture,
+                       prompt_format=prompt_format, manifest=manifest, config=config)
+
+
+def beam_search_batch(loaded: LoadedModel, texts: list[str], settings) -> list[list[Variant]]:
+    """Decode a batch of model input texts; returns the n-best variants for each, best first."""
+    import torch
+
+    tokenizer, model = loaded.tokenizer, loaded.model
+    add_special = loaded.prompt_format != "chat"
+    inputs = tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=add_special)
+    inputs = inputs.to(model.device)
+    n = settings.num_variants
+    options = dict(
+        max_new_tokens=settings.max_new_tokens,
+        num_return_sequences=n,
+        pad_token_id=tokenizer.pad_token_id,
+        return_dict_in_generate=True,
+        output_scores=True,
+    )
+    if settings.sample:
+        options.update(do_sample=True, num_beams=1, temperature=settings.temperature, top_p=settings.top_p)
+    else:
+        options.update(do_sample=False, num_beams=settings.num_beams, length_penalty=settings.length_penalty)
+        if settings.num_beams > 1:
+            options["early_stopping"] = True
+    if settings.bad_words:
+        options["bad_words_ids"] = bad_words_ids(tokenizer, settings.bad_words)
+    if settings.no_repeat_ngram_size or settings.bad_words:
+        prompt_length = inputs["input_ids"].shape[1] if loaded.architecture == "causal" else 0
+        options["logits_processor"] = [copy_ngram_ban(settings.no_repeat_ngram_size, prompt_length)]
+    with torch.inference_mode():
+        output = model.generate(**inputs, **options)
+    sequences = output.sequences
+    if loaded.architecture == "causal":
+        sequences = sequences[:, inputs["input_ids"].shape[1] :]
+    scores = getattr(output, "sequences_scores", None)
+    if scores is None:
+        scores = mean_token_logprob(model, output, sequences, tokenizer.pad_token_id)
+    texts_out = tokenizer.batch_decode(sequences, skip_special_tokens=True)
+    return variants_of(texts_out, scores, len(texts), n)
+
+
+def copy_ngram_ban(size: int, prompt_length: int):
+    """A transformers logits processor, run after the bad-words ban: forbid repeating an n-gram
+    of the copy itself (`size` 0: none), then renormalize, so beam scores are log-probabilities
+    over the tokens still allowed. Both choices are CTranslate2's, so the engines agree:
+    transformers' own no_repeat_ngram_size also counts the prompt's n-grams, which keeps a
+    product name of three or more tokens from ever being written out."""
+    from transformers import LogitsProcessor, NoRepeatNGramLogitsProcessor
+
+    class CopyNGramBan(LogitsProcessor):
+        def __init__(self):
+            self.no_repeat = NoRepeatNGramLogitsProcessor(size) if size else None
+
+        def __call__(self, input_ids, scores):
+            if self.no_repeat is not None:
+                scores = self.no_repeat(input_ids[:, prompt_length:], scores)
+            return scores.log_softmax(dim=-1)
+
+    return CopyNGramBan()
+
+
+def mean_token_logprob(model, output, sequences, pad_token_id):
+    """Average log-probability per generated token, for greedy and sampled outputs."""
+    import torch
+
+    steps = model.compute_transition_scores(output.sequences, output.scores, normalize_logits=True)
+    generated = sequences[:, -steps.shape[1] :]
+    mask = (generated != pad_token_id) & torch.isfinite(steps)
+    return (steps.masked_fill(~mask, 0).sum(1) / mask.sum(1).clamp(min=1)).tolist()

@@ -1,0 +1,141 @@
+"""The one generation pipeline: render -> decode -> check -> rank -> Draft, for any engine.
+
+`plan_drafts` settles everything that decides the drafts (template, required columns, banned
+words, channel, settings) into a picklable `DraftJob`, so every process makes the same drafts;
+`draft_products` runs it. Within a window of batches, products are sorted by prompt length so
+little compute is spent on padding; drafts still come out in input order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Callable, Iterable, Iterator
+
+from copygen.generation.engines.base import Engine
+from copygen.generation.models import LoadedModel, read_manifest
+from copygen.generation.settings import GenerationSettings
+from copygen.io.drafts import Draft
+from copygen.io.products import Product
+from copygen.prompts import Template, check_columns, load_template, render_prompt
+from copygen.quality.channels import Channel, get_channel, template_for
+from copygen.quality.checks import check_variant, rank_variants, required_columns
+
+SORT_WINDOW_BATCHES = 8
+CANDIDATE_FACTOR = 2  # a channel decodes this many times the variants asked for, then re-ranks
+Callback = Callable[[Any], None] | None
+
+
+@dataclass
+class DraftJob:
+    """Everything that decides the drafts, so any process can produce the same ones (picklable)."""
+
+    model: str | None
+    template_name: str
+    template_source: str
+    settings: GenerationSettings
+    channel: str | None = None
+    banned: list[str] = field(default_factory=list)
+    required: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+
+    @property
+    def template(self) -> Template:
+        return load_template(self.template_name, source=self.template_source)
+
+    @property
+    def preset(self) -> Channel | None:
+        return get_channel(self.channel) if self.channel else None
+
+
+def plan_drafts(columns: Iterable[str], source_name: str, *, model: str | None = None, template: str | None = None,
+                channel: str | None = None, banned: Iterable[str] = (), required: Iterable[str] | None = None,
+                id_column: str = "id", settings: GenerationSettings | None = None) -> DraftJob:
+    """The job for products with these columns; fails before any model loads if the template
+    names a column they lack, or a required column does not exist."""
+    settings = settings or GenerationSettings()
+    preset = get_channel(channel) if channel else None
+    manifest = read_manifest(model)
+    chosen = choose_template(template_for(preset, template, manifest), manifest)
+    columns = list(columns)
+    check_columns(chosen, columns, source_name)
+    banned = list(banned)
+    settings = replace(settings, bad_words=list(dict.fromkeys([*settings.bad_words, *banned])))
+    settings.validate()
+    return DraftJob(model=model, template_name=chosen.name, template_source=chosen.source, settings=settings,
+                    channel=channel, banned=banned, required=required_columns(required, columns, source_name),
+                    columns=columns, exclude=[id_column])
+
+
+def choose_template(template: str | None, manifest: dict) -> Template:
+    """The template asked for, else the one a copygen fine-tune was trained with, else the default."""
+    if template is None and manifest.get("template_source"):
+        return load_template(manifest.get("template_name", "recorded"), source=manifest["template_source"])
+    return load_template(template)
+
+
+def candidate_settings(settings: GenerationSettings, channel: Channel | None) -> GenerationSettings:
+    """Settings that decode more candidates for a channel to re-rank (beams widened to match);
+    without a channel, the settings as they are."""
+    if channel is None:
+        return settings
+    candidates = settings.num_variants * CANDIDATE_FACTOR
+    return replace(settings, num_variants=candidates, num_beams=max(settings.num_beams, candidates))
+
+
+def model_input_text(loaded: LoadedModel, prompt: str) -> str:
+    """The exact text the model sees: the chat template for instruct models, else the prompt
+    followed by the separator a copygen fine-tune recorded."""
+    if loaded.prompt_format == "chat":
+        messages = [{"role": "user", "content": prompt}]
+        return loaded.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+    return prompt + loaded.manifest.get("prompt_suffix", "")
+
+
+def fit_prompt(loaded: LoadedModel, prompt: str, budget: int, on_warning: Callback, product_id: str) -> str:
+    """Cut a prompt that would not fit the model's context, with a warning."""
+    ids = loaded.tokenizer(prompt, add_special_tokens=False)["input_ids"]
+    if len(ids) <= budget:
+        return prompt
+    if on_warning:
+        on_warning(f"product {product_id}: prompt of {len(ids)} tokens cut to {budget} to fit the model's context")
+    return loaded.tokenizer.decode(ids[:budget], skip_special_tokens=True)
+
+
+def draft_products(products: Iterable[Product], job: DraftJob, engine: Engine, *, on_batch: Callback = None,
+                   on_warning: Callback = None) -> Iterator[Draft]:
+    """Yield one checked, ranked draft per product, in input order, decoding in length-sorted windows."""
+    from transformers import set_seed
+
+    loaded, settings, preset, template = engine.loaded, job.settings, job.preset, job.template
+    set_seed(settings.seed)
+    decoding = candidate_settings(settings, preset)
+    budget = max(16, loaded.context_length - (settings.max_new_tokens if loaded.architecture == "causal" else 0) - 64)
+    params = {key: value for key, value in asdict(decoding).items() if key != "batch_size"}
+    params.update(num_variants=settings.num_variants, engine=engine.name, required=job.required)
+    if preset is not None:
+        params["candidates"] = decoding.num_variants
+    window: list[tuple[Product, str]] = []
+
+    def flush() -> Iterator[Draft]:
+        order = sorted(range(len(window)), key=lambda i: len(window[i][1]))
+        decoded = engine.decode([window[i][1] for i in order], decoding, on_batch)
+        variants = dict(zip(order, decoded))
+        for index, (product, _) in enumerate(window):
+            candidates = variants[index]
+            for variant in candidates:
+                variant.checks = check_variant(variant.text, product.attributes, preset, job.banned, job.required)
+            kept = rank_variants(candidates, settings.num_variants) if preset else candidates
+            yield Draft(id=product.id, line=product.line, attributes=product.attributes, template=template.name,
+                        model=loaded.name, params=params, variants=kept, channel=job.channel)
+        window.clear()
+
+    for product in products:
+        prompt = render_prompt(template, product.attributes, product_id=product.id, columns=job.columns,
+                               exclude=job.exclude)
+        prompt = fit_prompt(loaded, prompt, budget, on_warning, product.id)
+        window.append((product, model_input_text(loaded, prompt)))
+        if len(window) >= settings.batch_size * SORT_WINDOW_BATCHES:
+            yield from flush()
+    if window:
+        yield from flush()

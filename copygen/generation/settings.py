@@ -1,0 +1,38 @@
+"""How to decode: beam search by default, or sampling; the engine and its precision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from copygen.errors import CopygenError
+
+
+@dataclass
+class GenerationSettings:
+    """Decoding settings, the same for every engine. `sample=True` draws with temperature/top-p."""
+
+    num_beams: int = 4
+    num_variants: int = 3
+    max_new_tokens: int = 96
+    batch_size: int = 8
+    seed: int = 0
+    length_penalty: float = 1.0
+    no_repeat_ngram_size: int = 3
+    sample: bool = False
+    temperature: float = 0.8
+    top_p: float = 0.95
+    bad_words: list[str] = field(default_factory=list)
+    engine: str = "transformers"  # a name in copygen.generation.engines.ENGINES
+    compute_type: str = "int8"  # the ct2 engine's precision
+
+    def validate(self) -> None:
+        from copygen.generation.engines import ENGINES
+
+        if self.engine not in ENGINES:
+            raise CopygenError(f"unknown engine {self.engine!r}: use one of {', '.join(ENGINES)}")
+        if self.num_beams < 1 or self.num_variants < 1 or self.batch_size < 1 or self.max_new_tokens < 1:
+            raise CopygenError("--num-beams, --num-variants, --batch-size and --max-new-tokens must be at least 1")
+        if not self.sample and self.num_variants > self.num_beams:
+            raise CopygenError(
+                f"--num-variants {self.num_variants} needs at least as many beams: pass --num-beams {self.num_variants} or more"
+            )

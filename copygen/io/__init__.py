@@ -1,0 +1,1 @@
+"""Reading and writing files: products, rows of any supported format, drafts."""

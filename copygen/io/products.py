@@ -1,0 +1,135 @@
+"""Products: one `Product` per row of a CSV, JSON or JSONL file (or stdin), or per dict given
+to the Python API, each with a unique id and the line it starts on, for messages.
+
+Every problem is an `InputError` naming the file, the line (and the column where it helps)
+and what to do; with `skip_bad_rows` a malformed row is left out and reported instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from copygen.errors import InputError
+from copygen.io.rows import Row, column_name, find_column, json_kind, name_of, quoted, read_rows
+
+FORMATS = ("csv", "json", "jsonl")
+EMPTY = {
+    "csv": "expected a header row, then one row per product",
+    "json": "expected a JSON array of product objects",
+    "jsonl": "expected one JSON object per line",
+}
+NO_PRODUCTS = {
+    "csv": "add one row per product below the header",
+    "json": "put one object per product in the array",
+    "jsonl": "write one JSON object per product, one per line",
+}
+
+
+@dataclass
+class Product:
+    """One product: a stable id, the line it starts on (for messages), and its attributes."""
+
+    id: str
+    line: int
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ReadOptions:
+    """How to read a products file (the generate command's input options)."""
+
+    input_format: str | None = None
+    delimiter: str | None = None
+    id_column: str = "id"
+    encoding: str = "utf-8"
+    skip_bad_rows: bool = False
+
+
+def value_text(value: Any) -> str:
+    """A product value as one line of text: lists joined with commas, objects as `key: value`
+    pairs, booleans as yes/no. (Templates call it as the `listing` filter.)"""
+    if isinstance(value, list):
+        return ", ".join(value_text(item) for item in value if item is not None)
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {value_text(item)}" for key, item in value.items() if item is not None)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return " ".join(str(value).split())
+
+
+def read_products(source: str | Path, *, input_format: str | None = None, delimiter: str | None = None,
+                  id_column: str = "id", encoding: str = "utf-8", skip_bad_rows: bool = False,
+                  on_skip: Callable[[str], None] | None = None) -> Iterator[Product]:
+    """Yield the products of a file (or stdin for `-`), validated, in file order.
+
+    The file is opened and its header (or whole JSON array) checked before this returns, so
+    a wrong path, encoding or --id-column fails at once. A malformed row raises; with
+    `skip_bad_rows` it is left out and reported through `on_skip`. The id is the `id_column`
+    value (matched ignoring case if unambiguous) or, when there is no "id", the line number.
+    (`ReadOptions` holds the same options, for `read_products(path, **asdict(options))`.)
+    """
+    fmt, rows = read_rows(source, formats=FORMATS, input_format=input_format, empty=EMPTY,
+                          delimiter=delimiter, id_column=id_column, encoding=encoding)
+    options = ReadOptions(input_format, delimiter, id_column, encoding, skip_bad_rows)
+    return checked_products(rows, name_of(source), NO_PRODUCTS[fmt], options, on_skip)
+
+
+def products_from_dicts(rows: Iterable[dict[str, Any]], id_column: str = "id", name: str = "the products") -> list[Product]:
+    """Products given as dicts (the Python API), with the same id checks as a file's rows."""
+    checked = []
+    for line, row in enumerate(rows, start=1):
+        if not isinstance(row, dict):
+            checked.append(Row(line, problem=f"item {line}: expected a dict of attributes, not {json_kind(row)}"))
+        else:
+            checked.append(Row(line, {column_name(str(key)): value for key, value in row.items()}))
+    return list(checked_products(iter(checked), name, "give at least one product", ReadOptions(id_column=id_column)))
+
+
+def checked_products(rows: Iterator[Row], name: str, advice: str, options: ReadOptions,
+                     on_skip: Callable[[str], None] | None = None) -> Iterator[Product]:
+    """Turn rows into products with unique ids; a bad row raises, or is skipped and reported."""
+    seen: dict[str, int] = {}
+    skipped = 0
+    try:
+        for line, attributes, problem in rows:
+            product_id = None
+            if problem is None:
+                product_id, problem = product_id_of(attributes, line, options.id_column)
+            if problem is None and product_id in seen:
+                first = seen[product_id]
+                problem = f'line {line}: duplicate id "{product_id}" (first on line {first}); ids must be unique'
+            if problem is not None:
+                if not options.skip_bad_rows:
+                    raise InputError(f"{name}, {problem} (or pass --skip-bad-rows to leave such rows out)")
+                skipped += 1
+                if on_skip:
+                    on_skip(f"skipped {name}, {problem}")
+                continue
+            seen[product_id] = line
+            yield Product(id=product_id, line=line, attributes=attributes)
+    finally:
+        close = getattr(rows, "close", None)
+        if close:
+            close()
+    if not seen:
+        because = f" ({skipped} bad {'row' if skipped == 1 else 'rows'} skipped)" if skipped else ""
+        raise InputError(f"{name} has no products{because}: {advice}")
+
+
+def product_id_of(attributes: dict, line: int, id_column: str) -> tuple[str | None, str | None]:
+    """The product's id and no problem, or no id and the located problem."""
+    key = find_column(attributes, column_name(id_column))
+    if key is None:
+        if column_name(id_column) == "id":
+            return str(line), None
+        keys = quoted(attributes) or "none"
+        return None, f'line {line}: no "{id_column}" (--id-column) in this product; its keys are: {keys}'
+    value = attributes[key]
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, type(None))):
+        return None, f'line {line}: the "{key}" value must be a string or a number, not {json_kind(value)}'
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return None, f'line {line}: the "{key}" value is empty; give every product an id'
+    return text, None

@@ -1,0 +1,32 @@
+"""What this process may use of the machine: its CPU cores, shared fairly between processes."""
+
+from __future__ import annotations
+
+import os
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, which containers and taskset set),
+    not the machine's count."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def cpu_threads() -> int:
+    """Threads for this process: $COPYGEN_THREADS, else the usable cores shared evenly between
+    the processes a launcher (accelerate, torchrun, --workers) started on this machine."""
+    asked = os.environ.get("COPYGEN_THREADS", "")
+    if asked.isdigit() and int(asked) > 0:
+        return int(asked)
+    local = os.environ.get("LOCAL_WORLD_SIZE", "1")
+    return max(1, usable_cores() // max(1, int(local) if local.isdigit() else 1))
+
+
+def launched_rank() -> tuple[int, int]:
+    """(rank, world size) when a launcher (accelerate, torchrun) started this process, else (0, 1)."""
+    world = os.environ.get("WORLD_SIZE", "1")
+    rank = os.environ.get("RANK", "0")
+    if not (world.isdigit() and rank.isdigit()):
+        return 0, 1
+    return int(rank), max(1, int(world))

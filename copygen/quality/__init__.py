@@ -1,0 +1,1 @@
+"""Checking copy against its product: grounding (numbers, coverage, contradictions), checks, channels."""

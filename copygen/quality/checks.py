@@ -1,0 +1,118 @@
+"""Checks on every generated variant, stored with the draft for review: format and length for
+a channel, banned words, required attributes, numbers no attribute supports, repetition.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from copygen.errors import InputError
+from copygen.quality.channels import Channel, split_parts
+from copygen.quality.grounding import attribute_coverage, attribute_values, unsupported_numbers
+
+REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def check_variant(text: str, attributes: dict[str, Any], channel: Channel | None = None,
+                  banned: Iterable[str] = (), required: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """Every check on one variant, passed or not, as `{"check", "passed", "message"}` dicts.
+
+    format (the channel's labelled parts are all there), length (each part against the
+    channel's limit), banned words, required attributes mentioned, numbers no attribute
+    supports, repeated phrases. A check with nothing to check against (no limit, no banned
+    list, a required column this product lacks) is left out.
+    """
+    results = []
+    parts = split_parts(channel, text)
+    if channel is not None and channel.parts:
+        missing = [part_label(name) for name, value in parts.items() if value is None]
+        found = " and ".join(part_label(name) for name in channel.parts)
+        results.append(check_result("format", not missing,
+                                    f"no {' or '.join(missing)} line" if missing else f"{found} lines found"))
+    for name, limit in (channel.limits if channel else {}).items():
+        value = parts.get(name)
+        if value is not None:
+            prefix = "" if name == "text" else f"{name}: "
+            results.append(check_result("length", len(value) <= limit,
+                                        f"{prefix}{len(value)} characters, limit {limit}", part=name))
+    banned = list(banned)
+    if banned:
+        used = banned_phrases(text, banned)
+        results.append(check_result("banned", not used, f"uses {', '.join(used)}" if used else "no banned words"))
+    for column in required:
+        values = list(attribute_values(attributes.get(column)))
+        if values:
+            mentioned = bool(attribute_coverage({column: attributes[column]}, text, skip=()))
+            verb = "mentions" if mentioned else "does not mention"
+            results.append(check_result("required", mentioned, f"{verb} {column} ({', '.join(values)})"))
+    invented = unsupported_numbers(attributes, text)
+    results.append(check_result("numbers", not invented, f"not in the attributes: {', '.join(invented)}"
+                                if invented else "every number is in the attributes"))
+    pieces = [value for value in parts.values() if value] or [text]  # each part on its own
+    repeated = [phrase for piece in pieces for phrase in repeated_phrases(piece)]
+    results.append(check_result("repetition", not repeated, f"repeats {', '.join(map(repr, repeated))}"
+                                if repeated else "no repeated phrases"))
+    return results
+
+
+def check_result(check: str, passed: bool, message: str, part: str | None = None) -> dict[str, Any]:
+    found = {"check": check, "passed": passed, "message": message}
+    if part is not None:
+        found["part"] = part
+    return found
+
+
+def part_label(part: str) -> str:
+    return part.capitalize() + ":"
+
+
+def banned_phrases(text: str, banned: Iterable[str]) -> list[str]:
+    """The banned words or phrases `text` uses: whole words, any case, spaces or hyphens between words."""
+    found = []
+    for phrase in banned:
+        words = phrase.split()
+        if words and re.search(r"(?<!\w)" + r"[\s-]+".join(map(re.escape, words)) + r"(?!\w)", text, re.IGNORECASE):
+            found.append(phrase)
+    return found
+
+
+def repeated_phrases(text: str, size: int = REPEAT_WORDS) -> list[str]:
+    """Phrases of `size` words said twice or more (any case), and a word said twice in a row
+    ("foam foam"; not across punctuation or lines, as list items may start alike)."""
+    words = [word.lower() for word in WORD.findall(text)]
+    doubled = re.finditer(r"(?<!\w)([^\W\d_]+)[ \t]+\1(?!\w)", text, re.IGNORECASE)
+    found = list(dict.fromkeys(f"{match.group(1)} {match.group(1)}".lower() for match in doubled))
+    seen: dict[tuple[str, ...], int] = {}
+    for start in range(len(words) - size + 1):
+        gram = tuple(words[start : start + size])
+        if gram in seen and start >= seen[gram] + size and " ".join(gram) not in found:
+            found.append(" ".join(gram))
+        seen.setdefault(gram, start)
+    return found
+
+
+def failed_checks(checks: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [check for check in checks if not check["passed"]]
+
+
+def rank_variants(variants: list[Any], keep: int | None = None) -> list[Any]:
+    """Variants re-ranked by their checks (fewest failed first, then model score), the best `keep`."""
+    return sorted(variants, key=lambda v: (len(failed_checks(v.checks)), -v.score))[:keep]
+
+
+DEFAULT_REQUIRED = ("name",)  # brand is left to --require: half the sample references omit it
+
+
+def required_columns(required: Iterable[str] | None, columns: Iterable[str], source_name: str) -> list[str]:
+    """The columns copy must mention: those asked for (each must exist), else the defaults the
+    products have."""
+    known = list(columns)
+    if required is None:
+        return [column for column in DEFAULT_REQUIRED if column in known]
+    unknown = [column for column in required if column not in known]
+    if unknown:
+        raise InputError(f"--require {', '.join(unknown)}: {source_name} has no such column; "
+                         f"its columns are: {', '.join(sorted(known))}")
+    return list(dict.fromkeys(required))

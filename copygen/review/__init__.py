@@ -1,0 +1,1 @@
+"""Human review: the offline review page, and merging its decisions back into drafts."""

@@ -1,0 +1,1 @@
+"""Scoring copy against references: reading and joining files, and the metrics."""

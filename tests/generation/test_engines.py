@@ -1,0 +1,183 @@
+"""The fast paths give the reference's drafts: the ct2 engine, --workers, accelerate launch, --resume."""
+
+import json
+import math
+import shutil
+import socket
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from copygen import ModelError, generate
+from copygen.cli import app
+from copygen.generation.engines.ct2 import ct2_model_dir as converted
+from copygen.generation.models import resolve_model
+from conftest import ROOT, SAMPLES
+
+ROWS = [
+    {"id": "a", "name": "Desk lamp", "color": "black"},
+    {"id": "b", "name": "Two person tent with aluminium poles", "features": ["1.9 kg", "waterproof"]},
+    {"id": "c", "name": "Kettle"},
+    {"id": "d", "name": "Oak chair", "material": "oak", "price": 120},
+]
+FAST = ["--num-beams", "2", "--num-variants", "2", "--max-new-tokens", "5", "--quiet"]
+runner = CliRunner()
+
+
+def texts(drafts):
+    return [[variant.text for variant in draft.variants] for draft in drafts]
+
+
+@pytest.mark.parametrize("beams, variants", [(1, 1), (4, 3)])
+def test_ct2_float32_writes_what_transformers_writes(tiny_model, beams, variants):
+    settings = dict(num_beams=beams, num_variants=variants, max_new_tokens=12)
+    reference = generate(ROWS, model=str(tiny_model), **settings)
+    fast = generate(ROWS, model=str(tiny_model), engine="ct2", compute_type="float32", **settings)
+    assert texts(fast) == texts(reference)
+    for ours, theirs in zip(fast, reference):
+        assert [v.score for v in ours.variants] == pytest.approx([v.score for v in theirs.variants], abs=2e-3)
+    assert fast[0].params["engine"] == "ct2" and reference[0].params["engine"] == "transformers"
+
+
+def test_ct2_keeps_banned_words_out_as_transformers_does(tiny_gpt2):
+    first = generate(ROWS[:1], model=str(tiny_gpt2), num_beams=1, num_variants=1, max_new_tokens=8)
+    word = first[0].variants[0].text.split()[0]
+    settings = dict(num_beams=1, num_variants=1, max_new_tokens=8, bad_words=[word])
+    reference = generate(ROWS[:1], model=str(tiny_gpt2), **settings)
+    fast = generate(ROWS[:1], model=str(tiny_gpt2), engine="ct2", compute_type="float32", **settings)
+    assert texts(fast) == texts(reference)
+    assert not fast[0].variants[0].text.startswith(word)
+
+
+def test_ct2_int8_and_sampling_give_drafts_for_every_product(tiny_t5, tiny_gpt2):
+    drafts = generate(ROWS, model=str(tiny_t5), engine="ct2", num_beams=2, num_variants=2, max_new_tokens=6)
+    assert [draft.id for draft in drafts] == ["a", "b", "c", "d"]
+    sampled = [generate(ROWS, model=str(tiny_gpt2), engine="ct2", sample=True, num_variants=2, max_new_tokens=6,
+                        seed=3, batch_size=1)
+               for _ in range(2)]
+    assert texts(sampled[0]) == texts(sampled[1])  # the seed makes sampling repeatable
+    assert all(1 <= len(draft.variants) <= 2 for draft in sampled[0])
+
+
+def test_ct2_converts_once_and_again_when_the_model_changes(tiny_gpt2, tmp_path):
+    model = tmp_path / "model"
+    shutil.copytree(tiny_gpt2, model)
+    first = converted(resolve_model(str(model)))
+    stamp = (first / "model.bin").stat().st_mtime_ns
+    assert converted(resolve_model(str(model))) == first
+    assert (first / "model.bin").stat().st_mtime_ns == stamp
+    config = json.loads((model / "config.json").read_text())
+    config["layer_norm_epsilon"] = 1e-6
+    (model / "config.json").write_text(json.dumps(config))
+    second = converted(resolve_model(str(model)))
+    assert second != first and (second / "model.bin").exists()
+    assert converted(resolve_model(str(model)), "float32") not in (first, second)
+    assert not [path for path in first.parent.iterdir() if path.is_dir() and path.name.startswith(".")]
+
+
+def test_unknown_compute_type_is_a_clear_error(tiny_gpt2):
+    with pytest.raises(ModelError, match="unknown ct2 compute type 'int3': use one of int8, "):
+        generate(ROWS[:1], model=str(tiny_gpt2), engine="ct2", compute_type="int3")
+
+
+def test_ct2_never_converts_pickled_weights(tiny_gpt2, tmp_path):
+    model = tmp_path / "model"
+    shutil.copytree(tiny_gpt2, model)
+    (model / "model.safetensors").rename(model / "pytorch_model.bin")
+    with pytest.raises(ModelError, match="has no weights: copygen loads model.safetensors"):
+        converted(resolve_model(str(model)))
+
+
+def test_copy_ngram_ban_ignores_the_prompt_and_renormalizes():
+    import torch
+
+    from copygen.generation.engines.transformers import copy_ngram_ban
+
+    # prompt: 1 2 3 ... 1 2; copy so far: 5 6 7 5 6
+    input_ids = torch.tensor([[1, 2, 3, 9, 1, 2, 5, 6, 7, 5, 6]])
+    scores = torch.zeros(1, 10).log_softmax(-1)
+    banned = copy_ngram_ban(3, prompt_length=6)(input_ids, scores)
+    assert math.isinf(banned[0, 7]) and banned[0, 7] < 0  # 5 6 7 is the copy's own: banned
+    assert torch.exp(banned).sum().item() == pytest.approx(1.0)
+    after_prompt = copy_ngram_ban(3, prompt_length=6)(torch.tensor([[1, 2, 3, 9, 1, 2, 5, 1, 2]]), scores)
+    assert torch.isfinite(after_prompt).all()  # 1 2 3 is only in the prompt: allowed
+
+
+def test_cli_engine_ct2(tiny_t5):
+    result = runner.invoke(app, ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_t5), "--engine", "ct2", *FAST])
+    assert result.exit_code == 0, result.stderr
+    drafts = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(drafts) == 24 and drafts[0]["params"]["engine"] == "ct2"
+
+
+def test_two_workers_write_what_one_process_writes_in_input_order(tiny_gpt2, tmp_path):
+    args = ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_gpt2), *FAST]
+    one = tmp_path / "one.jsonl"
+    assert runner.invoke(app, [*args, "-o", str(one)]).exit_code == 0
+    two = runner.invoke(app, [*args, "--workers", "2"])  # to stdout: the shards go to a temporary folder
+    assert two.exit_code == 0, two.stderr
+    assert two.stdout == one.read_text(encoding="utf-8")
+
+
+def test_resume_keeps_finished_drafts_and_finishes_the_rest(tiny_gpt2, tmp_path):
+    args = ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_gpt2), *FAST]
+    full = tmp_path / "full.jsonl"
+    assert runner.invoke(app, [*args, "-o", str(full)]).exit_code == 0
+    lines = full.read_text(encoding="utf-8").splitlines(True)
+    marked = [json.loads(line) for line in lines[:5]]
+    for draft in marked:
+        draft["variants"][0]["text"] = "FROM THE FIRST RUN"
+    out = tmp_path / "drafts.jsonl"
+    # An interrupted run: five whole drafts and half of a sixth in the partial file.
+    (tmp_path / ".drafts.jsonl.partial").write_text("".join(json.dumps(d) + "\n" for d in marked) + lines[5][:40])
+    result = runner.invoke(app, [*args, "-o", str(out), "--resume"])
+    assert result.exit_code == 0, result.stderr
+    done = out.read_text(encoding="utf-8").splitlines(True)
+    assert [json.loads(line)["variants"][0]["text"] for line in done[:5]] == ["FROM THE FIRST RUN"] * 5
+    assert done[5:] == lines[5:]
+
+
+def test_workers_resume_each_shard(tiny_gpt2, tmp_path):
+    args = ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_gpt2), *FAST]
+    full = tmp_path / "full.jsonl"
+    assert runner.invoke(app, [*args, "-o", str(full)]).exit_code == 0
+    drafts = [json.loads(line) for line in full.read_text(encoding="utf-8").splitlines()]
+    # Worker 1 of 2 drafts positions 0, 2, 4, ...; it had finished three when interrupted.
+    shard = [{"position": position, **drafts[position]} for position in (0, 2, 4)]
+    for draft in shard:
+        draft["variants"][0]["text"] = "FROM THE FIRST RUN"
+    (tmp_path / "..out.jsonl.shard-1-of-2.jsonl.partial").write_text("".join(json.dumps(d) + "\n" for d in shard))
+    result = runner.invoke(app, [*args, "-o", str(tmp_path / "out.jsonl"), "--workers", "2", "--resume"])
+    assert result.exit_code == 0, result.stderr
+    merged = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [draft["id"] for draft in merged] == [draft["id"] for draft in drafts]
+    assert [draft["variants"][0]["text"] == "FROM THE FIRST RUN" for draft in merged[:7]] == [True, False, True, False, True, False, False]
+    assert merged[5:] == drafts[5:]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["full.jsonl", "out.jsonl"]  # shards removed
+
+
+def test_workers_need_a_products_file(tiny_gpt2):
+    result = runner.invoke(app, ["generate", "-", "-m", str(tiny_gpt2), "--workers", "2", *FAST],
+                           input=(SAMPLES / "products.jsonl").read_text(encoding="utf-8"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: several processes each read the products: give a file, not stdin")
+
+
+def test_accelerate_launch_two_cpu_processes_merge_in_input_order(tiny_gpt2, tmp_path):
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    args = ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_gpt2), *FAST]
+    one = tmp_path / "one.jsonl"
+    assert runner.invoke(app, [*args, "-o", str(one)]).exit_code == 0
+    launched = tmp_path / "launched.jsonl"
+    done = subprocess.run(
+        [sys.executable, "-m", "accelerate.commands.launch", "--multi_gpu", "--num_processes", "2", "--num_machines", "1",
+         "--mixed_precision", "no", "--dynamo_backend", "no", "--main_process_port", str(port),
+         "-m", "copygen", *args, "-o", str(launched)],
+        capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert launched.read_bytes() == one.read_bytes()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["launched.jsonl", "one.jsonl"]

@@ -1,0 +1,195 @@
+"""Channel presets, the checks on every variant, re-ranking by checks, and --banned steering."""
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from copygen import generate
+from copygen.cli import app
+from copygen.errors import InputError, TemplateError
+from copygen.generation.pipeline import candidate_settings
+from copygen.generation.settings import GenerationSettings
+from copygen.io.banned import read_banned
+from copygen.io.drafts import Variant
+from copygen.quality.channels import CHANNELS, get_channel, split_parts, template_for
+from copygen.quality.checks import banned_phrases, check_variant, rank_variants, repeated_phrases, required_columns
+from copygen.prompts import load_template
+from conftest import SAMPLES
+
+runner = CliRunner()
+KETTLE = json.loads((SAMPLES / "products.jsonl").read_text(encoding="utf-8").splitlines()[0])
+FAST = ["--num-beams", "2", "--num-variants", "2", "--max-new-tokens", "8", "--quiet"]
+
+
+def failed(checks, name=None):
+    return [check["message"] for check in checks if not check["passed"] and name in (None, check["check"])]
+
+
+def test_presets_set_template_and_limits_together():
+    assert set(CHANNELS) == {"search-ad", "meta-description", "product-description", "social"}
+    assert CHANNELS["search-ad"].limits == {"headline": 30, "description": 90}
+    assert CHANNELS["meta-description"].limits == {"text": 155}
+    assert CHANNELS["product-description"].limits == {}
+    for channel in CHANNELS.values():
+        assert load_template(channel.template).name == channel.template
+    with pytest.raises(TemplateError, match="no channel named 'tv-spot': use one of search-ad, meta-description"):
+        get_channel("tv-spot")
+
+
+def test_template_for_prefers_the_flag_then_a_fine_tunes_own_then_the_channel():
+    ad = get_channel("search-ad")
+    assert template_for(ad, None, {}) == "search-ad"
+    assert template_for(ad, "social", {}) == "social"
+    assert template_for(ad, None, {"template_source": "{{ name }}"}) is None  # the recorded one
+    assert template_for(None, None, {}) is None
+
+
+def test_a_channel_decodes_twice_the_variants_with_beams_to_match():
+    settings = GenerationSettings(num_beams=4, num_variants=3)
+    wider = candidate_settings(settings, get_channel("search-ad"))
+    assert (wider.num_variants, wider.num_beams) == (6, 6)
+    assert candidate_settings(settings, None) is settings
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Headline: Pour with control\nDescription: A gooseneck kettle.", {"headline": "Pour with control", "description": "A gooseneck kettle."}),
+    ("headline:Pour   with control description: Steady.", {"headline": "Pour with control", "description": "Steady."}),
+    ("Description: only this", {"headline": None, "description": "only this"}),
+    ("Just some words", {"headline": None, "description": None}),
+])
+def test_search_ad_parts_are_read_from_labelled_lines(text, expected):
+    assert split_parts(get_channel("search-ad"), text) == expected
+
+
+@pytest.mark.parametrize("channel, text, messages", [
+    ("meta-description", "x" * 155, []),
+    ("meta-description", "x" * 156, ["156 characters, limit 155"]),
+    ("search-ad", "Headline: " + "h" * 31 + "\nDescription: " + "d" * 90, ["headline: 31 characters, limit 30"]),
+    ("search-ad", "Headline: Short\nDescription: " + "d" * 93, ["description: 93 characters, limit 90"]),
+    ("product-description", "y" * 2000, []),
+])
+def test_length_is_checked_per_part_against_the_channel_limit(channel, text, messages):
+    assert failed(check_variant(text, {}, get_channel(channel)), "length") == messages
+
+
+def test_a_missing_part_fails_the_format_check():
+    checks = check_variant("Headline: Kettle", {}, get_channel("search-ad"))
+    assert failed(checks, "format") == ["no Description: line"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("So CHEAP, so good", ["cheap"]),
+    ("The cheapest kettle", []),  # whole words only
+    ("Our best\n ever kettle", ["best ever"]),
+    ("Best-ever kettle", ["best ever"]),  # a hyphen joins words as a space does
+    ("cheap and the Best Ever", ["cheap", "best ever"]),
+])
+def test_banned_words_match_whole_words_in_any_case(text, found):
+    assert banned_phrases(text, ["cheap", "best ever"]) == found
+
+
+def test_required_attributes_must_be_mentioned():
+    checks = check_variant("The Harbor Pour-Over Coffee Kettle pours slowly.", KETTLE, required=["name", "brand"])
+    assert [(c["passed"], c["message"]) for c in checks if c["check"] == "required"] == [
+        (True, "mentions name (Harbor Pour-Over Coffee Kettle)"),
+        (False, "does not mention brand (Fernwell)"),
+    ]
+    assert not [c for c in check_variant("A kettle.", {"name": None}, required=["name"]) if c["check"] == "required"]
+
+
+def test_numbers_not_in_the_attributes_are_flagged():
+    ok = check_variant("Fernwell's 1 L kettle for $49.", KETTLE)
+    assert failed(ok) == []
+    made_up = check_variant("A 1.2 L steel kettle with a 2-year warranty.", KETTLE)
+    assert failed(made_up, "numbers") == ["not in the attributes: 1.2 L, 2-year"]
+
+
+def test_repeated_phrases_are_flagged_per_part():
+    assert repeated_phrases("Soft foam Foam for coffee") == ["foam foam"]
+    assert repeated_phrases("Options:\n- Gold\n- Gold plated") == []
+    assert repeated_phrases("Pour with control. Pour with control again.") == ["pour with control"]
+    assert repeated_phrases("A steady pour, a steady hand") == []
+    ad = "Headline: Harbor Coffee Kettle\nDescription: The Harbor Coffee Kettle pours slowly."
+    assert failed(check_variant(ad, KETTLE, get_channel("search-ad")), "repetition") == []
+
+
+def test_banned_file_reading(tmp_path):
+    path = tmp_path / "banned.txt"
+    path.write_text("# house style\ncheap\n\nbest   ever  # superlative\ncheap\n", encoding="utf-8")
+    assert read_banned(str(path)) == ["cheap", "best ever"]
+    with pytest.raises(InputError, match="banned words file .*nope.txt does not exist"):
+        read_banned(str(tmp_path / "nope.txt"))
+
+
+def test_required_columns_default_to_name_and_must_exist():
+    assert required_columns(None, ["id", "name", "brand"], "p.csv") == ["name"]
+    assert required_columns(None, ["id", "title"], "p.csv") == []
+    assert required_columns(["brand", "brand"], ["brand"], "p.csv") == ["brand"]
+    with pytest.raises(InputError, match="--require colour: p.csv has no such column; its columns are: brand, id"):
+        required_columns(["colour"], ["id", "brand"], "p.csv")
+
+
+def test_re_ranking_puts_passing_variants_first_then_score_and_never_cuts_text():
+    long = "Headline: " + "Fernwell Harbor Pour-Over Coffee Kettle" + "\nDescription: Steady pours."
+    variants = [Variant(long, -0.1), Variant("Headline: Fernwell kettle\nDescription: Cheap pours.", -0.2),
+                Variant("Headline: Fernwell kettle\nDescription: Steady pours.", -0.9),
+                Variant("Headline: Fernwell\nDescription: Slow pours.", -0.5)]
+    for variant in variants:
+        variant.checks = check_variant(variant.text, KETTLE, get_channel("search-ad"), ["cheap"], ["brand"])
+    ranked = rank_variants(variants, keep=3)
+    assert [v.score for v in ranked] == [-0.5, -0.9, -0.1]
+    assert ranked[2].text == long  # over the limit: flagged, kept whole
+    assert failed(ranked[2].checks) == ["headline: 39 characters, limit 30"]
+
+
+def test_a_channel_run_records_its_candidates_and_keeps_the_variants_asked_for(tiny_gpt2):
+    [draft] = generate([KETTLE], model=str(tiny_gpt2), channel="search-ad", num_beams=2, num_variants=2,
+                       max_new_tokens=8)
+    assert draft.channel == "search-ad"
+    assert draft.params["num_variants"] == 2 and draft.params["candidates"] == 4
+    assert len(draft.variants) == 2
+
+
+def test_banned_words_steer_generation_away(tiny_gpt2):
+    """bad_words_ids forbids a banned word as written (and capitalised, with or without a
+    leading space); other spellings are left to the banned check."""
+    rows = [{"id": "a", "name": "Harbor Pour-Over Coffee Kettle", "brand": "Fernwell"}]
+    [free] = generate(rows, model=str(tiny_gpt2), num_beams=2, num_variants=1, max_new_tokens=12)
+    banned = re.findall(r"[^\W\d_]{3,}", free.variants[0].text)[:1]
+    assert banned, free.variants[0].text
+    [steered] = generate(rows, model=str(tiny_gpt2), num_beams=2, num_variants=1, max_new_tokens=12, banned=banned)
+    assert steered.params["bad_words"] == banned
+    assert banned[0] not in steered.variants[0].text, (banned, steered.variants[0].text)
+    assert [c["check"] for c in steered.variants[0].checks if c["check"] == "banned"] == ["banned"]
+
+
+def test_cli_generate_with_a_channel_banned_file_and_required_column(tiny_gpt2, tmp_path):
+    banned = tmp_path / "banned.txt"
+    banned.write_text("cheap\n", encoding="utf-8")
+    result = runner.invoke(app, ["generate", str(SAMPLES / "products.jsonl"), "-m", str(tiny_gpt2), "--channel",
+                                    "search-ad", "--banned", str(banned), "--require", "brand", *FAST])
+    assert result.exit_code == 0, result.stderr
+    drafts = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(drafts) == 24
+    for draft in drafts:
+        assert draft["template"] == "search-ad" and draft["channel"] == "search-ad"
+        assert draft["params"]["candidates"] == 4 and draft["params"]["num_beams"] == 4
+        assert draft["params"]["num_variants"] == 2 and draft["params"]["bad_words"] == ["cheap"]
+        assert 1 <= len(draft["variants"]) <= 2
+        keys = [(len(failed(v["checks"])), -v["score"]) for v in draft["variants"]]
+        assert keys == sorted(keys)
+        names = {check["check"] for check in draft["variants"][0]["checks"]}
+        assert names >= {"format", "banned", "required", "numbers", "repetition"}
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["--require", "colour"], 1, "Error: --require colour: "),
+    (["--channel", "tv-spot"], 2, "Invalid value for '--channel'"),
+    (["--banned", "nope.txt"], 1, "Error: banned words file nope.txt does not exist"),
+])
+def test_cli_bad_channel_options_fail_before_any_model_loads(args, code, message):
+    result = runner.invoke(app, ["generate", str(SAMPLES / "products.csv"), "-m", "no/such-model", *args])
+    assert result.exit_code == code
+    assert message in result.stderr

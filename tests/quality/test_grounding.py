@@ -1,0 +1,104 @@
+"""Attribute coverage and unsupported numbers (copygen.quality.checks), table-driven plus properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from copygen.quality.grounding import attribute_coverage, canonical_number, unsupported_numbers
+
+KETTLE = {
+    "id": "SKU-1001",
+    "name": "Harbor Pour-Over Kettle",
+    "price": "$49.00",
+    "size": "1 L",
+    "features": ["gooseneck spout", "built-in thermometer"],
+}
+
+
+@pytest.mark.parametrize(
+    "attributes, text, expected",
+    [
+        (KETTLE, "The Harbor Pour-Over Kettle: 1 L, a gooseneck spout and a built-in thermometer, $49.", 1.0),
+        (KETTLE, "The harbor pour-over kettle has a gooseneck spout.", 0.4),  # name, spout of 5 values
+        (KETTLE, "A kettle.", 0.0),
+        ({"battery": "8 hours"}, "An 8-hour battery.", 1.0),
+        ({"battery": "8 hours"}, "Up to 8 hrs of music.", 1.0),
+        ({"sold": 1200}, "Over 1,200 sold.", 1.0),
+        ({"weight": "1.5 kg"}, "Weighs just 1,5 kg.", 1.0),  # decimal comma
+        ({"id": "SKU-1", "name": "Kettle"}, "A kettle.", 1.0),  # the id is not a value to mention
+        ({"name": "Café Crème Frother"}, "Le café crème frother de Lumio.", 1.0),
+        ({"name": "Kopfhörer Größe M"}, "Unsere Kopfhörer, Größe M.", 1.0),
+        ({"name": "降噪耳机"}, "这款降噪耳机续航八小时。", 1.0),
+        ({"name": "降噪耳机"}, "这款耳机续航八小时。", 0.0),
+        ({"in_stock": True, "notes": None, "tags": []}, "Anything.", None),
+        ({}, "Anything.", None),
+    ],
+)
+def test_attribute_coverage(attributes, text, expected):
+    found = attribute_coverage(attributes, text)
+    assert found == pytest.approx(expected) if expected is not None else found is None
+
+
+@pytest.mark.parametrize(
+    "attributes, text, expected",
+    [
+        ({"battery": "8 hours"}, "Enjoy a 12-hour battery.", ["12-hour"]),
+        ({"battery": "8 hours"}, "Enjoy an 8-hour battery.", []),
+        ({"battery_hours": 8}, "Lasts 8 hrs.", []),  # the unit is in the key: a bare 8 supports it
+        ({"storage": "8 GB"}, "8 hours of music.", ["8 hours"]),  # same number, other unit
+        ({"sold": "1200"}, "Over 1,200 sold.", []),
+        ({"sold": "1,200"}, "Over 1200 sold.", []),
+        ({"price": "$49.00"}, "Only $49!", []),
+        ({"price": "$49.00"}, "Only $59!", ["$59"]),
+        ({"price": "49 EUR"}, "Nur 49 €.", []),
+        ({"weight": "1.5 kg"}, "Just 1.5kg, or 1,5 kg.", []),
+        ({"weight": "1.5 kg"}, "Just 2.5 kg.", ["2.5 kg"]),
+        ({"capacity": "250 ml"}, "A 250ml jug; 250 ml of milk.", []),
+        ({"discount": "20%"}, "Save 20% today, or 30 percent tomorrow.", ["30 percent"]),
+        ({"model": "X200"}, "The X200 is ready.", []),
+        ({}, "The X200 and the A4 are ready.", []),  # numbers inside names are not claims
+        ({}, "Rated 4.5 by 2,000 buyers, 2,000 of them happy.", ["4.5", "2,000"]),
+        ({"features": ["3 froth settings", "250 ml jug"]}, "3 settings and a 250 ml jug.", []),
+        ({"battery": "8小时"}, "续航12小时。", ["12"]),
+        ({"battery": "8小时"}, "续航8小时。", []),
+        ({"size": '15.6"'}, "A 15.6-inch screen.", []),
+    ],
+)
+def test_unsupported_numbers(attributes, text, expected):
+    assert unsupported_numbers(attributes, text) == expected
+
+
+@pytest.mark.parametrize(
+    "written, canonical",
+    [("1,200", "1200"), ("49.00", "49"), ("1,5", "1.5"), ("0.50", "0.5"), ("1,234,567.80", "1234567.8"), ("007", "7")],
+)
+def test_canonical_number(written, canonical):
+    assert canonical_number(written) == canonical
+
+
+VALUES = st.one_of(
+    st.text(alphabet="abcXY0123456789 .,-$%éü中文", max_size=12),
+    st.integers(min_value=0, max_value=10**6),
+    st.floats(min_value=0, max_value=1000, allow_nan=False).map(lambda x: round(x, 2)),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["a", "b", "c", "d"]), st.one_of(VALUES, st.lists(VALUES, max_size=3))))
+def test_copy_made_of_the_attributes_invents_no_number(attributes):
+    from copygen.quality.grounding import attribute_values
+
+    text = "; ".join(attribute_values(attributes))  # values side by side, as separate phrases
+    assert unsupported_numbers(attributes, text) == []
+    assert attribute_coverage(attributes, text) in (None, 1.0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(max_size=5), st.one_of(VALUES, st.lists(VALUES, max_size=3))), st.text(max_size=60))
+def test_checks_take_any_text(attributes, text):
+    coverage = attribute_coverage(attributes, text)
+    assert coverage is None or 0.0 <= coverage <= 1.0
+    for written in unsupported_numbers(attributes, text):
+        assert written in text
