@@ -25,4 +25,7 @@ browser:
 	command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; } || echo "chromium not installed: the browser test will be skipped"
 
 test: install browser
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/ruff check copygen tests bench
+	$(BIN)/ruff format --check copygen tests bench
 	$(BIN)/pytest

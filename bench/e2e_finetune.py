@@ -34,7 +34,7 @@ MR_ATTRIBUTE = re.compile(r"\s*([^\[\],]+?)\s*\[([^\]]*)\]")
 
 def parse_mr(mr: str) -> dict[str, str]:
     """`name[The Vaults], eatType[pub]` -> {"name": "The Vaults", "eatType": "pub"}."""
-    return {key: value for key, value in MR_ATTRIBUTE.findall(mr)}
+    return dict(MR_ATTRIBUTE.findall(mr))
 
 
 def prepare(seed: int = 0) -> dict:
@@ -54,10 +54,12 @@ def prepare(seed: int = 0) -> dict:
         validation.update(rng.sample(sorted(by_count[count]), wanted))
     OUT.mkdir(parents=True, exist_ok=True)
     ids = {mr: f"mr{index:03d}" for index, mr in enumerate(references)}
-    with (OUT / "train.jsonl").open("w", encoding="utf-8") as train, \
-         (OUT / "monitor-pairs.jsonl").open("w", encoding="utf-8") as pairs, \
-         (OUT / "valid-products.jsonl").open("w", encoding="utf-8") as products, \
-         (OUT / "valid-refs.jsonl").open("w", encoding="utf-8") as refs:
+    with (
+        (OUT / "train.jsonl").open("w", encoding="utf-8") as train,
+        (OUT / "monitor-pairs.jsonl").open("w", encoding="utf-8") as pairs,
+        (OUT / "valid-products.jsonl").open("w", encoding="utf-8") as products,
+        (OUT / "valid-refs.jsonl").open("w", encoding="utf-8") as refs,
+    ):
         monitored = 0
         for mr, texts in references.items():
             attributes = {"id": ids[mr], **parse_mr(mr)}
@@ -72,9 +74,12 @@ def prepare(seed: int = 0) -> dict:
                 for index, text in enumerate(texts):
                     train.write(json.dumps({**attributes, "id": f"{ids[mr]}-{index}", "copy": text}) + "\n")
     mean = sum(len(parse_mr(mr)) for mr in validation) / len(validation)
-    summary = {"train_mrs": len(references) - len(validation), "validation_mrs": len(validation),
-               "validation_attributes_per_mr": round(mean, 2),
-               "train_rows": sum(len(t) for mr, t in references.items() if mr not in validation)}
+    summary = {
+        "train_mrs": len(references) - len(validation),
+        "validation_mrs": len(validation),
+        "validation_attributes_per_mr": round(mean, 2),
+        "train_rows": sum(len(t) for mr, t in references.items() if mr not in validation),
+    }
     print(json.dumps(summary))
     return summary
 
@@ -91,17 +96,25 @@ def plain_loop(steps: int) -> float:
     import torch
     from peft import LoraConfig, TaskType, get_peft_model
 
-    from copygen.training.loop import TrainingSettings, collate, length_batches, read_pairs, tokenize_pairs, training_record
     from copygen.generation.engines.transformers import load_transformers
     from copygen.generation.models import resolve_model
     from copygen.prompts import load_template
+    from copygen.training.loop import (
+        TrainingSettings,
+        collate,
+        length_batches,
+        read_pairs,
+        tokenize_pairs,
+        training_record,
+    )
 
     settings, template = TrainingSettings(), load_template("attributes")
     loaded = load_transformers(resolve_model(None))
     loaded.manifest = training_record(loaded, template, settings, None)
     examples = tokenize_pairs(read_pairs(str(OUT / "train.jsonl"), settings, template), loaded, 256)
-    model = get_peft_model(loaded.model, LoraConfig(task_type=TaskType.CAUSAL_LM, r=16, lora_alpha=32,
-                                                    target_modules="all-linear"))
+    model = get_peft_model(
+        loaded.model, LoraConfig(task_type=TaskType.CAUSAL_LM, r=16, lora_alpha=32, target_modules="all-linear")
+    )
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=1e-3)
     model.train()
     tokens, started = 0, time.perf_counter()
@@ -120,11 +133,26 @@ def speed(steps: int) -> None:
     results = {"plain loop, fp32": plain_loop(steps)}
     print(f"plain loop, fp32: {results['plain loop, fp32']:.1f} tokens/s over {steps} steps", flush=True)
     for label, extra in (("copygen, fp32", []), ("copygen, --bf16", ["--bf16"])):
-        summary = json.loads(copygen("finetune", "--train", str(OUT / "train.jsonl"), "-o", str(OUT / "speed"),
-                                     "--force", "--max-steps", str(steps), "--quiet", *extra))
+        summary = json.loads(
+            copygen(
+                "finetune",
+                "--train",
+                str(OUT / "train.jsonl"),
+                "-o",
+                str(OUT / "speed"),
+                "--force",
+                "--max-steps",
+                str(steps),
+                "--quiet",
+                *extra,
+            )
+        )
         results[label] = summary["tokens_per_second"]
-        print(f"{label}: {results[label]} tokens/s over {steps} steps "
-              f"({results[label] / results['plain loop, fp32']:.2f}x the plain loop)", flush=True)
+        print(
+            f"{label}: {results[label]} tokens/s over {steps} steps "
+            f"({results[label] / results['plain loop, fp32']:.2f}x the plain loop)",
+            flush=True,
+        )
 
 
 def run(minutes: float, steps: int | None, name: str, extra: list[str]) -> None:
@@ -133,16 +161,54 @@ def run(minutes: float, steps: int | None, name: str, extra: list[str]) -> None:
     folder = OUT / name
     length = ["--max-steps", str(steps)] if steps else ["--time-budget", str(minutes), "--epochs", "100"]
     started = time.time()
-    summary = json.loads(copygen("finetune", "--train", str(OUT / "train.jsonl"), "--eval", str(OUT / "monitor-pairs.jsonl"),
-                                 "-o", str(folder / "model"), "--force", *length, "--eval-every", "250",
-                                 "--eval-sample", str(MONITORED), "--quiet", *extra))
+    summary = json.loads(
+        copygen(
+            "finetune",
+            "--train",
+            str(OUT / "train.jsonl"),
+            "--eval",
+            str(OUT / "monitor-pairs.jsonl"),
+            "-o",
+            str(folder / "model"),
+            "--force",
+            *length,
+            "--eval-every",
+            "250",
+            "--eval-sample",
+            str(MONITORED),
+            "--quiet",
+            *extra,
+        )
+    )
     print("finetune:", json.dumps(summary), flush=True)
-    copygen("generate", str(OUT / "valid-products.jsonl"), "-m", str(folder / "model"), "-o", str(folder / "drafts.jsonl"),
-            "--force", "--num-beams", "4", "--num-variants", "1", "--no-repeat-ngram-size", "0", "--quiet")
-    scores = copygen("evaluate", str(folder / "drafts.jsonl"), "--refs", str(OUT / "valid-refs.jsonl"), "--lowercase",
-                     "--metric", "bleu,rougeL,rougeL-coco", "--json")
+    copygen(
+        "generate",
+        str(OUT / "valid-products.jsonl"),
+        "-m",
+        str(folder / "model"),
+        "-o",
+        str(folder / "drafts.jsonl"),
+        "--force",
+        "--num-beams",
+        "4",
+        "--num-variants",
+        "1",
+        "--no-repeat-ngram-size",
+        "0",
+        "--quiet",
+    )
+    scores = copygen(
+        "evaluate",
+        str(folder / "drafts.jsonl"),
+        "--refs",
+        str(OUT / "valid-refs.jsonl"),
+        "--lowercase",
+        "--metric",
+        "bleu,rougeL,rougeL-coco",
+        "--json",
+    )
     (folder / "scores.json").write_text(scores)
-    for key, entry in json.loads(scores)["metrics"].items():
+    for _key, entry in json.loads(scores)["metrics"].items():
         print(f"{entry['name']}: {entry['score']:.2f} (95% CI {entry['ci95']['low']:.2f}-{entry['ci95']['high']:.2f})")
     print(f"total minutes: {(time.time() - started) / 60:.1f}")
 

@@ -41,8 +41,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 OUT = ROOT / "bench" / "out" / "generate_speed"
-PROMPT = ("Write one sentence about this restaurant for a city guide. Use only these facts:\n"
-          "{% for key, value in attributes.items() if key != 'id' %}- {{ key }}: {{ value }}\n{% endfor %}")
+PROMPT = (
+    "Write one sentence about this restaurant for a city guide. Use only these facts:\n"
+    "{% for key, value in attributes.items() if key != 'id' %}- {{ key }}: {{ value }}\n{% endfor %}"
+)
 PATHS = {
     "naive": "naive loop: transformers, 1 product per generate call",
     "batched": "copygen generate --engine transformers (batch 8)",
@@ -70,8 +72,10 @@ def validation_products(count: int) -> tuple[list[dict], dict[str, list[str]]]:
         validation.update(rng.sample(sorted(by_count[attributes]), wanted))
     ids = {mr: f"mr{index:03d}" for index, mr in enumerate(references)}
     # As many of each attribute count as can be, the first ones in file order, kept in file order.
-    share = {attributes: count // len(VALIDATION) + (rank < count % len(VALIDATION))
-             for rank, attributes in enumerate(sorted(VALIDATION))}
+    share = {
+        attributes: count // len(VALIDATION) + (rank < count % len(VALIDATION))
+        for rank, attributes in enumerate(sorted(VALIDATION))
+    }
     chosen = []
     for mr in references:
         if mr in validation and share[len(parse_mr(mr))] > 0:
@@ -83,18 +87,23 @@ def validation_products(count: int) -> tuple[list[dict], dict[str, list[str]]]:
 def settings_for(args, path: str):
     from copygen.generation.settings import GenerationSettings
 
-    return GenerationSettings(num_beams=args.num_beams, num_variants=args.num_variants,
-                              max_new_tokens=args.max_new_tokens, no_repeat_ngram_size=3,
-                              batch_size=1 if path == "naive" else args.batch_size,
-                              engine="ct2" if path == "fast" else "transformers", compute_type=args.compute_type)
+    return GenerationSettings(
+        num_beams=args.num_beams,
+        num_variants=args.num_variants,
+        max_new_tokens=args.max_new_tokens,
+        no_repeat_ngram_size=3,
+        batch_size=1 if path == "naive" else args.batch_size,
+        engine="ct2" if path == "fast" else "transformers",
+        compute_type=args.compute_type,
+    )
 
 
 def run_path(args) -> None:
     """In a process of its own: generate with one path, write texts, timings and peak RSS as JSON."""
     from copygen.generation.engines import engine_class
     from copygen.generation.pipeline import draft_products, model_input_text, plan_drafts
-    from copygen.prompts import load_template, render_prompt
     from copygen.io.products import Product
+    from copygen.prompts import load_template, render_prompt
 
     rows = [json.loads(line) for line in Path(args.input).read_text(encoding="utf-8").splitlines()]
     products = [Product(id=row["id"], line=line, attributes=row) for line, row in enumerate(rows, start=1)]
@@ -109,31 +118,57 @@ def run_path(args) -> None:
         template = load_template("e2e", source=PROMPT)
         best = {}
         for product in products:
-            text = model_input_text(loaded, render_prompt(template, product.attributes, product_id=product.id,
-                                                          columns=columns, exclude=["id"]))
+            text = model_input_text(
+                loaded,
+                render_prompt(template, product.attributes, product_id=product.id, columns=columns, exclude=["id"]),
+            )
             variants = engine.decode([text], settings)[0]
             best[product.id] = variants[0].text if variants else ""
     else:
         template = Path(args.output).with_suffix(".j2")
         template.write_text(PROMPT, encoding="utf-8")
         job = plan_drafts(columns, "products", template=str(template), settings=settings)
-        best = {draft.id: draft.variants[0].text if draft.variants else "" for draft in draft_products(products, job, engine)}
+        best = {
+            draft.id: draft.variants[0].text if draft.variants else ""
+            for draft in draft_products(products, job, engine)
+        }
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    Path(args.output).write_text(json.dumps({"best": best, "seconds": seconds, "cpu": cpu, "loading": loading,
-                                             "peak": peak}))
+    Path(args.output).write_text(
+        json.dumps({"best": best, "seconds": seconds, "cpu": cpu, "loading": loading, "peak": peak})
+    )
 
 
 def spawn_path(args, path: str, products: list[dict], folder: Path, part: str) -> dict:
     source, result = folder / f"{path}-{part}.jsonl", folder / f"{path}-{part}.json"
     source.write_text("".join(json.dumps(row) + "\n" for row in products), encoding="utf-8")
-    command = [sys.executable, __file__, "_path", path, "--input", str(source), "--output", str(result),
-               "--num-beams", str(args.num_beams), "--num-variants", str(args.num_variants),
-               "--max-new-tokens", str(args.max_new_tokens), "--batch-size", str(args.batch_size),
-               "--compute-type", args.compute_type]
+    command = [
+        sys.executable,
+        __file__,
+        "_path",
+        path,
+        "--input",
+        str(source),
+        "--output",
+        str(result),
+        "--num-beams",
+        str(args.num_beams),
+        "--num-variants",
+        str(args.num_variants),
+        "--max-new-tokens",
+        str(args.max_new_tokens),
+        "--batch-size",
+        str(args.batch_size),
+        "--compute-type",
+        args.compute_type,
+    ]
     print(f"  {path} on {len(products)} products ...", file=sys.stderr, flush=True)
-    env = {**os.environ, "TRANSFORMERS_VERBOSITY": "error", "HF_HUB_DISABLE_PROGRESS_BARS": "1",
-           "TOKENIZERS_PARALLELISM": "false"}
+    env = {
+        **os.environ,
+        "TRANSFORMERS_VERBOSITY": "error",
+        "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+        "TOKENIZERS_PARALLELISM": "false",
+    }
     if args.threads:  # torch reads OMP_NUM_THREADS, copygen's ct2 engine COPYGEN_THREADS
         env.update(OMP_NUM_THREADS=str(args.threads), COPYGEN_THREADS=str(args.threads))
     subprocess.run(command, check=True, env=env)
@@ -157,15 +192,35 @@ def copygen_evaluate(best: dict[str, str], references: dict[str, list[str]], ste
     """The same BLEU through `copygen evaluate` in a fresh process, and whether it imported torch."""
     hypotheses, refs = stem.with_suffix(".txt"), stem.with_suffix(".refs.jsonl")
     hypotheses.write_text("".join(" ".join(best[i].split()) + "\n" for i in references), encoding="utf-8")
-    refs.write_text("".join(json.dumps({"id": i, "references": texts}) + "\n" for i, texts in references.items()),
-                    encoding="utf-8")
-    probe = ("import contextlib, io, json, sys; from copygen.cli import main; out = io.StringIO()\n"
-             "with contextlib.redirect_stdout(out): main(sys.argv[1:])\n"
-             "heavy = [m for m in ('torch', 'transformers', 'ctranslate2') if m in sys.modules]\n"
-             "print(json.loads(out.getvalue())['metrics']['bleu']['score'], ','.join(heavy) or 'none')")
-    done = subprocess.run([sys.executable, "-c", probe, "evaluate", str(hypotheses), "--refs", str(refs),
-                           "--metric", "bleu", "--lowercase", "--bootstrap", "0", "--json"],
-                          capture_output=True, text=True, check=True)
+    refs.write_text(
+        "".join(json.dumps({"id": i, "references": texts}) + "\n" for i, texts in references.items()), encoding="utf-8"
+    )
+    probe = (
+        "import contextlib, io, json, sys; from copygen.cli import main; out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out): main(sys.argv[1:])\n"
+        "heavy = [m for m in ('torch', 'transformers', 'ctranslate2') if m in sys.modules]\n"
+        "print(json.loads(out.getvalue())['metrics']['bleu']['score'], ','.join(heavy) or 'none')"
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            probe,
+            "evaluate",
+            str(hypotheses),
+            "--refs",
+            str(refs),
+            "--metric",
+            "bleu",
+            "--lowercase",
+            "--bootstrap",
+            "0",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     score, heavy = done.stdout.split()
     return float(score), heavy
 
@@ -177,22 +232,37 @@ def speed(args) -> None:
     order = [("naive", "a"), ("fast", "all"), ("naive", "b")] + ([("batched", "all")] if args.with_batched else [])
     OUT.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="run-", dir=OUT))
-    print(f"{len(products)} E2E validation MRs ({min(len(p) - 1 for p in products)}-{max(len(p) - 1 for p in products)} "
-          f"attributes), SmolLM2-135M-Instruct, beam {args.num_beams}, {args.num_variants} variants, "
-          f"{args.max_new_tokens} new tokens, no-repeat 3, "
-          f"{f'{args.threads} CPU threads (--threads)' if args.threads else 'default CPU threads'}", flush=True)
+    print(
+        f"{len(products)} E2E validation MRs ({min(len(p) - 1 for p in products)}-{max(len(p) - 1 for p in products)} "
+        f"attributes), SmolLM2-135M-Instruct, beam {args.num_beams}, {args.num_variants} variants, "
+        f"{args.max_new_tokens} new tokens, no-repeat 3, "
+        f"{f'{args.threads} CPU threads (--threads)' if args.threads else 'default CPU threads'}",
+        flush=True,
+    )
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", f"from copygen.generation.engines.ct2 import ct2_model_dir; from copygen.generation.models import resolve_model; ct2_model_dir(resolve_model(None), {args.compute_type!r})"],
-                   check=True, capture_output=True)  # the one-off conversion, outside the timed runs
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"from copygen.generation.engines.ct2 import ct2_model_dir; from copygen.generation.models import resolve_model; ct2_model_dir(resolve_model(None), {args.compute_type!r})",
+        ],
+        check=True,
+        capture_output=True,
+    )  # the one-off conversion, outside the timed runs
     import psutil
 
     busy = psutil.cpu_percent(interval=3)
-    print(f"ct2 model ready (converted on first use, else cached) in {time.perf_counter() - started:.1f} s; "
-          f"CPU {busy:.0f}% busy before the runs", flush=True)
+    print(
+        f"ct2 model ready (converted on first use, else cached) in {time.perf_counter() - started:.1f} s; "
+        f"CPU {busy:.0f}% busy before the runs",
+        flush=True,
+    )
     if busy > 25 and not args.threads:
-        print("warning: the machine is busy; torch's default threads then stall each other and the naive loop "
-              "slows down far more than ct2, which inflates the ratio. Pass --threads 1 for a fair comparison.",
-              flush=True)
+        print(
+            "warning: the machine is busy; torch's default threads then stall each other and the naive loop "
+            "slows down far more than ct2, which inflates the ratio. Pass --threads 1 for a fair comparison.",
+            flush=True,
+        )
     runs = {path: [] for path in paths}
     for path, part in order:
         runs[path].append(spawn_path(args, path, parts[part], folder, part))
@@ -201,19 +271,29 @@ def speed(args) -> None:
         best = {key: value for run in runs[path] for key, value in run["best"].items()}
         seconds = sum(run["seconds"] for run in runs[path])
         bleu, signature = corpus_bleu(best, references)
-        rows[path] = dict(rate=len(best) / seconds, seconds=seconds, cpu=sum(run["cpu"] for run in runs[path]),
-                          loading=min(run["loading"] for run in runs[path]),
-                          peak=max(run["peak"] for run in runs[path]), bleu=bleu.score, best=best)
+        rows[path] = dict(
+            rate=len(best) / seconds,
+            seconds=seconds,
+            cpu=sum(run["cpu"] for run in runs[path]),
+            loading=min(run["loading"] for run in runs[path]),
+            peak=max(run["peak"] for run in runs[path]),
+            bleu=bleu.score,
+            best=best,
+        )
     print(f"\n{'path':<56}{'products/s':>11}{'gen s':>8}{'CPU s':>8}{'load s':>8}{'peak RSS':>10}{'BLEU':>7}")
     for path in paths:
         row = rows[path]
-        print(f"{PATHS[path].format(compute_type=args.compute_type):<56}{row['rate']:>11.3f}{row['seconds']:>8.1f}{row['cpu']:>8.1f}{row['loading']:>8.1f}"
-              f"{row['peak'] / 2**20:>7.0f} MB{row['bleu']:>7.2f}")
+        print(
+            f"{PATHS[path].format(compute_type=args.compute_type):<56}{row['rate']:>11.3f}{row['seconds']:>8.1f}{row['cpu']:>8.1f}{row['loading']:>8.1f}"
+            f"{row['peak'] / 2**20:>7.0f} MB{row['bleu']:>7.2f}"
+        )
     naive, fast = rows["naive"], rows["fast"]
     same = sum(naive["best"][key] == fast["best"][key] for key in naive["best"])
-    print(f"\nratio fast/naive: {fast['rate'] / naive['rate']:.2f}x   "
-          f"BLEU fast - naive: {fast['bleu'] - naive['bleu']:+.2f} (held if within 0.5)   "
-          f"identical best variants: {same}/{len(naive['best'])}")
+    print(
+        f"\nratio fast/naive: {fast['rate'] / naive['rate']:.2f}x   "
+        f"BLEU fast - naive: {fast['bleu'] - naive['bleu']:+.2f} (held if within 0.5)   "
+        f"identical best variants: {same}/{len(naive['best'])}"
+    )
     if args.with_batched:
         print(f"ratio batched/naive: {rows['batched']['rate'] / naive['rate']:.2f}x")
     print(f"BLEU signature: {signature}; load average at the end {os.getloadavg()[0]:.1f}", flush=True)
@@ -226,6 +306,7 @@ def speed(args) -> None:
 
 def startup(repeats: int = 5) -> None:
     """Median wall time of `copygen --help` against `python -c pass`, and what --help imports."""
+
     def median(command):
         times = []
         for _ in range(repeats):
@@ -236,13 +317,22 @@ def startup(repeats: int = 5) -> None:
 
     help_time = median([sys.executable, "-m", "copygen", "--help"])
     bare = median([sys.executable, "-c", "pass"])
-    probe = ("import sys; from copygen.cli import main; main({args}); "
-             "print(','.join(m for m in ('torch', 'transformers', 'ctranslate2') if m in sys.modules) or 'none')")
-    heavy = {name: subprocess.run([sys.executable, "-c", probe.format(args=args)], capture_output=True, text=True,
-                                  check=True).stdout.strip().splitlines()[-1]
-             for name, args in (("--help", "['--help']"), ("evaluate --help", "['evaluate', '--help']"))}
-    print(f"startup: copygen --help {help_time:.2f} s, python -c pass {bare:.2f} s (median of {repeats}); "
-          f"heavy modules imported by --help: {heavy['--help']}, by evaluate --help: {heavy['evaluate --help']}")
+    probe = (
+        "import sys; from copygen.cli import main; main({args}); "
+        "print(','.join(m for m in ('torch', 'transformers', 'ctranslate2') if m in sys.modules) or 'none')"
+    )
+    heavy = {
+        name: subprocess.run(
+            [sys.executable, "-c", probe.format(args=args)], capture_output=True, text=True, check=True
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+        for name, args in (("--help", "['--help']"), ("evaluate --help", "['evaluate', '--help']"))
+    }
+    print(
+        f"startup: copygen --help {help_time:.2f} s, python -c pass {bare:.2f} s (median of {repeats}); "
+        f"heavy modules imported by --help: {heavy['--help']}, by evaluate --help: {heavy['evaluate --help']}"
+    )
 
 
 def memory(args) -> None:
@@ -257,7 +347,9 @@ def memory(args) -> None:
     rng = random.Random(0)
     names = ["lamp", "kettle", "chair", "tent", "jug", "desk", "knife", "bag"]
     colors = ["black", "oak", "steel", "green", "white"]
-    print(f"tiny GPT-2, --engine {args.engine}, beam 1, 1 variant, {args.max_new_tokens} new tokens, batch 32", flush=True)
+    print(
+        f"tiny GPT-2, --engine {args.engine}, beam 1, 1 variant, {args.max_new_tokens} new tokens, batch 32", flush=True
+    )
     results = {}
     for rows in args.rows:
         products = folder / f"products-{rows}.csv"
@@ -267,12 +359,41 @@ def memory(args) -> None:
                 writer.writerow(["id", "name", "color", "price", "features"])
                 for index in range(rows):
                     words = " ".join(rng.choice(names) for _ in range(rng.randint(1, 12)))
-                    writer.writerow([f"P{index:06d}", f"{rng.choice(colors)} {rng.choice(names)}",
-                                     rng.choice(colors), f"{rng.randint(5, 500)}.00", words])
+                    writer.writerow(
+                        [
+                            f"P{index:06d}",
+                            f"{rng.choice(colors)} {rng.choice(names)}",
+                            rng.choice(colors),
+                            f"{rng.randint(5, 500)}.00",
+                            words,
+                        ]
+                    )
         drafts = folder / f"drafts-{rows}.jsonl"
-        command = [sys.executable, "-m", "copygen", "generate", str(products), "-m", str(model), "-o", str(drafts),
-                   "--force", "--quiet", "--engine", args.engine, "--num-beams", "1", "--num-variants", "1",
-                   "--max-new-tokens", str(args.max_new_tokens), "--batch-size", "32", "--workers", str(args.workers)]
+        command = [
+            sys.executable,
+            "-m",
+            "copygen",
+            "generate",
+            str(products),
+            "-m",
+            str(model),
+            "-o",
+            str(drafts),
+            "--force",
+            "--quiet",
+            "--engine",
+            args.engine,
+            "--num-beams",
+            "1",
+            "--num-variants",
+            "1",
+            "--max-new-tokens",
+            str(args.max_new_tokens),
+            "--batch-size",
+            "32",
+            "--workers",
+            str(args.workers),
+        ]
         started = time.perf_counter()
         measured = subprocess.run([sys.executable, __file__, "_rss", "--", *command], capture_output=True, text=True)
         seconds = time.perf_counter() - started
@@ -283,8 +404,11 @@ def memory(args) -> None:
             ids = [json.loads(line)["id"] for line in handle]
         in_order = ids == [f"P{index:06d}" for index in range(rows)]
         results[rows] = peak
-        print(f"{rows:>8,} rows: peak RSS {peak / 2**20:6.0f} MB, {seconds:6.1f} s ({rows / seconds:,.0f} products/s "
-              f"incl. startup), {len(ids):,} drafts, in input order: {in_order}", flush=True)
+        print(
+            f"{rows:>8,} rows: peak RSS {peak / 2**20:6.0f} MB, {seconds:6.1f} s ({rows / seconds:,.0f} products/s "
+            f"incl. startup), {len(ids):,} drafts, in input order: {in_order}",
+            flush=True,
+        )
         drafts.unlink()
     if len(results) > 1:
         low, high = min(results), max(results)
@@ -317,7 +441,7 @@ def main() -> None:
     parser.add_argument("--input")
     parser.add_argument("--output")
     if sys.argv[1:2] == ["_rss"]:
-        child_rss(sys.argv[sys.argv.index("--") + 1:])
+        child_rss(sys.argv[sys.argv.index("--") + 1 :])
         return
     args = parser.parse_args()
     if args.command == "_path":

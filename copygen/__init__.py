@@ -11,8 +11,16 @@ The three functions are attributes loaded on first use, so `import copygen` and
 
 from copygen.errors import CopygenError, InputError, ModelError, OutputError, TemplateError
 
-__all__ = ["generate", "finetune", "evaluate", "CopygenError", "InputError", "ModelError", "OutputError",
-           "TemplateError"]
+__all__ = [
+    "CopygenError",
+    "InputError",
+    "ModelError",
+    "OutputError",
+    "TemplateError",
+    "evaluate",
+    "finetune",
+    "generate",
+]
 
 _LAZY = {
     "generate": "copygen.generation.run",

@@ -7,9 +7,10 @@ names a column the products lack fails before any generation.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from copygen.errors import TemplateError
 from copygen.io.products import value_text
@@ -84,8 +85,14 @@ def check_columns(template: Template, columns: Iterable[str], source_name: str) 
         )
 
 
-def render_prompt(template: Template, attributes: dict[str, Any], *, product_id: str = "", columns: Iterable[str] = (),
-                  exclude: Iterable[str] = ()) -> str:
+def render_prompt(
+    template: Template,
+    attributes: dict[str, Any],
+    *,
+    product_id: str = "",
+    columns: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+) -> str:
     """Render one product. Columns other products have but this one lacks count as empty; the
     product's own attributes keep their order, whatever the other rows of the file hold."""
     from jinja2 import TemplateError as JinjaError
@@ -108,4 +115,6 @@ def render_prompt(template: Template, attributes: dict[str, Any], *, product_id:
         raise TemplateError(f"template {template.name}, product {product_id}: {error}") from None
     except Exception as error:  # the template's own code failed: 1/0, range(10**9), "a" + 1 ...
         message = str(error).strip().splitlines()[0] if str(error).strip() else ""
-        raise TemplateError(f"template {template.name}, product {product_id}: {type(error).__name__}: {message}") from None
+        raise TemplateError(
+            f"template {template.name}, product {product_id}: {type(error).__name__}: {message}"
+        ) from None

@@ -1,8 +1,6 @@
-import os
 from pathlib import Path
 
 import pytest
-
 from tiny_models import build_tiny_model
 
 ROOT = Path(__file__).resolve().parent.parent

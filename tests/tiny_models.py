@@ -29,11 +29,13 @@ def tiny_tokenizer():
     tokenizer = Tokenizer(models.BPE(unk_token="<unk>"))
     tokenizer.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tokenizer.decoder = decoders.ByteLevel()
-    trainer = trainers.BpeTrainer(vocab_size=600, special_tokens=SPECIAL,
-                                  initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
+    trainer = trainers.BpeTrainer(
+        vocab_size=600, special_tokens=SPECIAL, initial_alphabet=pre_tokenizers.ByteLevel.alphabet()
+    )
     tokenizer.train_from_iterator(training_texts(), trainer)
-    return PreTrainedTokenizerFast(tokenizer_object=tokenizer, pad_token="<pad>", eos_token="</s>",
-                                   unk_token="<unk>", model_max_length=512)
+    return PreTrainedTokenizerFast(
+        tokenizer_object=tokenizer, pad_token="<pad>", eos_token="</s>", unk_token="<unk>", model_max_length=512
+    )
 
 
 def build_tiny_model(kind: str, folder: Path, seed: int = 0) -> Path:
@@ -45,12 +47,29 @@ def build_tiny_model(kind: str, folder: Path, seed: int = 0) -> Path:
     tokenizer = tiny_tokenizer()
     pad, eos = tokenizer.pad_token_id, tokenizer.eos_token_id
     if kind == "t5":
-        config = T5Config(vocab_size=len(tokenizer), d_model=32, d_ff=64, d_kv=8, num_layers=2, num_heads=4,
-                          pad_token_id=pad, eos_token_id=eos, decoder_start_token_id=pad)
+        config = T5Config(
+            vocab_size=len(tokenizer),
+            d_model=32,
+            d_ff=64,
+            d_kv=8,
+            num_layers=2,
+            num_heads=4,
+            pad_token_id=pad,
+            eos_token_id=eos,
+            decoder_start_token_id=pad,
+        )
         model = T5ForConditionalGeneration(config)
     else:
-        config = GPT2Config(vocab_size=len(tokenizer), n_embd=32, n_layer=2, n_head=4, n_positions=512,
-                            bos_token_id=eos, eos_token_id=eos, pad_token_id=pad)
+        config = GPT2Config(
+            vocab_size=len(tokenizer),
+            n_embd=32,
+            n_layer=2,
+            n_head=4,
+            n_positions=512,
+            bos_token_id=eos,
+            eos_token_id=eos,
+            pad_token_id=pad,
+        )
         model = GPT2LMHeadModel(config)
     model.save_pretrained(folder)
     tokenizer.save_pretrained(folder)

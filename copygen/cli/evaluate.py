@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from enum import Enum
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -22,32 +22,61 @@ class TextFormat(str, Enum):
 
 def evaluate(
     hypotheses: str = typer.Argument(
-        ..., help="Drafts JSONL from `copygen generate`, plain text (one per line), or CSV/JSON/JSONL with a text column; - for stdin."
+        ...,
+        help="Drafts JSONL from `copygen generate`, plain text (one per line), or CSV/JSON/JSONL with a text column; - for stdin.",
     ),
     refs: list[str] = typer.Option(
-        ..., "--refs", "-r", help="References: text (one per line; repeat --refs for more references per item) or CSV/JSON/JSONL (a reference or a list per row; rows sharing an id are one item)."
+        ...,
+        "--refs",
+        "-r",
+        help="References: text (one per line; repeat --refs for more references per item) or CSV/JSON/JSONL (a reference or a list per row; rows sharing an id are one item).",
     ),
-    compare: Optional[str] = typer.Option(
-        None, "--compare", help="A second system's hypotheses for the same items: paired bootstrap test of it (B) against HYPOTHESES (A)."
+    compare: str | None = typer.Option(
+        None,
+        "--compare",
+        help="A second system's hypotheses for the same items: paired bootstrap test of it (B) against HYPOTHESES (A).",
     ),
-    metric: Optional[list[str]] = typer.Option(
-        None, "--metric", "-m", help="bleu, chrf, rouge1, rouge2, rougeL or rougeL-coco (the COCO/E2E ROUGE-L); repeat or comma-separate. [default: bleu,chrf,rouge1,rouge2,rougeL]"
+    metric: list[str] | None = typer.Option(
+        None,
+        "--metric",
+        "-m",
+        help="bleu, chrf, rouge1, rouge2, rougeL or rougeL-coco (the COCO/E2E ROUGE-L); repeat or comma-separate. [default: bleu,chrf,rouge1,rouge2,rougeL]",
     ),
-    lowercase: bool = typer.Option(False, "--lowercase", "-l", help="Case-insensitive BLEU and chrF (ROUGE always is)."),
+    lowercase: bool = typer.Option(
+        False, "--lowercase", "-l", help="Case-insensitive BLEU and chrF (ROUGE always is)."
+    ),
     tokenize: str = typer.Option("13a", "--tokenize", help="BLEU tokenizer: 13a, intl, zh (Chinese), char or none."),
-    rouge_stem: bool = typer.Option(False, "--rouge-stem", help="Porter-stem English words for ROUGE, as rouge-score's use_stemmer."),
-    bootstrap: int = typer.Option(1000, "--bootstrap", help="Bootstrap resamples for 95% confidence intervals and --compare (0: none)."),
+    rouge_stem: bool = typer.Option(
+        False, "--rouge-stem", help="Porter-stem English words for ROUGE, as rouge-score's use_stemmer."
+    ),
+    bootstrap: int = typer.Option(
+        1000, "--bootstrap", help="Bootstrap resamples for 95% confidence intervals and --compare (0: none)."
+    ),
     seed: int = typer.Option(12345, "--seed", help="Bootstrap seed (sacrebleu's default)."),
-    per_item: bool = typer.Option(False, "--per-item", help="Also score every item on its own (sentence BLEU, chrF, ROUGE; coverage)."),
+    per_item: bool = typer.Option(
+        False, "--per-item", help="Also score every item on its own (sentence BLEU, chrF, ROUGE; coverage)."
+    ),
     json_output: bool = typer.Option(False, "--json", help="Print the report as JSON on stdout."),
-    strict: bool = typer.Option(False, "--strict", help="Fail when an id is on one side only, instead of scoring the items both have."),
+    strict: bool = typer.Option(
+        False, "--strict", help="Fail when an id is on one side only, instead of scoring the items both have."
+    ),
     variant: int = typer.Option(1, "--variant", help="Which variant of each draft to score: 1 is the best."),
-    hyps_format: Optional[TextFormat] = typer.Option(None, "--hyps-format", help="[default: from the extension, .txt is text; else JSON/JSONL by the first character, else text]"),
+    hyps_format: TextFormat | None = typer.Option(
+        None,
+        "--hyps-format",
+        help="[default: from the extension, .txt is text; else JSON/JSONL by the first character, else text]",
+    ),
     id_column: str = typer.Option("id", "--id-column", help="Hypotheses' id column (without it, items join by order)."),
-    text_column: str = typer.Option("text", "--text-column", help="Hypotheses' text column in CSV/JSON/JSONL that are not drafts."),
-    refs_format: Optional[TextFormat] = typer.Option(None, "--refs-format", help="[default: as --hyps-format]"),
-    ref_id_column: str = typer.Option("id", "--ref-id-column", help="References' id column; rows with the same id are one item (E2E: mr)."),
-    ref_column: Optional[str] = typer.Option(None, "--ref-column", help="References' text column. [default: references, reference, refs, ref or text]"),
+    text_column: str = typer.Option(
+        "text", "--text-column", help="Hypotheses' text column in CSV/JSON/JSONL that are not drafts."
+    ),
+    refs_format: TextFormat | None = typer.Option(None, "--refs-format", help="[default: as --hyps-format]"),
+    ref_id_column: str = typer.Option(
+        "id", "--ref-id-column", help="References' id column; rows with the same id are one item (E2E: mr)."
+    ),
+    ref_column: str | None = typer.Option(
+        None, "--ref-column", help="References' text column. [default: references, reference, refs, ref or text]"
+    ),
     encoding: str = typer.Option("utf-8", "--encoding", help="Text encoding of the inputs."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Processes for large inputs (0: one per CPU)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings on stderr."),
@@ -99,7 +128,14 @@ def format_report(report: dict[str, Any]) -> str:
     rows = [["metric", "score", "95% CI", "signature"]]
     for entry in report["metrics"].values():
         ci = entry.get("ci95")
-        rows.append([entry["name"], f"{entry['score']:.2f}", f"{ci['low']:.2f}-{ci['high']:.2f}" if ci else "-", entry["signature"]])
+        rows.append(
+            [
+                entry["name"],
+                f"{entry['score']:.2f}",
+                f"{ci['low']:.2f}-{ci['high']:.2f}" if ci else "-",
+                entry["signature"],
+            ]
+        )
     lines += table(rows)
     for entry in report["metrics"].values():
         if entry.get("detail"):
@@ -167,5 +203,14 @@ def comparison_lines(comparison: dict[str, Any]) -> list[str]:
     rows = [["metric", "A", "B", "B - A", "p-value", ""]]
     for entry in comparison["metrics"].values():
         verdict = "significant at p < 0.05" if entry["p_value"] < 0.05 else "not significant"
-        rows.append([entry["name"], f"{entry['a']:.2f}", f"{entry['b']:.2f}", f"{entry['delta']:+.2f}", f"{entry['p_value']:.4f}", verdict])
+        rows.append(
+            [
+                entry["name"],
+                f"{entry['a']:.2f}",
+                f"{entry['b']:.2f}",
+                f"{entry['delta']:+.2f}",
+                f"{entry['p_value']:.4f}",
+                verdict,
+            ]
+        )
     return lines + table(rows)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Optional
 
 import typer
 
@@ -34,11 +33,28 @@ class InputFormat(str, Enum):
 
 def generate(
     products: str = typer.Argument(..., help="Products file (CSV, JSON or JSONL), or - for stdin."),
-    template: Optional[str] = typer.Option(None, "--template", "-t", help="Template name in prompts/ or a .j2 path. [default: product-description, or the one a fine-tuned model was trained with]"),
-    channel: Optional[ChannelName] = typer.Option(None, "--channel", help="Channel preset: sets the template (unless --template or a fine-tuned model's own) and character limits (search-ad: headline 30, description 90; meta-description: 155; social: 280), decodes twice the variants and keeps those passing the most checks."),
-    banned: Optional[str] = typer.Option(None, "--banned", help="File of banned words or phrases, one a line (# comments): kept out of the copy while decoding and checked for after, whole words, any case."),
-    require: Optional[list[str]] = typer.Option(None, "--require", help="Column the copy must mention; repeat for more. [default: name]"),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model folder or Hub id. [default: the embedded SmolLM2-135M-Instruct]"),
+    template: str | None = typer.Option(
+        None,
+        "--template",
+        "-t",
+        help="Template name in prompts/ or a .j2 path. [default: product-description, or the one a fine-tuned model was trained with]",
+    ),
+    channel: ChannelName | None = typer.Option(
+        None,
+        "--channel",
+        help="Channel preset: sets the template (unless --template or a fine-tuned model's own) and character limits (search-ad: headline 30, description 90; meta-description: 155; social: 280), decodes twice the variants and keeps those passing the most checks.",
+    ),
+    banned: str | None = typer.Option(
+        None,
+        "--banned",
+        help="File of banned words or phrases, one a line (# comments): kept out of the copy while decoding and checked for after, whole words, any case.",
+    ),
+    require: list[str] | None = typer.Option(
+        None, "--require", help="Column the copy must mention; repeat for more. [default: name]"
+    ),
+    model: str | None = typer.Option(
+        None, "--model", "-m", help="Model folder or Hub id. [default: the embedded SmolLM2-135M-Instruct]"
+    ),
     output: str = typer.Option("-", "--output", "-o", help="Drafts file, or - for stdout."),
     output_format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="Drafts format."),
     num_beams: int = typer.Option(4, help="Beam width."),
@@ -51,13 +67,22 @@ def generate(
     sample: bool = typer.Option(False, "--sample", help="Sample with temperature/top-p instead of beam search."),
     temperature: float = typer.Option(0.8, help="Sampling temperature (with --sample)."),
     top_p: float = typer.Option(0.95, help="Nucleus sampling mass (with --sample)."),
-    engine: Engine = typer.Option(Engine.transformers, help="Decoding engine: transformers (the reference), or ct2 (CTranslate2 int8: converts the model once into the cache, several times faster on CPU; needs `pip install ctranslate2`)."),
-    workers: int = typer.Option(1, min=1, help="Processes to split the products across on this machine; drafts are merged back in input order. (Across machines: accelerate launch -m copygen generate ...)"),
-    input_format: Optional[InputFormat] = typer.Option(None, help="Input format. [default: from the extension]"),
-    delimiter: Optional[str] = typer.Option(None, help="CSV delimiter. [default: sniffed]"),
+    engine: Engine = typer.Option(
+        Engine.transformers,
+        help="Decoding engine: transformers (the reference), or ct2 (CTranslate2 int8: converts the model once into the cache, several times faster on CPU; needs `pip install ctranslate2`).",
+    ),
+    workers: int = typer.Option(
+        1,
+        min=1,
+        help="Processes to split the products across on this machine; drafts are merged back in input order. (Across machines: accelerate launch -m copygen generate ...)",
+    ),
+    input_format: InputFormat | None = typer.Option(None, help="Input format. [default: from the extension]"),
+    delimiter: str | None = typer.Option(None, help="CSV delimiter. [default: sniffed]"),
     id_column: str = typer.Option("id", help="Column holding product ids (else the row number)."),
     encoding: str = typer.Option("utf-8", help="Input text encoding."),
-    skip_bad_rows: bool = typer.Option(False, help="Leave malformed rows out (reported on stderr) instead of stopping."),
+    skip_bad_rows: bool = typer.Option(
+        False, help="Leave malformed rows out (reported on stderr) instead of stopping."
+    ),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run into the same output file."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr."),
@@ -68,22 +93,49 @@ def generate(
     from copygen.io.banned import read_banned
     from copygen.io.products import ReadOptions
 
-    read = ReadOptions(input_format=input_format.value if input_format else None, delimiter=delimiter,
-                       id_column=id_column, encoding=encoding, skip_bad_rows=skip_bad_rows)
-    copy = CopyOptions(model=model, template=template, channel=channel.value if channel else None,
-                       banned=read_banned(banned) if banned else [], required=require)
+    read = ReadOptions(
+        input_format=input_format.value if input_format else None,
+        delimiter=delimiter,
+        id_column=id_column,
+        encoding=encoding,
+        skip_bad_rows=skip_bad_rows,
+    )
+    copy = CopyOptions(
+        model=model,
+        template=template,
+        channel=channel.value if channel else None,
+        banned=read_banned(banned) if banned else [],
+        required=require,
+    )
     settings = GenerationSettings(
-        num_beams=num_beams, num_variants=num_variants, max_new_tokens=max_new_tokens, batch_size=batch_size,
-        seed=seed, length_penalty=length_penalty, no_repeat_ngram_size=no_repeat_ngram_size, sample=sample,
-        temperature=temperature, top_p=top_p, engine=engine.value,
+        num_beams=num_beams,
+        num_variants=num_variants,
+        max_new_tokens=max_new_tokens,
+        batch_size=batch_size,
+        seed=seed,
+        length_penalty=length_penalty,
+        no_repeat_ngram_size=no_repeat_ngram_size,
+        sample=sample,
+        temperature=temperature,
+        top_p=top_p,
+        engine=engine.value,
     )
     out = OutputOptions(path=output, format=output_format.value, force=force, resume=resume, workers=workers)
     console = stderr_console(quiet or launched_rank()[0] != 0)  # under a launcher, only the first process reports
     with progress_bar(console, "Generating") as bar:
         task = bar.add_task("generate", total=None)
-        summary = generate_file(products, read, copy, settings, out, Progress(
-            on_total=lambda total: bar.update(task, total=total), on_batch=lambda n: bar.advance(task, n),
-            on_message=console.print))
+        summary = generate_file(
+            products,
+            read,
+            copy,
+            settings,
+            out,
+            Progress(
+                on_total=lambda total: bar.update(task, total=total),
+                on_batch=lambda n: bar.advance(task, n),
+                on_message=console.print,
+            ),
+        )
     if summary.reporting:
         target = "stdout" if output == "-" else output
         processes = f" with {summary.processes} processes" if summary.processes > 1 and not workers > 1 else ""

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from copygen.cli import stderr_console
 
 
 def review(
-    drafts: str = typer.Argument(..., help="Drafts JSONL from generate (or reviewed drafts, to review again), or - for stdin."),
+    drafts: str = typer.Argument(
+        ..., help="Drafts JSONL from generate (or reviewed drafts, to review again), or - for stdin."
+    ),
     output: str = typer.Option("-", "--output", "-o", help="HTML page, or - for stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing page."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stderr."),
@@ -24,24 +24,32 @@ def review(
     source = "drafts.jsonl" if drafts == "-" else drafts
     write_text_atomically(output, review_page(found, source), force=force)
     if output != "-":
-        console.print(f"Wrote the review page for {len(found)} products to {output}: open it in a browser, "
-                      "press x to export decisions.jsonl, then run copygen apply", highlight=False, soft_wrap=True)
+        console.print(
+            f"Wrote the review page for {len(found)} products to {output}: open it in a browser, "
+            "press x to export decisions.jsonl, then run copygen apply",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def apply(
     drafts: str = typer.Argument(..., help="The drafts JSONL that was reviewed, or - for stdin."),
     decisions: str = typer.Argument(..., help="Decisions JSONL exported from the review page, or - for stdin."),
-    output: str = typer.Option("-", "--output", "-o", help="Reviewed drafts JSONL (each decided variant marked), or - for stdout."),
-    pairs: Optional[str] = typer.Option(None, "--pairs", help="Also write approved and edited copy as training pairs for copygen finetune --train."),
+    output: str = typer.Option(
+        "-", "--output", "-o", help="Reviewed drafts JSONL (each decided variant marked), or - for stdout."
+    ),
+    pairs: str | None = typer.Option(
+        None, "--pairs", help="Also write approved and edited copy as training pairs for copygen finetune --train."
+    ),
     target_column: str = typer.Option("copy", help="Column holding the copy in --pairs."),
     force: bool = typer.Option(False, "--force", help="Overwrite existing output files."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary or warnings on stderr."),
 ) -> None:
     """Merge review decisions into the drafts as approved, edited or rejected."""
+    from copygen.errors import CopygenError
+    from copygen.io.drafts import check_writable, draft_as_jsonl, read_drafts, write_text_atomically
     from copygen.quality.checks import failed_checks
     from copygen.review.decisions import apply_decisions, decision_counts, read_decisions, training_pairs
-    from copygen.io.drafts import check_writable, draft_as_jsonl, read_drafts, write_text_atomically
-    from copygen.errors import CopygenError
 
     console = stderr_console(quiet)
     if drafts == "-" and decisions == "-":
@@ -49,8 +57,9 @@ def apply(
     for path in (output, pairs):
         if path:
             check_writable(path, force=force)
-    reviewed = apply_decisions(read_drafts(drafts), read_decisions(decisions),
-                               "<stdin>" if decisions == "-" else decisions)
+    reviewed = apply_decisions(
+        read_drafts(drafts), read_decisions(decisions), "<stdin>" if decisions == "-" else decisions
+    )
     found = training_pairs(reviewed, target_column) if pairs else []
     write_text_atomically(output, "".join(map(draft_as_jsonl, reviewed)), force=force)
     if pairs:
@@ -58,10 +67,17 @@ def apply(
     for draft in reviewed:
         for rank, variant in enumerate(draft["variants"]):
             for check in failed_checks(variant.get("edited_checks") or []):
-                console.print(f"Warning: {draft['id']} variant #{rank + 1}: the edit fails {check['check']}: "
-                              f"{check['message']}", highlight=False, soft_wrap=True)
+                console.print(
+                    f"Warning: {draft['id']} variant #{rank + 1}: the edit fails {check['check']}: {check['message']}",
+                    highlight=False,
+                    soft_wrap=True,
+                )
     counts = decision_counts(reviewed)
     summary = ", ".join(f"{counts[kind]} {kind}" for kind in ("approved", "edited", "rejected", "undecided"))
     target = "stdout" if output == "-" else output
-    console.print(f"Wrote {len(reviewed)} reviewed drafts to {target}: {summary}"
-                  + (f"; {len(found)} training pairs to {pairs}" if pairs else ""), highlight=False, soft_wrap=True)
+    console.print(
+        f"Wrote {len(reviewed)} reviewed drafts to {target}: {summary}"
+        + (f"; {len(found)} training pairs to {pairs}" if pairs else ""),
+        highlight=False,
+        soft_wrap=True,
+    )

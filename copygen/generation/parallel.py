@@ -24,9 +24,10 @@ import sys
 import tempfile
 import threading
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from copygen.errors import CopygenError, OutputError
 from copygen.generation.engines import engine_class
@@ -51,8 +52,17 @@ def shard_path(folder: Path, name: str, rank: int, world: int) -> Path:
     return folder / f".{name}.shard-{rank + 1}-of-{world}.jsonl"
 
 
-def draft_shard(run: ShardedRun, rank: int, world: int, shard: Path, *, resume: bool = False,
-                skip: Iterable[str] = (), on_batch: Callback = None, on_warning: Callback = None) -> None:
+def draft_shard(
+    run: ShardedRun,
+    rank: int,
+    world: int,
+    shard: Path,
+    *,
+    resume: bool = False,
+    skip: Iterable[str] = (),
+    on_batch: Callback = None,
+    on_warning: Callback = None,
+) -> None:
     """Draft products rank, rank + world, ... (leaving out the ids in `skip`) into `shard`."""
     if resume and shard.exists():
         return  # finished by an earlier run
@@ -101,8 +111,16 @@ def shard_folder(output: str) -> tuple[Path, str, bool]:
     return path.parent, path.name, False
 
 
-def run_workers(run: ShardedRun, workers: int, writer, output: str, *, resume: bool = False,
-                on_batch: Callback = None, on_warning: Callback = None) -> None:
+def run_workers(
+    run: ShardedRun,
+    workers: int,
+    writer,
+    output: str,
+    *,
+    resume: bool = False,
+    on_batch: Callback = None,
+    on_warning: Callback = None,
+) -> None:
     """Draft with `workers` local processes, then merge their shards into `writer` in input order."""
     folder, name, temporary = shard_folder(output)
     shards = [shard_path(folder, name, rank, workers) for rank in range(workers)]
@@ -113,8 +131,12 @@ def run_workers(run: ShardedRun, workers: int, writer, output: str, *, resume: b
         for rank, shard in enumerate(shards):
             env = {key: value for key, value in os.environ.items() if key not in ("RANK", "WORLD_SIZE")}
             env.update(LOCAL_RANK=str(rank), LOCAL_WORLD_SIZE=str(workers))
-            process = subprocess.Popen([sys.executable, "-m", "copygen.generation.parallel"], stdin=subprocess.PIPE,
-                                       stdout=subprocess.PIPE, env=env)
+            process = subprocess.Popen(
+                [sys.executable, "-m", "copygen.generation.parallel"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=env,
+            )
             processes.append(process)
             threading.Thread(target=relay, args=(process, messages), daemon=True).start()
             pickle.dump((run, rank, workers, shard, resume, writer.done), process.stdin)
@@ -167,8 +189,18 @@ def watch(processes: list, messages: queue.Queue, on_batch: Callback, on_warning
     return failure
 
 
-def run_launched(run: ShardedRun, rank: int, world: int, output: str, fmt: str, *, force: bool = False,
-                 resume: bool = False, on_batch: Callback = None, on_warning: Callback = None) -> int:
+def run_launched(
+    run: ShardedRun,
+    rank: int,
+    world: int,
+    output: str,
+    fmt: str,
+    *,
+    force: bool = False,
+    resume: bool = False,
+    on_batch: Callback = None,
+    on_warning: Callback = None,
+) -> int:
     """One process of a launcher's N: draft this rank's share; rank 0 then merges every shard into
     the output. Returns the drafts rank 0 wrote (0 elsewhere)."""
     from contextlib import ExitStack
@@ -177,7 +209,9 @@ def run_launched(run: ShardedRun, rank: int, world: int, output: str, fmt: str, 
     import torch.distributed as dist
 
     if output == "-":
-        raise OutputError("with accelerate launch or torchrun, write to a file (-o PATH) in a folder every process can reach")
+        raise OutputError(
+            "with accelerate launch or torchrun, write to a file (-o PATH) in a folder every process can reach"
+        )
     folder, name, _ = shard_folder(output)
     # A long timeout: the merge waits for the slowest process, which may take hours.
     dist.init_process_group(backend="gloo", timeout=timedelta(days=7))
@@ -195,8 +229,16 @@ def run_launched(run: ShardedRun, rank: int, world: int, output: str, fmt: str, 
                 raise OutputError(opened[0])
             failure = None
             try:
-                draft_shard(run, rank, world, shard_path(folder, name, rank, world), resume=resume, skip=opened[0],
-                            on_batch=on_batch, on_warning=on_warning)
+                draft_shard(
+                    run,
+                    rank,
+                    world,
+                    shard_path(folder, name, rank, world),
+                    resume=resume,
+                    skip=opened[0],
+                    on_batch=on_batch,
+                    on_warning=on_warning,
+                )
             except CopygenError as error:
                 failure = f"process {rank + 1} of {world}: {error}"
             failures: list[str | None] = [None] * world
@@ -228,8 +270,16 @@ def worker_main() -> int:
     signal.signal(signal.SIGTERM, interrupt)
     run, rank, world, shard, resume, skip = pickle.load(sys.stdin.buffer)
     try:
-        draft_shard(run, rank, world, shard, resume=resume, skip=skip, on_batch=lambda n: send(batch=n),
-                    on_warning=lambda text: send(warning=text))
+        draft_shard(
+            run,
+            rank,
+            world,
+            shard,
+            resume=resume,
+            skip=skip,
+            on_batch=lambda n: send(batch=n),
+            on_warning=lambda text: send(warning=text),
+        )
     except CopygenError as error:
         send(error=str(error))
         return 1

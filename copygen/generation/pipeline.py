@@ -8,8 +8,9 @@ little compute is spent on padding; drafts still come out in input order.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from copygen.generation.engines.base import Engine
 from copygen.generation.models import LoadedModel, read_manifest
@@ -48,9 +49,18 @@ class DraftJob:
         return get_channel(self.channel) if self.channel else None
 
 
-def plan_drafts(columns: Iterable[str], source_name: str, *, model: str | None = None, template: str | None = None,
-                channel: str | None = None, banned: Iterable[str] = (), required: Iterable[str] | None = None,
-                id_column: str = "id", settings: GenerationSettings | None = None) -> DraftJob:
+def plan_drafts(
+    columns: Iterable[str],
+    source_name: str,
+    *,
+    model: str | None = None,
+    template: str | None = None,
+    channel: str | None = None,
+    banned: Iterable[str] = (),
+    required: Iterable[str] | None = None,
+    id_column: str = "id",
+    settings: GenerationSettings | None = None,
+) -> DraftJob:
     """The job for products with these columns; fails before any model loads if the template
     names a column they lack, or a required column does not exist."""
     settings = settings or GenerationSettings()
@@ -62,9 +72,17 @@ def plan_drafts(columns: Iterable[str], source_name: str, *, model: str | None =
     banned = list(banned)
     settings = replace(settings, bad_words=list(dict.fromkeys([*settings.bad_words, *banned])))
     settings.validate()
-    return DraftJob(model=model, template_name=chosen.name, template_source=chosen.source, settings=settings,
-                    channel=channel, banned=banned, required=required_columns(required, columns, source_name),
-                    columns=columns, exclude=[id_column])
+    return DraftJob(
+        model=model,
+        template_name=chosen.name,
+        template_source=chosen.source,
+        settings=settings,
+        channel=channel,
+        banned=banned,
+        required=required_columns(required, columns, source_name),
+        columns=columns,
+        exclude=[id_column],
+    )
 
 
 def choose_template(template: str | None, manifest: dict) -> Template:
@@ -102,8 +120,14 @@ def fit_prompt(loaded: LoadedModel, prompt: str, budget: int, on_warning: Callba
     return loaded.tokenizer.decode(ids[:budget], skip_special_tokens=True)
 
 
-def draft_products(products: Iterable[Product], job: DraftJob, engine: Engine, *, on_batch: Callback = None,
-                   on_warning: Callback = None) -> Iterator[Draft]:
+def draft_products(
+    products: Iterable[Product],
+    job: DraftJob,
+    engine: Engine,
+    *,
+    on_batch: Callback = None,
+    on_warning: Callback = None,
+) -> Iterator[Draft]:
     """Yield one checked, ranked draft per product, in input order, decoding in length-sorted windows."""
     from transformers import set_seed
 
@@ -126,13 +150,22 @@ def draft_products(products: Iterable[Product], job: DraftJob, engine: Engine, *
             for variant in candidates:
                 variant.checks = check_variant(variant.text, product.attributes, preset, job.banned, job.required)
             kept = rank_variants(candidates, settings.num_variants) if preset else candidates
-            yield Draft(id=product.id, line=product.line, attributes=product.attributes, template=template.name,
-                        model=loaded.name, params=params, variants=kept, channel=job.channel)
+            yield Draft(
+                id=product.id,
+                line=product.line,
+                attributes=product.attributes,
+                template=template.name,
+                model=loaded.name,
+                params=params,
+                variants=kept,
+                channel=job.channel,
+            )
         window.clear()
 
     for product in products:
-        prompt = render_prompt(template, product.attributes, product_id=product.id, columns=job.columns,
-                               exclude=job.exclude)
+        prompt = render_prompt(
+            template, product.attributes, product_id=product.id, columns=job.columns, exclude=job.exclude
+        )
         prompt = fit_prompt(loaded, prompt, budget, on_warning, product.id)
         window.append((product, model_input_text(loaded, prompt)))
         if len(window) >= settings.batch_size * SORT_WINDOW_BATCHES:

@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from copygen.errors import InputError, Interrupted
 from copygen.generation.engines import engine_class
 from copygen.generation.parallel import ShardedRun, run_launched, run_workers
-from copygen.machine import launched_rank
 from copygen.generation.pipeline import DraftJob, draft_products, plan_drafts
 from copygen.generation.settings import GenerationSettings
 from copygen.io.drafts import Draft, DraftWriter
 from copygen.io.products import ReadOptions, products_from_dicts, read_products
 from copygen.io.rows import name_of
+from copygen.machine import launched_rank
 
 PEEK_PRODUCTS = 1000  # products read from stdin before generation, to check the template against
 Callback = Callable[[Any], None] | None
@@ -69,9 +70,17 @@ class RunSummary:
     reporting: bool  # False in the processes of a launcher other than the first
 
 
-def generate(products: str | Iterable[dict[str, Any]], *, model: str | None = None, template: str | None = None,
-             id_column: str = "id", channel: str | None = None, banned: Iterable[str] = (),
-             required: Iterable[str] | None = None, **settings: Any) -> list[Draft]:
+def generate(
+    products: str | Iterable[dict[str, Any]],
+    *,
+    model: str | None = None,
+    template: str | None = None,
+    id_column: str = "id",
+    channel: str | None = None,
+    banned: Iterable[str] = (),
+    required: Iterable[str] | None = None,
+    **settings: Any,
+) -> list[Draft]:
     """Drafts for products (a file path, `-`, or dicts) with a model (default: the embedded one).
 
     `settings` are `GenerationSettings` fields: num_beams, num_variants, max_new_tokens, ...
@@ -86,14 +95,29 @@ def generate(products: str | Iterable[dict[str, Any]], *, model: str | None = No
     else:
         items, source = products_from_dicts(products, id_column), "the products"
     columns = list(dict.fromkeys(key for item in items for key in item.attributes))
-    job = plan_drafts(columns, source, model=model, template=template, channel=channel, banned=banned,
-                      required=required, id_column=id_column, settings=GenerationSettings(**settings))
+    job = plan_drafts(
+        columns,
+        source,
+        model=model,
+        template=template,
+        channel=channel,
+        banned=banned,
+        required=required,
+        id_column=id_column,
+        settings=GenerationSettings(**settings),
+    )
     engine = engine_class(job.settings.engine).load(model, job.settings)
     return list(draft_products(items, job, engine))
 
 
-def generate_file(products: str, read: ReadOptions, copy: CopyOptions, settings: GenerationSettings,
-                  output: OutputOptions, progress: Progress | None = None) -> RunSummary:
+def generate_file(
+    products: str,
+    read: ReadOptions,
+    copy: CopyOptions,
+    settings: GenerationSettings,
+    output: OutputOptions,
+    progress: Progress | None = None,
+) -> RunSummary:
     """Draft every product of a file (or - for stdin) into `output`, in input order.
 
     With `output.workers` > 1, or under accelerate launch / torchrun, the products are shared
@@ -107,15 +131,32 @@ def generate_file(products: str, read: ReadOptions, copy: CopyOptions, settings:
     if world > 1 and output.workers > 1:
         raise InputError("accelerate launch (or torchrun) already started the processes: leave out --workers")
     items, columns, total = scan_products(products, read, progress.on_message)
-    job = plan_drafts(columns, name_of(products), model=copy.model, template=copy.template, channel=copy.channel,
-                      banned=copy.banned or [], required=copy.required, id_column=read.id_column, settings=settings)
+    job = plan_drafts(
+        columns,
+        name_of(products),
+        model=copy.model,
+        template=copy.template,
+        channel=copy.channel,
+        banned=copy.banned or [],
+        required=copy.required,
+        id_column=read.id_column,
+        settings=settings,
+    )
     started = time.perf_counter()
     if world > 1:
         if progress.on_total:
             progress.on_total(None if total is None else -(-total // world))
-        written = run_launched(ShardedRun(products, read, job), rank, world, output.path, output.format,
-                               force=output.force, resume=output.resume, on_batch=progress.on_batch,
-                               on_warning=progress.on_message)
+        written = run_launched(
+            ShardedRun(products, read, job),
+            rank,
+            world,
+            output.path,
+            output.format,
+            force=output.force,
+            resume=output.resume,
+            on_batch=progress.on_batch,
+            on_warning=progress.on_message,
+        )
         return RunSummary(written, time.perf_counter() - started, output.path, world, rank == 0)
     with DraftWriter(output.path, output.format, force=output.force, resume=output.resume) as writer:
         if writer.done and progress.on_message:
@@ -132,6 +173,7 @@ def generate_file(products: str, read: ReadOptions, copy: CopyOptions, settings:
 
 def scan_products(products: str, read: ReadOptions, on_skip: Callback):
     """The products to stream, their columns, and their count (None for stdin, read only once)."""
+
     def stream(report: Callback = None):
         return read_products(products, **asdict(read), on_skip=report)
 
@@ -158,9 +200,22 @@ def write_in_process(products: Iterable, job: DraftJob, writer: DraftWriter, pro
 
 def write_with_workers(run: ShardedRun, writer: DraftWriter, output: OutputOptions, progress: Progress) -> None:
     try:
-        run_workers(run, output.workers, writer, output.path, resume=output.resume, on_batch=progress.on_batch,
-                    on_warning=progress.on_message)
+        run_workers(
+            run,
+            output.workers,
+            writer,
+            output.path,
+            resume=output.resume,
+            on_batch=progress.on_batch,
+            on_warning=progress.on_message,
+        )
     except KeyboardInterrupt:
-        where = "" if writer.to_stdout else (f": drafts so far are kept beside {output.path} (hidden .shard "
-                                             "files); run the same command with --resume to finish")
+        where = (
+            ""
+            if writer.to_stdout
+            else (
+                f": drafts so far are kept beside {output.path} (hidden .shard "
+                "files); run the same command with --resume to finish"
+            )
+        )
         raise Interrupted(f"Interrupted{where}") from None

@@ -14,9 +14,10 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from copygen.errors import InputError, OutputError
 from copygen.io.products import value_text
@@ -50,6 +51,7 @@ class Draft:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+
 CSV_COLUMNS = ("id", "variant", "text", "score", "template", "model")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -81,8 +83,16 @@ def csv_row(cells: list[Any]) -> str:
 
 def draft_as_csv(draft: dict[str, Any]) -> str:
     return "".join(
-        csv_row([spreadsheet_safe(str(draft["id"])), rank, spreadsheet_safe(variant["text"]), variant["score"],
-                 spreadsheet_safe(draft["template"]), spreadsheet_safe(draft["model"])])
+        csv_row(
+            [
+                spreadsheet_safe(str(draft["id"])),
+                rank,
+                spreadsheet_safe(variant["text"]),
+                variant["score"],
+                spreadsheet_safe(draft["template"]),
+                spreadsheet_safe(draft["model"]),
+            ]
+        )
         for rank, variant in enumerate(draft["variants"], start=1)
     )
 
@@ -108,8 +118,11 @@ def draft_as_markdown(draft: dict[str, Any]) -> str:
     attributes = draft["attributes"]
     title = attributes.get("name") or draft["id"]
     lines = [f"## {markdown_text(title)} ({markdown_text(draft['id'])})", ""]
-    lines += [f"- **{markdown_text(key)}**: {markdown_text(value)}" for key, value in attributes.items()
-              if value is not None and key != "id"]
+    lines += [
+        f"- **{markdown_text(key)}**: {markdown_text(value)}"
+        for key, value in attributes.items()
+        if value is not None and key != "id"
+    ]
     lines.append("")
     for rank, variant in enumerate(draft["variants"], start=1):
         text = "  \n   ".join(markdown_line(line) for line in variant["text"].splitlines())
@@ -226,8 +239,9 @@ class DraftWriter:
         if resume and self.path.exists():
             raise OutputError(f"{self.path} is already complete; pass --force to generate it again")
         if self.partial.exists() and not force:
-            raise OutputError(f"{self.partial} holds an interrupted run: pass --resume to finish it, "
-                              "or --force to start over")
+            raise OutputError(
+                f"{self.partial} holds an interrupted run: pass --resume to finish it, or --force to start over"
+            )
         try:
             self.handle = self.partial.open("w", encoding="utf-8", newline="")
         except OSError as error:
@@ -247,8 +261,10 @@ class DraftWriter:
                 raise
             if self.to_stdout:
                 raise OutputError(f"writing stdout failed: {error.strerror}") from None
-            raise OutputError(f"writing {self.partial} failed: {error.strerror}; the previous output is untouched, "
-                              "and --resume continues once there is room") from None
+            raise OutputError(
+                f"writing {self.partial} failed: {error.strerror}; the previous output is untouched, "
+                "and --resume continues once there is room"
+            ) from None
         self.written += 1
 
     def write_all(self, drafts: Iterable[dict[str, Any]]) -> None:
@@ -265,9 +281,11 @@ class DraftWriter:
             self.handle.close()
             os.replace(self.partial, self.path)
         except OSError as error:
-            raise OutputError(f"could not finish {self.path}: {error.strerror}; the previous output is untouched") from None
+            raise OutputError(
+                f"could not finish {self.path}: {error.strerror}; the previous output is untouched"
+            ) from None
 
-    def __enter__(self) -> "DraftWriter":
+    def __enter__(self) -> DraftWriter:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -284,8 +302,13 @@ class DraftWriter:
 def read_drafts(path: str) -> list[dict[str, Any]]:
     """Drafts from a JSONL file as `generate` writes it (or - for stdin), checked for review."""
     name = "<stdin>" if path == "-" else path
-    _, rows = read_rows(path, formats=("jsonl",), input_format="jsonl", option="--format",
-                        empty="expected one JSON object per line, as generate writes them")
+    _, rows = read_rows(
+        path,
+        formats=("jsonl",),
+        input_format="jsonl",
+        option="--format",
+        empty="expected one JSON object per line, as generate writes them",
+    )
     drafts, lines = [], {}
     for number, draft, problem in rows:
         if problem:
@@ -296,7 +319,9 @@ def read_drafts(path: str) -> list[dict[str, Any]]:
             raise InputError(f"{name}, line {number}: {problem}")
         draft["id"] = str(draft["id"])
         if draft["id"] in lines:
-            raise InputError(f'{name}, line {number}: duplicate id "{draft["id"]}" (first on line {lines[draft["id"]]})')
+            raise InputError(
+                f'{name}, line {number}: duplicate id "{draft["id"]}" (first on line {lines[draft["id"]]})'
+            )
         lines[draft["id"]] = number
         drafts.append(draft)
     if not drafts:
@@ -313,7 +338,9 @@ def draft_problem(draft: Any) -> str | None:
     if not isinstance(draft.get("attributes", {}), dict):
         return '"attributes" must be an object'
     variants = draft.get("variants")
-    if not isinstance(variants, list) or not all(isinstance(v, dict) and isinstance(v.get("text"), str) for v in variants):
+    if not isinstance(variants, list) or not all(
+        isinstance(v, dict) and isinstance(v.get("text"), str) for v in variants
+    ):
         return '"variants" must be a list of objects with a "text"'
     return None
 

@@ -13,8 +13,8 @@ import codecs
 import itertools
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from copygen.errors import InputError
 
@@ -55,7 +55,6 @@ def open_binary(source: str | Path):
 def close(source: str | Path, stream) -> None:
     if str(source) != "-":
         stream.close()
-
 
 
 def text_lines(stream, name: str, encoding: str) -> Iterator[str]:
@@ -134,5 +133,3 @@ def bad_character(character: str, codec: str) -> str:
         f"byte 0x{ord(character) - 0xDC00:02x} is not valid {codec}; "
         f"pass the file's encoding with --encoding (for example --encoding {example})"
     )
-
-

@@ -7,9 +7,10 @@ and what to do; with `skip_bad_rows` a malformed row is left out and reported in
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from copygen.errors import InputError
 from copygen.io.rows import Row, column_name, find_column, json_kind, name_of, quoted, read_rows
@@ -59,9 +60,16 @@ def value_text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def read_products(source: str | Path, *, input_format: str | None = None, delimiter: str | None = None,
-                  id_column: str = "id", encoding: str = "utf-8", skip_bad_rows: bool = False,
-                  on_skip: Callable[[str], None] | None = None) -> Iterator[Product]:
+def read_products(
+    source: str | Path,
+    *,
+    input_format: str | None = None,
+    delimiter: str | None = None,
+    id_column: str = "id",
+    encoding: str = "utf-8",
+    skip_bad_rows: bool = False,
+    on_skip: Callable[[str], None] | None = None,
+) -> Iterator[Product]:
     """Yield the products of a file (or stdin for `-`), validated, in file order.
 
     The file is opened and its header (or whole JSON array) checked before this returns, so
@@ -70,13 +78,22 @@ def read_products(source: str | Path, *, input_format: str | None = None, delimi
     value (matched ignoring case if unambiguous) or, when there is no "id", the line number.
     (`ReadOptions` holds the same options, for `read_products(path, **asdict(options))`.)
     """
-    fmt, rows = read_rows(source, formats=FORMATS, input_format=input_format, empty=EMPTY,
-                          delimiter=delimiter, id_column=id_column, encoding=encoding)
+    fmt, rows = read_rows(
+        source,
+        formats=FORMATS,
+        input_format=input_format,
+        empty=EMPTY,
+        delimiter=delimiter,
+        id_column=id_column,
+        encoding=encoding,
+    )
     options = ReadOptions(input_format, delimiter, id_column, encoding, skip_bad_rows)
     return checked_products(rows, name_of(source), NO_PRODUCTS[fmt], options, on_skip)
 
 
-def products_from_dicts(rows: Iterable[dict[str, Any]], id_column: str = "id", name: str = "the products") -> list[Product]:
+def products_from_dicts(
+    rows: Iterable[dict[str, Any]], id_column: str = "id", name: str = "the products"
+) -> list[Product]:
     """Products given as dicts (the Python API), with the same id checks as a file's rows."""
     checked = []
     for line, row in enumerate(rows, start=1):
@@ -87,8 +104,9 @@ def products_from_dicts(rows: Iterable[dict[str, Any]], id_column: str = "id", n
     return list(checked_products(iter(checked), name, "give at least one product", ReadOptions(id_column=id_column)))
 
 
-def checked_products(rows: Iterator[Row], name: str, advice: str, options: ReadOptions,
-                     on_skip: Callable[[str], None] | None = None) -> Iterator[Product]:
+def checked_products(
+    rows: Iterator[Row], name: str, advice: str, options: ReadOptions, on_skip: Callable[[str], None] | None = None
+) -> Iterator[Product]:
     """Turn rows into products with unique ids; a bad row raises, or is skipped and reported."""
     seen: dict[str, int] = {}
     skipped = 0

@@ -19,16 +19,24 @@ import itertools
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from copygen.errors import InputError
 from copygen.io.lines import close, open_binary, text_lines
 
 FORMATS = ("csv", "json", "jsonl", "text")
 # .txt is plain text wherever text is read; a reader that takes no text (products) guesses instead.
-EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
-              ".txt": "text", ".text": "text"}
+EXTENSIONS = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".txt": "text",
+    ".text": "text",
+}
 DELIMITERS = "\t,;|"  # sniffed from the header line: the most frequent wins, the earlier on a tie
 INVISIBLE = r"[\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
 NAME_EDGES = re.compile(rf"\A{INVISIBLE}+|{INVISIBLE}+\Z")
@@ -143,7 +151,6 @@ def repeated(names: list[str]) -> list[str]:
     return sorted(name for name, count in Counter(names).items() if count > 1)
 
 
-
 class LineCounter:
     """Wrap lines so each CSV record knows the line it starts on."""
 
@@ -187,7 +194,7 @@ def csv_rows(lines: Iterable[str], name: str, delimiter: str | None, id_column: 
     if find_column(header, column_name(id_column)) is None and column_name(id_column) != "id":
         raise InputError(
             f'{name}, line {header_line}: no column "{id_column}"; '
-            f'pass one of these with --id-column: {", ".join(header)}'
+            f"pass one of these with --id-column: {', '.join(header)}"
         )
     return csv_records(reader, counter, header, delimiter)
 
@@ -208,14 +215,20 @@ def csv_records(reader, counter: LineCounter, header: list[str], delimiter: str)
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header):
-            yield line, (
-                f"line {line}: {len(row)} fields but the header has {len(header)} columns; "
-                f'quote values that contain {delimiter_name(delimiter)} ("like, this")'
+            yield (
+                line,
+                (
+                    f"line {line}: {len(row)} fields but the header has {len(header)} columns; "
+                    f'quote values that contain {delimiter_name(delimiter)} ("like, this")'
+                ),
             )
         elif len(row) < len(header):
-            yield line, (
-                f"line {line}: {len(row)} fields but the header has {len(header)} columns; the row ends before "
-                f'column "{header[len(row)]}": add the missing values (they may be empty)'
+            yield (
+                line,
+                (
+                    f"line {line}: {len(row)} fields but the header has {len(header)} columns; the row ends before "
+                    f'column "{header[len(row)]}": add the missing values (they may be empty)'
+                ),
             )
         else:
             yield line, {column: cell.strip() or None for column, cell in zip(header, row)}
@@ -255,9 +268,12 @@ def jsonl_rows(lines: Iterable[str]):
         try:
             value = json.loads(text.rstrip("\r\n"))  # so an error at the end of the line names this line
         except json.JSONDecodeError as error:
-            yield number, (
-                f"line {number}, column {error.colno}: invalid JSON: {error.msg}; "
-                "each line must hold one whole JSON object"
+            yield (
+                number,
+                (
+                    f"line {number}, column {error.colno}: invalid JSON: {error.msg}; "
+                    "each line must hold one whole JSON object"
+                ),
             )
             continue
         except (ValueError, RecursionError) as error:  # too many digits; nested too deeply

@@ -30,14 +30,30 @@ class Channel:
 CHANNELS = {
     channel.name: channel
     for channel in (
-        Channel("search-ad", "search-ad", {"headline": 30, "description": 90}, ("headline", "description"),
-                "a search ad: headline of at most 30 characters, description of at most 90"),
-        Channel("meta-description", "meta-description", {WHOLE_TEXT: 155},
-                summary="a page's meta description for search results: at most 155 characters"),
-        Channel("product-description", "product-description",
-                summary="a product description for the shop page: no character limit"),
-        Channel("social", "social", {WHOLE_TEXT: 280},
-                summary="a short social post with one or two hashtags: at most 280 characters"),
+        Channel(
+            "search-ad",
+            "search-ad",
+            {"headline": 30, "description": 90},
+            ("headline", "description"),
+            "a search ad: headline of at most 30 characters, description of at most 90",
+        ),
+        Channel(
+            "meta-description",
+            "meta-description",
+            {WHOLE_TEXT: 155},
+            summary="a page's meta description for search results: at most 155 characters",
+        ),
+        Channel(
+            "product-description",
+            "product-description",
+            summary="a product description for the shop page: no character limit",
+        ),
+        Channel(
+            "social",
+            "social",
+            {WHOLE_TEXT: 280},
+            summary="a short social post with one or two hashtags: at most 280 characters",
+        ),
     )
 }
 

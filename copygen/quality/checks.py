@@ -5,7 +5,8 @@ a channel, banned words, required attributes, numbers no attribute supports, rep
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from copygen.errors import InputError
 from copygen.quality.channels import Channel, split_parts
@@ -15,8 +16,13 @@ REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
-def check_variant(text: str, attributes: dict[str, Any], channel: Channel | None = None,
-                  banned: Iterable[str] = (), required: Iterable[str] = ()) -> list[dict[str, Any]]:
+def check_variant(
+    text: str,
+    attributes: dict[str, Any],
+    channel: Channel | None = None,
+    banned: Iterable[str] = (),
+    required: Iterable[str] = (),
+) -> list[dict[str, Any]]:
     """Every check on one variant, passed or not, as `{"check", "passed", "message"}` dicts.
 
     format (the channel's labelled parts are all there), length (each part against the
@@ -29,14 +35,20 @@ def check_variant(text: str, attributes: dict[str, Any], channel: Channel | None
     if channel is not None and channel.parts:
         missing = [part_label(name) for name, value in parts.items() if value is None]
         found = " and ".join(part_label(name) for name in channel.parts)
-        results.append(check_result("format", not missing,
-                                    f"no {' or '.join(missing)} line" if missing else f"{found} lines found"))
+        results.append(
+            check_result(
+                "format", not missing, f"no {' or '.join(missing)} line" if missing else f"{found} lines found"
+            )
+        )
     for name, limit in (channel.limits if channel else {}).items():
         value = parts.get(name)
         if value is not None:
             prefix = "" if name == "text" else f"{name}: "
-            results.append(check_result("length", len(value) <= limit,
-                                        f"{prefix}{len(value)} characters, limit {limit}", part=name))
+            results.append(
+                check_result(
+                    "length", len(value) <= limit, f"{prefix}{len(value)} characters, limit {limit}", part=name
+                )
+            )
     banned = list(banned)
     if banned:
         used = banned_phrases(text, banned)
@@ -48,12 +60,22 @@ def check_variant(text: str, attributes: dict[str, Any], channel: Channel | None
             verb = "mentions" if mentioned else "does not mention"
             results.append(check_result("required", mentioned, f"{verb} {column} ({', '.join(values)})"))
     invented = unsupported_numbers(attributes, text)
-    results.append(check_result("numbers", not invented, f"not in the attributes: {', '.join(invented)}"
-                                if invented else "every number is in the attributes"))
+    results.append(
+        check_result(
+            "numbers",
+            not invented,
+            f"not in the attributes: {', '.join(invented)}" if invented else "every number is in the attributes",
+        )
+    )
     pieces = [value for value in parts.values() if value] or [text]  # each part on its own
     repeated = [phrase for piece in pieces for phrase in repeated_phrases(piece)]
-    results.append(check_result("repetition", not repeated, f"repeats {', '.join(map(repr, repeated))}"
-                                if repeated else "no repeated phrases"))
+    results.append(
+        check_result(
+            "repetition",
+            not repeated,
+            f"repeats {', '.join(map(repr, repeated))}" if repeated else "no repeated phrases",
+        )
+    )
     return results
 
 
@@ -113,6 +135,8 @@ def required_columns(required: Iterable[str] | None, columns: Iterable[str], sou
         return [column for column in DEFAULT_REQUIRED if column in known]
     unknown = [column for column in required if column not in known]
     if unknown:
-        raise InputError(f"--require {', '.join(unknown)}: {source_name} has no such column; "
-                         f"its columns are: {', '.join(sorted(known))}")
+        raise InputError(
+            f"--require {', '.join(unknown)}: {source_name} has no such column; "
+            f"its columns are: {', '.join(sorted(known))}"
+        )
     return list(dict.fromkeys(required))

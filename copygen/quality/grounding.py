@@ -10,8 +10,9 @@ decimal comma. Numbers written as words ("eight") and units outside `UNITS` are 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
-from typing import Any, Iterable, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from copygen.text import CJK_RANGES
 
@@ -39,7 +40,10 @@ UNITS = {
     **dict.fromkeys(["ml", "milliliter", "milliliters", "millilitre", "millilitres"], "ml"),
     **dict.fromkeys(["l", "liter", "liters", "litre", "litres"], "l"),
     **dict.fromkeys(["gal", "gallon", "gallons"], "gallon"),
-    **{unit: unit for unit in ["kb", "mb", "gb", "tb", "mbps", "gbps", "kw", "wh", "kwh", "mah", "hz", "khz", "mhz", "ghz"]},
+    **{
+        unit: unit
+        for unit in ["kb", "mb", "gb", "tb", "mbps", "gbps", "kw", "wh", "kwh", "mah", "hz", "khz", "mhz", "ghz"]
+    },
     **{unit: unit for unit in ["mp", "fps", "rpm", "db", "x", "°", "%"]},
     **dict.fromkeys(["w", "watt", "watts"], "w"),
     **dict.fromkeys(["v", "volt", "volts"], "v"),

@@ -12,8 +12,9 @@ variant wins: the reviewer changed their mind.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from copygen.errors import InputError
 from copygen.io.rows import read_rows
@@ -37,8 +38,13 @@ def read_decisions(path: str) -> list[Decision]:
     """Decisions from a JSONL file (or - for stdin), each checked for shape. Lines end only at
     \\n or \\r: an edit may hold U+2028, which the page's JSON.stringify leaves as it is."""
     name = "<stdin>" if path == "-" else path
-    _, rows = read_rows(path, formats=("jsonl",), input_format="jsonl", option="decisions format",
-                        empty="expected one JSON object per line, as the review page exports them")
+    _, rows = read_rows(
+        path,
+        formats=("jsonl",),
+        input_format="jsonl",
+        option="decisions format",
+        empty="expected one JSON object per line, as the review page exports them",
+    )
     decisions = []
     for number, row, problem in rows:
         if problem:
@@ -59,15 +65,16 @@ def parse_decision(row: Any, where: str, line: int) -> Decision:
     if decision not in DECISIONS:
         raise InputError(f'{where}: "decision" must be one of {", ".join(DECISIONS)}, not {decision!r}')
     text, original = row.get("text"), row.get("original")
-    if text is not None and not isinstance(text, str) or original is not None and not isinstance(original, str):
+    if (text is not None and not isinstance(text, str)) or (original is not None and not isinstance(original, str)):
         raise InputError(f'{where}: "text" and "original" must be strings')
     if decision == "edited" and not (text or "").strip():
         raise InputError(f'{where}: an edit needs its new copy in "text" (reject the variant to drop it)')
     return Decision(str(row["id"]), variant, decision, text, original, line)
 
 
-def apply_decisions(drafts: list[dict[str, Any]], decisions: Iterable[Decision],
-                    decisions_name: str = "decisions") -> list[dict[str, Any]]:
+def apply_decisions(
+    drafts: list[dict[str, Any]], decisions: Iterable[Decision], decisions_name: str = "decisions"
+) -> list[dict[str, Any]]:
     """The drafts with each decided variant marked `decision` (and `edited_text` with its
     `edited_checks` for an edit). The drafts given are not changed."""
     from copygen.quality.channels import get_channel
@@ -81,13 +88,17 @@ def apply_decisions(drafts: list[dict[str, Any]], decisions: Iterable[Decision],
         if draft is None:
             raise InputError(f'{where}: no draft with id "{decision.id}"; were these decisions made on other drafts?')
         if decision.variant >= len(draft["variants"]):
-            raise InputError(f'{where}: draft "{decision.id}" has {len(draft["variants"])} variants, '
-                             f"so there is no variant {decision.variant} (variants count from 0)")
+            raise InputError(
+                f'{where}: draft "{decision.id}" has {len(draft["variants"])} variants, '
+                f"so there is no variant {decision.variant} (variants count from 0)"
+            )
         variant = draft["variants"][decision.variant]
         reviewed_text = decision.original if decision.decision == "edited" else decision.text
         if reviewed_text is not None and reviewed_text != variant["text"]:
-            raise InputError(f'{where}: variant {decision.variant} of "{decision.id}" reads differently in the drafts '
-                             "than when it was reviewed; the drafts were generated again since: review them anew")
+            raise InputError(
+                f'{where}: variant {decision.variant} of "{decision.id}" reads differently in the drafts '
+                "than when it was reviewed; the drafts were generated again since: review them anew"
+            )
         kind = decision.decision
         if kind == "edited" and decision.text == variant["text"]:
             kind = "approved"  # saved without a change
@@ -98,8 +109,13 @@ def apply_decisions(drafts: list[dict[str, Any]], decisions: Iterable[Decision],
             channel = get_channel(draft["channel"]) if draft.get("channel") else None
             params = draft.get("params") or {}
             variant["edited_text"] = decision.text
-            variant["edited_checks"] = check_variant(decision.text, draft.get("attributes") or {}, channel,
-                                                     params.get("bad_words") or (), params.get("required") or ())
+            variant["edited_checks"] = check_variant(
+                decision.text,
+                draft.get("attributes") or {},
+                channel,
+                params.get("bad_words") or (),
+                params.get("required") or (),
+            )
     return reviewed
 
 
@@ -124,8 +140,11 @@ def training_pairs(drafts: Iterable[dict[str, Any]], target_column: str = "copy"
     for draft in drafts:
         attributes = dict(draft.get("attributes") or {})
         id_column = next((key for key, value in attributes.items() if str(value) == draft["id"]), None)
-        chosen = [(rank, variant) for rank, variant in enumerate(draft["variants"], start=1)
-                  if variant.get("decision") in TRAINING_DECISIONS]
+        chosen = [
+            (rank, variant)
+            for rank, variant in enumerate(draft["variants"], start=1)
+            if variant.get("decision") in TRAINING_DECISIONS
+        ]
         for count, (rank, variant) in enumerate(chosen):
             pair = dict(attributes)
             if count and id_column:

@@ -53,11 +53,21 @@ def shown_draft(draft: dict[str, Any]) -> dict[str, Any]:
     variants = []
     for variant in draft["variants"]:
         parts = split_parts(channel, variant["text"])
-        lengths = [{"part": part, "length": len(parts[part]), "limit": limit, "over": len(parts[part]) > limit}
-                   for part, limit in (channel.limits.items() if channel else ()) if parts.get(part) is not None]
+        lengths = [
+            {"part": part, "length": len(parts[part]), "limit": limit, "over": len(parts[part]) > limit}
+            for part, limit in (channel.limits.items() if channel else ())
+            if parts.get(part) is not None
+        ]
         checks = variant.get("checks") or []
-        variants.append({"text": variant["text"], "score": format_score(variant.get("score")), "checks": checks,
-                         "failed": bool(failed_checks(checks)), "lengths": lengths})
+        variants.append(
+            {
+                "text": variant["text"],
+                "score": format_score(variant.get("score")),
+                "checks": checks,
+                "failed": bool(failed_checks(checks)),
+                "lengths": lengths,
+            }
+        )
     return {
         "id": draft["id"],
         "line": draft.get("line", "?"),
@@ -77,9 +87,14 @@ def page_data(drafts: list[dict[str, Any]], source: str, channels: list[str]) ->
     """What the page's script needs: ids, variant texts (and earlier decisions), channel limits,
     and a key that ties decisions kept in the browser to these exact drafts."""
     kept = ("text", "decision", "edited_text")
-    slim = [{"id": draft["id"], "channel": draft.get("channel"),
-             "variants": [{key: variant[key] for key in kept if key in variant} for variant in draft["variants"]]}
-            for draft in drafts]
+    slim = [
+        {
+            "id": draft["id"],
+            "channel": draft.get("channel"),
+            "variants": [{key: variant[key] for key in kept if key in variant} for variant in draft["variants"]],
+        }
+        for draft in drafts
+    ]
     texts = json.dumps([[draft["id"], [variant["text"] for variant in draft["variants"]]] for draft in drafts])
     return {
         "source": source,

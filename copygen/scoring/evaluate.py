@@ -9,10 +9,10 @@ by order. Everything returns plain data; nothing here prints.
 
 from __future__ import annotations
 
-import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from copygen.errors import InputError
 from copygen.io.rows import column_name, find_column, json_kind, name_of, read_rows
@@ -79,8 +79,9 @@ def read_hypotheses(
         raise InputError(f"--variant must be 1 or more (1 is each draft's best variant), got {variant}")
     hypotheses: list[Hypothesis] = []
     seen: dict[str, int] = {}
-    fmt, rows = read_rows(source, formats=FORMATS, input_format=input_format, option="--hyps-format", empty=EMPTY,
-                          encoding=encoding)
+    fmt, rows = read_rows(
+        source, formats=FORMATS, input_format=input_format, option="--hyps-format", empty=EMPTY, encoding=encoding
+    )
     for line, row, problem in rows:
         if fmt == "text":
             hypotheses.append(Hypothesis(None, line, row))
@@ -97,7 +98,9 @@ def read_hypotheses(
             raise InputError(f'{where}: some rows have an "{id_column}" and some do not; give every row an id, or none')
         if item_id is not None:
             if item_id in seen:
-                raise InputError(f'{where}: duplicate id "{item_id}" (first on line {seen[item_id]}); ids must be unique')
+                raise InputError(
+                    f'{where}: duplicate id "{item_id}" (first on line {seen[item_id]}); ids must be unique'
+                )
             seen[item_id] = line
         hypotheses.append(Hypothesis(item_id, line, text, attributes))
     if not hypotheses:
@@ -163,7 +166,9 @@ def read_references(
     """
     if not sources:
         raise InputError("no references: pass --refs FILE (repeat it for several reference files)")
-    files = [(name_of(source), reference_file(source, input_format, id_column, ref_column, encoding)) for source in sources]
+    files = [
+        (name_of(source), reference_file(source, input_format, id_column, ref_column, encoding)) for source in sources
+    ]
     with_ids = [name for name, items in files if items[0].id is not None]
     if with_ids and len(with_ids) != len(files):
         without = next(name for name, items in files if items[0].id is None)
@@ -201,8 +206,9 @@ def reference_file(source, input_format, id_column, ref_column, encoding) -> lis
     items: list[Reference] = []
     by_id: dict[str, Reference] = {}
     column = ref_column
-    fmt, rows = read_rows(source, formats=FORMATS, input_format=input_format, option="--refs-format", empty=EMPTY,
-                          encoding=encoding)
+    fmt, rows = read_rows(
+        source, formats=FORMATS, input_format=input_format, option="--refs-format", empty=EMPTY, encoding=encoding
+    )
     for line, row, problem in rows:
         if fmt == "text":
             items.append(Reference(None, line, [row] if row.strip() else []))
@@ -254,7 +260,10 @@ def reference_texts(row: dict, column: str, where: str) -> list[str]:
 
 
 def join(
-    hypotheses: Sequence[Hypothesis], references: Sequence[Reference], hyps_name: str = "hypotheses", refs_name: str = "references"
+    hypotheses: Sequence[Hypothesis],
+    references: Sequence[Reference],
+    hyps_name: str = "hypotheses",
+    refs_name: str = "references",
 ) -> Joined:
     """Pair hypotheses with references: by id when both sides have ids, else by order.
 
@@ -263,9 +272,7 @@ def join(
     """
     if hypotheses[0].id is not None and references[0].id is not None:
         by_id = {reference.id: reference for reference in references}
-        items = [
-            Item(h.id, h.line, h.text, by_id[h.id].texts, h.attributes) for h in hypotheses if h.id in by_id
-        ]
+        items = [Item(h.id, h.line, h.text, by_id[h.id].texts, h.attributes) for h in hypotheses if h.id in by_id]
         hyp_ids = {h.id for h in hypotheses}
         missing = [h.id for h in hypotheses if h.id not in by_id]
         extra = [r.id for r in references if r.id not in hyp_ids]
@@ -328,9 +335,13 @@ def score(
     if not hypotheses:
         raise InputError("nothing to score: no hypothesis has references")
     if len(hypotheses) != len(references):
-        raise InputError(f"{len(hypotheses)} hypotheses but {len(references)} reference lists; give one list per hypothesis")
+        raise InputError(
+            f"{len(hypotheses)} hypotheses but {len(references)} reference lists; give one list per hypothesis"
+        )
     if compare is not None and len(compare) != len(hypotheses):
-        raise InputError(f"the compared system has {len(compare)} hypotheses for {len(hypotheses)} items; they must match")
+        raise InputError(
+            f"the compared system has {len(compare)} hypotheses for {len(hypotheses)} items; they must match"
+        )
     objects = m.make_metrics(keys, lowercase=lowercase, tokenize=tokenize, rouge_stem=rouge_stem)
     nrefs = m.nrefs_of(references)
     statistics = m.item_statistics(objects, hypotheses, references, jobs=jobs)
@@ -355,7 +366,9 @@ def score(
         report["metrics"][metric.key] = entry
     if per_item:
         columns = {metric.key: metric.item_scores(stats) for metric, stats in zip(objects, statistics)}
-        report["per_item"] = [{key: float(values[i]) for key, values in columns.items()} for i in range(len(hypotheses))]
+        report["per_item"] = [
+            {key: float(values[i]) for key, values in columns.items()} for i in range(len(hypotheses))
+        ]
     if other is not None:
         report["comparison"] = compare_systems(objects, statistics, other, samples, report["metrics"], bootstrap, seed)
     return report
@@ -429,9 +442,13 @@ def evaluate(
     check_metric_options(metrics, tokenize, bootstrap)
     if [str(source) for source in [hypotheses, compare, *references]].count("-") > 1:
         raise InputError("only one input can be read from stdin (-)")
-    read = dict(input_format=hyps_format, id_column=id_column, text_column=text_column, variant=variant, encoding=encoding)
+    read = dict(
+        input_format=hyps_format, id_column=id_column, text_column=text_column, variant=variant, encoding=encoding
+    )
     hyps = read_hypotheses(hypotheses, **read)
-    refs = read_references(references, input_format=refs_format, id_column=ref_id_column, ref_column=ref_column, encoding=encoding)
+    refs = read_references(
+        references, input_format=refs_format, id_column=ref_id_column, ref_column=ref_column, encoding=encoding
+    )
     hyps_name, refs_name = name_of(hypotheses), ", ".join(name_of(source) for source in references)
     joined = join(hyps, refs, hyps_name, refs_name)
     unmatched = joined.hypotheses_without_references or joined.references_without_hypotheses
@@ -531,4 +548,3 @@ def per_item_rows(items: Sequence[Item], scores: Sequence[dict[str, float]]) -> 
             row["unsupported_numbers"] = unsupported_numbers(item.attributes, item.hypothesis)
         rows.append(row)
     return rows
-

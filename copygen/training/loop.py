@@ -15,16 +15,17 @@ import os
 import random
 import shutil
 import time
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
-from copygen.errors import CopygenError, InputError, OutputError
+from copygen.errors import InputError, OutputError
 from copygen.generation.engines.transformers import TransformersEngine, load_transformers
 from copygen.generation.models import MANIFEST_FILE, LoadedModel, resolve_model
-from copygen.prompts import check_columns, load_template, render_prompt
 from copygen.io.products import read_products
 from copygen.machine import cpu_threads
+from copygen.prompts import check_columns, load_template, render_prompt
 from copygen.text import tidy
 
 PROMPT_SUFFIX = "\nDescription:"
@@ -95,9 +96,13 @@ def read_pairs(path: str, settings: TrainingSettings, template, *, on_skip=None)
         if target is None or not str(target).strip():
             raise InputError(f'{path}, line {product.line}: the target column "{settings.target_column}" is empty')
         attributes = {k: v for k, v in product.attributes.items() if k != settings.target_column}
-        prompt = render_prompt(template, attributes, product_id=product.id,
-                               columns=[c for c in columns if c != settings.target_column],
-                               exclude=[settings.id_column])
+        prompt = render_prompt(
+            template,
+            attributes,
+            product_id=product.id,
+            columns=[c for c in columns if c != settings.target_column],
+            exclude=[settings.id_column],
+        )
         key = (prompt, tidy(str(target)))
         if settings.dedupe and key in seen:
             continue
@@ -123,7 +128,7 @@ def tokenize_pairs(pairs: list[Pair], loaded: LoadedModel, max_length: int) -> l
             target = tokenizer(" " + pair.target, add_special_tokens=False)["input_ids"] + [eos]
             ids = (prompt + target)[-max_length:]
             cut = len(prompt) + len(target) - len(ids)
-            labels = ([-100] * max(0, len(prompt) - cut) + target)[-len(ids):]
+            labels = ([-100] * max(0, len(prompt) - cut) + target)[-len(ids) :]
             examples.append({"input_ids": ids, "labels": labels})
     return examples
 
@@ -212,15 +217,25 @@ def finetune(
     # bf16: with LoRA the frozen base is stored in bf16 (adapters stay fp32), which avoids
     # autocast's per-step weight casts; full fine-tuning keeps fp32 weights under autocast.
     lora_bf16 = settings.bf16 and not settings.full
-    accelerator = Accelerator(gradient_accumulation_steps=settings.grad_accumulation,
-                              mixed_precision="bf16" if settings.bf16 and settings.full else "no")
+    accelerator = Accelerator(
+        gradient_accumulation_steps=settings.grad_accumulation,
+        mixed_precision="bf16" if settings.bf16 and settings.full else "no",
+    )
     network = loaded.model.to(torch.bfloat16) if lora_bf16 else loaded.model
     if not settings.full:
         from peft import LoraConfig, TaskType, get_peft_model
 
         task = TaskType.SEQ_2_SEQ_LM if loaded.architecture == "seq2seq" else TaskType.CAUSAL_LM
-        network = get_peft_model(network, LoraConfig(task_type=task, r=settings.lora_r, lora_alpha=settings.lora_alpha,
-                                                     lora_dropout=settings.lora_dropout, target_modules="all-linear"))
+        network = get_peft_model(
+            network,
+            LoraConfig(
+                task_type=task,
+                r=settings.lora_r,
+                lora_alpha=settings.lora_alpha,
+                lora_dropout=settings.lora_dropout,
+                target_modules="all-linear",
+            ),
+        )
     network.train()
     train_examples = tokenize_pairs(train_pairs, loaded, settings.max_length)
     valid_examples = tokenize_pairs(valid_pairs, loaded, settings.max_length)
@@ -252,8 +267,11 @@ def finetune(
         metrics_path.write_text("")
     elif metrics_path.exists():
         # Entries are logged before their checkpoint: drop those past it, they will be redone.
-        kept = [line for line in metrics_path.read_text().splitlines()
-                if line.strip() and json.loads(line).get("step", 0) <= progress.step]
+        kept = [
+            line
+            for line in metrics_path.read_text().splitlines()
+            if line.strip() and json.loads(line).get("step", 0) <= progress.step
+        ]
         metrics_path.write_text("".join(line + "\n" for line in kept))
 
     def log(entry: dict) -> None:
@@ -295,8 +313,10 @@ def finetune(
             batches = batches[accelerator.process_index :: accelerator.num_processes]
             window_loss, window_tokens = 0.0, 0
             for position in range(progress.batch_in_epoch, len(batches)):
-                batch = {k: v.to(accelerator.device) for k, v in
-                         collate(train_examples, batches[position], pad_id, seq2seq).items()}
+                batch = {
+                    k: v.to(accelerator.device)
+                    for k, v in collate(train_examples, batches[position], pad_id, seq2seq).items()
+                }
                 with accelerator.accumulate(network):
                     loss = training_loss(network, batch, seq2seq)
                     accelerator.backward(loss)
@@ -312,10 +332,15 @@ def finetune(
                     continue
                 progress.step += 1
                 progress.seconds = time.perf_counter() - started
-                entry = {"step": progress.step, "total_steps": total_steps, "epoch": progress.epoch + 1,
-                         "loss": round(window_loss / window_tokens, 4), "lr": scheduler.get_last_lr()[0],
-                         "tokens_per_second": round(progress.tokens / max(progress.seconds, 1e-9), 1),
-                         "seconds": round(progress.seconds, 1)}
+                entry = {
+                    "step": progress.step,
+                    "total_steps": total_steps,
+                    "epoch": progress.epoch + 1,
+                    "loss": round(window_loss / window_tokens, 4),
+                    "lr": scheduler.get_last_lr()[0],
+                    "tokens_per_second": round(progress.tokens / max(progress.seconds, 1e-9), 1),
+                    "seconds": round(progress.seconds, 1),
+                }
                 window_loss, window_tokens = 0.0, 0
                 if progress.step % settings.eval_every == 0 and valid_pairs:
                     entry.update(evaluate_now())
@@ -345,11 +370,18 @@ def finetune(
     if valid_pairs:
         load_trainable(final, out / "checkpoints" / "best.safetensors")
     save_model_folder(final, loaded, out, settings)
-    summary = {"steps": progress.step, "epochs": round(progress.step / updates_per_epoch, 2),
-               "seconds": round(progress.seconds, 1), "tokens": progress.tokens,
-               "tokens_per_second": round(progress.tokens / max(progress.seconds, 1e-9), 1),
-               "stopped_by": stopped_by, "best_step": progress.best_step, "output": str(out),
-               "train_pairs": len(train_pairs), "eval_pairs": len(valid_pairs)}
+    summary = {
+        "steps": progress.step,
+        "epochs": round(progress.step / updates_per_epoch, 2),
+        "seconds": round(progress.seconds, 1),
+        "tokens": progress.tokens,
+        "tokens_per_second": round(progress.tokens / max(progress.seconds, 1e-9), 1),
+        "stopped_by": stopped_by,
+        "best_step": progress.best_step,
+        "output": str(out),
+        "train_pairs": len(train_pairs),
+        "eval_pairs": len(valid_pairs),
+    }
     if progress.best_metric is not None:
         if settings.best_by == "bleu":
             summary["best_bleu"] = progress.best_metric
@@ -371,8 +403,9 @@ def training_loss(network, batch: dict, seq2seq: bool):
     # Positions as a tensor: the model gathers them into a contiguous copy (an int keeps a strided
     # slice, whose bf16 matmul and backward take a slow path on CPU: 1.35x slower steps).
     positions = torch.arange(first - 1, labels.shape[1], device=labels.device)
-    logits = network(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"],
-                     logits_to_keep=positions).logits
+    logits = network(
+        input_ids=batch["input_ids"], attention_mask=batch["attention_mask"], logits_to_keep=positions
+    ).logits
     # logits[:, j] sits at position first - 1 + j and predicts the token at first + j.
     return F.cross_entropy(logits[:, :-1].flatten(0, 1).float(), labels[:, first:].flatten(), ignore_index=-100)
 
@@ -397,9 +430,9 @@ def decode_scores(network, loaded: LoadedModel, pairs: list[Pair], sample: int) 
     """BLEU (case-insensitive) and ROUGE-L of beam-search copy for the first `sample` distinct
     inputs of the evaluation pairs, decoded by the code `generate` uses and scored by `evaluate`
     against every copy given for that input (multi-reference, as in the E2E challenge)."""
-    from copygen.scoring.evaluate import score
     from copygen.generation.pipeline import model_input_text
     from copygen.generation.settings import GenerationSettings
+    from copygen.scoring.evaluate import score
 
     references: dict[str, list[str]] = {}
     for pair in pairs:
@@ -409,8 +442,14 @@ def decode_scores(network, loaded: LoadedModel, pairs: list[Pair], sample: int) 
         return {}
     prompts = list(references)
     network.eval()
-    view = LoadedModel(name=loaded.name, model=network, tokenizer=loaded.tokenizer, architecture=loaded.architecture,
-                       prompt_format="plain", manifest=loaded.manifest)
+    view = LoadedModel(
+        name=loaded.name,
+        model=network,
+        tokenizer=loaded.tokenizer,
+        architecture=loaded.architecture,
+        prompt_format="plain",
+        manifest=loaded.manifest,
+    )
     settings = GenerationSettings(num_beams=4, num_variants=1, max_new_tokens=80, no_repeat_ngram_size=0)
     settings.batch_size = 16
     texts = [model_input_text(view, prompt) for prompt in prompts]

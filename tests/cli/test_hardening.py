@@ -15,20 +15,23 @@ import sys
 import time
 
 import pytest
+from conftest import ROOT, SAMPLES
 from typer.testing import CliRunner
 
 from copygen.cli import app
-from copygen.io.drafts import FORMULA_STARTS, CSV_COLUMNS, DraftWriter, cell_value, draft_as_csv, partial_path
 from copygen.errors import OutputError, TemplateError
+from copygen.io.drafts import CSV_COLUMNS, FORMULA_STARTS, DraftWriter, cell_value, draft_as_csv, partial_path
 from copygen.prompts import load_template, render_prompt
-from conftest import ROOT, SAMPLES
 
 FAST = ["--num-beams", "1", "--num-variants", "1", "--max-new-tokens", "4", "--quiet"]
 runner = CliRunner()
 
 HOSTILE = [
-    {"id": '=HYPERLINK("http://evil.example","click")', "name": "{{ 7*7 }}",
-     "features": "{% for x in range(10**9) %}x{% endfor %}"},
+    {
+        "id": '=HYPERLINK("http://evil.example","click")',
+        "name": "{{ 7*7 }}",
+        "features": "{% for x in range(10**9) %}x{% endfor %}",
+    },
     {"id": "+1", "name": "<script>alert(1)</script> lamp", "color": "[click](javascript:alert(1))"},
     {"id": "-2", "name": "@SUM(A1)", "color": "![pixel](http://evil.example/p.png) *bold* `code` &lt;b&gt;"},
     {"id": "@3", "name": "Tent", "material": "{{ cycler.__init__.__globals__ }}"},
@@ -67,6 +70,7 @@ def hostile_products(tmp_path_factory):
 
 # --- hostile content ---------------------------------------------------------------------------
 
+
 def test_jinja_in_product_values_is_data_never_code():
     template = load_template("product-description")
     prompt = render_prompt(template, HOSTILE[0], product_id="x", exclude=["id"])
@@ -83,14 +87,20 @@ def test_jinja_in_product_values_comes_out_literally_in_drafts(hostile_products,
     assert [draft["attributes"] for draft in drafts] == HOSTILE
 
 
-@pytest.mark.parametrize("source, message", [
-    ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "access to attribute '__class__' of 'str' object is unsafe"),
-    ("{{ cycler.__init__.__globals__ }}", "access to attribute '__init__' of 'type' object is unsafe"),
-    ("{{ lipsum.__globals__['os'].popen('id').read() }}", "access to attribute '__globals__' of 'function' object is unsafe"),
-    ("{{ self.__init__.__globals__ }}", "access to attribute '__init__' of 'TemplateReference' object is unsafe"),
-    ("{{ name.format.__globals__ }}", "access to attribute '__globals__'"),
-    ('{{ "{0.__class__}".format(name) }}', "access to attribute '__class__' of 'str' object is unsafe"),
-])
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "access to attribute '__class__' of 'str' object is unsafe"),
+        ("{{ cycler.__init__.__globals__ }}", "access to attribute '__init__' of 'type' object is unsafe"),
+        (
+            "{{ lipsum.__globals__['os'].popen('id').read() }}",
+            "access to attribute '__globals__' of 'function' object is unsafe",
+        ),
+        ("{{ self.__init__.__globals__ }}", "access to attribute '__init__' of 'TemplateReference' object is unsafe"),
+        ("{{ name.format.__globals__ }}", "access to attribute '__globals__'"),
+        ('{{ "{0.__class__}".format(name) }}', "access to attribute '__class__' of 'str' object is unsafe"),
+    ],
+)
 def test_templates_cannot_reach_python_internals(source, message):
     template = load_template("evil", source=source)
     with pytest.raises(TemplateError, match="tried something unsafe and was stopped") as caught:
@@ -98,23 +108,33 @@ def test_templates_cannot_reach_python_internals(source, message):
     assert message in str(caught.value)
 
 
-@pytest.mark.parametrize("source, message", [
-    ("{% for x in range(10**9) %}{{ x }}{% endfor %}", "OverflowError: Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000)."),
-    ("{{ 1 / 0 }}", "ZeroDivisionError: division by zero"),
-])
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        (
+            "{% for x in range(10**9) %}{{ x }}{% endfor %}",
+            "OverflowError: Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000).",
+        ),
+        ("{{ 1 / 0 }}", "ZeroDivisionError: division by zero"),
+    ],
+)
 def test_template_runtime_failures_are_template_errors(source, message):
     with pytest.raises(TemplateError) as caught:
         render_prompt(load_template("t", source=source), {"name": "Tent"}, product_id="P1")
     assert str(caught.value) == f"template t, product P1: {message}"
 
 
-@pytest.mark.parametrize("source", ["{{ cycler.__init__.__globals__ }}", "{% for x in range(10**9) %}{{ x }}{% endfor %}"])
+@pytest.mark.parametrize(
+    "source", ["{{ cycler.__init__.__globals__ }}", "{% for x in range(10**9) %}{{ x }}{% endfor %}"]
+)
 def test_unsafe_template_is_a_one_line_error_on_the_command_line(source, tiny_gpt2, tmp_path):
     template = tmp_path / "evil.j2"
     template.write_text(source, encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    result = runner.invoke(app, ["generate", str(SAMPLES / "products.csv"), "-t", str(template), "-m", str(tiny_gpt2),
-                                 "-o", str(out), *FAST])
+    result = runner.invoke(
+        app,
+        ["generate", str(SAMPLES / "products.csv"), "-t", str(template), "-m", str(tiny_gpt2), "-o", str(out), *FAST],
+    )
     one_line_error(result, f"Error: template {template}")
     assert sorted(os.listdir(tmp_path)) == ["evil.j2"]
 
@@ -131,8 +151,13 @@ def test_csv_drafts_neutralize_formula_injection(hostile_products, tiny_gpt2):
 @pytest.mark.parametrize("start", [*FORMULA_STARTS, "'"])
 def test_csv_cells_starting_like_a_formula_show_as_text(start):
     value = f"{start}cmd|' /C calc'!A0\r=1+1\n@SUM(A1)"  # a bare CR or LF must not start a row either
-    draft = {"id": value, "template": value, "model": value, "attributes": {},
-             "variants": [{"text": value, "score": -0.5}, {"text": "plain copy", "score": -0.7}]}
+    draft = {
+        "id": value,
+        "template": value,
+        "model": value,
+        "attributes": {},
+        "variants": [{"text": value, "score": -0.5}, {"text": "plain copy", "score": -0.7}],
+    }
     rows = list(csv.reader(io.StringIO(draft_as_csv(draft), newline="")))
     assert len(rows) == 2
     for row in rows:
@@ -164,8 +189,9 @@ def test_markdown_variant_lines_cannot_start_headings_or_lists():
     from copygen.io.drafts import draft_as_markdown
 
     text = "# Big claim\n1. first\n- dash <img src=x onerror=alert(1)>\n==="
-    page = rendered_markdown(draft_as_markdown({"id": "P1", "attributes": {"name": "Lamp"},
-                                                "variants": [{"text": text, "score": -1.0}]}))
+    page = rendered_markdown(
+        draft_as_markdown({"id": "P1", "attributes": {"name": "Lamp"}, "variants": [{"text": text, "score": -1.0}]})
+    )
     assert "<h1>" not in page and "<img" not in page and "<hr" not in page
     assert page.count("<li>") == 2  # the name, and the one variant
     assert text in html.unescape(re.sub(r"<[^>]+>", "", page))
@@ -176,11 +202,14 @@ def test_skip_messages_print_brackets_as_text(tmp_path, tiny_gpt2):
     products.write_text("id,name\n[/bold],Lamp\n[/bold],Other\n[red]x,Tent\n", encoding="utf-8")
     result = runner.invoke(app, ["generate", str(products), "-m", str(tiny_gpt2), "--skip-bad-rows", *FAST[:-1]])
     assert result.exit_code == 0, result.stderr
-    assert f'skipped {products}, line 3: duplicate id "[/bold]" (first on line 2); ids must be unique\n' in result.stderr
+    assert (
+        f'skipped {products}, line 3: duplicate id "[/bold]" (first on line 2); ids must be unique\n' in result.stderr
+    )
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["[/bold]", "[red]x"]
 
 
 # --- interrupted runs and --resume -------------------------------------------------------------
+
 
 def whole_json_lines(path):
     data = path.read_bytes()
@@ -203,10 +232,23 @@ def test_a_killed_generate_leaves_a_resumable_prefix(signum, fmt, tiny_gpt2, tmp
         out.write_text(previous)
     partial = partial_path(out)
     # batch size 1: drafts land in windows of 8, so the run is still going when the first window is in
-    args = ["generate", str(products), "-m", str(tiny_gpt2), "-o", str(out), "-f", fmt, "--batch-size", "1",
-            *FAST[:-1], "--force"]
-    process = subprocess.Popen([sys.executable, "-m", "copygen", *args], cwd=ROOT, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    args = [
+        "generate",
+        str(products),
+        "-m",
+        str(tiny_gpt2),
+        "-o",
+        str(out),
+        "-f",
+        fmt,
+        "--batch-size",
+        "1",
+        *FAST[:-1],
+        "--force",
+    ]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "copygen", *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     deadline = time.time() + 120
     while time.time() < deadline and process.poll() is None:
         if partial.exists() and partial.read_bytes().count(b"\n") >= 3:
@@ -238,8 +280,14 @@ def test_a_killed_generate_leaves_a_resumable_prefix(signum, fmt, tiny_gpt2, tmp
 
 
 def draft(product_id, texts):
-    return {"id": product_id, "line": 1, "attributes": {"name": "x"}, "template": "t", "model": "m",
-            "variants": [{"text": text, "score": -1.0} for text in texts]}
+    return {
+        "id": product_id,
+        "line": 1,
+        "attributes": {"name": "x"},
+        "template": "t",
+        "model": "m",
+        "variants": [{"text": text, "score": -1.0} for text in texts],
+    }
 
 
 def test_csv_resume_after_a_cut_anywhere_keeps_each_draft_once(tmp_path):
@@ -287,12 +335,14 @@ def test_a_partial_that_is_not_drafts_is_a_clear_error(tmp_path):
 
 # --- full disks --------------------------------------------------------------------------------
 
+
 def test_a_full_disk_reports_and_keeps_the_previous_output(tiny_gpt2, tmp_path):
     out = tmp_path / "out.jsonl"
     out.write_text("previous run\n")
     partial_path(out).symlink_to("/dev/full")  # every write there fails with ENOSPC
-    result = runner.invoke(app, ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_gpt2), "-o", str(out),
-                                 "--force", *FAST])
+    result = runner.invoke(
+        app, ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_gpt2), "-o", str(out), "--force", *FAST]
+    )
     message = one_line_error(result, f"Error: writing {partial_path(out)} failed: No space left on device; ")
     assert message.endswith("the previous output is untouched, and --resume continues once there is room")
     assert out.read_text() == "previous run\n"
@@ -339,18 +389,26 @@ def test_disk_filling_up_midway_keeps_the_drafts_so_far_for_resume(tiny_gpt2, tm
 
 def test_a_full_stdout_is_a_one_line_error(tiny_gpt2):
     with open("/dev/full", "w") as full:
-        done = subprocess.run([sys.executable, "-m", "copygen", "generate", str(SAMPLES / "products.csv"),
-                               "-m", str(tiny_gpt2), *FAST], cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "copygen", "generate", str(SAMPLES / "products.csv"), "-m", str(tiny_gpt2), *FAST],
+            cwd=ROOT,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
     assert done.returncode == 1
     assert done.stderr == "Error: writing stdout failed: No space left on device\n"
 
 
 # --- refused overwrites ------------------------------------------------------------------------
 
+
 def test_generate_does_not_overwrite_without_force(tiny_gpt2, tmp_path):
     out = tmp_path / "out.jsonl"
     out.write_text("mine\n")
-    result = runner.invoke(app, ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_gpt2), "-o", str(out), *FAST])
+    result = runner.invoke(
+        app, ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_gpt2), "-o", str(out), *FAST]
+    )
     one_line_error(result, f"Error: {out} exists: pass --force to overwrite it, or --resume to continue a run")
     assert out.read_text() == "mine\n"
     assert sorted(os.listdir(tmp_path)) == ["out.jsonl"]
@@ -360,13 +418,27 @@ def test_finetune_output_that_is_a_file_is_refused(tiny_gpt2, tmp_path):
     out = tmp_path / "model"
     out.write_text("mine\n")
     for extra in ([], ["--force"]):
-        result = runner.invoke(app, ["finetune", "--train", str(SAMPLES / "pairs.jsonl"), "-m", str(tiny_gpt2),
-                                     "-o", str(out), "--max-steps", "1", *extra])
+        result = runner.invoke(
+            app,
+            [
+                "finetune",
+                "--train",
+                str(SAMPLES / "pairs.jsonl"),
+                "-m",
+                str(tiny_gpt2),
+                "-o",
+                str(out),
+                "--max-steps",
+                "1",
+                *extra,
+            ],
+        )
         one_line_error(result, f"Error: {out} is a file: --output takes a folder for the fine-tuned model")
         assert out.read_text() == "mine\n"
 
 
 # --- broken model folders ----------------------------------------------------------------------
+
 
 def broken_copy(source, target, *, leave_out=(), weights=None):
     target.mkdir()
@@ -378,20 +450,37 @@ def broken_copy(source, target, *, leave_out=(), weights=None):
     return target
 
 
-@pytest.mark.parametrize("case, message", [
-    ("no config.json", "{m} is not a model folder: it has no config.json"),
-    ("no weights", "{m} has no weights: copygen loads model.safetensors (or its shards), never pickled .bin files"),
-    ("no tokenizer", "{m} has no tokenizer (tokenizer.json, or vocab files such as vocab.json or spiece.model): "
-                     "copy them from the model it was trained from"),
-    ("truncated weights", "cannot load the model in {m}: its weights file is damaged or incomplete (Error while "
-                          "deserializing header: incomplete metadata, file not fully covered); copy or download it again"),
-    ("random bytes", "cannot load the model in {m}: its weights file is damaged or incomplete (Error while "
-                     "deserializing header: header too large); copy or download it again"),
-    ("another model's weights", "cannot load the model in {m}: its weights do not fit its config.json "
-                                "(29 tensors missing, e.g. lm_head.weight)"),
-    ("weights of the wrong shape", "cannot load the model in {m}: its weights do not fit its config.json "
-                                   "(tensors of the wrong shape)"),
-])
+@pytest.mark.parametrize(
+    "case, message",
+    [
+        ("no config.json", "{m} is not a model folder: it has no config.json"),
+        ("no weights", "{m} has no weights: copygen loads model.safetensors (or its shards), never pickled .bin files"),
+        (
+            "no tokenizer",
+            "{m} has no tokenizer (tokenizer.json, or vocab files such as vocab.json or spiece.model): "
+            "copy them from the model it was trained from",
+        ),
+        (
+            "truncated weights",
+            "cannot load the model in {m}: its weights file is damaged or incomplete (Error while "
+            "deserializing header: incomplete metadata, file not fully covered); copy or download it again",
+        ),
+        (
+            "random bytes",
+            "cannot load the model in {m}: its weights file is damaged or incomplete (Error while "
+            "deserializing header: header too large); copy or download it again",
+        ),
+        (
+            "another model's weights",
+            "cannot load the model in {m}: its weights do not fit its config.json "
+            "(29 tensors missing, e.g. lm_head.weight)",
+        ),
+        (
+            "weights of the wrong shape",
+            "cannot load the model in {m}: its weights do not fit its config.json (tensors of the wrong shape)",
+        ),
+    ],
+)
 def test_broken_model_folders_are_one_line_errors(case, message, tiny_gpt2, tiny_t5, tmp_path):
     folder = tmp_path / "model"
     if case == "no config.json":
@@ -418,10 +507,13 @@ def test_broken_model_folders_are_one_line_errors(case, message, tiny_gpt2, tiny
 
 # --- closed pipes ------------------------------------------------------------------------------
 
+
 def test_piping_into_head_stops_quietly(tiny_gpt2, tmp_path):
     # batch size 1: the drafts come in windows of 8, so `head` is gone before the last ones
-    command = (f"{sys.executable} -m copygen generate samples/products.csv -m {tiny_gpt2} --batch-size 1 "
-               f"{' '.join(FAST[:-1])} 2> {tmp_path / 'stderr'} | head -n 1; echo \"status ${{PIPESTATUS[0]}}\" >&2")
+    command = (
+        f"{sys.executable} -m copygen generate samples/products.csv -m {tiny_gpt2} --batch-size 1 "
+        f'{" ".join(FAST[:-1])} 2> {tmp_path / "stderr"} | head -n 1; echo "status ${{PIPESTATUS[0]}}" >&2'
+    )
     done = subprocess.run(["bash", "-c", command], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert json.loads(done.stdout)["id"] == "SKU-1001"
     assert (tmp_path / "stderr").read_text() == ""

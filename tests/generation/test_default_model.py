@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from conftest import SAMPLES
 from typer.testing import CliRunner
 
 from copygen.cli import app
@@ -11,7 +12,6 @@ from copygen.generation.engines.transformers import TransformersEngine
 from copygen.generation.pipeline import draft_products, plan_drafts
 from copygen.generation.settings import GenerationSettings
 from copygen.io.products import read_products
-from conftest import SAMPLES
 
 
 @pytest.fixture(scope="module")

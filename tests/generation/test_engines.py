@@ -8,13 +8,13 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT, SAMPLES
 from typer.testing import CliRunner
 
 from copygen import ModelError, generate
 from copygen.cli import app
 from copygen.generation.engines.ct2 import ct2_model_dir as converted
 from copygen.generation.models import resolve_model
-from conftest import ROOT, SAMPLES
 
 ROWS = [
     {"id": "a", "name": "Desk lamp", "color": "black"},
@@ -54,9 +54,19 @@ def test_ct2_keeps_banned_words_out_as_transformers_does(tiny_gpt2):
 def test_ct2_int8_and_sampling_give_drafts_for_every_product(tiny_t5, tiny_gpt2):
     drafts = generate(ROWS, model=str(tiny_t5), engine="ct2", num_beams=2, num_variants=2, max_new_tokens=6)
     assert [draft.id for draft in drafts] == ["a", "b", "c", "d"]
-    sampled = [generate(ROWS, model=str(tiny_gpt2), engine="ct2", sample=True, num_variants=2, max_new_tokens=6,
-                        seed=3, batch_size=1)
-               for _ in range(2)]
+    sampled = [
+        generate(
+            ROWS,
+            model=str(tiny_gpt2),
+            engine="ct2",
+            sample=True,
+            num_variants=2,
+            max_new_tokens=6,
+            seed=3,
+            batch_size=1,
+        )
+        for _ in range(2)
+    ]
     assert texts(sampled[0]) == texts(sampled[1])  # the seed makes sampling repeatable
     assert all(1 <= len(draft.variants) <= 2 for draft in sampled[0])
 
@@ -106,7 +116,9 @@ def test_copy_ngram_ban_ignores_the_prompt_and_renormalizes():
 
 
 def test_cli_engine_ct2(tiny_t5):
-    result = runner.invoke(app, ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_t5), "--engine", "ct2", *FAST])
+    result = runner.invoke(
+        app, ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_t5), "--engine", "ct2", *FAST]
+    )
     assert result.exit_code == 0, result.stderr
     drafts = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(drafts) == 24 and drafts[0]["params"]["engine"] == "ct2"
@@ -153,14 +165,25 @@ def test_workers_resume_each_shard(tiny_gpt2, tmp_path):
     assert result.exit_code == 0, result.stderr
     merged = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [draft["id"] for draft in merged] == [draft["id"] for draft in drafts]
-    assert [draft["variants"][0]["text"] == "FROM THE FIRST RUN" for draft in merged[:7]] == [True, False, True, False, True, False, False]
+    assert [draft["variants"][0]["text"] == "FROM THE FIRST RUN" for draft in merged[:7]] == [
+        True,
+        False,
+        True,
+        False,
+        True,
+        False,
+        False,
+    ]
     assert merged[5:] == drafts[5:]
     assert sorted(path.name for path in tmp_path.iterdir()) == ["full.jsonl", "out.jsonl"]  # shards removed
 
 
 def test_workers_need_a_products_file(tiny_gpt2):
-    result = runner.invoke(app, ["generate", "-", "-m", str(tiny_gpt2), "--workers", "2", *FAST],
-                           input=(SAMPLES / "products.jsonl").read_text(encoding="utf-8"))
+    result = runner.invoke(
+        app,
+        ["generate", "-", "-m", str(tiny_gpt2), "--workers", "2", *FAST],
+        input=(SAMPLES / "products.jsonl").read_text(encoding="utf-8"),
+    )
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: several processes each read the products: give a file, not stdin")
 
@@ -174,10 +197,32 @@ def test_accelerate_launch_two_cpu_processes_merge_in_input_order(tiny_gpt2, tmp
     assert runner.invoke(app, [*args, "-o", str(one)]).exit_code == 0
     launched = tmp_path / "launched.jsonl"
     done = subprocess.run(
-        [sys.executable, "-m", "accelerate.commands.launch", "--multi_gpu", "--num_processes", "2", "--num_machines", "1",
-         "--mixed_precision", "no", "--dynamo_backend", "no", "--main_process_port", str(port),
-         "-m", "copygen", *args, "-o", str(launched)],
-        capture_output=True, text=True, cwd=ROOT, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "accelerate.commands.launch",
+            "--multi_gpu",
+            "--num_processes",
+            "2",
+            "--num_machines",
+            "1",
+            "--mixed_precision",
+            "no",
+            "--dynamo_backend",
+            "no",
+            "--main_process_port",
+            str(port),
+            "-m",
+            "copygen",
+            *args,
+            "-o",
+            str(launched),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert launched.read_bytes() == one.read_bytes()
     assert sorted(path.name for path in tmp_path.iterdir()) == ["launched.jsonl", "one.jsonl"]

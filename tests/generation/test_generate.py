@@ -5,11 +5,11 @@ import subprocess
 import sys
 
 import pytest
+from conftest import SAMPLES
 from typer.testing import CliRunner
 
 from copygen import generate
 from copygen.cli import app
-from conftest import SAMPLES
 
 FAST = ["--num-beams", "2", "--num-variants", "2", "--max-new-tokens", "6", "--quiet"]
 runner = CliRunner()
@@ -20,7 +20,10 @@ def product_ids(path):
 
 
 def test_api_generates_a_draft_per_product_in_order(tiny_model):
-    rows = [{"id": "a", "name": "Desk lamp", "color": "black"}, {"id": "b", "name": "Tent", "features": ["2 person", "1.9 kg"]}]
+    rows = [
+        {"id": "a", "name": "Desk lamp", "color": "black"},
+        {"id": "b", "name": "Tent", "features": ["2 person", "1.9 kg"]},
+    ]
     drafts = generate(rows, model=str(tiny_model), num_beams=2, num_variants=2, max_new_tokens=6)
     assert [draft.id for draft in drafts] == ["a", "b"]
     for draft in drafts:
@@ -68,7 +71,9 @@ def test_cli_markdown_output_file_is_written_and_not_overwritten(tiny_t5, tmp_pa
 
 def test_named_templates_render_for_every_sample(tiny_gpt2):
     for name in ("product-description", "search-ad", "social", "attributes"):
-        result = runner.invoke(app, ["generate", str(SAMPLES / "products.jsonl"), "-m", str(tiny_gpt2), "-t", name, *FAST])
+        result = runner.invoke(
+            app, ["generate", str(SAMPLES / "products.jsonl"), "-m", str(tiny_gpt2), "-t", name, *FAST]
+        )
         assert result.exit_code == 0, (name, result.stderr)
         assert json.loads(result.stdout.splitlines()[0])["template"] == name
 
@@ -79,15 +84,26 @@ def test_missing_template_column_fails_before_loading_any_model(tmp_path):
     result = runner.invoke(app, ["generate", str(SAMPLES / "products.csv"), "-t", str(template), "-m", "no/such-model"])
     assert result.exit_code == 1
     assert "uses manufacturer" in result.stderr
-    assert "its columns are: audience, brand, category, color, features, id, material, name, price, size" in result.stderr
+    assert (
+        "its columns are: audience, brand, category, color, features, id, material, name, price, size" in result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("args, message", [
-    (["generate", "nowhere.csv"], "Error: nowhere.csv does not exist"),
-    (["generate", str(SAMPLES / "products.csv"), "-t", "haiku"], "Error: no template named 'haiku': use one of attributes, meta-description, product-description, search-ad, social"),
-    (["generate", str(SAMPLES / "products.csv"), "-m", "./missing-model"], "Error: no model folder at ./missing-model"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["generate", "nowhere.csv"], "Error: nowhere.csv does not exist"),
+        (
+            ["generate", str(SAMPLES / "products.csv"), "-t", "haiku"],
+            "Error: no template named 'haiku': use one of attributes, meta-description, product-description, search-ad, social",
+        ),
+        (
+            ["generate", str(SAMPLES / "products.csv"), "-m", "./missing-model"],
+            "Error: no model folder at ./missing-model",
+        ),
+    ],
+)
 def test_bad_arguments_give_one_line_errors(args, message, tmp_path):
     result = runner.invoke(app, [*args, "-o", str(tmp_path / "out.jsonl")])
     assert result.exit_code == 1
@@ -102,23 +118,28 @@ def test_model_folder_without_weights_is_a_clear_error(tiny_gpt2, tmp_path):
     for name in ("config.json", "tokenizer.json", "tokenizer_config.json"):
         (broken / name).write_bytes((tiny_gpt2 / name).read_bytes())
     (broken / "model.safetensors").write_bytes(b"not really safetensors")
-    result = runner.invoke(app, ["generate", str(SAMPLES / "products.csv"), "-m", str(broken), "-o", str(tmp_path / "o.jsonl")])
+    result = runner.invoke(
+        app, ["generate", str(SAMPLES / "products.csv"), "-m", str(broken), "-o", str(tmp_path / "o.jsonl")]
+    )
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: cannot load the model in {broken}")
     assert not (tmp_path / "o.jsonl").exists()
 
 
 def test_help_does_not_import_torch_or_transformers():
-    code = ("import sys; from copygen.cli import main; rc = main(['--help']); "
-            "print(sorted(m for m in ('torch', 'transformers', 'sacrebleu') if m in sys.modules))")
+    code = (
+        "import sys; from copygen.cli import main; rc = main(['--help']); "
+        "print(sorted(m for m in ('torch', 'transformers', 'sacrebleu') if m in sys.modules))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
     assert "generate" in done.stdout
 
 
 def test_every_command_has_help():
-    from copygen.cli import app as application
     import typer.main
+
+    from copygen.cli import app as application
 
     commands = typer.main.get_command(application).commands
     assert "generate" in commands
@@ -130,8 +151,21 @@ def test_every_command_has_help():
 def test_a_huge_field_is_cut_to_the_models_context_with_a_warning(tiny_gpt2, tmp_path):
     products = tmp_path / "huge.jsonl"
     products.write_text(json.dumps({"id": "big", "name": "Lamp", "story": "warm light " * 100_000}) + "\n")
-    result = runner.invoke(app, ["generate", str(products), "-m", str(tiny_gpt2), "--num-beams", "1",
-                                 "--num-variants", "1", "--max-new-tokens", "4"])
+    result = runner.invoke(
+        app,
+        [
+            "generate",
+            str(products),
+            "-m",
+            str(tiny_gpt2),
+            "--num-beams",
+            "1",
+            "--num-variants",
+            "1",
+            "--max-new-tokens",
+            "4",
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     assert "product big: prompt of" in result.stderr and "cut to" in result.stderr
     assert json.loads(result.stdout)["id"] == "big"

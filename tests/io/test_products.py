@@ -88,9 +88,9 @@ def test_json_object_without_the_id_key_is_a_bad_row(tmp_path):
 @pytest.mark.parametrize(
     "header, expected",
     [
-        ("id,name,\n", "header column 3 has no name; name every column (or remove a trailing \",\")"),
+        ("id,name,\n", 'header column 3 has no name; name every column (or remove a trailing ",")'),
         ("id,name,name\n", 'the header repeats "name"; rename or remove the copies'),
-        ('id,"name\n', 'cannot read the header: a quoted value that starts in this row is never closed'),
+        ('id,"name\n', "cannot read the header: a quoted value that starts in this row is never closed"),
     ],
 )
 def test_bad_headers(tmp_path, header, expected):
@@ -101,11 +101,14 @@ def test_bad_headers(tmp_path, header, expected):
 # Encodings, BOMs, invisible characters
 
 
-@pytest.mark.parametrize("name, content", [
-    ("p.csv", "id,name\n1,café\n"),
-    ("p.json", '[{"id": 1, "name": "café"}]'),
-    ("p.jsonl", '{"id": 1, "name": "café"}\n'),
-])
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("p.csv", "id,name\n1,café\n"),
+        ("p.json", '[{"id": 1, "name": "café"}]'),
+        ("p.jsonl", '{"id": 1, "name": "café"}\n'),
+    ],
+)
 def test_utf8_bom_is_transparent(tmp_path, name, content):
     products = read(write(tmp_path, name, codecs.BOM_UTF8 + content.encode()))
     assert [(p.id, p.attributes["name"]) for p in products] == [("1", "café")]
@@ -187,8 +190,11 @@ def test_nul_bytes_name_line_and_column(tmp_path):
 
 
 @FAST
-@given(content=st.binary(max_size=300), name=st.sampled_from(["p.csv", "p.json", "p.jsonl", "p.bin"]),
-       encoding=st.sampled_from(["utf-8", "cp1252", "latin-1", "utf-16"]))
+@given(
+    content=st.binary(max_size=300),
+    name=st.sampled_from(["p.csv", "p.json", "p.jsonl", "p.bin"]),
+    encoding=st.sampled_from(["utf-8", "cp1252", "latin-1", "utf-16"]),
+)
 def test_arbitrary_bytes_never_raise_anything_but_input_error(tmp_path, content, name, encoding):
     path = write(tmp_path, name, content)
     try:
@@ -270,7 +276,7 @@ def test_duplicate_ids(tmp_path):
     path = write(tmp_path, "p.csv", "id,name\n1,a\n2,b\n 1 ,c\n")
     assert error(path).startswith(f'{path}, line 4: duplicate id "1" (first on line 2); ids must be unique')
     assert [p.id for p in read(path, skip_bad_rows=True)] == ["1", "2"]
-    assert "duplicate id \"1\"" in error(write(tmp_path, "p.jsonl", '{"id": 1}\n{"id": "1"}\n'))
+    assert 'duplicate id "1"' in error(write(tmp_path, "p.jsonl", '{"id": 1}\n{"id": "1"}\n'))
 
 
 def test_empty_id(tmp_path):
@@ -438,7 +444,7 @@ text = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x0
     bom=st.booleans(),
 )
 def test_csv_round_trip(tmp_path, columns, data, delimiter, quoting, newline, bom):
-    rows = data.draw(st.lists(st.fixed_dictionaries({column: text for column in columns}), min_size=1, max_size=6))
+    rows = data.draw(st.lists(st.fixed_dictionaries(dict.fromkeys(columns, text)), min_size=1, max_size=6))
     if newline == "\n":  # Python 3.11's writer then leaves a lone \r unquoted, which no reader can tell apart
         rows = [{column: value.replace("\r", "\n") for column, value in row.items()} for row in rows]
     buffer = io.StringIO()
@@ -462,8 +468,10 @@ json_values = st.recursive(
 
 
 @FAST
-@given(rows=st.lists(st.dictionaries(names.flatmap(st.sampled_from), json_values, max_size=4), min_size=1, max_size=6),
-       ascii_only=st.booleans())
+@given(
+    rows=st.lists(st.dictionaries(names.flatmap(st.sampled_from), json_values, max_size=4), min_size=1, max_size=6),
+    ascii_only=st.booleans(),
+)
 def test_json_and_jsonl_round_trip(tmp_path, rows, ascii_only):
     rows = [{key: value for key, value in row.items() if key != "id"} for row in rows]
     lines = [json.dumps(row, ensure_ascii=ascii_only) for row in rows]

@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from conftest import SAMPLES
 from typer.testing import CliRunner
 
 from copygen import generate
@@ -13,10 +14,9 @@ from copygen.generation.pipeline import candidate_settings
 from copygen.generation.settings import GenerationSettings
 from copygen.io.banned import read_banned
 from copygen.io.drafts import Variant
+from copygen.prompts import load_template
 from copygen.quality.channels import CHANNELS, get_channel, split_parts, template_for
 from copygen.quality.checks import banned_phrases, check_variant, rank_variants, repeated_phrases, required_columns
-from copygen.prompts import load_template
-from conftest import SAMPLES
 
 runner = CliRunner()
 KETTLE = json.loads((SAMPLES / "products.jsonl").read_text(encoding="utf-8").splitlines()[0])
@@ -53,23 +53,35 @@ def test_a_channel_decodes_twice_the_variants_with_beams_to_match():
     assert candidate_settings(settings, None) is settings
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Headline: Pour with control\nDescription: A gooseneck kettle.", {"headline": "Pour with control", "description": "A gooseneck kettle."}),
-    ("headline:Pour   with control description: Steady.", {"headline": "Pour with control", "description": "Steady."}),
-    ("Description: only this", {"headline": None, "description": "only this"}),
-    ("Just some words", {"headline": None, "description": None}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Headline: Pour with control\nDescription: A gooseneck kettle.",
+            {"headline": "Pour with control", "description": "A gooseneck kettle."},
+        ),
+        (
+            "headline:Pour   with control description: Steady.",
+            {"headline": "Pour with control", "description": "Steady."},
+        ),
+        ("Description: only this", {"headline": None, "description": "only this"}),
+        ("Just some words", {"headline": None, "description": None}),
+    ],
+)
 def test_search_ad_parts_are_read_from_labelled_lines(text, expected):
     assert split_parts(get_channel("search-ad"), text) == expected
 
 
-@pytest.mark.parametrize("channel, text, messages", [
-    ("meta-description", "x" * 155, []),
-    ("meta-description", "x" * 156, ["156 characters, limit 155"]),
-    ("search-ad", "Headline: " + "h" * 31 + "\nDescription: " + "d" * 90, ["headline: 31 characters, limit 30"]),
-    ("search-ad", "Headline: Short\nDescription: " + "d" * 93, ["description: 93 characters, limit 90"]),
-    ("product-description", "y" * 2000, []),
-])
+@pytest.mark.parametrize(
+    "channel, text, messages",
+    [
+        ("meta-description", "x" * 155, []),
+        ("meta-description", "x" * 156, ["156 characters, limit 155"]),
+        ("search-ad", "Headline: " + "h" * 31 + "\nDescription: " + "d" * 90, ["headline: 31 characters, limit 30"]),
+        ("search-ad", "Headline: Short\nDescription: " + "d" * 93, ["description: 93 characters, limit 90"]),
+        ("product-description", "y" * 2000, []),
+    ],
+)
 def test_length_is_checked_per_part_against_the_channel_limit(channel, text, messages):
     assert failed(check_variant(text, {}, get_channel(channel)), "length") == messages
 
@@ -79,13 +91,16 @@ def test_a_missing_part_fails_the_format_check():
     assert failed(checks, "format") == ["no Description: line"]
 
 
-@pytest.mark.parametrize("text, found", [
-    ("So CHEAP, so good", ["cheap"]),
-    ("The cheapest kettle", []),  # whole words only
-    ("Our best\n ever kettle", ["best ever"]),
-    ("Best-ever kettle", ["best ever"]),  # a hyphen joins words as a space does
-    ("cheap and the Best Ever", ["cheap", "best ever"]),
-])
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("So CHEAP, so good", ["cheap"]),
+        ("The cheapest kettle", []),  # whole words only
+        ("Our best\n ever kettle", ["best ever"]),
+        ("Best-ever kettle", ["best ever"]),  # a hyphen joins words as a space does
+        ("cheap and the Best Ever", ["cheap", "best ever"]),
+    ],
+)
 def test_banned_words_match_whole_words_in_any_case(text, found):
     assert banned_phrases(text, ["cheap", "best ever"]) == found
 
@@ -133,9 +148,12 @@ def test_required_columns_default_to_name_and_must_exist():
 
 def test_re_ranking_puts_passing_variants_first_then_score_and_never_cuts_text():
     long = "Headline: " + "Fernwell Harbor Pour-Over Coffee Kettle" + "\nDescription: Steady pours."
-    variants = [Variant(long, -0.1), Variant("Headline: Fernwell kettle\nDescription: Cheap pours.", -0.2),
-                Variant("Headline: Fernwell kettle\nDescription: Steady pours.", -0.9),
-                Variant("Headline: Fernwell\nDescription: Slow pours.", -0.5)]
+    variants = [
+        Variant(long, -0.1),
+        Variant("Headline: Fernwell kettle\nDescription: Cheap pours.", -0.2),
+        Variant("Headline: Fernwell kettle\nDescription: Steady pours.", -0.9),
+        Variant("Headline: Fernwell\nDescription: Slow pours.", -0.5),
+    ]
     for variant in variants:
         variant.checks = check_variant(variant.text, KETTLE, get_channel("search-ad"), ["cheap"], ["brand"])
     ranked = rank_variants(variants, keep=3)
@@ -145,8 +163,9 @@ def test_re_ranking_puts_passing_variants_first_then_score_and_never_cuts_text()
 
 
 def test_a_channel_run_records_its_candidates_and_keeps_the_variants_asked_for(tiny_gpt2):
-    [draft] = generate([KETTLE], model=str(tiny_gpt2), channel="search-ad", num_beams=2, num_variants=2,
-                       max_new_tokens=8)
+    [draft] = generate(
+        [KETTLE], model=str(tiny_gpt2), channel="search-ad", num_beams=2, num_variants=2, max_new_tokens=8
+    )
     assert draft.channel == "search-ad"
     assert draft.params["num_variants"] == 2 and draft.params["candidates"] == 4
     assert len(draft.variants) == 2
@@ -168,8 +187,22 @@ def test_banned_words_steer_generation_away(tiny_gpt2):
 def test_cli_generate_with_a_channel_banned_file_and_required_column(tiny_gpt2, tmp_path):
     banned = tmp_path / "banned.txt"
     banned.write_text("cheap\n", encoding="utf-8")
-    result = runner.invoke(app, ["generate", str(SAMPLES / "products.jsonl"), "-m", str(tiny_gpt2), "--channel",
-                                    "search-ad", "--banned", str(banned), "--require", "brand", *FAST])
+    result = runner.invoke(
+        app,
+        [
+            "generate",
+            str(SAMPLES / "products.jsonl"),
+            "-m",
+            str(tiny_gpt2),
+            "--channel",
+            "search-ad",
+            "--banned",
+            str(banned),
+            "--require",
+            "brand",
+            *FAST,
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     drafts = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(drafts) == 24
@@ -184,11 +217,14 @@ def test_cli_generate_with_a_channel_banned_file_and_required_column(tiny_gpt2, 
         assert names >= {"format", "banned", "required", "numbers", "repetition"}
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (["--require", "colour"], 1, "Error: --require colour: "),
-    (["--channel", "tv-spot"], 2, "Invalid value for '--channel'"),
-    (["--banned", "nope.txt"], 1, "Error: banned words file nope.txt does not exist"),
-])
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["--require", "colour"], 1, "Error: --require colour: "),
+        (["--channel", "tv-spot"], 2, "Invalid value for '--channel'"),
+        (["--banned", "nope.txt"], 1, "Error: banned words file nope.txt does not exist"),
+    ],
+)
 def test_cli_bad_channel_options_fail_before_any_model_loads(args, code, message):
     result = runner.invoke(app, ["generate", str(SAMPLES / "products.csv"), "-m", "no/such-model", *args])
     assert result.exit_code == code

@@ -8,23 +8,25 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SAMPLES
 from typer.testing import CliRunner
 
+from copygen.cli import app
+from copygen.errors import InputError
+from copygen.io.drafts import read_drafts
 from copygen.quality.channels import get_channel
 from copygen.quality.checks import check_variant
-from copygen.cli import app
 from copygen.review.decisions import apply_decisions, parse_decision, read_decisions, training_pairs
-from copygen.io.drafts import read_drafts
-from copygen.errors import InputError
 from copygen.review.page import review_page
-from conftest import ROOT, SAMPLES
 
 runner = CliRunner()
 CHROMIUM = os.environ.get("COPYGEN_CHROMIUM", "/usr/bin/chromium")
 BANNED = ["cheap", "best ever"]
 EVIL_NAME = "<script>alert(1)</script>"
-PRODUCTS = {json.loads(line)["id"]: json.loads(line)
-            for line in (SAMPLES / "products.jsonl").read_text(encoding="utf-8").splitlines()}
+PRODUCTS = {
+    json.loads(line)["id"]: json.loads(line)
+    for line in (SAMPLES / "products.jsonl").read_text(encoding="utf-8").splitlines()
+}
 # Search ads as a reviewer might get them: some pass, some break a limit, invent a number,
 # use a banned phrase or repeat themselves; and one product whose text is HTML.
 ADS = {
@@ -44,18 +46,39 @@ ADS = {
 
 
 def ad_drafts():
-    products = {**PRODUCTS, "SKU-666": {"id": "SKU-666", "name": EVIL_NAME, "brand": "Evil & Co",
-                                        "features": ["</script><img src=x onerror=alert(3)>", "<!-- comment"]}}
+    products = {
+        **PRODUCTS,
+        "SKU-666": {
+            "id": "SKU-666",
+            "name": EVIL_NAME,
+            "brand": "Evil & Co",
+            "features": ["</script><img src=x onerror=alert(3)>", "<!-- comment"],
+        },
+    }
     channel = get_channel("search-ad")
     drafts = []
     for line, (product_id, texts) in enumerate(ADS.items(), start=1):
         attributes = products[product_id]
-        variants = [{"text": text, "score": round(-0.6 - 0.15 * rank, 2),
-                     "checks": check_variant(text, attributes, channel, BANNED, ["brand"])}
-                    for rank, text in enumerate(texts)]
-        drafts.append({"id": product_id, "line": line, "attributes": attributes, "template": "search-ad",
-                       "model": "written for the test", "params": {"bad_words": BANNED, "required": ["brand"]},
-                       "variants": variants, "channel": "search-ad"})
+        variants = [
+            {
+                "text": text,
+                "score": round(-0.6 - 0.15 * rank, 2),
+                "checks": check_variant(text, attributes, channel, BANNED, ["brand"]),
+            }
+            for rank, text in enumerate(texts)
+        ]
+        drafts.append(
+            {
+                "id": product_id,
+                "line": line,
+                "attributes": attributes,
+                "template": "search-ad",
+                "model": "written for the test",
+                "params": {"bad_words": BANNED, "required": ["brand"]},
+                "variants": variants,
+                "channel": "search-ad",
+            }
+        )
     return drafts
 
 
@@ -94,7 +117,7 @@ def test_page_shows_attributes_beside_variants_and_failed_checks(drafts_file):
     assert "uses best ever" in page
     assert "repeats &#39;foam foam&#39;" in page
     assert '<span class="length over">headline 42/30</span>' in page
-    assert "<th scope=\"row\">material</th><td>stainless steel</td>" in page
+    assert '<th scope="row">material</th><td>stainless steel</td>' in page
 
 
 def test_reading_drafts_reports_located_errors(tmp_path):
@@ -116,13 +139,16 @@ def test_reading_drafts_reports_located_errors(tmp_path):
 def test_apply_marks_decisions_rechecks_edits_and_exports_pairs(drafts_file, tmp_path):
     drafts = read_drafts(str(drafts_file))
     edit = "Headline: Lumio Milk Frother\nDescription: Creamy foam for every coffee, from Lumio. Only cheap."
-    decisions = write_lines(tmp_path / "decisions.jsonl", [
-        {"id": "SKU-1001", "variant": 0, "decision": "approved", "text": ADS["SKU-1001"][0]},
-        {"id": "SKU-1001", "variant": 1, "decision": "approved"},
-        {"id": "SKU-1001", "variant": 1, "decision": "rejected"},  # changed their mind: the last line wins
-        {"id": "SKU-1002", "variant": 1, "decision": "edited", "text": edit, "original": ADS["SKU-1002"][1]},
-        {"id": "SKU-1001", "variant": 2, "decision": "approved"},
-    ])
+    decisions = write_lines(
+        tmp_path / "decisions.jsonl",
+        [
+            {"id": "SKU-1001", "variant": 0, "decision": "approved", "text": ADS["SKU-1001"][0]},
+            {"id": "SKU-1001", "variant": 1, "decision": "approved"},
+            {"id": "SKU-1001", "variant": 1, "decision": "rejected"},  # changed their mind: the last line wins
+            {"id": "SKU-1002", "variant": 1, "decision": "edited", "text": edit, "original": ADS["SKU-1002"][1]},
+            {"id": "SKU-1001", "variant": 2, "decision": "approved"},
+        ],
+    )
     reviewed = apply_decisions(drafts, read_decisions(str(decisions)))
     assert [v.get("decision") for v in reviewed[0]["variants"]] == ["approved", "rejected", "approved"]
     edited = reviewed[1]["variants"][1]
@@ -131,26 +157,41 @@ def test_apply_marks_decisions_rechecks_edits_and_exports_pairs(drafts_file, tmp
     assert "decision" not in drafts[0]["variants"][0]  # the input is left as it was
     pairs = training_pairs(reviewed)
     assert [(pair["id"], pair["copy"]) for pair in pairs] == [
-        ("SKU-1001", ADS["SKU-1001"][0]), ("SKU-1001#3", ADS["SKU-1001"][2]), ("SKU-1002", edit)]
+        ("SKU-1001", ADS["SKU-1001"][0]),
+        ("SKU-1001#3", ADS["SKU-1001"][2]),
+        ("SKU-1002", edit),
+    ]
     assert {key: value for key, value in pairs[0].items() if key != "copy"} == PRODUCTS["SKU-1001"]
 
 
-@pytest.mark.parametrize("row, message", [
-    ({"id": "SKU-9", "variant": 0, "decision": "approved"}, 'no draft with id "SKU-9"'),
-    ({"id": "SKU-1002", "variant": 2, "decision": "approved"}, 'draft "SKU-1002" has 2 variants, so there is no variant 2'),
-    ({"id": "SKU-1002", "variant": 0, "decision": "approved", "text": "Other copy"}, "reads differently in the drafts"),
-    ({"id": "SKU-1002", "variant": 0, "decision": "edited", "text": "New", "original": "Old"}, "reads differently"),
-])
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        ({"id": "SKU-9", "variant": 0, "decision": "approved"}, 'no draft with id "SKU-9"'),
+        (
+            {"id": "SKU-1002", "variant": 2, "decision": "approved"},
+            'draft "SKU-1002" has 2 variants, so there is no variant 2',
+        ),
+        (
+            {"id": "SKU-1002", "variant": 0, "decision": "approved", "text": "Other copy"},
+            "reads differently in the drafts",
+        ),
+        ({"id": "SKU-1002", "variant": 0, "decision": "edited", "text": "New", "original": "Old"}, "reads differently"),
+    ],
+)
 def test_decisions_for_other_drafts_are_refused(drafts_file, row, message):
     with pytest.raises(InputError, match=message):
         apply_decisions(read_drafts(str(drafts_file)), [parse_decision(row, "d.jsonl, line 1", 1)])
 
 
-@pytest.mark.parametrize("row, message", [
-    ({"id": "a", "variant": -1, "decision": "approved"}, '"variant" must be a number from 0'),
-    ({"id": "a", "variant": 0, "decision": "maybe"}, '"decision" must be one of approved, edited, rejected'),
-    ({"id": "a", "variant": 0, "decision": "edited", "text": "  "}, "an edit needs its new copy"),
-])
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        ({"id": "a", "variant": -1, "decision": "approved"}, '"variant" must be a number from 0'),
+        ({"id": "a", "variant": 0, "decision": "maybe"}, '"decision" must be one of approved, edited, rejected'),
+        ({"id": "a", "variant": 0, "decision": "edited", "text": "  "}, "an edit needs its new copy"),
+    ],
+)
 def test_malformed_decisions_are_located(row, message):
     with pytest.raises(InputError, match=f"d.jsonl, line 3: {message}"):
         parse_decision(row, "d.jsonl, line 3", 3)
@@ -164,25 +205,40 @@ def test_cli_review_then_apply_with_pairs(drafts_file, tmp_path):
     assert runner.invoke(app, ["review", str(drafts_file), "-o", str(page)]).exit_code == 1  # exists: --force
     stdout = runner.invoke(app, ["review", "-"], input=drafts_file.read_text(encoding="utf-8"))
     assert stdout.exit_code == 0 and "&lt;script&gt;alert(1)" in stdout.stdout
-    decisions = write_lines(tmp_path / "decisions.jsonl", [
-        {"id": "SKU-1002", "variant": 0, "decision": "approved"},
-        {"id": "SKU-1002", "variant": 1, "decision": "edited", "text": "Headline: Lumio\nDescription: Cheap foam.",
-         "original": ADS["SKU-1002"][1]},
-    ])
+    decisions = write_lines(
+        tmp_path / "decisions.jsonl",
+        [
+            {"id": "SKU-1002", "variant": 0, "decision": "approved"},
+            {
+                "id": "SKU-1002",
+                "variant": 1,
+                "decision": "edited",
+                "text": "Headline: Lumio\nDescription: Cheap foam.",
+                "original": ADS["SKU-1002"][1],
+            },
+        ],
+    )
     out, pairs = tmp_path / "reviewed.jsonl", tmp_path / "pairs.jsonl"
     result = runner.invoke(app, ["apply", str(drafts_file), str(decisions), "-o", str(out), "--pairs", str(pairs)])
     assert result.exit_code == 0, result.stderr
     assert "Warning: SKU-1002 variant #2: the edit fails banned: uses cheap" in result.stderr
-    assert "Wrote 3 reviewed drafts to" in result.stderr and "1 approved, 1 edited, 0 rejected, 4 undecided" in result.stderr
+    assert (
+        "Wrote 3 reviewed drafts to" in result.stderr
+        and "1 approved, 1 edited, 0 rejected, 4 undecided" in result.stderr
+    )
     assert [json.loads(line)["copy"] for line in pairs.read_text(encoding="utf-8").splitlines()] == [
-        ADS["SKU-1002"][0], "Headline: Lumio\nDescription: Cheap foam."]
-    again = runner.invoke(app, ["apply", str(drafts_file), str(decisions), "-o", str(tmp_path / "new.jsonl"),
-                                "--pairs", str(pairs)])
+        ADS["SKU-1002"][0],
+        "Headline: Lumio\nDescription: Cheap foam.",
+    ]
+    again = runner.invoke(
+        app, ["apply", str(drafts_file), str(decisions), "-o", str(tmp_path / "new.jsonl"), "--pairs", str(pairs)]
+    )
     assert again.exit_code == 1 and f"Error: {pairs} exists" in again.stderr
     assert not (tmp_path / "new.jsonl").exists()  # nothing written when one output cannot be
 
 
 # --- In a real browser ----------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def browser():
@@ -217,7 +273,9 @@ def distinct_colours(browser, png: bytes) -> tuple[int, float]:
     drawing it on a canvas (no imaging library needed)."""
     page = browser.new_page()
     try:
-        return tuple(page.evaluate("""async (src) => {
+        return tuple(
+            page.evaluate(
+                """async (src) => {
             const image = new Image(); image.src = src; await image.decode();
             const canvas = document.createElement("canvas");
             canvas.width = image.width; canvas.height = image.height;
@@ -229,7 +287,10 @@ def distinct_colours(browser, png: bytes) -> tuple[int, float]:
                 if (pixels[i] !== pixels[0] || pixels[i + 1] !== pixels[1] || pixels[i + 2] !== pixels[2]) other++;
             }
             return [colours.size, other / (pixels.length / 4)];
-        }""", "data:image/png;base64," + base64.b64encode(png).decode("ascii")))
+        }""",
+                "data:image/png;base64," + base64.b64encode(png).decode("ascii"),
+            )
+        )
     finally:
         page.close()
 
@@ -252,7 +313,10 @@ def test_reviewer_approves_edits_rejects_and_exports_in_chromium(browser, drafts
         variant(page, 1, 1).get_by_role("button", name="Edit").click()
         editor = variant(page, 1, 1).locator("textarea")
         editor.fill("Headline: Lumio Café Crème Frother\nDescription: Creamy foam for every coffee, from Lumio.")
-        assert variant(page, 1, 1).locator(".editor .length").all_inner_texts() == ["headline 24/30", "description 41/90"]
+        assert variant(page, 1, 1).locator(".editor .length").all_inner_texts() == [
+            "headline 24/30",
+            "description 41/90",
+        ]
         variant(page, 1, 1).get_by_role("button", name="Save (Ctrl+Enter)").click()
         counts = "1 approved · 1 edited · 1 rejected · 3 to review"
         assert page.inner_text("#counts") == counts
@@ -279,24 +343,48 @@ def test_reviewer_approves_edits_rejects_and_exports_in_chromium(browser, drafts
 
     rows = [json.loads(line) for line in (tmp_path / "decisions.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(row["id"], row["variant"], row["decision"]) for row in rows] == [
-        ("SKU-1001", 0, "approved"), ("SKU-1001", 1, "rejected"), ("SKU-1002", 1, "edited")]
+        ("SKU-1001", 0, "approved"),
+        ("SKU-1001", 1, "rejected"),
+        ("SKU-1002", 1, "edited"),
+    ]
     out, pairs = tmp_path / "reviewed.jsonl", tmp_path / "pairs.jsonl"
-    result = runner.invoke(app, ["apply", str(drafts_file), str(tmp_path / "decisions.jsonl"), "-o", str(out),
-                                 "--pairs", str(pairs)])
+    result = runner.invoke(
+        app, ["apply", str(drafts_file), str(tmp_path / "decisions.jsonl"), "-o", str(out), "--pairs", str(pairs)]
+    )
     assert result.exit_code == 0, result.stderr
     assert [json.loads(line)["copy"] for line in pairs.read_text(encoding="utf-8").splitlines()] == [
-        ADS["SKU-1001"][0], "Headline: Lumio Café Crème Frother\nDescription: Creamy foam for every coffee, from Lumio."]
+        ADS["SKU-1001"][0],
+        "Headline: Lumio Café Crème Frother\nDescription: Creamy foam for every coffee, from Lumio.",
+    ]
 
 
 def test_round_trip_from_generate_to_finetune(browser, tiny_gpt2, tmp_path):
     """The README loop: generate with a preset, review in the browser, apply, pairs, finetune."""
     products = tmp_path / "products.jsonl"
-    products.write_text("".join((SAMPLES / "products.jsonl").read_text(encoding="utf-8").splitlines(True)[:3]),
-                        encoding="utf-8")
+    products.write_text(
+        "".join((SAMPLES / "products.jsonl").read_text(encoding="utf-8").splitlines(True)[:3]), encoding="utf-8"
+    )
     drafts, page_path = tmp_path / "drafts.jsonl", tmp_path / "review.html"
-    result = runner.invoke(app, ["generate", str(products), "-m", str(tiny_gpt2), "--channel", "meta-description",
-                                 "--num-beams", "2", "--num-variants", "2", "--max-new-tokens", "8", "-o", str(drafts),
-                                 "--quiet"])
+    result = runner.invoke(
+        app,
+        [
+            "generate",
+            str(products),
+            "-m",
+            str(tiny_gpt2),
+            "--channel",
+            "meta-description",
+            "--num-beams",
+            "2",
+            "--num-variants",
+            "2",
+            "--max-new-tokens",
+            "8",
+            "-o",
+            str(drafts),
+            "--quiet",
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     assert runner.invoke(app, ["review", str(drafts), "-o", str(page_path)]).exit_code == 0
     context, page, seen = open_page(browser, page_path)
@@ -315,14 +403,56 @@ def test_round_trip_from_generate_to_finetune(browser, tiny_gpt2, tmp_path):
         context.close()
     assert all(url.startswith("file:") for url in seen["requests"])
     reviewed, pairs, tuned = tmp_path / "reviewed.jsonl", tmp_path / "pairs.jsonl", tmp_path / "tuned"
-    result = runner.invoke(app, ["apply", str(drafts), str(tmp_path / "decisions.jsonl"), "-o", str(reviewed),
-                                 "--pairs", str(pairs), "--quiet"])
+    result = runner.invoke(
+        app,
+        [
+            "apply",
+            str(drafts),
+            str(tmp_path / "decisions.jsonl"),
+            "-o",
+            str(reviewed),
+            "--pairs",
+            str(pairs),
+            "--quiet",
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     assert len(pairs.read_text(encoding="utf-8").splitlines()) == 2
-    result = runner.invoke(app, ["finetune", "--train", str(pairs), "-m", str(tiny_gpt2), "-o", str(tuned),
-                                 "--max-steps", "1", "--batch-size", "2", "--quiet"])
+    result = runner.invoke(
+        app,
+        [
+            "finetune",
+            "--train",
+            str(pairs),
+            "-m",
+            str(tiny_gpt2),
+            "-o",
+            str(tuned),
+            "--max-steps",
+            "1",
+            "--batch-size",
+            "2",
+            "--quiet",
+        ],
+    )
     assert result.exit_code == 0, result.stderr
-    result = runner.invoke(app, ["generate", str(products), "-m", str(tuned), "--channel", "meta-description",
-                                 "--num-beams", "2", "--num-variants", "1", "--max-new-tokens", "8", "--quiet"])
+    result = runner.invoke(
+        app,
+        [
+            "generate",
+            str(products),
+            "-m",
+            str(tuned),
+            "--channel",
+            "meta-description",
+            "--num-beams",
+            "2",
+            "--num-variants",
+            "1",
+            "--max-new-tokens",
+            "8",
+            "--quiet",
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[0])["channel"] == "meta-description"

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from copygen.scoring import metrics as m
 from copygen.cli import app
 from copygen.errors import InputError
+from copygen.scoring import metrics as m
 from copygen.scoring.evaluate import evaluate, join, score
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,14 +65,44 @@ def streams(references: list[list[str]]) -> list[list[str | None]]:
         ([CAT], [CAT_REFS], {}, "rougeL", 83.33333333333334),
         (["the cat sat on the mat"], [["The cat sat on a mat"]], {}, "bleu", 32.46679154750991),
         (["the cat sat on the mat"], [["The cat sat on a mat"]], {"lowercase": True}, "bleu", 53.7284965911771),
-        (["A fast kettle.", "Brews great coffee every morning."], [["A quick kettle."], ["Brews good coffee each morning."]], {}, "bleu", 17.37537574305315),
-        (["A fast kettle.", "Brews great coffee every morning."], [["A quick kettle."], ["Brews good coffee each morning."]], {}, "chrf", 50.9769343267206),
+        (
+            ["A fast kettle.", "Brews great coffee every morning."],
+            [["A quick kettle."], ["Brews good coffee each morning."]],
+            {},
+            "bleu",
+            17.37537574305315,
+        ),
+        (
+            ["A fast kettle.", "Brews great coffee every morning."],
+            [["A quick kettle."], ["Brews good coffee each morning."]],
+            {},
+            "chrf",
+            50.9769343267206,
+        ),
         # Non-ASCII: rouge-score's own tokenizer gives 0.0 for the Chinese pair and 80.0 for the French
         (["这款耳机续航十小时"], [["这款耳机续航八小时"]], {}, "rouge1", 100 * 8 / 9),
         (["这款耳机续航十小时"], [["这款耳机续航八小时"]], {}, "rouge2", 100 * 6 / 8),
-        (["Écouteurs sans fil à réduction de bruit"], [["Écouteurs sans fil avec réduction du bruit"]], {}, "rouge1", 100 * 5 / 7),
-        (["Kabellose Kopfhörer ohne Geräuschunterdrückung"], [["Kabellose Kopfhörer mit Geräuschunterdrückung"]], {}, "rouge1", 75.0),
-        (["Kabellose Kopfhörer ohne Geräuschunterdrückung"], [["Kabellose Kopfhörer mit Geräuschunterdrückung"]], {}, "rougeL", 75.0),
+        (
+            ["Écouteurs sans fil à réduction de bruit"],
+            [["Écouteurs sans fil avec réduction du bruit"]],
+            {},
+            "rouge1",
+            100 * 5 / 7,
+        ),
+        (
+            ["Kabellose Kopfhörer ohne Geräuschunterdrückung"],
+            [["Kabellose Kopfhörer mit Geräuschunterdrückung"]],
+            {},
+            "rouge1",
+            75.0,
+        ),
+        (
+            ["Kabellose Kopfhörer ohne Geräuschunterdrückung"],
+            [["Kabellose Kopfhörer mit Geräuschunterdrückung"]],
+            {},
+            "rougeL",
+            75.0,
+        ),
     ],
 )
 def test_known_values(hyps, refs, options, key, expected):
@@ -88,10 +118,17 @@ SAMPLE_HYPS = [
     "Noise-cancelling headphones (40 h battery) & USB-C fast charging.",
 ]
 SAMPLE_REFS = [
-    ["The Harbor Pour-Over Kettle pours slowly, and its thermometer shows the temperature.", "A kettle for slow pours."],
+    [
+        "The Harbor Pour-Over Kettle pours slowly, and its thermometer shows the temperature.",
+        "A kettle for slow pours.",
+    ],
     ["Make café-style milk foam at home: 3 froth settings, hot or cold."],
     ["Nothing to say."],
-    ["The 20 cm chef's knife is hand-sharpened to a 15° edge and weighs 210 g.", "A 20cm knife.", "Chef's knife, 210 g."],
+    [
+        "The 20 cm chef's knife is hand-sharpened to a 15° edge and weighs 210 g.",
+        "A 20cm knife.",
+        "Chef's knife, 210 g.",
+    ],
     ["Headphones with 40-hour battery, noise cancelling and USB-C charging."],
 ]
 
@@ -106,8 +143,12 @@ def test_bleu_and_chrf_equal_sacrebleu(options):
     found = score(SAMPLE_HYPS, SAMPLE_REFS, metrics=["bleu", "chrf"], bootstrap=0, per_item=True, **options)
     bleu = sacrebleu.BLEU(**options)
     chrf = sacrebleu.CHRF(lowercase=options.get("lowercase", False))
-    assert found["metrics"]["bleu"]["score"] == pytest.approx(bleu.corpus_score(SAMPLE_HYPS, streams(SAMPLE_REFS)).score, abs=EPS)
-    assert found["metrics"]["chrf"]["score"] == pytest.approx(chrf.corpus_score(SAMPLE_HYPS, streams(SAMPLE_REFS)).score, abs=EPS)
+    assert found["metrics"]["bleu"]["score"] == pytest.approx(
+        bleu.corpus_score(SAMPLE_HYPS, streams(SAMPLE_REFS)).score, abs=EPS
+    )
+    assert found["metrics"]["chrf"]["score"] == pytest.approx(
+        chrf.corpus_score(SAMPLE_HYPS, streams(SAMPLE_REFS)).score, abs=EPS
+    )
     assert found["metrics"]["bleu"]["signature"] == bleu.get_signature().format()
     sentence = sacrebleu.BLEU(effective_order=True, **options)
     for item, hyp, refs in zip(found["per_item"], SAMPLE_HYPS, SAMPLE_REFS):
@@ -122,15 +163,26 @@ def test_rouge_equals_rouge_score():
     for stem in (False, True):
         scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], tokenizer=m.RougeTokenizer(stem=stem))
         expected = [scorer.score_multi(refs, hyp) for hyp, refs in zip(SAMPLE_HYPS, SAMPLE_REFS)]
-        found = score(SAMPLE_HYPS, SAMPLE_REFS, metrics=["rouge1", "rouge2", "rougeL"], bootstrap=0, per_item=True, rouge_stem=stem)
+        found = score(
+            SAMPLE_HYPS,
+            SAMPLE_REFS,
+            metrics=["rouge1", "rouge2", "rougeL"],
+            bootstrap=0,
+            per_item=True,
+            rouge_stem=stem,
+        )
         for key in ("rouge1", "rouge2", "rougeL"):
             mean = 100 * sum(e[key].fmeasure for e in expected) / len(expected)
             assert found["metrics"][key]["score"] == pytest.approx(mean, abs=EPS)
-            assert [item[key] for item in found["per_item"]] == pytest.approx([100 * e[key].fmeasure for e in expected], abs=EPS)
+            assert [item[key] for item in found["per_item"]] == pytest.approx(
+                [100 * e[key].fmeasure for e in expected], abs=EPS
+            )
 
 
 ASCII_TEXT = st.text(alphabet="abcd .,-'&;:?!()0123456789\"A\n", max_size=40)
-ANY_TEXT = st.text(alphabet=st.sampled_from("ab AB.,-&;<>'\"1234567890éÉßüÜ中文字。、\t\n{}[]()/:+*%$#@~^_`|=!?"), max_size=40)
+ANY_TEXT = st.text(
+    alphabet=st.sampled_from("ab AB.,-&;<>'\"1234567890éÉßüÜ中文字。、\t\n{}[]()/:+*%$#@~^_`|=!?"), max_size=40
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -188,9 +240,13 @@ def test_chrf_counts_texts_with_large_alphabets(monkeypatch):
     expected = sacrebleu.CHRF().corpus_score(hyps, streams(refs)).score
     ids, lengths = m.code_points([wide])
     assert m.block_matches(ids, lengths, ids, lengths, 6) is None  # 12 bits x 6 characters + 1 > 64
-    assert score(hyps, refs, metrics=["chrf"], bootstrap=0)["metrics"]["chrf"]["score"] == pytest.approx(expected, abs=EPS)
+    assert score(hyps, refs, metrics=["chrf"], bootstrap=0)["metrics"]["chrf"]["score"] == pytest.approx(
+        expected, abs=EPS
+    )
     monkeypatch.setattr(m, "ELEMENTS_PER_BLOCK", 8)  # many small blocks give the same counts
-    assert score(hyps, refs, metrics=["chrf"], bootstrap=0)["metrics"]["chrf"]["score"] == pytest.approx(expected, abs=EPS)
+    assert score(hyps, refs, metrics=["chrf"], bootstrap=0)["metrics"]["chrf"]["score"] == pytest.approx(
+        expected, abs=EPS
+    )
 
 
 def test_small_blocks_and_forked_workers_give_the_same_statistics(monkeypatch):
@@ -217,7 +273,10 @@ def test_identical_inputs_score_100(key):
 # --- bootstrap and the paired test: sacrebleu's procedure -----------------------------------
 
 SYSTEM_A = [f"The kettle number {i} pours water slowly and well." for i in range(30)]
-SYSTEM_B = [f"Kettle {i} pours water slowly, and it pours well." if i % 3 else f"The kettle number {i} pours water." for i in range(30)]
+SYSTEM_B = [
+    f"Kettle {i} pours water slowly, and it pours well." if i % 3 else f"The kettle number {i} pours water."
+    for i in range(30)
+]
 REFERENCES = [[f"The kettle number {i} pours water slowly and very well."] for i in range(30)]
 
 
@@ -237,8 +296,13 @@ def test_paired_comparison_is_sacrebleus_paired_bootstrap():
     from sacrebleu.significance import PairedTest
 
     found = score(SYSTEM_A, REFERENCES, metrics=["bleu", "chrf"], bootstrap=1000, compare=SYSTEM_B)["comparison"]
-    test = PairedTest([("A", SYSTEM_A), ("B", SYSTEM_B)], {"BLEU": sacrebleu.BLEU(), "chrF": sacrebleu.CHRF()},
-                      streams(REFERENCES), test_type="bs", n_samples=1000)
+    test = PairedTest(
+        [("A", SYSTEM_A), ("B", SYSTEM_B)],
+        {"BLEU": sacrebleu.BLEU(), "chrF": sacrebleu.CHRF()},
+        streams(REFERENCES),
+        test_type="bs",
+        n_samples=1000,
+    )
     _, results = test()
     for key, name in (("bleu", "BLEU"), ("chrf", "chrF2")):
         expected = results[name][1]
@@ -260,29 +324,54 @@ def test_a_system_compared_with_itself_is_not_significant():
 def test_multi_reference_inputs_read_the_same_in_every_shape(tmp_path):
     hyps = write(tmp_path / "hyps.txt", f"{CAT}\nA dog.\n")
     shapes = {
-        "jsonl list": [jsonl(tmp_path / "r.jsonl", [{"id": "1", "references": CAT_REFS}, {"id": "2", "references": ["A dog barks."]}])],
-        "csv rows sharing an id": [write(tmp_path / "r.csv", f'key,ref\n1,{CAT_REFS[0]}\n2,A dog barks.\n1,{CAT_REFS[1]}\n')],
-        "text files per slot": [write(tmp_path / "r1.txt", f"{CAT_REFS[0]}\nA dog barks.\n"), write(tmp_path / "r2.txt", f"{CAT_REFS[1]}\n\n")],
+        "jsonl list": [
+            jsonl(
+                tmp_path / "r.jsonl", [{"id": "1", "references": CAT_REFS}, {"id": "2", "references": ["A dog barks."]}]
+            )
+        ],
+        "csv rows sharing an id": [
+            write(tmp_path / "r.csv", f"key,ref\n1,{CAT_REFS[0]}\n2,A dog barks.\n1,{CAT_REFS[1]}\n")
+        ],
+        "text files per slot": [
+            write(tmp_path / "r1.txt", f"{CAT_REFS[0]}\nA dog barks.\n"),
+            write(tmp_path / "r2.txt", f"{CAT_REFS[1]}\n\n"),
+        ],
     }
     expected = score([CAT, "A dog."], [CAT_REFS, ["A dog barks."]], bootstrap=0)["metrics"]
     for shape, refs in shapes.items():
         options = {"ref_id_column": "key"} if shape.startswith("csv") else {}
         found = evaluate(hyps, refs, bootstrap=0, **options)
         assert found["references_per_item"] == {"min": 1, "max": 2, "mean": 1.5}, shape
-        assert {k: v["score"] for k, v in found["metrics"].items()} == {k: v["score"] for k, v in expected.items()}, shape
+        assert {k: v["score"] for k, v in found["metrics"].items()} == {k: v["score"] for k, v in expected.items()}, (
+            shape
+        )
 
 
 def test_references_jsonl_sample_shape_and_drafts(tmp_path):
-    refs = jsonl(tmp_path / "refs.jsonl", [
-        {"id": "SKU-1", "references": ["An 8-hour battery and a 1 L tank.", "Eight hours of battery."]},
-        {"id": "SKU-2", "references": ["Only $49."]},
-    ])
-    drafts = jsonl(tmp_path / "drafts.jsonl", [
-        {"id": "SKU-2", "line": 3, "attributes": {"name": "Kettle", "price": "$49.00"},
-         "variants": [{"text": "The Kettle, only $49.", "score": -0.2}, {"text": "A kettle.", "score": -0.5}]},
-        {"id": "SKU-1", "line": 2, "attributes": {"name": "Lamp", "battery": "8 hours", "size": "1 L"},
-         "variants": [{"text": "A 12-hour battery and a 1 L tank.", "score": -0.1}]},
-    ])
+    refs = jsonl(
+        tmp_path / "refs.jsonl",
+        [
+            {"id": "SKU-1", "references": ["An 8-hour battery and a 1 L tank.", "Eight hours of battery."]},
+            {"id": "SKU-2", "references": ["Only $49."]},
+        ],
+    )
+    drafts = jsonl(
+        tmp_path / "drafts.jsonl",
+        [
+            {
+                "id": "SKU-2",
+                "line": 3,
+                "attributes": {"name": "Kettle", "price": "$49.00"},
+                "variants": [{"text": "The Kettle, only $49.", "score": -0.2}, {"text": "A kettle.", "score": -0.5}],
+            },
+            {
+                "id": "SKU-1",
+                "line": 2,
+                "attributes": {"name": "Lamp", "battery": "8 hours", "size": "1 L"},
+                "variants": [{"text": "A 12-hour battery and a 1 L tank.", "score": -0.1}],
+            },
+        ],
+    )
     found = evaluate(drafts, [refs], bootstrap=0, per_item=True)
     assert found["joined_by"] == "id" and [item["id"] for item in found["per_item"]] == ["SKU-2", "SKU-1"]
     checks = found["attributes"]
@@ -294,13 +383,20 @@ def test_references_jsonl_sample_shape_and_drafts(tmp_path):
 
 
 def test_misaligned_ids_are_reported_never_dropped(tmp_path):
-    hyps = jsonl(tmp_path / "h.jsonl", [{"id": "a", "text": "x y"}, {"id": "b", "text": "y z"}, {"id": "c", "text": "z"}])
-    refs = jsonl(tmp_path / "r.jsonl", [{"id": "b", "reference": "y z"}, {"id": "a", "reference": "x y"}, {"id": "d", "reference": "w"}])
+    hyps = jsonl(
+        tmp_path / "h.jsonl", [{"id": "a", "text": "x y"}, {"id": "b", "text": "y z"}, {"id": "c", "text": "z"}]
+    )
+    refs = jsonl(
+        tmp_path / "r.jsonl",
+        [{"id": "b", "reference": "y z"}, {"id": "a", "reference": "x y"}, {"id": "d", "reference": "w"}],
+    )
     found = evaluate(hyps, [refs], bootstrap=0)
     assert found["items"] == 2 and found["joined_by"] == "id"
     assert found["hypotheses_without_references"] == ["c"] and found["references_without_hypotheses"] == ["d"]
     assert found["metrics"]["rouge1"]["score"] == pytest.approx(100.0)
-    with pytest.raises(InputError, match=r'1 hypotheses have no references \("c"\) and 1 reference items have no hypothesis \("d"\)'):
+    with pytest.raises(
+        InputError, match=r'1 hypotheses have no references \("c"\) and 1 reference items have no hypothesis \("d"\)'
+    ):
         evaluate(hyps, [refs], strict=True)
     result = run(hyps, "--refs", refs, "--bootstrap", "0")
     assert result.exit_code == 0
@@ -317,7 +413,9 @@ def test_join_by_order_needs_equal_counts_and_hints_at_grouping(tmp_path):
         evaluate(hyps, [refs])
     assert evaluate(hyps, [refs], ref_id_column="mr", bootstrap=0)["metrics"]["bleu"]["score"] == pytest.approx(0.0)
     no_overlap = jsonl(tmp_path / "h.jsonl", [{"id": "x", "text": "one"}])
-    with pytest.raises(InputError, match=r'no id of .*h.jsonl is in .*r.csv \(ids there: "x"; in references: "A", "B"\)'):
+    with pytest.raises(
+        InputError, match=r'no id of .*h.jsonl is in .*r.csv \(ids there: "x"; in references: "A", "B"\)'
+    ):
         evaluate(no_overlap, [refs], ref_id_column="mr")
 
 
@@ -326,19 +424,41 @@ def test_join_by_order_needs_equal_counts_and_hints_at_grouping(tmp_path):
     [
         (lambda p: (write(p / "h.txt", ""), [write(p / "r.txt", "a\n")]), r"h.txt is empty"),
         (lambda p: (write(p / "h.txt", "a\n"), [write(p / "r.txt", "\n\n")]), r"r.txt is empty"),
-        (lambda p: (write(p / "h.txt", "a\nb\n"), [write(p / "r.txt", "a\nb\nc\n")]), r"h.txt has 2 items but .*r.txt has 3"),
+        (
+            lambda p: (write(p / "h.txt", "a\nb\n"), [write(p / "r.txt", "a\nb\nc\n")]),
+            r"h.txt has 2 items but .*r.txt has 3",
+        ),
         (lambda p: (write(p / "h.txt", "a\nb\n"), [write(p / "r.txt", "a\n \n")]), r"r.txt, line 2: no reference text"),
-        (lambda p: (jsonl(p / "h.jsonl", [{"id": 1, "output": "a"}]), [write(p / "r.txt", "a\n")]),
-         r'h.jsonl, line 1: no column "text"; name the column that holds the text with --text-column \(the columns are: id, output\)'),
-        (lambda p: (jsonl(p / "h.jsonl", [{"id": 1, "text": "a"}, {"id": 1, "text": "b"}]), [write(p / "r.txt", "a\nb\n")]),
-         r'h.jsonl, line 2: duplicate id "1" \(first on line 1\)'),
-        (lambda p: (write(p / "h.txt", "a\n"), [jsonl(p / "r.jsonl", [{"id": 1, "gold": "a"}])]),
-         r"r.jsonl, line 1: no reference column .*--ref-column \(the columns are: id, gold\)"),
-        (lambda p: (write(p / "h.txt", "a\n"), [write(p / "r.txt", "a\n"), jsonl(p / "r.jsonl", [{"id": 1, "ref": "a"}])]),
-         r'r.jsonl has ids \("id"\) but .*r.txt does not'),
+        (
+            lambda p: (jsonl(p / "h.jsonl", [{"id": 1, "output": "a"}]), [write(p / "r.txt", "a\n")]),
+            r'h.jsonl, line 1: no column "text"; name the column that holds the text with --text-column \(the columns are: id, output\)',
+        ),
+        (
+            lambda p: (
+                jsonl(p / "h.jsonl", [{"id": 1, "text": "a"}, {"id": 1, "text": "b"}]),
+                [write(p / "r.txt", "a\nb\n")],
+            ),
+            r'h.jsonl, line 2: duplicate id "1" \(first on line 1\)',
+        ),
+        (
+            lambda p: (write(p / "h.txt", "a\n"), [jsonl(p / "r.jsonl", [{"id": 1, "gold": "a"}])]),
+            r"r.jsonl, line 1: no reference column .*--ref-column \(the columns are: id, gold\)",
+        ),
+        (
+            lambda p: (
+                write(p / "h.txt", "a\n"),
+                [write(p / "r.txt", "a\n"), jsonl(p / "r.jsonl", [{"id": 1, "ref": "a"}])],
+            ),
+            r'r.jsonl has ids \("id"\) but .*r.txt does not',
+        ),
         (lambda p: (write(p / "h.txt", "a\n"), [str(p / "missing.txt")]), r"missing.txt does not exist"),
-        (lambda p: (write(p / "h.jsonl", '{"id": 1, "text": "a"}\n{"id": 2, "text": \n'), [write(p / "r.txt", "a\n")]),
-         r"h.jsonl, line 2, column \d+: invalid JSON"),
+        (
+            lambda p: (
+                write(p / "h.jsonl", '{"id": 1, "text": "a"}\n{"id": 2, "text": \n'),
+                [write(p / "r.txt", "a\n")],
+            ),
+            r"h.jsonl, line 2, column \d+: invalid JSON",
+        ),
     ],
 )
 def test_bad_inputs_name_the_file_line_and_fix(tmp_path, make, message):
@@ -373,14 +493,20 @@ def test_cli_table_json_compare_and_per_item(tmp_path):
     lines = table.stdout.splitlines()
     assert lines[0] == "30 items joined by order; references per item: 1"
     assert lines[2].split() == ["metric", "score", "95%", "CI", "signature"]
-    assert lines[3].startswith("BLEU ") and "nrefs:1|bs:200|seed:12345|case:mixed|eff:no|tok:13a|smooth:exp|version:" in lines[3]
+    assert (
+        lines[3].startswith("BLEU ")
+        and "nrefs:1|bs:200|seed:12345|case:mixed|eff:no|tok:13a|smooth:exp|version:" in lines[3]
+    )
     assert any(line.startswith("Paired bootstrap test (200 resamples, seed 12345)") for line in lines)
     assert any(line.startswith("BLEU ") and "significant at p < 0.05" in line for line in lines)
     assert "Per item:" in lines and lines[-1].startswith("30 ")
-    report = json.loads(run(a, "--refs", refs, "--compare", b, "--bootstrap", "200", "--json", "-m", "bleu,rougeL").stdout)
+    report = json.loads(
+        run(a, "--refs", refs, "--compare", b, "--bootstrap", "200", "--json", "-m", "bleu,rougeL").stdout
+    )
     assert list(report["metrics"]) == ["bleu", "rougeL"]
     assert report["comparison"]["metrics"]["bleu"]["delta"] == pytest.approx(
-        report["comparison"]["metrics"]["bleu"]["b"] - report["metrics"]["bleu"]["score"])
+        report["comparison"]["metrics"]["bleu"]["b"] - report["metrics"]["bleu"]["score"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -420,14 +546,27 @@ def test_evaluate_never_imports_torch(tmp_path):
 
 @pytest.mark.skipif(not E2E.exists(), reason=f"E2E ground-truth check only: {E2E} (../shared/data/e2e) is not here")
 def test_e2e_official_bleu_and_rouge_l_are_reproduced():
-    result = run(str(E2E / "tgen-dev-output.txt"), "--refs", str(E2E / "devset.csv"), "--ref-id-column", "mr",
-                 "--lowercase", "--metric", "bleu,rougeL-coco", "--bootstrap", "0", "--json")
+    result = run(
+        str(E2E / "tgen-dev-output.txt"),
+        "--refs",
+        str(E2E / "devset.csv"),
+        "--ref-id-column",
+        "mr",
+        "--lowercase",
+        "--metric",
+        "bleu,rougeL-coco",
+        "--bootstrap",
+        "0",
+        "--json",
+    )
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["items"] == 547 and report["references_per_item"]["max"] == 43
     assert round(report["metrics"]["bleu"]["score"] / 100, 4) == 0.6925
     assert round(report["metrics"]["rougeL-coco"]["score"] / 100, 4) == 0.7257
-    cased = evaluate(E2E / "tgen-dev-output.txt", [E2E / "devset.csv"], ref_id_column="mr", metrics=["bleu", "rougeL"], bootstrap=0)
+    cased = evaluate(
+        E2E / "tgen-dev-output.txt", [E2E / "devset.csv"], ref_id_column="mr", metrics=["bleu", "rougeL"], bootstrap=0
+    )
     assert round(cased["metrics"]["bleu"]["score"] / 100, 4) == 0.6466  # sacrebleu's case-sensitive default
     assert round(cased["metrics"]["rougeL"]["score"] / 100, 4) == 0.7136  # rouge-score's rougeL, max over refs
 
@@ -435,7 +574,9 @@ def test_e2e_official_bleu_and_rouge_l_are_reproduced():
 def test_join_keeps_hypothesis_order_and_ids():
     from copygen.scoring.evaluate import Hypothesis, Reference
 
-    joined = join([Hypothesis("b", 1, "x"), Hypothesis("a", 2, "y")], [Reference("a", 1, ["y"]), Reference("b", 2, ["x"])])
+    joined = join(
+        [Hypothesis("b", 1, "x"), Hypothesis("a", 2, "y")], [Reference("a", 1, ["y"]), Reference("b", 2, ["x"])]
+    )
     assert [(item.id, item.references) for item in joined.items] == [("b", ["x"]), ("a", ["y"])]
 
 

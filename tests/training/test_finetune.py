@@ -1,19 +1,18 @@
 """finetune on tiny T5 and GPT-2 models: the loss falls, the folder generates, resume continues."""
 
 import json
-import os
 import signal
 import subprocess
 import sys
 import time
 
 import pytest
+from conftest import SAMPLES
 from typer.testing import CliRunner
 
 from copygen.cli import app
-from copygen.training.loop import TrainingSettings, finetune, read_pairs
 from copygen.prompts import load_template
-from conftest import SAMPLES
+from copygen.training.loop import TrainingSettings, finetune, read_pairs
 
 PAIRS = str(SAMPLES / "pairs.jsonl")
 runner = CliRunner()
@@ -25,18 +24,40 @@ def losses(folder):
 
 def test_tiny_models_learn_and_the_folder_generates(tiny_model, tmp_path):
     out = tmp_path / "tuned"
-    summary = finetune(PAIRS, str(out), model=str(tiny_model), eval_pairs=PAIRS,
-                       settings=TrainingSettings(full=True, learning_rate=3e-3, max_steps=24, batch_size=4, eval_every=12,
-                                                 eval_sample=4))
+    summary = finetune(
+        PAIRS,
+        str(out),
+        model=str(tiny_model),
+        eval_pairs=PAIRS,
+        settings=TrainingSettings(
+            full=True, learning_rate=3e-3, max_steps=24, batch_size=4, eval_every=12, eval_sample=4
+        ),
+    )
     assert summary["steps"] == 24
     assert summary["tokens_per_second"] > 0
     curve = losses(out)
     assert sum(curve[-4:]) / 4 < sum(curve[:4]) / 4 - 0.2, curve
     record = json.loads((out / "copygen.json").read_text())
     assert record["template_name"] == "attributes"
-    assert [json.loads(line).get("bleu") is not None for line in (out / "metrics.jsonl").read_text().splitlines()].count(True) == 2
-    result = runner.invoke(app, ["generate", str(SAMPLES / "products.csv"), "-m", str(out), "--num-beams", "2",
-                                 "--num-variants", "1", "--max-new-tokens", "8", "--quiet"])
+    assert [
+        json.loads(line).get("bleu") is not None for line in (out / "metrics.jsonl").read_text().splitlines()
+    ].count(True) == 2
+    result = runner.invoke(
+        app,
+        [
+            "generate",
+            str(SAMPLES / "products.csv"),
+            "-m",
+            str(out),
+            "--num-beams",
+            "2",
+            "--num-variants",
+            "1",
+            "--max-new-tokens",
+            "8",
+            "--quiet",
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     drafts = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(drafts) == 24
@@ -47,8 +68,24 @@ def test_lora_is_the_default_for_causal_models_and_merges_into_plain_weights(tin
     from safetensors import safe_open
 
     out = tmp_path / "lora"
-    result = runner.invoke(app, ["finetune", "--train", PAIRS, "-m", str(tiny_gpt2), "-o", str(out), "--max-steps", "3",
-                                 "--batch-size", "8", "--bf16", "--quiet"])
+    result = runner.invoke(
+        app,
+        [
+            "finetune",
+            "--train",
+            PAIRS,
+            "-m",
+            str(tiny_gpt2),
+            "-o",
+            str(out),
+            "--max-steps",
+            "3",
+            "--batch-size",
+            "8",
+            "--bf16",
+            "--quiet",
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["steps"] == 3
     assert json.loads((out / "copygen.json").read_text())["lora"] is True
@@ -67,8 +104,26 @@ def test_duplicate_pairs_are_dropped_and_prompts_use_the_generate_template():
 
 def test_resume_continues_after_a_kill(tiny_gpt2, tmp_path):
     out = tmp_path / "run"
-    command = [sys.executable, "-m", "copygen", "finetune", "--train", PAIRS, "-m", str(tiny_gpt2), "-o", str(out),
-               "--max-steps", "100000", "--batch-size", "2", "--eval-every", "5", "--full", "--quiet"]
+    command = [
+        sys.executable,
+        "-m",
+        "copygen",
+        "finetune",
+        "--train",
+        PAIRS,
+        "-m",
+        str(tiny_gpt2),
+        "-o",
+        str(out),
+        "--max-steps",
+        "100000",
+        "--batch-size",
+        "2",
+        "--eval-every",
+        "5",
+        "--full",
+        "--quiet",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 120
     while time.time() < deadline and not (out / "checkpoints" / "last" / "progress.json").exists():
@@ -80,8 +135,24 @@ def test_resume_continues_after_a_kill(tiny_gpt2, tmp_path):
     assert "--resume" in stderr
     stopped_at = json.loads((out / "checkpoints" / "last" / "progress.json").read_text())["step"]
     assert stopped_at >= 5
-    result = runner.invoke(app, ["finetune", "--train", PAIRS, "-m", str(tiny_gpt2), "-o", str(out),
-                                 "--max-steps", str(stopped_at + 4), "--batch-size", "2", "--full", "--resume"])
+    result = runner.invoke(
+        app,
+        [
+            "finetune",
+            "--train",
+            PAIRS,
+            "-m",
+            str(tiny_gpt2),
+            "-o",
+            str(out),
+            "--max-steps",
+            str(stopped_at + 4),
+            "--batch-size",
+            "2",
+            "--full",
+            "--resume",
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     assert f"Resuming at step {stopped_at}" in result.stderr
     steps = [json.loads(line)["step"] for line in (out / "metrics.jsonl").read_text().splitlines()]
@@ -89,11 +160,17 @@ def test_resume_continues_after_a_kill(tiny_gpt2, tmp_path):
     assert json.loads(result.stdout)["steps"] == stopped_at + 4
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--train", PAIRS, "--target-column", "blurb"], 'has no target column "blurb" (--target-column); its columns are: id, name'),
-    (["--train", "EMPTY"], "is empty"),
-    (["--train", PAIRS, "-m", "./no-such-base"], "no model folder at ./no-such-base"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["--train", PAIRS, "--target-column", "blurb"],
+            'has no target column "blurb" (--target-column); its columns are: id, name',
+        ),
+        (["--train", "EMPTY"], "is empty"),
+        (["--train", PAIRS, "-m", "./no-such-base"], "no model folder at ./no-such-base"),
+    ],
+)
 def test_bad_finetune_input_is_a_one_line_error(args, message, tmp_path):
     (tmp_path / "empty.jsonl").write_text("")
     args = [str(tmp_path / "empty.jsonl") if a == "EMPTY" else a for a in args]
@@ -118,9 +195,9 @@ def test_training_loss_on_copy_positions_equals_the_full_model_loss(tiny_gpt2):
     """Logits are computed only from the batch's first copy token on; the loss must not change."""
     import torch
 
-    from copygen.training.loop import collate, length_batches, tokenize_pairs, training_loss
     from copygen.generation.engines.transformers import load_transformers
     from copygen.generation.models import resolve_model
+    from copygen.training.loop import collate, length_batches, tokenize_pairs, training_loss
 
     loaded = load_transformers(resolve_model(str(tiny_gpt2)))
     loaded.manifest = {}
@@ -130,28 +207,33 @@ def test_training_loss_on_copy_positions_equals_the_full_model_loss(tiny_gpt2):
         batch = collate(examples, indices, loaded.tokenizer.pad_token_id, seq2seq=False)
         with torch.no_grad():
             assert float(training_loss(loaded.model, batch, seq2seq=False)) == pytest.approx(
-                float(loaded.model(**batch).loss), rel=1e-5)
+                float(loaded.model(**batch).loss), rel=1e-5
+            )
 
 
 def test_evaluation_bleu_uses_every_copy_of_an_input_as_a_reference(tiny_gpt2, monkeypatch):
-    from copygen.training.loop import Pair, decode_scores
-    from copygen.generation.engines.transformers import TransformersEngine
-    from copygen.io.drafts import Variant
-    from copygen.generation.engines.transformers import load_transformers
+    from copygen.generation.engines.transformers import TransformersEngine, load_transformers
     from copygen.generation.models import resolve_model
+    from copygen.io.drafts import Variant
+    from copygen.training.loop import Pair, decode_scores
 
     loaded = load_transformers(resolve_model(str(tiny_gpt2)))
-    pairs = [Pair("a1", {}, "name: Aria", "Aria is a quiet cafe by the river with cheap food."),
-             Pair("a2", {}, "name: Aria", "By the river, the Aria cafe serves cheap food in a quiet room."),
-             Pair("b1", {}, "name: Bolt", "Bolt is a loud pub in the city centre serving English food."),
-             Pair("c1", {}, "name: Cove", "Cove is not decoded: it is past the sample.")]
+    pairs = [
+        Pair("a1", {}, "name: Aria", "Aria is a quiet cafe by the river with cheap food."),
+        Pair("a2", {}, "name: Aria", "By the river, the Aria cafe serves cheap food in a quiet room."),
+        Pair("b1", {}, "name: Bolt", "Bolt is a loud pub in the city centre serving English food."),
+        Pair("c1", {}, "name: Cove", "Cove is not decoded: it is past the sample."),
+    ]
     decoded = []
 
     def stub(engine, texts, settings, on_batch=None):
         decoded.extend(texts)
-        return [[Variant(text="By the river, the Aria cafe serves cheap food in a quiet room.", score=0.0)]
-                if "Aria" in text else [Variant(text="Bolt is a loud pub in the city centre serving English food.",
-                                                score=0.0)] for text in texts]
+        return [
+            [Variant(text="By the river, the Aria cafe serves cheap food in a quiet room.", score=0.0)]
+            if "Aria" in text
+            else [Variant(text="Bolt is a loud pub in the city centre serving English food.", score=0.0)]
+            for text in texts
+        ]
 
     monkeypatch.setattr(TransformersEngine, "decode", stub)
     scores = decode_scores(loaded.model, loaded, pairs, sample=2)
@@ -162,10 +244,23 @@ def test_evaluation_bleu_uses_every_copy_of_an_input_as_a_reference(tiny_gpt2, m
 def test_samples_to_model_to_drafts_to_scores_in_three_commands(tiny_gpt2, tmp_path):
     """The README's three commands: finetune on samples/, generate with the folder, evaluate."""
     model, drafts = tmp_path / "my-model", tmp_path / "drafts.jsonl"
-    steps = [["finetune", "--train", PAIRS, "-m", str(tiny_gpt2), "-o", str(model), "--max-steps", "4", "--quiet"],
-             ["generate", str(SAMPLES / "products.csv"), "-m", str(model), "-o", str(drafts), "--num-beams", "3",
-              "--max-new-tokens", "12", "--quiet"],
-             ["evaluate", str(drafts), "--refs", str(SAMPLES / "references.jsonl"), "--json"]]
+    steps = [
+        ["finetune", "--train", PAIRS, "-m", str(tiny_gpt2), "-o", str(model), "--max-steps", "4", "--quiet"],
+        [
+            "generate",
+            str(SAMPLES / "products.csv"),
+            "-m",
+            str(model),
+            "-o",
+            str(drafts),
+            "--num-beams",
+            "3",
+            "--max-new-tokens",
+            "12",
+            "--quiet",
+        ],
+        ["evaluate", str(drafts), "--refs", str(SAMPLES / "references.jsonl"), "--json"],
+    ]
     for args in steps:
         result = runner.invoke(app, args)
         assert result.exit_code == 0, (args[0], result.stderr)
@@ -201,13 +296,15 @@ def test_lora_trained_on_a_bf16_base_is_merged_in_fp32(tiny_gpt2, tmp_path):
     from peft import LoraConfig, get_peft_model
     from safetensors.torch import load_file
 
-    from copygen.training.loop import save_model_folder
     from copygen.generation.engines.transformers import load_transformers
     from copygen.generation.models import resolve_model
+    from copygen.training.loop import save_model_folder
 
     loaded = load_transformers(resolve_model(str(tiny_gpt2)))
     loaded.manifest = {}
-    network = get_peft_model(loaded.model.to(torch.bfloat16), LoraConfig(r=4, lora_alpha=4, target_modules="all-linear"))
+    network = get_peft_model(
+        loaded.model.to(torch.bfloat16), LoraConfig(r=4, lora_alpha=4, target_modules="all-linear")
+    )
     for name, parameter in network.named_parameters():
         if "lora_B" in name:
             torch.nn.init.normal_(parameter, std=1e-3)  # a small update, as after training
@@ -228,7 +325,9 @@ def test_a_prompt_depends_only_on_its_own_product(tmp_path):
     for order in ([aria, bolt], [bolt, aria]):
         path = tmp_path / f"pairs-{order[0]['id']}.jsonl"
         path.write_text("".join(json.dumps(row) + "\n" for row in order))
-        prompts.append({pair.id: pair.prompt for pair in read_pairs(str(path), TrainingSettings(), load_template("attributes"))})
+        prompts.append(
+            {pair.id: pair.prompt for pair in read_pairs(str(path), TrainingSettings(), load_template("attributes"))}
+        )
     assert prompts[0] == prompts[1]
     assert prompts[0]["a"] == "name: Aria | food: Thai | area: city centre"
     assert prompts[0]["b"] == "name: Bolt | area: riverside | food: English"
@@ -243,17 +342,26 @@ def test_the_kept_step_is_chosen_by_eval_loss_unless_asked_for_bleu(tiny_gpt2, t
     monkeypatch.setattr(module, "eval_loss", lambda *args: next(losses_seen))
     monkeypatch.setattr(module, "decode_scores", lambda *args: {"bleu": next(bleus_seen), "rougeL": 0.0})
     out = tmp_path / best_by
-    summary = finetune(PAIRS, str(out), model=str(tiny_gpt2), eval_pairs=PAIRS,
-                       settings=TrainingSettings(max_steps=3, batch_size=8, eval_every=1, best_by=best_by))
+    summary = finetune(
+        PAIRS,
+        str(out),
+        model=str(tiny_gpt2),
+        eval_pairs=PAIRS,
+        settings=TrainingSettings(max_steps=3, batch_size=8, eval_every=1, best_by=best_by),
+    )
     assert summary["best_step"] == kept
     assert summary[f"best_{'eval_loss' if best_by == 'loss' else 'bleu'}"] == (1.0 if best_by == "loss" else 50.0)
-    marked = [entry["step"] for entry in map(json.loads, (out / "metrics.jsonl").read_text().splitlines())
-              if entry.get("best")]
+    marked = [
+        entry["step"]
+        for entry in map(json.loads, (out / "metrics.jsonl").read_text().splitlines())
+        if entry.get("best")
+    ]
     assert marked[-1] == kept
 
 
 def test_an_evaluation_sample_of_nothing_is_refused(tmp_path):
-    result = runner.invoke(app, ["finetune", "--train", PAIRS, "-o", str(tmp_path / "m"), "--eval", PAIRS,
-                                 "--eval-sample", "0"])
+    result = runner.invoke(
+        app, ["finetune", "--train", PAIRS, "-o", str(tmp_path / "m"), "--eval", PAIRS, "--eval-sample", "0"]
+    )
     assert result.exit_code == 2 and "--eval-sample" in result.stderr
     assert not (tmp_path / "m").exists()

@@ -4,7 +4,8 @@ n-best variants. Also what engines share, so they tokenize, ban words and tidy t
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Callable, ClassVar
+from collections.abc import Callable
+from typing import ClassVar
 
 from copygen.generation.models import LoadedModel
 from copygen.io.drafts import Variant
@@ -28,7 +29,7 @@ class Engine(ABC):
 
     @classmethod
     @abstractmethod
-    def load(cls, spec: str | None, settings, *, threads: int | None = None) -> "Engine":
+    def load(cls, spec: str | None, settings, *, threads: int | None = None) -> Engine:
         """The engine with the model `spec` names (None: the embedded default), ready to decode."""
 
     @abstractmethod

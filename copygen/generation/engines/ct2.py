@@ -14,10 +14,11 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from copygen.errors import ModelError
 from copygen.generation.engines.base import Engine, OnBatch, bad_words_ids, variants_of
@@ -28,8 +29,14 @@ from copygen.machine import cpu_threads
 CT2_INSTALL_HINT = "pip install ctranslate2"
 # compute type -> how the weights are stored in the converted folder
 CT2_STORAGE = {
-    "int8": "int8", "int8_float32": "int8", "int8_float16": "int8", "int8_bfloat16": "int8",
-    "int16": "int16", "float16": "float16", "bfloat16": "bfloat16", "float32": None,
+    "int8": "int8",
+    "int8_float32": "int8",
+    "int8_float16": "int8",
+    "int8_bfloat16": "int8",
+    "int16": "int16",
+    "float16": "float16",
+    "bfloat16": "bfloat16",
+    "float32": None,
 }
 
 
@@ -100,8 +107,9 @@ def convert_to_ct2(folder: Path, name: str, storage: str | None, target: Path) -
 
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
-        TransformersConverter(str(folder), low_cpu_mem_usage=True).convert(str(staging), quantization=storage,
-                                                                            force=True)
+        TransformersConverter(str(folder), low_cpu_mem_usage=True).convert(
+            str(staging), quantization=storage, force=True
+        )
         fill_special_tokens(staging / "config.json")
         os.replace(staging, target)
     except (ValueError, NotImplementedError, KeyError, RuntimeError, OSError) as error:
@@ -133,9 +141,16 @@ class CT2Engine(Engine):
         ct2_model_dir(resolve_model(spec), settings.compute_type)
 
     @classmethod
-    def load(cls, spec, settings, *, threads=None) -> "CT2Engine":
-        return cls(load_ct2(resolve_model(spec), compute_type=settings.compute_type, seed=settings.seed,
-                            sample=settings.sample, threads=threads))
+    def load(cls, spec, settings, *, threads=None) -> CT2Engine:
+        return cls(
+            load_ct2(
+                resolve_model(spec),
+                compute_type=settings.compute_type,
+                seed=settings.seed,
+                sample=settings.sample,
+                threads=threads,
+            )
+        )
 
     def decode(self, texts: list[str], settings, on_batch: OnBatch = None) -> list[list[Variant]]:
         results = ct2_beam_search_batch(self.loaded, texts, settings)
@@ -147,8 +162,9 @@ class CT2Engine(Engine):
 ENGINE = CT2Engine
 
 
-def load_ct2(source: ModelSource, *, compute_type: str = "int8", seed: int = 0, sample: bool = False,
-             threads: int | None = None) -> LoadedModel:
+def load_ct2(
+    source: ModelSource, *, compute_type: str = "int8", seed: int = 0, sample: bool = False, threads: int | None = None
+) -> LoadedModel:
     """Load a model for the ct2 engine: the converted weights plus the original tokenizer."""
     converted = ct2_model_dir(source, compute_type)
     folder = local_folder(source)
@@ -176,16 +192,34 @@ def load_ct2(source: ModelSource, *, compute_type: str = "int8", seed: int = 0, 
         # little from several threads, and a thread waiting for the others stalls on a busy machine.
         parallel, per_batch = threads, 1
     try:
-        runner = runner_class(str(converted), device=device, compute_type=compute_type,
-                              device_index=int(local_rank) % gpus if gpus and local_rank.isdigit() else 0,
-                              inter_threads=parallel, intra_threads=per_batch)
+        runner = runner_class(
+            str(converted),
+            device=device,
+            compute_type=compute_type,
+            device_index=int(local_rank) % gpus if gpus and local_rank.isdigit() else 0,
+            inter_threads=parallel,
+            intra_threads=per_batch,
+        )
     except (RuntimeError, ValueError) as error:
-        raise ModelError(f"cannot load the converted model in {converted}: {error}; delete that folder to convert again") from None
+        raise ModelError(
+            f"cannot load the converted model in {converted}: {error}; delete that folder to convert again"
+        ) from None
     ctranslate2.set_random_seed(seed)
-    model = CT2Model(runner=runner, config=config, folder=converted,
-                     end_tokens=tokenizer.convert_ids_to_tokens([i for i in end_ids if i is not None]))
-    return LoadedModel(name=source.name, model=model, tokenizer=tokenizer, architecture=architecture,
-                       prompt_format=prompt_format, manifest=manifest, config=config)
+    model = CT2Model(
+        runner=runner,
+        config=config,
+        folder=converted,
+        end_tokens=tokenizer.convert_ids_to_tokens([i for i in end_ids if i is not None]),
+    )
+    return LoadedModel(
+        name=source.name,
+        model=model,
+        tokenizer=tokenizer,
+        architecture=architecture,
+        prompt_format=prompt_format,
+        manifest=manifest,
+        config=config,
+    )
 
 
 def ct2_beam_search_batch(loaded: LoadedModel, texts: list[str], settings) -> list[list[Variant]]:
@@ -198,28 +232,43 @@ def ct2_beam_search_batch(loaded: LoadedModel, texts: list[str], settings) -> li
     """
     tokenizer, model = loaded.tokenizer, loaded.model
     add_special = loaded.prompt_format != "chat"
-    tokens = [tokenizer.convert_ids_to_tokens(row)
-              for row in tokenizer(texts, add_special_tokens=add_special)["input_ids"]]
+    tokens = [
+        tokenizer.convert_ids_to_tokens(row) for row in tokenizer(texts, add_special_tokens=add_special)["input_ids"]
+    ]
     n = settings.num_variants
-    options: dict[str, Any] = dict(no_repeat_ngram_size=settings.no_repeat_ngram_size, end_token=model.end_tokens,
-                                   return_scores=True)
+    options: dict[str, Any] = dict(
+        no_repeat_ngram_size=settings.no_repeat_ngram_size, end_token=model.end_tokens, return_scores=True
+    )
     if settings.bad_words:
-        options["suppress_sequences"] = [tokenizer.convert_ids_to_tokens(sequence)
-                                         for sequence in bad_words_ids(tokenizer, settings.bad_words)]
+        options["suppress_sequences"] = [
+            tokenizer.convert_ids_to_tokens(sequence) for sequence in bad_words_ids(tokenizer, settings.bad_words)
+        ]
     copies = n if settings.sample else 1  # sampling: one draw per copy of the input, as in transformers
     if settings.sample:
-        options.update(beam_size=1, num_hypotheses=1, sampling_topk=0, sampling_topp=settings.top_p,
-                       sampling_temperature=settings.temperature)
+        options.update(
+            beam_size=1,
+            num_hypotheses=1,
+            sampling_topk=0,
+            sampling_topp=settings.top_p,
+            sampling_temperature=settings.temperature,
+        )
     else:
         options.update(beam_size=settings.num_beams, num_hypotheses=n, length_penalty=settings.length_penalty)
 
     def submit(batch: list[list[str]]) -> list:
         """Queue a batch; the runner decodes as many batches at once as it has threads."""
         if loaded.architecture == "seq2seq":
-            return model.runner.translate_batch(batch, max_decoding_length=settings.max_new_tokens, min_decoding_length=0,
-                                                max_input_length=0, asynchronous=True, **options)
-        return model.runner.generate_batch(batch, max_length=settings.max_new_tokens, include_prompt_in_result=False,
-                                           asynchronous=True, **options)
+            return model.runner.translate_batch(
+                batch,
+                max_decoding_length=settings.max_new_tokens,
+                min_decoding_length=0,
+                max_input_length=0,
+                asynchronous=True,
+                **options,
+            )
+        return model.runner.generate_batch(
+            batch, max_length=settings.max_new_tokens, include_prompt_in_result=False, asynchronous=True, **options
+        )
 
     def collect(pending) -> tuple[list[list[int]], list[float]]:
         result = pending.result()
@@ -235,19 +284,24 @@ def ct2_beam_search_batch(loaded: LoadedModel, texts: list[str], settings) -> li
         groups: dict[int, list[int]] = {}
         for index, row in enumerate(tokens):
             groups.setdefault(len(row), []).append(index)
-        batches = [group[start:start + settings.batch_size] for _, group in sorted(groups.items())
-                   for start in range(0, len(group), settings.batch_size)]
+        batches = [
+            group[start : start + settings.batch_size]
+            for _, group in sorted(groups.items())
+            for start in range(0, len(group), settings.batch_size)
+        ]
     else:
         order = sorted(range(len(tokens)), key=lambda index: len(tokens[index]))
-        batches = [order[start:start + settings.batch_size] for start in range(0, len(order), settings.batch_size)]
+        batches = [order[start : start + settings.batch_size] for start in range(0, len(order), settings.batch_size)]
     pending = [(batch, submit([tokens[index] for index in batch for _ in range(copies)])) for batch in batches]
     decoded: dict[int, tuple[list[list[int]], list[float]]] = {}
     for batch, waiting in pending:
         results = [collect(one) for one in waiting]
         for position, index in enumerate(batch):
-            mine = results[position * copies:(position + 1) * copies]
-            decoded[index] = ([sequence for sequences, _ in mine for sequence in sequences],
-                              [score for _, scores in mine for score in scores])
+            mine = results[position * copies : (position + 1) * copies]
+            decoded[index] = (
+                [sequence for sequences, _ in mine for sequence in sequences],
+                [score for _, scores in mine for score in scores],
+            )
     texts_out, scores = [], []
     for index in range(len(tokens)):
         sequences, row_scores = decoded[index]

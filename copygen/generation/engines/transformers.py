@@ -17,7 +17,7 @@ class TransformersEngine(Engine):
     name = "transformers"
 
     @classmethod
-    def load(cls, spec, settings=None, *, threads=None) -> "TransformersEngine":
+    def load(cls, spec, settings=None, *, threads=None) -> TransformersEngine:
         import torch
 
         torch.set_num_threads(threads or cpu_threads())
@@ -43,17 +43,27 @@ def load_transformers(source: ModelSource) -> LoadedModel:
     config, tokenizer, architecture, prompt_format, manifest = load_description(source)
     loader = AutoModelForSeq2SeqLM if architecture == "seq2seq" else AutoModelForCausalLM
     try:
-        model, info = loader.from_pretrained(source.location, use_safetensors=True, trust_remote_code=False,
-                                             output_loading_info=True)
+        model, info = loader.from_pretrained(
+            source.location, use_safetensors=True, trust_remote_code=False, output_loading_info=True
+        )
     except Exception as error:  # transformers raises many kinds; all mean "cannot load"
         raise cannot_load(source, error) from None
     missing = sorted(info.get("missing_keys") or ())
     if missing:  # transformers would fill them with random numbers
-        raise ModelError(f"cannot load the model in {source.location}: its weights do not fit its config.json "
-                         f"({len(missing)} tensors missing, e.g. {missing[0]})")
+        raise ModelError(
+            f"cannot load the model in {source.location}: its weights do not fit its config.json "
+            f"({len(missing)} tensors missing, e.g. {missing[0]})"
+        )
     model.eval()
-    return LoadedModel(name=source.name, model=model, tokenizer=tokenizer, architecture=architecture,
-                       prompt_format=prompt_format, manifest=manifest, config=config)
+    return LoadedModel(
+        name=source.name,
+        model=model,
+        tokenizer=tokenizer,
+        architecture=architecture,
+        prompt_format=prompt_format,
+        manifest=manifest,
+        config=config,
+    )
 
 
 def beam_search_batch(loaded: LoadedModel, texts: list[str], settings) -> list[list[Variant]]:

@@ -16,7 +16,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -134,7 +134,9 @@ def pair_matches(hyps: tuple[np.ndarray, np.ndarray], refs: tuple[np.ndarray, np
             hyp, ref = hyp_ids[hyp_at[a] : hyp_at[b]].tolist(), ref_ids[ref_at[a] : ref_at[b]].tolist()
             out[a] = [matches(ngrams(hyp, n), ngrams(ref, n)) for n in range(1, order + 1)]
 
-    ends = np.searchsorted(hyp_at + ref_at, np.arange(ELEMENTS_PER_BLOCK, int(hyp_at[-1] + ref_at[-1]), ELEMENTS_PER_BLOCK))
+    ends = np.searchsorted(
+        hyp_at + ref_at, np.arange(ELEMENTS_PER_BLOCK, int(hyp_at[-1] + ref_at[-1]), ELEMENTS_PER_BLOCK)
+    )
     bounds = sorted({0, pairs, *(int(end) for end in ends)})
     for a, b in zip(bounds, bounds[1:]):
         fill(a, b)
@@ -388,7 +390,9 @@ class Chrf(Metric):
 CJK = re.compile(f"([{CJK_RANGES}])")
 WORD = re.compile(r"[^\W_]+")
 # rouge-score's tokenization of ASCII text in one step: lower-case letters and digits, all else a space
-ASCII_WORDS = str.maketrans({chr(c): chr(c).lower() if chr(c).isalnum() else " " for c in range(128)} | {"\x00": "\x00"})
+ASCII_WORDS = str.maketrans(
+    {chr(c): chr(c).lower() if chr(c).isalnum() else " " for c in range(128)} | {"\x00": "\x00"}
+)
 
 
 class RougeTokenizer:
@@ -563,7 +567,26 @@ def rouge_signature(tokenizer: RougeTokenizer, nrefs, bootstrap, seed) -> str:
 PTB_CONTRACTION = re.compile(r"(?i)(\w)(n't|'s|'re|'ve|'ll|'d|'m)\b")
 PTB_TOKEN = re.compile(r"n't|'\w+|\d+(?:[.,:/-]\d+)*|\w+(?:-\w+)*|\.\.\.|--|\S")
 # pycocoevalcap's PTBTokenizer drops these tokens (plus quotes, which PTB writes as `` and '').
-PTB_PUNCTUATION = {"''", "'", "``", "`", "-LRB-", "-RRB-", "-LCB-", "-RCB-", ".", "?", "!", ",", ":", "-", "--", "...", ";", '"'}
+PTB_PUNCTUATION = {
+    "''",
+    "'",
+    "``",
+    "`",
+    "-LRB-",
+    "-RRB-",
+    "-LCB-",
+    "-RCB-",
+    ".",
+    "?",
+    "!",
+    ",",
+    ":",
+    "-",
+    "--",
+    "...",
+    ";",
+    '"',
+}
 
 
 class CocoRougeL(MeanOfItems):
@@ -605,7 +628,9 @@ class CocoRougeL(MeanOfItems):
 
     def signature(self, nrefs, bootstrap=0, seed=None):
         parts = [f"nrefs:{nrefs}"] + ([f"bs:{bootstrap}", f"seed:{seed}"] if bootstrap else [])
-        return "|".join(parts + ["tok:ptb-lc-nopunct", f"beta:{self.BETA}", "refs:best-p-best-r", "avg:items", "version:coco"])
+        return "|".join(
+            parts + ["tok:ptb-lc-nopunct", f"beta:{self.BETA}", "refs:best-p-best-r", "avg:items", "version:coco"]
+        )
 
 
 # --- statistics for many items, bootstrap and the paired test -----------------------------
