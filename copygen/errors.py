@@ -1,8 +1,12 @@
-"""Errors a user can act on. The CLI prints them as one line and exits 1."""
+"""Errors a user can act on. The CLI prints them as one line and exits 1 (2 for a `UsageError`)."""
 
 
 class CopygenError(Exception):
     "Any copygen error, displayed to the user as `Error: <message>`."
+
+
+class UsageError(CopygenError):
+    "An option value that is not valid; the message lists the valid ones."
 
 
 class InputError(CopygenError):

@@ -30,3 +30,20 @@ def launched_rank() -> tuple[int, int]:
     if not (world.isdigit() and rank.isdigit()):
         return 0, 1
     return int(rank), max(1, int(world))
+
+
+def torch_device(asked: str = "auto") -> str:
+    """The torch device for `--device`: "auto" is this process's GPU when torch sees one (under a
+    launcher, the GPU of its local rank), else "cpu"; "cpu", "cuda" and "cuda:N" are taken as given."""
+    from copygen.errors import UsageError
+
+    if asked not in ("auto", "cpu", "cuda") and not (asked.startswith("cuda:") and asked[5:].isdigit()):
+        raise UsageError(f"--device {asked!r} is not a device: use auto, cpu, cuda or cuda:N")
+    if asked != "auto":
+        return asked
+    import torch
+
+    if not torch.cuda.is_available():
+        return "cpu"
+    local = os.environ.get("LOCAL_RANK", "0")
+    return f"cuda:{int(local) % torch.cuda.device_count() if local.isdigit() else 0}"

@@ -22,8 +22,9 @@ class GenerationSettings:
     temperature: float = 0.8
     top_p: float = 0.95
     bad_words: list[str] = field(default_factory=list)
-    engine: str = "transformers"  # a name in copygen.generation.engines.ENGINES
-    compute_type: str = "int8"  # the ct2 engine's precision
+    engine: str = "transformers"  # "auto" or a name in copygen.generation.engines.ENGINES
+    compute_type: str = "int8"  # the ct2 engine's precision on CPU (float16 on a GPU)
+    device: str = "auto"  # auto, cpu, cuda or cuda:N (see copygen.machine.torch_device)
 
     def validate(self) -> None:
         from copygen.generation.engines import ENGINES
