@@ -1,7 +1,6 @@
-"""copygen evaluate: reading and joining inputs, metrics equal to sacrebleu/rouge-score, the CLI.
+"""copygen evaluate on files: reading and joining inputs, bad inputs, the CLI, the E2E ground truth.
 
-The metric counts are computed by copygen (for speed), so most tests here check them against
-the libraries' own code: table rows with known values, then properties on random text.
+The metrics' numbers are tested in test_metrics.py, test_metric_kernels.py and test_bootstrap.py.
 """
 
 from __future__ import annotations
@@ -12,22 +11,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from scoring_helpers import CAT, CAT_REFS, REFERENCES, SYSTEM_A, SYSTEM_B
 from typer.testing import CliRunner
 
 from copygen.cli import app
 from copygen.errors import InputError
-from copygen.scoring import metrics as m
 from copygen.scoring.evaluate import evaluate, join, score
 
 ROOT = Path(__file__).resolve().parents[2]
 E2E = ROOT.parent / "shared" / "data" / "e2e"
-EPS = 1e-9
 runner = CliRunner()
-
-CAT = "The cat is on the mat."
-CAT_REFS = ["The cat sat on the mat.", "There is a cat on the mat."]
 
 
 def run(*args: str, input: str | None = None):
@@ -41,281 +34,6 @@ def write(path: Path, text: str) -> str:
 
 def jsonl(path: Path, rows: list[dict]) -> str:
     return write(path, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
-
-
-def streams(references: list[list[str]]) -> list[list[str | None]]:
-    """sacrebleu's layout: one stream per reference slot, padded with None."""
-    most = max(map(len, references))
-    return [[refs[k] if k < len(refs) else None for refs in references] for k in range(most)]
-
-
-# --- the numbers: known values, then equal to the libraries ---------------------------------
-
-
-@pytest.mark.parametrize(
-    "hyps, refs, options, key, expected",
-    [
-        (["The cat sat on the mat."], [["The cat sat on the mat."]], {}, "bleu", 100.0),
-        ([CAT], [["The cat sat on the mat."]], {}, "bleu", 48.892302243490086),
-        ([CAT], [["The cat sat on the mat."]], {}, "chrf", 64.58166836671698),
-        ([CAT], [CAT_REFS], {}, "bleu", 50.81327481546149),
-        ([CAT], [CAT_REFS], {}, "chrf", 64.58166836671698),
-        ([CAT], [CAT_REFS], {}, "rouge1", 83.33333333333334),
-        ([CAT], [CAT_REFS], {}, "rouge2", 60.0),
-        ([CAT], [CAT_REFS], {}, "rougeL", 83.33333333333334),
-        (["the cat sat on the mat"], [["The cat sat on a mat"]], {}, "bleu", 32.46679154750991),
-        (["the cat sat on the mat"], [["The cat sat on a mat"]], {"lowercase": True}, "bleu", 53.7284965911771),
-        (
-            ["A fast kettle.", "Brews great coffee every morning."],
-            [["A quick kettle."], ["Brews good coffee each morning."]],
-            {},
-            "bleu",
-            17.37537574305315,
-        ),
-        (
-            ["A fast kettle.", "Brews great coffee every morning."],
-            [["A quick kettle."], ["Brews good coffee each morning."]],
-            {},
-            "chrf",
-            50.9769343267206,
-        ),
-        # Non-ASCII: rouge-score's own tokenizer gives 0.0 for the Chinese pair and 80.0 for the French
-        (["这款耳机续航十小时"], [["这款耳机续航八小时"]], {}, "rouge1", 100 * 8 / 9),
-        (["这款耳机续航十小时"], [["这款耳机续航八小时"]], {}, "rouge2", 100 * 6 / 8),
-        (
-            ["Écouteurs sans fil à réduction de bruit"],
-            [["Écouteurs sans fil avec réduction du bruit"]],
-            {},
-            "rouge1",
-            100 * 5 / 7,
-        ),
-        (
-            ["Kabellose Kopfhörer ohne Geräuschunterdrückung"],
-            [["Kabellose Kopfhörer mit Geräuschunterdrückung"]],
-            {},
-            "rouge1",
-            75.0,
-        ),
-        (
-            ["Kabellose Kopfhörer ohne Geräuschunterdrückung"],
-            [["Kabellose Kopfhörer mit Geräuschunterdrückung"]],
-            {},
-            "rougeL",
-            75.0,
-        ),
-    ],
-)
-def test_known_values(hyps, refs, options, key, expected):
-    found = score(hyps, refs, metrics=[key], bootstrap=0, **options)["metrics"][key]["score"]
-    assert found == pytest.approx(expected, abs=1e-6)
-
-
-SAMPLE_HYPS = [
-    "The Harbor kettle pours slowly and shows the temperature.",
-    "Café-style foam at home, hot or cold — in 3 settings!",
-    "",
-    "A 20 cm chef's knife, hand-sharpened to 15°; 210 g.",
-    "Noise-cancelling headphones (40 h battery) & USB-C fast charging.",
-]
-SAMPLE_REFS = [
-    [
-        "The Harbor Pour-Over Kettle pours slowly, and its thermometer shows the temperature.",
-        "A kettle for slow pours.",
-    ],
-    ["Make café-style milk foam at home: 3 froth settings, hot or cold."],
-    ["Nothing to say."],
-    [
-        "The 20 cm chef's knife is hand-sharpened to a 15° edge and weighs 210 g.",
-        "A 20cm knife.",
-        "Chef's knife, 210 g.",
-    ],
-    ["Headphones with 40-hour battery, noise cancelling and USB-C charging."],
-]
-
-
-@pytest.mark.parametrize(
-    "options",
-    [{}, {"lowercase": True}, {"tokenize": "intl"}, {"tokenize": "zh"}, {"tokenize": "char"}, {"tokenize": "none"}],
-)
-def test_bleu_and_chrf_equal_sacrebleu(options):
-    import sacrebleu
-
-    found = score(SAMPLE_HYPS, SAMPLE_REFS, metrics=["bleu", "chrf"], bootstrap=0, per_item=True, **options)
-    bleu = sacrebleu.BLEU(**options)
-    chrf = sacrebleu.CHRF(lowercase=options.get("lowercase", False))
-    assert found["metrics"]["bleu"]["score"] == pytest.approx(
-        bleu.corpus_score(SAMPLE_HYPS, streams(SAMPLE_REFS)).score, abs=EPS
-    )
-    assert found["metrics"]["chrf"]["score"] == pytest.approx(
-        chrf.corpus_score(SAMPLE_HYPS, streams(SAMPLE_REFS)).score, abs=EPS
-    )
-    assert found["metrics"]["bleu"]["signature"] == bleu.get_signature().format()
-    sentence = sacrebleu.BLEU(effective_order=True, **options)
-    for item, hyp, refs in zip(found["per_item"], SAMPLE_HYPS, SAMPLE_REFS):
-        assert item["bleu"] == pytest.approx(sentence.sentence_score(hyp, refs).score, abs=EPS)
-        assert item["chrf"] == pytest.approx(chrf.sentence_score(hyp, refs).score, abs=EPS)
-
-
-def test_rouge_equals_rouge_score():
-    from rouge_score import rouge_scorer
-
-    found = score(SAMPLE_HYPS, SAMPLE_REFS, metrics=["rouge1", "rouge2", "rougeL"], bootstrap=0, per_item=True)
-    for stem in (False, True):
-        scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], tokenizer=m.RougeTokenizer(stem=stem))
-        expected = [scorer.score_multi(refs, hyp) for hyp, refs in zip(SAMPLE_HYPS, SAMPLE_REFS)]
-        found = score(
-            SAMPLE_HYPS,
-            SAMPLE_REFS,
-            metrics=["rouge1", "rouge2", "rougeL"],
-            bootstrap=0,
-            per_item=True,
-            rouge_stem=stem,
-        )
-        for key in ("rouge1", "rouge2", "rougeL"):
-            mean = 100 * sum(e[key].fmeasure for e in expected) / len(expected)
-            assert found["metrics"][key]["score"] == pytest.approx(mean, abs=EPS)
-            assert [item[key] for item in found["per_item"]] == pytest.approx(
-                [100 * e[key].fmeasure for e in expected], abs=EPS
-            )
-
-
-ASCII_TEXT = st.text(alphabet="abcd .,-'&;:?!()0123456789\"A\n", max_size=40)
-ANY_TEXT = st.text(
-    alphabet=st.sampled_from("ab AB.,-&;<>'\"1234567890éÉßüÜ中文字。、\t\n{}[]()/:+*%$#@~^_`|=!?"), max_size=40
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(ANY_TEXT | st.just("a\x00b. -1"), max_size=5), st.integers(min_value=1, max_value=3))
-def test_fast_13a_tokenizer_is_sacrebleus(lines, block):
-    from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
-
-    fast = m.Tokenizer13a()
-    fast.LINES_PER_BLOCK = block
-    assert fast.tokenize_many(lines) == [Tokenizer13a()(line).split() for line in lines]
-
-
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(ANY_TEXT, st.lists(ANY_TEXT, min_size=1, max_size=3)), min_size=1, max_size=6), st.booleans())
-def test_statistics_equal_the_libraries_on_random_text(pairs, lowercase):
-    import sacrebleu
-
-    hyps = [hyp for hyp, _ in pairs]
-    refs = [refs for _, refs in pairs]
-    bleu, chrf = m.Bleu(lowercase=lowercase), m.Chrf(lowercase=lowercase)
-    expected_bleu = sacrebleu.BLEU(lowercase=lowercase)._extract_corpus_statistics(hyps, streams(refs))
-    expected_chrf = sacrebleu.CHRF(lowercase=lowercase)._extract_corpus_statistics(hyps, streams(refs))
-    assert bleu.statistics(hyps, refs).tolist() == expected_bleu
-    assert chrf.statistics(hyps, refs).tolist() == expected_chrf
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(ASCII_TEXT, st.lists(ASCII_TEXT, min_size=1, max_size=3)), min_size=1, max_size=5))
-def test_rouge_on_ascii_equals_rouge_score_default_tokenizer(pairs):
-    from rouge_score import rouge_scorer
-
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"])
-    tokenizer = m.RougeTokenizer()
-    hyps, refs = [hyp for hyp, _ in pairs], [refs for _, refs in pairs]
-    expected = [scorer.score_multi(r, h) for h, r in zip(hyps, refs)]
-    for metric in (m.RougeN(1, tokenizer), m.RougeN(2, tokenizer), m.RougeL(tokenizer)):
-        found = metric.statistics(hyps, refs)[:, 0]
-        assert found.tolist() == pytest.approx([e[metric.key].fmeasure for e in expected], abs=EPS)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from("abcde"), max_size=30), st.lists(st.sampled_from("abcdef"), max_size=30))
-def test_bit_parallel_lcs_equals_the_table(a, b):
-    from rouge_score.rouge_scorer import _lcs_table
-
-    expected = _lcs_table(a, b)[-1][-1] if a and b else 0
-    assert m.lcs_length(m.token_masks(a), len(a), b) == expected
-
-
-def test_chrf_counts_texts_with_large_alphabets(monkeypatch):
-    import sacrebleu
-
-    wide = "".join(chr(0x4E00 + i) for i in range(3000))  # 3,000 distinct characters: 12 bits each
-    hyps, refs = [wide[:1500] + "ab", "abc"], [[wide[700:2900]], ["abd"]]
-    expected = sacrebleu.CHRF().corpus_score(hyps, streams(refs)).score
-    ids, lengths = m.code_points([wide])
-    assert m.block_matches(ids, lengths, ids, lengths, 6) is None  # 12 bits x 6 characters + 1 > 64
-    assert score(hyps, refs, metrics=["chrf"], bootstrap=0)["metrics"]["chrf"]["score"] == pytest.approx(
-        expected, abs=EPS
-    )
-    monkeypatch.setattr(m, "ELEMENTS_PER_BLOCK", 8)  # many small blocks give the same counts
-    assert score(hyps, refs, metrics=["chrf"], bootstrap=0)["metrics"]["chrf"]["score"] == pytest.approx(
-        expected, abs=EPS
-    )
-
-
-def test_small_blocks_and_forked_workers_give_the_same_statistics(monkeypatch):
-    metrics = m.make_metrics(m.METRICS)
-    hyps, refs = SAMPLE_HYPS * 4, [[ref] for refs in SAMPLE_REFS for ref in refs[:1]] * 4
-    alone = m.item_statistics(metrics, hyps, refs, jobs=1)
-    monkeypatch.setattr(m, "PARALLEL_MIN_ITEMS", 2)
-    monkeypatch.setattr(m, "ELEMENTS_PER_BLOCK", 16)
-    forked = m.item_statistics(metrics, hyps, refs, jobs=2)
-    for a, b in zip(alone, forked):
-        assert a.tolist() == b.tolist()
-
-
-@pytest.mark.parametrize("key", m.METRICS)
-def test_identical_inputs_score_100(key):
-    texts = ["Écouteurs sans fil, 30 h d'autonomie.", "这款耳机续航八小时。", "The Harbor kettle, $49.", "Größe M."]
-    found = score(texts, [[text] for text in texts], metrics=[key], bootstrap=50, per_item=True)
-    assert found["metrics"][key]["score"] == pytest.approx(100.0, abs=1e-9)
-    # (a resample of only the short items has no 4-grams, and BLEU is 0 there: sacrebleu agrees)
-    assert found["metrics"][key]["ci95"]["low" if key != "bleu" else "high"] == pytest.approx(100.0, abs=1e-9)
-    assert [item[key] for item in found["per_item"]] == pytest.approx([100.0] * 4, abs=1e-9)
-
-
-# --- bootstrap and the paired test: sacrebleu's procedure -----------------------------------
-
-SYSTEM_A = [f"The kettle number {i} pours water slowly and well." for i in range(30)]
-SYSTEM_B = [
-    f"Kettle {i} pours water slowly, and it pours well." if i % 3 else f"The kettle number {i} pours water."
-    for i in range(30)
-]
-REFERENCES = [[f"The kettle number {i} pours water slowly and very well."] for i in range(30)]
-
-
-def test_confidence_interval_is_sacrebleus():
-    import sacrebleu
-
-    found = score(SYSTEM_B, REFERENCES, metrics=["bleu", "chrf"], bootstrap=200, seed=12345)["metrics"]
-    for key, metric in (("bleu", sacrebleu.BLEU()), ("chrf", sacrebleu.CHRF())):
-        expected = metric.corpus_score(SYSTEM_B, streams(REFERENCES), n_bootstrap=200)
-        assert found[key]["ci95"]["mean"] == pytest.approx(expected._mean, abs=1e-4)
-        assert found[key]["ci95"]["half_width"] == pytest.approx(expected._ci, abs=1e-4)
-        assert found[key]["signature"] == metric.get_signature().format()
-
-
-def test_paired_comparison_is_sacrebleus_paired_bootstrap():
-    import sacrebleu
-    from sacrebleu.significance import PairedTest
-
-    found = score(SYSTEM_A, REFERENCES, metrics=["bleu", "chrf"], bootstrap=1000, compare=SYSTEM_B)["comparison"]
-    test = PairedTest(
-        [("A", SYSTEM_A), ("B", SYSTEM_B)],
-        {"BLEU": sacrebleu.BLEU(), "chrF": sacrebleu.CHRF()},
-        streams(REFERENCES),
-        test_type="bs",
-        n_samples=1000,
-    )
-    _, results = test()
-    for key, name in (("bleu", "BLEU"), ("chrf", "chrF2")):
-        expected = results[name][1]
-        assert found["metrics"][key]["b"] == pytest.approx(expected.score, abs=EPS)
-        assert found["metrics"][key]["p_value"] == pytest.approx(expected.p_value, abs=1e-9)
-        assert found["metrics"][key]["b_ci95"]["mean"] == pytest.approx(expected.mean, abs=1e-4)
-    assert found["metrics"]["bleu"]["delta"] < 0 and found["metrics"]["bleu"]["p_value"] < 0.05
-
-
-def test_a_system_compared_with_itself_is_not_significant():
-    found = score(SYSTEM_A, REFERENCES, bootstrap=100, compare=SYSTEM_A)["comparison"]["metrics"]
-    for entry in found.values():
-        assert entry["delta"] == 0 and entry["p_value"] == 1.0
 
 
 # --- reading and joining ---------------------------------------------------------------------
@@ -493,10 +211,7 @@ def test_cli_table_json_compare_and_per_item(tmp_path):
     lines = table.stdout.splitlines()
     assert lines[0] == "30 items joined by order; references per item: 1"
     assert lines[2].split() == ["metric", "score", "95%", "CI", "signature"]
-    assert (
-        lines[3].startswith("BLEU ")
-        and "nrefs:1|bs:200|seed:12345|case:mixed|eff:no|tok:13a|smooth:exp|version:" in lines[3]
-    )
+    assert lines[3].startswith("BLEU ")
     assert any(line.startswith("Paired bootstrap test (200 resamples, seed 12345)") for line in lines)
     assert any(line.startswith("BLEU ") and "significant at p < 0.05" in line for line in lines)
     assert "Per item:" in lines and lines[-1].startswith("30 ")
@@ -504,6 +219,9 @@ def test_cli_table_json_compare_and_per_item(tmp_path):
         run(a, "--refs", refs, "--compare", b, "--bootstrap", "200", "--json", "-m", "bleu,rougeL").stdout
     )
     assert list(report["metrics"]) == ["bleu", "rougeL"]
+    # the table shows the signature the report carries (test_bootstrap.py checks it is sacrebleu's)
+    assert lines[3].split()[-1] == report["metrics"]["bleu"]["signature"]
+    assert "|bs:200|seed:12345|" in report["metrics"]["bleu"]["signature"]
     assert report["comparison"]["metrics"]["bleu"]["delta"] == pytest.approx(
         report["comparison"]["metrics"]["bleu"]["b"] - report["metrics"]["bleu"]["score"]
     )
