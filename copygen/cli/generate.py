@@ -7,6 +7,7 @@ from enum import Enum
 import typer
 
 from copygen.cli import progress_bar, stderr_console
+from copygen.generation.engines import ENGINES
 from copygen.machine import launched_rank
 from copygen.quality.channels import CHANNELS
 
@@ -20,9 +21,12 @@ class OutputFormat(str, Enum):
 ChannelName = Enum("ChannelName", {name: name for name in CHANNELS}, type=str)
 
 
-class Engine(str, Enum):
-    transformers = "transformers"
-    ct2 = "ct2"
+Engine = Enum("Engine", {name: name for name in ("auto", *ENGINES)}, type=str)
+
+
+class Rank(str, Enum):
+    grounded = "grounded"
+    model = "model"
 
 
 class InputFormat(str, Enum):
@@ -68,9 +72,14 @@ def generate(
     temperature: float = typer.Option(0.8, help="Sampling temperature (with --sample)."),
     top_p: float = typer.Option(0.95, help="Nucleus sampling mass (with --sample)."),
     engine: Engine = typer.Option(
-        Engine.transformers,
-        help="Decoding engine: transformers (the reference), or ct2 (CTranslate2 int8: converts the model once into the cache, several times faster on CPU; needs `pip install ctranslate2`).",
+        "auto",
+        help="Decoding engine: auto (ct2 when the model converts, else transformers), ct2 (CTranslate2: int8 on CPU, float16 on a GPU; converts the model once into the cache, several times faster), or transformers (the reference).",
     ),
+    rank: Rank = typer.Option(
+        Rank.grounded,
+        help="Order of the variants: grounded (those passing every hard check first: numbers, banned words, required columns, channel limits; then attribute coverage, then model score), or model (the model's own order).",
+    ),
+    device: str = typer.Option("auto", help="auto (the GPU when torch sees one), cpu, cuda or cuda:N."),
     workers: int = typer.Option(
         1,
         min=1,
@@ -106,6 +115,7 @@ def generate(
         channel=channel.value if channel else None,
         banned=read_banned(banned) if banned else [],
         required=require,
+        rank=rank.value,
     )
     settings = GenerationSettings(
         num_beams=num_beams,
@@ -119,6 +129,7 @@ def generate(
         temperature=temperature,
         top_p=top_p,
         engine=engine.value,
+        device=device,
     )
     out = OutputOptions(path=output, format=output_format.value, force=force, resume=resume, workers=workers)
     console = stderr_console(quiet or launched_rank()[0] != 0)  # under a launcher, only the first process reports
@@ -140,4 +151,12 @@ def generate(
         target = "stdout" if output == "-" else output
         processes = f" with {summary.processes} processes" if summary.processes > 1 and not workers > 1 else ""
         per_product = f" ({summary.seconds / summary.written:.2f} s per product)" if summary.written else ""
-        console.print(f"Wrote {summary.written} drafts to {target} in {summary.seconds:.1f} s{processes}{per_product}")
+        console.print(
+            f"Wrote {summary.written} drafts to {target} with the {summary.engine} engine in "
+            f"{summary.seconds:.1f} s{processes}{per_product}"
+        )
+        if summary.unclean:
+            console.print(
+                f"{summary.unclean} of {summary.written} drafts have no variant that passes every check: "
+                "copygen review lists them first"
+            )

@@ -124,7 +124,6 @@ def run_workers(
     """Draft with `workers` local processes, then merge their shards into `writer` in input order."""
     folder, name, temporary = shard_folder(output)
     shards = [shard_path(folder, name, rank, workers) for rank in range(workers)]
-    engine_class(run.job.settings.engine).prepare(run.job.model, run.job.settings)  # once, not in every worker
     messages: queue.Queue = queue.Queue()
     processes = []
     try:

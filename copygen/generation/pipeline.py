@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from copygen.errors import UsageError
+from copygen.generation.engines import choose_engine
 from copygen.generation.engines.base import Engine
 from copygen.generation.models import LoadedModel, read_manifest
 from copygen.generation.settings import GenerationSettings
@@ -19,10 +21,11 @@ from copygen.io.drafts import Draft
 from copygen.io.products import Product
 from copygen.prompts import Template, check_columns, load_template, render_prompt
 from copygen.quality.channels import Channel, get_channel, template_for
-from copygen.quality.checks import check_variant, rank_variants, required_columns
+from copygen.quality.checks import RANKINGS, check_variant, is_clean, rank_variants, required_columns
+from copygen.quality.grounding import attribute_coverage
 
 SORT_WINDOW_BATCHES = 8
-CANDIDATE_FACTOR = 2  # a channel decodes this many times the variants asked for, then re-ranks
+CANDIDATE_FACTOR = 2  # a channel (or sampling) decodes this many times the variants asked for
 Callback = Callable[[Any], None] | None
 
 
@@ -39,6 +42,7 @@ class DraftJob:
     required: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    rank: str = "grounded"  # see copygen.quality.checks.rank_variants
 
     @property
     def template(self) -> Template:
@@ -60,6 +64,7 @@ def plan_drafts(
     required: Iterable[str] | None = None,
     id_column: str = "id",
     settings: GenerationSettings | None = None,
+    rank: str = "grounded",
 ) -> DraftJob:
     """The job for products with these columns; fails before any model loads if the template
     names a column they lack, or a required column does not exist."""
@@ -72,6 +77,10 @@ def plan_drafts(
     banned = list(banned)
     settings = replace(settings, bad_words=list(dict.fromkeys([*settings.bad_words, *banned])))
     settings.validate()
+    if rank not in RANKINGS:
+        raise UsageError(f"unknown ranking {rank!r}: use one of {', '.join(RANKINGS)}")
+    required = required_columns(required, columns, source_name)
+    settings = replace(settings, engine=choose_engine(settings.engine, model, settings))  # may fetch the model
     return DraftJob(
         model=model,
         template_name=chosen.name,
@@ -79,9 +88,10 @@ def plan_drafts(
         settings=settings,
         channel=channel,
         banned=banned,
-        required=required_columns(required, columns, source_name),
+        required=required,
         columns=columns,
         exclude=[id_column],
+        rank=rank,
     )
 
 
@@ -92,13 +102,18 @@ def choose_template(template: str | None, manifest: dict) -> Template:
     return load_template(template)
 
 
-def candidate_settings(settings: GenerationSettings, channel: Channel | None) -> GenerationSettings:
-    """Settings that decode more candidates for a channel to re-rank (beams widened to match);
-    without a channel, the settings as they are."""
-    if channel is None:
+def candidate_settings(settings: GenerationSettings, channel: Channel | None, rank: str) -> GenerationSettings:
+    """Settings that decode a pool of candidates to rank: the n-best of every beam (free: the
+    beams are searched anyway), twice the variants when sampling, and for a channel twice the
+    variants with beams widened to match. `rank="model"` decodes just the variants asked for."""
+    if rank == "model":
         return settings
-    candidates = settings.num_variants * CANDIDATE_FACTOR
-    return replace(settings, num_variants=candidates, num_beams=max(settings.num_beams, candidates))
+    if channel is not None:
+        candidates = settings.num_variants * CANDIDATE_FACTOR
+        return replace(settings, num_variants=candidates, num_beams=max(settings.num_beams, candidates))
+    if settings.sample:
+        return replace(settings, num_variants=settings.num_variants * CANDIDATE_FACTOR)
+    return replace(settings, num_variants=max(settings.num_variants, settings.num_beams))
 
 
 def model_input_text(loaded: LoadedModel, prompt: str) -> str:
@@ -120,6 +135,16 @@ def fit_prompt(loaded: LoadedModel, prompt: str, budget: int, on_warning: Callba
     return loaded.tokenizer.decode(ids[:budget], skip_special_tokens=True)
 
 
+def checked_variants(candidates: list, product: Product, job: DraftJob) -> list:
+    """Check every candidate against its product, then keep the best the job asks for."""
+    for variant in candidates:
+        variant.checks = check_variant(variant.text, product.attributes, job.preset, job.banned, job.required)
+        variant.coverage = attribute_coverage(product.attributes, variant.text, skip=job.exclude)
+        if variant.coverage is not None:
+            variant.coverage = round(variant.coverage, 4)
+    return rank_variants(candidates, job.settings.num_variants, job.rank)
+
+
 def draft_products(
     products: Iterable[Product],
     job: DraftJob,
@@ -133,12 +158,16 @@ def draft_products(
 
     loaded, settings, preset, template = engine.loaded, job.settings, job.preset, job.template
     set_seed(settings.seed)
-    decoding = candidate_settings(settings, preset)
+    decoding = candidate_settings(settings, preset, job.rank)
     budget = max(16, loaded.context_length - (settings.max_new_tokens if loaded.architecture == "causal" else 0) - 64)
     params = {key: value for key, value in asdict(decoding).items() if key != "batch_size"}
-    params.update(num_variants=settings.num_variants, engine=engine.name, required=job.required)
-    if preset is not None:
-        params["candidates"] = decoding.num_variants
+    params.update(
+        num_variants=settings.num_variants,
+        engine=engine.name,
+        required=job.required,
+        rank=job.rank,
+        candidates=decoding.num_variants,
+    )
     window: list[tuple[Product, str]] = []
 
     def flush() -> Iterator[Draft]:
@@ -146,10 +175,7 @@ def draft_products(
         decoded = engine.decode([window[i][1] for i in order], decoding, on_batch)
         variants = dict(zip(order, decoded))
         for index, (product, _) in enumerate(window):
-            candidates = variants[index]
-            for variant in candidates:
-                variant.checks = check_variant(variant.text, product.attributes, preset, job.banned, job.required)
-            kept = rank_variants(candidates, settings.num_variants) if preset else candidates
+            kept = checked_variants(variants[index], product, job)
             yield Draft(
                 id=product.id,
                 line=product.line,
@@ -159,6 +185,7 @@ def draft_products(
                 params=params,
                 variants=kept,
                 channel=job.channel,
+                clean=bool(kept) and is_clean(kept[0].checks),
             )
         window.clear()
 

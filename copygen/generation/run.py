@@ -39,6 +39,7 @@ class CopyOptions:
     channel: str | None = None
     banned: list[str] | None = None
     required: list[str] | None = None
+    rank: str = "grounded"  # or "model": see copygen.quality.checks.rank_variants
 
 
 @dataclass
@@ -68,6 +69,8 @@ class RunSummary:
     output: str
     processes: int
     reporting: bool  # False in the processes of a launcher other than the first
+    engine: str = ""  # the engine that decoded
+    unclean: int = 0  # drafts written whose best variant fails a hard check
 
 
 def generate(
@@ -79,14 +82,16 @@ def generate(
     channel: str | None = None,
     banned: Iterable[str] = (),
     required: Iterable[str] | None = None,
+    rank: str = "grounded",
     **settings: Any,
 ) -> list[Draft]:
     """Drafts for products (a file path, `-`, or dicts) with a model (default: the embedded one).
 
     `settings` are `GenerationSettings` fields: num_beams, num_variants, max_new_tokens, ...
     Every variant carries its checks. A `channel` preset (see copygen.quality.channels) sets the
-    template and limits and re-ranks extra candidates by the checks; `banned` words are kept
-    out of the copy and checked for; `required` columns (default: name) must be mentioned.
+    template and limits; `banned` words are kept out of the copy and checked for; `required`
+    columns (default: name) must be mentioned. Variants are ranked `grounded` (clean first, see
+    copygen.quality.checks.rank_variants) unless `rank="model"`.
     Dicts get the same id checks as a file's rows (ids present, unique).
     """
     if isinstance(products, str):
@@ -105,7 +110,9 @@ def generate(
         required=required,
         id_column=id_column,
         settings=GenerationSettings(**settings),
+        rank=rank,
     )
+    engine_class(job.settings.engine).prepare(model, job.settings)
     engine = engine_class(job.settings.engine).load(model, job.settings)
     return list(draft_products(items, job, engine))
 
@@ -141,8 +148,10 @@ def generate_file(
         required=copy.required,
         id_column=read.id_column,
         settings=settings,
+        rank=copy.rank,
     )
     started = time.perf_counter()
+    engine_class(job.settings.engine).prepare(job.model, job.settings, progress.on_message)
     if world > 1:
         if progress.on_total:
             progress.on_total(None if total is None else -(-total // world))
@@ -157,7 +166,7 @@ def generate_file(
             on_batch=progress.on_batch,
             on_warning=progress.on_message,
         )
-        return RunSummary(written, time.perf_counter() - started, output.path, world, rank == 0)
+        return RunSummary(written, time.perf_counter() - started, output.path, world, rank == 0, job.settings.engine)
     with DraftWriter(output.path, output.format, force=output.force, resume=output.resume) as writer:
         if writer.done and progress.on_message:
             progress.on_message(f"Resuming: {len(writer.done)} drafts already done")
@@ -168,7 +177,8 @@ def generate_file(
         else:
             write_in_process((product for product in items if product.id not in writer.done), job, writer, progress)
         writer.commit()
-    return RunSummary(writer.written, time.perf_counter() - started, output.path, output.workers, True)
+    seconds = time.perf_counter() - started
+    return RunSummary(writer.written, seconds, output.path, output.workers, True, job.settings.engine, writer.unclean)
 
 
 def scan_products(products: str, read: ReadOptions, on_skip: Callback):

@@ -22,15 +22,15 @@ class GenerationSettings:
     temperature: float = 0.8
     top_p: float = 0.95
     bad_words: list[str] = field(default_factory=list)
-    engine: str = "transformers"  # "auto" or a name in copygen.generation.engines.ENGINES
-    compute_type: str = "int8"  # the ct2 engine's precision on CPU (float16 on a GPU)
+    engine: str = "auto"  # "auto" or a name in copygen.generation.engines.ENGINES
+    compute_type: str = "auto"  # the ct2 engine's precision: auto is int8 on CPU, float16 on a GPU
     device: str = "auto"  # auto, cpu, cuda or cuda:N (see copygen.machine.torch_device)
 
     def validate(self) -> None:
-        from copygen.generation.engines import ENGINES
+        from copygen.generation.engines import AUTO, engine_class
 
-        if self.engine not in ENGINES:
-            raise CopygenError(f"unknown engine {self.engine!r}: use one of {', '.join(ENGINES)}")
+        if self.engine != AUTO:
+            engine_class(self.engine)
         if self.num_beams < 1 or self.num_variants < 1 or self.batch_size < 1 or self.max_new_tokens < 1:
             raise CopygenError("--num-beams, --num-variants, --batch-size and --max-new-tokens must be at least 1")
         if not self.sample and self.num_variants > self.num_beams:

@@ -33,6 +33,7 @@ class Variant:
     text: str
     score: float  # length-normalized log-probability (higher is better)
     checks: list[dict[str, Any]] = field(default_factory=list)  # see copygen.quality.checks.check_variant
+    coverage: float | None = None  # share of the product's attribute values the text states
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Draft:
     params: dict[str, Any]
     variants: list[Variant]
     channel: str | None = None  # the channel preset whose limits the checks used
+    clean: bool = True  # False when no variant passes every hard check: review it first
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -213,6 +215,7 @@ class DraftWriter:
         self.to_stdout = output == "-"
         self.done: set[str] = set()
         self.written = 0
+        self.unclean = 0  # drafts written with no variant that passes every hard check
         if self.to_stdout:
             if resume:
                 raise OutputError("--resume needs an output file (-o PATH), not stdout")
@@ -266,6 +269,7 @@ class DraftWriter:
                 "and --resume continues once there is room"
             ) from None
         self.written += 1
+        self.unclean += draft.get("clean") is False
 
     def write_all(self, drafts: Iterable[dict[str, Any]]) -> None:
         for draft in drafts:

@@ -119,9 +119,29 @@ def failed_checks(checks: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [check for check in checks if not check["passed"]]
 
 
-def rank_variants(variants: list[Any], keep: int | None = None) -> list[Any]:
-    """Variants re-ranked by their checks (fewest failed first, then model score), the best `keep`."""
-    return sorted(variants, key=lambda v: (len(failed_checks(v.checks)), -v.score))[:keep]
+HARD_CHECKS = frozenset({"format", "length", "banned", "required", "numbers", "contradiction"})
+RANKINGS = ("grounded", "model")
+
+
+def is_clean(checks: Iterable[dict[str, Any]]) -> bool:
+    """Whether a variant passes every hard check: nothing a reader could not publish as is
+    (an invented number, a contradicted value, a banned word, a missing required value, a broken
+    channel limit). Repetition is a soft check: it lowers a variant, never disqualifies it."""
+    return not any(check["check"] in HARD_CHECKS for check in failed_checks(checks))
+
+
+def rank_variants(variants: list[Any], keep: int | None = None, rank: str = "grounded") -> list[Any]:
+    """The best `keep` variants. `grounded`: clean variants first, then higher attribute coverage,
+    then fewer soft failures, then model score; `model`: the model's order as decoded."""
+    if rank == "model":
+        return variants[:keep]
+
+    def order(variant: Any) -> tuple:
+        failed = failed_checks(variant.checks)
+        hard = sum(check["check"] in HARD_CHECKS for check in failed)
+        return (hard > 0, -(variant.coverage or 0.0), hard, len(failed) - hard, -variant.score)
+
+    return sorted(variants, key=order)[:keep]
 
 
 DEFAULT_REQUIRED = ("name",)  # brand is left to --require: half the sample references omit it

@@ -23,8 +23,11 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 
 
 def review_page(drafts: list[dict[str, Any]], source: str = "drafts.jsonl") -> str:
-    """The HTML page for reviewing `drafts` (as read by copygen.drafts.read_drafts)."""
+    """The HTML page for reviewing `drafts` (as read by copygen.io.drafts.read_drafts); drafts
+    with no variant that passes every hard check come first, marked, in their file order."""
     from jinja2 import Environment
+
+    drafts = sorted(drafts, key=lambda draft: draft.get("clean", True) is not False)
 
     script = (ASSETS / "review.js").read_text(encoding="utf-8")
     style = (ASSETS / "review.css").read_text(encoding="utf-8")
@@ -37,6 +40,7 @@ def review_page(drafts: list[dict[str, Any]], source: str = "drafts.jsonl") -> s
         drafts=shown,
         channels=used,
         total_variants=sum(len(draft["variants"]) for draft in shown),
+        unclean=sum(not draft["clean"] for draft in shown),
         failing_variants=sum(variant["failed"] for draft in shown for variant in draft["variants"]),
         data=script_json(page_data(drafts, source, used)),
         script=script,
@@ -74,6 +78,7 @@ def shown_draft(draft: dict[str, Any]) -> dict[str, Any]:
         "title": value_text(attributes.get("name") or draft["id"]),
         "template": draft.get("template", "?"),
         "channel": draft.get("channel"),
+        "clean": draft.get("clean", True) is not False,
         "attributes": [(key, value_text(value)) for key, value in attributes.items() if value is not None],
         "variants": variants,
     }

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from copygen import ModelError, generate
 from copygen.cli import app
+from copygen.errors import UsageError
 from copygen.generation.engines.ct2 import ct2_model_dir as converted
 from copygen.generation.models import resolve_model
 
@@ -33,7 +34,7 @@ def texts(drafts):
 @pytest.mark.parametrize("beams, variants", [(1, 1), (4, 3)])
 def test_ct2_float32_writes_what_transformers_writes(tiny_model, beams, variants):
     settings = dict(num_beams=beams, num_variants=variants, max_new_tokens=12)
-    reference = generate(ROWS, model=str(tiny_model), **settings)
+    reference = generate(ROWS, model=str(tiny_model), engine="transformers", **settings)
     fast = generate(ROWS, model=str(tiny_model), engine="ct2", compute_type="float32", **settings)
     assert texts(fast) == texts(reference)
     for ours, theirs in zip(fast, reference):
@@ -42,10 +43,11 @@ def test_ct2_float32_writes_what_transformers_writes(tiny_model, beams, variants
 
 
 def test_ct2_keeps_banned_words_out_as_transformers_does(tiny_gpt2):
-    first = generate(ROWS[:1], model=str(tiny_gpt2), num_beams=1, num_variants=1, max_new_tokens=8)
+    settings = dict(num_beams=1, num_variants=1, max_new_tokens=8, engine="transformers")
+    first = generate(ROWS[:1], model=str(tiny_gpt2), **settings)
     word = first[0].variants[0].text.split()[0]
     settings = dict(num_beams=1, num_variants=1, max_new_tokens=8, bad_words=[word])
-    reference = generate(ROWS[:1], model=str(tiny_gpt2), **settings)
+    reference = generate(ROWS[:1], model=str(tiny_gpt2), engine="transformers", **settings)
     fast = generate(ROWS[:1], model=str(tiny_gpt2), engine="ct2", compute_type="float32", **settings)
     assert texts(fast) == texts(reference)
     assert not fast[0].variants[0].text.startswith(word)
@@ -88,7 +90,7 @@ def test_ct2_converts_once_and_again_when_the_model_changes(tiny_gpt2, tmp_path)
 
 
 def test_unknown_compute_type_is_a_clear_error(tiny_gpt2):
-    with pytest.raises(ModelError, match="unknown ct2 compute type 'int3': use one of int8, "):
+    with pytest.raises(UsageError, match="unknown ct2 compute type 'int3': use one of int8, "):
         generate(ROWS[:1], model=str(tiny_gpt2), engine="ct2", compute_type="int3")
 
 
@@ -226,3 +228,65 @@ def test_accelerate_launch_two_cpu_processes_merge_in_input_order(tiny_gpt2, tmp
     assert done.returncode == 0, done.stderr[-2000:]
     assert launched.read_bytes() == one.read_bytes()
     assert sorted(path.name for path in tmp_path.iterdir()) == ["launched.jsonl", "one.jsonl"]
+
+
+def test_auto_picks_ct2_for_models_it_converts_and_transformers_for_others(tiny_model, tiny_gpt2, tmp_path):
+    from transformers import GPTNeoConfig, GPTNeoForCausalLM
+
+    [draft] = generate(ROWS[:1], model=str(tiny_model), num_beams=1, num_variants=1, max_new_tokens=4)
+    assert draft.params["engine"] == "ct2"
+    neo = tmp_path / "gpt-neo"  # an architecture CTranslate2's converter does not know
+    shutil.copytree(tiny_gpt2, neo)
+    (neo / "config.json").unlink()
+    (neo / "model.safetensors").unlink()
+    config = GPTNeoConfig(vocab_size=600, hidden_size=32, num_layers=2, num_heads=4, attention_types=[[["global"], 2]])
+    GPTNeoForCausalLM(config).save_pretrained(neo)
+    [draft] = generate(ROWS[:1], model=str(neo), num_beams=1, num_variants=1, max_new_tokens=4)
+    assert draft.params["engine"] == "transformers"
+
+
+def fresh_copy(model, folder, epsilon):
+    """A copy of a model that no conversion in the cache matches (its config differs)."""
+    shutil.copytree(model, folder)
+    config = json.loads((folder / "config.json").read_text())
+    config["layer_norm_epsilon"] = epsilon
+    (folder / "config.json").write_text(json.dumps(config))
+    return folder
+
+
+def test_the_cli_names_its_engine_and_says_once_that_it_converts(tiny_gpt2, tmp_path):
+    model = fresh_copy(tiny_gpt2, tmp_path / "model", 1e-7)
+    args = ["generate", str(SAMPLES / "products.csv"), "-m", str(model), *FAST[:-1]]
+    first = runner.invoke(app, [*args, "-o", str(tmp_path / "one.jsonl")])
+    assert first.exit_code == 0, first.stderr
+    assert first.stderr.count("converting the model for fast decoding, once:") == 1
+    assert "with the ct2 engine" in first.stderr
+    again = runner.invoke(app, [*args, "-o", str(tmp_path / "two.jsonl")])
+    assert "converting" not in again.stderr and "with the ct2 engine" in again.stderr
+    drafts = [json.loads(line) for line in (tmp_path / "two.jsonl").read_text().splitlines()]
+    assert {draft["params"]["engine"] for draft in drafts} == {"ct2"}
+
+
+def test_a_second_process_waits_for_a_conversion_instead_of_converting_twice(tiny_gpt2, tmp_path):
+    import fcntl
+
+    from copygen.generation.engines.ct2 import convert_to_ct2, folder_key
+    from copygen.generation.models import cache_dir
+
+    model = fresh_copy(tiny_gpt2, tmp_path / "model", 1e-8)
+    target = cache_dir() / "ct2" / f"model-{folder_key(model, 'int8')}"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    script = (
+        "from copygen.generation.engines.ct2 import ct2_model_dir; "
+        "from copygen.generation.models import resolve_model; "
+        f"print(ct2_model_dir(resolve_model({str(model)!r}), 'int8', lambda m: print(m, flush=True)))"
+    )
+    with (target.parent / f".{target.name}.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # this test is the process converting
+        other = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+        assert other.stdout.readline().strip() == "waiting for another copygen process converting the model"
+        convert_to_ct2(model, str(model), "int8", target)
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    rest = other.communicate(timeout=300)[0]
+    assert other.returncode == 0
+    assert "converting" not in rest and rest.strip() == str(target)  # it used the conversion it waited for

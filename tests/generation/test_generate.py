@@ -169,3 +169,26 @@ def test_a_huge_field_is_cut_to_the_models_context_with_a_warning(tiny_gpt2, tmp
     assert result.exit_code == 0, result.stderr
     assert "product big: prompt of" in result.stderr and "cut to" in result.stderr
     assert json.loads(result.stdout)["id"] == "big"
+
+
+def test_drafts_record_their_ranking_and_whether_a_clean_variant_exists(tiny_gpt2):
+    rows = [{"id": "a", "name": "Kettle", "capacity": "1.2 L"}]
+    [draft] = generate(rows, model=str(tiny_gpt2), num_beams=4, num_variants=2, max_new_tokens=6)
+    assert draft.params["rank"] == "grounded" and draft.params["candidates"] == 4
+    assert len(draft.variants) == 2
+    # the tiny model never writes the name, so the required check fails for every candidate
+    assert not draft.clean and all(v.coverage is not None for v in draft.variants)
+    [model_order] = generate(rows, model=str(tiny_gpt2), num_beams=4, num_variants=2, max_new_tokens=6, rank="model")
+    assert model_order.params["candidates"] == 2
+    assert [v.score for v in model_order.variants] == sorted((v.score for v in model_order.variants), reverse=True)
+
+
+def test_the_summary_counts_drafts_with_no_clean_variant(tiny_gpt2, tmp_path):
+    out = tmp_path / "drafts.jsonl"
+    args = ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_gpt2), *FAST[:-1], "-o", str(out)]
+    result = runner.invoke(app, args)  # not --quiet: the summary is what is tested
+    assert result.exit_code == 0, result.stderr
+    drafts = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    unclean = sum(not draft["clean"] for draft in drafts)
+    assert unclean > 0
+    assert f"{unclean} of {len(drafts)} drafts have no variant that passes every check" in result.stderr

@@ -16,7 +16,14 @@ from copygen.io.banned import read_banned
 from copygen.io.drafts import Variant
 from copygen.prompts import load_template
 from copygen.quality.channels import CHANNELS, get_channel, split_parts, template_for
-from copygen.quality.checks import banned_phrases, check_variant, rank_variants, repeated_phrases, required_columns
+from copygen.quality.checks import (
+    banned_phrases,
+    check_variant,
+    is_clean,
+    rank_variants,
+    repeated_phrases,
+    required_columns,
+)
 
 runner = CliRunner()
 KETTLE = json.loads((SAMPLES / "products.jsonl").read_text(encoding="utf-8").splitlines()[0])
@@ -46,11 +53,37 @@ def test_template_for_prefers_the_flag_then_a_fine_tunes_own_then_the_channel():
     assert template_for(None, None, {}) is None
 
 
-def test_a_channel_decodes_twice_the_variants_with_beams_to_match():
+def test_the_candidate_pool_is_every_beam_twice_for_a_channel_and_none_for_model_order():
     settings = GenerationSettings(num_beams=4, num_variants=3)
-    wider = candidate_settings(settings, get_channel("search-ad"))
+    wider = candidate_settings(settings, get_channel("search-ad"), "grounded")
     assert (wider.num_variants, wider.num_beams) == (6, 6)
-    assert candidate_settings(settings, None) is settings
+    pool = candidate_settings(settings, None, "grounded")
+    assert (pool.num_variants, pool.num_beams) == (4, 4)  # the n-best of the beams searched anyway
+    sampled = candidate_settings(GenerationSettings(sample=True, num_variants=2), None, "grounded")
+    assert sampled.num_variants == 4
+    assert candidate_settings(settings, get_channel("search-ad"), "model") is settings
+
+
+def test_grounded_ranking_puts_clean_variants_first_then_coverage_then_soft_failures_then_score():
+    def variant(text, score, coverage, failed=()):
+        made = Variant(text, score, coverage=coverage)
+        made.checks = [{"check": name, "passed": name not in failed, "message": ""} for name in CHECK_NAMES]
+        return made
+
+    invented = variant("invented", -0.1, 1.0, failed=["numbers"])
+    contradicted = variant("contradicted", -0.2, 1.0, failed=["contradiction"])
+    thin = variant("thin", -0.3, 0.2)
+    full = variant("full", -0.9, 0.8)
+    repeats = variant("repeats", -0.4, 0.8, failed=["repetition"])
+    both = variant("two hard", -0.05, 1.0, failed=["numbers", "banned"])
+    candidates = [invented, contradicted, thin, full, repeats, both]
+    ranked = rank_variants(candidates, keep=6)
+    assert [v.text for v in ranked] == ["full", "repeats", "thin", "invented", "contradicted", "two hard"]
+    assert [v.text for v in rank_variants(candidates, keep=2, rank="model")] == ["invented", "contradicted"]
+    assert is_clean(repeats.checks) and not is_clean(invented.checks)
+
+
+CHECK_NAMES = ["banned", "required", "numbers", "contradiction", "repetition"]
 
 
 @pytest.mark.parametrize(

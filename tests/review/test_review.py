@@ -456,3 +456,13 @@ def test_round_trip_from_generate_to_finetune(browser, tiny_gpt2, tmp_path):
     )
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[0])["channel"] == "meta-description"
+
+
+def test_drafts_with_no_clean_variant_are_listed_first_and_marked(drafts_file):
+    drafts = read_drafts(str(drafts_file))
+    drafts[-1]["clean"] = False  # the last product: no variant passes every hard check
+    page = review_page(drafts)
+    assert page.index(f'<p class="meta">{drafts[-1]["id"]} ') < page.index(f'<p class="meta">{drafts[0]["id"]} ')
+    assert page.count('<article class="product unclean"') == 1
+    assert "1 products with no clean variant, shown first" in page
+    assert "no clean variant" not in review_page(read_drafts(str(drafts_file)))

@@ -24,8 +24,14 @@ class Engine(ABC):
         self.loaded = loaded
 
     @classmethod
-    def prepare(cls, spec: str | None, settings) -> None:
-        """One-off work before processes load the model (a conversion), done once by the parent."""
+    def can_run(cls, spec: str | None, settings) -> bool:
+        """Whether this engine can decode the model `spec` names with these settings (for `auto`)."""
+        return True
+
+    @classmethod
+    def prepare(cls, spec: str | None, settings, on_message: Callable[[str], None] | None = None) -> None:
+        """One-off work before any process loads the model (a conversion), reported through
+        `on_message`; done once, by the parent of a multi-process run."""
 
     @classmethod
     @abstractmethod

@@ -14,17 +14,27 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from copygen.errors import ModelError
+from copygen.errors import ModelError, UsageError
 from copygen.generation.engines.base import Engine, OnBatch, bad_words_ids, variants_of
-from copygen.generation.models import LoadedModel, ModelSource, cache_dir, load_description, local_folder, resolve_model
+from copygen.generation.models import (
+    LoadedModel,
+    ModelSource,
+    cache_dir,
+    cannot_load,
+    first_line,
+    load_description,
+    local_folder,
+    resolve_model,
+)
 from copygen.io.drafts import Variant
-from copygen.machine import cpu_threads
+from copygen.machine import cpu_threads, torch_device
 
 CT2_INSTALL_HINT = "pip install ctranslate2"
 # compute type -> how the weights are stored in the converted folder
@@ -65,29 +75,38 @@ def folder_key(folder: Path, storage: str | None) -> str:
 
 
 @contextmanager
-def conversion_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock file, so processes started together convert a model once."""
+def conversion_lock(path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold an exclusive lock file, so processes started together convert a model once; a
+    process that finds it held calls `on_wait` and waits for the other to finish."""
     try:
         import fcntl
     except ImportError:  # no POSIX locks (Windows): the atomic rename still keeps the cache whole
         yield
         return
     with path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait:
+                on_wait()
+            fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def ct2_model_dir(source: ModelSource, compute_type: str = "int8") -> Path:
-    """The converted CTranslate2 folder for a model, converting it on first use (atomically)."""
+def ct2_model_dir(
+    source: ModelSource, compute_type: str = "int8", on_message: Callable[[str], None] | None = None
+) -> Path:
+    """The converted CTranslate2 folder for a model, converting it on first use (atomically,
+    once across processes), with a line through `on_message` saying so and how long it took."""
     try:
         import ctranslate2  # noqa: F401
     except ImportError:
         raise ModelError(f"--engine ct2 needs the ctranslate2 package: {CT2_INSTALL_HINT}") from None
     if compute_type not in CT2_STORAGE:
-        raise ModelError(f"unknown ct2 compute type {compute_type!r}: use one of {', '.join(CT2_STORAGE)}")
+        raise UsageError(f"unknown ct2 compute type {compute_type!r}: use one of {', '.join(CT2_STORAGE)}")
     folder, name = local_folder(source), source.name
     storage = CT2_STORAGE[compute_type]
     slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(name).name or name).strip(".-") or "model"
@@ -95,9 +114,13 @@ def ct2_model_dir(source: ModelSource, compute_type: str = "int8") -> Path:
     if (target / "model.bin").exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    with conversion_lock(target.parent / f".{target.name}.lock"):
+    say = on_message or (lambda message: None)
+    waiting = lambda: say("waiting for another copygen process converting the model")  # noqa: E731
+    with conversion_lock(target.parent / f".{target.name}.lock", on_wait=waiting):
         if not (target / "model.bin").exists():
+            started = time.perf_counter()
             convert_to_ct2(folder, name, storage, target)
+            say(f"converting the model for fast decoding, once: {time.perf_counter() - started:.0f} s")
     return target
 
 
@@ -105,6 +128,9 @@ def convert_to_ct2(folder: Path, name: str, storage: str | None, target: Path) -
     """Convert a transformers model folder with CTranslate2's converter into `target`, atomically."""
     from ctranslate2.converters import TransformersConverter
 
+    from copygen.generation.engines.transformers import load_transformers
+
+    load_transformers(ModelSource(name, folder))  # the reference's checks first: weights that fit the config
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         TransformersConverter(str(folder), low_cpu_mem_usage=True).convert(
@@ -112,9 +138,12 @@ def convert_to_ct2(folder: Path, name: str, storage: str | None, target: Path) -
         )
         fill_special_tokens(staging / "config.json")
         os.replace(staging, target)
-    except (ValueError, NotImplementedError, KeyError, RuntimeError, OSError) as error:
-        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise ModelError(f"--engine ct2 cannot convert {name} ({message}); use --engine transformers") from None
+    except Exception as error:  # the converter loads the model with transformers: many kinds
+        if type(error).__name__ == "SafetensorError" or isinstance(error, OSError):
+            raise cannot_load(ModelSource(name, folder), error) from None
+        raise ModelError(
+            f"--engine ct2 cannot convert {name} ({first_line(error)}); use --engine transformers"
+        ) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -137,33 +166,72 @@ class CT2Engine(Engine):
     name = "ct2"
 
     @classmethod
-    def prepare(cls, spec, settings) -> None:
-        ct2_model_dir(resolve_model(spec), settings.compute_type)
+    def can_run(cls, spec, settings) -> bool:
+        """A model CTranslate2's converter knows (T5, GPT-2, Llama, ...), on the CPU or a GPU
+        this build of CTranslate2 can use."""
+        try:
+            import ctranslate2
+            from ctranslate2.converters import transformers as converters
+        except ImportError:
+            return False
+        if torch_device(settings.device) != "cpu" and not ctranslate2.get_cuda_device_count():
+            return False
+        known = getattr(converters, "_MODEL_LOADERS", None)  # checked with ctranslate2 4.8.5
+        return known is None or model_config_class(resolve_model(spec)) in known
+
+    @classmethod
+    def prepare(cls, spec, settings, on_message=None) -> None:
+        ct2_model_dir(resolve_model(spec), compute_type_for(settings), on_message)
 
     @classmethod
     def load(cls, spec, settings, *, threads=None) -> CT2Engine:
         return cls(
             load_ct2(
                 resolve_model(spec),
-                compute_type=settings.compute_type,
+                compute_type=compute_type_for(settings),
                 seed=settings.seed,
                 sample=settings.sample,
                 threads=threads,
+                device=settings.device,
             )
         )
 
-    def decode(self, texts: list[str], settings, on_batch: OnBatch = None) -> list[list[Variant]]:
+    def decode(self, texts: list[str], settings, on_batch: OnBatch = None, grounding=None) -> list[list[Variant]]:
+        # CTranslate2 has no logits hook in beam search: grounding is left to the ranking.
         results = ct2_beam_search_batch(self.loaded, texts, settings)
         if on_batch:
             on_batch(len(texts))
         return results
 
 
+def compute_type_for(settings) -> str:
+    """The precision asked for, else int8 on the CPU and float16 on a GPU."""
+    if settings.compute_type != "auto":
+        return settings.compute_type
+    return "int8" if torch_device(settings.device) == "cpu" else "float16"
+
+
+def model_config_class(source: ModelSource) -> str:
+    """The transformers config class of a model (what CTranslate2's converter dispatches on)."""
+    from transformers import AutoConfig
+
+    try:
+        return type(AutoConfig.from_pretrained(local_folder(source), trust_remote_code=False)).__name__
+    except (OSError, ValueError):
+        return ""
+
+
 ENGINE = CT2Engine
 
 
 def load_ct2(
-    source: ModelSource, *, compute_type: str = "int8", seed: int = 0, sample: bool = False, threads: int | None = None
+    source: ModelSource,
+    *,
+    compute_type: str = "int8",
+    seed: int = 0,
+    sample: bool = False,
+    threads: int | None = None,
+    device: str = "auto",
 ) -> LoadedModel:
     """Load a model for the ct2 engine: the converted weights plus the original tokenizer."""
     converted = ct2_model_dir(source, compute_type)
@@ -179,9 +247,8 @@ def load_ct2(
     eos = config.eos_token_id if eos is None else eos
     end_ids = [eos] if isinstance(eos, int) else list(eos or [tokenizer.eos_token_id])
     runner_class = ctranslate2.Translator if architecture == "seq2seq" else ctranslate2.Generator
-    gpus = ctranslate2.get_cuda_device_count()
-    device = "cuda" if gpus else "cpu"
-    local_rank = os.environ.get("LOCAL_RANK", "0")  # one GPU per process under a launcher or --workers
+    where = torch_device(device)  # under a launcher, the local rank's GPU
+    device, index = (where.split(":") + ["0"])[:2] if where != "cpu" else ("cpu", "0")
     threads = threads or cpu_threads()
     if device == "cuda":
         parallel, per_batch = 1, 0
@@ -196,7 +263,7 @@ def load_ct2(
             str(converted),
             device=device,
             compute_type=compute_type,
-            device_index=int(local_rank) % gpus if gpus and local_rank.isdigit() else 0,
+            device_index=int(index),
             inter_threads=parallel,
             intra_threads=per_batch,
         )
