@@ -79,6 +79,10 @@ def generate(
         Rank.grounded,
         help="Order of the variants: grounded (those passing every hard check first: numbers, banned words, required columns, channel limits; then attribute coverage, then model score), or model (the model's own order).",
     ),
+    constrain_numbers: bool = typer.Option(
+        True,
+        help="While decoding, let numbers be written only as the product's attributes hold them (--no-constrain-numbers: free).",
+    ),
     device: str = typer.Option("auto", help="auto (the GPU when torch sees one), cpu, cuda or cuda:N."),
     workers: int = typer.Option(
         1,
@@ -130,6 +134,7 @@ def generate(
         top_p=top_p,
         engine=engine.value,
         device=device,
+        constrain_numbers=constrain_numbers,
     )
     out = OutputOptions(path=output, format=output_format.value, force=force, resume=resume, workers=workers)
     console = stderr_console(quiet or launched_rank()[0] != 0)  # under a launcher, only the first process reports

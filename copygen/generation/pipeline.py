@@ -17,12 +17,13 @@ from copygen.generation.engines import choose_engine
 from copygen.generation.engines.base import Engine
 from copygen.generation.models import LoadedModel, read_manifest
 from copygen.generation.settings import GenerationSettings
-from copygen.io.drafts import Draft
+from copygen.io.drafts import Draft, Variant
 from copygen.io.products import Product
 from copygen.prompts import Template, check_columns, load_template, render_prompt
 from copygen.quality.channels import Channel, get_channel, template_for
 from copygen.quality.checks import RANKINGS, check_variant, is_clean, rank_variants, required_columns
 from copygen.quality.grounding import attribute_coverage
+from copygen.quality.trim import trimmed
 
 SORT_WINDOW_BATCHES = 8
 CANDIDATE_FACTOR = 2  # a channel (or sampling) decodes this many times the variants asked for
@@ -136,7 +137,16 @@ def fit_prompt(loaded: LoadedModel, prompt: str, budget: int, on_warning: Callba
 
 
 def checked_variants(candidates: list, product: Product, job: DraftJob) -> list:
-    """Check every candidate against its product, then keep the best the job asks for."""
+    """Check every candidate against its product (adding a trimmed copy of each that states a
+    number no attribute holds, unless ranking by the model), then keep the best asked for."""
+    if job.rank == "grounded":
+        facts = {key: value for key, value in product.attributes.items() if key not in job.exclude}
+        seen = {variant.text for variant in candidates}
+        for variant in list(candidates):
+            cut = trimmed(variant.text, facts, skip=())
+            if cut and cut[0] not in seen:
+                seen.add(cut[0])
+                candidates.append(Variant(cut[0], variant.score, removed=cut[1]))
     for variant in candidates:
         variant.checks = check_variant(variant.text, product.attributes, job.preset, job.banned, job.required)
         variant.coverage = attribute_coverage(product.attributes, variant.text, skip=job.exclude)
@@ -172,7 +182,8 @@ def draft_products(
 
     def flush() -> Iterator[Draft]:
         order = sorted(range(len(window)), key=lambda i: len(window[i][1]))
-        decoded = engine.decode([window[i][1] for i in order], decoding, on_batch)
+        facts = [{k: v for k, v in window[i][0].attributes.items() if k not in job.exclude} for i in order]
+        decoded = engine.decode([window[i][1] for i in order], decoding, on_batch, grounding=facts)
         variants = dict(zip(order, decoded))
         for index, (product, _) in enumerate(window):
             kept = checked_variants(variants[index], product, job)

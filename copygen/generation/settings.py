@@ -24,6 +24,7 @@ class GenerationSettings:
     bad_words: list[str] = field(default_factory=list)
     engine: str = "auto"  # "auto" or a name in copygen.generation.engines.ENGINES
     compute_type: str = "auto"  # the ct2 engine's precision: auto is int8 on CPU, float16 on a GPU
+    constrain_numbers: bool = True  # while decoding, numbers only as the product's attributes hold them
     device: str = "auto"  # auto, cpu, cuda or cuda:N (see copygen.machine.torch_device)
 
     def validate(self) -> None:

@@ -39,8 +39,11 @@ class Engine(ABC):
         """The engine with the model `spec` names (None: the embedded default), ready to decode."""
 
     @abstractmethod
-    def decode(self, texts: list[str], settings, on_batch: OnBatch = None) -> list[list[Variant]]:
-        """The n-best variants of each text; `on_batch(n)` reports each n texts done."""
+    def decode(
+        self, texts: list[str], settings, on_batch: OnBatch = None, grounding: list[dict] | None = None
+    ) -> list[list[Variant]]:
+        """The n-best variants of each text; `on_batch(n)` reports each n texts done. `grounding`
+        holds each text's product attributes, for an engine that keeps numbers to them."""
 
 
 def variants_of(texts_out: list[str], scores, rows: int, n: int) -> list[list[Variant]]:

@@ -33,6 +33,7 @@ from copygen.generation.models import (
     local_folder,
     resolve_model,
 )
+from copygen.generation.number_bans import number_bans
 from copygen.io.drafts import Variant
 from copygen.machine import cpu_threads, torch_device
 
@@ -197,8 +198,12 @@ class CT2Engine(Engine):
         )
 
     def decode(self, texts: list[str], settings, on_batch: OnBatch = None, grounding=None) -> list[list[Variant]]:
-        # CTranslate2 has no logits hook in beam search: grounding is left to the ranking.
-        results = ct2_beam_search_batch(self.loaded, texts, settings)
+        # CTranslate2 has no logits hook in beam search: each product's numbers are kept true by
+        # suppressing the token runs that would write another (see number_bans).
+        bans = None
+        if grounding is not None and settings.constrain_numbers:
+            bans = [number_bans(self.loaded.tokenizer, attributes) for attributes in grounding]
+        results = ct2_beam_search_batch(self.loaded, texts, settings, bans)
         if on_batch:
             on_batch(len(texts))
         return results
@@ -289,9 +294,32 @@ def load_ct2(
     )
 
 
-def ct2_beam_search_batch(loaded: LoadedModel, texts: list[str], settings) -> list[list[Variant]]:
+def batches_of(tokens: list[list[str]], bans: list[list[list[str]]], settings, same_length: bool) -> list[list[int]]:
+    """Indexes of the texts to decode together: texts with the same bans, shortest first.
+
+    A Generator runs a batch's prompts in one pass only up to the shortest one; the rest of a
+    longer prompt is decoded token by token and then counts as copy for the n-gram and word
+    bans. So a causal model with bans batches prompts of one token length, which keeps each
+    product's copy independent of its neighbours (and equal to the transformers engine's).
+    """
+    banning = settings.no_repeat_ngram_size or settings.bad_words or any(bans)
+    groups: dict[tuple, list[int]] = {}
+    for index in sorted(range(len(tokens)), key=lambda i: len(tokens[i])):
+        length = len(tokens[index]) if same_length and banning else 0
+        groups.setdefault((length, repr(bans[index])), []).append(index)
+    return [
+        group[start : start + settings.batch_size]
+        for group in groups.values()
+        for start in range(0, len(group), settings.batch_size)
+    ]
+
+
+def ct2_beam_search_batch(
+    loaded: LoadedModel, texts: list[str], settings, bans: list[list[list[str]]] | None = None
+) -> list[list[Variant]]:
     """Decode texts with CTranslate2, `settings.batch_size` at a time; the n-best variants for
-    each text, best first.
+    each text, best first. `bans` are token runs to suppress, per text (texts with the same
+    bans share batches).
 
     Settings map one to one onto CTranslate2's: num_beams -> beam_size, num_variants ->
     num_hypotheses, max_new_tokens -> max_length (new tokens only), bad_words -> suppress_sequences,
@@ -306,10 +334,8 @@ def ct2_beam_search_batch(loaded: LoadedModel, texts: list[str], settings) -> li
     options: dict[str, Any] = dict(
         no_repeat_ngram_size=settings.no_repeat_ngram_size, end_token=model.end_tokens, return_scores=True
     )
-    if settings.bad_words:
-        options["suppress_sequences"] = [
-            tokenizer.convert_ids_to_tokens(sequence) for sequence in bad_words_ids(tokenizer, settings.bad_words)
-        ]
+    banned_words = [tokenizer.convert_ids_to_tokens(ids) for ids in bad_words_ids(tokenizer, settings.bad_words)]
+    bans = bans or [[] for _ in texts]
     copies = n if settings.sample else 1  # sampling: one draw per copy of the input, as in transformers
     if settings.sample:
         options.update(
@@ -322,8 +348,9 @@ def ct2_beam_search_batch(loaded: LoadedModel, texts: list[str], settings) -> li
     else:
         options.update(beam_size=settings.num_beams, num_hypotheses=n, length_penalty=settings.length_penalty)
 
-    def submit(batch: list[list[str]]) -> list:
+    def submit(batch: list[list[str]], suppress: list[list[str]]) -> list:
         """Queue a batch; the runner decodes as many batches at once as it has threads."""
+        extra = {"suppress_sequences": suppress} if suppress else {}
         if loaded.architecture == "seq2seq":
             return model.runner.translate_batch(
                 batch,
@@ -332,9 +359,15 @@ def ct2_beam_search_batch(loaded: LoadedModel, texts: list[str], settings) -> li
                 max_input_length=0,
                 asynchronous=True,
                 **options,
+                **extra,
             )
         return model.runner.generate_batch(
-            batch, max_length=settings.max_new_tokens, include_prompt_in_result=False, asynchronous=True, **options
+            batch,
+            max_length=settings.max_new_tokens,
+            include_prompt_in_result=False,
+            asynchronous=True,
+            **options,
+            **extra,
         )
 
     def collect(pending) -> tuple[list[list[int]], list[float]]:
@@ -343,23 +376,11 @@ def ct2_beam_search_batch(loaded: LoadedModel, texts: list[str], settings) -> li
             return [tokenizer.convert_tokens_to_ids(h) for h in result.hypotheses], list(result.scores)
         return [list(ids) for ids in result.sequences_ids], list(result.scores)
 
-    if loaded.architecture == "causal" and (settings.no_repeat_ngram_size or settings.bad_words):
-        # A Generator runs a batch's prompts in one pass only up to the shortest one; the rest of
-        # a longer prompt is decoded token by token and then counts as copy for the n-gram and
-        # bad-word bans. Batching prompts of one token length keeps each product's copy
-        # independent of its neighbours (and equal to the transformers engine's).
-        groups: dict[int, list[int]] = {}
-        for index, row in enumerate(tokens):
-            groups.setdefault(len(row), []).append(index)
-        batches = [
-            group[start : start + settings.batch_size]
-            for _, group in sorted(groups.items())
-            for start in range(0, len(group), settings.batch_size)
-        ]
-    else:
-        order = sorted(range(len(tokens)), key=lambda index: len(tokens[index]))
-        batches = [order[start : start + settings.batch_size] for start in range(0, len(order), settings.batch_size)]
-    pending = [(batch, submit([tokens[index] for index in batch for _ in range(copies)])) for batch in batches]
+    batches = batches_of(tokens, bans, settings, same_length=loaded.architecture == "causal")
+    pending = [
+        (batch, submit([tokens[i] for i in batch for _ in range(copies)], banned_words + bans[batch[0]]))
+        for batch in batches
+    ]
     decoded: dict[int, tuple[list[list[int]], list[float]]] = {}
     for batch, waiting in pending:
         results = [collect(one) for one in waiting]

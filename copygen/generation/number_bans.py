@@ -1,0 +1,118 @@
+"""Numbers that cannot be invented, for engines with no logits hook (CTranslate2's beam search):
+the token sequences that would write a number no attribute of the product holds, to suppress.
+
+A number starts after a space: from there its digits must stay a prefix of a number the
+product's attributes hold (as written, "2,500", or canonical, "2500"), so "35" is banned for
+SPF 30 and "6.5" for 65 W. Elsewhere (after "$", "(", a letter) the digits must at least occur
+inside such a number. Each ban is a short run of number tokens ending in the digit that breaks
+the rule, so the engine drops only the beams that would write it. The bans are exact for
+tokenizers that split numbers into digits (Llama, SmolLM2, T5's digits after a space) and cover
+whole number tokens for the others (GPT-2).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from copygen.quality.grounding import UNITS, attribute_values, tokens_of
+
+SEPARATORS = (".", ",")
+DIGITS = "0123456789"  # not str.isdigit: superscripts are not numbers a reader checks
+BREAKS = (" ", "\n")  # a token that is only one of these may come right before a number
+CLOSERS = ("-", "%", "/", "x", "°", '"')  # what may come right after a number, besides its unit
+MAX_BANS = 5000  # a product with very many numbers: leave the rest to the grounded ranking
+
+
+def allowed_numbers(attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> set[str]:
+    """Every number in the attributes, as written and in canonical form."""
+    allowed = set()
+    for value in attribute_values(attributes, skip):
+        for token in tokens_of(value):
+            if token.kind == "number":
+                allowed.update({value[token.start : token.end], token.text})
+    return allowed
+
+
+@lru_cache(maxsize=8)
+def closing_tokens(tokenizer) -> list[str]:
+    """First tokens of what ends a number: a space, a unit ("W", " watts"), "-", "%", ..."""
+    spellings = {form for unit in UNITS for form in (unit, unit.capitalize(), unit.upper())}
+    words = [*BREAKS, *CLOSERS, *(form for spelling in sorted(spellings) for form in (spelling, " " + spelling))]
+    firsts = {
+        tokenizer.convert_ids_to_tokens(ids[:1])[0]
+        for ids in tokenizer(words, add_special_tokens=False)["input_ids"]
+        if ids
+    }
+    return sorted(firsts)
+
+
+@lru_cache(maxsize=8)
+def number_tokens(tokenizer) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
+    """A tokenizer's tokens that write numbers: (token, digits) for digit tokens without and with a
+    leading space, and the tokens that are a lone space (a number may follow them)."""
+    inner, starting, spaces = [], [], []
+    for token in tokenizer.get_vocab():
+        text = tokenizer.convert_tokens_to_string([token])
+        body = text.lstrip(" ")
+        if text in BREAKS:
+            spaces.append(token)
+        elif text in SEPARATORS:
+            inner.append((token, text))
+        elif body and any(c in DIGITS for c in body) and all(c in DIGITS or c in SEPARATORS for c in body):
+            (starting if text != body else inner).append((token, body))
+    return inner, starting, spaces
+
+
+def number_bans(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> list[list[str]]:
+    """Token sequences to suppress so that no number outside the product's attributes is written."""
+    allowed = allowed_numbers(attributes, skip)
+    inner, starting, spaces = number_tokens(tokenizer)
+    longest = max((len(number) for number in allowed), default=0) + 1
+
+    def inside(text: str) -> bool:
+        return any(text in number for number in allowed)
+
+    def begins(text: str) -> bool:
+        return any(number.startswith(text) for number in allowed)
+
+    digits = [(token, body) for token, body in inner if body not in SEPARATORS]
+    bans = [[token] for token, body in digits if not inside(body)]
+    bans += [[token] for token, body in starting if not begins(body)]
+    usable = [(token, body) for token, body in inner if body in SEPARATORS or inside(body)]
+    starts = [([space, token], body) for space in spaces for token, body in digits if begins(body)]
+    bans += [[space, token] for space in spaces for token, body in digits if inside(body) and not begins(body)]
+    starts += [([token], body) for token, body in starting if begins(body)]
+    grow(starts, usable, begins, longest, bans, ends=closing_tokens(tokenizer), complete=allowed)
+    grow([([token], body) for token, body in digits if inside(body)], usable, inside, longest, bans)
+    return bans[:MAX_BANS]
+
+
+def grow(
+    frontier: list[tuple[list[str], str]],
+    usable: list[tuple[str, str]],
+    fits,
+    longest: int,
+    bans: list,
+    ends: list[str] = (),
+    complete: set[str] = frozenset(),
+) -> None:
+    """Extend runs of number tokens that `fits` one token at a time and ban each run whose last
+    digit breaks the rule. A separator that breaks it may end the number ("65."), so only a digit
+    after it is banned. With `complete`, a run that is not a whole number may not end in one of
+    the `ends` tokens ("6 " for 65)."""
+    while frontier and len(bans) < MAX_BANS:
+        grown = []
+        for tokens, text in frontier:
+            if complete and text not in complete and text[-1] not in SEPARATORS:
+                bans += [[*tokens, end] for end in ends]
+            for token, body in usable:
+                longer = text + body
+                if fits(longer):
+                    if len(longer) <= longest:
+                        grown.append(([*tokens, token], longer))
+                elif body not in SEPARATORS or (complete and text not in complete):
+                    bans.append([*tokens, token])
+                elif text[-1] not in SEPARATORS:  # "65." may end a sentence; "65.5" may not
+                    bans += [[*tokens, token, digit] for digit, digit_body in usable if digit_body not in SEPARATORS]
+        frontier = grown

@@ -1,0 +1,76 @@
+"""The CTranslate2 engine's number bans: token runs that would write a number the product lacks."""
+
+import pytest
+from transformers import AutoTokenizer
+
+from copygen.generation.number_bans import allowed_numbers, number_bans
+from copygen.quality.trim import trimmed
+
+CHARGER = {"name": "Volta 65W USB-C Charger", "ports": "2", "weight": "1.2 kg", "range": "2.5 kg to 24 kg"}
+
+
+def written_ban(tokenizer, bans, text):
+    """The first ban that the tokens of `text` contain (what suppression would have stopped)."""
+    tokens = tokenizer.convert_ids_to_tokens(tokenizer(text, add_special_tokens=False)["input_ids"])
+    for ban in bans:
+        width = len(ban)
+        if any(tokens[i : i + width] == ban for i in range(len(tokens) - width + 1)):
+            return ban
+    return None
+
+
+@pytest.fixture(scope="module")
+def tokenizer(tiny_gpt2):
+    return AutoTokenizer.from_pretrained(tiny_gpt2)
+
+
+def test_allowed_numbers_are_written_and_canonical():
+    assert allowed_numbers({"price": "$1,200.00", "id": "7", "sizes": ["2.5 kg", 24]}) == {
+        "1,200.00",
+        "1200",
+        "2.5",
+        "24",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Volta 65W charger has 2 ports and weighs 1.2 kg.",
+        "Plates from 2.5 kg to 24 kg.",
+        "Only 1.2 kg, 65 W.",
+        "A charger. No numbers at all.",
+    ],
+)
+def test_numbers_the_product_holds_are_never_banned(tokenizer, text):
+    assert written_ban(tokenizer, number_bans(tokenizer, CHARGER), f" {text}") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 6.5 W charger.",  # a decimal made of an allowed number's digits
+        "It has 3 ports.",  # a digit in no allowed number
+        "With 35 W output.",  # two digits in no allowed number
+        "Weighs 1.5 kg.",  # a decimal that starts like an allowed one
+        "Up to 240 W.",  # an allowed number continued
+        "Plates of 2.4 kg.",
+        "Only 6 W.",  # an allowed number's first digit, ended early
+    ],
+)
+def test_invented_numbers_are_banned(tokenizer, text):
+    assert written_ban(tokenizer, number_bans(tokenizer, CHARGER), f" {text}") is not None
+
+
+def test_a_product_without_numbers_bans_every_number(tokenizer):
+    bans = number_bans(tokenizer, {"name": "Oak chair"})
+    assert all(written_ban(tokenizer, bans, f" {n} chairs") for n in ("1", "7", "12", "2024"))
+
+
+def test_trimming_takes_out_sentences_with_invented_numbers_and_keeps_the_rest():
+    text = "The Volta charger is compact. It delivers 100 W to 3 devices. It weighs 1.2 kg."
+    kept, removed = trimmed(text, CHARGER)
+    assert kept == "The Volta charger is compact. It weighs 1.2 kg."
+    assert removed == ["It delivers 100 W to 3 devices."]
+    assert trimmed("Compact and light: 1.2 kg.", CHARGER) is None  # nothing to take out
+    assert trimmed("It delivers 100 W.", CHARGER) is None  # nothing would be left
