@@ -5,6 +5,13 @@
     .venv/bin/python bench/generate_speed.py --with-batched       # also transformers batched (slow)
     .venv/bin/python bench/generate_speed.py memory               # peak RSS on 1,000 and 100,000 rows
     .venv/bin/python bench/generate_speed.py startup              # `copygen --help` against `python -c pass`
+    .venv/bin/python bench/generate_speed.py default              # the command as typed, whole processes (~10 min)
+
+`default` times whole processes, start-up and model load included, as a user runs them: the naive
+loop (bench/naive_loop.py: transformers, one generate call per product) against `copygen generate
+FILE` with no engine flag, first with an empty ct2 cache (the one-time conversion included), then
+once converted; and the time to the first draft (`head -1 FILE | copygen generate -`). Beam 4,
+1 variant, 60 new tokens, 64 products by default.
 
 Products: the first N MRs, in file order, of the E2E validation split bench/e2e_finetune.py draws
 (6-8 attributes each, so prompts of mixed lengths), read in place from ../shared/data/e2e/devset.csv
@@ -43,7 +50,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 OUT = ROOT / "bench" / "out" / "generate_speed"
 PROMPT = (
     "Write one sentence about this restaurant for a city guide. Use only these facts:\n"
-    "{% for key, value in attributes.items() if key != 'id' %}- {{ key }}: {{ value }}\n{% endfor %}"
+    "{% for key, value in attributes.items() if key != 'id' and value is not none %}- {{ key }}: {{ value }}\n{% endfor %}"
 )
 PATHS = {
     "naive": "naive loop: transformers, 1 product per generate call",
@@ -304,6 +311,84 @@ def speed(args) -> None:
     startup(repeats=5)
 
 
+def timed_process(command: list[str], env: dict, stdin: str | None = None) -> tuple[float, int, str]:
+    """Wall seconds, its own peak RSS (bytes) and output of one whole process (run under `_rss`,
+    which adds a bare Python start-up to every command alike)."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, __file__, "_rss", "--", *command], env=env, input=stdin, capture_output=True, text=True
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode:
+        sys.exit(f"{' '.join(command)} failed:\n{done.stderr}")
+    *output, peak = done.stdout.splitlines()
+    return seconds, int(peak), "\n".join(output) + done.stderr
+
+
+def default_command(args) -> None:
+    """The command as typed against the naive loop, whole processes, in one run."""
+    products, references = validation_products(args.products)
+    OUT.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="default-", dir=OUT))
+    source, template = folder / "products.jsonl", folder / "e2e.j2"
+    source.write_text("".join(json.dumps(row) + "\n" for row in products), encoding="utf-8")
+    template.write_text(PROMPT, encoding="utf-8")
+    env = {**os.environ, "TRANSFORMERS_VERBOSITY": "error", "HF_HUB_DISABLE_PROGRESS_BARS": "1"}
+    cold = folder / "cache"  # an empty ct2 cache, with the embedded model already unpacked from its GGUF
+    (cold / "models").mkdir(parents=True)
+    from copygen.generation.models import default_model_dir
+
+    (cold / "models" / default_model_dir().name).symlink_to(default_model_dir())
+    copygen = [sys.executable, "-m", "copygen", "generate"]
+    flags = ["-t", str(template), "--num-variants", "1", "--max-new-tokens", str(args.max_new_tokens), "--quiet"]
+    print(
+        f"{len(products)} E2E validation MRs, SmolLM2-135M-Instruct, beam 4, 1 variant, {args.max_new_tokens} new tokens"
+    )
+    runs = {}
+    naive_out = folder / "naive.jsonl"
+    naive = [sys.executable, str(ROOT / "bench" / "naive_loop.py"), str(source), str(template), str(naive_out)]
+    runs["naive loop (transformers, generate per product)"] = (
+        *timed_process(naive + ["--max-new-tokens", str(args.max_new_tokens)], env),
+        naive_out,
+    )
+    for name, cache in (("copygen generate FILE, first run (converts)", cold), ("copygen generate FILE", None)):
+        drafts = folder / f"{'cold' if cache else 'warm'}.jsonl"
+        run_env = {**env, "COPYGEN_CACHE": str(cache)} if cache else env
+        runs[name] = (*timed_process([*copygen, str(source), *flags, "-o", str(drafts)], run_env), drafts)
+    first = source.read_text(encoding="utf-8").splitlines()[0] + "\n"
+    first_seconds, _, _ = timed_process([*copygen, "-", *flags], env, stdin=first)
+    print(f"\n{'command':<48}{'products/s':>11}{'wall s':>8}{'peak RSS':>10}{'BLEU':>7}{'bad nums':>9}")
+    rates = {}
+    for name, (seconds, peak, _, path) in runs.items():
+        best = best_texts(path)
+        rates[name] = len(best) / seconds
+        bleu, _ = corpus_bleu(best, references)
+        print(
+            f"{name:<48}{rates[name]:>11.3f}{seconds:>8.1f}{peak / 2**20:>7.0f} MB{bleu.score:>7.2f}{unsupported(best, products):>9}"
+        )
+    naive_rate = rates["naive loop (transformers, generate per product)"]
+    for name in list(runs)[1:]:
+        print(f"ratio {name} / naive loop: {rates[name] / naive_rate:.2f}x")
+    print(f"time to first draft (head -1 FILE | copygen generate -): {first_seconds:.1f} s")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def best_texts(path: Path) -> dict[str, str]:
+    """Each product's best text from copygen's drafts or the naive loop's output."""
+    best = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        best[row["id"]] = row["text"] if "text" in row else (row["variants"][0]["text"] if row["variants"] else "")
+    return best
+
+
+def unsupported(best: dict[str, str], products: list[dict]) -> int:
+    """How many best texts state a number no attribute of their product holds."""
+    from copygen.quality.grounding import unsupported_numbers
+
+    return sum(bool(unsupported_numbers(product, best[product["id"]])) for product in products)
+
+
 def startup(repeats: int = 5) -> None:
     """Median wall time of `copygen --help` against `python -c pass`, and what --help imports."""
 
@@ -425,7 +510,9 @@ def child_rss(command: list[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", nargs="?", default="speed", choices=["speed", "memory", "startup", "_path", "_rss"])
+    parser.add_argument(
+        "command", nargs="?", default="speed", choices=["speed", "memory", "startup", "default", "_path", "_rss"]
+    )
     parser.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
     parser.add_argument("--products", type=int, default=48, help="E2E validation MRs (at most 120)")
     parser.add_argument("--num-beams", type=int, default=4)
@@ -452,6 +539,8 @@ def main() -> None:
         memory(args)
     elif args.command == "startup":
         startup()
+    elif args.command == "default":
+        default_command(args)
     else:
         speed(args)
 

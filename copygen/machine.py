@@ -32,18 +32,26 @@ def launched_rank() -> tuple[int, int]:
     return int(rank), max(1, int(world))
 
 
-def torch_device(asked: str = "auto") -> str:
-    """The torch device for `--device`: "auto" is this process's GPU when torch sees one (under a
-    launcher, the GPU of its local rank), else "cpu"; "cpu", "cuda" and "cuda:N" are taken as given."""
+def checked_device(asked: str) -> str:
+    """`--device` as given, checked: auto, cpu, cuda or cuda:N."""
     from copygen.errors import UsageError
 
     if asked not in ("auto", "cpu", "cuda") and not (asked.startswith("cuda:") and asked[5:].isdigit()):
         raise UsageError(f"--device {asked!r} is not a device: use auto, cpu, cuda or cuda:N")
-    if asked != "auto":
+    return asked
+
+
+def gpu_of_this_process(gpus: int) -> str:
+    """Under a launcher, the GPU of this process's local rank; else the first."""
+    local = os.environ.get("LOCAL_RANK", "0")
+    return f"cuda:{int(local) % gpus if local.isdigit() else 0}"
+
+
+def torch_device(asked: str = "auto") -> str:
+    """The torch device for `--device`: "auto" is this process's GPU when torch sees one (under a
+    launcher, the GPU of its local rank), else "cpu"; "cpu", "cuda" and "cuda:N" are taken as given."""
+    if checked_device(asked) != "auto":
         return asked
     import torch
 
-    if not torch.cuda.is_available():
-        return "cpu"
-    local = os.environ.get("LOCAL_RANK", "0")
-    return f"cuda:{int(local) % torch.cuda.device_count() if local.isdigit() else 0}"
+    return gpu_of_this_process(torch.cuda.device_count()) if torch.cuda.is_available() else "cpu"

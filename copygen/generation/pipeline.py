@@ -164,10 +164,8 @@ def draft_products(
     on_warning: Callback = None,
 ) -> Iterator[Draft]:
     """Yield one checked, ranked draft per product, in input order, decoding in length-sorted windows."""
-    from transformers import set_seed
-
     loaded, settings, preset, template = engine.loaded, job.settings, job.preset, job.template
-    set_seed(settings.seed)
+    engine.seed(settings.seed)
     decoding = candidate_settings(settings, preset, job.rank)
     budget = max(16, loaded.context_length - (settings.max_new_tokens if loaded.architecture == "causal" else 0) - 64)
     params = {key: value for key, value in asdict(decoding).items() if key != "batch_size"}

@@ -290,3 +290,13 @@ def test_a_second_process_waits_for_a_conversion_instead_of_converting_twice(tin
     rest = other.communicate(timeout=300)[0]
     assert other.returncode == 0
     assert "converting" not in rest and rest.strip() == str(target)  # it used the conversion it waited for
+
+
+def test_the_models_auto_sends_to_ct2_are_ones_its_converter_knows():
+    from ctranslate2.converters import transformers as converters
+    from transformers import CONFIG_MAPPING
+
+    from copygen.generation.engines.ct2 import CONVERTIBLE
+
+    known = {name for name, config in CONFIG_MAPPING.items() if config.__name__ in converters._MODEL_LOADERS}
+    assert known >= CONVERTIBLE and {"gpt2", "t5", "llama"} <= CONVERTIBLE

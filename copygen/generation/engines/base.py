@@ -38,6 +38,9 @@ class Engine(ABC):
     def load(cls, spec: str | None, settings, *, threads: int | None = None) -> Engine:
         """The engine with the model `spec` names (None: the embedded default), ready to decode."""
 
+    def seed(self, seed: int) -> None:
+        """Seed the engine's random draws (sampling), so a run can be repeated."""
+
     @abstractmethod
     def decode(
         self, texts: list[str], settings, on_batch: OnBatch = None, grounding: list[dict] | None = None

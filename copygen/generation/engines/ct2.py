@@ -35,9 +35,42 @@ from copygen.generation.models import (
 )
 from copygen.generation.number_bans import number_bans
 from copygen.io.drafts import Variant
-from copygen.machine import cpu_threads, torch_device
+from copygen.machine import checked_device, cpu_threads, gpu_of_this_process
 
 CT2_INSTALL_HINT = "pip install ctranslate2"
+# The text generators CTranslate2's transformers converter handles, by config model_type (checked
+# against ctranslate2 4.8.5's converter in tests/generation/test_engines.py).
+CONVERTIBLE = frozenset(
+    [
+        "bart",
+        "bloom",
+        "codegen",
+        "falcon",
+        "gemma",
+        "gemma2",
+        "gemma3",
+        "gemma3_text",
+        "gpt-sw3",
+        "gpt2",
+        "gpt_bigcode",
+        "gpt_neox",
+        "gptj",
+        "llama",
+        "m2m_100",
+        "marian",
+        "mbart",
+        "mistral",
+        "mt5",
+        "opt",
+        "pegasus",
+        "phi",
+        "phi3",
+        "qwen2",
+        "qwen3",
+        "t5",
+        "umt5",
+    ]
+)
 # compute type -> how the weights are stored in the converted folder
 CT2_STORAGE = {
     "int8": "int8",
@@ -168,17 +201,15 @@ class CT2Engine(Engine):
 
     @classmethod
     def can_run(cls, spec, settings) -> bool:
-        """A model CTranslate2's converter knows (T5, GPT-2, Llama, ...), on the CPU or a GPU
-        this build of CTranslate2 can use."""
+        """A text generator CTranslate2's converter knows, on the CPU or a GPU this build of
+        CTranslate2 can use. Decided from config.json alone: importing the converter costs seconds."""
         try:
             import ctranslate2
-            from ctranslate2.converters import transformers as converters
         except ImportError:
             return False
-        if torch_device(settings.device) != "cpu" and not ctranslate2.get_cuda_device_count():
+        if checked_device(settings.device) not in ("auto", "cpu") and not ctranslate2.get_cuda_device_count():
             return False
-        known = getattr(converters, "_MODEL_LOADERS", None)  # checked with ctranslate2 4.8.5
-        return known is None or model_config_class(resolve_model(spec)) in known
+        return model_type(resolve_model(spec)) in CONVERTIBLE
 
     @classmethod
     def prepare(cls, spec, settings, on_message=None) -> None:
@@ -197,6 +228,11 @@ class CT2Engine(Engine):
             )
         )
 
+    def seed(self, seed: int) -> None:
+        import ctranslate2
+
+        ctranslate2.set_random_seed(seed)
+
     def decode(self, texts: list[str], settings, on_batch: OnBatch = None, grounding=None) -> list[list[Variant]]:
         # CTranslate2 has no logits hook in beam search: each product's numbers are kept true by
         # suppressing the token runs that would write another (see number_bans).
@@ -213,16 +249,26 @@ def compute_type_for(settings) -> str:
     """The precision asked for, else int8 on the CPU and float16 on a GPU."""
     if settings.compute_type != "auto":
         return settings.compute_type
-    return "int8" if torch_device(settings.device) == "cpu" else "float16"
+    return "int8" if ct2_device(settings.device) == "cpu" else "float16"
 
 
-def model_config_class(source: ModelSource) -> str:
-    """The transformers config class of a model (what CTranslate2's converter dispatches on)."""
-    from transformers import AutoConfig
+def ct2_device(asked: str) -> str:
+    """`--device` for CTranslate2: auto is this process's GPU when CTranslate2 sees one, else the CPU."""
+    import ctranslate2
+
+    if checked_device(asked) != "auto":
+        return asked
+    gpus = ctranslate2.get_cuda_device_count()
+    return gpu_of_this_process(gpus) if gpus else "cpu"
+
+
+def model_type(source: ModelSource) -> str:
+    """The `model_type` in a model's config.json ("" when it cannot be read)."""
+    import json
 
     try:
-        return type(AutoConfig.from_pretrained(local_folder(source), trust_remote_code=False)).__name__
-    except (OSError, ValueError):
+        return json.loads((local_folder(source) / "config.json").read_text(encoding="utf-8")).get("model_type", "")
+    except (OSError, ValueError, AttributeError):
         return ""
 
 
@@ -252,7 +298,7 @@ def load_ct2(
     eos = config.eos_token_id if eos is None else eos
     end_ids = [eos] if isinstance(eos, int) else list(eos or [tokenizer.eos_token_id])
     runner_class = ctranslate2.Translator if architecture == "seq2seq" else ctranslate2.Generator
-    where = torch_device(device)  # under a launcher, the local rank's GPU
+    where = ct2_device(device)  # under a launcher, the local rank's GPU
     device, index = (where.split(":") + ["0"])[:2] if where != "cpu" else ("cpu", "0")
     threads = threads or cpu_threads()
     if device == "cuda":

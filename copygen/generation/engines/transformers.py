@@ -23,6 +23,11 @@ class TransformersEngine(Engine):
         torch.set_num_threads(threads or cpu_threads())
         return cls(load_transformers(resolve_model(spec), torch_device(settings.device if settings else "auto")))
 
+    def seed(self, seed: int) -> None:
+        from transformers import set_seed
+
+        set_seed(seed)
+
     def decode(self, texts: list[str], settings, on_batch: OnBatch = None, grounding=None) -> list[list[Variant]]:
         results: list[list[Variant]] = []
         for start in range(0, len(texts), settings.batch_size):
