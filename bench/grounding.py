@@ -1,0 +1,118 @@
+"""How true to its product the default command's copy is: grounded ranking and number bans on and off.
+
+    .venv/bin/python bench/grounding.py                 # samples (24) + 24 E2E MRs, ~10 min on 2 cores
+    .venv/bin/python bench/grounding.py --e2e 0         # the samples only
+
+One run, the embedded default model (SmolLM2-135M-Instruct, never trained on either set, so every
+value is new to it) through the default engine, four ways:
+  model order     --rank model --no-constrain-numbers   (copygen before grounding)
+  + bans          --rank model                           (number bans while decoding only)
+  + ranking       --no-constrain-numbers                 (grounded ranking of the n-best only)
+  default         grounded ranking and number bans       (the command as typed)
+Samples: samples/products.csv with the default template and settings (beam 4, 3 variants), BLEU
+against samples/references.jsonl. E2E: the first N MRs of bench/generate_speed.py's validation
+draw from ../shared/data/e2e/devset.csv (read in place), a one-sentence prompt, 60 new tokens,
+BLEU (lowercased) against all references.
+Per way: best variants with a number no attribute holds, drafts with no clean variant, mean
+attribute coverage of the best variant, best variants contradicting a value (when copygen's
+checks know contradictions), BLEU, and products/s of the whole `generate()` call (model load included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+WAYS = {
+    "model order": dict(rank="model", constrain_numbers=False),
+    "+ bans": dict(rank="model", constrain_numbers=True),
+    "+ ranking": dict(rank="grounded", constrain_numbers=False),
+    "default": dict(rank="grounded", constrain_numbers=True),
+}
+
+
+def sample_set() -> tuple[list[dict], dict[str, list[str]], dict]:
+    from copygen.io.products import read_products
+
+    products = [{"id": p.id, **p.attributes} for p in read_products(str(ROOT / "samples" / "products.csv"))]
+    references = {}
+    for line in (ROOT / "samples" / "references.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        references[row["id"]] = row["references"]
+    return products, references, {}
+
+
+def e2e_set(count: int) -> tuple[list[dict], dict[str, list[str]], dict]:
+    from generate_speed import PROMPT, validation_products
+
+    products, references = validation_products(count)
+    template = Path(ROOT / "bench" / "out" / "grounding-e2e.j2")
+    template.parent.mkdir(parents=True, exist_ok=True)
+    template.write_text(PROMPT, encoding="utf-8")
+    return products, references, dict(template=str(template), max_new_tokens=60, lowercase=True)
+
+
+def measure(products, references, options, way) -> dict:
+    import sacrebleu
+
+    from copygen.generation.run import generate
+    from copygen.quality import grounding
+
+    settings = {key: value for key, value in options.items() if key != "lowercase"}
+    started = time.perf_counter()
+    drafts = generate(products, **settings, **WAYS[way])
+    seconds = time.perf_counter() - started
+    contradictions = getattr(grounding, "contradictions", None)
+    best = {draft.id: draft.variants[0] if draft.variants else None for draft in drafts}
+    facts = {product["id"]: {k: v for k, v in product.items() if k != "id"} for product in products}
+    texts = {key: variant.text if variant else "" for key, variant in best.items()}
+    slots = max(len(refs) for refs in references.values())
+    ids = list(references)
+    streams = [[references[i][s] if s < len(references[i]) else None for i in ids] for s in range(slots)]
+    bleu = sacrebleu.metrics.BLEU(lowercase=options.get("lowercase", False)).corpus_score(
+        [texts[i] for i in ids], streams
+    )
+    coverage = [grounding.attribute_coverage(facts[key], text) for key, text in texts.items()]
+    return {
+        "invented": sum(bool(grounding.unsupported_numbers(facts[key], text)) for key, text in texts.items()),
+        "unclean": sum(not draft.clean for draft in drafts),
+        "coverage": sum(c or 0 for c in coverage) / len(coverage),
+        "contradicted": (
+            sum(bool(contradictions(facts[key], text)) for key, text in texts.items()) if contradictions else None
+        ),
+        "bleu": bleu.score,
+        "rate": len(drafts) / seconds,
+        "count": len(drafts),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--e2e", type=int, default=24, help="E2E MRs (0: none)")
+    parser.add_argument("--ways", default=",".join(WAYS), help="which ways, comma-separated")
+    args = parser.parse_args()
+    sets = {"samples": sample_set()}
+    if args.e2e:
+        sets["e2e"] = e2e_set(args.e2e)
+    header = f"{'set':<9}{'way':<13}{'invented number':>16}{'no clean':>9}{'coverage':>9}{'contradicted':>13}{'BLEU':>7}{'products/s':>11}"
+    print(header, flush=True)
+    for name, (products, references, options) in sets.items():
+        for way in args.ways.split(","):
+            row = measure(products, references, options, way)
+            contradicted = "n/a" if row["contradicted"] is None else f"{row['contradicted']}/{row['count']}"
+            print(
+                f"{name:<9}{way:<13}{row['invented']:>9}/{row['count']:<6}{row['unclean']:>6}/{row['count']:<2}"
+                f"{row['coverage']:>9.3f}{contradicted:>13}{row['bleu']:>7.2f}{row['rate']:>11.3f}",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
