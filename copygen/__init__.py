@@ -11,12 +11,26 @@ The three functions are attributes loaded on first use, so `import copygen` and
 
 from copygen.errors import CopygenError, InputError, ModelError, OutputError, TemplateError
 
+
+def _installed_version() -> str:
+    """The version pip installed; "0+unknown" for a source tree that was never installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("copygen")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+__version__ = _installed_version()
+
 __all__ = [
     "CopygenError",
     "InputError",
     "ModelError",
     "OutputError",
     "TemplateError",
+    "__version__",
     "evaluate",
     "finetune",
     "generate",

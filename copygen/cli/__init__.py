@@ -14,7 +14,14 @@ import sys
 
 import typer
 
-from copygen.errors import CopygenError
+from copygen import __version__
+from copygen.errors import CopygenError, UsageError
+
+ENVIRONMENT = (
+    "Environment: COPYGEN_MODEL (the model when --model is not given), COPYGEN_PROMPTS (a folder of your own "
+    "templates, as --prompts-dir), COPYGEN_CACHE (converted models; default $XDG_CACHE_HOME/copygen or "
+    "~/.cache/copygen), COPYGEN_THREADS (CPU threads per process; default the usable cores shared between processes)."
+)
 
 app = typer.Typer(
     name="copygen",
@@ -22,11 +29,22 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
-@app.callback()
-def copygen() -> None:
+def show_version(asked: bool) -> None:
+    if asked:
+        typer.echo(f"copygen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(epilog=ENVIRONMENT)
+def copygen(
+    version: bool = typer.Option(
+        False, "--version", "-V", callback=show_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
     """Generate, check and score marketing copy from product data."""
     # Library progress bars and advice would clutter stderr; copygen reports for itself.
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
@@ -62,12 +80,16 @@ def progress_bar(console, what: str):
 
 
 def user_errors(command):
-    """Turn CopygenError into `Error: ...` on stderr and exit 1; Ctrl-C into exit 130."""
+    """Turn CopygenError into `Error: ...` on stderr and exit 1 (2 for an invalid option value, as
+    for Typer's own usage errors); Ctrl-C into exit 130."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
+        except UsageError as error:
+            typer.echo(f"Error: {error}", err=True)
+            raise typer.Exit(2)
         except CopygenError as error:
             typer.echo(f"Error: {error}", err=True)
             raise typer.Exit(1)

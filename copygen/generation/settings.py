@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from copygen.errors import CopygenError
+from copygen.errors import UsageError
 
 
 @dataclass
@@ -33,8 +33,8 @@ class GenerationSettings:
         if self.engine != AUTO:
             engine_class(self.engine)
         if self.num_beams < 1 or self.num_variants < 1 or self.batch_size < 1 or self.max_new_tokens < 1:
-            raise CopygenError("--num-beams, --num-variants, --batch-size and --max-new-tokens must be at least 1")
+            raise UsageError("--num-beams, --num-variants, --batch-size and --max-new-tokens must be at least 1")
         if not self.sample and self.num_variants > self.num_beams:
-            raise CopygenError(
+            raise UsageError(
                 f"--num-variants {self.num_variants} needs at least as many beams: pass --num-beams {self.num_variants} or more"
             )

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from copygen.errors import InputError
+from copygen.errors import InputError, UsageError
 
 BLOCK = 1 << 16  # bytes read at most at once, so a file without line breaks cannot fill memory
 SIGNATURES = {  # the first bytes of files often given by mistake: what they are, what to do
@@ -66,7 +66,7 @@ def text_lines(stream, name: str, encoding: str) -> Iterator[str]:
     try:
         b"\n".decode(encoding, "ignore")  # unknown and non-text codecs (base64...) raise here
     except LookupError:
-        raise InputError(
+        raise UsageError(
             f"unknown --encoding {encoding!r}: use a text encoding such as utf-8, cp1252 or latin-1"
         ) from None
     blocks = iter(lambda: stream.readline(BLOCK), b"")

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from copygen.errors import InputError
+from copygen.errors import InputError, UsageError
 from copygen.io.lines import close, open_binary, text_lines
 
 FORMATS = ("csv", "json", "jsonl", "text")
@@ -74,7 +74,7 @@ def read_rows(
     """
     formats = tuple(formats)
     if input_format is not None and input_format not in formats:
-        raise InputError(f"unknown {option} {input_format!r}: use one of {', '.join(formats)}")
+        raise UsageError(f"unknown {option} {input_format!r}: use one of {', '.join(formats)}")
     name = name_of(source)
     stream = open_binary(source)
     try:
@@ -252,7 +252,7 @@ def sniff_delimiter(header: str) -> str:
 def delimiter_option(delimiter: str) -> str:
     delimiter = {"\\t": "\t", "tab": "\t"}.get(delimiter, delimiter)
     if len(delimiter) != 1 or delimiter in '"\r\n\x00':
-        raise InputError(f"--delimiter must be one character other than a quote or line break, got {delimiter!r}")
+        raise UsageError(f"--delimiter must be one character other than a quote or line break, got {delimiter!r}")
     return delimiter
 
 

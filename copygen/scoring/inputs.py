@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from copygen.errors import InputError
+from copygen.errors import InputError, UsageError
 from copygen.io.rows import column_name, find_column, json_kind, name_of, read_rows
 
 FORMATS = ("text", "csv", "json", "jsonl")
@@ -52,7 +52,7 @@ def read_hypotheses(
     """The hypotheses of a file, in order. Drafts give their `variant`-th variant (1 = best)."""
     name = name_of(source)
     if variant < 1:
-        raise InputError(f"--variant must be 1 or more (1 is each draft's best variant), got {variant}")
+        raise UsageError(f"--variant must be 1 or more (1 is each draft's best variant), got {variant}")
     hypotheses: list[Hypothesis] = []
     seen: dict[str, int] = {}
     fmt, rows = read_rows(
@@ -90,7 +90,9 @@ def draft_text(row: dict, variant: int, where: str) -> tuple[str, dict | None]:
     if not isinstance(variants, list) or not variants:
         raise InputError(f'{where}: "variants" must be a non-empty list of {{"text": ...}} objects')
     if variant > len(variants):
-        raise InputError(f"{where}: --variant {variant} asked for, but this draft has {len(variants)} variant(s)")
+        raise UsageError(
+            f"{where}: --variant {variant} asked for, but this draft has {len(variants)} variant(s): use 1 to {len(variants)}"
+        )
     chosen = variants[variant - 1]
     text = chosen.get("text") if isinstance(chosen, dict) else chosen
     if not isinstance(text, str):

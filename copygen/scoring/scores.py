@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from copygen.errors import InputError
+from copygen.errors import InputError, UsageError
 
 
 def score(
@@ -93,11 +93,11 @@ def check_metric_options(metrics, tokenize, bootstrap) -> list[str]:
     keys = list(dict.fromkeys(metrics or DEFAULT_METRICS))
     unknown = [key for key in keys if key not in METRICS]
     if unknown:
-        raise InputError(f"unknown metric {unknown[0]!r}: use one of {', '.join(METRICS)}")
+        raise UsageError(f"unknown metric {unknown[0]!r}: use one of {', '.join(METRICS)}")
     if tokenize not in BLEU_TOKENIZERS:
-        raise InputError(f"unknown --tokenize {tokenize!r}: use one of {', '.join(BLEU_TOKENIZERS)}")
+        raise UsageError(f"unknown --tokenize {tokenize!r}: use one of {', '.join(BLEU_TOKENIZERS)}")
     if bootstrap < 0 or bootstrap == 1:
-        raise InputError(f"--bootstrap must be 0 (off) or at least 2 resamples, got {bootstrap}")
+        raise UsageError(f"--bootstrap must be 0 (off) or at least 2 resamples, got {bootstrap}")
     return keys
 
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from copygen.errors import InputError
+from copygen.errors import InputError, UsageError
 from copygen.io.products import read_products
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -140,7 +140,7 @@ def test_a_multibyte_character_cut_at_the_end_of_the_file_is_not_dropped(tmp_pat
 def test_unknown_encoding(tmp_path):
     path = write(tmp_path, "p.csv", "id\n1\n")
     for encoding in ("klingon", "base64"):
-        with pytest.raises(InputError, match=f"unknown --encoding '{encoding}'"):
+        with pytest.raises(UsageError, match=f"unknown --encoding '{encoding}'"):
             read(path, encoding=encoding)
 
 
@@ -268,7 +268,7 @@ def test_delimiters_are_sniffed_or_given(tmp_path, content, options):
 
 
 def test_bad_delimiter_option(tmp_path):
-    with pytest.raises(InputError, match="--delimiter must be one character"):
+    with pytest.raises(UsageError, match="--delimiter must be one character"):
         read(write(tmp_path, "p.csv", "id\n1\n"), delimiter=";;")
 
 
@@ -378,7 +378,7 @@ def test_format_from_the_option_the_extension_or_the_first_character(tmp_path):
     assert read(write(tmp_path, "p.data", jsonl))[0].id == "a"
     assert read(write(tmp_path, "p.data", '\n [{"id": "b"}]'))[0].id == "b"
     assert read(write(tmp_path, "p.txt", jsonl), input_format="jsonl")[0].id == "a"
-    with pytest.raises(InputError, match="unknown --input-format 'xml': use one of csv, json, jsonl"):
+    with pytest.raises(UsageError, match="unknown --input-format 'xml': use one of csv, json, jsonl"):
         read(write(tmp_path, "p.xml", "<a/>"), input_format="xml")
 
 

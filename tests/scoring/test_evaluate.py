@@ -15,7 +15,7 @@ from scoring_helpers import CAT, CAT_REFS, REFERENCES, SYSTEM_A, SYSTEM_B
 from typer.testing import CliRunner
 
 from copygen.cli import app
-from copygen.errors import InputError
+from copygen.errors import InputError, UsageError
 from copygen.scoring.evaluate import evaluate, join, score
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,7 +96,7 @@ def test_references_jsonl_sample_shape_and_drafts(tmp_path):
     assert checks["drafts"] == 2 and checks["coverage"] == pytest.approx(100 * (1.0 + 1 / 3) / 2)
     assert checks["unsupported_numbers"] == [{"id": "SKU-1", "numbers": ["12-hour"]}]
     assert found["per_item"][1]["unsupported_numbers"] == ["12-hour"]
-    with pytest.raises(InputError, match=r"drafts.jsonl, line 2: --variant 2 asked for, but this draft has 1 variant"):
+    with pytest.raises(UsageError, match=r"drafts.jsonl, line 2: --variant 2 asked for, but this draft has 1 variant"):
         evaluate(drafts, [refs], variant=2)
 
 
@@ -239,7 +239,7 @@ def test_cli_table_json_compare_and_per_item(tmp_path):
 def test_cli_bad_options(tmp_path, args, message):
     hyps = write(tmp_path / "h.txt", "a\n")
     result = run(hyps, "--refs", hyps, *args)
-    assert result.exit_code == 1 and message in result.stderr
+    assert result.exit_code == 2 and message in result.stderr  # a usage error
 
 
 def test_help():
