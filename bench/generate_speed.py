@@ -251,7 +251,7 @@ def speed(args) -> None:
         [
             sys.executable,
             "-c",
-            f"from copygen.generation.engines.ct2 import ct2_model_dir; from copygen.generation.models import resolve_model; ct2_model_dir(resolve_model(None), {args.compute_type!r})",
+            f"from copygen.generation.engines.ct2_convert import ct2_model_dir; from copygen.generation.models import resolve_model; ct2_model_dir(resolve_model(None), {args.compute_type!r})",
         ],
         check=True,
         capture_output=True,

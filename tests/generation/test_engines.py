@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from copygen import ModelError, generate
 from copygen.cli import app
 from copygen.errors import UsageError
-from copygen.generation.engines.ct2 import ct2_model_dir as converted
+from copygen.generation.engines.ct2_convert import ct2_model_dir as converted
 from copygen.generation.models import resolve_model
 
 ROWS = [
@@ -270,14 +270,14 @@ def test_the_cli_names_its_engine_and_says_once_that_it_converts(tiny_gpt2, tmp_
 def test_a_second_process_waits_for_a_conversion_instead_of_converting_twice(tiny_gpt2, tmp_path):
     import fcntl
 
-    from copygen.generation.engines.ct2 import convert_to_ct2, folder_key
+    from copygen.generation.engines.ct2_convert import convert_to_ct2, folder_key
     from copygen.generation.models import cache_dir
 
     model = fresh_copy(tiny_gpt2, tmp_path / "model", 1e-8)
     target = cache_dir() / "ct2" / f"model-{folder_key(model, 'int8')}"
     target.parent.mkdir(parents=True, exist_ok=True)
     script = (
-        "from copygen.generation.engines.ct2 import ct2_model_dir; "
+        "from copygen.generation.engines.ct2_convert import ct2_model_dir; "
         "from copygen.generation.models import resolve_model; "
         f"print(ct2_model_dir(resolve_model({str(model)!r}), 'int8', lambda m: print(m, flush=True)))"
     )
@@ -296,7 +296,7 @@ def test_the_models_auto_sends_to_ct2_are_ones_its_converter_knows():
     from ctranslate2.converters import transformers as converters
     from transformers import CONFIG_MAPPING
 
-    from copygen.generation.engines.ct2 import CONVERTIBLE
+    from copygen.generation.engines.ct2_convert import CONVERTIBLE
 
     known = {name for name, config in CONFIG_MAPPING.items() if config.__name__ in converters._MODEL_LOADERS}
     assert known >= CONVERTIBLE and {"gpt2", "t5", "llama"} <= CONVERTIBLE
