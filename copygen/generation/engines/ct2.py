@@ -109,23 +109,46 @@ def load_ct2(
     threads: int | None = None,
     device: str = "auto",
 ) -> LoadedModel:
-    """Load a model for the ct2 engine: the converted weights plus the original tokenizer."""
+    """Load a model for the ct2 engine: the converted weights plus the original tokenizer (never
+    the transformers weights)."""
+    import ctranslate2
+
     converted = ct2_model_dir(source, compute_type)
     folder = local_folder(source)
-    import ctranslate2
+    config, tokenizer, architecture, prompt_format, manifest = load_description(ModelSource(source.name, folder))
+    runner = open_runner(converted, architecture, ct2_device(device), compute_type, threads or cpu_threads(), sample)
+    ctranslate2.set_random_seed(seed)
+    model = CT2Model(runner=runner, config=config, folder=converted, end_tokens=end_tokens(folder, config, tokenizer))
+    return LoadedModel(
+        name=source.name,
+        model=model,
+        tokenizer=tokenizer,
+        architecture=architecture,
+        prompt_format=prompt_format,
+        manifest=manifest,
+        config=config,
+    )
+
+
+def end_tokens(folder, config, tokenizer) -> list[str]:
+    """The tokens that end a sequence, as transformers' generate would stop on them."""
     from transformers import GenerationConfig
 
-    config, tokenizer, architecture, prompt_format, manifest = load_description(ModelSource(source.name, folder))
     try:
         eos = GenerationConfig.from_pretrained(folder).eos_token_id
     except OSError:  # no generation_config.json: transformers falls back to the model config
         eos = None
     eos = config.eos_token_id if eos is None else eos
-    end_ids = [eos] if isinstance(eos, int) else list(eos or [tokenizer.eos_token_id])
+    ids = [eos] if isinstance(eos, int) else list(eos or [tokenizer.eos_token_id])
+    return tokenizer.convert_ids_to_tokens([i for i in ids if i is not None])
+
+
+def open_runner(converted: Path, architecture: str, where: str, compute_type: str, threads: int, sample: bool):
+    """The CTranslate2 Translator (seq2seq) or Generator (causal) on `where` ("cpu" or "cuda:N")."""
+    import ctranslate2
+
     runner_class = ctranslate2.Translator if architecture == "seq2seq" else ctranslate2.Generator
-    where = ct2_device(device)  # under a launcher, the local rank's GPU
-    device, index = (where.split(":") + ["0"])[:2] if where != "cpu" else ("cpu", "0")
-    threads = threads or cpu_threads()
+    device, index = where.split(":") if ":" in where else (where, "0")
     if device == "cuda":
         parallel, per_batch = 1, 0
     elif sample:  # one worker, so one random stream: the same seed draws the same samples
@@ -135,7 +158,7 @@ def load_ct2(
         # little from several threads, and a thread waiting for the others stalls on a busy machine.
         parallel, per_batch = threads, 1
     try:
-        runner = runner_class(
+        return runner_class(
             str(converted),
             device=device,
             compute_type=compute_type,
@@ -147,22 +170,26 @@ def load_ct2(
         raise ModelError(
             f"cannot load the converted model in {converted}: {error}; delete that folder to convert again"
         ) from None
-    ctranslate2.set_random_seed(seed)
-    model = CT2Model(
-        runner=runner,
-        config=config,
-        folder=converted,
-        end_tokens=tokenizer.convert_ids_to_tokens([i for i in end_ids if i is not None]),
+
+
+def ct2_options(settings, end_token: list[str]) -> dict[str, Any]:
+    """GenerationSettings as CTranslate2's decoding options (sampling draws one hypothesis per copy)."""
+    options: dict[str, Any] = dict(
+        no_repeat_ngram_size=settings.no_repeat_ngram_size, end_token=end_token, return_scores=True
     )
-    return LoadedModel(
-        name=source.name,
-        model=model,
-        tokenizer=tokenizer,
-        architecture=architecture,
-        prompt_format=prompt_format,
-        manifest=manifest,
-        config=config,
-    )
+    if settings.sample:
+        options.update(
+            beam_size=1,
+            num_hypotheses=1,
+            sampling_topk=0,
+            sampling_topp=settings.top_p,
+            sampling_temperature=settings.temperature,
+        )
+    else:
+        options.update(
+            beam_size=settings.num_beams, num_hypotheses=settings.num_variants, length_penalty=settings.length_penalty
+        )
+    return options
 
 
 def batches_of(tokens: list[list[str]], bans: list[list[list[str]]], settings, same_length: bool) -> list[list[int]]:
@@ -185,6 +212,33 @@ def batches_of(tokens: list[list[str]], bans: list[list[list[str]]], settings, s
     ]
 
 
+def submit(loaded: LoadedModel, batch: list[list[str]], settings, options: dict, suppress: list[list[str]]) -> list:
+    """Queue a batch of token lists; the runner decodes as many batches at once as it has threads."""
+    runner = loaded.model.runner
+    extra = {"suppress_sequences": suppress} if suppress else {}
+    if loaded.architecture == "seq2seq":
+        return runner.translate_batch(
+            batch,
+            max_decoding_length=settings.max_new_tokens,
+            min_decoding_length=0,
+            max_input_length=0,
+            asynchronous=True,
+            **options,
+            **extra,
+        )
+    return runner.generate_batch(
+        batch, max_length=settings.max_new_tokens, include_prompt_in_result=False, asynchronous=True, **options, **extra
+    )
+
+
+def collect(loaded: LoadedModel, pending) -> tuple[list[list[int]], list[float]]:
+    """The token ids and scores of one queued input's hypotheses."""
+    result = pending.result()
+    if loaded.architecture == "seq2seq":
+        return [loaded.tokenizer.convert_tokens_to_ids(h) for h in result.hypotheses], list(result.scores)
+    return [list(ids) for ids in result.sequences_ids], list(result.scores)
+
+
 def ct2_beam_search_batch(
     loaded: LoadedModel, texts: list[str], settings, bans: list[list[list[str]]] | None = None
 ) -> list[list[Variant]]:
@@ -202,59 +256,28 @@ def ct2_beam_search_batch(
         tokenizer.convert_ids_to_tokens(row) for row in tokenizer(texts, add_special_tokens=add_special)["input_ids"]
     ]
     n = settings.num_variants
-    options: dict[str, Any] = dict(
-        no_repeat_ngram_size=settings.no_repeat_ngram_size, end_token=model.end_tokens, return_scores=True
-    )
+    options = ct2_options(settings, model.end_tokens)
     banned_words = [tokenizer.convert_ids_to_tokens(ids) for ids in bad_words_ids(tokenizer, settings.bad_words)]
     bans = bans or [[] for _ in texts]
     copies = n if settings.sample else 1  # sampling: one draw per copy of the input, as in transformers
-    if settings.sample:
-        options.update(
-            beam_size=1,
-            num_hypotheses=1,
-            sampling_topk=0,
-            sampling_topp=settings.top_p,
-            sampling_temperature=settings.temperature,
-        )
-    else:
-        options.update(beam_size=settings.num_beams, num_hypotheses=n, length_penalty=settings.length_penalty)
-
-    def submit(batch: list[list[str]], suppress: list[list[str]]) -> list:
-        """Queue a batch; the runner decodes as many batches at once as it has threads."""
-        extra = {"suppress_sequences": suppress} if suppress else {}
-        if loaded.architecture == "seq2seq":
-            return model.runner.translate_batch(
-                batch,
-                max_decoding_length=settings.max_new_tokens,
-                min_decoding_length=0,
-                max_input_length=0,
-                asynchronous=True,
-                **options,
-                **extra,
-            )
-        return model.runner.generate_batch(
-            batch,
-            max_length=settings.max_new_tokens,
-            include_prompt_in_result=False,
-            asynchronous=True,
-            **options,
-            **extra,
-        )
-
-    def collect(pending) -> tuple[list[list[int]], list[float]]:
-        result = pending.result()
-        if loaded.architecture == "seq2seq":
-            return [tokenizer.convert_tokens_to_ids(h) for h in result.hypotheses], list(result.scores)
-        return [list(ids) for ids in result.sequences_ids], list(result.scores)
 
     batches = batches_of(tokens, bans, settings, same_length=loaded.architecture == "causal")
     pending = [
-        (batch, submit([tokens[i] for i in batch for _ in range(copies)], banned_words + bans[batch[0]]))
+        (
+            batch,
+            submit(
+                loaded,
+                [tokens[i] for i in batch for _ in range(copies)],
+                settings,
+                options,
+                banned_words + bans[batch[0]],
+            ),
+        )
         for batch in batches
     ]
     decoded: dict[int, tuple[list[list[int]], list[float]]] = {}
     for batch, waiting in pending:
-        results = [collect(one) for one in waiting]
+        results = [collect(loaded, one) for one in waiting]
         for position, index in enumerate(batch):
             mine = results[position * copies : (position + 1) * copies]
             decoded[index] = (
