@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test browser
+.PHONY: install demo test browser wheel-test
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,23 @@ demo: install
 browser:
 	command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; } || echo "chromium not installed: the browser test will be skipped"
 
+# The wheel as pip users get it: built (never from a stale build/), installed non-editable into a
+# scratch folder, and run from another folder on two sample products with the embedded default model.
+# `python -m copygen` with PYTHONPATH is `pip install <wheel>`'s copygen, minus its console script.
+WHEEL_SITE := $(CURDIR)/build/site
+wheel-test: install
+	rm -rf build
+	$(BIN)/pip wheel --quiet --no-deps --wheel-dir build/wheel .
+	$(BIN)/pip install --quiet --no-deps --target $(WHEEL_SITE) build/wheel/copygen-*.whl
+	cd "$$(mktemp -d)" && head -n 2 $(CURDIR)/samples/products.jsonl > products.jsonl \
+	  && PYTHONPATH=$(WHEEL_SITE) $(CURDIR)/$(BIN)/python -c 'import copygen; assert copygen.__file__.startswith("$(WHEEL_SITE)/"), copygen.__file__; print("copygen", copygen.__version__, "from", copygen.__file__)' \
+	  && PYTHONPATH=$(WHEEL_SITE) $(CURDIR)/$(BIN)/python -m copygen generate products.jsonl -o drafts.jsonl \
+	       --num-beams 1 --num-variants 1 --max-new-tokens 32 \
+	  && test "$$(wc -l < drafts.jsonl)" -eq 2 && echo "wheel test: 2 drafts in $$PWD/drafts.jsonl"
+
 test: install browser
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff check copygen tests bench
 	$(BIN)/ruff format --check copygen tests bench
 	$(BIN)/pytest
+	$(MAKE) wheel-test

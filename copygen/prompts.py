@@ -1,12 +1,15 @@
-"""Render products into model input with sandboxed Jinja2 templates from `prompts/`.
+"""Render products into model input with sandboxed Jinja2 templates, found by name or path.
 
-Product values are data: they are passed to the template as variables and never parsed as
-template code. Templates run in Jinja's sandbox with StrictUndefined, so a template that
-names a column the products lack fails before any generation.
+Named templates come from a user's folder ($COPYGEN_PROMPTS, which `--prompts-dir` sets) and
+then from the ones copygen ships: the top-level `prompts/` folder, which the wheel carries as
+`copygen/templates/` (setup.py maps it). Product values are data: they are passed to the
+template as variables and never parsed as template code. Templates run in Jinja's sandbox with
+StrictUndefined, so a template that names a column the products lack fails before any generation.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +18,36 @@ from typing import Any
 from copygen.errors import TemplateError
 from copygen.io.products import value_text
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_TEMPLATE = "product-description"
+PROMPTS_ENV = "COPYGEN_PROMPTS"
+
+
+def shipped_prompts_dir() -> Path:
+    """The templates copygen ships: `copygen/templates/` in an installed wheel, else the
+    top-level `prompts/` of the source checkout (an editable install)."""
+    installed = PACKAGE_DIR / "templates"
+    return installed if installed.is_dir() else PACKAGE_DIR.parent / "prompts"
+
+
+def user_prompts_dir() -> Path | None:
+    """The user's folder of templates named by $COPYGEN_PROMPTS, if any."""
+    folder = os.environ.get(PROMPTS_ENV)
+    if not folder:
+        return None
+    path = Path(folder).expanduser()
+    if not path.is_dir():
+        raise TemplateError(f"{PROMPTS_ENV} (or --prompts-dir) names {folder}, which is not a folder of .j2 templates")
+    return path
+
+
+def template_files() -> dict[str, Path]:
+    """Every named template and the file it comes from; the user's folder wins over the shipped one."""
+    found: dict[str, Path] = {}
+    for folder in (user_prompts_dir(), shipped_prompts_dir()):
+        for path in sorted(folder.glob("*.j2")) if folder else ():
+            found.setdefault(path.stem, path)
+    return dict(sorted(found.items()))
 
 
 @dataclass
@@ -45,22 +76,23 @@ def environment():
 
 
 def available_templates() -> list[str]:
-    return sorted(path.stem for path in PROMPTS_DIR.glob("*.j2"))
+    return list(template_files())
 
 
 def load_template(name_or_path: str | None = None, *, source: str | None = None) -> Template:
-    """A template by name from `prompts/`, by path to a `.j2` file, or from source text."""
+    """A template by name (see `template_files`), by path to a `.j2` file, or from source text."""
     from jinja2 import TemplateSyntaxError
 
     name = name_or_path or DEFAULT_TEMPLATE
     if source is None:
         path = Path(name)
         if not (path.suffix == ".j2" or path.exists()):
-            path = PROMPTS_DIR / f"{name}.j2"
-            if not path.exists():
+            known = template_files()
+            if name not in known:
                 raise TemplateError(
-                    f"no template named {name!r}: use one of {', '.join(available_templates())} or a path to a .j2 file"
+                    f"no template named {name!r}: use one of {', '.join(known)} or a path to a .j2 file"
                 )
+            path = known[name]
         try:
             source = path.read_text(encoding="utf-8")
         except FileNotFoundError:

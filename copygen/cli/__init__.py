@@ -23,6 +23,11 @@ ENVIRONMENT = (
     "~/.cache/copygen), COPYGEN_THREADS (CPU threads per process; default the usable cores shared between processes)."
 )
 
+MACHINE_ENVIRONMENT = (
+    "Environment: COPYGEN_THREADS (CPU threads per process; default the usable cores shared between processes), "
+    "COPYGEN_CACHE (converted models; default $XDG_CACHE_HOME/copygen or ~/.cache/copygen)."
+)
+
 app = typer.Typer(
     name="copygen",
     help="Generate, check and score marketing copy from product data.",
@@ -62,6 +67,13 @@ def stderr_console(quiet: bool = False):
     from rich.console import Console
 
     return Console(stderr=True, quiet=quiet, markup=False, highlight=False, soft_wrap=True)
+
+
+def use_prompts_dir(folder) -> None:
+    """Templates named on the command line are looked up in `--prompts-dir` first; the library
+    reads it from $COPYGEN_PROMPTS, so worker processes see it too."""
+    if folder is not None:
+        os.environ["COPYGEN_PROMPTS"] = str(folder)
 
 
 def progress_bar(console, what: str):
@@ -123,11 +135,11 @@ def main(argv: list[str] | None = None) -> int:
 
 from copygen.cli import generate as _generate  # noqa: E402
 
-app.command("generate")(user_errors(_generate.generate))
+app.command("generate", epilog=MACHINE_ENVIRONMENT)(user_errors(_generate.generate))
 
 from copygen.cli import finetune as _finetune  # noqa: E402
 
-app.command("finetune")(user_errors(_finetune.finetune))
+app.command("finetune", epilog=MACHINE_ENVIRONMENT)(user_errors(_finetune.finetune))
 
 from copygen.cli import review as _review  # noqa: E402
 
@@ -137,3 +149,9 @@ app.command("apply")(user_errors(_review.apply))
 from copygen.cli import evaluate as _evaluate  # noqa: E402
 
 app.command("evaluate")(user_errors(_evaluate.evaluate))
+
+from copygen.cli import discover as _discover  # noqa: E402
+
+app.command("templates")(user_errors(_discover.templates))
+app.command("channels")(user_errors(_discover.channels))
+app.command("models", epilog=MACHINE_ENVIRONMENT)(user_errors(_discover.models))

