@@ -138,18 +138,8 @@ def generate_file(
     if world > 1 and output.workers > 1:
         raise InputError("accelerate launch (or torchrun) already started the processes: leave out --workers")
     items, columns, total = scan_products(products, read, progress.on_message)
-    job = plan_drafts(
-        columns,
-        name_of(products),
-        model=copy.model,
-        template=copy.template,
-        channel=copy.channel,
-        banned=copy.banned or [],
-        required=copy.required,
-        id_column=read.id_column,
-        settings=settings,
-        rank=copy.rank,
-    )
+    chosen = {**asdict(copy), "banned": copy.banned or []}  # CopyOptions are plan_drafts' own options
+    job = plan_drafts(columns, name_of(products), **chosen, id_column=read.id_column, settings=settings)
     started = time.perf_counter()
     engine_class(job.settings.engine).prepare(job.model, job.settings, progress.on_message)
     if world > 1:
