@@ -42,14 +42,22 @@ def apply(
         None, "--pairs", help="Also write approved and edited copy as training pairs for copygen finetune --train."
     ),
     target_column: str = typer.Option("copy", help="Column holding the copy in --pairs."),
+    include_failing: bool = typer.Option(
+        False, "--include-failing", help="Also put edits that fail their checks into --pairs (left out by default)."
+    ),
     force: bool = typer.Option(False, "--force", help="Overwrite existing output files."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary or warnings on stderr."),
 ) -> None:
     """Merge review decisions into the drafts as approved, edited or rejected."""
     from copygen.errors import CopygenError
     from copygen.io.drafts import check_writable, draft_as_jsonl, read_drafts, write_text_atomically
-    from copygen.quality.checks import failed_checks
-    from copygen.review.decisions import apply_decisions, decision_counts, read_decisions, training_pairs
+    from copygen.review.decisions import (
+        apply_decisions,
+        decision_counts,
+        failing_edits,
+        read_decisions,
+        training_pairs,
+    )
 
     console = stderr_console(quiet)
     if drafts == "-" and decisions == "-":
@@ -60,18 +68,20 @@ def apply(
     reviewed = apply_decisions(
         read_drafts(drafts), read_decisions(decisions), "<stdin>" if decisions == "-" else decisions
     )
-    found = training_pairs(reviewed, target_column) if pairs else []
+    found = training_pairs(reviewed, target_column, include_failing=include_failing) if pairs else []
     write_text_atomically(output, "".join(map(draft_as_jsonl, reviewed)), force=force)
     if pairs:
         write_text_atomically(pairs, "".join(map(draft_as_jsonl, found)), force=force)
-    for draft in reviewed:
-        for rank, variant in enumerate(draft["variants"]):
-            for check in failed_checks(variant.get("edited_checks") or []):
-                console.print(
-                    f"Warning: {draft['id']} variant #{rank + 1}: the edit fails {check['check']}: {check['message']}",
-                    highlight=False,
-                    soft_wrap=True,
-                )
+    failing = failing_edits(reviewed)
+    for draft_id, rank, checks in failing:
+        for check in checks:
+            console.print(f"Warning: {draft_id} variant #{rank}: the edit fails {check['check']}: {check['message']}")
+    if pairs and failing and not include_failing:
+        console.print(
+            f"Left {len(failing)} edits that fail their checks out of {pairs}: "
+            + ", ".join(f"{draft_id} #{rank}" for draft_id, rank, _ in failing)
+            + " (--include-failing keeps them)"
+        )
     counts = decision_counts(reviewed)
     summary = ", ".join(f"{counts[kind]} {kind}" for kind in ("approved", "edited", "rejected", "undecided"))
     target = "stdout" if output == "-" else output

@@ -1,8 +1,9 @@
 """Merge a reviewer's decisions into drafts; turn approved and edited copy into training pairs.
 
 A decisions file is JSONL, one line per reviewed variant, as the review page exports it:
-`{"id": "SKU-1", "variant": 0, "decision": "approved" | "edited" | "rejected", "text": ...}`.
-`variant` counts from 0 in the drafts' order. For an edit, `text` is the new copy and
+`{"format_version": 1, "id": "SKU-1", "variant": 1, "decision": "approved" | "edited" | "rejected",
+"text": ...}` (docs/formats.md; copygen/io/schemas/decisions.schema.json). `variant` counts from 1,
+the best, as `--variant` and the drafts' CSV and Markdown do. For an edit, `text` is the new copy and
 `original` the text that was edited; otherwise `text` (optional) is the variant's own text.
 Both are compared with the drafts, so decisions made on other drafts (generated again since
 the review) are refused instead of landing on the wrong copy. A later line for the same
@@ -19,6 +20,7 @@ from typing import Any
 from copygen.errors import InputError
 from copygen.io.rows import read_rows
 
+DECISIONS_FORMAT_VERSION = 1
 DECISIONS = ("approved", "edited", "rejected")
 TRAINING_DECISIONS = ("approved", "edited")
 UNDECIDED = "undecided"
@@ -58,9 +60,14 @@ def parse_decision(row: Any, where: str, line: int) -> Decision:
         raise InputError(f"{where}: expected a JSON object with id, variant and decision")
     if not isinstance(row.get("id"), (str, int)) or isinstance(row.get("id"), bool):
         raise InputError(f'{where}: no "id"')
+    if row.get("format_version", DECISIONS_FORMAT_VERSION) != DECISIONS_FORMAT_VERSION:
+        raise InputError(
+            f"{where}: decisions format_version {row['format_version']!r}; this copygen reads "
+            f"{DECISIONS_FORMAT_VERSION}: export them again from a page this copygen wrote"
+        )
     variant = row.get("variant")
-    if not isinstance(variant, int) or isinstance(variant, bool) or variant < 0:
-        raise InputError(f'{where}: "variant" must be a number from 0 (the first variant)')
+    if not isinstance(variant, int) or isinstance(variant, bool) or variant < 1:
+        raise InputError(f'{where}: "variant" must be a number from 1 (the first variant)')
     decision = row.get("decision")
     if decision not in DECISIONS:
         raise InputError(f'{where}: "decision" must be one of {", ".join(DECISIONS)}, not {decision!r}')
@@ -87,12 +94,12 @@ def apply_decisions(
         draft = by_id.get(decision.id)
         if draft is None:
             raise InputError(f'{where}: no draft with id "{decision.id}"; were these decisions made on other drafts?')
-        if decision.variant >= len(draft["variants"]):
+        if decision.variant > len(draft["variants"]):
             raise InputError(
                 f'{where}: draft "{decision.id}" has {len(draft["variants"])} variants, '
-                f"so there is no variant {decision.variant} (variants count from 0)"
+                f"so there is no variant {decision.variant} (variants count from 1)"
             )
-        variant = draft["variants"][decision.variant]
+        variant = draft["variants"][decision.variant - 1]
         reviewed_text = decision.original if decision.decision == "edited" else decision.text
         if reviewed_text is not None and reviewed_text != variant["text"]:
             raise InputError(
@@ -129,21 +136,40 @@ def decision_counts(drafts: Iterable[dict[str, Any]]) -> Counter:
     return Counter(variant.get("decision", UNDECIDED) for draft in drafts for variant in draft["variants"])
 
 
-def training_pairs(drafts: Iterable[dict[str, Any]], target_column: str = "copy") -> list[dict[str, Any]]:
+def failing_edits(drafts: Iterable[dict[str, Any]]) -> list[tuple[str, int, list[dict[str, Any]]]]:
+    """(draft id, variant number from 1, failed checks) of every edit that fails its checks."""
+    from copygen.quality.checks import failed_checks
+
+    found = []
+    for draft in drafts:
+        for rank, variant in enumerate(draft["variants"], start=1):
+            failed = failed_checks(variant.get("edited_checks") or [])
+            if variant.get("decision") == "edited" and failed:
+                found.append((draft["id"], rank, failed))
+    return found
+
+
+def training_pairs(
+    drafts: Iterable[dict[str, Any]], target_column: str = "copy", *, include_failing: bool = False
+) -> list[dict[str, Any]]:
     """One pair per approved or edited variant: the product's attributes plus its copy, as
-    `copygen finetune --train` reads them.
+    `copygen finetune --train` reads them. An edit that fails its checks (a banned phrase, a
+    number no attribute holds) would teach the model that mistake, so it is left out unless
+    `include_failing`.
 
     Ids must stay unique for finetune, so a product's second approved variant gets its id
     column (the attribute holding the draft's id) suffixed with `#` and the variant number.
     """
     pairs = []
+    drafts = list(drafts)
+    failing = set() if include_failing else {(found[0], found[1]) for found in failing_edits(drafts)}
     for draft in drafts:
         attributes = dict(draft.get("attributes") or {})
         id_column = next((key for key, value in attributes.items() if str(value) == draft["id"]), None)
         chosen = [
             (rank, variant)
             for rank, variant in enumerate(draft["variants"], start=1)
-            if variant.get("decision") in TRAINING_DECISIONS
+            if variant.get("decision") in TRAINING_DECISIONS and (draft["id"], rank) not in failing
         ]
         for count, (rank, variant) in enumerate(chosen):
             pair = dict(attributes)

@@ -16,7 +16,13 @@ from copygen.errors import InputError
 from copygen.io.drafts import read_drafts
 from copygen.quality.channels import get_channel
 from copygen.quality.checks import check_variant
-from copygen.review.decisions import apply_decisions, parse_decision, read_decisions, training_pairs
+from copygen.review.decisions import (
+    apply_decisions,
+    failing_edits,
+    parse_decision,
+    read_decisions,
+    training_pairs,
+)
 from copygen.review.page import review_page
 
 runner = CliRunner()
@@ -142,11 +148,11 @@ def test_apply_marks_decisions_rechecks_edits_and_exports_pairs(drafts_file, tmp
     decisions = write_lines(
         tmp_path / "decisions.jsonl",
         [
-            {"id": "SKU-1001", "variant": 0, "decision": "approved", "text": ADS["SKU-1001"][0]},
-            {"id": "SKU-1001", "variant": 1, "decision": "approved"},
-            {"id": "SKU-1001", "variant": 1, "decision": "rejected"},  # changed their mind: the last line wins
-            {"id": "SKU-1002", "variant": 1, "decision": "edited", "text": edit, "original": ADS["SKU-1002"][1]},
+            {"id": "SKU-1001", "variant": 1, "decision": "approved", "text": ADS["SKU-1001"][0]},
             {"id": "SKU-1001", "variant": 2, "decision": "approved"},
+            {"id": "SKU-1001", "variant": 2, "decision": "rejected"},  # changed their mind: the last line wins
+            {"id": "SKU-1002", "variant": 2, "decision": "edited", "text": edit, "original": ADS["SKU-1002"][1]},
+            {"id": "SKU-1001", "variant": 3, "decision": "approved"},
         ],
     )
     reviewed = apply_decisions(drafts, read_decisions(str(decisions)))
@@ -155,28 +161,30 @@ def test_apply_marks_decisions_rechecks_edits_and_exports_pairs(drafts_file, tmp
     assert edited["decision"] == "edited" and edited["edited_text"] == edit and edited["text"] == ADS["SKU-1002"][1]
     assert [c["message"] for c in edited["edited_checks"] if not c["passed"]] == ["uses cheap"]
     assert "decision" not in drafts[0]["variants"][0]  # the input is left as it was
-    pairs = training_pairs(reviewed)
+    pairs = training_pairs(reviewed, include_failing=True)
     assert [(pair["id"], pair["copy"]) for pair in pairs] == [
         ("SKU-1001", ADS["SKU-1001"][0]),
         ("SKU-1001#3", ADS["SKU-1001"][2]),
         ("SKU-1002", edit),
     ]
+    assert training_pairs(reviewed) == pairs[:2]  # the edit uses "cheap": it would teach the model that
+    assert failing_edits(reviewed) == [("SKU-1002", 2, [c for c in edited["edited_checks"] if not c["passed"]])]
     assert {key: value for key, value in pairs[0].items() if key != "copy"} == PRODUCTS["SKU-1001"]
 
 
 @pytest.mark.parametrize(
     "row, message",
     [
-        ({"id": "SKU-9", "variant": 0, "decision": "approved"}, 'no draft with id "SKU-9"'),
+        ({"id": "SKU-9", "variant": 1, "decision": "approved"}, 'no draft with id "SKU-9"'),
         (
-            {"id": "SKU-1002", "variant": 2, "decision": "approved"},
-            'draft "SKU-1002" has 2 variants, so there is no variant 2',
+            {"id": "SKU-1002", "variant": 3, "decision": "approved"},
+            'draft "SKU-1002" has 2 variants, so there is no variant 3',
         ),
         (
-            {"id": "SKU-1002", "variant": 0, "decision": "approved", "text": "Other copy"},
+            {"id": "SKU-1002", "variant": 1, "decision": "approved", "text": "Other copy"},
             "reads differently in the drafts",
         ),
-        ({"id": "SKU-1002", "variant": 0, "decision": "edited", "text": "New", "original": "Old"}, "reads differently"),
+        ({"id": "SKU-1002", "variant": 1, "decision": "edited", "text": "New", "original": "Old"}, "reads differently"),
     ],
 )
 def test_decisions_for_other_drafts_are_refused(drafts_file, row, message):
@@ -187,9 +195,13 @@ def test_decisions_for_other_drafts_are_refused(drafts_file, row, message):
 @pytest.mark.parametrize(
     "row, message",
     [
-        ({"id": "a", "variant": -1, "decision": "approved"}, '"variant" must be a number from 0'),
-        ({"id": "a", "variant": 0, "decision": "maybe"}, '"decision" must be one of approved, edited, rejected'),
-        ({"id": "a", "variant": 0, "decision": "edited", "text": "  "}, "an edit needs its new copy"),
+        ({"id": "a", "variant": 0, "decision": "approved"}, '"variant" must be a number from 1'),
+        (
+            {"format_version": 2, "id": "a", "variant": 1, "decision": "approved"},
+            "decisions format_version 2; this copygen reads 1",
+        ),
+        ({"id": "a", "variant": 1, "decision": "maybe"}, '"decision" must be one of approved, edited, rejected'),
+        ({"id": "a", "variant": 1, "decision": "edited", "text": "  "}, "an edit needs its new copy"),
     ],
 )
 def test_malformed_decisions_are_located(row, message):
@@ -208,10 +220,10 @@ def test_cli_review_then_apply_with_pairs(drafts_file, tmp_path):
     decisions = write_lines(
         tmp_path / "decisions.jsonl",
         [
-            {"id": "SKU-1002", "variant": 0, "decision": "approved"},
+            {"id": "SKU-1002", "variant": 1, "decision": "approved"},
             {
                 "id": "SKU-1002",
-                "variant": 1,
+                "variant": 2,
                 "decision": "edited",
                 "text": "Headline: Lumio\nDescription: Cheap foam.",
                 "original": ADS["SKU-1002"][1],
@@ -226,6 +238,15 @@ def test_cli_review_then_apply_with_pairs(drafts_file, tmp_path):
         "Wrote 3 reviewed drafts to" in result.stderr
         and "1 approved, 1 edited, 0 rejected, 4 undecided" in result.stderr
     )
+    assert f"Left 1 edits that fail their checks out of {pairs}: SKU-1002 #2 (--include-failing keeps them)" in (
+        result.stderr
+    )
+    assert [json.loads(line)["copy"] for line in pairs.read_text(encoding="utf-8").splitlines()] == [ADS["SKU-1002"][0]]
+    kept = runner.invoke(
+        app,
+        ["apply", str(drafts_file), str(decisions), "-o", "-", "--pairs", str(pairs), "--force", "--include-failing"],
+    )
+    assert kept.exit_code == 0 and "Left" not in kept.stderr
     assert [json.loads(line)["copy"] for line in pairs.read_text(encoding="utf-8").splitlines()] == [
         ADS["SKU-1002"][0],
         "Headline: Lumio\nDescription: Cheap foam.",
@@ -343,9 +364,9 @@ def test_reviewer_approves_edits_rejects_and_exports_in_chromium(browser, drafts
 
     rows = [json.loads(line) for line in (tmp_path / "decisions.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(row["id"], row["variant"], row["decision"]) for row in rows] == [
-        ("SKU-1001", 0, "approved"),
-        ("SKU-1001", 1, "rejected"),
-        ("SKU-1002", 1, "edited"),
+        ("SKU-1001", 1, "approved"),
+        ("SKU-1001", 2, "rejected"),
+        ("SKU-1002", 2, "edited"),
     ]
     out, pairs = tmp_path / "reviewed.jsonl", tmp_path / "pairs.jsonl"
     result = runner.invoke(

@@ -164,7 +164,8 @@
     items.forEach(function (item) {
       var decision = decisions[keyOf(item)];
       if (!decision) return;
-      var row = { id: draftOf(item).id, variant: Number(item.dataset.variant), decision: decision.decision };
+      // docs/formats.md: decisions format 1, variants numbered from 1 as everywhere else in copygen.
+      var row = { format_version: 1, id: draftOf(item).id, variant: Number(item.dataset.variant) + 1, decision: decision.decision };
       if (decision.decision === "edited") { row.text = decision.text; row.original = variantOf(item).text; }
       else row.text = variantOf(item).text;
       lines.push(JSON.stringify(row));
