@@ -1,100 +1,78 @@
-"""Grounding: which of a product's attribute values a text mentions, and which numbers it invents.
+"""Grounding: how much of its product a text states (coverage), what it says against the product
+(contradictions), and which numbers it invents (unsupported numbers).
 
-Both checks compare normalised tokens, so wording a reader takes as the same value matches:
-case is ignored, numbers are canonical ("1,200" = "1200", "49.00" = "49", "1,5" = "1.5"),
-and a unit right after a number is singular and unabbreviated ("8-hour" = "8 hours" = "8 hrs").
-A comma followed by exactly three digits groups thousands; any other comma between digits is a
-decimal comma. Numbers written as words ("eight") and units outside `UNITS` are not recognised.
+What counts as stating a value, by kind (yes/no, quantitative, other), is copygen.quality.values;
+how text is normalised before comparing ("1,200" = "1200", "8-hour" = "8 hours") is
+copygen.quality.tokens, re-exported here for callers.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
-from decimal import Decimal, InvalidOperation
-from typing import Any, NamedTuple
+from typing import Any
 
-from copygen.text import CJK_RANGES
-
-# Unit spellings after a number -> one canonical name. Currency may also come before it.
-UNITS = {
-    **dict.fromkeys(["s", "sec", "secs", "second", "seconds"], "second"),
-    **dict.fromkeys(["min", "mins", "minute", "minutes"], "minute"),
-    **dict.fromkeys(["h", "hr", "hrs", "hour", "hours"], "hour"),
-    **dict.fromkeys(["day", "days"], "day"),
-    **dict.fromkeys(["week", "weeks", "wk", "wks"], "week"),
-    **dict.fromkeys(["month", "months", "mo"], "month"),
-    **dict.fromkeys(["year", "years", "yr", "yrs"], "year"),
-    **dict.fromkeys(["mm", "millimeter", "millimeters", "millimetre", "millimetres"], "mm"),
-    **dict.fromkeys(["cm", "centimeter", "centimeters", "centimetre", "centimetres"], "cm"),
-    **dict.fromkeys(["m", "meter", "meters", "metre", "metres"], "m"),
-    **dict.fromkeys(["km", "kilometer", "kilometers", "kilometre", "kilometres"], "km"),
-    **dict.fromkeys(["in", "inch", "inches", '"', "″"], "inch"),
-    **dict.fromkeys(["ft", "foot", "feet"], "foot"),
-    **dict.fromkeys(["mi", "mile", "miles"], "mile"),
-    **dict.fromkeys(["mg", "milligram", "milligrams"], "mg"),
-    **dict.fromkeys(["g", "gram", "grams"], "g"),
-    **dict.fromkeys(["kg", "kilo", "kilos", "kilogram", "kilograms"], "kg"),
-    **dict.fromkeys(["lb", "lbs", "pound", "pounds"], "lb"),
-    **dict.fromkeys(["oz", "ounce", "ounces"], "oz"),
-    **dict.fromkeys(["ml", "milliliter", "milliliters", "millilitre", "millilitres"], "ml"),
-    **dict.fromkeys(["l", "liter", "liters", "litre", "litres"], "l"),
-    **dict.fromkeys(["gal", "gallon", "gallons"], "gallon"),
-    **{
-        unit: unit
-        for unit in ["kb", "mb", "gb", "tb", "mbps", "gbps", "kw", "wh", "kwh", "mah", "hz", "khz", "mhz", "ghz"]
-    },
-    **{unit: unit for unit in ["mp", "fps", "rpm", "db", "x", "°", "%"]},
-    **dict.fromkeys(["w", "watt", "watts"], "w"),
-    **dict.fromkeys(["v", "volt", "volts"], "v"),
-    **dict.fromkeys(["percent"], "%"),
-    **dict.fromkeys(["pack", "packs"], "pack"),
-    **dict.fromkeys(["pc", "pcs", "piece", "pieces"], "piece"),
-    **dict.fromkeys(["$", "usd", "dollar", "dollars"], "$"),
-    **dict.fromkeys(["€", "eur", "euro", "euros"], "€"),
-    **dict.fromkeys(["£", "gbp"], "£"),
-    **dict.fromkeys(["¥", "jpy", "yen"], "¥"),
-}
-UNIT_NAMES = set(UNITS.values())
-CURRENCY_SYMBOLS = "$€£¥"
-
-CJK = CJK_RANGES  # each Chinese or Japanese character is a token
-TOKEN = re.compile(
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
-    rf"|(?P<word>[{CJK}]|(?:(?![{CJK}])[^\W\d_])+)"
-    r"|(?P<symbol>[$€£¥%°\"″])"
+from copygen.quality.tokens import (
+    UNITS,
+    Quantity,
+    Token,
+    canonical_number,
+    contains,
+    quantities,
+    tokens_of,
 )
-CJK_CHARACTER = re.compile(f"[{CJK}]")
-JOINERS = ("", " ", "-", "\u00a0", "\u202f")  # what may sit between a number and its unit
+from copygen.quality.values import Reading, contradiction, facts, stated
 
-
-class Token(NamedTuple):
-    kind: str  # "number", "word" or "symbol"
-    text: str  # normalised: canonical number, lower-cased word, canonical unit after a number
-    start: int
-    end: int
-
-
-class Quantity(NamedTuple):
-    number: str
-    unit: str | None
-    start: int
-    end: int
+__all__ = [
+    "UNITS",
+    "Quantity",
+    "Token",
+    "attribute_coverage",
+    "attribute_values",
+    "canonical_number",
+    "contains",
+    "contradictions",
+    "missing_values",
+    "quantities",
+    "tokens_of",
+    "unsupported_numbers",
+]
 
 
 def attribute_coverage(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> float | None:
-    """The share (0-1) of attribute values that appear in `text`, or None when there are none.
+    """The share (0-1) of attribute values that `text` states, or None when there are none to check.
 
-    Every string or number counts as one value (each item of a list separately; keys in `skip`
-    and booleans are left out). A value appears when its normalised tokens occur in the text
-    together and in order, so "8 hours" is found in "an 8-hour battery" and "$49.00" in "$49".
-    """
-    values = [value for value in attribute_values(attributes, skip) if tokens_of(value)]
-    if not values:
+    Every leaf counts as one value (each item of a list, each leaf of a nested object; keys in
+    `skip` are left out): a yes/no by the attribute's name, negated for a no ("not family-friendly"),
+    a rating, range or other quantity by its numbers, anything else by its words in order
+    (copygen.quality.values says exactly what counts)."""
+    checked = checked_values(attributes, text, skip)
+    if not checked:
         return None
-    found = [token.text for token in tokens_of(text)]
-    covered = sum(contains(found, [token.text for token in tokens_of(value)]) for value in values)
-    return covered / len(values)
+    return sum(found for _, found in checked) / len(checked)
+
+
+def missing_values(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> list[str]:
+    """The values `text` does not state, as "name: value"."""
+    return [f"{fact.name}: {fact.value}" for fact, found in checked_values(attributes, text, skip) if not found]
+
+
+def contradictions(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> list[str]:
+    """What `text` says against the attributes, one message each, e.g. 'says "family-friendly",
+    but familyFriendly is no' or 'says "3 out of 5", but customer rating is 5 out of 5'.
+
+    A yes/no value is contradicted by its name negated (for a yes) or not (for a no); a rating by
+    the same scale with a score the product does not hold. Other values are never contradicted
+    here: an invented number is `unsupported_numbers`, and other words cannot be judged generically."""
+    reading = Reading(text)
+    every = list(facts(attributes, skip))
+    said = [message for fact in every for message in contradiction(fact, reading, every)]
+    return list(dict.fromkeys(said))
+
+
+def checked_values(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> list[tuple[Any, bool]]:
+    reading = Reading(text)
+    checked = [(fact, stated(fact, reading)) for fact in facts(attributes, skip)]
+    return [(fact, found) for fact, found in checked if found is not None]
 
 
 def unsupported_numbers(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> list[str]:
@@ -135,64 +113,3 @@ def attribute_values(attributes: Any, skip: Iterable[str] = ()) -> Iterator[str]
             yield attributes
     elif isinstance(attributes, (int, float)) and not isinstance(attributes, bool):
         yield str(attributes)
-
-
-def tokens_of(text: str) -> list[Token]:
-    """Normalised tokens; punctuation other than currency, %, ° and inch marks is dropped."""
-    tokens: list[Token] = []
-    for match in TOKEN.finditer(text):
-        kind = match.lastgroup
-        surface = match.group()
-        if kind == "number":
-            normal = canonical_number(surface)
-        else:
-            normal = surface.lower()
-            after_number = tokens and tokens[-1].kind == "number" and text[tokens[-1].end : match.start()] in JOINERS
-            if after_number and normal in UNITS:
-                normal = UNITS[normal]
-            elif kind == "symbol" and normal in UNITS and normal not in CURRENCY_SYMBOLS:
-                continue  # a stray %, ° or quote mark
-        tokens.append(Token(kind, normal, match.start(), match.end()))
-    return tokens
-
-
-def quantities(text: str) -> list[Quantity]:
-    """The numbers in `text` with their unit: the one right after, else a currency sign right before."""
-    tokens = tokens_of(text)
-    found = []
-    for index, token in enumerate(tokens):
-        if token.kind != "number" or glued_to_word(text, token.start):
-            continue
-        start, end, unit = token.start, token.end, None
-        after = tokens[index + 1] if index + 1 < len(tokens) else None
-        before = tokens[index - 1] if index else None
-        if after and after.text in UNIT_NAMES and text[token.end : after.start] in JOINERS:
-            unit, end = after.text, after.end
-        elif before and before.text in CURRENCY_SYMBOLS and text[before.end : token.start] in JOINERS:
-            unit, start = before.text, before.start
-        found.append(Quantity(token.text, unit, start, end))
-    return found
-
-
-def glued_to_word(text: str, start: int) -> bool:
-    """Whether the number at `start` continues a word, as in "X200" (Chinese text has no spaces)."""
-    return start > 0 and text[start - 1].isalpha() and not CJK_CHARACTER.match(text, start - 1)
-
-
-def canonical_number(written: str) -> str:
-    """ "1,200" -> "1200", "49.00" -> "49", "1,5" -> "1.5" (see the module docstring)."""
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", written):
-        written = written.replace(",", "")
-    else:
-        written = written.replace(",", ".")
-    try:
-        return format(Decimal(written).normalize(), "f")
-    except InvalidOperation:  # pragma: no cover - the pattern only lets digits through
-        return written
-
-
-def contains(tokens: list[str], part: list[str]) -> bool:
-    """Whether `part` occurs in `tokens` as a contiguous run."""
-    width = len(part)
-    first = part[0]
-    return any(tokens[i : i + width] == part for i, token in enumerate(tokens) if token == first)

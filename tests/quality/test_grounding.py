@@ -1,4 +1,4 @@
-"""Attribute coverage and unsupported numbers (copygen.quality.checks), table-driven plus properties."""
+"""Attribute coverage and unsupported numbers (copygen.quality.grounding), table-driven plus properties."""
 
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ KETTLE = {
         ({"name": "Kopfhörer Größe M"}, "Unsere Kopfhörer, Größe M.", 1.0),
         ({"name": "降噪耳机"}, "这款降噪耳机续航八小时。", 1.0),
         ({"name": "降噪耳机"}, "这款耳机续航八小时。", 0.0),
-        ({"in_stock": True, "notes": None, "tags": []}, "Anything.", None),
+        ({"notes": None, "tags": []}, "Anything.", None),
+        ({"in_stock": True, "notes": None}, "Anything.", 0.0),  # a yes/no counts, by its name
         ({}, "Anything.", None),
     ],
 )

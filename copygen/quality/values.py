@@ -1,0 +1,318 @@
+"""What each attribute value of a product states, and whether a text states it or its opposite.
+
+A product's attributes are flattened into facts: each string, number or yes/no leaf with the key
+that holds it (a list: each item under the list's key; a nested object: each leaf under its own
+key). How a fact is stated depends on its kind:
+
+- yes/no (True/False, or "yes"/"no"/"true"/"false") by the attribute's NAME, split into words
+  ("familyFriendly", "family_friendly" -> "family friendly"; a leading "is"/"has" dropped), with
+  spaces or hyphens between the words or none, or, for a name of several words, as a compound
+  with the same last word ("kid-friendly", "kid friendly"). A mention is negated when a negation
+  (not, no, never, non, nor, neither, without, ...n't) comes at most three words before it in
+  the same clause. "no" is stated by a negated mention, "yes" by a plain one; the other kind of
+  mention contradicts the value.
+- quantitative (a number with its unit, a range "£20-25" or "2.5 kg to 24 kg", a bound "less than
+  £20", a rating "5 out of 5") by its numbers, each with a compatible unit, anywhere in the text;
+  a rating by its score alone ("5 stars"). The words around the numbers ("less than", "up to")
+  are not checked. A rating on the same scale with another score ("3 out of 5") contradicts it.
+- any other value by its tokens, together and in order (see copygen.quality.tokens); a word may
+  carry an English inflection ("moderately" states "moderate", "highly" states "high").
+
+A paraphrase ("cheap" for "less than £20", "highly rated" for "5 out of 5", "adults only" for a
+family-friendly "no") cannot be verified without a dictionary of the domain: it counts as not
+stated, so coverage is a lower bound, and it never counts as a contradiction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from copygen.quality.tokens import JOINERS, UNIT_NAMES, Quantity, Token, contains, quantities, tokens_of
+
+YES = frozenset({"yes", "true"})
+NO = frozenset({"no", "false"})
+NAME_PREFIXES = frozenset({"is", "has", "have", "can", "with", "supports"})  # "isVegan" -> "vegan"
+NEGATIONS = frozenset({"not", "no", "never", "non", "nor", "neither", "without", "cannot", "none"})
+SCOPE_ENDS = frozenset({"and", "but", "while", "whereas", "although", "though", "yet"})
+NEGATION_REACH = 3  # words that may sit between a negation and what it negates
+# Words that modify without naming a kind of thing, so "very friendly" is no compound of "family friendly".
+FUNCTION_WORDS = (
+    NEGATIONS
+    | SCOPE_ENDS
+    | frozenset(
+        [
+            "a",
+            "an",
+            "the",
+            "this",
+            "that",
+            "these",
+            "those",
+            "its",
+            "it",
+            "their",
+            "our",
+            "your",
+            "his",
+            "her",
+            "my",
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "been",
+            "being",
+            "very",
+            "really",
+            "quite",
+            "so",
+            "too",
+            "more",
+            "most",
+            "less",
+            "least",
+            "super",
+            "rather",
+            "fairly",
+            "pretty",
+            "also",
+            "or",
+            "for",
+            "to",
+            "of",
+            "in",
+            "on",
+            "at",
+            "by",
+            "from",
+            "as",
+            "than",
+            "such",
+            "how",
+            "always",
+            "still",
+            "just",
+        ]
+    )
+)
+INFLECTIONS = ("s", "es", "ly", "er", "est", "ed")
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\n]")
+NAME_GAP = re.compile(r"[^\S\n]*-[^\S\n]*|[^\S\n]+")  # between the words of a name
+CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+RATING = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:/|out\s+of)\s*(\d+(?:[.,]\d+)?)(?![\w])", re.IGNORECASE)
+
+
+class Fact(NamedTuple):
+    name: str  # the key that holds the value
+    value: Any  # a string, a number or a bool
+
+
+class Word(NamedTuple):
+    text: str  # lower-cased
+    start: int
+    end: int
+
+
+@dataclass
+class Reading:
+    """A text parsed once for every fact checked against it."""
+
+    text: str
+    words: list[Word] = field(init=False)
+    tokens: list[Token] = field(init=False)
+    quantities: list[Quantity] = field(init=False)
+
+    def __post_init__(self):
+        self.words = [Word(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(self.text)]
+        self.tokens = tokens_of(self.text)
+        self.quantities = quantities(self.text)
+
+
+def facts(attributes: Any, skip: Iterable[str] = (), name: str = "") -> Iterator[Fact]:
+    """Every leaf of the attributes with the key that holds it; `skip` applies to the top level."""
+    skipped = set(skip)
+    if isinstance(attributes, dict):
+        for key, value in attributes.items():
+            if key not in skipped:
+                yield from facts(value, name=str(key))
+    elif isinstance(attributes, (list, tuple)):
+        for value in attributes:
+            yield from facts(value, name=name)
+    elif isinstance(attributes, str):
+        if attributes.strip():
+            yield Fact(name, attributes)
+    elif isinstance(attributes, (int, float)):
+        yield Fact(name, attributes)
+
+
+def polarity(value: Any) -> bool | None:
+    """True for a yes, False for a no, None for a value that is neither."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        word = value.strip().lower()
+        return True if word in YES else False if word in NO else None
+    return None
+
+
+def name_words(name: str) -> list[str]:
+    """ "familyFriendly", "family_friendly", "is-family-friendly" -> ["family", "friendly"]."""
+    words = [word.lower() for word in WORD.findall(CAMEL.sub(" ", name))]
+    while len(words) > 1 and words[0] in NAME_PREFIXES:
+        words = words[1:]
+    return words
+
+
+def stated(fact: Fact, reading: Reading) -> bool | None:
+    """Whether the text states the fact; None when it cannot be checked (no name, no tokens)."""
+    yes = polarity(fact.value)
+    if yes is not None:
+        name = name_words(fact.name)
+        if not name:
+            return None
+        return any(negated(reading, first) != yes for first, _ in name_mentions(reading, name))
+    value = str(fact.value)
+    part = [token.text for token in tokens_of(value)]
+    if not part:
+        return None
+    found = [token.text for token in reading.tokens]
+    if contains(found, part) or contains_inflected(found, part):
+        return True
+    key_numbers = quantitative(value)
+    return bool(key_numbers) and all(any(same_quantity(q, t) for t in reading.quantities) for q in key_numbers)
+
+
+def contradiction(fact: Fact, reading: Reading, all_facts: list[Fact]) -> list[str]:
+    """What the text says against the fact, as "says X, but NAME is VALUE" messages."""
+    shown = str(fact.value).lower() if isinstance(fact.value, bool) else str(fact.value)
+    yes = polarity(fact.value)
+    said = []
+    if yes is not None:
+        name = name_words(fact.name)
+        for first, last in name_mentions(reading, name) if name else ():
+            cue = negation_at(reading, first)
+            if (cue is not None) == yes:
+                start = reading.words[cue if cue is not None else first].start
+                said.append(reading.text[start : reading.words[last].end])
+    else:
+        rating = RATING.search(str(fact.value))
+        if rating and quantitative(str(fact.value)):
+            scale = number_of(rating.group(2))
+            scores = rating_scores(all_facts, scale)
+            said = [
+                match.group()
+                for match in RATING.finditer(reading.text)
+                if number_of(match.group(2)) == scale and number_of(match.group(1)) not in scores
+            ]
+    return [f'says "{words}", but {fact.name} is {shown}' for words in dict.fromkeys(said)]
+
+
+def name_mentions(reading: Reading, name: list[str]) -> list[tuple[int, int]]:
+    """(first, last) word indexes where the text writes the name: its words with spaces or hyphens
+    between or none, or a compound of one other word and the name's last word."""
+    words, found = reading.words, {}
+    joined = "".join(name)
+    for index, word in enumerate(words):
+        if len(name) > 1 and word.text == joined:
+            found[index] = index
+        if word.text != name[-1]:
+            continue
+        first = index - len(name) + 1
+        if first >= 0 and all(
+            words[first + k].text == name[k] and joined_by_gap(reading, first + k) for k in range(len(name) - 1)
+        ):
+            found[index] = first
+        elif len(name) > 1 and index and joined_by_gap(reading, index - 1) and modifier(words[index - 1].text):
+            found[index] = index - 1
+    return sorted((first, last) for last, first in found.items())
+
+
+def joined_by_gap(reading: Reading, index: int) -> bool:
+    """Whether word `index` and the next are joined as the words of a name are (space or hyphen)."""
+    gap = reading.text[reading.words[index].end : reading.words[index + 1].start]
+    return NAME_GAP.fullmatch(gap) is not None
+
+
+def modifier(word: str) -> bool:
+    """Whether `word` may name a kind of thing before a name's last word ("kid" in "kid friendly")."""
+    return word not in FUNCTION_WORDS and not word.endswith("ly") and not any(c.isdigit() for c in word)
+
+
+def negation_at(reading: Reading, first: int) -> int | None:
+    """The index of the negation word that negates the mention starting at word `first`, if any."""
+    words, text = reading.words, reading.text
+    for index in range(first - 1, max(-1, first - 2 - NEGATION_REACH), -1):
+        if CLAUSE_BREAK.search(text[words[index].end : words[index + 1].start]):
+            return None
+        word = words[index].text
+        if word in NEGATIONS or word.endswith(("n't", "n’t")):
+            return index
+        if word in SCOPE_ENDS:
+            return None
+    return None
+
+
+def negated(reading: Reading, first: int) -> bool:
+    return negation_at(reading, first) is not None
+
+
+def contains_inflected(tokens: list[str], part: list[str]) -> bool:
+    """Like `contains`, but a word of `part` also matches itself with an English inflection."""
+    width = len(part)
+    return any(
+        all(inflected(tokens[start + k], part[k]) for k in range(width)) for start in range(len(tokens) - width + 1)
+    )
+
+
+def inflected(word: str, stem: str) -> bool:
+    if word == stem:
+        return True
+    return len(stem) >= 3 and stem.isalpha() and word.startswith(stem) and word[len(stem) :] in INFLECTIONS
+
+
+def quantitative(value: str) -> list[Quantity]:
+    """The quantities that state `value` when it is quantitative (see the module docstring), else []:
+    after its first number come only numbers, units, and runs of at most two words before a number."""
+    tokens = tokens_of(value)
+    first = next((i for i, token in enumerate(tokens) if token.kind == "number"), None)
+    if first is None:
+        return []
+    run = 0
+    for index in range(first + 1, len(tokens)):
+        token, before = tokens[index], tokens[index - 1]
+        if token.kind == "number":
+            run = 0
+        elif token.kind == "word" and not is_unit(token, before, value):
+            run += 1
+            after = tokens[index + 1] if index + 1 < len(tokens) else None
+            if run > 2 or (after is None or (after.kind == "word" and run == 2)):
+                return []
+    found = quantities(value)
+    return found[:1] if RATING.search(value) else found
+
+
+def is_unit(token: Token, before: Token, value: str) -> bool:
+    return before.kind == "number" and token.text in UNIT_NAMES and value[before.end : token.start] in JOINERS
+
+
+def same_quantity(wanted: Quantity, written: Quantity) -> bool:
+    return wanted.number == written.number and (wanted.unit is None or written.unit in (None, wanted.unit))
+
+
+def number_of(written: str) -> str:
+    return tokens_of(written)[0].text
+
+
+def rating_scores(all_facts: list[Fact], scale: str) -> set[str]:
+    """The scores of every rating on `scale` the product holds."""
+    scores = set()
+    for fact in all_facts:
+        for match in RATING.finditer(str(fact.value)):
+            if number_of(match.group(2)) == scale:
+                scores.add(number_of(match.group(1)))
+    return scores

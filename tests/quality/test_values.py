@@ -1,0 +1,111 @@
+"""Coverage and contradictions that understand values (copygen.quality.values through grounding):
+yes/no by the attribute's name, ratings, ranges, lists and nested values."""
+
+from __future__ import annotations
+
+import pytest
+
+from copygen.quality.grounding import attribute_coverage, contradictions, missing_values
+from copygen.quality.values import name_words
+
+FAMILY_NO = {"familyFriendly": "no"}
+FAMILY_YES = {"familyFriendly": "yes"}
+
+
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("familyFriendly", ["family", "friendly"]),
+        ("family_friendly", ["family", "friendly"]),
+        ("is-family-friendly", ["family", "friendly"]),
+        ("isVegan", ["vegan"]),
+        ("USBCharging", ["usb", "charging"]),
+        ("wifi", ["wifi"]),
+        ("is", ["is"]),
+    ],
+)
+def test_name_words(name, words):
+    assert name_words(name) == words
+
+
+@pytest.mark.parametrize(
+    "attributes, text, expected",
+    [
+        (FAMILY_NO, "Alimentum is not family-friendly.", 1.0),
+        (FAMILY_NO, "Alimentum is not a family friendly place.", 1.0),
+        (FAMILY_NO, "It isn't kid friendly.", 1.0),  # a compound with the name's last word
+        (FAMILY_NO, "A non-family-friendly pub.", 1.0),
+        (FAMILY_NO, "A family-friendly pub.", 0.0),
+        (FAMILY_NO, "A pub for adults only.", 0.0),  # a paraphrase is not verified
+        (FAMILY_YES, "A family-friendly pub.", 1.0),
+        (FAMILY_YES, "A familyfriendly pub.", 1.0),
+        (FAMILY_YES, "A child-friendly pub.", 1.0),
+        (FAMILY_YES, "A pub that is not family friendly.", 0.0),
+        (FAMILY_YES, "A pub with very friendly staff.", 0.0),  # "very friendly" is no compound
+        (FAMILY_YES, "It is not cheap, and it is family friendly.", 1.0),  # the clause ends the negation
+        ({"in_stock": True}, "In stock now.", 1.0),
+        ({"in_stock": False}, "Currently not in stock.", 1.0),
+        ({"has_wifi": "no"}, "There is no wifi.", 1.0),
+        ({"customer rating": "5 out of 5"}, "Rated 5 out of 5 by customers.", 1.0),
+        ({"customer rating": "5 out of 5"}, "A 5 star customer rating.", 1.0),  # the score is enough
+        ({"customer rating": "5 out of 5"}, "Highly rated by customers.", 0.0),  # a paraphrase
+        ({"customer rating": "1 out of 5"}, "Rated 5 stars.", 0.0),
+        ({"customer rating": "high"}, "A highly rated pub.", 1.0),  # an inflection of the word
+        ({"priceRange": "moderate"}, "Moderately priced.", 1.0),
+        ({"priceRange": "£20-25"}, "Meals cost £20 to £25.", 1.0),
+        ({"priceRange": "£20-25"}, "Meals cost £20.", 0.0),  # a range needs both ends
+        ({"priceRange": "less than £20"}, "Meals under £20.", 1.0),  # the bound's words are not checked
+        ({"priceRange": "less than £20"}, "Meals under $20.", 0.0),  # another currency
+        ({"weights": "2.5 kg to 24 kg"}, "Adjusts from 2.5 to 24 kg.", 1.0),
+        ({"features": "3 froth settings"}, "Three settings; 3 cups.", 0.0),  # words, not a quantity
+        ({"features": ["gooseneck spout", "thermometer"]}, "A gooseneck spout.", 0.5),  # each item
+        ({"specs": {"waterproof": "yes", "weight": "2 kg"}}, "Waterproof, only 2 kg.", 1.0),  # nested
+        ({"specs": {"waterproof": "yes", "weight": "2 kg"}}, "Not waterproof.", 0.0),
+    ],
+)
+def test_coverage_understands_values(attributes, text, expected):
+    assert attribute_coverage(attributes, text) == pytest.approx(expected)
+
+
+def test_missing_values_name_each_value_not_stated():
+    attributes = {"name": "Alimentum", "familyFriendly": "no", "area": "riverside"}
+    assert missing_values(attributes, "Alimentum is a family friendly place.") == [
+        "familyFriendly: no",
+        "area: riverside",
+    ]
+
+
+@pytest.mark.parametrize(
+    "attributes, text, expected",
+    [
+        (FAMILY_NO, "Alimentum is family-friendly.", ['says "family-friendly", but familyFriendly is no']),
+        (FAMILY_NO, "A kid friendly spot.", ['says "kid friendly", but familyFriendly is no']),
+        (FAMILY_NO, "Alimentum is not family-friendly.", []),
+        (FAMILY_YES, "It isn't family friendly.", ['says "isn\'t family friendly", but familyFriendly is yes']),
+        (FAMILY_YES, "Not a child-friendly place.", ['says "Not a child-friendly", but familyFriendly is yes']),
+        (FAMILY_YES, "Great for families.", []),  # not stated is not contradicted
+        ({"in_stock": False}, "In stock today.", ['says "In stock", but in_stock is false']),
+        ({"area": "riverside"}, "In the city centre.", []),  # other words are not judged
+        (
+            {"customer rating": "5 out of 5"},
+            "Rated 3 out of 5.",
+            ['says "3 out of 5", but customer rating is 5 out of 5'],
+        ),
+        ({"customer rating": "5 out of 5"}, "Rated 5/5.", []),
+        ({"customer rating": "5 out of 5"}, "Rated 3/10 by critics.", []),  # another scale
+        ({"food": "4/5", "service": "5/5"}, "Service rated 5 out of 5, food 4/5.", []),
+        (
+            {"specs": {"dishwasher_safe": "no"}},
+            "Dishwasher safe.",
+            ['says "Dishwasher safe", but dishwasher_safe is no'],
+        ),
+    ],
+)
+def test_contradictions(attributes, text, expected):
+    assert contradictions(attributes, text) == expected
+
+
+def test_yes_no_values_are_judged_in_the_same_clause_only():
+    text = "It is not in the city centre, but it is family friendly."
+    assert contradictions(FAMILY_YES, text) == []
+    assert contradictions(FAMILY_NO, text) == ['says "family friendly", but familyFriendly is no']
