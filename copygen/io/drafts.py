@@ -4,6 +4,8 @@ Markdown to stdout, or to a file atomically and resumably; reading JSONL drafts 
 A file is written to a hidden `.NAME.partial` beside it, one complete draft at a time, and
 renamed into place only when every product is done. An interrupted run therefore leaves the
 previous output untouched and a partial file of whole drafts that `--resume` continues.
+The JSONL format is versioned (`format_version`) and described in docs/formats.md and
+copygen/io/schemas/drafts.schema.json.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from copygen import __version__
 from copygen.errors import InputError, OutputError
 from copygen.io.products import value_text
 from copygen.io.rows import read_rows
 
 FORMATS = ("jsonl", "csv", "markdown")
+DRAFTS_FORMAT_VERSION = 1
 
 
 @dataclass
@@ -50,6 +54,8 @@ class Draft:
     variants: list[Variant]
     channel: str | None = None  # the channel preset whose limits the checks used
     clean: bool = True  # False when no variant passes every hard check: review it first
+    format_version: int = DRAFTS_FORMAT_VERSION
+    copygen_version: str = __version__  # the copygen that wrote the draft
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -340,6 +346,8 @@ def draft_problem(draft: Any) -> str | None:
         return "expected a JSON object (a draft)"
     if not isinstance(draft.get("id"), (str, int)) or isinstance(draft.get("id"), bool):
         return 'no "id"'
+    if draft.get("format_version", DRAFTS_FORMAT_VERSION) != DRAFTS_FORMAT_VERSION:
+        return f"drafts format_version {draft['format_version']!r}; this copygen reads {DRAFTS_FORMAT_VERSION}"
     if not isinstance(draft.get("attributes", {}), dict):
         return '"attributes" must be an object'
     variants = draft.get("variants")

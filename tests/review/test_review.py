@@ -7,6 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 from conftest import ROOT, SAMPLES
 from typer.testing import CliRunner
@@ -363,6 +364,10 @@ def test_reviewer_approves_edits_rejects_and_exports_in_chromium(browser, drafts
     assert seen["requests"] == [page_path.as_uri(), page_path.as_uri()]  # the page itself, loaded twice
 
     rows = [json.loads(line) for line in (tmp_path / "decisions.jsonl").read_text(encoding="utf-8").splitlines()]
+    schema = json.loads((ROOT / "copygen" / "io" / "schemas" / "decisions.schema.json").read_text(encoding="utf-8"))
+    for row in rows:  # the page's own export matches the documented format
+        jsonschema.Draft202012Validator(schema).validate(row)
+        assert row["format_version"] == 1
     assert [(row["id"], row["variant"], row["decision"]) for row in rows] == [
         ("SKU-1001", 1, "approved"),
         ("SKU-1001", 2, "rejected"),
