@@ -59,6 +59,7 @@ MR_ATTRIBUTE = re.compile(r"\s*([^\[\],]+?)\s*\[([^\]]*)\]")
 HELD_OUT_SHARE = {"name": 1 / 4, "near": 1 / 3}  # of the distinct values, drawn with the seed
 HELD_OUT_FIXED = {"priceRange": "£20-25"}  # one more value, never seen in training (a number to copy)
 MIN_DISJOINT_MRS = 60  # redraw (same seeded sequence) until the value-disjoint set has this many MRs
+MIN_DISJOINT_NEAR = 25  # ... of which this many carry a (held-out) near: names and nears co-occur unevenly
 MIN_TRAIN_MRS = 300  # ... and this many training-eligible MRs
 RANDOM_MRS = 60  # the in-distribution validation set of the `values` split, taken out of training
 SLOT_ATTRIBUTES = ("name", "near", "food", "area", "eatType")  # values the slot check looks for verbatim
@@ -84,16 +85,21 @@ def held_out_values(mrs: dict[str, dict[str, str]], seed: int) -> tuple[dict[str
     """Seeded held-out values: draws from one seeded sequence until both sides are large enough."""
     rng = random.Random(seed)
     distinct = {key: sorted({a[key] for a in mrs.values() if key in a}) for key in HELD_OUT_SHARE}
-    for draw in range(1, 101):
+    for draw in range(1, 1001):
         held = {
             key: sorted(rng.sample(values, round(len(values) * HELD_OUT_SHARE[key])))
             for key, values in distinct.items()
         }
         held.update({key: [value] for key, value in HELD_OUT_FIXED.items()})
         sides = [value_side(attributes, held) for attributes in mrs.values()]
-        if sides.count("validation") >= MIN_DISJOINT_MRS and sides.count("train") >= MIN_TRAIN_MRS:
+        near = sum(side == "validation" and "near" in a for side, a in zip(sides, mrs.values(), strict=True))
+        if (
+            sides.count("validation") >= MIN_DISJOINT_MRS
+            and near >= MIN_DISJOINT_NEAR
+            and sides.count("train") >= MIN_TRAIN_MRS
+        ):
             return held, draw
-    sys.exit("no draw of held-out values gives a large enough split: lower MIN_DISJOINT_MRS or MIN_TRAIN_MRS")
+    sys.exit("no draw of held-out values gives a large enough split: lower the MIN_ constants")
 
 
 def value_side(attributes: dict[str, str], held: dict[str, list[str]]) -> str:
