@@ -11,7 +11,6 @@ import typer
 from copygen.cli import stderr_console
 
 SHOWN_UNMATCHED = 10  # ids listed in the table; JSON lists them all
-REPORT_FORMAT_VERSION = 1  # docs/formats.md, copygen/io/schemas/evaluate.schema.json
 
 
 class TextFormat(str, Enum):
@@ -125,11 +124,6 @@ def evaluate(
             highlight=False,
             soft_wrap=True,
         )
-    if json_output:
-        from copygen import __version__
-
-        # The library's report wins once it records these itself.
-        report = {"format_version": REPORT_FORMAT_VERSION, "copygen_version": __version__, **report}
     typer.echo(json.dumps(report, ensure_ascii=False, indent=1) if json_output else format_report(report))
 
 

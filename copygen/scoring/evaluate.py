@@ -22,6 +22,9 @@ from copygen.scoring.scores import check_metric_options, score
 __all__ = ["Hypothesis", "Item", "Joined", "Reference", "evaluate", "join", "score"]
 
 
+REPORT_FORMAT_VERSION = 1  # docs/formats.md, copygen/io/schemas/evaluate.schema.json
+
+
 def evaluate(
     hypotheses: str | Path,
     references: Sequence[str | Path],
@@ -73,7 +76,10 @@ def evaluate(
         jobs=jobs,
         **options,
     )
-    report = inputs_report(hypotheses, references, joined)
+    from copygen import __version__
+
+    report = {"format_version": REPORT_FORMAT_VERSION, "copygen_version": __version__}
+    report.update(inputs_report(hypotheses, references, joined))
     report["metrics"] = scored["metrics"]
     report["attributes"] = attribute_checks(items)
     if compare is not None:
