@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from copygen.cli import app
 from copygen.prompts import load_template
-from copygen.training.loop import TrainingSettings, finetune, read_pairs
+from copygen.training.data import read_pairs
+from copygen.training.loop import TrainingSettings, finetune
 
 PAIRS = str(SAMPLES / "pairs.jsonl")
 runner = CliRunner()
@@ -23,6 +24,10 @@ def losses(folder):
 
 
 def test_tiny_models_learn_and_the_folder_generates(tiny_model, tmp_path):
+    from copygen.generation.engines.transformers import load_transformers
+    from copygen.generation.models import resolve_model
+    from copygen.training.data import tokenize_pairs
+
     out = tmp_path / "tuned"
     summary = finetune(
         PAIRS,
@@ -34,7 +39,15 @@ def test_tiny_models_learn_and_the_folder_generates(tiny_model, tmp_path):
         ),
     )
     assert summary["steps"] == 24
-    assert summary["tokens_per_second"] > 0
+    # 24 steps of 4 pairs are four passes over the 24 pairs: their real tokens (inputs, and T5's targets) four times
+    loaded = load_transformers(resolve_model(str(tiny_model)))
+    loaded.manifest = {}
+    seq2seq = loaded.architecture == "seq2seq"
+    examples = tokenize_pairs(read_pairs(PAIRS, TrainingSettings(), load_template("attributes")), loaded, 256)
+    assert summary["tokens"] == 4 * sum(len(e["input_ids"]) + (len(e["labels"]) if seq2seq else 0) for e in examples)
+    assert summary["tokens_per_second"] == pytest.approx(
+        summary["tokens"] / summary["seconds"], rel=0.06 / summary["seconds"] + 1e-3
+    )
     curve = losses(out)
     assert sum(curve[-4:]) / 4 < sum(curve[:4]) / 4 - 0.2, curve
     record = json.loads((out / "copygen.json").read_text())
@@ -197,14 +210,15 @@ def test_training_loss_on_copy_positions_equals_the_full_model_loss(tiny_gpt2):
 
     from copygen.generation.engines.transformers import load_transformers
     from copygen.generation.models import resolve_model
-    from copygen.training.loop import collate, length_batches, tokenize_pairs, training_loss
+    from copygen.training.data import collate, length_batches, tokenize_pairs
+    from copygen.training.loss import training_loss
 
     loaded = load_transformers(resolve_model(str(tiny_gpt2)))
     loaded.manifest = {}
     pairs = read_pairs(PAIRS, TrainingSettings(), load_template("attributes"))
     examples = tokenize_pairs(pairs, loaded, 256)
     for indices in length_batches(examples, 5, 0)[:3]:
-        batch = collate(examples, indices, loaded.tokenizer.pad_token_id, seq2seq=False)
+        batch = collate(examples, indices, loaded.tokenizer.pad_token_id)
         with torch.no_grad():
             assert float(training_loss(loaded.model, batch, seq2seq=False)) == pytest.approx(
                 float(loaded.model(**batch).loss), rel=1e-5
@@ -215,7 +229,9 @@ def test_evaluation_bleu_uses_every_copy_of_an_input_as_a_reference(tiny_gpt2, m
     from copygen.generation.engines.transformers import TransformersEngine, load_transformers
     from copygen.generation.models import resolve_model
     from copygen.io.drafts import Variant
-    from copygen.training.loop import Pair, decode_scores
+    from copygen.training.data import Pair
+    from copygen.training.evaluation import decode_scores
+    from copygen.training.settings import evaluation_decoding
 
     loaded = load_transformers(resolve_model(str(tiny_gpt2)))
     pairs = [
@@ -226,8 +242,11 @@ def test_evaluation_bleu_uses_every_copy_of_an_input_as_a_reference(tiny_gpt2, m
     ]
     decoded = []
 
+    used = []
+
     def stub(engine, texts, settings, on_batch=None):
         decoded.extend(texts)
+        used.append(settings)
         return [
             [Variant(text="By the river, the Aria cafe serves cheap food in a quiet room.", score=0.0)]
             if "Aria" in text
@@ -236,7 +255,11 @@ def test_evaluation_bleu_uses_every_copy_of_an_input_as_a_reference(tiny_gpt2, m
         ]
 
     monkeypatch.setattr(TransformersEngine, "decode", stub)
-    scores = decode_scores(loaded.model, loaded, pairs, sample=2)
+    decoding = evaluation_decoding()
+    assert (decoding.num_beams, decoding.num_variants, decoding.max_new_tokens, decoding.batch_size) == (4, 1, 80, 16)
+    decoding.num_beams = 2
+    scores = decode_scores(loaded.model, loaded, pairs, 2, decoding)
+    assert used == [decoding]  # decoded as the settings say
     assert len(decoded) == 2 and not any("Cove" in text for text in decoded)
     assert scores["bleu"] == pytest.approx(100.0) and scores["rougeL"] == pytest.approx(100.0)
 
@@ -265,8 +288,16 @@ def test_samples_to_model_to_drafts_to_scores_in_three_commands(tiny_gpt2, tmp_p
         result = runner.invoke(app, args)
         assert result.exit_code == 0, (args[0], result.stderr)
     scores = json.loads(result.stdout)
-    assert scores["items"] == 24
-    assert 0 <= scores["metrics"]["bleu"]["score"] <= 100 and "rougeL" in scores["metrics"]
+    assert scores["items"] == 24 and "rougeL" in scores["metrics"]
+    # the BLEU of the drafts as written, computed by sacrebleu itself against the two references of each
+    import sacrebleu
+
+    texts = {draft["id"]: draft["variants"][0]["text"] for draft in map(json.loads, drafts.read_text().splitlines())}
+    references = {row["id"]: row["references"] for row in map(json.loads, (SAMPLES / "references.jsonl").open())}
+    ids = sorted(texts)
+    streams = [[references[i][k] for i in ids] for k in range(2)]
+    expected = sacrebleu.corpus_bleu([texts[i] for i in ids], streams).score
+    assert scores["metrics"]["bleu"]["score"] == pytest.approx(expected, abs=0.01)
 
 
 def test_progress_bar_shows_the_loss_and_ends_at_the_time_budget():
@@ -298,7 +329,7 @@ def test_lora_trained_on_a_bf16_base_is_merged_in_fp32(tiny_gpt2, tmp_path):
 
     from copygen.generation.engines.transformers import load_transformers
     from copygen.generation.models import resolve_model
-    from copygen.training.loop import save_model_folder
+    from copygen.training.export import save_model_folder
 
     loaded = load_transformers(resolve_model(str(tiny_gpt2)))
     loaded.manifest = {}
