@@ -7,6 +7,7 @@ the other products in its batch.
 from __future__ import annotations
 
 from copygen.errors import ModelError
+from copygen.generation.constraints import number_constraint
 from copygen.generation.engines.base import Engine, OnBatch, bad_words_ids, variants_of
 from copygen.generation.models import LoadedModel, ModelSource, cannot_load, load_description, resolve_model
 from copygen.io.drafts import Variant
@@ -32,7 +33,8 @@ class TransformersEngine(Engine):
         results: list[list[Variant]] = []
         for start in range(0, len(texts), settings.batch_size):
             batch = texts[start : start + settings.batch_size]
-            results += beam_search_batch(self.loaded, batch, settings)
+            facts = grounding[start : start + settings.batch_size] if grounding is not None else None
+            results += beam_search_batch(self.loaded, batch, settings, facts)
             if on_batch:
                 on_batch(len(batch))
         return results
@@ -81,8 +83,12 @@ def decoding_dtype(device: str, dtype):
     return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
 
 
-def beam_search_batch(loaded: LoadedModel, texts: list[str], settings) -> list[list[Variant]]:
-    """Decode a batch of model input texts; returns the n-best variants for each, best first."""
+def beam_search_batch(
+    loaded: LoadedModel, texts: list[str], settings, grounding: list[dict] | None = None
+) -> list[list[Variant]]:
+    """Decode a batch of model input texts; returns the n-best variants for each, best first.
+    With `grounding` (each text's product attributes) and `settings.constrain_numbers`, numbers
+    are kept to the product's (copygen.generation.constraints)."""
     import torch
 
     tokenizer, model = loaded.tokenizer, loaded.model
@@ -105,9 +111,15 @@ def beam_search_batch(loaded: LoadedModel, texts: list[str], settings) -> list[l
             options["early_stopping"] = True
     if settings.bad_words:
         options["bad_words_ids"] = bad_words_ids(tokenizer, settings.bad_words)
-    if settings.no_repeat_ngram_size or settings.bad_words:
-        prompt_length = inputs["input_ids"].shape[1] if loaded.architecture == "causal" else 0
-        options["logits_processor"] = [copy_ngram_ban(settings.no_repeat_ngram_size, prompt_length)]
+    prompt_length = inputs["input_ids"].shape[1] if loaded.architecture == "causal" else 0
+    processors = []
+    if grounding is not None and settings.constrain_numbers:
+        start = prompt_length if loaded.architecture == "causal" else 1  # a decoder's start token
+        processors.append(number_constraint(tokenizer, grounding, start, settings.max_new_tokens))
+    if settings.no_repeat_ngram_size or settings.bad_words or processors:
+        processors.append(copy_ngram_ban(settings.no_repeat_ngram_size, prompt_length))
+    if processors:
+        options["logits_processor"] = processors
     with torch.inference_mode():
         output = model.generate(**inputs, **options)
     sequences = output.sequences
