@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from copygen.errors import UsageError
+from copygen.generation.copy_through import MANIFEST_KEY as COPY_THROUGH
+from copygen.generation.copy_through import mask_attributes, restore
 from copygen.generation.engines import choose_engine
 from copygen.generation.engines.base import Engine
 from copygen.generation.models import LoadedModel, read_manifest
@@ -176,14 +178,16 @@ def draft_products(
         rank=job.rank,
         candidates=decoding.num_variants,
     )
-    window: list[tuple[Product, str]] = []
+    window: list[tuple[Product, str, dict[str, str]]] = []
 
     def flush() -> Iterator[Draft]:
         order = sorted(range(len(window)), key=lambda i: len(window[i][1]))
         facts = [{k: v for k, v in window[i][0].attributes.items() if k not in job.exclude} for i in order]
         decoded = engine.decode([window[i][1] for i in order], decoding, on_batch, grounding=facts)
         variants = dict(zip(order, decoded))
-        for index, (product, _) in enumerate(window):
+        for index, (product, _, mapping) in enumerate(window):
+            for variant in variants[index]:
+                variant.text = restore(variant.text, mapping)
             kept = checked_variants(variants[index], product, job)
             yield Draft(
                 id=product.id,
@@ -198,12 +202,12 @@ def draft_products(
             )
         window.clear()
 
+    copied = loaded.manifest.get(COPY_THROUGH, [])  # values a fine-tune learned to copy through placeholders
     for product in products:
-        prompt = render_prompt(
-            template, product.attributes, product_id=product.id, columns=job.columns, exclude=job.exclude
-        )
+        shown, mapping = mask_attributes(product.attributes, copied) if copied else (product.attributes, {})
+        prompt = render_prompt(template, shown, product_id=product.id, columns=job.columns, exclude=job.exclude)
         prompt = fit_prompt(loaded, prompt, budget, on_warning, product.id)
-        window.append((product, model_input_text(loaded, prompt)))
+        window.append((product, model_input_text(loaded, prompt), mapping))
         if len(window) >= settings.batch_size * SORT_WINDOW_BATCHES:
             yield from flush()
     if window:

@@ -13,6 +13,8 @@ from copygen.generation.models import MANIFEST_FILE, LoadedModel
 from copygen.training.data import PROMPT_SUFFIX
 from copygen.training.settings import TrainingSettings
 
+MANIFEST_FORMAT_VERSION = 1  # copygen.json, the model folder manifest
+
 
 def training_record(loaded: LoadedModel, template, settings: TrainingSettings, base: str | None) -> dict:
     """The manifest: how the model reads its input (template, format, separator) and how it was trained."""
@@ -60,7 +62,10 @@ def save_model_folder(network, loaded: LoadedModel, out: Path, settings: Trainin
     shutil.rmtree(staging, ignore_errors=True)
     network.save_pretrained(staging, safe_serialization=True)
     loaded.tokenizer.save_pretrained(staging)
-    (staging / MANIFEST_FILE).write_text(json.dumps(loaded.manifest, indent=2, ensure_ascii=False))
+    from copygen import __version__
+
+    manifest = {"format_version": MANIFEST_FORMAT_VERSION, "copygen_version": __version__, **loaded.manifest}
+    (staging / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
     for item in staging.iterdir():
         os.replace(item, out / item.name)
     staging.rmdir()

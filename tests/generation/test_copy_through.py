@@ -117,3 +117,43 @@ def test_placeholders_survive_the_embedded_default_tokenizer_when_converted():
     tokenizer = AutoTokenizer.from_pretrained(folder)
     ids = tokenizer(" Visit XNAMEX, near XNEARX.", add_special_tokens=False)["input_ids"]
     assert tokenizer.decode(ids) == " Visit XNAMEX, near XNEARX."
+
+
+def test_generate_masks_what_a_fine_tune_copies_through_and_restores_it(tiny_gpt2):
+    """A model folder that records copy_attributes sees placeholders, and its copy gets the
+    values back (an engine that writes its prompt back shows both sides)."""
+    from copygen.generation.engines.base import Engine
+    from copygen.generation.engines.transformers import load_transformers
+    from copygen.generation.models import resolve_model
+    from copygen.generation.pipeline import draft_products, plan_drafts
+    from copygen.generation.settings import GenerationSettings
+    from copygen.io.drafts import Variant
+    from copygen.io.products import Product
+
+    class Echo(Engine):
+        name = "echo"
+        prompts: list[str] = []
+
+        @classmethod
+        def load(cls, spec, settings, *, threads=None):
+            raise NotImplementedError
+
+        def decode(self, texts, settings, on_batch=None, grounding=None):
+            self.prompts += texts
+            return [[Variant(text.splitlines()[-1], 0.0)] for text in texts]
+
+    loaded = load_transformers(resolve_model(str(tiny_gpt2)))
+    loaded.manifest = {"copy_attributes": ["name"]}
+    name = 'The "Quiet" {Room} — Zürich'
+    product = Product(id="a", line=1, attributes={"id": "a", "name": name, "colour": "red"})
+    job = plan_drafts(
+        ["id", "name", "colour"],
+        "p",
+        template=None,
+        settings=GenerationSettings(num_beams=1, num_variants=1, engine="transformers"),
+    )
+    job.template_source = "{{ name }} in {{ colour }}"
+    [draft] = draft_products([product], job, Echo(loaded))
+    assert "XNAMEX in red" in Echo.prompts[0] and name not in Echo.prompts[0]
+    assert draft.variants[0].text == f"{name} in red"
+    assert draft.attributes["name"] == name

@@ -10,6 +10,7 @@ import pytest
 from conftest import SAMPLES
 from typer.testing import CliRunner
 
+import copygen
 import copygen.training.loop as loop
 from copygen.cli import app
 from copygen.training.loop import TrainingSettings, finetune, lr_factor
@@ -125,7 +126,9 @@ def test_copy_attributes_are_recorded_and_otherwise_suggested(tiny_gpt2, tmp_pat
     masked = runner.invoke(app, [*base, "-o", str(tmp_path / "masked"), "--copy-attributes", "name, brand"])
     assert masked.exit_code == 0, masked.stderr
     assert "--copy-attributes" not in masked.stderr
-    assert json.loads((tmp_path / "masked" / "copygen.json").read_text())["copy_attributes"] == ["name", "brand"]
+    manifest = json.loads((tmp_path / "masked" / "copygen.json").read_text())
+    assert manifest["copy_attributes"] == ["name", "brand"]
+    assert manifest["format_version"] == 1 and manifest["copygen_version"] == copygen.__version__
 
 
 def test_augment_needs_the_attributes_to_swap(tmp_path):
