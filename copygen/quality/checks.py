@@ -10,7 +10,7 @@ from typing import Any
 
 from copygen.errors import InputError
 from copygen.quality.channels import Channel, split_parts
-from copygen.quality.grounding import attribute_coverage, attribute_values, unsupported_numbers
+from copygen.quality.grounding import attribute_coverage, attribute_values, contradictions, unsupported_numbers
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -27,28 +27,11 @@ def check_variant(
 
     format (the channel's labelled parts are all there), length (each part against the
     channel's limit), banned words, required attributes mentioned, numbers no attribute
-    supports, repeated phrases. A check with nothing to check against (no limit, no banned
-    list, a required column this product lacks) is left out.
+    supports, values contradicted (only when found), repeated phrases. A check with nothing
+    to check against (no limit, no banned list, a required column this product lacks) is left out.
     """
-    results = []
     parts = split_parts(channel, text)
-    if channel is not None and channel.parts:
-        missing = [part_label(name) for name, value in parts.items() if value is None]
-        found = " and ".join(part_label(name) for name in channel.parts)
-        results.append(
-            check_result(
-                "format", not missing, f"no {' or '.join(missing)} line" if missing else f"{found} lines found"
-            )
-        )
-    for name, limit in (channel.limits if channel else {}).items():
-        value = parts.get(name)
-        if value is not None:
-            prefix = "" if name == "text" else f"{name}: "
-            results.append(
-                check_result(
-                    "length", len(value) <= limit, f"{prefix}{len(value)} characters, limit {limit}", part=name
-                )
-            )
+    results = channel_checks(channel, parts)
     banned = list(banned)
     if banned:
         used = banned_phrases(text, banned)
@@ -67,6 +50,9 @@ def check_variant(
             f"not in the attributes: {', '.join(invented)}" if invented else "every number is in the attributes",
         )
     )
+    against = contradictions(attributes, text)
+    if against:  # reported only when found: most values cannot be judged either way
+        results.append(check_result("contradiction", False, "; ".join(against)))
     pieces = [value for value in parts.values() if value] or [text]  # each part on its own
     repeated = [phrase for piece in pieces for phrase in repeated_phrases(piece)]
     results.append(
@@ -76,6 +62,29 @@ def check_variant(
             f"repeats {', '.join(map(repr, repeated))}" if repeated else "no repeated phrases",
         )
     )
+    return results
+
+
+def channel_checks(channel: Channel | None, parts: dict[str, str | None]) -> list[dict[str, Any]]:
+    """The format check (every labelled part there) and a length check per limited part."""
+    results = []
+    if channel is not None and channel.parts:
+        missing = [part_label(name) for name, value in parts.items() if value is None]
+        found = " and ".join(part_label(name) for name in channel.parts)
+        results.append(
+            check_result(
+                "format", not missing, f"no {' or '.join(missing)} line" if missing else f"{found} lines found"
+            )
+        )
+    for name, limit in (channel.limits if channel else {}).items():
+        value = parts.get(name)
+        if value is not None:
+            prefix = "" if name == "text" else f"{name}: "
+            results.append(
+                check_result(
+                    "length", len(value) <= limit, f"{prefix}{len(value)} characters, limit {limit}", part=name
+                )
+            )
     return results
 
 

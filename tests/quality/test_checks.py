@@ -262,3 +262,14 @@ def test_cli_bad_channel_options_fail_before_any_model_loads(args, code, message
     result = runner.invoke(app, ["generate", str(SAMPLES / "products.csv"), "-m", "no/such-model", *args])
     assert result.exit_code == code
     assert message in result.stderr
+
+
+def test_a_contradicted_value_is_a_failed_hard_check():
+    cafe = {"name": "The Vaults", "familyFriendly": "no", "customer rating": "5 out of 5"}
+    checks = check_variant("The Vaults is a family-friendly cafe rated 3 out of 5.", cafe)
+    [contradiction] = [check for check in checks if check["check"] == "contradiction"]
+    assert not contradiction["passed"]
+    assert "familyFriendly is no" in contradiction["message"] and "customer rating" in contradiction["message"]
+    assert not is_clean(checks)
+    honest = check_variant("The Vaults is not family-friendly, and rated 5 out of 5.", cafe)
+    assert "contradiction" not in [check["check"] for check in honest] and is_clean(honest)
