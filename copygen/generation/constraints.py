@@ -202,19 +202,18 @@ def number_constraint(
     leading positions of `input_ids` precede the copy (the prompt of a causal model, the start
     token of a seq2seq decoder); with `max_new_tokens`, a number is only started where it can be
     finished."""
-    import torch
     from transformers import LogitsProcessor
 
     table = token_table(tokenizer)
     products = [allowed_numbers(attributes) for attributes in grounding]
     longest = max((len(text) for allowed in products for text in allowed.written), default=0)
-    cache: dict[tuple[int, str, int | None], tuple[torch.Tensor, bool]] = {}
+    cache: dict[tuple[int, str, int | None], tuple[list[int], bool]] = {}
 
-    def bans(product: int, state: str, left: int | None) -> tuple[torch.Tensor, bool]:
+    def bans(product: int, state: str, left: int | None) -> tuple[list[int], bool]:
         key = (product, state, left)
         if key not in cache:
             banned, close_all = state_bans(table, products[product], state, left)
-            cache[key] = (torch.tensor(sorted(set(banned)), dtype=torch.long), close_all)
+            cache[key] = (sorted(set(banned)), close_all)
         return cache[key]
 
     class NumberConstraint(LogitsProcessor):
@@ -224,26 +223,20 @@ def number_constraint(
             if max_new_tokens is not None:  # tokens that may follow the one chosen now
                 left = max_new_tokens - (input_ids.shape[1] - prompt_length) - 1
                 left = left if left <= longest else None  # enough to finish any number
-            copies = input_ids[:, prompt_length:].tolist()
             rows, columns, closing = [], [], []
-            for row, ids in enumerate(copies):
-                text = table.end_of(ids)
-                banned, close_all = bans(min(row // rows_per_product, len(products) - 1), state_of(text), left)
-                rows.append(torch.full_like(banned, row))
-                columns.append(banned)
+            for row, ids in enumerate(input_ids[:, prompt_length:].tolist()):
+                product = min(row // rows_per_product, len(products) - 1)
+                banned, close_all = bans(product, state_of(table.end_of(ids)), left)
+                rows += [row] * len(banned)
+                columns += banned
                 if close_all:
                     closing.append(row)
-            scores = scores.clone()
-            if closing:
-                closers = torch.zeros(scores.shape[-1], dtype=torch.bool)
-                shared = min(table.size, scores.shape[-1])
-                closers[:shared] = table.closers[:shared]
-                index = torch.tensor(closing)
-                scores[index] = scores[index].masked_fill(closers.to(scores.device), float("-inf"))
-            if columns:
-                row_index, column_index = torch.cat(rows), torch.cat(columns)
-                keep = column_index < scores.shape[-1]
-                scores[row_index[keep].to(scores.device), column_index[keep].to(scores.device)] = float("-inf")
+            shared = min(table.size, scores.shape[-1])
+            for row in closing:  # few rows: those in the middle of a number
+                scores[row, :shared].masked_fill_(table.closers[:shared].to(scores.device), float("-inf"))
+            if shared < table.size:  # a model whose vocabulary is smaller than its tokenizer's
+                rows, columns = [r for r, c in zip(rows, columns) if c < shared], [c for c in columns if c < shared]
+            scores[rows, columns] = float("-inf")
             return scores
 
     return NumberConstraint()
