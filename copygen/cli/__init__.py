@@ -38,6 +38,16 @@ app = typer.Typer(
 )
 
 
+PROMPTS_DIR = typer.Option(
+    None,
+    "--prompts-dir",
+    envvar="COPYGEN_PROMPTS",
+    exists=True,
+    file_okay=False,
+    help="Folder of your own .j2 templates, found by name before the shipped ones.",
+)
+
+
 def show_version(asked: bool) -> None:
     if asked:
         typer.echo(f"copygen {__version__}")

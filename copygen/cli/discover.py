@@ -6,19 +6,12 @@ from pathlib import Path
 
 import typer
 
-from copygen.cli import stderr_console
+from copygen.cli import PROMPTS_DIR, stderr_console
 
 
 def templates(
     name: str | None = typer.Argument(None, help="A template to print; without it, every template is listed."),
-    prompts_dir: Path | None = typer.Option(
-        None,
-        "--prompts-dir",
-        envvar="COPYGEN_PROMPTS",
-        exists=True,
-        file_okay=False,
-        help="Folder of your own .j2 templates, found by name before the shipped ones.",
-    ),
+    prompts_dir: Path | None = PROMPTS_DIR,
 ) -> None:
     """List the prompt templates (name, file, the variables each uses), or print one."""
     from copygen.cli import use_prompts_dir

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from copygen.cli import progress_bar, stderr_console, use_prompts_dir
+from copygen.cli import PROMPTS_DIR, progress_bar, stderr_console, use_prompts_dir
 
 
 class BestBy(str, Enum):
@@ -33,14 +33,7 @@ def finetune(
     template: str = typer.Option(
         "attributes", "--template", "-t", help="Prompt template name or .j2 path (recorded in the model folder)."
     ),
-    prompts_dir: Path | None = typer.Option(
-        None,
-        "--prompts-dir",
-        envvar="COPYGEN_PROMPTS",
-        exists=True,
-        file_okay=False,
-        help="Folder of your own .j2 templates, found by name before the shipped ones.",
-    ),
+    prompts_dir: Path | None = PROMPTS_DIR,
     full: bool | None = typer.Option(
         None, "--full/--lora", help="Full fine-tuning or LoRA.", show_default="LoRA for causal models, full for T5"
     ),

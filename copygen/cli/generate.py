@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from copygen.cli import progress_bar, stderr_console, use_prompts_dir
+from copygen.cli import PROMPTS_DIR, progress_bar, stderr_console, use_prompts_dir
 from copygen.generation.engines import ENGINES
 from copygen.machine import launched_rank
 from copygen.quality.channels import CHANNELS
@@ -45,14 +45,7 @@ def generate(
         help="Template name (see copygen templates) or a .j2 path.",
         show_default="product-description, or the one a fine-tuned model was trained with",
     ),
-    prompts_dir: Path | None = typer.Option(
-        None,
-        "--prompts-dir",
-        envvar="COPYGEN_PROMPTS",
-        exists=True,
-        file_okay=False,
-        help="Folder of your own .j2 templates, found by name before the shipped ones.",
-    ),
+    prompts_dir: Path | None = PROMPTS_DIR,
     channel: ChannelName | None = typer.Option(
         None,
         "--channel",

@@ -16,7 +16,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from copygen.errors import ModelError
 
@@ -51,6 +51,16 @@ class ModelSource:
     def location(self) -> str | Path:
         """What `from_pretrained` takes."""
         return self.folder if self.folder is not None else self.hub_id
+
+
+class Description(NamedTuple):
+    """What every engine needs of a model besides its weights."""
+
+    config: Any
+    tokenizer: Any
+    architecture: str  # "seq2seq" or "causal"
+    prompt_format: str
+    manifest: dict
 
 
 @dataclass
@@ -145,7 +155,7 @@ def read_manifest(spec: str | Path | None) -> dict:
         raise ModelError(f"{path} is damaged ({error}); re-run copygen finetune") from None
 
 
-def load_description(source: ModelSource) -> tuple[Any, Any, str, str, dict]:
+def load_description(source: ModelSource) -> Description:
     """The config, tokenizer (prepared for batches), architecture, prompt format and manifest:
     what every engine needs besides the weights."""
     from transformers import AutoConfig, AutoTokenizer
@@ -158,7 +168,21 @@ def load_description(source: ModelSource) -> tuple[Any, Any, str, str, dict]:
     architecture = "seq2seq" if getattr(config, "is_encoder_decoder", False) else "causal"
     manifest = read_manifest(source.folder)
     prompt_format = prepare_tokenizer(tokenizer, architecture, source.location, manifest)
-    return config, tokenizer, architecture, prompt_format, manifest
+    return Description(config, tokenizer, architecture, prompt_format, manifest)
+
+
+def ready_model(source: ModelSource, model: Any, description: Description) -> LoadedModel:
+    """An engine's model with what `load_description` found beside it."""
+    config, tokenizer, architecture, prompt_format, manifest = description
+    return LoadedModel(
+        name=source.name,
+        model=model,
+        tokenizer=tokenizer,
+        architecture=architecture,
+        prompt_format=prompt_format,
+        manifest=manifest,
+        config=config,
+    )
 
 
 def cannot_load(source: ModelSource, error: Exception) -> ModelError:

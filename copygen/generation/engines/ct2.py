@@ -14,7 +14,14 @@ from typing import Any
 from copygen.errors import ModelError
 from copygen.generation.engines.base import Engine, OnBatch, bad_words_ids, variants_of
 from copygen.generation.engines.ct2_convert import CONVERTIBLE, ct2_model_dir, model_type
-from copygen.generation.models import LoadedModel, ModelSource, load_description, local_folder, resolve_model
+from copygen.generation.models import (
+    LoadedModel,
+    ModelSource,
+    load_description,
+    local_folder,
+    ready_model,
+    resolve_model,
+)
 from copygen.generation.number_bans import number_bans
 from copygen.io.drafts import Variant
 from copygen.machine import checked_device, cpu_threads, gpu_of_this_process
@@ -115,19 +122,12 @@ def load_ct2(
 
     converted = ct2_model_dir(source, compute_type)
     folder = local_folder(source)
-    config, tokenizer, architecture, prompt_format, manifest = load_description(ModelSource(source.name, folder))
+    description = load_description(ModelSource(source.name, folder))
+    config, tokenizer, architecture = description.config, description.tokenizer, description.architecture
     runner = open_runner(converted, architecture, ct2_device(device), compute_type, threads or cpu_threads(), sample)
     ctranslate2.set_random_seed(seed)
     model = CT2Model(runner=runner, config=config, folder=converted, end_tokens=end_tokens(folder, config, tokenizer))
-    return LoadedModel(
-        name=source.name,
-        model=model,
-        tokenizer=tokenizer,
-        architecture=architecture,
-        prompt_format=prompt_format,
-        manifest=manifest,
-        config=config,
-    )
+    return ready_model(source, model, description)
 
 
 def end_tokens(folder, config, tokenizer) -> list[str]:

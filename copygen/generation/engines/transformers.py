@@ -9,7 +9,14 @@ from __future__ import annotations
 from copygen.errors import ModelError
 from copygen.generation.constraints import number_constraint
 from copygen.generation.engines.base import Engine, OnBatch, bad_words_ids, variants_of
-from copygen.generation.models import LoadedModel, ModelSource, cannot_load, load_description, resolve_model
+from copygen.generation.models import (
+    LoadedModel,
+    ModelSource,
+    cannot_load,
+    load_description,
+    ready_model,
+    resolve_model,
+)
 from copygen.io.drafts import Variant
 from copygen.machine import cpu_threads, torch_device
 
@@ -48,8 +55,8 @@ def load_transformers(source: ModelSource, device: str = "cpu") -> LoadedModel:
     `device` (in half precision on a GPU: bfloat16 where it is supported, else float16)."""
     from transformers import AutoModelForCausalLM, AutoModelForSeq2SeqLM
 
-    config, tokenizer, architecture, prompt_format, manifest = load_description(source)
-    loader = AutoModelForSeq2SeqLM if architecture == "seq2seq" else AutoModelForCausalLM
+    description = load_description(source)
+    loader = AutoModelForSeq2SeqLM if description.architecture == "seq2seq" else AutoModelForCausalLM
     try:
         model, info = loader.from_pretrained(
             source.location, use_safetensors=True, trust_remote_code=False, output_loading_info=True
@@ -63,15 +70,7 @@ def load_transformers(source: ModelSource, device: str = "cpu") -> LoadedModel:
             f"({len(missing)} tensors missing, e.g. {missing[0]})"
         )
     model.to(device=device, dtype=decoding_dtype(device, model.dtype)).eval()
-    return LoadedModel(
-        name=source.name,
-        model=model,
-        tokenizer=tokenizer,
-        architecture=architecture,
-        prompt_format=prompt_format,
-        manifest=manifest,
-        config=config,
-    )
+    return ready_model(source, model, description)
 
 
 def decoding_dtype(device: str, dtype):
