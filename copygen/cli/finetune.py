@@ -119,12 +119,7 @@ def finetune(
         task = bar.add_task("Training", total=None)
 
         def on_step(entry: dict) -> None:
-            show_step(bar, task, entry, time_budget)
-            if "eval_loss" in entry:
-                console.print(
-                    f"step {entry['step']}: eval loss {entry['eval_loss']}, BLEU {entry.get('bleu')}, "
-                    f"ROUGE-L {entry.get('rougeL')}{' (best)' if entry.get('best') else ''}"
-                )
+            show_step(bar, task, entry, time_budget, console)
 
         try:
             summary = train_model(
@@ -146,9 +141,14 @@ def finetune(
     typer.echo(json.dumps(summary))
 
 
-def show_step(bar, task, entry: dict, budget_minutes: float | None) -> None:
+def show_step(bar, task, entry: dict, budget_minutes: float | None, console=None) -> None:
     """Move the bar to this step, with the loss; under a time budget, the steps the budget allows
-    at the pace so far are the total, so the ETA is the budget's end."""
+    at the pace so far are the total, so the ETA is the budget's end. Evaluations get a line."""
+    if console is not None and "eval_loss" in entry:
+        console.print(
+            f"step {entry['step']}: eval loss {entry['eval_loss']}, BLEU {entry.get('bleu')}, "
+            f"ROUGE-L {entry.get('rougeL')}{' (best)' if entry.get('best') else ''}"
+        )
     total, step = entry.get("total_steps"), entry["step"]
     if budget_minutes and entry.get("seconds"):
         total = min(total or step, max(step, round(step * budget_minutes * 60 / entry["seconds"])))

@@ -162,15 +162,20 @@ def generate(
             ),
         )
     if summary.reporting:
-        target = "stdout" if output == "-" else output
-        processes = f" with {summary.processes} processes" if summary.processes > 1 and not workers > 1 else ""
-        per_product = f" ({summary.seconds / summary.written:.2f} s per product)" if summary.written else ""
+        report(console, summary, output, workers)
+
+
+def report(console, summary, output: str, workers: int) -> None:
+    """The summary on stderr: drafts, engine, time, and the drafts with no clean variant."""
+    target = "stdout" if output == "-" else output
+    processes = f" with {summary.processes} processes" if summary.processes > 1 and not workers > 1 else ""
+    per_product = f" ({summary.seconds / summary.written:.2f} s per product)" if summary.written else ""
+    console.print(
+        f"Wrote {summary.written} drafts to {target} with the {summary.engine} engine in "
+        f"{summary.seconds:.1f} s{processes}{per_product}"
+    )
+    if summary.unclean:
         console.print(
-            f"Wrote {summary.written} drafts to {target} with the {summary.engine} engine in "
-            f"{summary.seconds:.1f} s{processes}{per_product}"
+            f"{summary.unclean} of {summary.written} drafts have no variant that passes every check: "
+            "copygen review lists them first"
         )
-        if summary.unclean:
-            console.print(
-                f"{summary.unclean} of {summary.written} drafts have no variant that passes every check: "
-                "copygen review lists them first"
-            )

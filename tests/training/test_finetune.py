@@ -1,6 +1,7 @@
 """finetune on tiny T5 and GPT-2 models: the loss falls, the folder generates, resume continues."""
 
 import json
+import re
 import signal
 import subprocess
 import sys
@@ -316,7 +317,11 @@ def test_progress_bar_shows_the_loss_and_ends_at_the_time_budget():
         show_step(bar, task, {"step": 50, "total_steps": 23000, "loss": 1.2345, "seconds": 600.0}, 60)
         bar.refresh()
         assert bar.tasks[0].total == 300
+        evaluated = {"step": 60, "total_steps": 300, "eval_loss": 0.91, "bleu": 41.2, "rougeL": 55.0, "best": True}
+        show_step(bar, task, evaluated, 60, console)
     assert "loss 1.234" in screen.getvalue() and "50/300" in screen.getvalue()
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())  # without the terminal's colours
+    assert "step 60: eval loss 0.91, BLEU 41.2, ROUGE-L 55.0 (best)" in plain
 
 
 def test_lora_trained_on_a_bf16_base_is_merged_in_fp32(tiny_gpt2, tmp_path):
