@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/grounding.py                 # samples (24) + 24 E2E MRs, ~10 min on 2 cores
     .venv/bin/python bench/grounding.py --e2e 0         # the samples only
+    .venv/bin/python bench/grounding.py --no-samples    # the E2E MRs only
 
 One run, the embedded default model (SmolLM2-135M-Instruct, never trained on either set, so every
 value is new to it) through the default engine, four ways:
@@ -96,9 +97,10 @@ def measure(products, references, options, way) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--e2e", type=int, default=24, help="E2E MRs (0: none)")
+    parser.add_argument("--no-samples", action="store_true", help="leave out the 24 samples")
     parser.add_argument("--ways", default=",".join(WAYS), help="which ways, comma-separated")
     args = parser.parse_args()
-    sets = {"samples": sample_set()}
+    sets = {} if args.no_samples else {"samples": sample_set()}
     if args.e2e:
         sets["e2e"] = e2e_set(args.e2e)
     header = f"{'set':<9}{'way':<13}{'invented number':>16}{'no clean':>9}{'coverage':>9}{'contradicted':>13}{'BLEU':>7}{'products/s':>11}"
