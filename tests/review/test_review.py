@@ -471,13 +471,7 @@ def test_round_trip_from_generate_to_finetune(browser, tiny_gpt2, tmp_path):
             str(tuned),
             "--channel",
             "meta-description",
-            "--num-beams",
-            "2",
-            "--num-variants",
-            "1",
-            "--max-new-tokens",
-            "8",
-            "--quiet",
+            *["--num-beams", "2", "--num-variants", "1", "--max-new-tokens", "8", "--quiet"],
         ],
     )
     assert result.exit_code == 0, result.stderr

@@ -18,6 +18,7 @@ from copygen.training.loop import TrainingSettings, finetune
 
 PAIRS = str(SAMPLES / "pairs.jsonl")
 runner = CliRunner()
+QUICK_DRAFTS = ["--num-beams", "2", "--num-variants", "1", "--max-new-tokens", "8", "--quiet"]
 
 
 def losses(folder):
@@ -63,13 +64,7 @@ def test_tiny_models_learn_and_the_folder_generates(tiny_model, tmp_path):
             str(SAMPLES / "products.csv"),
             "-m",
             str(out),
-            "--num-beams",
-            "2",
-            "--num-variants",
-            "1",
-            "--max-new-tokens",
-            "8",
-            "--quiet",
+            *QUICK_DRAFTS,
         ],
     )
     assert result.exit_code == 0, result.stderr
