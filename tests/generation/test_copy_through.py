@@ -106,15 +106,12 @@ def test_placeholders_survive_the_tiny_models_and_a_sentencepiece_tokenizer():
     assert spm.decode(ids, skip_special_tokens=True) != "<name>"
 
 
-def test_placeholders_survive_the_embedded_default_tokenizer_when_converted():
+def test_placeholders_survive_the_embedded_default_tokenizer():
     from transformers import AutoTokenizer
 
-    from copygen.generation.models import DEFAULT_MODEL, cache_dir
+    from copygen.generation.models import default_model_dir
 
-    folder = cache_dir() / "models" / DEFAULT_MODEL
-    if not (folder / "tokenizer.json").exists():
-        pytest.skip("the embedded default is not converted in this session's cache")
-    tokenizer = AutoTokenizer.from_pretrained(folder)
+    tokenizer = AutoTokenizer.from_pretrained(default_model_dir())  # converted once per test session
     ids = tokenizer(" Visit XNAMEX, near XNEARX.", add_special_tokens=False)["input_ids"]
     assert tokenizer.decode(ids) == " Visit XNAMEX, near XNEARX."
 
