@@ -23,7 +23,10 @@ The recipe (`run`'s default; flags after `--` are added to finetune): full fine-
 (`--full --bf16`, LoRA where finetune has no --full), copy-through of name and near
 (`--copy-attributes name,near`, where finetune has it), the last step kept (no --eval, so no
 mid-schedule checkpoint is picked), a cosine schedule fitted to the time budget; `generate`
-with its defaults (grounded ranking of the beam's n-best, the number constraint), beam 4.
+with its defaults (grounded ranking of the beam's n-best, the number constraint, the model's
+copy-through), beam 4. 18 minutes was 25 and 36 steps (0.18-0.26 epochs, 24-38 tokens/s) on
+2 CPU cores shared with other work: a time budget trains as far as the machine lets it, so
+compare runs of different seeds with --steps when the machine is shared.
 
 Reported per validation split, for each draft's best variant: BLEU (`copygen evaluate
 --lowercase`, all references of an MR), attribute coverage and contradictions
@@ -324,15 +327,11 @@ def run(args: argparse.Namespace) -> None:
         (folder / "finetune.json").write_text(json.dumps({**trained, "flags": flags}) + "\n")
     print("finetune:", json.dumps(trained), flush=True)
     timings = {"finetune_minutes": round((time.time() - started) / 60, 1)}
-    copied = copy_through_here(folder / "model")
     for name in summary["validation_sets"]:
         began = time.time()
-        products = data / f"valid-{name}-products.jsonl"
-        if copied:
-            products = mask_products(products, folder / f"masked-{name}-products.jsonl", copied)
         copygen(
             "generate",
-            str(products),
+            str(data / f"valid-{name}-products.jsonl"),
             "-m",
             str(folder / "model"),
             "-o",
@@ -346,53 +345,11 @@ def run(args: argparse.Namespace) -> None:
             "0",
             "--quiet",
         )
-        if copied:
-            restore_drafts(folder / f"drafts-{name}.jsonl", data / f"valid-{name}-products.jsonl", copied)
         timings[f"generate_{name}_minutes"] = round((time.time() - began) / 60, 1)
-    timings["copy_through_by"] = "bench (generate does not apply it yet)" if copied else "copygen generate"
     record = {"finetune_flags": flags, "finetune": trained, "split": summary, "timings": timings}
     (folder / "run.json").write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n")
     score(folder, data)
     print(f"total minutes: {(time.time() - started) / 60:.1f}", flush=True)
-
-
-def copy_through_here(model: Path) -> list[str]:
-    """The model's copy-through attributes when `copygen generate` does not apply them itself yet
-    (it masks products and restores texts in copygen.generation once that lands), else []."""
-    manifest = json.loads((model / "copygen.json").read_text()) if (model / "copygen.json").exists() else {}
-    names = manifest.get("copy_attributes") or []
-    generation = Path(importlib.import_module("copygen.generation").__file__).parent
-    applied = any(
-        "mask_attributes(" in path.read_text(encoding="utf-8")
-        for path in generation.rglob("*.py")
-        if path.name != "copy_through.py"
-    )
-    return [] if applied else list(names)
-
-
-def mask_products(products: Path, masked: Path, names: list[str]) -> Path:
-    """Products with the copy-through values as placeholders, the way training saw them."""
-    from copygen.generation.copy_through import mask_attributes
-
-    rows = [json.loads(line) for line in products.read_text(encoding="utf-8").splitlines()]
-    write_jsonl(masked, [{"id": row["id"], **mask_attributes(row, names)[0]} for row in rows])
-    return masked
-
-
-def restore_drafts(drafts: Path, products: Path, names: list[str]) -> None:
-    """Drafts of masked products with their texts restored and their products' own attributes back."""
-    from copygen.generation.copy_through import mask_attributes, restore
-
-    rows = {row["id"]: row for row in map(json.loads, products.read_text(encoding="utf-8").splitlines())}
-    restored = []
-    for draft in map(json.loads, drafts.read_text(encoding="utf-8").splitlines()):
-        product = rows[draft["id"]]
-        mapping = mask_attributes(product, names)[1]
-        draft["attributes"] = product
-        for variant in draft["variants"]:
-            variant["text"] = restore(variant["text"], mapping)
-        restored.append(draft)
-    write_jsonl(drafts, restored)
 
 
 def score(folder: Path, data: Path | None = None) -> dict:
