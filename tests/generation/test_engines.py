@@ -300,3 +300,24 @@ def test_the_models_auto_sends_to_ct2_are_ones_its_converter_knows():
 
     known = {name for name, config in CONFIG_MAPPING.items() if config.__name__ in converters._MODEL_LOADERS}
     assert known >= CONVERTIBLE and {"gpt2", "t5", "llama"} <= CONVERTIBLE
+
+
+def test_transformers_sampling_repeats_with_its_seed_and_draws_again_with_another(tiny_gpt2):
+    settings = dict(engine="transformers", sample=True, num_variants=2, max_new_tokens=8, temperature=1.5)
+    first, again = (texts(generate(ROWS, model=str(tiny_gpt2), seed=3, **settings)) for _ in range(2))
+    other = texts(generate(ROWS, model=str(tiny_gpt2), seed=4, **settings))
+    assert first == again
+    assert first != other
+
+
+def test_a_failing_worker_is_one_error_line_and_leaves_no_output(tiny_gpt2, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny_gpt2, broken)
+    (broken / "model.safetensors").write_bytes(b"not weights")  # each worker fails to load it
+    out = tmp_path / "drafts.jsonl"
+    args = ["generate", str(SAMPLES / "products.csv"), "-m", str(broken), "--engine", "transformers"]
+    result = runner.invoke(app, [*args, *FAST, "--workers", "2", "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1, result.stderr
+    assert "cannot load the model" in result.stderr
+    assert not out.exists()

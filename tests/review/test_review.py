@@ -486,3 +486,15 @@ def test_drafts_with_no_clean_variant_are_listed_first_and_marked(drafts_file):
     assert page.count('<article class="product unclean"') == 1
     assert "1 products with no clean variant, shown first" in page
     assert "no clean variant" not in review_page(read_drafts(str(drafts_file)))
+
+
+def test_an_edit_with_a_line_separator_inside_is_applied(drafts_file, tmp_path):
+    """JSON.stringify leaves U+2028 raw in the page's export: it is text inside a string, not a line end."""
+    edit = "Headline: Lumio Milk Frother\u2028Description: Creamy foam, from Lumio."
+    row = {"id": "SKU-1002", "variant": 2, "decision": "edited", "text": edit, "original": ADS["SKU-1002"][1]}
+    decisions = tmp_path / "decisions.jsonl"
+    decisions.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert "\u2028" in decisions.read_text(encoding="utf-8")
+    [parsed] = read_decisions(str(decisions))
+    reviewed = apply_decisions(read_drafts(str(drafts_file)), [parsed])
+    assert reviewed[1]["variants"][1]["edited_text"] == edit
