@@ -1,3 +1,5 @@
+"""`python -m copygen`: the same command line as `copygen` (used by accelerate launch and --workers)."""
+
 import sys
 
 from copygen.cli import main
