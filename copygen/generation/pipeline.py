@@ -138,11 +138,16 @@ def fit_prompt(loaded: LoadedModel, prompt: str, budget: int, on_warning: Callba
     return loaded.tokenizer.decode(ids[:budget], skip_special_tokens=True)
 
 
+def product_facts(product: Product, job: DraftJob) -> dict:
+    """What a product states, for grounding: its attributes but the id column."""
+    return {key: value for key, value in product.attributes.items() if key not in job.exclude}
+
+
 def checked_variants(candidates: list, product: Product, job: DraftJob) -> list:
     """Check every candidate against its product (adding a trimmed copy of each that states a
     number no attribute holds, unless ranking by the model), then keep the best asked for."""
     if job.rank == "grounded":
-        facts = {key: value for key, value in product.attributes.items() if key not in job.exclude}
+        facts = product_facts(product, job)
         seen = {variant.text for variant in candidates}
         for variant in list(candidates):
             cut = trimmed(variant.text, facts, skip=())
@@ -182,7 +187,7 @@ def draft_products(
 
     def flush() -> Iterator[Draft]:
         order = sorted(range(len(window)), key=lambda i: len(window[i][1]))
-        facts = [{k: v for k, v in window[i][0].attributes.items() if k not in job.exclude} for i in order]
+        facts = [product_facts(window[i][0], job) for i in order]
         decoded = engine.decode([window[i][1] for i in order], decoding, on_batch, grounding=facts)
         variants = dict(zip(order, decoded))
         for index, (product, _, mapping) in enumerate(window):
