@@ -8,6 +8,11 @@ inside such a number. Each ban is a short run of number tokens ending in the dig
 the rule, so the engine drops only the beams that would write it. The bans are exact for
 tokenizers that split numbers into digits (Llama, SmolLM2, T5's digits after a space) and cover
 whole number tokens for the others (GPT-2).
+
+What these bans cannot say is "after this prefix of 45, only a 5": that would be one ban per
+token of the vocabulary. So a number can still stop short ("45 x 4 and"). `learned_bans` closes
+that gap after the fact: from a decoded copy that states a number no attribute holds, the exact
+token run that wrote it, to suppress when the product is decoded again.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from copygen.quality.grounding import UNITS, attribute_values, tokens_of
+from copygen.quality.grounding import UNITS, attribute_values, tokens_of, unsupported_spans
 
 SEPARATORS = (".", ",")
 DIGITS = "0123456789"  # not str.isdigit: superscripts are not numbers a reader checks
@@ -116,3 +121,27 @@ def grow(
                 elif text[-1] not in SEPARATORS:  # "65." may end a sentence; "65.5" may not
                     bans += [[*tokens, token, digit] for digit, digit_body in usable if digit_body not in SEPARATORS]
         frontier = grown
+
+
+def learned_bans(
+    tokenizer, ids: list[int], attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)
+) -> list[list[str]]:
+    """The token runs of a decoded copy (`ids`) that wrote a number no attribute holds: its tokens,
+    from the one before when the number's first token is a bare digit (so "4" stays allowed
+    inside "24"), and the token after when it ends in a digit ("4" then " and", so "45" stays
+    allowed)."""
+    ends, text = [], ""
+    for count in range(1, len(ids) + 1):
+        text = tokenizer.decode(ids[:count], skip_special_tokens=True)
+        ends.append(len(text))
+    tokens = tokenizer.convert_ids_to_tokens(ids)
+    bans = []
+    for start, end in unsupported_spans(attributes, text, skip):
+        first = next(i for i, reach in enumerate(ends) if reach > start)
+        last = next(i for i, reach in enumerate(ends) if reach >= end)
+        if text[end - 1] in DIGITS and last + 1 < len(tokens):
+            last += 1
+        if first and tokenizer.decode(ids[first : first + 1])[:1] in DIGITS:
+            first -= 1
+        bans.append(tokens[first : last + 1])
+    return bans

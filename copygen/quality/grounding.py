@@ -35,6 +35,7 @@ __all__ = [
     "quantities",
     "tokens_of",
     "unsupported_numbers",
+    "unsupported_spans",
 ]
 
 
@@ -83,19 +84,22 @@ def unsupported_numbers(attributes: dict[str, Any], text: str, skip: Iterable[st
     "8 GB"). Numbers glued to letters before them (model names such as "X200") are not claims
     and are ignored. Repeats are reported once.
     """
+    written = [text[start:end] for start, end in unsupported_spans(attributes, text, skip)]
+    return list(dict.fromkeys(written))
+
+
+def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> list[tuple[int, int]]:
+    """Where in `text` each unsupported number (with its unit) is: (start, end) character offsets."""
     known: dict[str, set[str | None]] = {}
     for value in attribute_values(attributes, skip):
         for quantity in quantities(value):
             known.setdefault(quantity.number, set()).add(quantity.unit)
-    unsupported: list[str] = []
+    spans = []
     for quantity in quantities(text):
         units = known.get(quantity.number)
-        if units is not None and (quantity.unit is None or None in units or quantity.unit in units):
-            continue
-        written = text[quantity.start : quantity.end]
-        if written not in unsupported:
-            unsupported.append(written)
-    return unsupported
+        if units is None or not (quantity.unit is None or None in units or quantity.unit in units):
+            spans.append((quantity.start, quantity.end))
+    return spans
 
 
 def attribute_values(attributes: Any, skip: Iterable[str] = ()) -> Iterator[str]:

@@ -1,9 +1,13 @@
 """The CTranslate2 engine's number bans: token runs that would write a number the product lacks."""
 
+from types import SimpleNamespace
+
 import pytest
 from transformers import AutoTokenizer
 
-from copygen.generation.number_bans import allowed_numbers, number_bans
+from copygen.generation.engines import ct2
+from copygen.generation.settings import GenerationSettings
+from copygen.generation.number_bans import allowed_numbers, learned_bans, number_bans
 from copygen.quality.trim import trimmed
 
 CHARGER = {"name": "Volta 65W USB-C Charger", "ports": "2", "weight": "1.2 kg", "range": "2.5 kg to 24 kg"}
@@ -74,3 +78,49 @@ def test_trimming_takes_out_sentences_with_invented_numbers_and_keeps_the_rest()
     assert removed == ["It delivers 100 W to 3 devices."]
     assert trimmed("Compact and light: 1.2 kg.", CHARGER) is None  # nothing to take out
     assert trimmed("It delivers 100 W.", CHARGER) is None  # nothing would be left
+
+
+TABLE = {"name": "Arlo side table", "size": "45 x 45 x 55 cm", "price": "$149.00"}
+
+
+@pytest.mark.parametrize(
+    "written, true",
+    [
+        (" The table is 45 x 4 and 55 cm tall.", " The table is 45 x 45 x 55 cm tall."),  # a number stopped short
+        (" Only $14 today.", " Only $149.00 today."),
+        (" It seats 6 people.", " It seats many people."),
+    ],
+)
+def test_learned_bans_stop_what_was_written_and_nothing_true(tokenizer, written, true):
+    ids = tokenizer(written, add_special_tokens=False)["input_ids"]
+    bans = learned_bans(tokenizer, ids, TABLE)
+    assert bans and written_ban(tokenizer, bans, written) is not None
+    assert written_ban(tokenizer, bans, true) is None
+
+
+def test_learned_bans_of_true_copy_are_empty(tokenizer):
+    ids = tokenizer(" The table is 45 x 45 x 55 cm and costs $149.00.", add_special_tokens=False)["input_ids"]
+    assert learned_bans(tokenizer, ids, TABLE) == []
+
+
+def test_a_product_whose_every_candidate_invents_a_number_is_decoded_again(tokenizer, monkeypatch):
+    """ct2 has no logits hook: a product whose candidates all state an invented number is decoded
+    again with the runs that wrote it suppressed; the others are left as they were."""
+    invented, true, other = " It is 45 x 4 and 55 cm.", " It is 45 x 45 x 55 cm.", " A fine oak table."
+    ids = {text: tokenizer(text, add_special_tokens=False)["input_ids"] for text in (invented, true, other)}
+    calls = []
+
+    def decode_again(loaded, texts, settings, bans):
+        calls.append((texts, bans))
+        return [([ids[true if written_ban(tokenizer, bans[0], invented) else invented]], [-1.0])]
+
+    monkeypatch.setattr(ct2, "ct2_decode", decode_again)
+    first = [([ids[invented]], [-0.5]), ([ids[other]], [-0.5])]
+    bans = [[["Ġ7"]], []]
+    decoded = ct2.redecoded(
+        SimpleNamespace(tokenizer=tokenizer), ["a", "b"], GenerationSettings(), bans, [TABLE] * 2, first
+    )
+    assert [texts for texts, _ in calls] == [["a"]]  # once, and only the product that invented
+    assert calls[0][1][0][0] == ["Ġ7"]  # its number bans are kept, the learned ones added
+    assert decoded[0] == ([ids[true], ids[invented]], [-1.0, -0.5])  # the new candidates first
+    assert decoded[1] == ([ids[other]], [-0.5])

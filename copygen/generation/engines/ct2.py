@@ -22,9 +22,11 @@ from copygen.generation.models import (
     ready_model,
     resolve_model,
 )
-from copygen.generation.number_bans import number_bans
+from copygen.generation.number_bans import learned_bans, number_bans
 from copygen.io.drafts import Variant
 from copygen.machine import checked_device, cpu_threads, gpu_of_this_process
+
+RETRIES = 4  # times a product whose every candidate states an invented number is decoded again
 
 
 @dataclass
@@ -77,14 +79,17 @@ class CT2Engine(Engine):
 
     def decode(self, texts: list[str], settings, on_batch: OnBatch = None, grounding=None) -> list[list[Variant]]:
         # CTranslate2 has no logits hook in beam search: each product's numbers are kept true by
-        # suppressing the token runs that would write another (see number_bans).
+        # suppressing the token runs that would write another (see number_bans), and a product
+        # whose every candidate still states one is decoded again with those runs suppressed too.
         bans = None
         if grounding is not None and settings.constrain_numbers:
             bans = [number_bans(self.loaded.tokenizer, attributes) for attributes in grounding]
-        results = ct2_beam_search_batch(self.loaded, texts, settings, bans)
+        decoded = ct2_decode(self.loaded, texts, settings, bans)
+        if bans is not None:
+            decoded = redecoded(self.loaded, texts, settings, bans, grounding, decoded)
         if on_batch:
             on_batch(len(texts))
-        return results
+        return [as_variants(self.loaded, sequences, scores) for sequences, scores in decoded]
 
 
 def compute_type_for(settings) -> str:
@@ -239,12 +244,12 @@ def collect(loaded: LoadedModel, pending) -> tuple[list[list[int]], list[float]]
     return [list(ids) for ids in result.sequences_ids], list(result.scores)
 
 
-def ct2_beam_search_batch(
+def ct2_decode(
     loaded: LoadedModel, texts: list[str], settings, bans: list[list[list[str]]] | None = None
-) -> list[list[Variant]]:
-    """Decode texts with CTranslate2, `settings.batch_size` at a time; the n-best variants for
-    each text, best first. `bans` are token runs to suppress, per text (texts with the same
-    bans share batches).
+) -> list[tuple[list[list[int]], list[float]]]:
+    """Decode texts with CTranslate2, `settings.batch_size` at a time: for each text, the token ids
+    and scores of its n-best hypotheses, best first. `bans` are token runs to suppress, per text
+    (texts with the same bans share batches).
 
     Settings map one to one onto CTranslate2's: num_beams -> beam_size, num_variants ->
     num_hypotheses, max_new_tokens -> max_length (new tokens only), bad_words -> suppress_sequences,
@@ -255,11 +260,10 @@ def ct2_beam_search_batch(
     tokens = [
         tokenizer.convert_ids_to_tokens(row) for row in tokenizer(texts, add_special_tokens=add_special)["input_ids"]
     ]
-    n = settings.num_variants
     options = ct2_options(settings, model.end_tokens)
     banned_words = [tokenizer.convert_ids_to_tokens(ids) for ids in bad_words_ids(tokenizer, settings.bad_words)]
     bans = bans or [[] for _ in texts]
-    copies = n if settings.sample else 1  # sampling: one draw per copy of the input, as in transformers
+    copies = settings.num_variants if settings.sample else 1  # sampling: one draw per copy of the input
 
     batches = batches_of(tokens, bans, settings, same_length=loaded.architecture == "causal")
     pending = [
@@ -275,7 +279,7 @@ def ct2_beam_search_batch(
         )
         for batch in batches
     ]
-    decoded: dict[int, tuple[list[list[int]], list[float]]] = {}
+    decoded: list = [None] * len(texts)
     for batch, waiting in pending:
         results = [collect(loaded, one) for one in waiting]
         for position, index in enumerate(batch):
@@ -284,10 +288,31 @@ def ct2_beam_search_batch(
                 [sequence for sequences, _ in mine for sequence in sequences],
                 [score for _, scores in mine for score in scores],
             )
-    texts_out, scores = [], []
-    for index in range(len(tokens)):
-        sequences, row_scores = decoded[index]
-        sequences = (sequences + [[]] * n)[:n]
-        texts_out += tokenizer.batch_decode(sequences, skip_special_tokens=True)
-        scores += (row_scores + [float("-inf")] * n)[:n]
-    return variants_of(texts_out, scores, len(texts), n)
+    return decoded
+
+
+def redecoded(loaded: LoadedModel, texts: list[str], settings, bans: list, grounding: list, decoded: list) -> list:
+    """Decode again, up to RETRIES times, each product whose every hypothesis states a number its
+    attributes do not hold, with the token runs that wrote those numbers suppressed as well; the
+    new hypotheses come before the old ones (the grounded ranking picks among them all)."""
+    tokenizer = loaded.tokenizer
+    for _ in range(RETRIES):
+        failing = []
+        for index, (sequences, _) in enumerate(decoded):
+            learned = [learned_bans(tokenizer, ids, grounding[index], skip=()) for ids in sequences if ids]
+            if learned and all(learned):
+                bans[index] = bans[index] + [ban for found in learned for ban in found if ban not in bans[index]]
+                failing.append(index)
+        if not failing:
+            break
+        again = ct2_decode(loaded, [texts[i] for i in failing], settings, [bans[i] for i in failing])
+        for index, (sequences, scores) in zip(failing, again):
+            old_sequences, old_scores = decoded[index]
+            decoded[index] = (sequences + old_sequences, scores + old_scores)
+    return decoded
+
+
+def as_variants(loaded: LoadedModel, sequences: list[list[int]], scores: list[float]) -> list[Variant]:
+    """One text's hypotheses as variants, best first (empty and repeated texts dropped)."""
+    texts = loaded.tokenizer.batch_decode(sequences, skip_special_tokens=True)
+    return variants_of(texts, scores, 1, len(texts))[0]
