@@ -6,8 +6,8 @@ import pytest
 from transformers import AutoTokenizer
 
 from copygen.generation.engines import ct2
-from copygen.generation.settings import GenerationSettings
 from copygen.generation.number_bans import allowed_numbers, learned_bans, number_bans
+from copygen.generation.settings import GenerationSettings
 from copygen.quality.trim import trimmed
 
 CHARGER = {"name": "Volta 65W USB-C Charger", "ports": "2", "weight": "1.2 kg", "range": "2.5 kg to 24 kg"}
