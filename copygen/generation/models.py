@@ -16,6 +16,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, NamedTuple
 
 from copygen.errors import ModelError
@@ -155,14 +156,23 @@ def read_manifest(spec: str | Path | None) -> dict:
         raise ModelError(f"{path} is damaged ({error}); re-run copygen finetune") from None
 
 
-def load_description(source: ModelSource) -> Description:
+def load_description(source: ModelSource, *, torch_free: bool = False) -> Description:
     """The config, tokenizer (prepared for batches), architecture, prompt format and manifest:
-    what every engine needs besides the weights."""
-    from transformers import AutoConfig, AutoTokenizer
-
+    what every engine needs besides the weights. `torch_free` (for engines that do not run torch)
+    reads config.json as it is and a folder's tokenizer.json through the tokenizers backend, as
+    AutoConfig and AutoTokenizer import torch: seconds of start-up and a few hundred MB."""
+    folder = source.folder
     try:
-        config = AutoConfig.from_pretrained(source.location, trust_remote_code=False)
-        tokenizer = AutoTokenizer.from_pretrained(source.location, trust_remote_code=False)
+        if torch_free and folder is not None and (folder / "tokenizer.json").exists():
+            from transformers import PreTrainedTokenizerFast
+
+            config = SimpleNamespace(**json.loads((folder / "config.json").read_text(encoding="utf-8")))
+            tokenizer = PreTrainedTokenizerFast.from_pretrained(folder)
+        else:
+            from transformers import AutoConfig, AutoTokenizer
+
+            config = AutoConfig.from_pretrained(source.location, trust_remote_code=False)
+            tokenizer = AutoTokenizer.from_pretrained(source.location, trust_remote_code=False)
     except Exception as error:  # transformers raises many kinds; all mean "cannot load"
         raise cannot_load(source, error) from None
     architecture = "seq2seq" if getattr(config, "is_encoder_decoder", False) else "causal"

@@ -321,3 +321,41 @@ def test_a_failing_worker_is_one_error_line_and_leaves_no_output(tiny_gpt2, tmp_
     assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1, result.stderr
     assert "cannot load the model" in result.stderr
     assert not out.exists()
+
+
+TOKENIZER_TEXTS = ["Oak chair, 45 x 45 cm: £120 — café «crème»", "  two  spaces\nand a line", "ßü 日本 2.5 kg"]
+
+
+@pytest.mark.parametrize("model", ["tiny_gpt2", "tiny_t5", "default"])
+def test_the_ct2_engines_torch_free_tokenizer_is_the_reference_tokenizer(model, request):
+    """ct2 reads config.json and tokenizer.json without AutoConfig/AutoTokenizer (they import
+    torch); it must tokenize, decode and template prompts exactly as the transformers engine."""
+    from transformers import AutoTokenizer
+
+    from copygen.generation.models import load_description
+
+    source = resolve_model(None if model == "default" else str(request.getfixturevalue(model)))
+    light, reference = load_description(source, torch_free=True), load_description(source)
+    assert light.architecture == reference.architecture and light.prompt_format == reference.prompt_format
+    ours, theirs = light.tokenizer, AutoTokenizer.from_pretrained(source.folder)
+    for text in TOKENIZER_TEXTS:
+        ids = theirs(text)["input_ids"]
+        assert ours(text)["input_ids"] == ids
+        assert ours.decode(ids, skip_special_tokens=True) == theirs.decode(ids, skip_special_tokens=True)
+    if reference.prompt_format == "chat":
+        messages = [{"role": "user", "content": TOKENIZER_TEXTS[0]}]
+        assert ours.apply_chat_template(messages, tokenize=False, add_generation_prompt=True) == (
+            theirs.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        )
+
+
+def test_generating_with_the_ct2_engine_never_imports_torch(tiny_gpt2, tmp_path):
+    """torch costs seconds of start-up and hundreds of MB that CTranslate2 does not need."""
+    converted(resolve_model(str(tiny_gpt2)), "int8")  # converting does import torch: done beforehand
+    script = (
+        "import sys; from copygen import generate; "
+        f"drafts = generate([{{'id': 'a', 'name': 'Oak chair'}}], model={str(tiny_gpt2)!r}, max_new_tokens=4); "
+        "print(drafts[0].params['engine'], 'torch' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
+    assert done.stdout.split() == ["ct2", "False"], done.stderr

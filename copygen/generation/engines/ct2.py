@@ -7,6 +7,7 @@ arithmetic differs (int8 instead of float32).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -127,7 +128,7 @@ def load_ct2(
 
     converted = ct2_model_dir(source, compute_type)
     folder = local_folder(source)
-    description = load_description(ModelSource(source.name, folder))
+    description = load_description(ModelSource(source.name, folder), torch_free=True)
     config, tokenizer, architecture = description.config, description.tokenizer, description.architecture
     runner = open_runner(converted, architecture, ct2_device(device), compute_type, threads or cpu_threads(), sample)
     ctranslate2.set_random_seed(seed)
@@ -135,15 +136,12 @@ def load_ct2(
     return ready_model(source, model, description)
 
 
-def end_tokens(folder, config, tokenizer) -> list[str]:
-    """The tokens that end a sequence, as transformers' generate would stop on them."""
-    from transformers import GenerationConfig
-
-    try:
-        eos = GenerationConfig.from_pretrained(folder).eos_token_id
-    except OSError:  # no generation_config.json: transformers falls back to the model config
-        eos = None
-    eos = config.eos_token_id if eos is None else eos
+def end_tokens(folder: Path, config, tokenizer) -> list[str]:
+    """The tokens that end a sequence, as transformers' generate would stop on them: the
+    generation config's eos_token_id, else the model config's, else the tokenizer's."""
+    path = folder / "generation_config.json"
+    eos = json.loads(path.read_text(encoding="utf-8")).get("eos_token_id") if path.exists() else None
+    eos = getattr(config, "eos_token_id", None) if eos is None else eos
     ids = [eos] if isinstance(eos, int) else list(eos or [tokenizer.eos_token_id])
     return tokenizer.convert_ids_to_tokens([i for i in ids if i is not None])
 
