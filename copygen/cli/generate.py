@@ -72,7 +72,9 @@ def generate(
     num_beams: int = typer.Option(4, help="Beam width."),
     num_variants: int = typer.Option(3, help="Variants (n-best) kept per product."),
     max_new_tokens: int = typer.Option(96, help="Longest copy, in tokens."),
-    batch_size: int = typer.Option(8, help="Products decoded together."),
+    batch_size: int = typer.Option(
+        0, help="Products decoded together [0: the engine's choice: 2 for ct2 on a CPU, else 8]."
+    ),
     seed: int = typer.Option(0, help="Random seed (matters with --sample)."),
     length_penalty: float = typer.Option(1.0, help="Beam length penalty: >1 favours longer copy."),
     no_repeat_ngram_size: int = typer.Option(3, help="Forbid repeating n-grams of this size (0: off)."),

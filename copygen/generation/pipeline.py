@@ -15,7 +15,7 @@ from typing import Any
 from copygen.errors import UsageError
 from copygen.generation.copy_through import MANIFEST_KEY as COPY_THROUGH
 from copygen.generation.copy_through import mask_attributes, restore
-from copygen.generation.engines import choose_engine
+from copygen.generation.engines import choose_engine, engine_class
 from copygen.generation.engines.base import Engine
 from copygen.generation.models import LoadedModel, read_manifest
 from copygen.generation.settings import GenerationSettings
@@ -84,6 +84,8 @@ def plan_drafts(
         raise UsageError(f"unknown ranking {rank!r}: use one of {', '.join(RANKINGS)}")
     required = required_columns(required, columns, source_name)
     settings = replace(settings, engine=choose_engine(settings.engine, model, settings))  # may fetch the model
+    if not settings.batch_size:
+        settings = replace(settings, batch_size=engine_class(settings.engine).batch_size(settings))
     return DraftJob(
         model=model,
         template_name=chosen.name,

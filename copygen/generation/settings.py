@@ -14,7 +14,7 @@ class GenerationSettings:
     num_beams: int = 4
     num_variants: int = 3
     max_new_tokens: int = 96
-    batch_size: int = 8
+    batch_size: int = 0  # 0: the engine's choice (see Engine.batch_size)
     seed: int = 0
     length_penalty: float = 1.0
     no_repeat_ngram_size: int = 3
@@ -32,8 +32,10 @@ class GenerationSettings:
 
         if self.engine != AUTO:
             engine_class(self.engine)
-        if self.num_beams < 1 or self.num_variants < 1 or self.batch_size < 1 or self.max_new_tokens < 1:
-            raise UsageError("--num-beams, --num-variants, --batch-size and --max-new-tokens must be at least 1")
+        if self.num_beams < 1 or self.num_variants < 1 or self.batch_size < 0 or self.max_new_tokens < 1:
+            raise UsageError(
+                "--num-beams, --num-variants and --max-new-tokens must be at least 1, --batch-size at least 0"
+            )
         if not self.sample and self.num_variants > self.num_beams:
             raise UsageError(
                 f"--num-variants {self.num_variants} needs at least as many beams: pass --num-beams {self.num_variants} or more"

@@ -135,7 +135,9 @@ PRODUCTS = [
 
 
 def decode(model, products, **options):
-    settings = GenerationSettings(**{"num_beams": 3, "num_variants": 3, "max_new_tokens": 16, **options})
+    settings = GenerationSettings(
+        **{"num_beams": 3, "num_variants": 3, "max_new_tokens": 16, "batch_size": 8, **options}
+    )
     engine = TransformersEngine.load(str(model), settings)
     texts = [text for text, _ in products]
     return engine.decode(texts, settings, grounding=[attributes for _, attributes in products])

@@ -359,3 +359,21 @@ def test_generating_with_the_ct2_engine_never_imports_torch(tiny_gpt2, tmp_path)
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
     assert done.stdout.split() == ["ct2", "False"], done.stderr
+
+
+def test_the_batch_size_is_the_engines_unless_asked(tiny_gpt2):
+    """ct2 on a CPU decodes 2 products at a time (bigger batches only cost key/value memory there);
+    transformers 8; an explicit --batch-size is kept."""
+    from copygen.generation.pipeline import plan_drafts
+    from copygen.generation.settings import GenerationSettings
+
+    def batch_size(**settings):
+        return plan_drafts(
+            ["id", "name"], "x.csv", model=str(tiny_gpt2), settings=GenerationSettings(**settings)
+        ).settings.batch_size
+
+    assert batch_size() == 2
+    assert batch_size(engine="transformers") == 8
+    assert batch_size(batch_size=5) == 5
+    result = runner.invoke(app, ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_gpt2), "--batch-size", "-1"])
+    assert result.exit_code == 2 and "--batch-size at least 0" in result.stderr

@@ -38,6 +38,11 @@ class Engine(ABC):
     def load(cls, spec: str | None, settings, *, threads: int | None = None) -> Engine:
         """The engine with the model `spec` names (None: the embedded default), ready to decode."""
 
+    @classmethod
+    def batch_size(cls, settings) -> int:
+        """Products decoded together when `--batch-size` is left to the engine."""
+        return 8
+
     def seed(self, seed: int) -> None:
         """Seed the engine's random draws (sampling), so a run can be repeated."""
 

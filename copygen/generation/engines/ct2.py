@@ -73,6 +73,13 @@ class CT2Engine(Engine):
             )
         )
 
+    @classmethod
+    def batch_size(cls, settings) -> int:
+        """2 on a CPU: each row of a batch holds a float32 key/value cache for every layer (700 MB
+        for 8 products x 4 beams of the 30-layer default model), and bigger batches are not
+        faster there (bench/generate_speed.py default: 58.9 s at 2, 58.5 s at 8, 64 products)."""
+        return 2 if ct2_device(settings.device) == "cpu" else 8
+
     def seed(self, seed: int) -> None:
         import ctranslate2
 
