@@ -26,6 +26,7 @@ from copygen.generation.models import (
 from copygen.generation.number_bans import learned_bans, number_bans
 from copygen.io.drafts import Variant
 from copygen.machine import checked_device, cpu_threads, gpu_of_this_process
+from copygen.quality.grounding import unsupported_spans
 
 RETRIES = 4  # times a product whose every candidate states an invented number is decoded again
 
@@ -299,19 +300,23 @@ def ct2_decode(
 def redecoded(loaded: LoadedModel, texts: list[str], settings, bans: list, grounding: list, decoded: list) -> list:
     """Decode again, up to RETRIES times, each product whose every hypothesis states a number its
     attributes do not hold, with the token runs that wrote those numbers suppressed as well; the
-    new hypotheses come before the old ones (the grounded ranking picks among them all)."""
-    tokenizer = loaded.tokenizer
+    new hypotheses come before the old ones (the grounded ranking picks among them all).
+    Each round looks only at the hypotheses the last one decoded."""
+    tokenizer, latest = loaded.tokenizer, dict(enumerate(decoded))
     for _ in range(RETRIES):
-        failing = []
-        for index, (sequences, _) in enumerate(decoded):
-            learned = [learned_bans(tokenizer, ids, grounding[index], skip=()) for ids in sequences if ids]
-            if learned and all(learned):
-                bans[index] = bans[index] + [ban for found in learned for ban in found if ban not in bans[index]]
-                failing.append(index)
+        failing = {}
+        for index, (sequences, _) in latest.items():
+            written = [ids for ids in sequences if ids]
+            texts_out = tokenizer.batch_decode(written, skip_special_tokens=True)
+            if written and all(unsupported_spans(grounding[index], text, skip=()) for text in texts_out):
+                learned = [ban for ids in written for ban in learned_bans(tokenizer, ids, grounding[index], skip=())]
+                failing[index] = bans[index] + [ban for ban in learned if ban not in bans[index]]
         if not failing:
             break
-        again = ct2_decode(loaded, [texts[i] for i in failing], settings, [bans[i] for i in failing])
-        for index, (sequences, scores) in zip(failing, again):
+        again = ct2_decode(loaded, [texts[i] for i in failing], settings, list(failing.values()))
+        latest = dict(zip(failing, again))
+        for index, (sequences, scores) in latest.items():
+            bans[index] = failing[index]
             old_sequences, old_scores = decoded[index]
             decoded[index] = (sequences + old_sequences, scores + old_scores)
     return decoded
