@@ -58,17 +58,20 @@ def mask_attributes(attributes: Mapping[str, Any], names: Iterable[str]) -> tupl
         for name, placeholder in table.items()
         if name in attributes and maskable(attributes[name])
     }
-    masked: dict[str, Any] = {}
-    for key, value in attributes.items():
-        if table.get(key) in mapping:
-            masked[key] = table[key]
-        elif isinstance(value, str):
-            masked[key] = mask_text(value, mapping)
-        elif isinstance(value, list):
-            masked[key] = [mask_text(item, mapping) if isinstance(item, str) else item for item in value]
-        else:
-            masked[key] = value
+    masked = {
+        key: table[key] if table.get(key) in mapping else on_strings(value, lambda text: mask_text(text, mapping))
+        for key, value in attributes.items()
+    }
     return masked, mapping
+
+
+def on_strings(value: Any, change) -> Any:
+    """`change` applied to a string value, or to each string of a list; other values as they are."""
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, list):
+        return [change(item) if isinstance(item, str) else item for item in value]
+    return value
 
 
 def alternatives(texts: Iterable[str]) -> str:
@@ -111,14 +114,7 @@ def swap_values(
     masked, mapping = mask_attributes(attributes, replacements)
     table = placeholders(replacements)
     new = {table[name]: str(value) for name, value in replacements.items() if table[name] in mapping}
-    swapped: dict[str, Any] = {}
-    for key, value in masked.items():
-        if isinstance(value, str):
-            swapped[key] = restore(value, new)
-        elif isinstance(value, list):
-            swapped[key] = [restore(item, new) if isinstance(item, str) else item for item in value]
-        else:
-            swapped[key] = value
+    swapped = {key: on_strings(value, lambda text: restore(text, new)) for key, value in masked.items()}
     return swapped, restore(mask_text(target, mapping), new)
 
 
