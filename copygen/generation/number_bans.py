@@ -126,7 +126,15 @@ def grow(
 def learned_bans(
     tokenizer, ids: list[int], attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)
 ) -> list[list[str]]:
-    """The token runs of a decoded copy (`ids`) that wrote a number no attribute holds: its tokens,
+    """The token runs of a decoded copy (`ids`) that wrote a number no attribute holds (see invented_runs)."""
+    tokens = tokenizer.convert_ids_to_tokens(ids)
+    return [tokens[first:end] for first, end in invented_runs(tokenizer, ids, attributes, skip)]
+
+
+def invented_runs(
+    tokenizer, ids: list[int], attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)
+) -> list[tuple[int, int]]:
+    """Where a decoded copy (`ids`) wrote a number no attribute holds, as token slices: its tokens,
     from the one before when the number's first token is a bare digit (so "4" stays allowed
     inside "24"), and the token after when it ends in a digit ("4" then " and", so "45" stays
     allowed)."""
@@ -134,14 +142,13 @@ def learned_bans(
     for count in range(1, len(ids) + 1):
         text = tokenizer.decode(ids[:count], skip_special_tokens=True)
         ends.append(len(text))
-    tokens = tokenizer.convert_ids_to_tokens(ids)
-    bans = []
+    runs = []
     for start, end in unsupported_spans(attributes, text, skip):
         first = next(i for i, reach in enumerate(ends) if reach > start)
         last = next(i for i, reach in enumerate(ends) if reach >= end)
-        if text[end - 1] in DIGITS and last + 1 < len(tokens):
+        if text[end - 1] in DIGITS and last + 1 < len(ids):
             last += 1
         if first and tokenizer.decode(ids[first : first + 1])[:1] in DIGITS:
             first -= 1
-        bans.append(tokens[first : last + 1])
-    return bans
+        runs.append((first, last + 1))
+    return runs

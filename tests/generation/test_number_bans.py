@@ -105,13 +105,14 @@ def test_learned_bans_of_true_copy_are_empty(tokenizer):
 
 def test_a_product_whose_every_candidate_invents_a_number_is_decoded_again(tokenizer, monkeypatch):
     """ct2 has no logits hook: a product whose candidates all state an invented number is decoded
-    again with the runs that wrote it suppressed; the others are left as they were."""
+    again with the runs that wrote it suppressed, continuing its best candidate from just before
+    that number; the others are left as they were."""
     invented, true, other = " It is 45 x 4 and 55 cm.", " It is 45 x 45 x 55 cm.", " A fine oak table."
     ids = {text: tokenizer(text, add_special_tokens=False)["input_ids"] for text in (invented, true, other)}
     calls = []
 
-    def decode_again(loaded, texts, settings, bans):
-        calls.append((texts, bans))
+    def decode_again(loaded, texts, settings, bans, starts):
+        calls.append((texts, bans, starts))
         return [([ids[true if written_ban(tokenizer, bans[0], invented) else invented]], [-1.0])]
 
     monkeypatch.setattr(ct2, "ct2_decode", decode_again)
@@ -120,7 +121,25 @@ def test_a_product_whose_every_candidate_invents_a_number_is_decoded_again(token
     decoded = ct2.redecoded(
         SimpleNamespace(tokenizer=tokenizer), ["a", "b"], GenerationSettings(), bans, [TABLE] * 2, first
     )
-    assert [texts for texts, _ in calls] == [["a"]]  # once, and only the product that invented
+    assert [texts for texts, _, _ in calls] == [["a"]]  # once, and only the product that invented
     assert calls[0][1][0][0] == ["Ġ7"]  # its number bans are kept, the learned ones added
+    assert tokenizer.decode(calls[0][2][0]) == " It is 45 x"  # its true start is kept
     assert decoded[0] == ([ids[true], ids[invented]], [-1.0, -0.5])  # the new candidates first
     assert decoded[1] == ([ids[other]], [-0.5])
+
+
+def test_ct2_continues_a_copy_from_a_given_start(tiny_model):
+    """Both kinds of model (a Generator's prompt, a Translator's target prefix) return the start
+    and then what the model writes after it, within max_new_tokens."""
+    from copygen.generation.engines.ct2 import load_ct2
+    from copygen.generation.models import resolve_model
+
+    loaded = load_ct2(resolve_model(str(tiny_model)), compute_type="float32")
+    settings = GenerationSettings(num_beams=2, num_variants=2, max_new_tokens=8, batch_size=2)
+    texts = ["name: Arlo table, price: 149", "name: Pebble speaker"]
+    plain = ct2.ct2_decode(loaded, texts, settings)
+    start = plain[0][0][0][:3]
+    continued = ct2.ct2_decode(loaded, texts, settings, starts=[start, []])
+    assert all(sequence[:3] == start and len(sequence) <= 8 for sequence in continued[0][0])
+    assert continued[0][0][0] == plain[0][0][0]  # the best copy goes on as it went
+    assert continued[1][0] == plain[1][0]  # the other text, decoded in a batch of its own now

@@ -23,10 +23,9 @@ from copygen.generation.models import (
     ready_model,
     resolve_model,
 )
-from copygen.generation.number_bans import learned_bans, number_bans
+from copygen.generation.number_bans import invented_runs, learned_bans, number_bans
 from copygen.io.drafts import Variant
 from copygen.machine import checked_device, cpu_threads, gpu_of_this_process
-from copygen.quality.grounding import unsupported_spans
 
 RETRIES = 4  # times a product whose every candidate states an invented number is decoded again
 
@@ -203,8 +202,10 @@ def ct2_options(settings, end_token: list[str]) -> dict[str, Any]:
     return options
 
 
-def batches_of(tokens: list[list[str]], bans: list[list[list[str]]], settings, same_length: bool) -> list[list[int]]:
-    """Indexes of the texts to decode together: texts with the same bans, shortest first.
+def batches_of(
+    tokens: list[list[str]], bans: list[list[list[str]]], starts: list[list[int]], settings, same_length: bool
+) -> list[list[int]]:
+    """Indexes of the texts to decode together: texts with the same bans and copy starts, shortest first.
 
     A Generator runs a batch's prompts in one pass only up to the shortest one; the rest of a
     longer prompt is decoded token by token and then counts as copy for the n-gram and word
@@ -215,7 +216,7 @@ def batches_of(tokens: list[list[str]], bans: list[list[list[str]]], settings, s
     groups: dict[tuple, list[int]] = {}
     for index in sorted(range(len(tokens)), key=lambda i: len(tokens[i])):
         length = len(tokens[index]) if same_length and banning else 0
-        groups.setdefault((length, repr(bans[index])), []).append(index)
+        groups.setdefault((length, repr(bans[index]), repr(starts[index])), []).append(index)
     return [
         group[start : start + settings.batch_size]
         for group in groups.values()
@@ -223,11 +224,16 @@ def batches_of(tokens: list[list[str]], bans: list[list[list[str]]], settings, s
     ]
 
 
-def submit(loaded: LoadedModel, batch: list[list[str]], settings, options: dict, suppress: list[list[str]]) -> list:
-    """Queue a batch of token lists; the runner decodes as many batches at once as it has threads."""
+def submit(
+    loaded: LoadedModel, batch: list[list[str]], settings, options: dict, suppress: list[list[str]], start: list[str]
+) -> list:
+    """Queue a batch of token lists whose copy begins with the tokens `start`; the runner decodes
+    as many batches at once as it has threads."""
     runner = loaded.model.runner
     extra = {"suppress_sequences": suppress} if suppress else {}
     if loaded.architecture == "seq2seq":
+        if start:
+            extra["target_prefix"] = [start] * len(batch)
         return runner.translate_batch(
             batch,
             max_decoding_length=settings.max_new_tokens,
@@ -238,24 +244,34 @@ def submit(loaded: LoadedModel, batch: list[list[str]], settings, options: dict,
             **extra,
         )
     return runner.generate_batch(
-        batch, max_length=settings.max_new_tokens, include_prompt_in_result=False, asynchronous=True, **options, **extra
+        [tokens + start for tokens in batch],
+        max_length=max(1, settings.max_new_tokens - len(start)),
+        include_prompt_in_result=False,
+        asynchronous=True,
+        **options,
+        **extra,
     )
 
 
-def collect(loaded: LoadedModel, pending) -> tuple[list[list[int]], list[float]]:
-    """The token ids and scores of one queued input's hypotheses."""
+def collect(loaded: LoadedModel, pending, start: list[int]) -> tuple[list[list[int]], list[float]]:
+    """The token ids (from the copy's first) and scores of one queued input's hypotheses."""
     result = pending.result()
-    if loaded.architecture == "seq2seq":
+    if loaded.architecture == "seq2seq":  # a Translator returns the target prefix with the rest
         return [loaded.tokenizer.convert_tokens_to_ids(h) for h in result.hypotheses], list(result.scores)
-    return [list(ids) for ids in result.sequences_ids], list(result.scores)
+    return [start + list(ids) for ids in result.sequences_ids], list(result.scores)
 
 
 def ct2_decode(
-    loaded: LoadedModel, texts: list[str], settings, bans: list[list[list[str]]] | None = None
+    loaded: LoadedModel,
+    texts: list[str],
+    settings,
+    bans: list[list[list[str]]] | None = None,
+    starts: list[list[int]] | None = None,
 ) -> list[tuple[list[list[int]], list[float]]]:
     """Decode texts with CTranslate2, `settings.batch_size` at a time: for each text, the token ids
     and scores of its n-best hypotheses, best first. `bans` are token runs to suppress, per text
-    (texts with the same bans share batches).
+    (texts with the same bans share batches); `starts` are token ids each text's copy must begin
+    with (its hypotheses include them; a score covers only what was decoded after them).
 
     Settings map one to one onto CTranslate2's: num_beams -> beam_size, num_variants ->
     num_hypotheses, max_new_tokens -> max_length (new tokens only), bad_words -> suppress_sequences,
@@ -269,9 +285,10 @@ def ct2_decode(
     options = ct2_options(settings, model.end_tokens)
     banned_words = [tokenizer.convert_ids_to_tokens(ids) for ids in bad_words_ids(tokenizer, settings.bad_words)]
     bans = bans or [[] for _ in texts]
+    starts = starts or [[] for _ in texts]
     copies = settings.num_variants if settings.sample else 1  # sampling: one draw per copy of the input
 
-    batches = batches_of(tokens, bans, settings, same_length=loaded.architecture == "causal")
+    batches = batches_of(tokens, bans, starts, settings, same_length=loaded.architecture == "causal")
     pending = [
         (
             batch,
@@ -281,13 +298,14 @@ def ct2_decode(
                 settings,
                 options,
                 banned_words + bans[batch[0]],
+                tokenizer.convert_ids_to_tokens(starts[batch[0]]),
             ),
         )
         for batch in batches
     ]
     decoded: list = [None] * len(texts)
     for batch, waiting in pending:
-        results = [collect(loaded, one) for one in waiting]
+        results = [collect(loaded, one, starts[batch[0]]) for one in waiting]
         for position, index in enumerate(batch):
             mine = results[position * copies : (position + 1) * copies]
             decoded[index] = (
@@ -301,19 +319,24 @@ def redecoded(loaded: LoadedModel, texts: list[str], settings, bans: list, groun
     """Decode again, up to RETRIES times, each product whose every hypothesis states a number its
     attributes do not hold, with the token runs that wrote those numbers suppressed as well; the
     new hypotheses come before the old ones (the grounded ranking picks among them all).
-    Each round looks only at the hypotheses the last one decoded."""
+    A new round continues the best hypothesis from where its first invented number began: the
+    true start is kept, not decoded again. Each round looks only at the hypotheses the last one decoded."""
     tokenizer, latest = loaded.tokenizer, dict(enumerate(decoded))
     for _ in range(RETRIES):
-        failing = {}
+        failing, starts = {}, {}
         for index, (sequences, _) in latest.items():
             written = [ids for ids in sequences if ids]
-            texts_out = tokenizer.batch_decode(written, skip_special_tokens=True)
-            if written and all(unsupported_spans(grounding[index], text, skip=()) for text in texts_out):
-                learned = [ban for ids in written for ban in learned_bans(tokenizer, ids, grounding[index], skip=())]
-                failing[index] = bans[index] + [ban for ban in learned if ban not in bans[index]]
+            learned = [learned_bans(tokenizer, ids, grounding[index], skip=()) for ids in written]
+            if written and all(learned):
+                failing[index] = list(bans[index])
+                for ban in (ban for found in learned for ban in found):
+                    if ban not in failing[index]:
+                        failing[index].append(ban)
+                first_run = invented_runs(tokenizer, written[0], grounding[index], skip=())[0]
+                starts[index] = written[0][: first_run[0]]
         if not failing:
             break
-        again = ct2_decode(loaded, [texts[i] for i in failing], settings, list(failing.values()))
+        again = ct2_decode(loaded, [texts[i] for i in failing], settings, list(failing.values()), list(starts.values()))
         latest = dict(zip(failing, again))
         for index, (sequences, scores) in latest.items():
             bans[index] = failing[index]
