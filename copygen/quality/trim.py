@@ -14,15 +14,17 @@ from typing import Any
 from copygen.quality.grounding import unsupported_numbers
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
+WORD = re.compile(r"[^\W\d_]{2,}")
+MIN_WORDS = 4  # what is left must still read as copy, not "Massive 2. 3. 2 x 1"
 
 
 def trimmed(text: str, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> tuple[str, list[str]] | None:
     """(`text` without its sentences that state an unsupported number, those sentences), or
-    None when there is nothing to take out or nothing would be left."""
+    None when there is nothing to take out or fewer than MIN_WORDS words would be left."""
     sentences = [part for part in SENTENCE_END.split(text) if part.strip()]
     removed = [sentence for sentence in sentences if unsupported_numbers(attributes, sentence, skip)]
     kept = [sentence for sentence in sentences if sentence not in removed]
-    if not removed or not kept:
+    if not removed or len(WORD.findall(" ".join(kept))) < MIN_WORDS:
         return None
     separator = "\n" if "\n" in text else " "
     return separator.join(kept), removed

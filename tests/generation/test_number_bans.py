@@ -78,6 +78,7 @@ def test_trimming_takes_out_sentences_with_invented_numbers_and_keeps_the_rest()
     assert removed == ["It delivers 100 W to 3 devices."]
     assert trimmed("Compact and light: 1.2 kg.", CHARGER) is None  # nothing to take out
     assert trimmed("It delivers 100 W.", CHARGER) is None  # nothing would be left
+    assert trimmed("Volta 65W.\n2.\n2 x 1\nIt delivers 100 W.", CHARGER) is None  # fragments are not copy
 
 
 TABLE = {"name": "Arlo side table", "size": "45 x 45 x 55 cm", "price": "$149.00"}
