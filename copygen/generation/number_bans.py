@@ -17,10 +17,11 @@ token run that wrote it, to suppress when the product is decoded again.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
-from copygen.quality.grounding import UNITS, attribute_values, tokens_of, unsupported_spans
+from copygen.quality.grounding import UNITS, attribute_values, canonical_number, tokens_of, unsupported_spans
 
 SEPARATORS = (".", ",")
 DIGITS = "0123456789"  # not str.isdigit: superscripts are not numbers a reader checks
@@ -138,6 +139,13 @@ def invented_runs(
     from the one before when the number's first token is a bare digit (so "4" stays allowed
     inside "24"), and the token after when it ends in a digit ("4" then " and", so "45" stays
     allowed)."""
+    return [(first, end) for first, end, _ in located_runs(tokenizer, ids, attributes, skip)]
+
+
+def located_runs(
+    tokenizer, ids: list[int], attributes: dict[str, Any], skip: tuple[str, ...]
+) -> list[tuple[int, int, str]]:
+    """invented_runs, each with the text from its first token to the end of the number."""
     ends, text = [], ""
     for count in range(1, len(ids) + 1):
         text = tokenizer.decode(ids[:count], skip_special_tokens=True)
@@ -150,5 +158,24 @@ def invented_runs(
             last += 1
         if first and tokenizer.decode(ids[first : first + 1])[:1] in DIGITS:
             first -= 1
-        runs.append((first, last + 1))
+        runs.append((first, last + 1, text[ends[first - 1] if first else 0 : end]))
     return runs
+
+
+def true_start(tokenizer, ids: list[int], attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> list[int]:
+    """A decoded copy's ids up to its first invented number, where a decoding that continues
+    from them begins. A number stopped short of exactly one number the attributes hold ("2000mAh"
+    for 20000 mAh) is completed there, since the bans cannot say "after 2000, only a 0"."""
+    runs = located_runs(tokenizer, ids, attributes, skip)
+    if not runs:
+        return list(ids)
+    first, _, written = runs[0]
+    digits = re.search(r"\d(?:[\d.,]*\d)?", written)
+    if digits is None:
+        return ids[:first]
+    allowed = allowed_numbers(attributes, skip)
+    longer = {number for number in allowed if number.startswith(digits.group()) and number != digits.group()}
+    if digits.group() in allowed or len({canonical_number(number) for number in longer}) != 1:
+        return ids[:first]
+    completed = written[: digits.start()] + max(longer, key=len)
+    return ids[:first] + tokenizer(completed, add_special_tokens=False)["input_ids"]

@@ -6,7 +6,7 @@ import pytest
 from transformers import AutoTokenizer
 
 from copygen.generation.engines import ct2
-from copygen.generation.number_bans import allowed_numbers, learned_bans, number_bans
+from copygen.generation.number_bans import allowed_numbers, learned_bans, number_bans, true_start
 from copygen.generation.settings import GenerationSettings
 from copygen.quality.trim import trimmed
 
@@ -124,7 +124,7 @@ def test_a_product_whose_every_candidate_invents_a_number_is_decoded_again(token
     )
     assert [texts for texts, _, _ in calls] == [["a"]]  # once, and only the product that invented
     assert calls[0][1][0][0] == ["Ġ7"]  # its number bans are kept, the learned ones added
-    assert tokenizer.decode(calls[0][2][0]) == " It is 45 x"  # its true start is kept
+    assert tokenizer.decode(calls[0][2][0]) == " It is 45 x 45"  # its true start is kept, "4" completed
     assert decoded[0] == ([ids[true], ids[invented]], [-1.0, -0.5])  # the new candidates first
     assert decoded[1] == ([ids[other]], [-0.5])
 
@@ -144,3 +144,20 @@ def test_ct2_continues_a_copy_from_a_given_start(tiny_model):
     assert all(sequence[:3] == start and len(sequence) <= 8 for sequence in continued[0][0])
     assert continued[0][0][0] == plain[0][0][0]  # the best copy goes on as it went
     assert continued[1][0] == plain[1][0]  # the other text, decoded in a batch of its own now
+
+
+@pytest.mark.parametrize(
+    "written, attributes, start",
+    [
+        (" It holds 2000mAh of charge.", {"capacity": "20000mAh"}, " It holds 20000"),  # stopped short: completed
+        (" Only $14 today.", TABLE, " Only $149.00"),
+        (" It weighs 45 g.", {"weight": "450 g", "volume": "4500 ml"}, " It weighs"),  # two ways to finish it
+        (" It seats 6 people.", TABLE, " It seats"),  # not the start of any number it holds
+        (" A fine oak table.", TABLE, " A fine oak table."),  # nothing invented
+    ],
+)
+def test_a_redecoding_starts_before_the_invented_number_and_completes_one_stopped_short(
+    tokenizer, written, attributes, start
+):
+    ids = tokenizer(written, add_special_tokens=False)["input_ids"]
+    assert tokenizer.decode(true_start(tokenizer, ids, attributes)) == start

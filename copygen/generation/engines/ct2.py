@@ -23,7 +23,7 @@ from copygen.generation.models import (
     ready_model,
     resolve_model,
 )
-from copygen.generation.number_bans import invented_runs, learned_bans, number_bans
+from copygen.generation.number_bans import learned_bans, number_bans, true_start
 from copygen.io.drafts import Variant
 from copygen.machine import checked_device, cpu_threads, gpu_of_this_process
 
@@ -332,8 +332,7 @@ def redecoded(loaded: LoadedModel, texts: list[str], settings, bans: list, groun
                 for ban in (ban for found in learned for ban in found):
                     if ban not in failing[index]:
                         failing[index].append(ban)
-                first_run = invented_runs(tokenizer, written[0], grounding[index], skip=())[0]
-                starts[index] = written[0][: first_run[0]]
+                starts[index] = true_start(tokenizer, written[0], grounding[index], skip=())
         if not failing:
             break
         again = ct2_decode(loaded, [texts[i] for i in failing], settings, list(failing.values()), list(starts.values()))
