@@ -24,9 +24,10 @@ The recipe (`run`'s default; flags after `--` are added to finetune): full fine-
 (`--copy-attributes name,near`, where finetune has it), the last step kept (no --eval, so no
 mid-schedule checkpoint is picked), a cosine schedule fitted to the time budget; `generate`
 with its defaults (grounded ranking of the beam's n-best, the number constraint, the model's
-copy-through), beam 4. 18 minutes was 25 and 36 steps (0.18-0.26 epochs, 24-38 tokens/s) on
-2 CPU cores shared with other work: a time budget trains as far as the machine lets it, so
-compare runs of different seeds with --steps when the machine is shared.
+copy-through), beam 4. 18 minutes was 162 and 179 steps (1.2-1.3 epochs, 165-179 tokens/s) on
+the idle 2-core CPU, but only 25 and 36 steps when it was shared with other work: a time budget
+trains as far as the machine lets it, so compare runs of different seeds with --steps when the
+machine is shared.
 
 Reported per validation split, for each draft's best variant: BLEU (`copygen evaluate
 --lowercase`, all references of an MR), attribute coverage and contradictions

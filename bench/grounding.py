@@ -3,6 +3,7 @@
     .venv/bin/python bench/grounding.py                 # samples (24) + 24 E2E MRs, ~10 min on 2 cores
     .venv/bin/python bench/grounding.py --e2e 0         # the samples only
     .venv/bin/python bench/grounding.py --no-samples    # the E2E MRs only
+    .venv/bin/python bench/grounding.py --e2e 0 --no-samples --listings   # the marketplace listings only
 
 One run, the embedded default model (SmolLM2-135M-Instruct, never trained on either set, so every
 value is new to it) through the default engine, four ways:
@@ -13,7 +14,9 @@ value is new to it) through the default engine, four ways:
 Samples: samples/products.csv with the default template and settings (beam 4, 3 variants), BLEU
 against samples/references.jsonl. E2E: the first N MRs of bench/generate_speed.py's validation
 draw from ../shared/data/e2e/devset.csv (read in place), a one-sentence prompt, 60 new tokens,
-BLEU (lowercased) against all references.
+BLEU (lowercased) against all references. Listings (--listings): bench/listings.jsonl, 10
+marketplace-style records written for this bench (a long title instead of a name, bullet lists,
+key/value details, many numbers), default template and settings; they have no references, so no BLEU.
 Per way: best variants with a number no attribute holds, drafts with no clean variant, mean
 attribute coverage of the best variant, best variants contradicting a value (when copygen's
 checks know contradictions), BLEU, and products/s of the whole `generate()` call (model load included).
@@ -60,6 +63,11 @@ def e2e_set(count: int) -> tuple[list[dict], dict[str, list[str]], dict]:
     return products, references, dict(template=str(template), max_new_tokens=60, lowercase=True)
 
 
+def listings_set() -> tuple[list[dict], dict[str, list[str]], dict]:
+    rows = (ROOT / "bench" / "listings.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(row) for row in rows], {}, {}
+
+
 def measure(products, references, options, way) -> dict:
     import sacrebleu
 
@@ -74,11 +82,13 @@ def measure(products, references, options, way) -> dict:
     best = {draft.id: draft.variants[0] if draft.variants else None for draft in drafts}
     facts = {product["id"]: {k: v for k, v in product.items() if k != "id"} for product in products}
     texts = {key: variant.text if variant else "" for key, variant in best.items()}
-    slots = max(len(refs) for refs in references.values())
+    slots = max((len(refs) for refs in references.values()), default=0)
     ids = list(references)
     streams = [[references[i][s] if s < len(references[i]) else None for i in ids] for s in range(slots)]
-    bleu = sacrebleu.metrics.BLEU(lowercase=options.get("lowercase", False)).corpus_score(
-        [texts[i] for i in ids], streams
+    bleu = (
+        sacrebleu.metrics.BLEU(lowercase=options.get("lowercase", False)).corpus_score([texts[i] for i in ids], streams)
+        if references
+        else None
     )
     coverage = [grounding.attribute_coverage(facts[key], text) for key, text in texts.items()]
     return {
@@ -88,7 +98,7 @@ def measure(products, references, options, way) -> dict:
         "contradicted": (
             sum(bool(contradictions(facts[key], text)) for key, text in texts.items()) if contradictions else None
         ),
-        "bleu": bleu.score,
+        "bleu": bleu.score if bleu else None,
         "rate": len(drafts) / seconds,
         "count": len(drafts),
     }
@@ -98,20 +108,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--e2e", type=int, default=24, help="E2E MRs (0: none)")
     parser.add_argument("--no-samples", action="store_true", help="leave out the 24 samples")
+    parser.add_argument("--listings", action="store_true", help="also the 10 marketplace listings")
     parser.add_argument("--ways", default=",".join(WAYS), help="which ways, comma-separated")
     args = parser.parse_args()
     sets = {} if args.no_samples else {"samples": sample_set()}
     if args.e2e:
         sets["e2e"] = e2e_set(args.e2e)
+    if args.listings:
+        sets["listings"] = listings_set()
     header = f"{'set':<9}{'way':<13}{'invented number':>16}{'no clean':>9}{'coverage':>9}{'contradicted':>13}{'BLEU':>7}{'products/s':>11}"
     print(header, flush=True)
     for name, (products, references, options) in sets.items():
         for way in args.ways.split(","):
             row = measure(products, references, options, way)
             contradicted = "n/a" if row["contradicted"] is None else f"{row['contradicted']}/{row['count']}"
+            bleu = "n/a" if row["bleu"] is None else f"{row['bleu']:.2f}"
             print(
                 f"{name:<9}{way:<13}{row['invented']:>9}/{row['count']:<6}{row['unclean']:>6}/{row['count']:<2}"
-                f"{row['coverage']:>9.3f}{contradicted:>13}{row['bleu']:>7.2f}{row['rate']:>11.3f}",
+                f"{row['coverage']:>9.3f}{contradicted:>13}{bleu:>7}{row['rate']:>11.3f}",
                 flush=True,
             )
 
