@@ -124,28 +124,13 @@ def grow(
         frontier = grown
 
 
-def learned_bans(
-    tokenizer, ids: list[int], attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)
-) -> list[list[str]]:
-    """The token runs of a decoded copy (`ids`) that wrote a number no attribute holds (see invented_runs)."""
-    tokens = tokenizer.convert_ids_to_tokens(ids)
-    return [tokens[first:end] for first, end in invented_runs(tokenizer, ids, attributes, skip)]
-
-
 def invented_runs(
     tokenizer, ids: list[int], attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)
-) -> list[tuple[int, int]]:
-    """Where a decoded copy (`ids`) wrote a number no attribute holds, as token slices: its tokens,
-    from the one before when the number's first token is a bare digit (so "4" stays allowed
-    inside "24"), and the token after when it ends in a digit ("4" then " and", so "45" stays
-    allowed)."""
-    return [(first, end) for first, end, _ in located_runs(tokenizer, ids, attributes, skip)]
-
-
-def located_runs(
-    tokenizer, ids: list[int], attributes: dict[str, Any], skip: tuple[str, ...]
 ) -> list[tuple[int, int, str]]:
-    """invented_runs, each with the text from its first token to the end of the number."""
+    """Where a decoded copy (`ids`) wrote a number no attribute holds, as token slices with their
+    text: its tokens, from the one before when the number's first token is a bare digit (so "4"
+    stays allowed inside "24"), and the token after when it ends in a digit ("4" then " and", so
+    "45" stays allowed); the text runs from the first token to the number's end."""
     ends, text = [], ""
     for count in range(1, len(ids) + 1):
         text = tokenizer.decode(ids[:count], skip_special_tokens=True)
@@ -162,14 +147,18 @@ def located_runs(
     return runs
 
 
-def true_start(tokenizer, ids: list[int], attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> list[int]:
-    """A decoded copy's ids up to its first invented number, where a decoding that continues
-    from them begins. A number stopped short of exactly one number the attributes hold ("2000mAh"
-    for 20000 mAh) is completed there, since the bans cannot say "after 2000, only a 0"."""
-    runs = located_runs(tokenizer, ids, attributes, skip)
-    if not runs:
-        return list(ids)
-    first, _, written = runs[0]
+def learned_bans(tokenizer, ids: list[int], runs: list[tuple[int, int, str]]) -> list[list[str]]:
+    """The token runs of a decoded copy that wrote invented numbers (`runs` from invented_runs), to suppress."""
+    return [tokenizer.convert_ids_to_tokens(ids[first:end]) for first, end, _ in runs]
+
+
+def true_start(
+    tokenizer, ids: list[int], run: tuple[int, int, str], attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)
+) -> list[int]:
+    """A decoded copy's ids up to its invented number `run` (its first), where a decoding that
+    continues from them begins. A number stopped short of exactly one number the attributes hold
+    ("2000mAh" for 20000 mAh) is completed there, since the bans cannot say "after 2000, only a 0"."""
+    first, _, written = run
     digits = re.search(r"\d(?:[\d.,]*\d)?", written)
     if digits is None:
         return ids[:first]

@@ -23,7 +23,7 @@ from copygen.generation.models import (
     ready_model,
     resolve_model,
 )
-from copygen.generation.number_bans import learned_bans, number_bans, true_start
+from copygen.generation.number_bans import invented_runs, learned_bans, number_bans, true_start
 from copygen.io.drafts import Variant
 from copygen.machine import checked_device, cpu_threads, gpu_of_this_process
 
@@ -326,13 +326,13 @@ def redecoded(loaded: LoadedModel, texts: list[str], settings, bans: list, groun
         failing, starts = {}, {}
         for index, (sequences, _) in latest.items():
             written = [ids for ids in sequences if ids]
-            learned = [learned_bans(tokenizer, ids, grounding[index], skip=()) for ids in written]
-            if written and all(learned):
+            runs = [invented_runs(tokenizer, ids, grounding[index], skip=()) for ids in written]
+            if written and all(runs):
                 failing[index] = list(bans[index])
-                for ban in (ban for found in learned for ban in found):
+                for ban in (ban for ids, found in zip(written, runs) for ban in learned_bans(tokenizer, ids, found)):
                     if ban not in failing[index]:
                         failing[index].append(ban)
-                starts[index] = true_start(tokenizer, written[0], grounding[index], skip=())
+                starts[index] = true_start(tokenizer, written[0], runs[0][0], grounding[index], skip=())
         if not failing:
             break
         again = ct2_decode(loaded, [texts[i] for i in failing], settings, list(failing.values()), list(starts.values()))
