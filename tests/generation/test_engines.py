@@ -377,3 +377,12 @@ def test_the_batch_size_is_the_engines_unless_asked(tiny_gpt2):
     assert batch_size(batch_size=5) == 5
     result = runner.invoke(app, ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_gpt2), "--batch-size", "-1"])
     assert result.exit_code == 2 and "--batch-size at least 0" in result.stderr
+
+
+def test_the_ct2_engine_keeps_its_cpu_workers_in_one_malloc_arena(tiny_gpt2, monkeypatch):
+    import copygen.generation.engines.ct2 as ct2
+
+    calls = []
+    monkeypatch.setattr(ct2, "one_malloc_arena", lambda: calls.append("arena"))
+    generate(ROWS[:1], model=str(tiny_gpt2), engine="ct2", num_beams=1, num_variants=1, max_new_tokens=3)
+    assert calls == ["arena"]

@@ -25,7 +25,7 @@ from copygen.generation.models import (
 )
 from copygen.generation.number_bans import invented_runs, learned_bans, number_bans, true_start
 from copygen.io.drafts import Variant
-from copygen.machine import checked_device, cpu_threads, gpu_of_this_process
+from copygen.machine import checked_device, cpu_threads, gpu_of_this_process, one_malloc_arena
 
 RETRIES = 4  # times a product whose every candidate states an invented number is decoded again
 
@@ -167,6 +167,8 @@ def open_runner(converted: Path, architecture: str, where: str, compute_type: st
         # One thread per batch and as many batches at once as threads: small matrices gain
         # little from several threads, and a thread waiting for the others stalls on a busy machine.
         parallel, per_batch = threads, 1
+    if device == "cpu":
+        one_malloc_arena()
     try:
         return runner_class(
             str(converted),
