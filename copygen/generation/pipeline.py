@@ -3,7 +3,8 @@
 `plan_drafts` settles everything that decides the drafts (template, required columns, banned
 words, channel, settings) into a picklable `DraftJob`, so every process makes the same drafts;
 `draft_products` runs it. Within a window of batches, products are sorted by prompt length so
-little compute is spent on padding; drafts still come out in input order.
+little compute is spent on padding; drafts still come out in input order. An engine that decodes
+in the background is handed the next window before the last one's drafts are made.
 """
 
 from __future__ import annotations
@@ -185,12 +186,30 @@ def draft_products(
         rank=job.rank,
         candidates=decoding.num_variants,
     )
-    window: list[tuple[Product, str, dict[str, str]]] = []
+    copied = loaded.manifest.get(COPY_THROUGH, [])  # values a fine-tune learned to copy through placeholders
 
-    def flush() -> Iterator[Draft]:
+    def windows() -> Iterator[tuple[list[str], list[dict], tuple[list, list[int]]]]:
+        """Windows of model input texts sorted by length, with their facts, tagged with the
+        window and the order that sorted it."""
+        window: list[tuple[Product, str, dict[str, str]]] = []
+        for product in products:
+            shown, mapping = mask_attributes(product.attributes, copied) if copied else (product.attributes, {})
+            prompt = render_prompt(template, shown, product_id=product.id, columns=job.columns, exclude=job.exclude)
+            prompt = fit_prompt(loaded, prompt, budget, on_warning, product.id)
+            window.append((product, model_input_text(loaded, prompt), mapping))
+            if len(window) >= settings.batch_size * SORT_WINDOW_BATCHES:
+                yield sorted_window(window)
+                window = []
+        if window:
+            yield sorted_window(window)
+
+    def sorted_window(window: list) -> tuple[list[str], list[dict], tuple[list, list[int]]]:
+        """A window's texts shortest first, their facts, and the window with that order."""
         order = sorted(range(len(window)), key=lambda i: len(window[i][1]))
         facts = [product_facts(window[i][0], job) for i in order]
-        decoded = engine.decode([window[i][1] for i in order], decoding, on_batch, grounding=facts)
+        return [window[i][1] for i in order], facts, (window, order)
+
+    for (window, order), decoded in engine.decode_windows(windows(), decoding, on_batch):
         variants = dict(zip(order, decoded))
         for index, (product, _, mapping) in enumerate(window):
             for variant in variants[index]:
@@ -207,15 +226,3 @@ def draft_products(
                 channel=job.channel,
                 clean=bool(kept) and is_clean(kept[0].checks),
             )
-        window.clear()
-
-    copied = loaded.manifest.get(COPY_THROUGH, [])  # values a fine-tune learned to copy through placeholders
-    for product in products:
-        shown, mapping = mask_attributes(product.attributes, copied) if copied else (product.attributes, {})
-        prompt = render_prompt(template, shown, product_id=product.id, columns=job.columns, exclude=job.exclude)
-        prompt = fit_prompt(loaded, prompt, budget, on_warning, product.id)
-        window.append((product, model_input_text(loaded, prompt), mapping))
-        if len(window) >= settings.batch_size * SORT_WINDOW_BATCHES:
-            yield from flush()
-    if window:
-        yield from flush()

@@ -386,3 +386,34 @@ def test_the_ct2_engine_keeps_its_cpu_workers_in_one_malloc_arena(tiny_gpt2, mon
     monkeypatch.setattr(ct2, "one_malloc_arena", lambda: calls.append("arena"))
     generate(ROWS[:1], model=str(tiny_gpt2), engine="ct2", num_beams=1, num_variants=1, max_new_tokens=3)
     assert calls == ["arena"]
+
+
+def test_the_ct2_engine_queues_the_next_window_before_finishing_one(tiny_gpt2, monkeypatch):
+    """The workers decode the next window while this process re-decodes and checks the last one,
+    and the drafts are the ones decoding one window at a time gives, in input order."""
+    import copygen.generation.engines.ct2 as ct2
+    from copygen.generation import pipeline
+    from copygen.generation.engines.base import Engine
+
+    monkeypatch.setattr(pipeline, "SORT_WINDOW_BATCHES", 1)  # windows of one batch: 2 products
+    events = []
+    start, finish = ct2.CT2Engine.start, ct2.CT2Engine.finish
+
+    def starting(self, texts, *args):
+        events.append("start")
+        return start(self, texts, *args)
+
+    def finishing(self, *args):
+        events.append("finish")
+        return finish(self, *args)
+
+    monkeypatch.setattr(ct2.CT2Engine, "start", starting)
+    monkeypatch.setattr(ct2.CT2Engine, "finish", finishing)
+    rows = [{**row, "id": f"{row['id']}{copy}"} for copy in range(2) for row in ROWS]
+    settings = dict(model=str(tiny_gpt2), engine="ct2", num_beams=2, num_variants=2, max_new_tokens=6, batch_size=2)
+    overlapped = generate(rows, **settings)
+    assert events == ["start", "start", "finish", "start", "finish", "start", "finish", "finish"]
+    monkeypatch.setattr(ct2.CT2Engine, "decode_windows", Engine.decode_windows)
+    one_at_a_time = generate(rows, **settings)
+    assert [draft.id for draft in overlapped] == [row["id"] for row in rows]
+    assert texts(overlapped) == texts(one_at_a_time)

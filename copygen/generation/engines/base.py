@@ -4,14 +4,15 @@ n-best variants. Also what engines share, so they tokenize, ban words and tidy t
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable
-from typing import ClassVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import ClassVar, TypeVar
 
 from copygen.generation.models import LoadedModel
 from copygen.io.drafts import Variant
 from copygen.text import tidy
 
 OnBatch = Callable[[int], None] | None
+Tag = TypeVar("Tag")
 
 
 class Engine(ABC):
@@ -52,6 +53,14 @@ class Engine(ABC):
     ) -> list[list[Variant]]:
         """The n-best variants of each text; `on_batch(n)` reports each n texts done. `grounding`
         holds each text's product attributes, for an engine that keeps numbers to them."""
+
+    def decode_windows(
+        self, windows: Iterable[tuple[list[str], list[dict] | None, Tag]], settings, on_batch: OnBatch = None
+    ) -> Iterator[tuple[Tag, list[list[Variant]]]]:
+        """`decode` each window of (texts, grounding, tag) in turn, yielding its tag with its variants.
+        An engine that decodes in the background overrides it to queue a window ahead."""
+        for texts, grounding, tag in windows:
+            yield tag, self.decode(texts, settings, on_batch, grounding)
 
 
 def variants_of(texts_out: list[str], scores, rows: int, n: int) -> list[list[Variant]]:

@@ -86,13 +86,35 @@ class CT2Engine(Engine):
         ctranslate2.set_random_seed(seed)
 
     def decode(self, texts: list[str], settings, on_batch: OnBatch = None, grounding=None) -> list[list[Variant]]:
-        # CTranslate2 has no logits hook in beam search: each product's numbers are kept true by
-        # suppressing the token runs that would write another (see number_bans), and a product
-        # whose every candidate still states one is decoded again with those runs suppressed too.
+        return self.finish(self.start(texts, settings, grounding), settings, on_batch)
+
+    def decode_windows(self, windows, settings, on_batch: OnBatch = None):
+        """Queue each window before finishing the one before: the workers decode it while this
+        process re-decodes the last window's failing products and checks its copy, so no
+        worker waits at a window's end (the drafts are the same; a window is read ahead)."""
+        ahead = None
+        for texts, grounding, tag in windows:
+            started = tag, self.start(texts, settings, grounding)
+            if ahead is not None:
+                yield ahead[0], self.finish(ahead[1], settings, on_batch)
+            ahead = started
+        if ahead is not None:
+            yield ahead[0], self.finish(ahead[1], settings, on_batch)
+
+    def start(self, texts: list[str], settings, grounding) -> tuple:
+        """Queue the texts' first decoding. CTranslate2 has no logits hook in beam search: each
+        product's numbers are kept true by suppressing the token runs that would write another
+        (see number_bans), and `finish` decodes again a product whose every candidate still
+        states one, with those runs suppressed too."""
         bans = None
         if grounding is not None and settings.constrain_numbers:
             bans = [number_bans(self.loaded.tokenizer, attributes) for attributes in grounding]
-        decoded = ct2_decode(self.loaded, texts, settings, bans)
+        return texts, grounding, bans, queue_decode(self.loaded, texts, settings, bans)
+
+    def finish(self, started: tuple, settings, on_batch: OnBatch) -> list[list[Variant]]:
+        """The variants of texts `start` queued, re-decoded where every candidate invented a number."""
+        texts, grounding, bans, queued = started
+        decoded = collect_decoded(self.loaded, queued)
         if bans is not None:
             decoded = redecoded(self.loaded, texts, settings, bans, grounding, decoded)
         if on_batch:
@@ -279,6 +301,18 @@ def ct2_decode(
     num_hypotheses, max_new_tokens -> max_length (new tokens only), bad_words -> suppress_sequences,
     temperature/top_p -> sampling_temperature/sampling_topp (over the whole vocabulary).
     """
+    return collect_decoded(loaded, queue_decode(loaded, texts, settings, bans, starts))
+
+
+def queue_decode(
+    loaded: LoadedModel,
+    texts: list[str],
+    settings,
+    bans: list[list[list[str]]] | None = None,
+    starts: list[list[int]] | None = None,
+) -> tuple:
+    """Queue `ct2_decode`'s batches on the runner's workers and return at once: the batches, what
+    each is waiting on, and how many texts and copies, for `collect_decoded`."""
     tokenizer, model = loaded.tokenizer, loaded.model
     add_special = loaded.prompt_format != "chat"
     tokens = [
@@ -305,7 +339,13 @@ def ct2_decode(
         )
         for batch in batches
     ]
-    decoded: list = [None] * len(texts)
+    return pending, starts, len(texts), copies
+
+
+def collect_decoded(loaded: LoadedModel, queued: tuple) -> list[tuple[list[list[int]], list[float]]]:
+    """Wait for the batches `queue_decode` queued: each text's hypotheses and scores, in text order."""
+    pending, starts, count, copies = queued
+    decoded: list = [None] * count
     for batch, waiting in pending:
         results = [collect(loaded, one, starts[batch[0]]) for one in waiting]
         for position, index in enumerate(batch):
