@@ -56,9 +56,11 @@ def closing_tokens(tokenizer) -> list[str]:
 @lru_cache(maxsize=8)
 def number_tokens(tokenizer) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
     """A tokenizer's tokens that write numbers: (token, digits) for digit tokens without and with a
-    leading space, and the tokens that are a lone space (a number may follow them)."""
+    leading space, and the tokens that are a lone space (a number may follow them). In id order: a
+    tokenizer lists its vocabulary in a different order in every process, and the bans (and which
+    of them MAX_BANS keeps) must not change with it."""
     inner, starting, spaces = [], [], []
-    for token in tokenizer.get_vocab():
+    for token, _ in sorted(tokenizer.get_vocab().items(), key=lambda item: item[1]):
         text = tokenizer.convert_tokens_to_string([token])
         body = text.lstrip(" ")
         if text in BREAKS:

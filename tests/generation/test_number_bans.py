@@ -164,3 +164,28 @@ def test_a_redecoding_starts_before_the_invented_number_and_completes_one_stoppe
     ids = tokenizer(written, add_special_tokens=False)["input_ids"]
     first_run = invented_runs(tokenizer, ids, attributes)[0]
     assert tokenizer.decode(true_start(tokenizer, ids, first_run, attributes)) == start
+
+
+def test_the_bans_a_cap_keeps_do_not_change_with_the_order_a_tokenizer_lists_its_vocabulary(tokenizer, monkeypatch):
+    """A fast tokenizer lists its vocabulary in a new order in every process; the bans, and which of
+    them MAX_BANS keeps for a product with many numbers, must be the same in every run."""
+    import copygen.generation.number_bans as number_bans_module
+
+    class ListedBackwards:
+        def __init__(self, wrapped):
+            self.wrapped = wrapped
+
+        def get_vocab(self):
+            return dict(reversed(self.wrapped.get_vocab().items()))
+
+        def __call__(self, *args, **kwargs):
+            return self.wrapped(*args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(self.wrapped, name)
+
+    uncapped = number_bans(tokenizer, CHARGER)
+    monkeypatch.setattr(number_bans_module, "MAX_BANS", len(uncapped) // 2)
+    capped = number_bans(tokenizer, CHARGER)
+    assert len(capped) == len(uncapped) // 2
+    assert number_bans(ListedBackwards(tokenizer), CHARGER) == capped
