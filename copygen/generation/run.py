@@ -194,6 +194,8 @@ def write_in_process(products: Iterable, job: DraftJob, writer: DraftWriter, pro
         for draft in draft_products(products, job, engine, on_batch=progress.on_batch, on_warning=progress.on_message):
             writer.write(draft.to_dict())
     except KeyboardInterrupt:
+        if not (writer.to_stdout or writer.written or writer.done):  # the empty partial file is removed
+            raise Interrupted("Interrupted before the first draft: nothing was saved") from None
         where = "" if writer.to_stdout else f" in {writer.partial}; run the same command with --resume to finish"
         raise Interrupted(f"Interrupted: {writer.written} drafts saved{where}") from None
 

@@ -4,6 +4,8 @@ Markdown to stdout, or to a file atomically and resumably; reading JSONL drafts 
 A file is written to a hidden `.NAME.partial` beside it, one complete draft at a time, and
 renamed into place only when every product is done. An interrupted run therefore leaves the
 previous output untouched and a partial file of whole drafts that `--resume` continues.
+A run holds a lock on its partial file, so a second run on the same output (a `--resume` in
+another terminal) stops with an error instead of writing its drafts into it.
 The JSONL format is versioned (`format_version`) and described in docs/formats.md and
 copygen/io/schemas/drafts.schema.json.
 """
@@ -19,7 +21,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from copygen import __version__
 from copygen.errors import InputError, OutputError
@@ -28,6 +30,9 @@ from copygen.io.rows import read_rows
 
 FORMATS = ("jsonl", "csv", "markdown")
 DRAFTS_FORMAT_VERSION = 1
+# POSIX: a run locks its partial file (flock), and an open file can be moved or removed. Elsewhere
+# (Windows) neither holds, and two runs on one output are not kept apart.
+LOCKED_WHILE_OPEN = os.name == "posix"
 
 
 @dataclass
@@ -235,28 +240,62 @@ class DraftWriter:
             raise OutputError(f"{self.path} is a folder: give a file name for -o")
         if not self.path.parent.exists():
             raise OutputError(f"folder {self.path.parent} does not exist: create it first")
-        if resume and self.partial.exists():
-            self.done = done_ids(self.partial, fmt)
+        self.handle = self.locked_partial() if self.partial.exists() else None  # refuses while another run writes
+        if resume and self.handle is not None:
             try:
-                self.handle = self.partial.open("a", encoding="utf-8", newline="")
-            except OSError as error:
-                raise OutputError(f"cannot write {self.partial}: {error.strerror}") from None
-            if not self.handle.tell():
+                self.done = done_ids(self.partial, fmt)  # may cut off a draft an interrupted write left half done
+            except OutputError:
+                self.handle.close()
+                raise
+            if not self.handle.seek(0, os.SEEK_END):
                 self.header()
             return
-        if self.path.exists() and not force and not resume:
-            raise OutputError(f"{self.path} exists: pass --force to overwrite it, or --resume to continue a run")
-        if resume and self.path.exists():
-            raise OutputError(f"{self.path} is already complete; pass --force to generate it again")
-        if self.partial.exists() and not force:
-            raise OutputError(
-                f"{self.partial} holds an interrupted run: pass --resume to finish it, or --force to start over"
-            )
+        problem = self.refusal(force, resume)
+        if problem:
+            if self.handle is not None:
+                self.handle.close()
+            raise OutputError(problem)
+        self.handle = self.handle or self.locked_partial()
         try:
-            self.handle = self.partial.open("w", encoding="utf-8", newline="")
+            if self.handle.seek(0, os.SEEK_END):  # an interrupted run's drafts, dropped as --force asks
+                self.handle.truncate(0)
         except OSError as error:
+            self.handle.close()
             raise OutputError(f"cannot write {self.partial}: {error.strerror}") from None
         self.header()
+
+    def refusal(self, force: bool, resume: bool) -> str | None:
+        """Why this run may not write its output, if so: no finished or interrupted run is lost unasked."""
+        if self.path.exists() and not force and not resume:
+            return f"{self.path} exists: pass --force to overwrite it, or --resume to continue a run"
+        if resume and self.path.exists():
+            return f"{self.path} is already complete; pass --force to generate it again"
+        if self.partial.exists() and not force:
+            return f"{self.partial} holds an interrupted run: pass --resume to finish it, or --force to start over"
+        return None
+
+    def locked_partial(self) -> TextIO:
+        """The partial file, open for appending and locked while this run writes it, so a second
+        run on the same output (a --resume in another terminal) stops instead of mixing its
+        drafts in. Without POSIX locks (Windows) it is not locked."""
+        try:
+            handle = self.partial.open("a", encoding="utf-8", newline="")
+        except OSError as error:
+            raise OutputError(f"cannot write {self.partial}: {error.strerror}") from None
+        if not LOCKED_WHILE_OPEN:
+            return handle
+        import fcntl
+
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            raise OutputError(
+                f"{self.path} is being written by another copygen run: let it finish or stop it, then run again"
+            ) from None
+        except OSError:  # a file system without locks (some network mounts): write unlocked
+            pass
+        return handle
 
     def header(self) -> None:
         if self.fmt == "csv":
@@ -289,8 +328,11 @@ class DraftWriter:
         try:
             self.handle.flush()
             os.fsync(self.handle.fileno())
+            if LOCKED_WHILE_OPEN:  # moved before closing, so the lock keeps other runs off it until then
+                os.replace(self.partial, self.path)
             self.handle.close()
-            os.replace(self.partial, self.path)
+            if not LOCKED_WHILE_OPEN:
+                os.replace(self.partial, self.path)
         except OSError as error:
             raise OutputError(
                 f"could not finish {self.path}: {error.strerror}; the previous output is untouched"
@@ -302,12 +344,15 @@ class DraftWriter:
     def __exit__(self, *exc) -> None:
         if self.to_stdout or self.handle.closed:
             return
+        unused = not self.written and not self.done  # nothing to resume: leave no trace
+        if unused and LOCKED_WHILE_OPEN:  # removed before closing, while the lock keeps other runs off it
+            self.partial.unlink(missing_ok=True)
         try:
             self.handle.close()
         except OSError:
             pass  # the failed write already raised why; what reached the disk is resumable
-        if not self.written and not self.done:
-            self.partial.unlink(missing_ok=True)  # nothing to resume: leave no trace
+        if unused and not LOCKED_WHILE_OPEN:
+            self.partial.unlink(missing_ok=True)
 
 
 def read_drafts(path: str) -> list[dict[str, Any]]:

@@ -290,6 +290,23 @@ def draft(product_id, texts):
     }
 
 
+def test_a_run_interrupted_before_its_first_draft_says_nothing_was_saved(tiny_gpt2, tmp_path, monkeypatch):
+    import copygen.generation.run as run
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+        yield
+
+    monkeypatch.setattr(run, "draft_products", interrupted)
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(
+        app, ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_gpt2), "-o", str(out), *FAST]
+    )
+    assert result.exit_code == 130
+    assert result.stderr.strip() == "Interrupted before the first draft: nothing was saved"
+    assert not out.exists() and not partial_path(out).exists()
+
+
 def test_csv_resume_after_a_cut_anywhere_keeps_each_draft_once(tmp_path):
     """A draft is several CSV rows and search-ad copy spans lines inside quotes: wherever a
     write was cut, --resume drops the unfinished draft and finishes without duplicates."""
@@ -331,6 +348,37 @@ def test_a_partial_that_is_not_drafts_is_a_clear_error(tmp_path):
     with pytest.raises(OutputError, match=r"line 2 is not a draft: delete the file to start over"):
         DraftWriter(str(out), "jsonl", resume=True)
     assert partial_path(out).read_text() == '{"id": "a"}\nnot json\n'
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a run locks its partial file with POSIX flock")
+@pytest.mark.parametrize("how", [{"resume": True}, {"force": True}])
+def test_a_second_run_on_an_output_being_written_stops_and_leaves_the_first_whole(tmp_path, how):
+    """A --resume (or --force) in another terminal while a run still writes the same output stops
+    with an error; it neither writes into the first run's file nor throws it away."""
+    out = tmp_path / "out.jsonl"
+    with DraftWriter(str(out), "jsonl") as first:
+        first.write(draft("a", ["one"]))
+        with pytest.raises(OutputError, match=f"^{re.escape(str(out))} is being written by another copygen run"):
+            DraftWriter(str(out), "jsonl", **how)
+        first.write(draft("b", ["two"]))
+        first.commit()
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["a", "b"]
+    with DraftWriter(str(out), "jsonl", force=True) as again:  # once it is done, the output is free
+        again.write(draft("c", ["three"]))
+        again.commit()
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["c"]
+
+
+def test_a_run_refused_before_it_writes_leaves_the_partial_free(tmp_path):
+    """A run that stops on its own error lets go of the partial file at once, not when collected."""
+    out = tmp_path / "out.md"
+    partial_path(out).write_text("# drafts\n")
+    with pytest.raises(OutputError, match="markdown output cannot be continued") as refused:
+        DraftWriter(str(out), "markdown", resume=True)
+    with DraftWriter(str(out), "markdown", force=True) as writer:  # `refused` still holds the failed run
+        writer.write(draft("a", ["one"]))
+        writer.commit()
+    assert "one" in out.read_text() and refused.traceback
 
 
 # --- full disks --------------------------------------------------------------------------------
