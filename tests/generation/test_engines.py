@@ -417,3 +417,21 @@ def test_the_ct2_engine_queues_the_next_window_before_finishing_one(tiny_gpt2, m
     one_at_a_time = generate(rows, **settings)
     assert [draft.id for draft in overlapped] == [row["id"] for row in rows]
     assert texts(overlapped) == texts(one_at_a_time)
+
+
+def test_the_ct2_engine_queues_one_batch_per_cpu_worker(tiny_gpt2, monkeypatch):
+    """A stopped run exits once the workers have decoded every queued batch (CTranslate2 cannot
+    cancel them), so on a CPU no more than one batch waits for each worker."""
+    import ctranslate2
+
+    made = []
+
+    class Recording(ctranslate2.Generator):
+        def __init__(self, *args, **kwargs):
+            made.append(kwargs)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(ctranslate2, "Generator", Recording)
+    monkeypatch.setenv("COPYGEN_THREADS", "3")
+    generate(ROWS[:1], model=str(tiny_gpt2), engine="ct2", num_beams=1, num_variants=1, max_new_tokens=3)
+    assert [(kwargs["inter_threads"], kwargs["max_queued_batches"]) for kwargs in made] == [(3, 3)]
