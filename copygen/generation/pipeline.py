@@ -148,17 +148,20 @@ def product_facts(product: Product, job: DraftJob) -> dict:
 
 def checked_variants(candidates: list, product: Product, job: DraftJob) -> list:
     """Check every candidate against its product (adding a trimmed copy of each that states a
-    number no attribute holds, unless ranking by the model), then keep the best asked for."""
+    number no attribute holds or that the token limit cut off mid-sentence, unless ranking by
+    the model), then keep the best asked for."""
     if job.rank == "grounded":
         facts = product_facts(product, job)
         seen = {variant.text for variant in candidates}
         for variant in list(candidates):
-            cut = trimmed(variant.text, facts, skip=())
+            cut = trimmed(variant.text, facts, skip=(), cut_off=variant.cut_off)
             if cut and cut[0] not in seen:
                 seen.add(cut[0])
                 candidates.append(Variant(cut[0], variant.score, removed=cut[1]))
     for variant in candidates:
-        variant.checks = check_variant(variant.text, product.attributes, job.preset, job.banned, job.required)
+        variant.checks = check_variant(
+            variant.text, product.attributes, job.preset, job.banned, job.required, cut_off=variant.cut_off
+        )
         variant.coverage = attribute_coverage(product.attributes, variant.text, skip=job.exclude)
         if variant.coverage is not None:
             variant.coverage = round(variant.coverage, 4)

@@ -1,5 +1,6 @@
 """Checks on every generated variant, stored with the draft for review: format and length for
-a channel, banned words, required attributes, numbers no attribute supports, repetition.
+a channel, banned words, required attributes, numbers no attribute supports, repetition, and
+copy the token limit cut off mid-sentence.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 from copygen.errors import InputError
 from copygen.quality.channels import Channel, split_parts
 from copygen.quality.grounding import attribute_coverage, attribute_values, contradictions, unsupported_numbers
+from copygen.quality.trim import stops_mid_sentence
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -22,16 +24,22 @@ def check_variant(
     channel: Channel | None = None,
     banned: Iterable[str] = (),
     required: Iterable[str] = (),
+    cut_off: bool = False,
 ) -> list[dict[str, Any]]:
     """Every check on one variant, passed or not, as `{"check", "passed", "message"}` dicts.
 
-    format (the channel's labelled parts are all there), length (each part against the
-    channel's limit), banned words, required attributes mentioned, numbers no attribute
-    supports, values contradicted (only when found), repeated phrases. A check with nothing
-    to check against (no limit, no banned list, a required column this product lacks) is left out.
+    finished (only when the token limit, `cut_off`, stopped it mid-sentence), format (the
+    channel's labelled parts are all there), length (each part against the channel's limit),
+    banned words, required attributes mentioned, numbers no attribute supports, values
+    contradicted (only when found), repeated phrases. A check with nothing to check against
+    (no limit, no banned list, a required column this product lacks) is left out.
     """
     parts = split_parts(channel, text)
-    results = channel_checks(channel, parts)
+    results = []
+    if stops_mid_sentence(text, cut_off):
+        message = "stops mid-sentence: the token limit cut it off (raise --max-new-tokens)"
+        results.append(check_result("finished", False, message))
+    results += channel_checks(channel, parts)
     banned = list(banned)
     if banned:
         used = banned_phrases(text, banned)
@@ -128,7 +136,8 @@ def failed_checks(checks: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [check for check in checks if not check["passed"]]
 
 
-HARD_CHECKS = frozenset({"format", "length", "banned", "required", "numbers", "contradiction"})
+UNTRUE_CHECKS = frozenset({"numbers", "contradiction"})  # the copy states what the product is not
+HARD_CHECKS = UNTRUE_CHECKS | {"finished", "format", "length", "banned", "required"}
 RANKINGS = ("grounded", "model")
 
 
@@ -140,15 +149,18 @@ def is_clean(checks: Iterable[dict[str, Any]]) -> bool:
 
 
 def rank_variants(variants: list[Any], keep: int | None = None, rank: str = "grounded") -> list[Any]:
-    """The best `keep` variants. `grounded`: clean variants first, then higher attribute coverage,
-    then fewer soft failures, then model score; `model`: the model's order as decoded."""
+    """The best `keep` variants. `grounded`: clean variants first, then those that state nothing
+    untrue (an unfinished or unnamed draft is fixed in a moment, an invented spec is not), then
+    higher attribute coverage, then fewer hard and soft failures, then model score; `model`:
+    the model's order as decoded."""
     if rank == "model":
         return variants[:keep]
 
     def order(variant: Any) -> tuple:
         failed = failed_checks(variant.checks)
         hard = sum(check["check"] in HARD_CHECKS for check in failed)
-        return (hard > 0, -(variant.coverage or 0.0), hard, len(failed) - hard, -variant.score)
+        untrue = any(check["check"] in UNTRUE_CHECKS for check in failed)
+        return (hard > 0, untrue, -(variant.coverage or 0.0), hard, len(failed) - hard, -variant.score)
 
     return sorted(variants, key=order)[:keep]
 

@@ -1,9 +1,11 @@
-"""Trimming: a variant's sentences that state a number no attribute holds, taken out.
+"""Trimming: a variant's sentences that state a number no attribute holds, and the unfinished
+end of one the token limit cut off, taken out.
 
 Decoding keeps most invented numbers out, but not all (a digit that starts a real number may
-end early: "1 pair" for 12). A shorter true text beats a longer false one, so each variant with
-such a sentence also yields a trimmed candidate, which records what it left out; the grounded
-ranking then weighs it like any other candidate (it must still name what is required).
+end early: "1 pair" for 12). A shorter true text beats a longer false one, and a shorter whole
+one beats one that stops mid-sentence ("... It is a 79.00-"), so each such variant also yields
+a trimmed candidate, which records what it left out; the grounded ranking then weighs it like
+any other candidate (it must still name what is required).
 """
 
 from __future__ import annotations
@@ -14,15 +16,26 @@ from typing import Any
 from copygen.quality.grounding import unsupported_numbers
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
+ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_WORDS = 4  # what is left must still read as copy, not "Massive 2. 3. 2 x 1"
 
 
-def trimmed(text: str, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> tuple[str, list[str]] | None:
-    """(`text` without its sentences that state an unsupported number, those sentences), or
-    None when there is nothing to take out or fewer than MIN_WORDS words would be left."""
+def stops_mid_sentence(text: str, cut_off: bool) -> bool:
+    """Whether copy the token limit cut off (`cut_off`) stops inside a sentence, not at its end."""
+    return cut_off and not ENDS_SENTENCE.search(text)
+
+
+def trimmed(
+    text: str, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",), cut_off: bool = False
+) -> tuple[str, list[str]] | None:
+    """(`text` without its sentences that state an unsupported number and without its unfinished
+    end, what was taken out), or None when there is nothing to take out or fewer than
+    MIN_WORDS words would be left."""
     sentences = [part for part in SENTENCE_END.split(text) if part.strip()]
     removed = [sentence for sentence in sentences if unsupported_numbers(attributes, sentence, skip)]
+    if stops_mid_sentence(text, cut_off) and sentences[-1] not in removed:
+        removed.append(sentences[-1])
     kept = [sentence for sentence in sentences if sentence not in removed]
     if not removed or len(WORD.findall(" ".join(kept))) < MIN_WORDS:
         return None

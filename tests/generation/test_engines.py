@@ -435,3 +435,32 @@ def test_the_ct2_engine_queues_one_batch_per_cpu_worker(tiny_gpt2, monkeypatch):
     monkeypatch.setenv("COPYGEN_THREADS", "3")
     generate(ROWS[:1], model=str(tiny_gpt2), engine="ct2", num_beams=1, num_variants=1, max_new_tokens=3)
     assert [(kwargs["inter_threads"], kwargs["max_queued_batches"]) for kwargs in made] == [(3, 3)]
+
+
+@pytest.mark.parametrize("engine", ["transformers", "ct2"])
+def test_the_engines_mark_copy_the_token_limit_cut_off_and_not_copy_that_ended(tiny_model, engine, tmp_path):
+    """A model that writes its end token has finished its copy; one stopped by --max-new-tokens has
+    not (the checks then flag or trim its unfinished end). Both engines tell the two apart alike."""
+    from copygen.generation.engines import engine_class
+    from copygen.generation.engines.ct2 import ct2_decode, load_ct2
+    from copygen.generation.settings import GenerationSettings
+
+    text = "name: Arlo side table, price: 149"
+    greedy = GenerationSettings(num_beams=1, num_variants=1, max_new_tokens=6, batch_size=1, constrain_numbers=False)
+    [written], _ = ct2_decode(load_ct2(resolve_model(str(tiny_model)), compute_type="float32"), [text], greedy)[0]
+    end = next(token for position, token in enumerate(written) if position >= 2 and token not in written[:position])
+    ending = shutil.copytree(tiny_model, tmp_path / "ending")  # the same model, told that this token ends copy
+    config_path = ending / "generation_config.json"
+    config = json.loads(config_path.read_text()) if config_path.exists() else {}
+    config_path.write_text(json.dumps({**config, "eos_token_id": end}))
+    for limit, cut_off in ((6, False), (written.index(end), True)):
+        settings = GenerationSettings(
+            num_beams=1,
+            num_variants=1,
+            max_new_tokens=limit,
+            batch_size=1,
+            constrain_numbers=False,
+            compute_type="float32",
+        )
+        [variant] = engine_class(engine).load(str(ending), settings).decode([text], settings)[0]
+        assert variant.cut_off is cut_off

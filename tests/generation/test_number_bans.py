@@ -81,6 +81,18 @@ def test_trimming_takes_out_sentences_with_invented_numbers_and_keeps_the_rest()
     assert trimmed("Volta 65W.\n2.\n2 x 1\nIt delivers 100 W.", CHARGER) is None  # fragments are not copy
 
 
+def test_trimming_takes_the_unfinished_end_off_copy_the_token_limit_cut_off():
+    text = "The Volta charger is compact. It weighs 1.2 kg. It delivers 100 W. Charge two phones and"
+    kept, removed = trimmed(text, CHARGER, cut_off=True)
+    assert kept == "The Volta charger is compact. It weighs 1.2 kg."
+    assert removed == ["It delivers 100 W.", "Charge two phones and"]
+    listing = "Volta 65W USB-C Charger\nPorts: 2\nWeight: 1.2 kg, compact"
+    assert trimmed(listing, CHARGER, cut_off=True) == ("Volta 65W USB-C Charger\nPorts: 2", ["Weight: 1.2 kg, compact"])
+    assert trimmed("The Volta charger is compact. Charge two phones and", CHARGER) is None  # it ended there
+    assert trimmed("The Volta charger is compact. It weighs 1.2 kg.", CHARGER, cut_off=True) is None  # a full stop
+    assert trimmed("The Volta charger is compact and light for", CHARGER, cut_off=True) is None  # nothing whole
+
+
 TABLE = {"name": "Arlo side table", "size": "45 x 45 x 55 cm", "price": "$149.00"}
 
 

@@ -2,6 +2,7 @@
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 from conftest import SAMPLES
@@ -10,10 +11,11 @@ from typer.testing import CliRunner
 from copygen import generate
 from copygen.cli import app
 from copygen.errors import InputError, TemplateError
-from copygen.generation.pipeline import candidate_settings
+from copygen.generation.pipeline import DraftJob, candidate_settings, checked_variants
 from copygen.generation.settings import GenerationSettings
 from copygen.io.banned import read_banned
 from copygen.io.drafts import Variant
+from copygen.io.products import Product
 from copygen.prompts import load_template
 from copygen.quality.channels import CHANNELS, get_channel, split_parts, template_for
 from copygen.quality.checks import (
@@ -64,7 +66,7 @@ def test_the_candidate_pool_is_every_beam_twice_for_a_channel_and_none_for_model
     assert candidate_settings(settings, get_channel("search-ad"), "model") is settings
 
 
-def test_grounded_ranking_puts_clean_variants_first_then_coverage_then_soft_failures_then_score():
+def test_grounded_ranking_puts_clean_variants_first_then_true_ones_then_coverage_then_soft_failures_then_score():
     def variant(text, score, coverage, failed=()):
         made = Variant(text, score, coverage=coverage)
         made.checks = [{"check": name, "passed": name not in failed, "message": ""} for name in CHECK_NAMES]
@@ -76,14 +78,25 @@ def test_grounded_ranking_puts_clean_variants_first_then_coverage_then_soft_fail
     full = variant("full", -0.9, 0.8)
     repeats = variant("repeats", -0.4, 0.8, failed=["repetition"])
     both = variant("two hard", -0.05, 1.0, failed=["numbers", "banned"])
-    candidates = [invented, contradicted, thin, full, repeats, both]
-    ranked = rank_variants(candidates, keep=6)
-    assert [v.text for v in ranked] == ["full", "repeats", "thin", "invented", "contradicted", "two hard"]
+    unfinished = variant("unfinished", -0.1, 0.5, failed=["finished"])
+    unnamed = variant("unnamed", -0.1, 0.6, failed=["required"])
+    candidates = [invented, contradicted, thin, full, repeats, both, unfinished, unnamed]
+    ranked = rank_variants(candidates, keep=8)
+    assert [v.text for v in ranked] == [
+        "full",
+        "repeats",
+        "thin",
+        "unnamed",
+        "unfinished",
+        "invented",
+        "contradicted",
+        "two hard",
+    ]
     assert [v.text for v in rank_variants(candidates, keep=2, rank="model")] == ["invented", "contradicted"]
     assert is_clean(repeats.checks) and not is_clean(invented.checks)
 
 
-CHECK_NAMES = ["banned", "required", "numbers", "contradiction", "repetition"]
+CHECK_NAMES = ["finished", "banned", "required", "numbers", "contradiction", "repetition"]
 
 
 @pytest.mark.parametrize(
@@ -264,6 +277,15 @@ def test_cli_bad_channel_options_fail_before_any_model_loads(args, code, message
     assert message in result.stderr
 
 
+def test_copy_the_token_limit_cut_off_mid_sentence_fails_a_hard_check():
+    cut = "A gooseneck kettle that pours with control and"
+    checks = check_variant(cut, KETTLE, cut_off=True)
+    assert failed(checks, "finished") == ["stops mid-sentence: the token limit cut it off (raise --max-new-tokens)"]
+    assert not is_clean(checks)
+    for text, cut_off in ((cut, False), ("A gooseneck kettle that pours with control.", True)):
+        assert "finished" not in [check["check"] for check in check_variant(text, KETTLE, cut_off=cut_off)]
+
+
 def test_a_contradicted_value_is_a_failed_hard_check():
     cafe = {"name": "The Vaults", "familyFriendly": "no", "customer rating": "5 out of 5"}
     checks = check_variant("The Vaults is a family-friendly cafe rated 3 out of 5.", cafe)
@@ -273,3 +295,21 @@ def test_a_contradicted_value_is_a_failed_hard_check():
     assert not is_clean(checks)
     honest = check_variant("The Vaults is not family-friendly, and rated 5 out of 5.", cafe)
     assert "contradiction" not in [check["check"] for check in honest] and is_clean(honest)
+
+
+def test_a_draft_the_token_limit_cut_off_offers_its_whole_sentences_first():
+    product = Product(id="k1", line=2, attributes={"name": "Pour-over kettle", "capacity": "1 L"})
+    settings = GenerationSettings(num_variants=2)
+    job = DraftJob(model=None, template_name="t", template_source="", settings=settings, required=["name"])
+    cut = Variant("The Pour-over kettle holds 1 L. It pours with", -0.2, cut_off=True)
+    short = Variant("A kettle.", -0.1)
+    best, second = checked_variants([cut, short], product, job)
+    assert (best.text, best.removed, is_clean(best.checks)) == (
+        "The Pour-over kettle holds 1 L.",
+        ["It pours with"],
+        True,
+    )
+    assert second.text == cut.text and failed(second.checks, "finished")  # required: name, so "A kettle." is last
+    model_order = checked_variants([cut, short], product, replace(job, rank="model"))
+    assert [variant.text for variant in model_order] == [cut.text, short.text]  # as decoded, flagged, never cut
+    assert failed(model_order[0].checks, "finished")

@@ -63,9 +63,9 @@ class Engine(ABC):
             yield tag, self.decode(texts, settings, on_batch, grounding)
 
 
-def variants_of(texts_out: list[str], scores, rows: int, n: int) -> list[list[Variant]]:
+def variants_of(texts_out: list[str], scores, rows: int, n: int, cut_off: list[bool]) -> list[list[Variant]]:
     """Group decoded texts (n per input row, best first) into variants: tidied, empty and
-    repeated texts dropped."""
+    repeated texts dropped. `cut_off` marks each text the token limit stopped."""
     results = []
     for row in range(rows):
         variants, seen = [], set()
@@ -73,7 +73,7 @@ def variants_of(texts_out: list[str], scores, rows: int, n: int) -> list[list[Va
             text = tidy(texts_out[k])
             if text and text not in seen:
                 seen.add(text)
-                variants.append(Variant(text=text, score=round(float(scores[k]), 4)))
+                variants.append(Variant(text=text, score=round(float(scores[k]), 4), cut_off=cut_off[k]))
         results.append(variants)
     return results
 

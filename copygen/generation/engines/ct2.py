@@ -122,7 +122,7 @@ class CT2Engine(Engine):
             decoded = redecoded(self.loaded, texts, settings, bans, grounding, decoded)
         if on_batch:
             on_batch(len(texts))
-        return [as_variants(self.loaded, sequences, scores) for sequences, scores in decoded]
+        return [as_variants(self.loaded, sequences, scores, settings.max_new_tokens) for sequences, scores in decoded]
 
 
 def compute_type_for(settings) -> str:
@@ -390,7 +390,8 @@ def redecoded(loaded: LoadedModel, texts: list[str], settings, bans: list, groun
     return decoded
 
 
-def as_variants(loaded: LoadedModel, sequences: list[list[int]], scores: list[float]) -> list[Variant]:
-    """One text's hypotheses as variants, best first (empty and repeated texts dropped)."""
+def as_variants(loaded: LoadedModel, sequences: list[list[int]], scores: list[float], limit: int) -> list[Variant]:
+    """One text's hypotheses as variants, best first (empty and repeated texts dropped). A
+    hypothesis of `limit` tokens was stopped by the limit: its end token, had it one, is not counted."""
     texts = loaded.tokenizer.batch_decode(sequences, skip_special_tokens=True)
-    return variants_of(texts, scores, 1, len(texts))[0]
+    return variants_of(texts, scores, 1, len(texts), [len(ids) >= limit for ids in sequences])[0]

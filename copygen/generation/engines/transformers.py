@@ -128,7 +128,10 @@ def beam_search_batch(
     if scores is None:
         scores = mean_token_logprob(model, output, sequences, tokenizer.pad_token_id)
     texts_out = tokenizer.batch_decode(sequences, skip_special_tokens=True)
-    return variants_of(texts_out, scores, len(texts), n)
+    ends = model.generation_config.eos_token_id
+    ends = {ends} if isinstance(ends, int) else set(ends or ())
+    cut_off = [not ends.intersection(row.tolist()) for row in sequences]  # the limit stopped every row without an end
+    return variants_of(texts_out, scores, len(texts), n, cut_off)
 
 
 def copy_ngram_ban(size: int, prompt_length: int):
