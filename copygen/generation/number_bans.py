@@ -11,8 +11,9 @@ whole number tokens for the others (GPT-2).
 
 What these bans cannot say is "after this prefix of 45, only a 5": that would be one ban per
 token of the vocabulary. So a number can still stop short ("45 x 4 and"). `learned_bans` closes
-that gap after the fact: from a decoded copy that states a number no attribute holds, the exact
-token run that wrote it, to suppress when the product is decoded again.
+that gap after the fact: from a decoded copy that states a number no attribute holds, or says
+what a value is not ("family-friendly" for familyFriendly: no), the exact token run that wrote it,
+to suppress when the product is decoded again.
 """
 
 from __future__ import annotations
@@ -21,13 +22,22 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from copygen.quality.grounding import UNITS, attribute_values, canonical_number, tokens_of, unsupported_spans
+from copygen.quality.grounding import (
+    UNITS,
+    attribute_values,
+    canonical_number,
+    contradicted_spans,
+    tokens_of,
+    unsupported_spans,
+)
+from copygen.quality.values import NEGATIONS
 
 SEPARATORS = (".", ",")
 DIGITS = "0123456789"  # not str.isdigit: superscripts are not numbers a reader checks
 BREAKS = (" ", "\n")  # a token that is only one of these may come right before a number
 CLOSERS = ("-", "%", "/", "x", "°", '"')  # what may come right after a number, besides its unit
 MAX_BANS = 5000  # a product with very many numbers: leave the rest to the grounded ranking
+FIRST_WORD = re.compile(r"[^\W_]+")
 
 
 def allowed_numbers(attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> set[str]:
@@ -126,19 +136,20 @@ def grow(
         frontier = grown
 
 
-def invented_runs(
+def untrue_runs(
     tokenizer, ids: list[int], attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)
 ) -> list[tuple[int, int, str]]:
-    """Where a decoded copy (`ids`) wrote a number no attribute holds, as token slices with their
-    text: its tokens, from the one before when the number's first token is a bare digit (so "4"
-    stays allowed inside "24"), and the token after when it ends in a digit ("4" then " and", so
-    "45" stays allowed); the text runs from the first token to the number's end."""
+    """Where a decoded copy (`ids`) wrote a number no attribute holds or contradicted a value, in
+    order, as token slices with their text: its tokens, from the one before when a number's first
+    token is a bare digit (so "4" stays allowed inside "24"), and the token after when it ends in a
+    digit ("4" then " and", so "45" stays allowed); the text runs from the first token to the end."""
     ends, text = [], ""
     for count in range(1, len(ids) + 1):
         text = tokenizer.decode(ids[:count], skip_special_tokens=True)
         ends.append(len(text))
+    contradicted = [banned_part(text, start, end) for start, end in contradicted_spans(attributes, text, skip)]
     runs = []
-    for start, end in unsupported_spans(attributes, text, skip):
+    for start, end in sorted(unsupported_spans(attributes, text, skip) + contradicted):
         first = next(i for i, reach in enumerate(ends) if reach > start)
         last = next(i for i, reach in enumerate(ends) if reach >= end)
         if text[end - 1] in DIGITS and last + 1 < len(ids):
@@ -149,8 +160,18 @@ def invented_runs(
     return runs
 
 
+def banned_part(text: str, start: int, end: int) -> tuple[int, int]:
+    """The part of a contradiction to suppress: a name said plainly ("family-friendly" for
+    familyFriendly: no) up to its first word, so the next try is not "family-oriented" either; a
+    negated one ("not family-friendly" for a yes) whole, so "not" itself stays allowed."""
+    word = FIRST_WORD.match(text, start, end)
+    if word is None or word.group().lower() in NEGATIONS:
+        return start, end
+    return start, word.end()
+
+
 def learned_bans(tokenizer, ids: list[int], runs: list[tuple[int, int, str]]) -> list[list[str]]:
-    """The token runs of a decoded copy that wrote invented numbers (`runs` from invented_runs), to suppress."""
+    """The token runs of a decoded copy that wrote untrue things (`runs` from untrue_runs), to suppress."""
     return [tokenizer.convert_ids_to_tokens(ids[first:end]) for first, end, _ in runs]
 
 

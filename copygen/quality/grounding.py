@@ -20,7 +20,7 @@ from copygen.quality.tokens import (
     quantities,
     tokens_of,
 )
-from copygen.quality.values import Reading, contradiction, facts, stated
+from copygen.quality.values import Reading, contradicting_spans, contradiction, facts, stated
 
 __all__ = [
     "UNITS",
@@ -30,6 +30,7 @@ __all__ = [
     "attribute_values",
     "canonical_number",
     "contains",
+    "contradicted_spans",
     "contradictions",
     "missing_values",
     "quantities",
@@ -68,6 +69,13 @@ def contradictions(attributes: dict[str, Any], text: str, skip: Iterable[str] = 
     every = list(facts(attributes, skip))
     said = [message for fact in every for message in contradiction(fact, reading, every)]
     return list(dict.fromkeys(said))
+
+
+def contradicted_spans(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> list[tuple[int, int]]:
+    """Where in `text` each contradiction (see `contradictions`) is: (start, end) character offsets."""
+    reading = Reading(text)
+    every = list(facts(attributes, skip))
+    return sorted({span for fact in every for span in contradicting_spans(fact, reading, every)})
 
 
 def checked_values(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> list[tuple[Any, bool]]:

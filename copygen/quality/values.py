@@ -190,26 +190,31 @@ def stated(fact: Fact, reading: Reading) -> bool | None:
 def contradiction(fact: Fact, reading: Reading, all_facts: list[Fact]) -> list[str]:
     """What the text says against the fact, as "says X, but NAME is VALUE" messages."""
     shown = str(fact.value).lower() if isinstance(fact.value, bool) else str(fact.value)
+    said = [reading.text[start:end] for start, end in contradicting_spans(fact, reading, all_facts)]
+    return [f'says "{words}", but {fact.name} is {shown}' for words in dict.fromkeys(said)]
+
+
+def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> list[tuple[int, int]]:
+    """Where the text says something against the fact: (start, end) character offsets."""
     yes = polarity(fact.value)
-    said = []
+    spans = []
     if yes is not None:
         name = name_words(fact.name)
         for first, last in name_mentions(reading, name) if name else ():
             cue = negation_at(reading, first)
             if (cue is not None) == yes:
-                start = reading.words[cue if cue is not None else first].start
-                said.append(reading.text[start : reading.words[last].end])
+                spans.append((reading.words[cue if cue is not None else first].start, reading.words[last].end))
     else:
         rating = RATING.search(str(fact.value))
         if rating and quantitative(str(fact.value)):
             scale = number_of(rating.group(2))
             scores = rating_scores(all_facts, scale)
-            said = [
-                match.group()
+            spans = [
+                match.span()
                 for match in RATING.finditer(reading.text)
                 if number_of(match.group(2)) == scale and number_of(match.group(1)) not in scores
             ]
-    return [f'says "{words}", but {fact.name} is {shown}' for words in dict.fromkeys(said)]
+    return spans
 
 
 def name_mentions(reading: Reading, name: list[str]) -> list[tuple[int, int]]:

@@ -1,4 +1,4 @@
-"""The CTranslate2 engine's number bans: token runs that would write a number the product lacks."""
+"""The CTranslate2 engine's number bans: token runs that would write a number the product lacks, and re-decoding."""
 
 from types import SimpleNamespace
 
@@ -6,7 +6,7 @@ import pytest
 from transformers import AutoTokenizer
 
 from copygen.generation.engines import ct2
-from copygen.generation.number_bans import allowed_numbers, invented_runs, learned_bans, number_bans, true_start
+from copygen.generation.number_bans import allowed_numbers, learned_bans, number_bans, true_start, untrue_runs
 from copygen.generation.settings import GenerationSettings
 from copygen.quality.trim import trimmed
 
@@ -106,16 +106,16 @@ TABLE = {"name": "Arlo side table", "size": "45 x 45 x 55 cm", "price": "$149.00
 )
 def test_learned_bans_stop_what_was_written_and_nothing_true(tokenizer, written, true):
     ids = tokenizer(written, add_special_tokens=False)["input_ids"]
-    bans = learned_bans(tokenizer, ids, invented_runs(tokenizer, ids, TABLE))
+    bans = learned_bans(tokenizer, ids, untrue_runs(tokenizer, ids, TABLE))
     assert bans and written_ban(tokenizer, bans, written) is not None
     assert written_ban(tokenizer, bans, true) is None
 
 
 def test_learned_bans_of_true_copy_are_empty(tokenizer):
     ids = tokenizer(" The table is 45 x 45 x 55 cm and costs $149.00.", add_special_tokens=False)["input_ids"]
-    assert learned_bans(tokenizer, ids, invented_runs(tokenizer, ids, TABLE)) == []
+    assert learned_bans(tokenizer, ids, untrue_runs(tokenizer, ids, TABLE)) == []
     assert (
-        invented_runs(tokenizer, tokenizer(" A fine oak table.")["input_ids"], TABLE) == []
+        untrue_runs(tokenizer, tokenizer(" A fine oak table.")["input_ids"], TABLE) == []
     )  # nothing to start again from
 
 
@@ -142,6 +142,41 @@ def test_a_product_whose_every_candidate_invents_a_number_is_decoded_again(token
     assert tokenizer.decode(calls[0][2][0]) == " It is 45 x 45"  # its true start is kept, "4" completed
     assert decoded[0] == ([ids[true], ids[invented]], [-1.0, -0.5])  # the new candidates first
     assert decoded[1] == ([ids[other]], [-0.5])
+
+
+CAFE = {"name": "Alimentum", "familyFriendly": "no"}
+
+
+def test_a_contradiction_is_an_untrue_run_banned_from_its_first_word(tokenizer):
+    """A plain "family-friendly" for a no is banned from "family" on, so the next try is not
+    "family-oriented"; a negated mention for a yes is banned whole, so "not" stays allowed."""
+    ids = tokenizer(" Alimentum is a family-friendly cafe.", add_special_tokens=False)["input_ids"]
+    [run] = untrue_runs(tokenizer, ids, CAFE)
+    assert run[2].strip() == "family"
+    assert tokenizer.decode(true_start(tokenizer, ids, run, CAFE)) == " Alimentum is a"
+    ids = tokenizer(" Alimentum is not family-friendly.", add_special_tokens=False)["input_ids"]
+    assert untrue_runs(tokenizer, ids, CAFE) == []
+    [run] = untrue_runs(tokenizer, ids, {**CAFE, "familyFriendly": "yes"})
+    assert run[2].strip() == "not family-friendly"
+
+
+def test_a_product_whose_every_candidate_contradicts_a_value_is_decoded_again(tokenizer, monkeypatch):
+    said, true = " A family-friendly cafe by the river.", " An adults-only cafe by the river."
+    ids = {text: tokenizer(text, add_special_tokens=False)["input_ids"] for text in (said, true)}
+    calls = []
+
+    def decode_again(loaded, texts, settings, bans, starts):
+        calls.append((bans, starts))
+        return [([ids[true]], [-1.0])]
+
+    monkeypatch.setattr(ct2, "ct2_decode", decode_again)
+    decoded = ct2.redecoded(
+        SimpleNamespace(tokenizer=tokenizer), ["a"], GenerationSettings(), [[]], [CAFE], [([ids[said]], [-0.5])]
+    )
+    [(bans, starts)] = calls
+    assert "".join(tokenizer.convert_tokens_to_string(ban) for ban in bans[0]).strip() == "family"
+    assert tokenizer.decode(starts[0]) == " A"  # the copy goes on from just before the contradiction
+    assert decoded[0] == ([ids[true], ids[said]], [-1.0, -0.5])
 
 
 def test_ct2_continues_a_copy_from_a_given_start(tiny_model):
@@ -174,7 +209,7 @@ def test_a_redecoding_starts_before_the_invented_number_and_completes_one_stoppe
     tokenizer, written, attributes, start
 ):
     ids = tokenizer(written, add_special_tokens=False)["input_ids"]
-    first_run = invented_runs(tokenizer, ids, attributes)[0]
+    first_run = untrue_runs(tokenizer, ids, attributes)[0]
     assert tokenizer.decode(true_start(tokenizer, ids, first_run, attributes)) == start
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from copygen.quality.grounding import attribute_coverage, contradictions, missing_values
+from copygen.quality.grounding import attribute_coverage, contradicted_spans, contradictions, missing_values
 from copygen.quality.values import name_words
 
 FAMILY_NO = {"familyFriendly": "no"}
@@ -103,6 +103,8 @@ def test_missing_values_name_each_value_not_stated():
 )
 def test_contradictions(attributes, text, expected):
     assert contradictions(attributes, text) == expected
+    said = [text[start:end] for start, end in contradicted_spans(attributes, text)]  # where, for re-decoding
+    assert said == [message.split('"')[1] for message in expected]
 
 
 def test_yes_no_values_are_judged_in_the_same_clause_only():
