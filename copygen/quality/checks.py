@@ -151,8 +151,8 @@ def is_clean(checks: Iterable[dict[str, Any]]) -> bool:
 def rank_variants(variants: list[Any], keep: int | None = None, rank: str = "grounded") -> list[Any]:
     """The best `keep` variants. `grounded`: clean variants first, then those that state nothing
     untrue (an unfinished or unnamed draft is fixed in a moment, an invented spec is not), then
-    higher attribute coverage, then fewer hard and soft failures, then model score; `model`:
-    the model's order as decoded."""
+    fewer hard failures (less to fix), then higher attribute coverage, then fewer soft failures,
+    then model score; `model`: the model's order as decoded."""
     if rank == "model":
         return variants[:keep]
 
@@ -160,7 +160,7 @@ def rank_variants(variants: list[Any], keep: int | None = None, rank: str = "gro
         failed = failed_checks(variant.checks)
         hard = sum(check["check"] in HARD_CHECKS for check in failed)
         untrue = any(check["check"] in UNTRUE_CHECKS for check in failed)
-        return (hard > 0, untrue, -(variant.coverage or 0.0), hard, len(failed) - hard, -variant.score)
+        return (hard > 0, untrue, hard, -(variant.coverage or 0.0), len(failed) - hard, -variant.score)
 
     return sorted(variants, key=order)[:keep]
 

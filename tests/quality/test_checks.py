@@ -66,7 +66,7 @@ def test_the_candidate_pool_is_every_beam_twice_for_a_channel_and_none_for_model
     assert candidate_settings(settings, get_channel("search-ad"), "model") is settings
 
 
-def test_grounded_ranking_puts_clean_variants_first_then_true_ones_then_coverage_then_soft_failures_then_score():
+def test_grounded_ranking_puts_clean_variants_first_then_true_ones_then_fewer_hard_failures_then_coverage():
     def variant(text, score, coverage, failed=()):
         made = Variant(text, score, coverage=coverage)
         made.checks = [{"check": name, "passed": name not in failed, "message": ""} for name in CHECK_NAMES]
@@ -80,14 +80,16 @@ def test_grounded_ranking_puts_clean_variants_first_then_true_ones_then_coverage
     both = variant("two hard", -0.05, 1.0, failed=["numbers", "banned"])
     unfinished = variant("unfinished", -0.1, 0.5, failed=["finished"])
     unnamed = variant("unnamed", -0.1, 0.6, failed=["required"])
-    candidates = [invented, contradicted, thin, full, repeats, both, unfinished, unnamed]
-    ranked = rank_variants(candidates, keep=8)
+    unnamed_unfinished = variant("unnamed, unfinished", -0.1, 0.9, failed=["required", "finished"])
+    candidates = [invented, contradicted, thin, full, repeats, both, unfinished, unnamed, unnamed_unfinished]
+    ranked = rank_variants(candidates, keep=9)
     assert [v.text for v in ranked] == [
         "full",
         "repeats",
         "thin",
         "unnamed",
         "unfinished",
+        "unnamed, unfinished",  # more to fix, though it covers more
         "invented",
         "contradicted",
         "two hard",
