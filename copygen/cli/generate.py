@@ -87,7 +87,7 @@ def generate(
     ),
     rank: Rank = typer.Option(
         Rank.grounded,
-        help="Order of the variants: grounded (those passing every hard check first: numbers, banned words, required columns, channel limits; then attribute coverage, then model score), or model (the model's own order).",
+        help="Order of the variants: grounded (those passing every hard check first: numbers, banned words, required columns, channel limits; then attribute coverage, then model score; a product no candidate names is decoded again with its copy started from the name), or model (the model's own order).",
     ),
     constrain_numbers: bool = typer.Option(
         True,

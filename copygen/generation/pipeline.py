@@ -24,7 +24,7 @@ from copygen.io.drafts import Draft, Variant
 from copygen.io.products import Product
 from copygen.prompts import Template, check_columns, load_template, render_prompt
 from copygen.quality.channels import Channel, get_channel, template_for
-from copygen.quality.checks import RANKINGS, check_variant, is_clean, rank_variants, required_columns
+from copygen.quality.checks import RANKINGS, banned_phrases, check_variant, is_clean, rank_variants, required_columns
 from copygen.quality.grounding import attribute_coverage
 from copygen.quality.trim import trimmed
 
@@ -141,6 +141,50 @@ def fit_prompt(loaded: LoadedModel, prompt: str, budget: int, on_warning: Callba
     return loaded.tokenizer.decode(ids[:budget], skip_special_tokens=True)
 
 
+def started_from_value(engine: Engine, window: list, variants: dict, job: DraftJob, decoding) -> None:
+    """Decode again, with the copy started from the value itself, each product none of whose
+    candidates names a required column's value (the model wrote "These socks" for
+    "Trailhead Merino Crew Socks (3-Pack)"): the new candidates join the others, first, and
+    the ranking picks among them all. The model's text is the continuation; the value is put
+    before it. Causal models only (their copy continues the model input text), and not for a
+    channel whose copy starts with a label ("Headline: ...")."""
+    retry = {}
+    for index, (product, text, _, shown) in enumerate(window):
+        column = unnamed_column(variants[index], product, job)
+        if column is not None:
+            value = str(shown[column])
+            retry[index] = (value, text + ("" if text[-1:].isspace() else " ") + value)
+    if not retry:
+        return
+    grounding = [product_facts(window[index][0], job) for index in retry]
+    again = engine.decode([text for _, text in retry.values()], decoding, grounding=grounding)
+    for (index, (value, _)), continued in zip(retry.items(), again):
+        started = [
+            Variant(joined(value, variant.text), variant.score, cut_off=variant.cut_off) for variant in continued
+        ]
+        variants[index] = started + variants[index]
+
+
+def unnamed_column(candidates: list, product: Product, job: DraftJob) -> str | None:
+    """The first required column whose value (a string without a banned word) no candidate
+    mentions, if any."""
+    for column in job.required:
+        value = product.attributes.get(column)
+        if not (isinstance(value, str) and value.strip() and candidates) or banned_phrases(value, job.banned):
+            continue
+        if not any(attribute_coverage({column: value}, variant.text, skip=()) for variant in candidates):
+            return column
+    return None
+
+
+def joined(start: str, rest: str) -> str:
+    """A copy's given start and the model's continuation of it: a space between them unless the
+    continuation goes on the same word or with punctuation ("'s", ",")."""
+    if not rest or rest[0] in ",.;:!?'’)-":
+        return start + rest
+    return f"{start} {rest}"
+
+
 def product_facts(product: Product, job: DraftJob) -> dict:
     """What a product states, for grounding: its attributes but the id column."""
     return {key: value for key, value in product.attributes.items() if key not in job.exclude}
@@ -199,7 +243,7 @@ def draft_products(
             shown, mapping = mask_attributes(product.attributes, copied) if copied else (product.attributes, {})
             prompt = render_prompt(template, shown, product_id=product.id, columns=job.columns, exclude=job.exclude)
             prompt = fit_prompt(loaded, prompt, budget, on_warning, product.id)
-            window.append((product, model_input_text(loaded, prompt), mapping))
+            window.append((product, model_input_text(loaded, prompt), mapping, shown))
             if len(window) >= settings.batch_size * SORT_WINDOW_BATCHES:
                 yield sorted_window(window)
                 window = []
@@ -214,7 +258,9 @@ def draft_products(
 
     for (window, order), decoded in engine.decode_windows(windows(), decoding, on_batch):
         variants = dict(zip(order, decoded))
-        for index, (product, _, mapping) in enumerate(window):
+        if job.rank == "grounded" and not (preset and preset.parts) and loaded.architecture == "causal":
+            started_from_value(engine, window, variants, job, decoding)
+        for index, (product, _, mapping, _) in enumerate(window):
             for variant in variants[index]:
                 variant.text = restore(variant.text, mapping)
             kept = checked_variants(variants[index], product, job)

@@ -1,5 +1,7 @@
 """generate through the Python API and the CLI, on tiny real T5 and GPT-2 models."""
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -50,9 +52,9 @@ def test_cli_reads_jsonl_from_stdin_and_writes_csv(tiny_gpt2):
     stdin = (SAMPLES / "products.jsonl").read_text(encoding="utf-8")
     result = runner.invoke(app, ["generate", "-", "-m", str(tiny_gpt2), "--format", "csv", *FAST], input=stdin)
     assert result.exit_code == 0, result.stderr
-    lines = result.stdout.splitlines()
-    assert lines[0] == "id,variant,text,score,template,model"
-    assert {line.split(",")[0] for line in lines[1:]} == set(product_ids(SAMPLES / "products.jsonl"))
+    header, *rows = csv.reader(io.StringIO(result.stdout))
+    assert header == ["id", "variant", "text", "score", "template", "model"]
+    assert {row[0] for row in rows} == set(product_ids(SAMPLES / "products.jsonl"))
 
 
 def test_cli_markdown_output_file_is_written_and_not_overwritten(tiny_t5, tmp_path):

@@ -223,7 +223,7 @@ def test_banned_words_steer_generation_away(tiny_gpt2):
     """bad_words_ids forbids a banned word as written (and capitalised, with or without a
     leading space); other spellings are left to the banned check."""
     rows = [{"id": "a", "name": "Harbor Pour-Over Coffee Kettle", "brand": "Fernwell"}]
-    [free] = generate(rows, model=str(tiny_gpt2), num_beams=2, num_variants=1, max_new_tokens=12)
+    [free] = generate(rows, model=str(tiny_gpt2), num_beams=2, num_variants=1, max_new_tokens=12, rank="model")
     banned = re.findall(r"[^\W\d_]{3,}", free.variants[0].text)[:1]
     assert banned, free.variants[0].text
     [steered] = generate(rows, model=str(tiny_gpt2), num_beams=2, num_variants=1, max_new_tokens=12, banned=banned)
