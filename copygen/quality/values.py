@@ -282,10 +282,12 @@ def inflected(word: str, stem: str) -> bool:
 
 def quantitative(value: str) -> list[Quantity]:
     """The quantities that state `value` when it is quantitative (see the module docstring), else []:
-    after its first number come only numbers, units, and runs of at most two words before a number."""
+    at most two words before its first number ("less than £20"), and after it only numbers, units,
+    and runs of at most two words before a number. A name with a number in it ("Trailhead Crew
+    Socks (3-Pack)") is no quantity: its number alone ("a 3-pack") does not state it."""
     tokens = tokens_of(value)
     first = next((i for i, token in enumerate(tokens) if token.kind == "number"), None)
-    if first is None:
+    if first is None or sum(token.kind == "word" for token in tokens[:first]) > 2:
         return []
     run = 0
     for index in range(first + 1, len(tokens)):

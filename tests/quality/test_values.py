@@ -57,6 +57,9 @@ def test_name_words(name, words):
         ({"priceRange": "less than £20"}, "Meals under £20.", 1.0),  # the bound's words are not checked
         ({"priceRange": "less than £20"}, "Meals under $20.", 0.0),  # another currency
         ({"weights": "2.5 kg to 24 kg"}, "Adjusts from 2.5 to 24 kg.", 1.0),
+        ({"weight": "about 2 kg"}, "Only 2 kg.", 1.0),
+        ({"name": "Trailhead Crew Socks (3-Pack)"}, "Sold as a 3-pack.", 0.0),  # a name, not a quantity
+        ({"name": "Trailhead Crew Socks (3-Pack)"}, "Trailhead Crew Socks (3-Pack) for hikers.", 1.0),
         ({"features": "3 froth settings"}, "Three settings; 3 cups.", 0.0),  # words, not a quantity
         ({"features": ["gooseneck spout", "thermometer"]}, "A gooseneck spout.", 0.5),  # each item
         ({"specs": {"waterproof": "yes", "weight": "2 kg"}}, "Waterproof, only 2 kg.", 1.0),  # nested
