@@ -17,7 +17,8 @@ draw from ../shared/data/e2e/devset.csv (read in place), a one-sentence prompt, 
 BLEU (lowercased) against all references. Listings (--listings): bench/listings.jsonl, 10
 marketplace-style records written for this bench (a long title instead of a name, bullet lists,
 key/value details, many numbers), default template and settings; they have no references, so no BLEU.
-Per way: best variants with a number no attribute holds, drafts with no clean variant, mean
+Per way: best variants with a number no attribute holds, best variants with a name no attribute
+holds ("Michelin-starred", "in Tokyo"; when copygen's checks know names), drafts with no clean variant, mean
 attribute coverage of the best variant, best variants contradicting a value (when copygen's
 checks know contradictions), BLEU, and products/s of the whole `generate()` call (model load included).
 """
@@ -79,6 +80,7 @@ def measure(products, references, options, way) -> dict:
     drafts = generate(products, **settings, **WAYS[way])
     seconds = time.perf_counter() - started
     contradictions = getattr(grounding, "contradictions", None)
+    names = getattr(grounding, "unsupported_names", None)
     best = {draft.id: draft.variants[0] if draft.variants else None for draft in drafts}
     facts = {product["id"]: {k: v for k, v in product.items() if k != "id"} for product in products}
     texts = {key: variant.text if variant else "" for key, variant in best.items()}
@@ -93,6 +95,7 @@ def measure(products, references, options, way) -> dict:
     coverage = [grounding.attribute_coverage(facts[key], text) for key, text in texts.items()]
     return {
         "invented": sum(bool(grounding.unsupported_numbers(facts[key], text)) for key, text in texts.items()),
+        "named": sum(bool(names(facts[key], text)) for key, text in texts.items()) if names else None,
         "unclean": sum(not draft.clean for draft in drafts),
         "coverage": sum(c or 0 for c in coverage) / len(coverage),
         "contradicted": (
@@ -116,15 +119,16 @@ def main() -> None:
         sets["e2e"] = e2e_set(args.e2e)
     if args.listings:
         sets["listings"] = listings_set()
-    header = f"{'set':<9}{'way':<13}{'invented number':>16}{'no clean':>9}{'coverage':>9}{'contradicted':>13}{'BLEU':>7}{'products/s':>11}"
+    header = f"{'set':<9}{'way':<13}{'invented number':>16}{'invented name':>14}{'no clean':>9}{'coverage':>9}{'contradicted':>13}{'BLEU':>7}{'products/s':>11}"
     print(header, flush=True)
     for name, (products, references, options) in sets.items():
         for way in args.ways.split(","):
             row = measure(products, references, options, way)
             contradicted = "n/a" if row["contradicted"] is None else f"{row['contradicted']}/{row['count']}"
             bleu = "n/a" if row["bleu"] is None else f"{row['bleu']:.2f}"
+            named = "n/a" if row["named"] is None else f"{row['named']}/{row['count']}"
             print(
-                f"{name:<9}{way:<13}{row['invented']:>9}/{row['count']:<6}{row['unclean']:>6}/{row['count']:<2}"
+                f"{name:<9}{way:<13}{row['invented']:>9}/{row['count']:<6}{named:>14}{row['unclean']:>6}/{row['count']:<2}"
                 f"{row['coverage']:>9.3f}{contradicted:>13}{bleu:>7}{row['rate']:>11.3f}",
                 flush=True,
             )

@@ -92,7 +92,8 @@ def generate(
     constrain_numbers: bool = typer.Option(
         True,
         help="While decoding, let numbers be written only as the product's attributes hold them, and decode again "
-        "a product whose every candidate invents one or contradicts a value (--no-constrain-numbers: free).",
+        "a product whose every candidate invents one, names what its attributes do not, or contradicts a value "
+        "(--no-constrain-numbers: free).",
     ),
     device: str = typer.Option("auto", help="auto (the GPU when torch sees one), cpu, cuda or cuda:N."),
     workers: int = typer.Option(

@@ -11,9 +11,9 @@ whole number tokens for the others (GPT-2).
 
 What these bans cannot say is "after this prefix of 45, only a 5": that would be one ban per
 token of the vocabulary. So a number can still stop short ("45 x 4 and"). `learned_bans` closes
-that gap after the fact: from a decoded copy that states a number no attribute holds, or says
-what a value is not ("family-friendly" for familyFriendly: no), the exact token run that wrote it,
-to suppress when the product is decoded again.
+that gap after the fact: from a decoded copy that states a number or a name no attribute holds
+("Michelin-starred"), or says what a value is not ("family-friendly" for familyFriendly: no), the
+exact token run that wrote it, to suppress when the product is decoded again.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from copygen.quality.grounding import (
     canonical_number,
     contradicted_spans,
     tokens_of,
+    unsupported_name_spans,
     unsupported_spans,
 )
 from copygen.quality.values import NEGATIONS
@@ -139,7 +140,7 @@ def grow(
 def untrue_runs(
     tokenizer, ids: list[int], attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)
 ) -> list[tuple[int, int, str]]:
-    """Where a decoded copy (`ids`) wrote a number no attribute holds or contradicted a value, in
+    """Where a decoded copy (`ids`) wrote a number or name no attribute holds or contradicted a value, in
     order, as token slices with their text: its tokens, from the one before when a number's first
     token is a bare digit (so "4" stays allowed inside "24"), and the token after when it ends in a
     digit ("4" then " and", so "45" stays allowed); the text runs from the first token to the end."""
@@ -148,8 +149,9 @@ def untrue_runs(
         text = tokenizer.decode(ids[:count], skip_special_tokens=True)
         ends.append(len(text))
     contradicted = [banned_part(text, start, end) for start, end in contradicted_spans(attributes, text, skip)]
+    named = unsupported_name_spans(attributes, text, skip)
     runs = []
-    for start, end in sorted(unsupported_spans(attributes, text, skip) + contradicted):
+    for start, end in sorted(unsupported_spans(attributes, text, skip) + contradicted + named):
         first = next(i for i, reach in enumerate(ends) if reach > start)
         last = next(i for i, reach in enumerate(ends) if reach >= end)
         if text[end - 1] in DIGITS and last + 1 < len(ids):

@@ -11,7 +11,13 @@ from typing import Any
 
 from copygen.errors import InputError
 from copygen.quality.channels import Channel, split_parts
-from copygen.quality.grounding import attribute_coverage, attribute_values, contradictions, unsupported_numbers
+from copygen.quality.grounding import (
+    attribute_coverage,
+    attribute_values,
+    contradictions,
+    unsupported_names,
+    unsupported_numbers,
+)
 from copygen.quality.trim import stops_mid_sentence
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
@@ -30,8 +36,9 @@ def check_variant(
 
     finished (only when the token limit, `cut_off`, stopped it mid-sentence), format (the
     channel's labelled parts are all there), length (each part against the channel's limit),
-    banned words, required attributes mentioned, numbers no attribute supports, values
-    contradicted (only when found), repeated phrases. A check with nothing to check against
+    banned words, required attributes mentioned, numbers no attribute supports, names no
+    attribute holds ("Michelin-starred", "in Tokyo") and values contradicted (both only when
+    found), repeated phrases. A check with nothing to check against
     (no limit, no banned list, a required column this product lacks) is left out.
     """
     parts = split_parts(channel, text)
@@ -58,6 +65,9 @@ def check_variant(
             f"not in the attributes: {', '.join(invented)}" if invented else "every number is in the attributes",
         )
     )
+    names = unsupported_names(attributes, text)
+    if names:  # reported only when found: a copy that names nothing has nothing to check
+        results.append(check_result("names", False, f"names what the attributes do not: {', '.join(names)}"))
     against = contradictions(attributes, text)
     if against:  # reported only when found: most values cannot be judged either way
         results.append(check_result("contradiction", False, "; ".join(against)))
@@ -136,14 +146,14 @@ def failed_checks(checks: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [check for check in checks if not check["passed"]]
 
 
-UNTRUE_CHECKS = frozenset({"numbers", "contradiction"})  # the copy states what the product is not
+UNTRUE_CHECKS = frozenset({"numbers", "names", "contradiction"})  # the copy states what the product is not
 HARD_CHECKS = UNTRUE_CHECKS | {"finished", "format", "length", "banned", "required"}
 RANKINGS = ("grounded", "model")
 
 
 def is_clean(checks: Iterable[dict[str, Any]]) -> bool:
     """Whether a variant passes every hard check: nothing a reader could not publish as is
-    (an invented number, a contradicted value, a banned word, a missing required value, a broken
+    (an invented number or name, a contradicted value, a banned word, a missing required value, a broken
     channel limit). Repetition is a soft check: it lowers a variant, never disqualifies it."""
     return not any(check["check"] in HARD_CHECKS for check in failed_checks(checks))
 

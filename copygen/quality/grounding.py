@@ -1,5 +1,5 @@
 """Grounding: how much of its product a text states (coverage), what it says against the product
-(contradictions), and which numbers it invents (unsupported numbers).
+(contradictions), and which numbers and names it invents (unsupported numbers and names).
 
 What counts as stating a value, by kind (yes/no, quantitative, other), is copygen.quality.values;
 how text is normalised before comparing ("1,200" = "1200", "8-hour" = "8 hours") is
@@ -8,6 +8,7 @@ copygen.quality.tokens, re-exported here for callers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -35,9 +36,17 @@ __all__ = [
     "missing_values",
     "quantities",
     "tokens_of",
+    "unsupported_name_spans",
+    "unsupported_names",
     "unsupported_numbers",
     "unsupported_spans",
 ]
+
+NAME_WORD = re.compile(r"(?<![\w#@])[^\W\d_]+(?:['’][^\W\d_]+)*")
+SENTENCE_START = re.compile(r"(?:^\s*|[.!?:;]\s+|\n\s*|[\"“‘'(\[]|[-–—•*]\s+)$")
+CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+POSSESSIVE = re.compile(r"['’]s$")
+TITLE_CASE = 0.75  # a line this share of whose words the attributes lack are capitalised is a title
 
 
 def attribute_coverage(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> float | None:
@@ -108,6 +117,69 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         if units is None or not (quantity.unit is None or None in units or quantity.unit in units):
             spans.append((quantity.start, quantity.end))
     return spans
+
+
+def unsupported_names(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> list[str]:
+    """Capitalised words in `text` that no attribute value or key holds: names the copy gives
+    the product that its data does not ("Michelin-starred", "in Tokyo", "USB-B" for USB-C).
+
+    A word is held when an attribute word is the same word, or shares all but its last letter
+    with it ("Italian" for "Italy", "Japanese" for "Japan"). Not checked: a sentence's or
+    line's first word, a word after a label ("Headline:"), a quote or a bullet, hashtags and
+    handles, "I", and lines in title case ("Brew Better Coffee Every Day"). Repeats are
+    reported once, possessives without their "'s".
+    """
+    written = [text[start:end] for start, end in unsupported_name_spans(attributes, text, skip)]
+    return list(dict.fromkeys(written))
+
+
+def unsupported_name_spans(
+    attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)
+) -> list[tuple[int, int]]:
+    """Where in `text` each unsupported name (see `unsupported_names`) is: (start, end) offsets."""
+    held = {word.lower() for value in attribute_values(attributes, skip) for word in NAME_WORD.findall(value)}
+    held |= {word.lower() for key in key_names(attributes, skip) for word in NAME_WORD.findall(CAMEL.sub(" ", key))}
+    spans = []
+    for line_start, line in line_spans(text):
+        words = [  # the line's words but those that start a sentence or follow a label
+            (line_start + match.start(), line_start + match.start() + len(POSSESSIVE.sub("", match.group())))
+            for match in NAME_WORD.finditer(line)
+            if not SENTENCE_START.search(text[: line_start + match.start()])
+        ]
+        new = [(start, end) for start, end in words if not any(same_stem(text[start:end].lower(), k) for k in held)]
+        capitalised = [(start, end) for start, end in new if text[start].isupper() and text[start:end] != "I"]
+        if len(new) >= 3 and len(capitalised) >= TITLE_CASE * len(new):
+            continue  # a title
+        spans += capitalised
+    return spans
+
+
+def line_spans(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of `text` with where it starts."""
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+def same_stem(word: str, known: str) -> bool:
+    """The same word, or two words of four letters or more that differ only after the shorter's
+    next-to-last letter ("italian" and "italy")."""
+    shorter = min(len(word), len(known))
+    common = next((i for i, (a, b) in enumerate(zip(word, known)) if a != b), shorter)
+    return word == known or (shorter >= 4 and common >= shorter - 1)
+
+
+def key_names(attributes: Any, skip: Iterable[str] = ()) -> Iterator[str]:
+    """Every key in the attributes (nested objects too), but those skipped at the top."""
+    if isinstance(attributes, dict):
+        for key, value in attributes.items():
+            if key not in set(skip):
+                yield str(key)
+                yield from key_names(value)
+    elif isinstance(attributes, (list, tuple)):
+        for value in attributes:
+            yield from key_names(value)
 
 
 def attribute_values(attributes: Any, skip: Iterable[str] = ()) -> Iterator[str]:

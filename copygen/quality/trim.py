@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from copygen.quality.grounding import unsupported_numbers
+from copygen.quality.grounding import unsupported_names, unsupported_numbers
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
 ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -29,11 +29,15 @@ def stops_mid_sentence(text: str, cut_off: bool) -> bool:
 def trimmed(
     text: str, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",), cut_off: bool = False
 ) -> tuple[str, list[str]] | None:
-    """(`text` without its sentences that state an unsupported number and without its unfinished
+    """(`text` without its sentences that state an unsupported number or name and without its unfinished
     end, what was taken out), or None when there is nothing to take out or fewer than
     MIN_WORDS words would be left."""
     sentences = [part for part in SENTENCE_END.split(text) if part.strip()]
-    removed = [sentence for sentence in sentences if unsupported_numbers(attributes, sentence, skip)]
+    removed = [
+        sentence
+        for sentence in sentences
+        if unsupported_numbers(attributes, sentence, skip) or unsupported_names(attributes, sentence, skip)
+    ]
     if stops_mid_sentence(text, cut_off) and sentences[-1] not in removed:
         removed.append(sentences[-1])
     kept = [sentence for sentence in sentences if sentence not in removed]

@@ -160,6 +160,14 @@ def test_a_contradiction_is_an_untrue_run_banned_from_its_first_word(tokenizer):
     assert run[2].strip() == "not family-friendly"
 
 
+def test_an_invented_name_is_an_untrue_run(tokenizer):
+    ids = tokenizer(" Alimentum is a Michelin-starred cafe.", add_special_tokens=False)["input_ids"]
+    [run] = untrue_runs(tokenizer, ids, CAFE)
+    assert run[2].strip() == "Michelin"
+    assert tokenizer.decode(true_start(tokenizer, ids, run, CAFE)) == " Alimentum is a"
+    assert untrue_runs(tokenizer, ids, {**CAFE, "awards": "Michelin star"}) == []
+
+
 def test_a_product_whose_every_candidate_contradicts_a_value_is_decoded_again(tokenizer, monkeypatch):
     said, true = " A family-friendly cafe by the river.", " An adults-only cafe by the river."
     ids = {text: tokenizer(text, add_special_tokens=False)["input_ids"] for text in (said, true)}

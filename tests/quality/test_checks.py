@@ -288,6 +288,21 @@ def test_copy_the_token_limit_cut_off_mid_sentence_fails_a_hard_check():
         assert "finished" not in [check["check"] for check in check_variant(text, KETTLE, cut_off=cut_off)]
 
 
+def test_a_name_the_attributes_do_not_hold_is_an_untrue_hard_check():
+    cafe = {"name": "The Vaults", "food": "English", "area": "riverside"}
+    checks = check_variant("The Vaults is a Michelin-starred English cafe by the riverside in Tokyo.", cafe)
+    assert failed(checks, "names") == ["names what the attributes do not: Michelin, Tokyo"]
+    assert not is_clean(checks)
+    honest = check_variant("The Vaults is an English cafe by the riverside.", cafe)
+    assert "names" not in [check["check"] for check in honest] and is_clean(honest)
+    product = Product(id="v", line=1, attributes=cafe)
+    job = DraftJob(model=None, template_name="t", template_source="", settings=GenerationSettings(num_variants=2))
+    invented = Variant("The Vaults is a Michelin-starred English cafe by the riverside.", -0.1)
+    plain = Variant("The Vaults serves English food.", -0.9)
+    best, _ = checked_variants([invented, plain], product, job)
+    assert best.text == plain.text  # true copy first, though it covers less and the model liked it less
+
+
 def test_a_contradicted_value_is_a_failed_hard_check():
     cafe = {"name": "The Vaults", "familyFriendly": "no", "customer rating": "5 out of 5"}
     checks = check_variant("The Vaults is a family-friendly cafe rated 3 out of 5.", cafe)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copygen.quality.grounding import attribute_coverage, canonical_number, unsupported_numbers
+from copygen.quality.grounding import attribute_coverage, canonical_number, unsupported_names, unsupported_numbers
 
 KETTLE = {
     "id": "SKU-1001",
@@ -69,6 +69,34 @@ def test_attribute_coverage(attributes, text, expected):
 )
 def test_unsupported_numbers(attributes, text, expected):
     assert unsupported_numbers(attributes, text) == expected
+
+
+COCUM = {
+    "name": "Cocum",
+    "eatType": "coffee shop",
+    "food": "Italian",
+    "area": "city centre",
+    "near": "The Portland Arms",
+}
+CHARGER = {"name": "Volta 65W USB-C Charger", "brand": "Kestrel Labs", "features": "2 USB-C ports and 1 USB-A port"}
+
+
+@pytest.mark.parametrize(
+    "attributes, text, expected",
+    [
+        (COCUM, "Cocum is a Michelin-starred Italian coffee shop in Tokyo.", ["Michelin", "Tokyo"]),
+        (COCUM, "Cocum, in the City Centre near Portland, serves Italy's best.", []),  # stems, keys, values
+        (COCUM, "Cocum's coffee is served in London's East End.", ["London", "East", "End"]),  # no possessive
+        (COCUM, "Headline: Cocum Coffee\nDescription: Visit Cocum in London today!", ["London"]),  # labels start
+        (COCUM, "Brew Better Coffee Every Day", []),  # a title, not prose
+        (COCUM, 'Love it. I do. "Great," they say. #CoffeeTime @Cocum', []),  # starts, quotes, tags, I
+        (CHARGER, "The Volta 65W USB-C Charger from Kestrel Labs has a USB-B port.", ["B"]),
+        (CHARGER, "It charges 2 USB-C and 1 USB-A devices.", []),
+        ({"name": "Aroma", "origin": "Japan"}, "Aroma brews Japanese tea, not Chinese.", ["Chinese"]),
+    ],
+)
+def test_unsupported_names(attributes, text, expected):
+    assert unsupported_names(attributes, text) == expected
 
 
 @pytest.mark.parametrize(
