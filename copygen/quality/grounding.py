@@ -21,7 +21,7 @@ from copygen.quality.tokens import (
     quantities,
     tokens_of,
 )
-from copygen.quality.values import Reading, contradicting_spans, contradiction, facts, stated
+from copygen.quality.values import CAMEL, Reading, contradicting_spans, contradiction, facts, stated
 
 __all__ = [
     "UNITS",
@@ -44,7 +44,6 @@ __all__ = [
 
 NAME_WORD = re.compile(r"(?<![\w#@])[^\W\d_]+(?:['’][^\W\d_]+)*")
 SENTENCE_START = re.compile(r"(?:^\s*|[.!?:;]\s+|\n\s*|[\"“‘'(\[]|[-–—•*]\s+)$")
-CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 POSSESSIVE = re.compile(r"['’]s$")
 TITLE_CASE = 0.75  # a line this share of whose words the attributes lack are capitalised is a title
 

@@ -27,9 +27,7 @@ from copygen.generation.number_bans import learned_bans, number_bans, true_start
 from copygen.io.drafts import Variant
 from copygen.machine import checked_device, cpu_threads, gpu_of_this_process, one_malloc_arena
 
-RETRIES = (
-    4  # times a product whose every candidate states an invented number or name or a contradiction is decoded again
-)
+RETRIES = 4  # times a product whose every candidate states something untrue (see redecoded) is decoded again
 # Batches waiting for each worker. A stopped run (Ctrl-C) exits only once the workers have decoded
 # every queued batch, which CTranslate2 cannot cancel; its default of 4 made that wait 25 s on the samples.
 QUEUED_PER_WORKER = 1
@@ -366,9 +364,10 @@ def collect_decoded(loaded: LoadedModel, queued: tuple) -> list[tuple[list[list[
 
 def redecoded(loaded: LoadedModel, texts: list[str], settings, bans: list, grounding: list, decoded: list) -> list:
     """Decode again, up to RETRIES times, each product whose every hypothesis states a number or
-    a name its attributes do not hold ("Michelin-starred") or contradicts a value ("family-friendly" for familyFriendly: no), with
-    the token runs that wrote them suppressed as well; the new hypotheses come before the old ones
-    (the grounded ranking picks among them all). A new round continues the best hypothesis from
+    a name its attributes do not hold ("Michelin-starred") or contradicts a value
+    ("family-friendly" for familyFriendly: no), with the token runs that wrote them suppressed
+    too; the new hypotheses come before the old ones (the grounded ranking picks among them
+    all). A new round continues the best hypothesis from
     where its first untrue run began: the true start is kept, not decoded again. Each round looks
     only at the hypotheses the last one decoded."""
     tokenizer, latest = loaded.tokenizer, dict(enumerate(decoded))
