@@ -24,7 +24,15 @@ from copygen.io.drafts import Draft, Variant
 from copygen.io.products import Product
 from copygen.prompts import Template, check_columns, load_template, render_prompt
 from copygen.quality.channels import Channel, get_channel, template_for
-from copygen.quality.checks import RANKINGS, banned_phrases, check_variant, is_clean, rank_variants, required_columns
+from copygen.quality.checks import (
+    RANKINGS,
+    banned_phrases,
+    check_variant,
+    is_clean,
+    rank_variants,
+    required_columns,
+    states_untrue,
+)
 from copygen.quality.grounding import attribute_coverage
 from copygen.quality.trim import trimmed
 
@@ -166,13 +174,14 @@ def started_from_value(engine: Engine, window: list, variants: dict, job: DraftJ
 
 
 def unnamed_column(candidates: list, product: Product, job: DraftJob) -> str | None:
-    """The first required column whose value (a string without a banned word) no candidate
-    mentions, if any."""
+    """The first required column whose value (a string without a banned word) no candidate that
+    states nothing untrue mentions, if any: a copy that names the product in Tokyo is no answer."""
+    true = [variant.text for variant in candidates if not states_untrue(variant.text, product.attributes)]
     for column in job.required:
         value = product.attributes.get(column)
         if not (isinstance(value, str) and value.strip() and candidates) or banned_phrases(value, job.banned):
             continue
-        if not any(attribute_coverage({column: value}, variant.text, skip=()) for variant in candidates):
+        if not any(attribute_coverage({column: value}, text, skip=()) for text in true):
             return column
     return None
 

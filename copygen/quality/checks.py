@@ -151,6 +151,12 @@ HARD_CHECKS = UNTRUE_CHECKS | {"finished", "format", "length", "banned", "requir
 RANKINGS = ("grounded", "model")
 
 
+def states_untrue(text: str, attributes: dict[str, Any]) -> bool:
+    """Whether `text` fails a check of UNTRUE_CHECKS: a number or name the attributes do not
+    hold, or a contradicted value."""
+    return any(check["check"] in UNTRUE_CHECKS for check in failed_checks(check_variant(text, attributes)))
+
+
 def is_clean(checks: Iterable[dict[str, Any]]) -> bool:
     """Whether a variant passes every hard check: nothing a reader could not publish as is
     (an invented number or name, a contradicted value, a banned word, a missing required value, a broken

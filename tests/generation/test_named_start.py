@@ -68,6 +68,20 @@ def test_a_product_whose_copy_never_names_it_gets_copy_started_from_its_name(loa
     assert socks.variants[0].text.startswith("Trailhead Crew Socks are")  # a channel of one piece of copy too
 
 
+def test_copy_that_names_the_product_only_with_an_untrue_claim_is_started_from_its_name(loaded):
+    class Tokyo(Scripted):
+        def decode(self, texts, settings, on_batch=None, grounding=None):
+            self.asked.append(texts)
+            if texts[0].endswith("Trailhead Crew Socks"):
+                return [[Variant("are soft, in sizes S, M, L.", -0.5)]]
+            return [[Variant("Trailhead Crew Socks, made in Tokyo.", -0.2), Variant("Soft socks, S, M, L.", -0.3)]]
+
+    engine = Tokyo(loaded)
+    [socks] = draft_products([SOCKS], job_for(), engine)
+    assert len(engine.asked) == 2 and socks.clean
+    assert socks.variants[0].text == "Trailhead Crew Socks are soft, in sizes S, M, L."
+
+
 def test_no_copy_is_started_from_the_name_by_model_rank_a_labelled_channel_seq2seq_or_a_banned_name(loaded, tiny_t5):
     seq2seq = load_transformers(resolve_model(str(tiny_t5)))
     banned = job_for()
