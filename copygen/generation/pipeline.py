@@ -157,8 +157,8 @@ def started_from_value(engine: Engine, window: list, variants: dict, job: DraftJ
     before it. Causal models only (their copy continues the model input text), and not for a
     channel whose copy starts with a label ("Headline: ...")."""
     retry = {}
-    for index, (product, text, _, shown) in enumerate(window):
-        column = unnamed_column(variants[index], product, job)
+    for index, (product, text, mapping, shown) in enumerate(window):
+        column = unnamed_column([restore(variant.text, mapping) for variant in variants[index]], product, job)
         if column is not None:
             value = str(shown[column])
             retry[index] = (value, text + ("" if text[-1:].isspace() else " ") + value)
@@ -173,10 +173,10 @@ def started_from_value(engine: Engine, window: list, variants: dict, job: DraftJ
         variants[index] = started + variants[index]
 
 
-def unnamed_column(candidates: list, product: Product, job: DraftJob) -> str | None:
-    """The first required column whose value (a string without a banned word) no candidate that
-    states nothing untrue mentions, if any: a copy that names the product in Tokyo is no answer."""
-    true = [variant.text for variant in candidates if not states_untrue(variant.text, product.attributes)]
+def unnamed_column(candidates: list[str], product: Product, job: DraftJob) -> str | None:
+    """The first required column whose value (a string without a banned word) no candidate text
+    that states nothing untrue mentions, if any: a copy that names the product in Tokyo is no answer."""
+    true = [text for text in candidates if not states_untrue(text, product.attributes)]
     for column in job.required:
         value = product.attributes.get(column)
         if not (isinstance(value, str) and value.strip() and candidates) or banned_phrases(value, job.banned):

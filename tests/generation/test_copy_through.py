@@ -152,5 +152,6 @@ def test_generate_masks_what_a_fine_tune_copies_through_and_restores_it(tiny_gpt
     job.template_source = "{{ name }} in {{ colour }}"
     [draft] = draft_products([product], job, Echo(loaded))
     assert "XNAMEX in red" in Echo.prompts[0] and name not in Echo.prompts[0]
+    assert len(Echo.prompts) == 1  # its copy names the product through the placeholder: not decoded again
     assert draft.variants[0].text == f"{name} in red"
     assert draft.attributes["name"] == name
