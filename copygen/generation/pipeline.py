@@ -176,10 +176,12 @@ def started_from_value(engine: Engine, window: list, variants: dict, job: DraftJ
 def unnamed_column(candidates: list[str], product: Product, job: DraftJob) -> str | None:
     """The first required column whose value (a string without a banned word) no candidate text
     that states nothing untrue mentions, if any: a copy that names the product in Tokyo is no answer."""
+    if not candidates:
+        return None
     true = [text for text in candidates if not states_untrue(text, product.attributes)]
     for column in job.required:
         value = product.attributes.get(column)
-        if not (isinstance(value, str) and value.strip() and candidates) or banned_phrases(value, job.banned):
+        if not (isinstance(value, str) and value.strip()) or banned_phrases(value, job.banned):
             continue
         if not any(attribute_coverage({column: value}, text, skip=()) for text in true):
             return column

@@ -21,7 +21,7 @@ from copygen.quality.tokens import (
     quantities,
     tokens_of,
 )
-from copygen.quality.values import CAMEL, Reading, contradicting_spans, contradiction, facts, stated
+from copygen.quality.values import Reading, contradicting_spans, contradiction, facts, name_words, stated
 
 __all__ = [
     "UNITS",
@@ -136,8 +136,10 @@ def unsupported_name_spans(
     attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)
 ) -> list[tuple[int, int]]:
     """Where in `text` each unsupported name (see `unsupported_names`) is: (start, end) offsets."""
-    held = {word.lower() for value in attribute_values(attributes, skip) for word in NAME_WORD.findall(value)}
-    held |= {word.lower() for key in key_names(attributes, skip) for word in NAME_WORD.findall(CAMEL.sub(" ", key))}
+    held = set()
+    for fact in facts(attributes, skip):
+        held.update(word.lower() for word in NAME_WORD.findall(str(fact.value)))
+        held.update(name_words(fact.name))
     spans = []
     for line_start, line in line_spans(text):
         words = [  # the line's words but those that start a sentence or follow a label
@@ -167,18 +169,6 @@ def same_stem(word: str, known: str) -> bool:
     shorter = min(len(word), len(known))
     common = next((i for i, (a, b) in enumerate(zip(word, known)) if a != b), shorter)
     return word == known or (shorter >= 4 and common >= shorter - 1)
-
-
-def key_names(attributes: Any, skip: Iterable[str] = ()) -> Iterator[str]:
-    """Every key in the attributes (nested objects too), but those skipped at the top."""
-    if isinstance(attributes, dict):
-        for key, value in attributes.items():
-            if key not in set(skip):
-                yield str(key)
-                yield from key_names(value)
-    elif isinstance(attributes, (list, tuple)):
-        for value in attributes:
-            yield from key_names(value)
 
 
 def attribute_values(attributes: Any, skip: Iterable[str] = ()) -> Iterator[str]:
