@@ -21,7 +21,7 @@ from copygen.quality.tokens import (
     quantities,
     tokens_of,
 )
-from copygen.quality.values import Reading, contradicting_spans, contradiction, facts, name_words, stated
+from copygen.quality.values import RATING, Reading, contradicting_spans, contradiction, facts, name_words, stated
 
 __all__ = [
     "UNITS",
@@ -105,17 +105,32 @@ def unsupported_numbers(attributes: dict[str, Any], text: str, skip: Iterable[st
 
 
 def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> list[tuple[int, int]]:
-    """Where in `text` each unsupported number (with its unit) is: (start, end) character offsets."""
+    """Where in `text` each unsupported number (with its unit) is: (start, end) character offsets.
+
+    A rating's scale ("out of 5", "/5") supports only a scale: "1 out of 5" holds no 5 that
+    "a 5-star café" could state."""
     known: dict[str, set[str | None]] = {}
+    scales: set[str] = set()
     for value in attribute_values(attributes, skip):
-        for quantity in quantities(value):
-            known.setdefault(quantity.number, set()).add(quantity.unit)
+        for quantity, scale in scaled_quantities(value):
+            if scale:
+                scales.add(quantity.number)
+            else:
+                known.setdefault(quantity.number, set()).add(quantity.unit)
     spans = []
-    for quantity in quantities(text):
+    for quantity, scale in scaled_quantities(text):
         units = known.get(quantity.number)
+        if scale and quantity.number in scales:
+            continue
         if units is None or not (quantity.unit is None or None in units or quantity.unit in units):
             spans.append((quantity.start, quantity.end))
     return spans
+
+
+def scaled_quantities(text: str) -> list[tuple[Quantity, bool]]:
+    """The quantities in `text`, each with whether it is a rating's scale (the 5 of "4 out of 5")."""
+    scales = {match.start(2) for match in RATING.finditer(text)}
+    return [(quantity, quantity.start in scales) for quantity in quantities(text)]
 
 
 def unsupported_names(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> list[str]:

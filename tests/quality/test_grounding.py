@@ -65,6 +65,10 @@ def test_attribute_coverage(attributes, text, expected):
         ({"battery": "8小时"}, "续航12小时。", ["12"]),
         ({"battery": "8小时"}, "续航8小时。", []),
         ({"size": '15.6"'}, "A 15.6-inch screen.", []),
+        ({"customer rating": "1 out of 5"}, "A 5-star café, rated 1 out of 5.", ["5"]),  # a scale is no score
+        ({"customer rating": "1 out of 5"}, "Rated 5/5, not 1/5.", ["5"]),
+        ({"customer rating": "5 out of 5"}, "A 5-star café, 5/5.", []),
+        ({"rating": "4.5/5", "pack": "5 pairs"}, "5 pairs, rated 4.5 out of 5.", []),
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
