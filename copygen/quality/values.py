@@ -14,13 +14,16 @@ key). How a fact is stated depends on its kind:
 - quantitative (a number with its unit, a range "£20-25" or "2.5 kg to 24 kg", a bound "less than
   £20", a rating "5 out of 5") by its numbers, each with a compatible unit, anywhere in the text;
   a rating by its score alone ("5 stars"). The words around the numbers ("less than", "up to")
-  are not checked. A rating on the same scale with another score ("3 out of 5") contradicts it.
+  are not checked. A rating on the same scale with another score ("3 out of 5") contradicts it,
+  and so does praise ("top-rated", "highly rated", "five-star") of a rating that is not high
+  (below 4 out of 5, or a word such as "average" or "low" under a key that names a rating).
 - any other value by its tokens, together and in order (see copygen.quality.tokens); a word may
   carry an English inflection ("moderately" states "moderate", "highly" states "high").
 
 A paraphrase ("cheap" for "less than £20", "highly rated" for "5 out of 5", "adults only" for a
 family-friendly "no") cannot be verified without a dictionary of the domain: it counts as not
-stated, so coverage is a lower bound, and it never counts as a contradiction.
+stated, so coverage is a lower bound, and apart from praise of a rating it never counts as a
+contradiction.
 """
 
 from __future__ import annotations
@@ -105,6 +108,14 @@ CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\n]")
 NAME_GAP = re.compile(r"[^\S\n]*-[^\S\n]*|[^\S\n]+")  # between the words of a name
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 RATING = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:/|out\s+of)\s*(\d+(?:[.,]\d+)?)(?![\w])", re.IGNORECASE)
+# Praise that claims a high rating; it contradicts a rating that is not high (see `rated_high`).
+PRAISE = re.compile(
+    r"(?<![\w-])(?:(?:top|highly|best|high)[- ]?(?:rated|reviewed)|five[- ]stars?)(?![\w-])", re.IGNORECASE
+)
+RATING_KEYS = frozenset({"rating", "ratings", "rated", "stars", "score", "reviews"})
+HIGH = 0.8  # a score at or above this share of its scale is a high rating ("4 out of 5")
+HIGH_WORDS = frozenset({"high", "very high", "excellent", "outstanding", "top"})
+NOT_HIGH_WORDS = frozenset({"low", "very low", "poor", "average", "medium", "moderate", "mixed", "fair", "mediocre"})
 
 
 class Fact(NamedTuple):
@@ -205,16 +216,32 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
             if (cue is not None) == yes:
                 spans.append((reading.words[cue if cue is not None else first].start, reading.words[last].end))
     else:
+        if rated_high(fact) is False:
+            spans += [match.span() for match in PRAISE.finditer(reading.text)]
         rating = RATING.search(str(fact.value))
         if rating and quantitative(str(fact.value)):
             scale = number_of(rating.group(2))
             scores = rating_scores(all_facts, scale)
-            spans = [
+            spans += [
                 match.span()
                 for match in RATING.finditer(reading.text)
                 if number_of(match.group(2)) == scale and number_of(match.group(1)) not in scores
             ]
     return spans
+
+
+def rated_high(fact: Fact) -> bool | None:
+    """Whether a rating, under a key that names one ("customer rating"), is high: a score of at
+    least HIGH of its scale ("4.5/5") or a word such as "high" or "excellent". False for a lower
+    score or a word such as "average" or "low"; None for anything else, which is not judged."""
+    if not RATING_KEYS & set(name_words(fact.name)):
+        return None
+    value = str(fact.value).strip().lower()
+    rating = RATING.search(value) if quantitative(value) else None
+    if rating:
+        scale = float(number_of(rating.group(2)))
+        return bool(scale) and float(number_of(rating.group(1))) / scale >= HIGH
+    return True if value in HIGH_WORDS else False if value in NOT_HIGH_WORDS else None
 
 
 def name_mentions(reading: Reading, name: list[str]) -> list[tuple[int, int]]:

@@ -98,6 +98,16 @@ def test_missing_values_name_each_value_not_stated():
         ({"customer rating": "5 out of 5"}, "Rated 3/10 by critics.", []),  # another scale
         ({"food": "4/5", "service": "5/5"}, "Service rated 5 out of 5, food 4/5.", []),
         (
+            {"customer rating": "1 out of 5"},
+            "A top-rated, five-star café.",
+            ['says "top-rated", but customer rating is 1 out of 5', 'says "five-star", but customer rating is 1 out of 5'],
+        ),
+        ({"customer rating": "average"}, "Highly rated.", ['says "Highly rated", but customer rating is average']),
+        ({"customer rating": "high"}, "A top-rated café.", []),
+        ({"rating": "4.5/5"}, "Our best-reviewed kettle.", []),  # 4 out of 5 and up is high
+        ({"rating": "3.5/5"}, "Our best-reviewed kettle.", ['says "best-reviewed", but rating is 3.5/5']),
+        ({"size": "1/2 inch"}, "Our top-rated drill bit.", []),  # a key that names no rating
+        (
             {"specs": {"dishwasher_safe": "no"}},
             "Dishwasher safe.",
             ['says "Dishwasher safe", but dishwasher_safe is no'],
