@@ -21,7 +21,16 @@ from copygen.quality.tokens import (
     quantities,
     tokens_of,
 )
-from copygen.quality.values import RATING, Reading, contradicting_spans, contradiction, facts, name_words, stated
+from copygen.quality.values import (
+    FUNCTION_WORDS,
+    RATING,
+    Reading,
+    contradicting_spans,
+    contradiction,
+    facts,
+    name_words,
+    stated,
+)
 
 __all__ = [
     "UNITS",
@@ -45,6 +54,8 @@ __all__ = [
 NAME_WORD = re.compile(r"(?<![\w#@])[^\W\d_]+(?:['’][^\W\d_]+)*")
 SENTENCE_START = re.compile(r"(?:^\s*|[.!?:;]\s+|\n\s*|[\"“‘'(\[]|[-–—•*]\s+)$")
 POSSESSIVE = re.compile(r"['’]s$")
+LABEL = re.compile(r"(?<![\w-])([^\W\d_]+)[ \u00a0\u202f-]$")  # "SPF " before "30"
+RANGE = re.compile(r"\s*(?:[-–—/]|to)\s*")  # between the numbers of a range ("36–46")
 TITLE_CASE = 0.75  # a line this share of whose words the attributes lack are capitalised is a title
 
 
@@ -108,29 +119,59 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     """Where in `text` each unsupported number (with its unit) is: (start, end) character offsets.
 
     A rating's scale ("out of 5", "/5") supports only a scale: "1 out of 5" holds no 5 that
-    "a 5-star café" could state."""
+    "a 5-star café" could state. A number after a capitalised label the attributes put before
+    other numbers ("SPF 30", "EU 36") must be one of those: "SPF 50" is invented even when the
+    size is 50 ml."""
     known: dict[str, set[str | None]] = {}
     scales: set[str] = set()
+    labelled: dict[str, set[str]] = {}
     for value in attribute_values(attributes, skip):
-        for quantity, scale in scaled_quantities(value):
+        for quantity, scale, label in read_quantities(value, attribute=True):
             if scale:
                 scales.add(quantity.number)
             else:
                 known.setdefault(quantity.number, set()).add(quantity.unit)
+            if label:
+                labelled.setdefault(label, set()).add(quantity.number)
     spans = []
-    for quantity, scale in scaled_quantities(text):
+    for quantity, scale, label in read_quantities(text):
         units = known.get(quantity.number)
         if scale and quantity.number in scales:
             continue
-        if units is None or not (quantity.unit is None or None in units or quantity.unit in units):
+        if (
+            units is None
+            or not (quantity.unit is None or None in units or quantity.unit in units)
+            or quantity.number not in labelled.get(label, {quantity.number})
+        ):
             spans.append((quantity.start, quantity.end))
     return spans
 
 
-def scaled_quantities(text: str) -> list[tuple[Quantity, bool]]:
-    """The quantities in `text`, each with whether it is a rating's scale (the 5 of "4 out of 5")."""
+def read_quantities(text: str, attribute: bool = False) -> list[tuple[Quantity, bool, str | None]]:
+    """The quantities in `text`, each with whether it is a rating's scale (the 5 of "4 out of 5")
+    and its label, lower-cased: the word right before it ("SPF 30"), or before the first number
+    of its range ("EU 36–46"). In an attribute value only a capitalised word is a label, and at
+    the start of a sentence only an abbreviation ("SPF", not "Weighs")."""
     scales = {match.start(2) for match in RATING.finditer(text)}
-    return [(quantity, quantity.start in scales) for quantity in quantities(text)]
+    found: list[tuple[Quantity, bool, str | None]] = []
+    for quantity in quantities(text):
+        word = LABEL.search(text, 0, quantity.start)
+        label = word.group(1) if word else None
+        if label and (label.lower() in FUNCTION_WORDS or (attribute and not is_label(text, word))):
+            label = None
+        if label is None and found and RANGE.fullmatch(text, found[-1][0].end, quantity.start):
+            label = found[-1][2]
+        found.append((quantity, quantity.start in scales, label.lower() if label else None))
+    return found
+
+
+def is_label(value: str, word: re.Match) -> bool:
+    """Whether a word before a number in an attribute value labels it: capitalised, and an
+    abbreviation if it starts a sentence."""
+    label = word.group(1)
+    if not label[0].isupper():
+        return False
+    return (len(label) > 1 and label.isupper()) or not SENTENCE_START.search(value, 0, word.start())
 
 
 def unsupported_names(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> list[str]:

@@ -69,6 +69,14 @@ def test_attribute_coverage(attributes, text, expected):
         ({"customer rating": "1 out of 5"}, "Rated 5/5, not 1/5.", ["5"]),
         ({"customer rating": "5 out of 5"}, "A 5-star café, 5/5.", []),
         ({"rating": "4.5/5", "pack": "5 pairs"}, "5 pairs, rated 4.5 out of 5.", []),
+        ({"size": "50 ml", "features": "SPF 30 broad-spectrum"}, "Broad-spectrum spf 50, 50 ml.", ["50"]),  # label
+        (
+            {"title": "Blocks Set, Ages 6-12", "box": "38 x 28 x 12 cm"},
+            "For ages 6 to 28, or Ages 6–12.",
+            ["28"],
+        ),  # a range
+        ({"size": "EU 36–46"}, "Sizes EU 36 to EU 46; SPF 15.", ["15"]),
+        ({"features": "Weighs 2.1 kg", "range": "2.5 kg to 24 kg"}, "It weighs 2.5 kg.", []),  # a sentence's start
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):

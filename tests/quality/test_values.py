@@ -100,7 +100,10 @@ def test_missing_values_name_each_value_not_stated():
         (
             {"customer rating": "1 out of 5"},
             "A top-rated, five-star café.",
-            ['says "top-rated", but customer rating is 1 out of 5', 'says "five-star", but customer rating is 1 out of 5'],
+            [
+                'says "top-rated", but customer rating is 1 out of 5',
+                'says "five-star", but customer rating is 1 out of 5',
+            ],
         ),
         ({"customer rating": "average"}, "Highly rated.", ['says "Highly rated", but customer rating is average']),
         ({"customer rating": "high"}, "A top-rated café.", []),
