@@ -29,6 +29,7 @@ from copygen.quality.checks import (
     banned_phrases,
     check_variant,
     is_clean,
+    meta_phrases,
     rank_variants,
     required_columns,
     states_untrue,
@@ -175,10 +176,11 @@ def started_from_value(engine: Engine, window: list, variants: dict, job: DraftJ
 
 def unnamed_column(candidates: list[str], product: Product, job: DraftJob) -> str | None:
     """The first required column whose value (a string without a banned word) no candidate text
-    that states nothing untrue mentions, if any: a copy that names the product in Tokyo is no answer."""
+    that states nothing untrue and says nothing about the writing mentions, if any: a copy that
+    names the product in Tokyo, or in "here's a product description for ...", is no answer."""
     if not candidates:
         return None
-    true = [text for text in candidates if not states_untrue(text, product.attributes)]
+    true = [text for text in candidates if not states_untrue(text, product.attributes) and not meta_phrases(text)]
     for column in job.required:
         value = product.attributes.get(column)
         if not (isinstance(value, str) and value.strip()) or banned_phrases(value, job.banned):

@@ -1,6 +1,6 @@
 """Checks on every generated variant, stored with the draft for review: format and length for
-a channel, banned words, required attributes, numbers no attribute supports, repetition, and
-copy the token limit cut off mid-sentence.
+a channel, banned words, required attributes, numbers and names no attribute supports, values
+contradicted, words about the writing, repetition, and copy the token limit cut off mid-sentence.
 """
 
 from __future__ import annotations
@@ -22,6 +22,13 @@ from copygen.quality.trim import stops_mid_sentence
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Words about the writing, not the product: a chat model's preamble or sign-off, or the prompt echoed.
+META = re.compile(
+    r"\bhere(?:'s|’s| is| are)\b[^.\n]{0,40}?\b(?:description|copy|sentence|tagline|caption|post|summary|"
+    r"version|text|listing|title)s?\b|\b(?:product )?description for\b|\bas an ai\b|\bi hope (?:this|that)\b|"
+    r"\blet me know\b|^(?:sure|certainly|of course)\b[,!.]|\bthat includes the facts\b|\bin \d+ words\b",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def check_variant(
@@ -37,9 +44,10 @@ def check_variant(
     finished (only when the token limit, `cut_off`, stopped it mid-sentence), format (the
     channel's labelled parts are all there), length (each part against the channel's limit),
     banned words, required attributes mentioned, numbers no attribute supports, names no
-    attribute holds ("Michelin-starred", "in Tokyo") and values contradicted (both only when
-    found), repeated phrases. A check with nothing to check against
-    (no limit, no banned list, a required column this product lacks) is left out.
+    attribute holds ("Michelin-starred", "in Tokyo"), values contradicted and words about the
+    writing ("here's a product description"; these three only when found), repeated phrases.
+    A check with nothing to check against (no limit, no banned list, a required column this
+    product lacks) is left out.
     """
     parts = split_parts(channel, text)
     results = []
@@ -71,6 +79,9 @@ def check_variant(
     against = contradictions(attributes, text)
     if against:  # reported only when found: most values cannot be judged either way
         results.append(check_result("contradiction", False, "; ".join(against)))
+    meta = meta_phrases(text)
+    if meta:  # reported only when found
+        results.append(check_result("meta", False, f"talks about the writing: {', '.join(map(repr, meta))}"))
     pieces = [value for value in parts.values() if value] or [text]  # each part on its own
     repeated = [phrase for piece in pieces for phrase in repeated_phrases(piece)]
     results.append(
@@ -142,12 +153,18 @@ def repeated_phrases(text: str, size: int = REPEAT_WORDS) -> list[str]:
     return found
 
 
+def meta_phrases(text: str) -> list[str]:
+    """What `text` says about the writing instead of the product ("here's a product description",
+    "I hope this helps"), each once."""
+    return list(dict.fromkeys(match.group() for match in META.finditer(text)))
+
+
 def failed_checks(checks: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [check for check in checks if not check["passed"]]
 
 
 UNTRUE_CHECKS = frozenset({"numbers", "names", "contradiction"})  # the copy states what the product is not
-HARD_CHECKS = UNTRUE_CHECKS | {"finished", "format", "length", "banned", "required"}
+HARD_CHECKS = UNTRUE_CHECKS | {"finished", "format", "length", "banned", "required", "meta"}
 RANKINGS = ("grounded", "model")
 
 
@@ -159,8 +176,9 @@ def states_untrue(text: str, attributes: dict[str, Any]) -> bool:
 
 def is_clean(checks: Iterable[dict[str, Any]]) -> bool:
     """Whether a variant passes every hard check: nothing a reader could not publish as is
-    (an invented number or name, a contradicted value, a banned word, a missing required value, a broken
-    channel limit). Repetition is a soft check: it lowers a variant, never disqualifies it."""
+    (an invented number or name, a contradicted value, a banned word, a missing required value, a
+    broken channel limit, words about the writing). Repetition is a soft check: it lowers a
+    variant, never disqualifies it."""
     return not any(check["check"] in HARD_CHECKS for check in failed_checks(checks))
 
 

@@ -82,6 +82,22 @@ def test_copy_that_names_the_product_only_with_an_untrue_claim_is_started_from_i
     assert socks.variants[0].text == "Trailhead Crew Socks are soft, in sizes S, M, L."
 
 
+def test_copy_that_names_the_product_only_in_a_preamble_is_started_from_its_name(loaded):
+    class Preamble(Scripted):
+        def decode(self, texts, settings, on_batch=None, grounding=None):
+            self.asked.append(texts)
+            if texts[0].endswith("Trailhead Crew Socks"):
+                return [[Variant("are soft, in sizes S, M, L.", -0.5)]]
+            return [[Variant('Here\'s a product description for "Trailhead Crew Socks": S, M, L.', -0.2)]]
+
+    engine = Preamble(loaded)
+    [socks] = draft_products([SOCKS], job_for(), engine)
+    assert len(engine.asked) == 2 and socks.clean
+    assert socks.variants[0].text == "Trailhead Crew Socks are soft, in sizes S, M, L."
+    preamble = socks.variants[1]
+    assert [check["check"] for check in preamble.checks if not check["passed"]] == ["meta"]
+
+
 def test_no_copy_is_started_from_the_name_by_model_rank_a_labelled_channel_seq2seq_or_a_banned_name(loaded, tiny_t5):
     seq2seq = load_transformers(resolve_model(str(tiny_t5)))
     banned = job_for()

@@ -22,6 +22,7 @@ from copygen.quality.checks import (
     banned_phrases,
     check_variant,
     is_clean,
+    meta_phrases,
     rank_variants,
     repeated_phrases,
     required_columns,
@@ -301,6 +302,28 @@ def test_a_name_the_attributes_do_not_hold_is_an_untrue_hard_check():
     plain = Variant("The Vaults serves English food.", -0.9)
     best, _ = checked_variants([invented, plain], product, job)
     assert best.text == plain.text  # true copy first, though it covers less and the model liked it less
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        (
+            'In 3 words, here\'s a product description for a product called "Arc" that includes the facts:',
+            ["In 3 words", "here's a product description", "that includes the facts"],
+        ),
+        ("Sure! The Arc lamp glows. I hope this helps.", ["Sure!", "I hope this"]),
+        ("Here is the Arc lamp: warm light for your desk.", []),  # "here is" about the product
+        ("The Arc lamp. Let me know the room and it fits.", ["Let me know"]),
+    ],
+)
+def test_words_about_the_writing_are_a_failed_hard_check(text, said):
+    assert meta_phrases(text) == said
+    checks = check_variant(text, {"name": "Arc lamp"})
+    meta = [check for check in checks if check["check"] == "meta"]
+    assert is_clean(checks) == (not said)
+    assert [check["message"] for check in meta] == (
+        [f"talks about the writing: {', '.join(map(repr, said))}"] if said else []
+    )
 
 
 def test_a_contradicted_value_is_a_failed_hard_check():
