@@ -7,10 +7,11 @@ key). How a fact is stated depends on its kind:
 - yes/no (True/False, or "yes"/"no"/"true"/"false") by the attribute's NAME, split into words
   ("familyFriendly", "family_friendly" -> "family friendly"; a leading "is"/"has" dropped), with
   spaces or hyphens between the words or none, or, for a name of several words, as a compound
-  with the same last word ("kid-friendly", "kid friendly"). A mention is negated when a negation
-  (not, no, never, non, nor, neither, without, ...n't) comes at most three words before it in
-  the same clause. "no" is stated by a negated mention, "yes" by a plain one; the other kind of
-  mention contradicts the value.
+  of a word for the same people or animals and the same last word ("kid-friendly" for
+  familyFriendly, "dog-friendly" for petFriendly; not "eco-friendly"). A mention is negated
+  when a negation (not, no, never, non, nor, neither, without, ...n't) comes at most three words
+  before it in the same clause. "no" is stated by a negated mention, "yes" by a plain one; the
+  other kind of mention contradicts the value.
 - quantitative (a number with its unit, a range "£20-25" or "2.5 kg to 24 kg", a bound "less than
   £20", a rating "5 out of 5") by its numbers, each with a compatible unit, anywhere in the text;
   a rating by its score alone ("5 stars"). The words around the numbers ("less than", "up to")
@@ -41,7 +42,7 @@ NAME_PREFIXES = frozenset({"is", "has", "have", "can", "with", "supports"})  # "
 NEGATIONS = frozenset({"not", "no", "never", "non", "nor", "neither", "without", "cannot", "none"})
 SCOPE_ENDS = frozenset({"and", "but", "while", "whereas", "although", "though", "yet"})
 NEGATION_REACH = 3  # words that may sit between a negation and what it negates
-# Words that modify without naming a kind of thing, so "very friendly" is no compound of "family friendly".
+# Words that name no kind of thing: never the label of a number ("A 50 ml jug"; see grounding).
 FUNCTION_WORDS = (
     NEGATIONS
     | SCOPE_ENDS
@@ -102,6 +103,13 @@ FUNCTION_WORDS = (
         ]
     )
 )
+# Words that name the same people or animals as a yes/no name's first word, in a compound with its last.
+KINDS = {
+    "family": frozenset({"kid", "kids", "child", "children", "baby", "toddler"}),
+    "kid": frozenset({"family", "child", "children", "kids"}),
+    "child": frozenset({"family", "kid", "kids", "children"}),
+    "pet": frozenset({"dog", "dogs", "cat", "cats"}),
+}
 INFLECTIONS = ("s", "es", "ly", "er", "est", "ed")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\n]")
@@ -259,7 +267,7 @@ def name_mentions(reading: Reading, name: list[str]) -> list[tuple[int, int]]:
             words[first + k].text == name[k] and joined_by_gap(reading, first + k) for k in range(len(name) - 1)
         ):
             found[index] = first
-        elif len(name) > 1 and index and joined_by_gap(reading, index - 1) and modifier(words[index - 1].text):
+        elif len(name) > 1 and index and joined_by_gap(reading, index - 1) and same_kind(words[index - 1].text, name):
             found[index] = index - 1
     return sorted((first, last) for last, first in found.items())
 
@@ -270,9 +278,10 @@ def joined_by_gap(reading: Reading, index: int) -> bool:
     return NAME_GAP.fullmatch(gap) is not None
 
 
-def modifier(word: str) -> bool:
-    """Whether `word` may name a kind of thing before a name's last word ("kid" in "kid friendly")."""
-    return word not in FUNCTION_WORDS and not word.endswith("ly") and not any(c.isdigit() for c in word)
+def same_kind(word: str, name: list[str]) -> bool:
+    """Whether `word` names what the name's first word does ("kid" for "family" in "kid friendly"):
+    "eco-friendly" or "user-friendly" says nothing about families, nor "oven-safe" about dishwashers."""
+    return word in KINDS.get(name[0], ())
 
 
 def negation_at(reading: Reading, first: int) -> int | None:

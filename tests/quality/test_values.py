@@ -42,6 +42,8 @@ def test_name_words(name, words):
         (FAMILY_YES, "A child-friendly pub.", 1.0),
         (FAMILY_YES, "A pub that is not family friendly.", 0.0),
         (FAMILY_YES, "A pub with very friendly staff.", 0.0),  # "very friendly" is no compound
+        (FAMILY_YES, "An eco-friendly pub.", 0.0),  # nor is a friendly of another kind
+        ({"petFriendly": "yes"}, "A dog-friendly pub.", 1.0),
         (FAMILY_YES, "It is not cheap, and it is family friendly.", 1.0),  # the clause ends the negation
         ({"in_stock": True}, "In stock now.", 1.0),
         ({"in_stock": False}, "Currently not in stock.", 1.0),
@@ -87,6 +89,8 @@ def test_missing_values_name_each_value_not_stated():
         (FAMILY_YES, "It isn't family friendly.", ['says "isn\'t family friendly", but familyFriendly is yes']),
         (FAMILY_YES, "Not a child-friendly place.", ['says "Not a child-friendly", but familyFriendly is yes']),
         (FAMILY_YES, "Great for families.", []),  # not stated is not contradicted
+        (FAMILY_NO, "An eco-friendly, budget-friendly cafe.", []),  # other kinds of friendly
+        ({"dishwasherSafe": "no"}, "Oven-safe.", []),
         ({"in_stock": False}, "In stock today.", ['says "In stock", but in_stock is false']),
         ({"area": "riverside"}, "In the city centre.", []),  # other words are not judged
         (
