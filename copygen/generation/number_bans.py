@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from copygen.quality.claims import unsupported_claim_spans
 from copygen.quality.grounding import (
     UNITS,
     attribute_values,
@@ -140,8 +141,8 @@ def grow(
 def untrue_runs(
     tokenizer, ids: list[int], attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)
 ) -> list[tuple[int, int, str]]:
-    """Where a decoded copy (`ids`) wrote a number or name no attribute holds or contradicted a value, in
-    order, as token slices with their text: its tokens, from the one before when a number's first
+    """Where a decoded copy (`ids`) wrote a number, name or claim no attribute holds or contradicted a
+    value, in order, as token slices with their text: its tokens, from the one before when a number's first
     token is a bare digit (so "4" stays allowed inside "24"), and the token after when it ends in a
     digit ("4" then " and", so "45" stays allowed); the text runs from the first token to the end."""
     ends, text = [], ""
@@ -149,7 +150,7 @@ def untrue_runs(
         text = tokenizer.decode(ids[:count], skip_special_tokens=True)
         ends.append(len(text))
     contradicted = [banned_part(text, start, end) for start, end in contradicted_spans(attributes, text, skip)]
-    named = unsupported_name_spans(attributes, text, skip)
+    named = unsupported_name_spans(attributes, text, skip) + unsupported_claim_spans(attributes, text, skip)
     runs = []
     for start, end in sorted(unsupported_spans(attributes, text, skip) + contradicted + named):
         first = next(i for i, reach in enumerate(ends) if reach > start)

@@ -1,6 +1,6 @@
 """Checks on every generated variant, stored with the draft for review: format and length for
-a channel, banned words, required attributes, numbers and names no attribute supports, values
-contradicted, words about the writing, repetition, and copy the token limit cut off mid-sentence.
+a channel, banned words, required attributes, numbers, names and claims no attribute supports,
+values contradicted, words about the writing, repetition, and copy the token limit cut off mid-sentence.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import Any
 
 from copygen.errors import InputError
 from copygen.quality.channels import Channel, split_parts
+from copygen.quality.claims import unsupported_claims
 from copygen.quality.grounding import (
     attribute_coverage,
     attribute_values,
@@ -44,8 +45,9 @@ def check_variant(
     finished (only when the token limit, `cut_off`, stopped it mid-sentence), format (the
     channel's labelled parts are all there), length (each part against the channel's limit),
     banned words, required attributes mentioned, numbers no attribute supports, names no
-    attribute holds ("Michelin-starred", "in Tokyo"), values contradicted and words about the
-    writing ("here's a product description"; these three only when found), repeated phrases.
+    attribute holds ("Michelin-starred", "in Tokyo"), claims with no evidence ("eco-friendly"),
+    values contradicted and words about the writing ("here's a product description"; these four
+    only when found), repeated phrases.
     A check with nothing to check against (no limit, no banned list, a required column this
     product lacks) is left out.
     """
@@ -76,6 +78,9 @@ def check_variant(
     names = unsupported_names(attributes, text)
     if names:  # reported only when found: a copy that names nothing has nothing to check
         results.append(check_result("names", False, f"names what the attributes do not: {', '.join(names)}"))
+    claims = unsupported_claims(attributes, text)
+    if claims:  # reported only when found
+        results.append(check_result("claims", False, f"claims what the attributes do not back: {', '.join(claims)}"))
     against = contradictions(attributes, text)
     if against:  # reported only when found: most values cannot be judged either way
         results.append(check_result("contradiction", False, "; ".join(against)))
@@ -163,20 +168,20 @@ def failed_checks(checks: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [check for check in checks if not check["passed"]]
 
 
-UNTRUE_CHECKS = frozenset({"numbers", "names", "contradiction"})  # the copy states what the product is not
+UNTRUE_CHECKS = frozenset({"numbers", "names", "claims", "contradiction"})  # the copy states what the product is not
 HARD_CHECKS = UNTRUE_CHECKS | {"finished", "format", "length", "banned", "required", "meta"}
 RANKINGS = ("grounded", "model")
 
 
 def states_untrue(text: str, attributes: dict[str, Any]) -> bool:
-    """Whether `text` fails a check of UNTRUE_CHECKS: a number or name the attributes do not
-    hold, or a contradicted value."""
+    """Whether `text` fails a check of UNTRUE_CHECKS: a number, name or claim the attributes do
+    not hold, or a contradicted value."""
     return any(check["check"] in UNTRUE_CHECKS for check in failed_checks(check_variant(text, attributes)))
 
 
 def is_clean(checks: Iterable[dict[str, Any]]) -> bool:
     """Whether a variant passes every hard check: nothing a reader could not publish as is
-    (an invented number or name, a contradicted value, a banned word, a missing required value, a
+    (an invented number, name or claim, a contradicted value, a banned word, a missing required value, a
     broken channel limit, words about the writing). Repetition is a soft check: it lowers a
     variant, never disqualifies it."""
     return not any(check["check"] in HARD_CHECKS for check in failed_checks(checks))

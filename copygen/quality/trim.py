@@ -1,5 +1,5 @@
-"""Trimming: a variant's sentences that state a number no attribute holds, and the unfinished
-end of one the token limit cut off, taken out.
+"""Trimming: a variant's sentences that state a number, name or claim no attribute holds, and
+the unfinished end of one the token limit cut off, taken out.
 
 Decoding keeps most invented numbers out, but not all (a digit that starts a real number may
 end early: "1 pair" for 12). A shorter true text beats a longer false one, and a shorter whole
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from copygen.quality.claims import unsupported_claims
 from copygen.quality.grounding import unsupported_names, unsupported_numbers
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
@@ -29,14 +30,16 @@ def stops_mid_sentence(text: str, cut_off: bool) -> bool:
 def trimmed(
     text: str, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",), cut_off: bool = False
 ) -> tuple[str, list[str]] | None:
-    """(`text` without its sentences that state an unsupported number or name and without its unfinished
+    """(`text` without its sentences that state an unsupported number, name or claim and without its unfinished
     end, what was taken out), or None when there is nothing to take out or fewer than
     MIN_WORDS words would be left."""
     sentences = [part for part in SENTENCE_END.split(text) if part.strip()]
     removed = [
         sentence
         for sentence in sentences
-        if unsupported_numbers(attributes, sentence, skip) or unsupported_names(attributes, sentence, skip)
+        if unsupported_numbers(attributes, sentence, skip)
+        or unsupported_names(attributes, sentence, skip)
+        or unsupported_claims(attributes, sentence, skip)
     ]
     if stops_mid_sentence(text, cut_off) and sentences[-1] not in removed:
         removed.append(sentences[-1])

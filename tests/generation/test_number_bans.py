@@ -168,6 +168,14 @@ def test_an_invented_name_is_an_untrue_run(tokenizer):
     assert untrue_runs(tokenizer, ids, {**CAFE, "awards": "Michelin star"}) == []
 
 
+def test_a_claim_with_no_evidence_is_an_untrue_run(tokenizer):
+    ids = tokenizer(" Alimentum is an eco-friendly cafe.", add_special_tokens=False)["input_ids"]
+    [run] = untrue_runs(tokenizer, ids, CAFE)
+    assert run[2].strip() == "eco-friendly"
+    assert tokenizer.decode(true_start(tokenizer, ids, run, CAFE)) == " Alimentum is an"
+    assert untrue_runs(tokenizer, ids, {**CAFE, "cups": "compostable"}) == []
+
+
 def test_a_product_whose_every_candidate_contradicts_a_value_is_decoded_again(tokenizer, monkeypatch):
     said, true = " A family-friendly cafe by the river.", " An adults-only cafe by the river."
     ids = {text: tokenizer(text, add_special_tokens=False)["input_ids"] for text in (said, true)}

@@ -1,0 +1,61 @@
+"""Claims that need evidence: words that promise a price, a guarantee, an award, or an
+environmental or health property ("discounted", "2-year warranty", "award-winning",
+"eco-friendly", "hypoallergenic"). Advertising rules and marketplaces ask for proof of each, so
+copy may make one only when the product's data holds it; a model adds them to anything.
+
+Each claim is held when the attribute values or keys (lower-cased, hyphens read as spaces)
+hold its evidence: a word of the same family ("discount" for "discounted", "recycled" for
+"eco-friendly") or the claim itself ("BPA-free").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from copygen.quality.values import facts
+
+# (claim, evidence): a claim in copy is held when the product's data matches its evidence.
+CLAIMS = (
+    (r"discount(?:ed|s)?|on sale|sale price|clearance|reduced price", r"discount|sale|clearance|reduced|% off"),
+    (r"free (?:shipping|delivery|returns)", r"free (?:shipping|delivery|returns)|ships? free"),
+    (r"warrant(?:y|ies|ed)|guarantee[ds]?|money back", r"warrant|guarantee|money back"),
+    (r"award winning|awards?|best sell(?:ing|ers?)|bestsell(?:ing|ers?)|top selling", r"award|best ?sell|top selling"),
+    (
+        r"eco friendly|environmentally friendly|sustainabl[ey]|carbon neutral|biodegradable|compostable",
+        r"\beco|environment|sustainab|carbon|biodegrad|compost|recycl|organic|renewable|\bfsc\b",
+    ),
+    (r"organic", r"organic"),
+    (r"recyclable|recycled", r"recycl"),
+    (
+        r"clinically (?:proven|tested)|dermatologist (?:tested|recommended|approved)|hypoallergenic|fda approved",
+        r"clinical|dermatolog|hypoallergenic|\bfda\b",
+    ),
+    (r"(?:bpa|gluten|cruelty|paraben|sulfate|sulphate|fragrance|latex) free", ""),
+    (r"vegan", r"vegan|plant based"),
+    (r"certified", r"certif"),
+)
+CLAIM = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"({claim.replace(' ', '[- ]')})" for claim, _ in CLAIMS) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def unsupported_claims(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> list[str]:
+    """The claims in `text` that the attributes hold no evidence for, as written there, each once."""
+    return list(dict.fromkeys(text[start:end] for start, end in unsupported_claim_spans(attributes, text, skip)))
+
+
+def unsupported_claim_spans(
+    attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)
+) -> list[tuple[int, int]]:
+    """Where in `text` each claim with no evidence in the attributes is: (start, end) offsets."""
+    data = " ".join(f"{fact.name} {fact.value}" for fact in facts(attributes, skip)).lower().replace("-", " ")
+    spans = []
+    for match in CLAIM.finditer(text):
+        kind = match.lastindex - 1
+        evidence = CLAIMS[kind][1] or re.escape(match.group().lower().replace("-", " "))
+        if not re.search(evidence, data):
+            spans.append(match.span())
+    return spans

@@ -1,0 +1,40 @@
+"""Claims that need evidence: held only when the product's data backs them."""
+
+import pytest
+
+from copygen.quality.checks import check_variant, is_clean
+from copygen.quality.claims import unsupported_claims
+from copygen.quality.trim import trimmed
+
+SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour battery"}
+
+
+@pytest.mark.parametrize(
+    "attributes, text, expected",
+    [
+        (
+            SPEAKER,
+            "An eco-friendly speaker, now discounted, with free shipping.",
+            ["eco-friendly", "discounted", "free shipping"],
+        ),
+        (SPEAKER, "Award-winning sound and a 2-year warranty.", ["Award-winning", "warranty"]),
+        (SPEAKER, "A waterproof speaker with a 12-hour battery.", []),  # what the data says is no claim
+        ({"material": "recycled knit upper"}, "An eco-friendly sneaker.", []),  # evidence of the same family
+        ({"features": "2-year warranty"}, "Backed by a 2-year warranty.", []),
+        ({"features": "vegan formula"}, "Vegan and cruelty-free.", ["cruelty-free"]),  # vegan is not cruelty-free
+        ({"features": "BPA free"}, "BPA-free and dishwasher safe.", []),  # hyphens read as spaces
+        ({"sale": "yes"}, "On sale this week.", []),  # a key is evidence too
+    ],
+)
+def test_unsupported_claims(attributes, text, expected):
+    assert unsupported_claims(attributes, text) == expected
+
+
+def test_a_claim_with_no_evidence_is_an_untrue_hard_check_and_its_sentence_is_trimmed():
+    text = "Pebble Speaker is waterproof. It is eco-friendly."
+    checks = check_variant(text, SPEAKER)
+    assert [check["message"] for check in checks if check["check"] == "claims"] == [
+        "claims what the attributes do not back: eco-friendly"
+    ]
+    assert not is_clean(checks)
+    assert trimmed(text, SPEAKER) == ("Pebble Speaker is waterproof.", ["It is eco-friendly."])
