@@ -18,7 +18,8 @@ BLEU (lowercased) against all references. Listings (--listings): bench/listings.
 marketplace-style records written for this bench (a long title instead of a name, bullet lists,
 key/value details, many numbers), default template and settings; they have no references, so no BLEU.
 Per way: best variants with a number no attribute holds, best variants with a name no attribute
-holds ("Michelin-starred", "in Tokyo"; when copygen's checks know names), drafts with no clean variant, mean
+holds ("Michelin-starred", "in Tokyo"; when copygen's checks know names), best variants with a
+claim the data does not back ("eco-friendly", "discounted"; when they know claims), drafts with no clean variant, mean
 attribute coverage of the best variant, best variants contradicting a value (when copygen's
 checks know contradictions), BLEU, and products/s of the whole `generate()` call (model load included).
 """
@@ -81,6 +82,10 @@ def measure(products, references, options, way) -> dict:
     seconds = time.perf_counter() - started
     contradictions = getattr(grounding, "contradictions", None)
     names = getattr(grounding, "unsupported_names", None)
+    try:
+        from copygen.quality.claims import unsupported_claims as claims
+    except ImportError:  # a checkout from before claims were checked
+        claims = None
     best = {draft.id: draft.variants[0] if draft.variants else None for draft in drafts}
     facts = {product["id"]: {k: v for k, v in product.items() if k != "id"} for product in products}
     texts = {key: variant.text if variant else "" for key, variant in best.items()}
@@ -96,6 +101,7 @@ def measure(products, references, options, way) -> dict:
     return {
         "invented": sum(bool(grounding.unsupported_numbers(facts[key], text)) for key, text in texts.items()),
         "named": sum(bool(names(facts[key], text)) for key, text in texts.items()) if names else None,
+        "claimed": sum(bool(claims(facts[key], text)) for key, text in texts.items()) if claims else None,
         "unclean": sum(not draft.clean for draft in drafts),
         "coverage": sum(c or 0 for c in coverage) / len(coverage),
         "contradicted": (
@@ -119,7 +125,7 @@ def main() -> None:
         sets["e2e"] = e2e_set(args.e2e)
     if args.listings:
         sets["listings"] = listings_set()
-    header = f"{'set':<9}{'way':<13}{'invented number':>16}{'invented name':>14}{'no clean':>9}{'coverage':>9}{'contradicted':>13}{'BLEU':>7}{'products/s':>11}"
+    header = f"{'set':<9}{'way':<13}{'invented number':>16}{'invented name':>14}{'invented claim':>15}{'no clean':>9}{'coverage':>9}{'contradicted':>13}{'BLEU':>7}{'products/s':>11}"
     print(header, flush=True)
     for name, (products, references, options) in sets.items():
         for way in args.ways.split(","):
@@ -127,8 +133,9 @@ def main() -> None:
             contradicted = "n/a" if row["contradicted"] is None else f"{row['contradicted']}/{row['count']}"
             bleu = "n/a" if row["bleu"] is None else f"{row['bleu']:.2f}"
             named = "n/a" if row["named"] is None else f"{row['named']}/{row['count']}"
+            claimed = "n/a" if row["claimed"] is None else f"{row['claimed']}/{row['count']}"
             print(
-                f"{name:<9}{way:<13}{row['invented']:>9}/{row['count']:<6}{named:>14}{row['unclean']:>6}/{row['count']:<2}"
+                f"{name:<9}{way:<13}{row['invented']:>9}/{row['count']:<6}{named:>14}{claimed:>15}{row['unclean']:>6}/{row['count']:<2}"
                 f"{row['coverage']:>9.3f}{contradicted:>13}{bleu:>7}{row['rate']:>11.3f}",
                 flush=True,
             )

@@ -154,13 +154,13 @@ def format_report(report: dict[str, Any]) -> str:
     if report.get("per_item"):
         keys = list(report["metrics"])
         names = [report["metrics"][key]["name"] for key in keys]
-        extra = ["coverage %", "unsupported numbers"] if "coverage" in report["per_item"][0] else []
+        extra = ["coverage %", "untrue"] if "coverage" in report["per_item"][0] else []
         rows = [["id", *names, *extra]]
         for item in report["per_item"]:
             row = [item["id"], *(f"{item[key]:.2f}" for key in keys)]
             if extra:
                 coverage = item.get("coverage")
-                row += ["-" if coverage is None else f"{coverage:.0f}", ", ".join(item.get("unsupported_numbers", []))]
+                row += ["-" if coverage is None else f"{coverage:.0f}", untrue_text(item)]
             rows.append(row)
         lines += ["", "Per item:"] + table(rows)
     return "\n".join(lines)
@@ -193,12 +193,24 @@ def attribute_lines(checks: dict[str, Any] | None) -> list[str]:
         f"Attribute coverage: {'-' if coverage is None else f'{coverage:.1f}%'} of attribute values appear in the copy "
         f"(mean over {checks['drafts']} drafts)",
         f"Unsupported numbers: {checks['drafts_with_unsupported_numbers']} drafts mention numbers their attributes do not have",
+        f"Untrue: {checks['drafts_stating_untrue']} drafts state what their attributes do not "
+        "(a number, name or claim they lack, or a contradicted value)",
     ]
-    for found in checks["unsupported_numbers"][:SHOWN_UNMATCHED]:
-        lines.append(f"  {found['id']}: {', '.join(found['numbers'])}")
-    if len(checks["unsupported_numbers"]) > SHOWN_UNMATCHED:
+    for found in checks["untrue"][:SHOWN_UNMATCHED]:
+        lines.append(f"  {found['id']}: {untrue_text(found)}")
+    if len(checks["untrue"]) > SHOWN_UNMATCHED:
         lines.append("  ... (all of them with --json or --per-item)")
     return lines
+
+
+def untrue_text(found: dict[str, Any]) -> str:
+    """One draft's untrue statements on a line: the numbers, names and claims, then the contradictions."""
+    said = [
+        *found.get("numbers", found.get("unsupported_numbers", [])),
+        *found.get("names", []),
+        *found.get("claims", []),
+    ]
+    return "; ".join(filter(None, [", ".join(said), *found.get("contradictions", [])]))
 
 
 def comparison_lines(comparison: dict[str, Any]) -> list[str]:

@@ -3,8 +3,8 @@
 `evaluate` is what `copygen evaluate` runs: it reads hypotheses and references (inputs.py),
 joins them by id or by order (joining.py), scores the texts (scores.py) and adds what only
 files carry: ids on one side only, references per item, and for drafts with their product's
-attributes, attribute coverage and unsupported numbers. Everything returns plain data;
-nothing here prints. `score`, `join`, `Hypothesis` and `Reference` are importable from here.
+attributes, attribute coverage and what the copy states untrue (numbers, names and claims the
+attributes lack, contradicted values). Everything returns plain data; nothing here prints. `score`, `join`, `Hypothesis` and `Reference` are importable from here.
 """
 
 from __future__ import annotations
@@ -135,30 +135,46 @@ def references_summary(items: Sequence[Item]) -> dict[str, float]:
 
 
 def attribute_checks(items: Sequence[Item]) -> dict[str, Any] | None:
-    """Coverage of attribute values and unsupported numbers, over drafts that carry attributes."""
-    from copygen.quality.grounding import attribute_coverage, unsupported_numbers
+    """Coverage of attribute values, unsupported numbers, and every draft that states what its
+    attributes do not (a number, name or claim they lack, or a contradicted value), over drafts
+    that carry attributes."""
+    from copygen.quality.grounding import attribute_coverage
 
     checked = [item for item in items if item.attributes is not None]
     if not checked:
         return None
     coverages = [attribute_coverage(item.attributes, item.hypothesis) for item in checked]
     known = [value for value in coverages if value is not None]
-    unsupported = [
-        {"id": item.id, "numbers": numbers}
-        for item in checked
-        if (numbers := unsupported_numbers(item.attributes, item.hypothesis))
-    ]
+    found = [(item.id, untrue_statements(item.attributes, item.hypothesis)) for item in checked]
+    unsupported = [{"id": id_, "numbers": said["numbers"]} for id_, said in found if said["numbers"]]
+    untrue = [{"id": id_, **said} for id_, said in found if any(said.values())]
     return {
         "drafts": len(checked),
         "coverage": 100 * sum(known) / len(known) if known else None,
         "drafts_with_unsupported_numbers": len(unsupported),
         "unsupported_numbers": unsupported,
+        "drafts_stating_untrue": len(untrue),
+        "untrue": untrue,
+    }
+
+
+def untrue_statements(attributes: dict[str, Any], text: str) -> dict[str, list[str]]:
+    """What `text` states that `attributes` do not: numbers, names and claims they lack, and
+    contradicted values (the copy checks' UNTRUE_CHECKS, as lists)."""
+    from copygen.quality.claims import unsupported_claims
+    from copygen.quality.grounding import contradictions, unsupported_names, unsupported_numbers
+
+    return {
+        "numbers": unsupported_numbers(attributes, text),
+        "names": unsupported_names(attributes, text),
+        "claims": unsupported_claims(attributes, text),
+        "contradictions": contradictions(attributes, text),
     }
 
 
 def per_item_rows(items: Sequence[Item], scores: Sequence[dict[str, float]]) -> list[dict[str, Any]]:
     """Each item's id, line and scores, with its attribute checks when it carries attributes."""
-    from copygen.quality.grounding import attribute_coverage, unsupported_numbers
+    from copygen.quality.grounding import attribute_coverage
 
     rows = []
     for item, item_scores in zip(items, scores):
@@ -166,6 +182,8 @@ def per_item_rows(items: Sequence[Item], scores: Sequence[dict[str, float]]) -> 
         if item.attributes is not None:
             coverage = attribute_coverage(item.attributes, item.hypothesis)
             row["coverage"] = None if coverage is None else 100 * coverage
-            row["unsupported_numbers"] = unsupported_numbers(item.attributes, item.hypothesis)
+            said = untrue_statements(item.attributes, item.hypothesis)
+            row["unsupported_numbers"] = said.pop("numbers")
+            row.update(said)
         rows.append(row)
     return rows

@@ -96,8 +96,41 @@ def test_references_jsonl_sample_shape_and_drafts(tmp_path):
     assert checks["drafts"] == 2 and checks["coverage"] == pytest.approx(100 * (1.0 + 1 / 3) / 2)
     assert checks["unsupported_numbers"] == [{"id": "SKU-1", "numbers": ["12-hour"]}]
     assert found["per_item"][1]["unsupported_numbers"] == ["12-hour"]
+    assert checks["drafts_stating_untrue"] == 1
+    assert checks["untrue"] == [
+        {"id": "SKU-1", "numbers": ["12-hour"], "names": [], "claims": [], "contradictions": []}
+    ]
     with pytest.raises(UsageError, match=r"drafts.jsonl, line 2: --variant 2 asked for, but this draft has 1 variant"):
         evaluate(drafts, [refs], variant=2)
+
+
+def test_drafts_that_state_names_claims_or_contradictions_their_attributes_lack_are_reported(tmp_path):
+    cafe = {"name": "Aromi", "familyFriendly": "no", "customer rating": "1 out of 5"}
+    drafts = jsonl(
+        tmp_path / "drafts.jsonl",
+        [
+            {"id": "a", "attributes": cafe, "variants": [{"text": "Aromi, in Tokyo, is eco-friendly and top-rated."}]},
+            {"id": "b", "attributes": cafe, "variants": [{"text": "Aromi is a quiet cafe for adults."}]},
+        ],
+    )
+    refs = jsonl(tmp_path / "refs.jsonl", [{"id": i, "reference": "Aromi is a cafe."} for i in "ab"])
+    report = run(drafts, "--refs", refs, "--json", "--per-item", "--bootstrap", "0")
+    assert report.exit_code == 0, report.stderr
+    found = json.loads(report.stdout)
+    said = {
+        "id": "a",
+        "numbers": [],
+        "names": ["Tokyo"],
+        "claims": ["eco-friendly"],
+        "contradictions": ['says "top-rated", but customer rating is 1 out of 5'],
+    }
+    assert found["attributes"]["drafts_stating_untrue"] == 1 and found["attributes"]["untrue"] == [said]
+    assert found["per_item"][0]["claims"] == ["eco-friendly"] and found["per_item"][1]["names"] == []
+    text = run(drafts, "--refs", refs, "--bootstrap", "0").stdout.splitlines()
+    at = text.index(
+        "Untrue: 1 drafts state what their attributes do not (a number, name or claim they lack, or a contradicted value)"
+    )
+    assert text[at + 1] == '  a: Tokyo, eco-friendly; says "top-rated", but customer rating is 1 out of 5'
 
 
 def test_misaligned_ids_are_reported_never_dropped(tmp_path):
