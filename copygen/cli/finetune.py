@@ -147,7 +147,7 @@ def show_step(bar, task, entry: dict, budget_minutes: float | None, console=None
     if console is not None and "eval_loss" in entry:
         console.print(
             f"step {entry['step']}: eval loss {entry['eval_loss']}, BLEU {entry.get('bleu')}, "
-            f"ROUGE-L {entry.get('rougeL')}{' (best)' if entry.get('best') else ''}"
+            f"ROUGE-L {entry.get('rougeL')}, untrue {entry.get('untrue')}%{' (best)' if entry.get('best') else ''}"
         )
     total, step = entry.get("total_steps"), entry["step"]
     if budget_minutes and entry.get("seconds"):

@@ -1,5 +1,6 @@
 """Held-out decoding during training: beam-search copy for a sample of inputs, scored with BLEU
-and ROUGE-L by the code `generate` and `evaluate` use."""
+and ROUGE-L by the code `generate` and `evaluate` use, and checked against each input's product
+for what it states untrue, as `generate` checks drafts."""
 
 from __future__ import annotations
 
@@ -21,8 +22,12 @@ def sampled_references(pairs: list[Pair], sample: int) -> dict[str, list[str]]:
 def decode_scores(network, loaded: LoadedModel, pairs: list[Pair], sample: int, decoding: GenerationSettings) -> dict:
     """BLEU (case-insensitive) and ROUGE-L of the copy decoded with `decoding` for the first `sample`
     distinct inputs of the evaluation pairs, scored against every copy given for that input (as in
-    the E2E challenge). With copy-through values, inputs and copy are compared with placeholders."""
+    the E2E challenge), and `untrue`: the percentage of that copy that states a number, name or
+    claim its product lacks or contradicts a value. With copy-through values, inputs and copy are
+    compared with placeholders, and copy is checked with the values put back."""
+    from copygen.generation.copy_through import restore
     from copygen.generation.pipeline import model_input_text
+    from copygen.quality.checks import states_untrue
     from copygen.scoring.evaluate import score
 
     references = sampled_references(pairs, sample)
@@ -40,4 +45,12 @@ def decode_scores(network, loaded: LoadedModel, pairs: list[Pair], sample: int, 
     texts = [model_input_text(view, prompt) for prompt in references]
     hypotheses = [variants[0].text if variants else "" for variants in TransformersEngine(view).decode(texts, decoding)]
     report = score(hypotheses, list(references.values()), metrics=["bleu", "rougeL"], lowercase=True, bootstrap=0)
-    return {key: round(entry["score"], 2) for key, entry in report["metrics"].items()}
+    found = {key: round(entry["score"], 2) for key, entry in report["metrics"].items()}
+    products = {}
+    for pair in pairs:
+        products.setdefault(pair.prompt, pair)
+    untrue = [
+        states_untrue(restore(text, products[prompt].mapping), products[prompt].attributes)
+        for prompt, text in zip(references, hypotheses)
+    ]
+    return {**found, "untrue": round(100 * sum(untrue) / len(untrue), 1)}

@@ -231,9 +231,14 @@ def test_evaluation_bleu_uses_every_copy_of_an_input_as_a_reference(tiny_gpt2, m
 
     loaded = load_transformers(resolve_model(str(tiny_gpt2)))
     pairs = [
-        Pair("a1", {}, "name: Aria", "Aria is a quiet cafe by the river with cheap food."),
+        Pair("a1", {"name": "Aria"}, "name: Aria", "Aria is a quiet cafe by the river with cheap food."),
         Pair("a2", {}, "name: Aria", "By the river, the Aria cafe serves cheap food in a quiet room."),
-        Pair("b1", {}, "name: Bolt", "Bolt is a loud pub in the city centre serving English food."),
+        Pair(
+            "b1",
+            {"name": "Bolt", "food": "French"},
+            "name: Bolt",
+            "Bolt is a loud pub in the city centre serving English food.",
+        ),
         Pair("c1", {}, "name: Cove", "Cove is not decoded: it is past the sample."),
     ]
     decoded = []
@@ -258,6 +263,7 @@ def test_evaluation_bleu_uses_every_copy_of_an_input_as_a_reference(tiny_gpt2, m
     assert used == [decoding]  # decoded as the settings say
     assert len(decoded) == 2 and not any("Cove" in text for text in decoded)
     assert scores["bleu"] == pytest.approx(100.0) and scores["rougeL"] == pytest.approx(100.0)
+    assert scores["untrue"] == 50.0  # "English" for a French pub, one of the two inputs decoded
 
 
 def test_samples_to_model_to_drafts_to_scores_in_three_commands(tiny_gpt2, tmp_path):
@@ -312,11 +318,19 @@ def test_progress_bar_shows_the_loss_and_ends_at_the_time_budget():
         show_step(bar, task, {"step": 50, "total_steps": 23000, "loss": 1.2345, "seconds": 600.0}, 60)
         bar.refresh()
         assert bar.tasks[0].total == 300
-        evaluated = {"step": 60, "total_steps": 300, "eval_loss": 0.91, "bleu": 41.2, "rougeL": 55.0, "best": True}
+        evaluated = {
+            "step": 60,
+            "total_steps": 300,
+            "eval_loss": 0.91,
+            "bleu": 41.2,
+            "rougeL": 55.0,
+            "untrue": 12.5,
+            "best": True,
+        }
         show_step(bar, task, evaluated, 60, console)
     assert "loss 1.234" in screen.getvalue() and "50/300" in screen.getvalue()
     plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())  # without the terminal's colours
-    assert "step 60: eval loss 0.91, BLEU 41.2, ROUGE-L 55.0 (best)" in plain
+    assert "step 60: eval loss 0.91, BLEU 41.2, ROUGE-L 55.0, untrue 12.5% (best)" in plain
 
 
 def test_lora_trained_on_a_bf16_base_is_merged_in_fp32(tiny_gpt2, tmp_path):
