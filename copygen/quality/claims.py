@@ -1,11 +1,14 @@
 """Claims that need evidence: words that promise a price, a guarantee, an award, or an
 environmental or health property ("discounted", "2-year warranty", "award-winning",
-"eco-friendly", "hypoallergenic"). Advertising rules and marketplaces ask for proof of each, so
-copy may make one only when the product's data holds it; a model adds them to anything.
+"eco-friendly", "hypoallergenic"), or a choice of options ("available in a variety of colours").
+Advertising rules and marketplaces ask for proof of each, so copy may make one only when the
+product's data holds it; a model adds them to anything.
 
-Each claim is held when the attribute values or keys (lower-cased, hyphens read as spaces)
-hold its evidence: a word of the same family ("discount" for "discounted", "recycled" for
-"eco-friendly") or the claim itself ("BPA-free").
+A claim is held when the attribute values or keys (lower-cased, hyphens read as spaces) hold its
+evidence: a word of the same family ("discount" for "discounted", "recycled" for
+"eco-friendly") or the claim itself ("BPA-free"). A choice of options is held when an attribute
+named for them (colour, size, ...) lists several ("S, M, L", "XS–XXL", ["Red", "Blue"]) or says
+there are many ("Multicolour", "assorted").
 """
 
 from __future__ import annotations
@@ -36,6 +39,34 @@ CLAIMS = (
     (r"vegan", r"vegan|plant based"),
     (r"certified", r"certif"),
 )
+# A choice of options, and the words of the attribute keys that hold them.
+OPTIONS = re.compile(
+    r"(?<![\w-])(?:(?:a |wide |whole |full |great |huge )*(?:variety|range|choice|selection|array|assortment)"
+    r" of|many|multiple|several|various|different|assorted) (colou?rs|sizes|styles|shades|flavou?rs|scents|"
+    r"finishes|patterns|designs|lengths|capacities)(?![\w-])",
+    re.IGNORECASE,
+)
+OPTION_KEYS = {
+    "colors": r"colou?r|shade",
+    "colours": r"colou?r|shade",
+    "shades": r"colou?r|shade",
+    "sizes": r"size|capacit",
+    "capacities": r"size|capacit",
+    "styles": r"style",
+    "flavors": r"flavou?r",
+    "flavours": r"flavou?r",
+    "scents": r"scent|fragrance",
+    "finishes": r"finish",
+    "patterns": r"pattern",
+    "designs": r"design",
+    "lengths": r"length",
+}
+# Several options in one value: a list, a range of sizes or numbers ("XS–XXL", "36-46"), or words for many.
+SEVERAL = re.compile(
+    r"[,;/]|\b(?:or|and|to)\b|\b(?:X{0,3}[SML]|\d+(?:\.\d+)?)\s*[-–—]\s*(?:X{0,3}[SML]|\d+(?:\.\d+)?)\b"
+    r"|\b(?:multi|assorted|various|mixed|rainbow)",
+    re.IGNORECASE,
+)
 CLAIM = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"({claim.replace(' ', '[- ]')})" for claim, _ in CLAIMS) + r")(?![\w-])",
     re.IGNORECASE,
@@ -58,4 +89,9 @@ def unsupported_claim_spans(
         evidence = CLAIMS[kind][1] or re.escape(match.group().lower().replace("-", " "))
         if not re.search(evidence, data):
             spans.append(match.span())
-    return spans
+    for match in OPTIONS.finditer(text):
+        key = re.compile(OPTION_KEYS[match.group(1).lower()], re.IGNORECASE)
+        held = [fact.value for fact in facts(attributes, skip) if key.search(fact.name)]
+        if len(held) < 2 and not any(SEVERAL.search(str(value)) for value in held):
+            spans.append(match.span())
+    return sorted(spans)

@@ -24,6 +24,10 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ({"features": "vegan formula"}, "Vegan and cruelty-free.", ["cruelty-free"]),  # vegan is not cruelty-free
         ({"features": "BPA free"}, "BPA-free and dishwasher safe.", []),  # hyphens read as spaces
         ({"sale": "yes"}, "On sale this week.", []),  # a key is evidence too
+        ({"color": "Sea Green"}, "Available in a variety of colors.", ["a variety of colors"]),  # one colour
+        ({"color": "Off-White", "size": "30 ml"}, "Many colours, several sizes.", ["Many colours", "several sizes"]),
+        ({"color": ["Red", "Blue"], "size": "XS–XXL"}, "Available in a range of colors and many sizes.", []),
+        ({"colour": "Multicolour", "sizes": "S, M, L"}, "In a variety of colours and multiple sizes.", []),
     ],
 )
 def test_unsupported_claims(attributes, text, expected):
