@@ -42,7 +42,8 @@ CLAIMS = (
 # A choice of options, and the words of the attribute keys that hold them.
 OPTIONS = re.compile(
     r"(?<![\w-])(?:(?:a |wide |whole |full |great |huge )*(?:variety|range|choice|selection|array|assortment)"
-    r" of|many|multiple|several|various|different|assorted) (colou?rs|sizes|styles|shades|flavou?rs|scents|"
+    r" of|many|multiple|several|various|different|assorted|[2-9]|two|three|four|five|six|seven|eight|nine|ten)"
+    r" (colou?rs|sizes|styles|shades|flavou?rs|scents|"
     r"finishes|patterns|designs|lengths|capacities)(?![\w-])",
     re.IGNORECASE,
 )

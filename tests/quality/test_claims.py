@@ -28,6 +28,7 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ({"color": "Off-White", "size": "30 ml"}, "Many colours, several sizes.", ["Many colours", "several sizes"]),
         ({"color": ["Red", "Blue"], "size": "XS–XXL"}, "Available in a range of colors and many sizes.", []),
         ({"colour": "Multicolour", "sizes": "S, M, L"}, "In a variety of colours and multiple sizes.", []),
+        ({"features": "3 froth settings"}, "Available in 3 flavors.", ["3 flavors"]),  # no flavour at all
     ],
 )
 def test_unsupported_claims(attributes, text, expected):
