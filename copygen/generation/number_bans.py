@@ -11,9 +11,10 @@ whole number tokens for the others (GPT-2).
 
 What these bans cannot say is "after this prefix of 45, only a 5": that would be one ban per
 token of the vocabulary. So a number can still stop short ("45 x 4 and"). `learned_bans` closes
-that gap after the fact: from a decoded copy that states a number or a name no attribute holds
-("Michelin-starred"), or says what a value is not ("family-friendly" for familyFriendly: no), the
-exact token run that wrote it, to suppress when the product is decoded again.
+that gap after the fact: from a decoded copy that states a number, name or claim no attribute
+holds ("Michelin-starred", "eco-friendly"), or says what a value is not ("family-friendly" for
+familyFriendly: no), the exact token run that wrote it, to suppress when the product is decoded
+again (by either engine: names and claims have no logits hook in the transformers engine either).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ DIGITS = "0123456789"  # not str.isdigit: superscripts are not numbers a reader 
 BREAKS = (" ", "\n")  # a token that is only one of these may come right before a number
 CLOSERS = ("-", "%", "/", "x", "°", '"')  # what may come right after a number, besides its unit
 MAX_BANS = 5000  # a product with very many numbers: leave the rest to the grounded ranking
+RETRIES = 4  # times a product whose every candidate states something untrue is decoded again
 FIRST_WORD = re.compile(r"[^\W_]+")
 
 
@@ -171,6 +173,13 @@ def banned_part(text: str, start: int, end: int) -> tuple[int, int]:
     if word is None or word.group().lower() in NEGATIONS:
         return start, end
     return start, word.end()
+
+
+def untrue_text_runs(tokenizer, text: str, attributes: dict[str, Any]) -> list[list[int]]:
+    """The token runs (ids) of a decoded copy's text that state what `attributes` do not (see
+    untrue_runs), for an engine that bans token ids; the text is tokenized again."""
+    ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+    return [ids[first:end] for first, end, _ in untrue_runs(tokenizer, ids, attributes, skip=())]
 
 
 def learned_bans(tokenizer, ids: list[int], runs: list[tuple[int, int, str]]) -> list[list[str]]:

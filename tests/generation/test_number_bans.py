@@ -252,3 +252,55 @@ def test_the_bans_a_cap_keeps_do_not_change_with_the_order_a_tokenizer_lists_its
     capped = number_bans(tokenizer, CHARGER)
     assert len(capped) == len(uncapped) // 2
     assert number_bans(ListedBackwards(tokenizer), CHARGER) == capped
+
+
+def test_the_transformers_engine_decodes_again_alone_a_product_whose_every_variant_states_something_untrue(
+    tiny_gpt2, monkeypatch
+):
+    from copygen.generation.engines import transformers as engine
+    from copygen.generation.engines.transformers import TransformersEngine, load_transformers
+    from copygen.generation.models import resolve_model
+    from copygen.io.drafts import Variant
+
+    loaded = load_transformers(resolve_model(str(tiny_gpt2)))
+    calls = []
+
+    def scripted(loaded, texts, settings, grounding=None, banned=None):
+        calls.append((texts, banned))
+        if banned is None:  # the batch: the cafe's only copy is in Tokyo, the pub's is true
+            return [[Variant("Alimentum, in Tokyo.", -0.1)], [Variant("The Eagle is a pub.", -0.2)]]
+        if len(banned) == 1:
+            return [[Variant("Alimentum, an eco-friendly cafe.", -0.3)]]
+        return [[Variant("Alimentum is a cafe.", -0.4)]]
+
+    monkeypatch.setattr(engine, "beam_search_batch", scripted)
+    settings = GenerationSettings(num_beams=2, num_variants=1, batch_size=2)
+    pub = {"name": "The Eagle", "eatType": "pub"}
+    cafe, eagle = TransformersEngine(loaded).decode(["cafe", "pub"], settings, grounding=[CAFE, pub])
+    assert [variant.text for variant in cafe] == [
+        "Alimentum is a cafe.",
+        "Alimentum, an eco-friendly cafe.",
+        "Alimentum, in Tokyo.",
+    ]
+    assert [variant.text for variant in eagle] == ["The Eagle is a pub."]  # true: not decoded again
+    assert calls[0] == (["cafe", "pub"], None)
+    again = calls[1:]
+    assert [texts for texts, _ in again] == [["cafe"], ["cafe"]]  # alone, twice
+    tokenizer = loaded.tokenizer
+    assert [tokenizer.decode(run).strip() for run in again[1][1]] == ["Tokyo", "eco-friendly"]  # bans add up
+    settings.constrain_numbers = False
+    calls.clear()
+    TransformersEngine(loaded).decode(["cafe", "pub"], settings, grounding=[CAFE, pub])
+    assert len(calls) == 1  # --no-constrain-numbers: never decoded again
+
+
+def test_a_banned_run_is_never_written_by_the_transformers_engine(tiny_gpt2):
+    from copygen.generation.engines.transformers import beam_search_batch, load_transformers
+    from copygen.generation.models import resolve_model
+
+    loaded = load_transformers(resolve_model(str(tiny_gpt2)))
+    settings = GenerationSettings(num_beams=2, num_variants=2, max_new_tokens=8, no_repeat_ngram_size=0)
+    [plain] = beam_search_batch(loaded, ["name: Pebble speaker"], settings)
+    run = loaded.tokenizer(plain[0].text, add_special_tokens=False)["input_ids"][:1]
+    [banned] = beam_search_batch(loaded, ["name: Pebble speaker"], settings, banned=[run])
+    assert all(run[0] not in loaded.tokenizer(variant.text)["input_ids"] for variant in banned)

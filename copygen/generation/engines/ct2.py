@@ -23,11 +23,10 @@ from copygen.generation.models import (
     ready_model,
     resolve_model,
 )
-from copygen.generation.number_bans import learned_bans, number_bans, true_start, untrue_runs
+from copygen.generation.number_bans import RETRIES, learned_bans, number_bans, true_start, untrue_runs
 from copygen.io.drafts import Variant
 from copygen.machine import checked_device, cpu_threads, gpu_of_this_process, one_malloc_arena
 
-RETRIES = 4  # times a product whose every candidate states something untrue (see redecoded) is decoded again
 # Batches waiting for each worker. A stopped run (Ctrl-C) exits only once the workers have decoded
 # every queued batch, which CTranslate2 cannot cancel; its default of 4 made that wait 25 s on the samples.
 QUEUED_PER_WORKER = 1

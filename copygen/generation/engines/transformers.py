@@ -17,6 +17,7 @@ from copygen.generation.models import (
     ready_model,
     resolve_model,
 )
+from copygen.generation.number_bans import RETRIES, untrue_text_runs
 from copygen.io.drafts import Variant
 from copygen.machine import cpu_threads, torch_device
 
@@ -41,7 +42,10 @@ class TransformersEngine(Engine):
         for start in range(0, len(texts), settings.batch_size):
             batch = texts[start : start + settings.batch_size]
             facts = grounding[start : start + settings.batch_size] if grounding is not None else None
-            results += beam_search_batch(self.loaded, batch, settings, facts)
+            decoded = beam_search_batch(self.loaded, batch, settings, facts)
+            if facts is not None and settings.constrain_numbers:
+                decoded = [redecoded(self.loaded, *one, settings) for one in zip(batch, facts, decoded)]
+            results += decoded
             if on_batch:
                 on_batch(len(batch))
         return results
@@ -82,12 +86,34 @@ def decoding_dtype(device: str, dtype):
     return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
 
 
+def redecoded(loaded: LoadedModel, text: str, attributes: dict, variants: list[Variant], settings) -> list[Variant]:
+    """Decode a product again, alone, up to RETRIES times, while its every variant states a
+    number, name or claim its attributes do not hold or contradicts a value, with the token runs
+    that wrote them banned too (as the ct2 engine does); the new variants come before the old
+    ones (the grounded ranking picks among them all). Each round looks only at the last one's."""
+    banned: list[list[int]] = []
+    latest = variants
+    for _ in range(RETRIES):
+        runs = [untrue_text_runs(loaded.tokenizer, variant.text, attributes) for variant in latest]
+        if not latest or not all(runs):
+            break
+        banned += [run for found in runs for run in found if run not in banned]
+        [latest] = beam_search_batch(loaded, [text], settings, [attributes], banned)
+        variants = latest + variants
+    return variants
+
+
 def beam_search_batch(
-    loaded: LoadedModel, texts: list[str], settings, grounding: list[dict] | None = None
+    loaded: LoadedModel,
+    texts: list[str],
+    settings,
+    grounding: list[dict] | None = None,
+    banned: list[list[int]] | None = None,
 ) -> list[list[Variant]]:
     """Decode a batch of model input texts; returns the n-best variants for each, best first.
     With `grounding` (each text's product attributes) and `settings.constrain_numbers`, numbers
-    are kept to the product's (copygen.generation.constraints)."""
+    are kept to the product's (copygen.generation.constraints). `banned` token runs are never
+    written (with the banned words)."""
     import torch
 
     tokenizer, model = loaded.tokenizer, loaded.model
@@ -108,14 +134,14 @@ def beam_search_batch(
         options.update(do_sample=False, num_beams=settings.num_beams, length_penalty=settings.length_penalty)
         if settings.num_beams > 1:
             options["early_stopping"] = True
-    if settings.bad_words:
-        options["bad_words_ids"] = bad_words_ids(tokenizer, settings.bad_words)
+    if settings.bad_words or banned:
+        options["bad_words_ids"] = bad_words_ids(tokenizer, settings.bad_words) + (banned or [])
     prompt_length = inputs["input_ids"].shape[1] if loaded.architecture == "causal" else 0
     processors = []
     if grounding is not None and settings.constrain_numbers:
         start = prompt_length if loaded.architecture == "causal" else 1  # a decoder's start token
         processors.append(number_constraint(tokenizer, grounding, start, settings.max_new_tokens))
-    if settings.no_repeat_ngram_size or settings.bad_words or processors:
+    if settings.no_repeat_ngram_size or options.get("bad_words_ids") or processors:
         processors.append(copy_ngram_ban(settings.no_repeat_ngram_size, prompt_length))
     if processors:
         options["logits_processor"] = processors
