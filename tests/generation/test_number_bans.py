@@ -254,7 +254,7 @@ def test_the_bans_a_cap_keeps_do_not_change_with_the_order_a_tokenizer_lists_its
     assert number_bans(ListedBackwards(tokenizer), CHARGER) == capped
 
 
-def test_the_transformers_engine_decodes_again_alone_a_product_whose_every_variant_states_something_untrue(
+def test_the_transformers_engine_decodes_again_a_product_whose_every_variant_states_something_untrue(
     tiny_gpt2, monkeypatch
 ):
     from copygen.generation.engines import transformers as engine
@@ -269,7 +269,7 @@ def test_the_transformers_engine_decodes_again_alone_a_product_whose_every_varia
         calls.append((texts, banned))
         if banned is None:  # the batch: the cafe's only copy is in Tokyo, the pub's is true
             return [[Variant("Alimentum, in Tokyo.", -0.1)], [Variant("The Eagle is a pub.", -0.2)]]
-        if len(banned) == 1:
+        if len(banned[0]) == 1:
             return [[Variant("Alimentum, an eco-friendly cafe.", -0.3)]]
         return [[Variant("Alimentum is a cafe.", -0.4)]]
 
@@ -285,22 +285,24 @@ def test_the_transformers_engine_decodes_again_alone_a_product_whose_every_varia
     assert [variant.text for variant in eagle] == ["The Eagle is a pub."]  # true: not decoded again
     assert calls[0] == (["cafe", "pub"], None)
     again = calls[1:]
-    assert [texts for texts, _ in again] == [["cafe"], ["cafe"]]  # alone, twice
+    assert [texts for texts, _ in again] == [["cafe"], ["cafe"]]  # only the cafe, twice
     tokenizer = loaded.tokenizer
-    assert [tokenizer.decode(run).strip() for run in again[1][1]] == ["Tokyo", "eco-friendly"]  # bans add up
+    assert [tokenizer.decode(run).strip() for run in again[1][1][0]] == ["Tokyo", "eco-friendly"]  # bans add up
     settings.constrain_numbers = False
     calls.clear()
     TransformersEngine(loaded).decode(["cafe", "pub"], settings, grounding=[CAFE, pub])
     assert len(calls) == 1  # --no-constrain-numbers: never decoded again
 
 
-def test_a_banned_run_is_never_written_by_the_transformers_engine(tiny_gpt2):
+def test_each_text_keeps_its_own_banned_runs_in_the_transformers_engine(tiny_gpt2):
     from copygen.generation.engines.transformers import beam_search_batch, load_transformers
     from copygen.generation.models import resolve_model
 
     loaded = load_transformers(resolve_model(str(tiny_gpt2)))
     settings = GenerationSettings(num_beams=2, num_variants=2, max_new_tokens=8, no_repeat_ngram_size=0)
-    [plain] = beam_search_batch(loaded, ["name: Pebble speaker"], settings)
-    run = loaded.tokenizer(plain[0].text, add_special_tokens=False)["input_ids"][:1]
-    [banned] = beam_search_batch(loaded, ["name: Pebble speaker"], settings, banned=[run])
-    assert all(run[0] not in loaded.tokenizer(variant.text)["input_ids"] for variant in banned)
+    texts = ["name: Pebble speaker", "name: Arlo table"]
+    plain = beam_search_batch(loaded, texts, settings)
+    first = loaded.tokenizer(plain[0][0].text, add_special_tokens=False)["input_ids"][:2]
+    banned = beam_search_batch(loaded, texts, settings, banned=[[first], []])
+    assert all(first != loaded.tokenizer(v.text, add_special_tokens=False)["input_ids"][:2] for v in banned[0])
+    assert [v.text for v in banned[1]] == [v.text for v in plain[1]]  # the other text's copy is its own

@@ -44,7 +44,7 @@ class TransformersEngine(Engine):
             facts = grounding[start : start + settings.batch_size] if grounding is not None else None
             decoded = beam_search_batch(self.loaded, batch, settings, facts)
             if facts is not None and settings.constrain_numbers:
-                decoded = [redecoded(self.loaded, *one, settings) for one in zip(batch, facts, decoded)]
+                decoded = redecoded(self.loaded, batch, facts, decoded, settings)
             results += decoded
             if on_batch:
                 on_batch(len(batch))
@@ -86,21 +86,35 @@ def decoding_dtype(device: str, dtype):
     return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
 
 
-def redecoded(loaded: LoadedModel, text: str, attributes: dict, variants: list[Variant], settings) -> list[Variant]:
-    """Decode a product again, alone, up to RETRIES times, while its every variant states a
-    number, name or claim its attributes do not hold or contradicts a value, with the token runs
-    that wrote them banned too (as the ct2 engine does); the new variants come before the old
-    ones (the grounded ranking picks among them all). Each round looks only at the last one's."""
-    banned: list[list[int]] = []
-    latest = variants
+def redecoded(
+    loaded: LoadedModel, texts: list[str], grounding: list[dict], decoded: list[list[Variant]], settings
+) -> list[list[Variant]]:
+    """Decode again, together, up to RETRIES times, the products of a batch whose every variant
+    states a number, name or claim its attributes do not hold or contradicts a value, each with
+    the token runs that wrote them banned (as the ct2 engine does); new variants come before the
+    old ones (the grounded ranking picks among them all). Each round looks only at the last one's."""
+    banned: list[list[list[int]]] = [[] for _ in texts]
+    latest = dict(enumerate(decoded))
     for _ in range(RETRIES):
-        runs = [untrue_text_runs(loaded.tokenizer, variant.text, attributes) for variant in latest]
-        if not latest or not all(runs):
+        failing = []
+        for index, variants in latest.items():
+            runs = [untrue_text_runs(loaded.tokenizer, variant.text, grounding[index]) for variant in variants]
+            if variants and all(runs):
+                failing.append(index)
+                banned[index] += [run for found in runs for run in found if run not in banned[index]]
+        if not failing:
             break
-        banned += [run for found in runs for run in found if run not in banned]
-        [latest] = beam_search_batch(loaded, [text], settings, [attributes], banned)
-        variants = latest + variants
-    return variants
+        again = beam_search_batch(
+            loaded,
+            [texts[i] for i in failing],
+            settings,
+            [grounding[i] for i in failing],
+            [banned[i] for i in failing],
+        )
+        latest = dict(zip(failing, again))
+        for index, variants in latest.items():
+            decoded[index] = variants + decoded[index]
+    return decoded
 
 
 def beam_search_batch(
@@ -108,12 +122,12 @@ def beam_search_batch(
     texts: list[str],
     settings,
     grounding: list[dict] | None = None,
-    banned: list[list[int]] | None = None,
+    banned: list[list[list[int]]] | None = None,
 ) -> list[list[Variant]]:
     """Decode a batch of model input texts; returns the n-best variants for each, best first.
     With `grounding` (each text's product attributes) and `settings.constrain_numbers`, numbers
-    are kept to the product's (copygen.generation.constraints). `banned` token runs are never
-    written (with the banned words)."""
+    are kept to the product's (copygen.generation.constraints). `banned` holds token runs each
+    text's copy never writes."""
     import torch
 
     tokenizer, model = loaded.tokenizer, loaded.model
@@ -134,14 +148,16 @@ def beam_search_batch(
         options.update(do_sample=False, num_beams=settings.num_beams, length_penalty=settings.length_penalty)
         if settings.num_beams > 1:
             options["early_stopping"] = True
-    if settings.bad_words or banned:
-        options["bad_words_ids"] = bad_words_ids(tokenizer, settings.bad_words) + (banned or [])
+    if settings.bad_words:
+        options["bad_words_ids"] = bad_words_ids(tokenizer, settings.bad_words)
     prompt_length = inputs["input_ids"].shape[1] if loaded.architecture == "causal" else 0
     processors = []
     if grounding is not None and settings.constrain_numbers:
         start = prompt_length if loaded.architecture == "causal" else 1  # a decoder's start token
         processors.append(number_constraint(tokenizer, grounding, start, settings.max_new_tokens))
-    if settings.no_repeat_ngram_size or options.get("bad_words_ids") or processors:
+    if banned and any(banned):
+        processors.append(run_bans(banned))
+    if settings.no_repeat_ngram_size or settings.bad_words or processors:
         processors.append(copy_ngram_ban(settings.no_repeat_ngram_size, prompt_length))
     if processors:
         options["logits_processor"] = processors
@@ -158,6 +174,24 @@ def beam_search_batch(
     ends = {ends} if isinstance(ends, int) else set(ends or ())
     cut_off = [not ends.intersection(row.tolist()) for row in sequences]  # the limit stopped every row without an end
     return variants_of(texts_out, scores, len(texts), n, cut_off)
+
+
+def run_bans(banned: list[list[list[int]]]):
+    """A transformers logits processor that keeps each text's rows (its beams or samples,
+    together in transformers' layout) from completing any of that text's banned token runs."""
+    from transformers import LogitsProcessor
+
+    class RunBans(LogitsProcessor):
+        def __call__(self, input_ids, scores):
+            rows_per_text = max(1, input_ids.shape[0] // len(banned))
+            for row in range(input_ids.shape[0]):
+                for run in banned[row // rows_per_text]:
+                    before = run[:-1]
+                    if not before or input_ids[row, -len(before) :].tolist() == before:
+                        scores[row, run[-1]] = float("-inf")
+            return scores
+
+    return RunBans()
 
 
 def copy_ngram_ban(size: int, prompt_length: int):
