@@ -43,7 +43,7 @@ class Variant:
     score: float  # length-normalized log-probability (higher is better)
     checks: list[dict[str, Any]] = field(default_factory=list)  # see copygen.quality.checks.check_variant
     coverage: float | None = None  # share of the product's attribute values the text states
-    removed: list[str] = field(default_factory=list)  # trimmed out: sentences with invented numbers, a cut-off end
+    removed: list[str] = field(default_factory=list)  # trimmed out: untrue or repeated sentences, a cut-off end
     cut_off: bool = False  # the token limit (--max-new-tokens) stopped the model before it ended the copy
 
 

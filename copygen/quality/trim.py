@@ -1,5 +1,5 @@
-"""Trimming: a variant's sentences that state a number, name or claim no attribute holds, and
-the unfinished end of one the token limit cut off, taken out.
+"""Trimming: a variant's sentences that state a number, name or claim no attribute holds or that
+repeat an earlier one word for word, and the unfinished end of one the token limit cut off, taken out.
 
 Decoding keeps most invented numbers out, but not all (a digit that starts a real number may
 end early: "1 pair" for 12). A shorter true text beats a longer false one, and a shorter whole
@@ -30,20 +30,24 @@ def stops_mid_sentence(text: str, cut_off: bool) -> bool:
 def trimmed(
     text: str, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",), cut_off: bool = False
 ) -> tuple[str, list[str]] | None:
-    """(`text` without its sentences that state an unsupported number, name or claim and without its unfinished
-    end, what was taken out), or None when there is nothing to take out or fewer than
-    MIN_WORDS words would be left."""
+    """(`text` without its sentences that state an unsupported number, name or claim, that repeat
+    an earlier sentence word for word, and without its unfinished end, what was taken out), or
+    None when there is nothing to take out or fewer than MIN_WORDS words would be left."""
     sentences = [part for part in SENTENCE_END.split(text) if part.strip()]
-    removed = [
-        sentence
-        for sentence in sentences
-        if unsupported_numbers(attributes, sentence, skip)
-        or unsupported_names(attributes, sentence, skip)
-        or unsupported_claims(attributes, sentence, skip)
-    ]
-    if stops_mid_sentence(text, cut_off) and sentences[-1] not in removed:
-        removed.append(sentences[-1])
-    kept = [sentence for sentence in sentences if sentence not in removed]
+    seen: set[str] = set()
+    out = []
+    for index, sentence in enumerate(sentences):
+        said = " ".join(sentence.lower().split())
+        out.append(
+            said in seen
+            or unsupported_numbers(attributes, sentence, skip)
+            or unsupported_names(attributes, sentence, skip)
+            or unsupported_claims(attributes, sentence, skip)
+            or (index == len(sentences) - 1 and stops_mid_sentence(text, cut_off))
+        )
+        seen.add(said)
+    kept = [sentence for sentence, dropped in zip(sentences, out) if not dropped]
+    removed = [sentence for sentence, dropped in zip(sentences, out) if dropped]
     if not removed or len(WORD.findall(" ".join(kept))) < MIN_WORDS:
         return None
     separator = "\n" if "\n" in text else " "

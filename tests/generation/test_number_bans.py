@@ -93,6 +93,23 @@ def test_trimming_takes_the_unfinished_end_off_copy_the_token_limit_cut_off():
     assert trimmed("The Volta charger is compact and light for", CHARGER, cut_off=True) is None  # nothing whole
 
 
+def test_trimming_takes_out_a_sentence_said_twice_and_the_ranking_prefers_the_copy_without_it():
+    from copygen.generation.pipeline import DraftJob, checked_variants
+    from copygen.io.drafts import Variant
+    from copygen.io.products import Product
+
+    said = "The Volta charger is compact.\nIt weighs 1.2 kg.\nThe volta charger is  compact."
+    assert trimmed(said, CHARGER) == (
+        "The Volta charger is compact.\nIt weighs 1.2 kg.",
+        ["The volta charger is  compact."],
+    )
+    job = DraftJob(model=None, template_name="t", template_source="", settings=GenerationSettings(num_variants=1))
+    [best] = checked_variants([Variant(said, -0.1)], Product(id="c", line=1, attributes=CHARGER), job)
+    assert best.text == "The Volta charger is compact.\nIt weighs 1.2 kg." and best.removed == [
+        "The volta charger is  compact."
+    ]
+
+
 TABLE = {"name": "Arlo side table", "size": "45 x 45 x 55 cm", "price": "$149.00"}
 
 
