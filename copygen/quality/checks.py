@@ -23,11 +23,12 @@ from copygen.quality.trim import stops_mid_sentence
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-# Words about the writing, not the product: a chat model's preamble or sign-off, or the prompt echoed.
+# Words about the writing, not the product: a chat model's preamble, sign-off or turn label, or the prompt echoed.
 META = re.compile(
     r"\bhere(?:'s|’s| is| are)\b[^.\n]{0,40}?\b(?:description|copy|sentence|tagline|caption|post|summary|"
     r"version|text|listing|title)s?\b|\b(?:product )?description for\b|\bas an ai\b|\bi hope (?:this|that)\b|"
-    r"\blet me know\b|^(?:sure|certainly|of course)\b[,!.]|\bthat includes the facts\b|\bin \d+ words\b",
+    r"\blet me know\b|^(?:sure|certainly|of course)\b[,!.]|\bthat includes the facts\b|\bin \d+ words\b"
+    r"|^(?:chat|user|assistant)\s*:",
     re.IGNORECASE | re.MULTILINE,
 )
 
