@@ -56,6 +56,7 @@ SENTENCE_START = re.compile(r"(?:^\s*|[.!?:;]\s+|\n\s*|[\"“‘'(\[]|[-–—�
 POSSESSIVE = re.compile(r"['’]s$")
 LABEL = re.compile(r"(?<![\w-])([^\W\d_]+)[ \u00a0\u202f-]$")  # "SPF " before "30"
 RANGE = re.compile(r"\s*(?:[-–—/]|to)\s*")  # between the numbers of a range ("36–46")
+START_REACH = 16  # characters before a word that SENTENCE_START reads
 TITLE_CASE = 0.75  # a line this share of whose words the attributes lack are capitalised is a title
 
 
@@ -171,7 +172,7 @@ def is_label(value: str, word: re.Match) -> bool:
     label = word.group(1)
     if not label[0].isupper():
         return False
-    return (len(label) > 1 and label.isupper()) or not SENTENCE_START.search(value, 0, word.start())
+    return (len(label) > 1 and label.isupper()) or not starts_sentence(value, word.start())
 
 
 def unsupported_names(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> list[str]:
@@ -196,19 +197,33 @@ def unsupported_name_spans(
     for fact in facts(attributes, skip):
         held.update(word.lower() for word in NAME_WORD.findall(str(fact.value)))
         held.update(name_words(fact.name))
+    by_start: dict[str, list[str]] = {}  # a shared stem shares the first three letters
+    for known in held:
+        by_start.setdefault(known[:3], []).append(known)
+
+    def is_held(word: str) -> bool:
+        return word in held or any(same_stem(word, known) for known in by_start.get(word[:3], ()))
+
     spans = []
     for line_start, line in line_spans(text):
         words = [  # the line's words but those that start a sentence or follow a label
             (line_start + match.start(), line_start + match.start() + len(POSSESSIVE.sub("", match.group())))
             for match in NAME_WORD.finditer(line)
-            if not SENTENCE_START.search(text[: line_start + match.start()])
+            if not starts_sentence(text, line_start + match.start())
         ]
-        new = [(start, end) for start, end in words if not any(same_stem(text[start:end].lower(), k) for k in held)]
+        new = [(start, end) for start, end in words if not is_held(text[start:end].lower())]
         capitalised = [(start, end) for start, end in new if text[start].isupper() and text[start:end] != "I"]
         if len(new) >= 3 and len(capitalised) >= TITLE_CASE * len(new):
             continue  # a title
         spans += capitalised
     return spans
+
+
+def starts_sentence(text: str, at: int) -> bool:
+    """Whether a word at `at` starts a sentence or line, or follows a label, quote or bullet:
+    SENTENCE_START over the few characters before it (tidied copy has no long runs of spaces),
+    not over all of them, which made checking a copy quadratic in its length."""
+    return SENTENCE_START.search(text, max(0, at - START_REACH), at) is not None
 
 
 def line_spans(text: str) -> Iterator[tuple[int, str]]:
