@@ -160,7 +160,7 @@ def format_report(report: dict[str, Any]) -> str:
             row = [item["id"], *(f"{item[key]:.2f}" for key in keys)]
             if extra:
                 coverage = item.get("coverage")
-                row += ["-" if coverage is None else f"{coverage:.0f}", untrue_text(item)]
+                row += ["-" if coverage is None else f"{coverage:.0f}", untrue_text(item["unsupported_numbers"], item)]
             rows.append(row)
         lines += ["", "Per item:"] + table(rows)
     return "\n".join(lines)
@@ -197,20 +197,16 @@ def attribute_lines(checks: dict[str, Any] | None) -> list[str]:
         "(a number, name or claim they lack, or a contradicted value)",
     ]
     for found in checks["untrue"][:SHOWN_UNMATCHED]:
-        lines.append(f"  {found['id']}: {untrue_text(found)}")
+        lines.append(f"  {found['id']}: {untrue_text(found['numbers'], found)}")
     if len(checks["untrue"]) > SHOWN_UNMATCHED:
         lines.append("  ... (all of them with --json or --per-item)")
     return lines
 
 
-def untrue_text(found: dict[str, Any]) -> str:
+def untrue_text(numbers: list[str], found: dict[str, Any]) -> str:
     """One draft's untrue statements on a line: the numbers, names and claims, then the contradictions."""
-    said = [
-        *found.get("numbers", found.get("unsupported_numbers", [])),
-        *found.get("names", []),
-        *found.get("claims", []),
-    ]
-    return "; ".join(filter(None, [", ".join(said), *found.get("contradictions", [])]))
+    said = ", ".join([*numbers, *found["names"], *found["claims"]])
+    return "; ".join(filter(None, [said, *found["contradictions"]]))
 
 
 def comparison_lines(comparison: dict[str, Any]) -> list[str]:
