@@ -57,6 +57,7 @@ POSSESSIVE = re.compile(r"['’]s$")
 LABEL = re.compile(r"(?<![\w-])([^\W\d_]+)[ \u00a0\u202f-]$")  # "SPF " before "30"
 RANGE = re.compile(r"\s*(?:[-–—/]|to)\s*")  # between the numbers of a range ("36–46")
 START_REACH = 16  # characters before a word that SENTENCE_START reads
+LABEL_REACH = 40  # characters before a number that LABEL reads (a longer word labels nothing)
 TITLE_CASE = 0.75  # a line this share of whose words the attributes lack are capitalised is a title
 
 
@@ -156,7 +157,7 @@ def read_quantities(text: str, attribute: bool = False) -> list[tuple[Quantity, 
     scales = {match.start(2) for match in RATING.finditer(text)}
     found: list[tuple[Quantity, bool, str | None]] = []
     for quantity in quantities(text):
-        word = LABEL.search(text, 0, quantity.start)
+        word = LABEL.search(text, max(0, quantity.start - LABEL_REACH), quantity.start)
         label = word.group(1) if word else None
         if label and (label.lower() in FUNCTION_WORDS or (attribute and not is_label(text, word))):
             label = None
