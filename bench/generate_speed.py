@@ -59,6 +59,20 @@ PATHS = {
 }
 
 
+def validation_mrs(mrs: list[str]) -> set[str]:
+    """Which of `mrs` (every dev-set MR once, in file order) bench/e2e_finetune.py draws for its validation split."""
+    from e2e_finetune import VALIDATION, parse_mr
+
+    by_count: dict[int, list[str]] = {}
+    for mr in mrs:
+        by_count.setdefault(len(parse_mr(mr)), []).append(mr)
+    rng = random.Random(0)  # the same draw as e2e_finetune.prepare()
+    validation = set()
+    for attributes, wanted in VALIDATION.items():
+        validation.update(rng.sample(sorted(by_count[attributes]), wanted))
+    return validation
+
+
 def validation_products(count: int) -> tuple[list[dict], dict[str, list[str]]]:
     """The first `count` validation MRs of bench/e2e_finetune.py's split, as products, and their references."""
     from e2e_finetune import DEVSET, VALIDATION, parse_mr
@@ -70,13 +84,7 @@ def validation_products(count: int) -> tuple[list[dict], dict[str, list[str]]]:
     references: dict[str, list[str]] = {}
     for row in rows:
         references.setdefault(row["mr"], []).append(row["ref"])
-    by_count: dict[int, list[str]] = {}
-    for mr in references:
-        by_count.setdefault(len(parse_mr(mr)), []).append(mr)
-    rng = random.Random(0)  # the same draw as e2e_finetune.prepare()
-    validation = set()
-    for attributes, wanted in VALIDATION.items():
-        validation.update(rng.sample(sorted(by_count[attributes]), wanted))
+    validation = validation_mrs(list(references))
     ids = {mr: f"mr{index:03d}" for index, mr in enumerate(references)}
     # As many of each attribute count as can be, the first ones in file order, kept in file order.
     share = {

@@ -1,0 +1,85 @@
+"""What the embedded default model invents most often, for copygen/generation/inventions.py.
+
+    .venv/bin/python bench/common_inventions.py                      # 400 E2E MRs, ~8 min on 2 cores
+    .venv/bin/python bench/common_inventions.py --mrs 200 --min-products 2
+
+Drafts the first N E2E MRs in file order that are NOT in the validation split the other benches
+measure on (bench/e2e_finetune.py's draw; so bench/generate_speed.py and bench/grounding.py
+measure the list on MRs it was not made from), with the model's own ranking and no bans (the
+model's habits, untouched), 4 variants each. Every name, claim and contradicted value the copy
+checks find in any variant is counted once per MR; those found for at least --min-products MRs
+are printed as the tuple to paste into inventions.py, most frequent first. Numbers are left out:
+number bans already keep every number true.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def training_products(count: int) -> list[dict]:
+    """The first `count` MRs of the E2E dev set, in file order, outside the validation split."""
+    from e2e_finetune import DEVSET, parse_mr
+    from generate_speed import validation_mrs
+
+    with DEVSET.open(encoding="utf-8") as handle:
+        mrs = list(dict.fromkeys(row["mr"] for row in csv.DictReader(handle)))
+    held_out = validation_mrs(mrs)
+    chosen = [mr for mr in mrs if mr not in held_out][:count]
+    return [{"id": f"train{index:03d}", **parse_mr(mr)} for index, mr in enumerate(chosen)]
+
+
+def invented_phrases(attributes: dict, text: str) -> set[str]:
+    """The names (adjacent name words joined: "New York"), claims and contradicted phrases in `text`."""
+    from copygen.quality.claims import unsupported_claim_spans
+    from copygen.quality.grounding import contradicted_spans, unsupported_name_spans
+
+    spans = sorted(unsupported_name_spans(attributes, text, ()))
+    joined: list[list[int]] = []
+    for start, end in spans:
+        if joined and text[joined[-1][1] : start] == " ":
+            joined[-1][1] = end
+        else:
+            joined.append([start, end])
+    spans = [tuple(span) for span in joined]
+    spans += unsupported_claim_spans(attributes, text, ()) + contradicted_spans(attributes, text, ())
+    return {text[start:end] for start, end in spans}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mrs", type=int, default=400, help="E2E MRs outside the validation split")
+    parser.add_argument("--min-products", type=int, default=3, help="MRs a phrase must be invented for")
+    args = parser.parse_args()
+
+    from generate_speed import PROMPT
+
+    from copygen.generation.run import generate
+
+    products = training_products(args.mrs)
+    template = ROOT / "bench" / "out" / "common-inventions.j2"
+    template.parent.mkdir(parents=True, exist_ok=True)
+    template.write_text(PROMPT, encoding="utf-8")
+    drafts = generate(
+        products, template=str(template), max_new_tokens=60, num_variants=4, rank="model", constrain_numbers=False
+    )
+    facts = {product["id"]: {k: v for k, v in product.items() if k != "id"} for product in products}
+    counts: collections.Counter = collections.Counter()
+    for draft in drafts:
+        counts.update(set().union(*(invented_phrases(facts[draft.id], v.text) for v in draft.variants)))
+    common = [(phrase, n) for phrase, n in counts.most_common() if n >= args.min_products]
+    print(f"{len(products)} MRs, {len(counts)} distinct phrases, {len(common)} invented for >= {args.min_products}")
+    for phrase, n in common:
+        print(f"    {phrase!r},  # {n}")
+
+
+if __name__ == "__main__":
+    main()
