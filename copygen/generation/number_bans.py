@@ -151,10 +151,8 @@ def untrue_runs(
     for count in range(1, len(ids) + 1):
         text = tokenizer.decode(ids[:count], skip_special_tokens=True)
         ends.append(len(text))
-    contradicted = [banned_part(text, start, end) for start, end in contradicted_spans(attributes, text, skip)]
-    named = unsupported_name_spans(attributes, text, skip) + unsupported_claim_spans(attributes, text, skip)
     runs = []
-    for start, end in sorted(unsupported_spans(attributes, text, skip) + contradicted + named):
+    for start, end in untrue_spans(attributes, text, skip):
         first = next(i for i, reach in enumerate(ends) if reach > start)
         last = next(i for i, reach in enumerate(ends) if reach >= end)
         if text[end - 1] in DIGITS and last + 1 < len(ids):
@@ -163,6 +161,14 @@ def untrue_runs(
             first -= 1
         runs.append((first, last + 1, text[ends[first - 1] if first else 0 : end]))
     return runs
+
+
+def untrue_spans(attributes: dict[str, Any], text: str, skip: tuple[str, ...] = ("id",)) -> list[tuple[int, int]]:
+    """Where `text` states a number, name or claim no attribute holds, or contradicts a value (only
+    the part to suppress, see banned_part), as sorted (start, end) offsets."""
+    contradicted = [banned_part(text, start, end) for start, end in contradicted_spans(attributes, text, skip)]
+    named = unsupported_name_spans(attributes, text, skip) + unsupported_claim_spans(attributes, text, skip)
+    return sorted(unsupported_spans(attributes, text, skip) + contradicted + named)
 
 
 def banned_part(text: str, start: int, end: int) -> tuple[int, int]:

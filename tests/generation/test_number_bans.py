@@ -5,7 +5,9 @@ from types import SimpleNamespace
 import pytest
 from transformers import AutoTokenizer
 
+from copygen.generation import inventions
 from copygen.generation.engines import ct2
+from copygen.generation.inventions import invention_runs
 from copygen.generation.number_bans import allowed_numbers, learned_bans, number_bans, true_start, untrue_runs
 from copygen.generation.settings import GenerationSettings
 from copygen.quality.trim import trimmed
@@ -284,13 +286,17 @@ def test_the_transformers_engine_decodes_again_a_product_whose_every_variant_sta
 
     def scripted(loaded, texts, settings, grounding=None, banned=None):
         calls.append((texts, banned))
-        if banned is None:  # the batch: the cafe's only copy is in Tokyo, the pub's is true
+        if len(texts) == 2:  # the batch: the cafe's only copy is in Tokyo, the pub's is true
             return [[Variant("Alimentum, in Tokyo.", -0.1)], [Variant("The Eagle is a pub.", -0.2)]]
-        if len(banned[0]) == 1:
+        if len(banned[0]) == len(prior) + 1:
             return [[Variant("Alimentum, an eco-friendly cafe.", -0.3)]]
         return [[Variant("Alimentum is a cafe.", -0.4)]]
 
     monkeypatch.setattr(engine, "beam_search_batch", scripted)
+    monkeypatch.setattr(inventions, "COMMON_INVENTIONS", ("Michelin", "pub"))
+    prior = invention_runs(loaded.tokenizer, CAFE)
+    # "pub" is true of no cafe, but it is no name either
+    assert {loaded.tokenizer.decode(run).strip() for run in prior} == {"Michelin"}
     settings = GenerationSettings(num_beams=2, num_variants=1, batch_size=2)
     pub = {"name": "The Eagle", "eatType": "pub"}
     cafe, eagle = TransformersEngine(loaded).decode(["cafe", "pub"], settings, grounding=[CAFE, pub])
@@ -300,11 +306,12 @@ def test_the_transformers_engine_decodes_again_a_product_whose_every_variant_sta
         "Alimentum, in Tokyo.",
     ]
     assert [variant.text for variant in eagle] == ["The Eagle is a pub."]  # true: not decoded again
-    assert calls[0] == (["cafe", "pub"], None)
+    assert calls[0] == (["cafe", "pub"], [prior, invention_runs(loaded.tokenizer, pub)])
     again = calls[1:]
     assert [texts for texts, _ in again] == [["cafe"], ["cafe"]]  # only the cafe, twice
     tokenizer = loaded.tokenizer
-    assert [tokenizer.decode(run).strip() for run in again[1][1][0]] == ["Tokyo", "eco-friendly"]  # bans add up
+    bans = [tokenizer.decode(run).strip() for run in again[1][1][0]]
+    assert bans == [tokenizer.decode(run).strip() for run in prior] + ["Tokyo", "eco-friendly"]  # bans add up
     settings.constrain_numbers = False
     calls.clear()
     TransformersEngine(loaded).decode(["cafe", "pub"], settings, grounding=[CAFE, pub])

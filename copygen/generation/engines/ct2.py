@@ -15,6 +15,7 @@ from typing import Any
 from copygen.errors import ModelError
 from copygen.generation.engines.base import Engine, OnBatch, bad_words_ids, variants_of
 from copygen.generation.engines.ct2_convert import CONVERTIBLE, ct2_model_dir, model_type
+from copygen.generation.inventions import invention_runs
 from copygen.generation.models import (
     LoadedModel,
     ModelSource,
@@ -107,11 +108,17 @@ class CT2Engine(Engine):
     def start(self, texts: list[str], settings, grounding) -> tuple:
         """Queue the texts' first decoding. CTranslate2 has no logits hook in beam search: each
         product's numbers are kept true by suppressing the token runs that would write another
-        (see number_bans), and `finish` decodes again a product whose every candidate still
-        states one, with those runs suppressed too."""
+        (see number_bans), and the common inventions untrue for it too (see inventions); `finish`
+        decodes again a product whose every candidate still states something untrue, with the
+        runs that wrote it suppressed too."""
         bans = None
         if grounding is not None and settings.constrain_numbers:
-            bans = [number_bans(self.loaded.tokenizer, attributes) for attributes in grounding]
+            tokenizer = self.loaded.tokenizer
+            bans = [
+                number_bans(tokenizer, attributes)
+                + [tokenizer.convert_ids_to_tokens(run) for run in invention_runs(tokenizer, attributes)]
+                for attributes in grounding
+            ]
         return texts, grounding, bans, queue_decode(self.loaded, texts, settings, bans)
 
     def finish(self, started: tuple, settings, on_batch: OnBatch) -> list[list[Variant]]:

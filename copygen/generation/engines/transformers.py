@@ -9,6 +9,7 @@ from __future__ import annotations
 from copygen.errors import ModelError
 from copygen.generation.constraints import number_constraint
 from copygen.generation.engines.base import Engine, OnBatch, bad_words_ids, variants_of
+from copygen.generation.inventions import invention_runs
 from copygen.generation.models import (
     LoadedModel,
     ModelSource,
@@ -42,9 +43,12 @@ class TransformersEngine(Engine):
         for start in range(0, len(texts), settings.batch_size):
             batch = texts[start : start + settings.batch_size]
             facts = grounding[start : start + settings.batch_size] if grounding is not None else None
-            decoded = beam_search_batch(self.loaded, batch, settings, facts)
+            banned = None
             if facts is not None and settings.constrain_numbers:
-                decoded = redecoded(self.loaded, batch, facts, decoded, settings)
+                banned = [invention_runs(self.loaded.tokenizer, attributes) for attributes in facts]
+            decoded = beam_search_batch(self.loaded, batch, settings, facts, banned)
+            if banned is not None:
+                decoded = redecoded(self.loaded, batch, facts, decoded, settings, banned)
             results += decoded
             if on_batch:
                 on_batch(len(batch))
@@ -87,13 +91,19 @@ def decoding_dtype(device: str, dtype):
 
 
 def redecoded(
-    loaded: LoadedModel, texts: list[str], grounding: list[dict], decoded: list[list[Variant]], settings
+    loaded: LoadedModel,
+    texts: list[str],
+    grounding: list[dict],
+    decoded: list[list[Variant]],
+    settings,
+    banned: list[list[list[int]]],
 ) -> list[list[Variant]]:
     """Decode again, together, up to RETRIES times, the products of a batch whose every variant
     states a number, name or claim its attributes do not hold or contradicts a value, each with
-    the token runs that wrote them banned (as the ct2 engine does); new variants come before the
-    old ones (the grounded ranking picks among them all). Each round looks only at the last one's."""
-    banned: list[list[list[int]]] = [[] for _ in texts]
+    its `banned` runs and the token runs that wrote them banned (as the ct2 engine does); new
+    variants come before the old ones (the grounded ranking picks among them all). Each round
+    looks only at the last one's."""
+    banned = [list(runs) for runs in banned]
     latest = dict(enumerate(decoded))
     for _ in range(RETRIES):
         failing = []

@@ -1,0 +1,80 @@
+"""What models invent most often, kept out of a product's copy from its first decoding.
+
+Both engines decode again a product whose every candidate states something untrue, with the
+token runs that wrote it banned (see number_bans.untrue_runs). Most of those runs are the same
+few words: the embedded default model calls a restaurant "Michelin-starred" and puts it "in
+London" or "New York City" whatever its data says. Decoding a product again costs as much as
+decoding it the first time, so these phrases are banned from the start wherever the copy checks
+would call them untrue for the product (never where its data holds them: "London" stays allowed
+for a product in London). The checks still judge every candidate; this list only saves decoding
+rounds.
+
+COMMON_INVENTIONS is what `bench/common_inventions.py` printed: phrases the embedded default
+model invented for at least 3 of 400 E2E MRs outside the split the benches measure on
+(`--mrs 400`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from copygen.generation.number_bans import untrue_spans
+
+COMMON_INVENTIONS = (  # and the MRs each was invented for
+    "Michelin",  # 161
+    "Italian",  # 104
+    "family-friendly",  # 61
+    "London",  # 35
+    "USA",  # 26
+    "Oregon",  # 26
+    "Italy",  # 17
+    "Rome",  # 12
+    "Latin Quarter",  # 10
+    "British",  # 9
+    "Rio",  # 9
+    "Janeiro",  # 9
+    "New York City",  # 8
+    "East End",  # 6
+    "top-rated",  # 5
+    "American",  # 4
+    "Chinatown",  # 3
+    "Venice",  # 3
+    "Maine",  # 3
+    "Shanghai",  # 3
+    "UK",  # 3
+)
+CONTEXT = "It is a {} one."  # a phrase mid-sentence, where the names check reads capitalised words
+
+
+def untrue_inventions(attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> list[str]:
+    """The common inventions the copy checks would call untrue in copy for `attributes`."""
+    found = []
+    for phrase in COMMON_INVENTIONS:
+        text = CONTEXT.format(phrase)
+        start = CONTEXT.index("{}")
+        if any(begin < start + len(phrase) and end > start for begin, end in untrue_spans(attributes, text, skip)):
+            found.append(phrase)
+    return found
+
+
+def invention_runs(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> list[list[int]]:
+    """Token id runs that would write a common invention untrue for `attributes`, in the forms
+    copy writes it: after a space or not, with its first letter as listed or capitalised."""
+    runs: list[list[int]] = []
+    for phrase in untrue_inventions(attributes, skip):
+        runs += [list(run) for run in phrase_runs(tokenizer, phrase) if list(run) not in runs]
+    return runs
+
+
+@lru_cache(maxsize=4096)
+def phrase_runs(tokenizer, phrase: str) -> tuple[tuple[int, ...], ...]:
+    """The token runs of a phrase's forms (see invention_runs), each once. A name of several
+    words is banned from its first two ("New York" for "New York City"): banning a run stops
+    only its last token, and copy that wrote "New York" has already stated the invention."""
+    start = " ".join(phrase.split(" ")[:2])
+    forms = dict.fromkeys(
+        space + spelling for spelling in (start, start[:1].upper() + start[1:]) for space in (" ", "")
+    )
+    ids = tokenizer(list(forms), add_special_tokens=False)["input_ids"]
+    return tuple(dict.fromkeys(tuple(run) for run in ids if run))

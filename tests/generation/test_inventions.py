@@ -1,0 +1,72 @@
+"""Common inventions: banned from a product's first decoding where the copy checks would call them untrue."""
+
+from types import SimpleNamespace
+
+import pytest
+from transformers import AutoTokenizer
+
+from copygen.generation import inventions
+from copygen.generation.engines import ct2
+from copygen.generation.inventions import invention_runs, untrue_inventions
+from copygen.generation.settings import GenerationSettings
+
+PHRASES = ("Michelin", "Italian", "London", "family-friendly", "New York City", "eco-friendly")
+CAFE = {"name": "Aromi", "eatType": "coffee shop", "food": "Chinese", "familyFriendly": "no"}
+TRATTORIA = {"name": "Zizzi", "food": "Italian", "area": "London Road", "familyFriendly": "yes"}
+
+
+@pytest.fixture(autouse=True)
+def phrases(monkeypatch):
+    monkeypatch.setattr(inventions, "COMMON_INVENTIONS", PHRASES)
+
+
+@pytest.fixture(scope="module")
+def tokenizer(tiny_gpt2):
+    return AutoTokenizer.from_pretrained(tiny_gpt2)
+
+
+def contains(ids: list[int], run: list[int]) -> bool:
+    return any(ids[i : i + len(run)] == run for i in range(len(ids) - len(run) + 1))
+
+
+def test_an_invention_is_banned_only_where_the_checks_call_it_untrue():
+    assert untrue_inventions(CAFE) == list(PHRASES)
+    # the trattoria's data holds "Italian" and "London", and family-friendly is true of it
+    assert untrue_inventions(TRATTORIA) == ["Michelin", "New York City", "eco-friendly"]
+    assert "eco-friendly" not in untrue_inventions({**CAFE, "cups": "compostable"})
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        " Aromi is a Michelin-starred cafe.",
+        "Michelin-starred Aromi serves tea.",
+        " Aromi, in London, serves tea.",
+        " It is family-friendly.",
+        " Family-friendly and calm.",
+        " Aromi is in New York City.",
+        " Aromi is in New York.",  # a name of several words is banned from its first two
+    ],
+)
+def test_the_runs_stop_each_form_copy_writes(tokenizer, copy):
+    ids = tokenizer(copy, add_special_tokens=False)["input_ids"]
+    assert any(contains(ids, run) for run in invention_runs(tokenizer, CAFE))
+
+
+def test_the_runs_stop_nothing_the_product_holds(tokenizer):
+    ids = tokenizer(" Zizzi, an Italian place on London Road, is family-friendly.", add_special_tokens=False)[
+        "input_ids"
+    ]
+    assert not any(contains(ids, run) for run in invention_runs(tokenizer, TRATTORIA))
+
+
+def test_the_ct2_engine_suppresses_them_from_the_first_decoding(tokenizer, monkeypatch):
+    queued = []
+    monkeypatch.setattr(ct2, "queue_decode", lambda loaded, texts, settings, bans: queued.append(bans))
+    engine = ct2.CT2Engine(SimpleNamespace(tokenizer=tokenizer))
+    engine.start(["cafe", "trattoria"], GenerationSettings(), [CAFE, TRATTORIA])
+    london = tokenizer.convert_ids_to_tokens(tokenizer(" London", add_special_tokens=False)["input_ids"])
+    cafe, trattoria = queued[0]
+    assert london in cafe and london not in trattoria
+    engine.start(["cafe"], GenerationSettings(constrain_numbers=False), [CAFE])
+    assert queued[1] is None  # --no-constrain-numbers: no bans at all
