@@ -2,13 +2,14 @@
 value compares equal: case is ignored, numbers are canonical ("1,200" = "1200", "49.00" = "49",
 "1,5" = "1.5"), and a unit right after a number is singular and unabbreviated ("8-hour" = "8 hours"
 = "8 hrs"). A comma followed by exactly three digits groups thousands; any other comma between
-digits is a decimal comma. Numbers written as words ("eight") and units outside `UNITS` are not
-recognised. Also the quantities (number and unit) a text states.
+digits is a decimal comma. A numeral character is a number ("½" = "0.5", "①" = "1"). Numbers
+written as words ("eight") and units outside `UNITS` are not recognised. Also the quantities (number and unit) a text states.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
@@ -57,12 +58,24 @@ UNIT_NAMES = set(UNITS.values())
 CURRENCY_SYMBOLS = "$€£¥"
 
 CJK = CJK_RANGES  # each Chinese or Japanese character is a token
+CJK_CHARACTER = re.compile(f"[{CJK}]")
+# A number written as one character that is no digit, worth what Unicode says: "½" (0.5), "⅓",
+# "①" (1), "Ⅻ" (12). Superscripts and subscripts are not numbers a reader checks ("m²", a
+# footnote's "¹"), and CJK numerals are words of their script.
+NUMERALS = "".join(
+    character
+    for character in map(chr, range(0x80, 0x10000))
+    if not character.isdecimal()
+    and unicodedata.numeric(character, None) is not None
+    and "SCRIPT" not in unicodedata.name(character, "")
+    and not CJK_CHARACTER.match(character)
+)
+NUMERAL = f"[{re.escape(NUMERALS)}]"
 TOKEN = re.compile(
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
-    rf"|(?P<word>[{CJK}]|(?:(?![{CJK}])[^\W\d_])+)"
+    rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?|{NUMERAL})"
+    rf"|(?P<word>[{CJK}]|(?:(?![{CJK}]|{NUMERAL})[^\W\d_])+)"
     r"|(?P<symbol>[$€£¥%°\"″])"
 )
-CJK_CHARACTER = re.compile(f"[{CJK}]")
 JOINERS = ("", " ", "-", "\u00a0", "\u202f")  # what may sit between a number and its unit
 
 
@@ -123,8 +136,10 @@ def glued_to_word(text: str, start: int) -> bool:
 
 
 def canonical_number(written: str) -> str:
-    """ "1,200" -> "1200", "49.00" -> "49", "1,5" -> "1.5" (see the module docstring)."""
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", written):
+    """ "1,200" -> "1200", "49.00" -> "49", "1,5" -> "1.5" (see the module docstring), "½" -> "0.5"."""
+    if len(written) == 1 and written in NUMERALS:
+        written = str(unicodedata.numeric(written))
+    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", written):
         written = written.replace(",", "")
     else:
         written = written.replace(",", ".")

@@ -77,6 +77,9 @@ def test_attribute_coverage(attributes, text, expected):
         ),  # a range
         ({"size": "EU 36–46"}, "Sizes EU 36 to EU 46; SPF 15.", ["15"]),
         ({"features": "Weighs 2.1 kg", "range": "2.5 kg to 24 kg"}, "It weighs 2.5 kg.", []),  # a sentence's start
+        ({"customer rating": "high"}, "Rated ⅓ out of ₢, the ① café.", ["⅓", "①"]),  # numeral characters
+        ({"bolt": "0.5 inch", "rank": "1st"}, "A ½-inch bolt, ① in its class.", []),  # worth their value
+        ({"area": "20 m²"}, "20 m² of floor.", []),  # a superscript is no number of its own
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
@@ -113,7 +116,15 @@ def test_unsupported_names(attributes, text, expected):
 
 @pytest.mark.parametrize(
     "written, canonical",
-    [("1,200", "1200"), ("49.00", "49"), ("1,5", "1.5"), ("0.50", "0.5"), ("1,234,567.80", "1234567.8"), ("007", "7")],
+    [
+        ("1,200", "1200"),
+        ("49.00", "49"),
+        ("1,5", "1.5"),
+        ("0.50", "0.5"),
+        ("1,234,567.80", "1234567.8"),
+        ("007", "7"),
+        ("½", "0.5"),
+    ],
 )
 def test_canonical_number(written, canonical):
     assert canonical_number(written) == canonical
