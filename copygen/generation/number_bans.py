@@ -146,15 +146,19 @@ def untrue_runs(
     """Where a decoded copy (`ids`) wrote a number, name or claim no attribute holds or contradicted a
     value, in order, as token slices with their text: its tokens, from the one before when a number's first
     token is a bare digit (so "4" stays allowed inside "24"), and the token after when it ends in a
-    digit ("4" then " and", so "45" stays allowed); the text runs from the first token to the end."""
-    ends, text = [], ""
+    digit ("4" then " and", so "45" stays allowed), and on to the end of a character written in
+    several byte tokens ("⅓"); the text runs from the first token to the end."""
+    ends, partial, text = [], [], ""
     for count in range(1, len(ids) + 1):
         text = tokenizer.decode(ids[:count], skip_special_tokens=True)
         ends.append(len(text))
+        partial.append(text.endswith("\ufffd"))  # a character's first bytes ("⅓" is 3 byte tokens)
     runs = []
     for start, end in untrue_spans(attributes, text, skip):
         first = next(i for i, reach in enumerate(ends) if reach > start)
         last = next(i for i, reach in enumerate(ends) if reach >= end)
+        while partial[last] and last + 1 < len(ids):
+            last += 1
         if text[end - 1] in DIGITS and last + 1 < len(ids):
             last += 1
         if first and tokenizer.decode(ids[first : first + 1])[:1] in DIGITS:

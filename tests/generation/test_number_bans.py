@@ -195,6 +195,16 @@ def test_a_claim_with_no_evidence_is_an_untrue_run(tokenizer):
     assert untrue_runs(tokenizer, ids, {**CAFE, "cups": "compostable"}) == []
 
 
+def test_an_invented_numeral_character_is_an_untrue_run_of_all_its_byte_tokens(tokenizer):
+    """With every digit banned, the model wrote "⅓ out of" for a rating that is "high": the run
+    to ban is the three byte tokens of "⅓", not its first byte, which begins "–" and "’" too."""
+    ids = tokenizer(" The Eagle, rated ⅓ out of five.", add_special_tokens=False)["input_ids"]
+    eagle = {"name": "The Eagle", "customer rating": "high"}
+    [(first, end, written)] = untrue_runs(tokenizer, ids, eagle)
+    assert written.strip() == "⅓" and tokenizer.decode(ids[first:end]).strip() == "⅓"
+    assert tokenizer.decode(true_start(tokenizer, ids, (first, end, written), eagle)).rstrip() == " The Eagle, rated"
+
+
 def test_a_product_whose_every_candidate_contradicts_a_value_is_decoded_again(tokenizer, monkeypatch):
     said, true = " A family-friendly cafe by the river.", " An adults-only cafe by the river."
     ids = {text: tokenizer(text, add_special_tokens=False)["input_ids"] for text in (said, true)}
