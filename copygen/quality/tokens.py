@@ -3,7 +3,8 @@ value compares equal: case is ignored, numbers are canonical ("1,200" = "1200", 
 "1,5" = "1.5"), and a unit right after a number is singular and unabbreviated ("8-hour" = "8 hours"
 = "8 hrs"). A comma followed by exactly three digits groups thousands; any other comma between
 digits is a decimal comma. A numeral character is a number ("½" = "0.5", "①" = "1"). Numbers
-written as words ("eight") and units outside `UNITS` are not recognised. Also the quantities (number and unit) a text states.
+written as words ("eight") and units outside `UNITS` are not recognised. Also the quantities
+(number and unit) a text states.
 """
 
 from __future__ import annotations
