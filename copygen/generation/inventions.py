@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from copygen.generation.number_bans import untrue_spans
+from copygen.quality.grounding import attribute_values
 
 COMMON_INVENTIONS = (  # and the MRs each was invented for
     "Michelin",  # 161
@@ -60,11 +61,25 @@ def untrue_inventions(attributes: dict[str, Any], skip: tuple[str, ...] = ("id",
 
 def invention_runs(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> list[list[int]]:
     """Token id runs that would write a common invention untrue for `attributes`, in the forms
-    copy writes it: after a space or not, with its first letter as listed or capitalised."""
+    copy writes it: after a space or not, with its first letter as listed or capitalised. A run
+    that the product's own values are written with is never one: " Americano" is " American"
+    then "o", and " Rioja" is " Rio" then "ja"."""
+    phrases = untrue_inventions(attributes, skip)
+    if not phrases:
+        return []
+    values = [form for value in attribute_values(attributes, skip) for form in (" " + value, value)]
+    held = tokenizer(values, add_special_tokens=False)["input_ids"] if values else []
     runs: list[list[int]] = []
-    for phrase in untrue_inventions(attributes, skip):
-        runs += [list(run) for run in phrase_runs(tokenizer, phrase) if list(run) not in runs]
+    for phrase in phrases:
+        for run in map(list, phrase_runs(tokenizer, phrase)):
+            if run not in runs and not any(within(run, ids) for ids in held):
+                runs.append(run)
     return runs
+
+
+def within(run: list[int], ids: list[int]) -> bool:
+    """Whether `run` occurs in `ids` as a contiguous part."""
+    return any(ids[i : i + len(run)] == run for i in range(len(ids) - len(run) + 1))
 
 
 @lru_cache(maxsize=4096)

@@ -60,6 +60,19 @@ def test_the_runs_stop_nothing_the_product_holds(tokenizer):
     assert not any(contains(ids, run) for run in invention_runs(tokenizer, TRATTORIA))
 
 
+def test_no_run_is_part_of_how_the_product_writes_its_own_values(tokenizer, monkeypatch):
+    """An invention whose tokens begin a word of the product's own ("Rio" of "Rioja", "American"
+    of "Americano") is not banned: the copy could not write the product's name."""
+    name = " Aromi Verde"
+    first = tokenizer.decode(tokenizer(name, add_special_tokens=False)["input_ids"][:1]).strip()
+    assert first != "Aromi"  # the tiny tokenizer writes "Aromi" in pieces
+    monkeypatch.setattr(inventions, "COMMON_INVENTIONS", (first, "London"))
+    product = {"name": name.strip()}
+    assert untrue_inventions(product) == [first, "London"]  # the checks call both untrue
+    banned = [tokenizer.decode(run).strip() for run in invention_runs(tokenizer, product)]
+    assert banned and set(banned) == {"London"}
+
+
 def test_the_ct2_engine_suppresses_them_from_the_first_decoding(tokenizer, monkeypatch):
     queued = []
     monkeypatch.setattr(ct2, "queue_decode", lambda loaded, texts, settings, bans: queued.append(bans))
