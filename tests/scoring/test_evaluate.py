@@ -340,3 +340,5 @@ def test_speed_bench_runs_and_agrees_with_rouge_score(capsys):
     assert evaluate_speed.main(["--pairs", "300", "--bootstrap", "20"]) == 0
     out = capsys.readouterr().out
     assert "300 pairs" in out and "same ROUGE numbers as rouge-score" in out and "ratio, ROUGE" in out
+    assert evaluate_speed.cpu_ratio(0.3, 0.0) == "n/a"  # copygen's 300 pairs can take under os.times' 10 ms tick
+    assert evaluate_speed.cpu_ratio(0.3, 0.1) == "3.0x"
