@@ -21,6 +21,7 @@ from typing import Any
 
 from copygen.generation.number_bans import untrue_spans
 from copygen.quality.grounding import attribute_values
+from copygen.quality.tokens import contains
 
 COMMON_INVENTIONS = (  # and the MRs each was invented for
     "Michelin",  # 161
@@ -50,10 +51,9 @@ CONTEXT = "It is a {} one."  # a phrase mid-sentence, where the names check read
 
 def untrue_inventions(attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> list[str]:
     """The common inventions the copy checks would call untrue in copy for `attributes`."""
-    found = []
+    found, start = [], CONTEXT.index("{}")
     for phrase in COMMON_INVENTIONS:
         text = CONTEXT.format(phrase)
-        start = CONTEXT.index("{}")
         if any(begin < start + len(phrase) and end > start for begin, end in untrue_spans(attributes, text, skip)):
             found.append(phrase)
     return found
@@ -72,14 +72,9 @@ def invention_runs(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...] 
     runs: list[list[int]] = []
     for phrase in phrases:
         for run in map(list, phrase_runs(tokenizer, phrase)):
-            if run not in runs and not any(within(run, ids) for ids in held):
+            if run not in runs and not any(contains(ids, run) for ids in held):
                 runs.append(run)
     return runs
-
-
-def within(run: list[int], ids: list[int]) -> bool:
-    """Whether `run` occurs in `ids` as a contiguous part."""
-    return any(ids[i : i + len(run)] == run for i in range(len(ids) - len(run) + 1))
 
 
 @lru_cache(maxsize=4096)

@@ -150,8 +150,8 @@ def canonical_number(written: str) -> str:
         return written
 
 
-def contains(tokens: list[str], part: list[str]) -> bool:
-    """Whether `part` occurs in `tokens` as a contiguous run."""
+def contains(tokens: list, part: list) -> bool:
+    """Whether `part` occurs in `tokens` (words, token ids) as a contiguous run."""
     width = len(part)
     first = part[0]
     return any(tokens[i : i + width] == part for i, token in enumerate(tokens) if token == first)

@@ -9,6 +9,7 @@ from copygen.generation import inventions
 from copygen.generation.engines import ct2
 from copygen.generation.inventions import invention_runs, untrue_inventions
 from copygen.generation.settings import GenerationSettings
+from copygen.quality.tokens import contains
 
 PHRASES = ("Michelin", "Italian", "London", "family-friendly", "New York City", "eco-friendly")
 CAFE = {"name": "Aromi", "eatType": "coffee shop", "food": "Chinese", "familyFriendly": "no"}
@@ -23,10 +24,6 @@ def phrases(monkeypatch):
 @pytest.fixture(scope="module")
 def tokenizer(tiny_gpt2):
     return AutoTokenizer.from_pretrained(tiny_gpt2)
-
-
-def contains(ids: list[int], run: list[int]) -> bool:
-    return any(ids[i : i + len(run)] == run for i in range(len(ids) - len(run) + 1))
 
 
 def test_an_invention_is_banned_only_where_the_checks_call_it_untrue():
