@@ -1,7 +1,5 @@
 """Common inventions: banned from a product's first decoding where the copy checks would call them untrue."""
 
-from types import SimpleNamespace
-
 import pytest
 from transformers import AutoTokenizer
 
@@ -70,13 +68,8 @@ def test_no_run_is_part_of_how_the_product_writes_its_own_values(tokenizer, monk
     assert banned and set(banned) == {"London"}
 
 
-def test_the_ct2_engine_suppresses_them_from_the_first_decoding(tokenizer, monkeypatch):
-    queued = []
-    monkeypatch.setattr(ct2, "queue_decode", lambda loaded, texts, settings, bans: queued.append(bans))
-    engine = ct2.CT2Engine(SimpleNamespace(tokenizer=tokenizer))
-    engine.start(["cafe", "trattoria"], GenerationSettings(), [CAFE, TRATTORIA])
+def test_the_ct2_engine_suppresses_them_from_the_first_decoding(tokenizer):
     london = tokenizer.convert_ids_to_tokens(tokenizer(" London", add_special_tokens=False)["input_ids"])
-    cafe, trattoria = queued[0]
+    cafe, trattoria = ct2.first_bans(tokenizer, [CAFE, TRATTORIA], GenerationSettings())
     assert london in cafe and london not in trattoria
-    engine.start(["cafe"], GenerationSettings(constrain_numbers=False), [CAFE])
-    assert queued[1] is None  # --no-constrain-numbers: no bans at all
+    assert ct2.first_bans(tokenizer, [CAFE], GenerationSettings(constrain_numbers=False)) is None

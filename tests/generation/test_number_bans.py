@@ -1,7 +1,5 @@
 """The CTranslate2 engine's number bans: token runs that would write a number the product lacks, and re-decoding."""
 
-from types import SimpleNamespace
-
 import pytest
 from transformers import AutoTokenizer
 
@@ -145,31 +143,6 @@ def test_learned_bans_of_true_copy_are_empty(tokenizer):
     )  # nothing to start again from
 
 
-def test_a_product_whose_every_candidate_invents_a_number_is_decoded_again(tokenizer, monkeypatch):
-    """ct2 has no logits hook: a product whose candidates all state an invented number is decoded
-    again with the runs that wrote it suppressed, continuing its best candidate from just before
-    that number; the others are left as they were."""
-    invented, true, other = " It is 45 x 4 and 55 cm.", " It is 45 x 45 x 55 cm.", " A fine oak table."
-    ids = {text: tokenizer(text, add_special_tokens=False)["input_ids"] for text in (invented, true, other)}
-    calls = []
-
-    def decode_again(loaded, texts, settings, bans, starts):
-        calls.append((texts, bans, starts))
-        return [([ids[true if written_ban(tokenizer, bans[0], invented) else invented]], [-1.0])]
-
-    monkeypatch.setattr(ct2, "ct2_decode", decode_again)
-    first = [([ids[invented]], [-0.5]), ([ids[other]], [-0.5])]
-    bans = [[["Ġ7"]], []]
-    decoded = ct2.redecoded(
-        SimpleNamespace(tokenizer=tokenizer), ["a", "b"], GenerationSettings(), bans, [TABLE] * 2, first
-    )
-    assert [texts for texts, _, _ in calls] == [["a"]]  # once, and only the product that invented
-    assert calls[0][1][0][0] == ["Ġ7"]  # its number bans are kept, the learned ones added
-    assert tokenizer.decode(calls[0][2][0]) == " It is 45 x 45"  # its true start is kept, "4" completed
-    assert decoded[0] == ([ids[true], ids[invented]], [-1.0, -0.5])  # the new candidates first
-    assert decoded[1] == ([ids[other]], [-0.5])
-
-
 def test_a_numeral_character_worth_no_number_the_product_holds_is_banned_whole(tokenizer):
     """With every digit banned, the model turns to "⅓" and "Ⅳ": each is banned as the run of
     (byte) tokens that writes it, after a space or not; one worth a number the product holds is not."""
@@ -220,25 +193,6 @@ def test_an_invented_numeral_character_is_an_untrue_run_of_all_its_byte_tokens(t
     [(first, end, written)] = untrue_runs(tokenizer, ids, eagle)
     assert written.strip() == "⅓" and tokenizer.decode(ids[first:end]).strip() == "⅓"
     assert tokenizer.decode(true_start(tokenizer, ids, (first, end, written), eagle)).rstrip() == " The Eagle, rated"
-
-
-def test_a_product_whose_every_candidate_contradicts_a_value_is_decoded_again(tokenizer, monkeypatch):
-    said, true = " A family-friendly cafe by the river.", " An adults-only cafe by the river."
-    ids = {text: tokenizer(text, add_special_tokens=False)["input_ids"] for text in (said, true)}
-    calls = []
-
-    def decode_again(loaded, texts, settings, bans, starts):
-        calls.append((bans, starts))
-        return [([ids[true]], [-1.0])]
-
-    monkeypatch.setattr(ct2, "ct2_decode", decode_again)
-    decoded = ct2.redecoded(
-        SimpleNamespace(tokenizer=tokenizer), ["a"], GenerationSettings(), [[]], [CAFE], [([ids[said]], [-0.5])]
-    )
-    [(bans, starts)] = calls
-    assert "".join(tokenizer.convert_tokens_to_string(ban) for ban in bans[0]).strip() == "family"
-    assert tokenizer.decode(starts[0]) == " A"  # the copy goes on from just before the contradiction
-    assert decoded[0] == ([ids[true], ids[said]], [-1.0, -0.5])
 
 
 def test_ct2_continues_a_copy_from_a_given_start(tiny_model):

@@ -8,7 +8,8 @@ arithmetic differs (int8 instead of float32).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,14 +32,17 @@ from copygen.machine import checked_device, cpu_threads, gpu_of_this_process, on
 # Batches waiting for each worker. A stopped run (Ctrl-C) exits only once the workers have decoded
 # every queued batch, which CTranslate2 cannot cancel; its default of 4 made that wait 25 s on the samples.
 QUEUED_PER_WORKER = 1
+WINDOWS_AHEAD = 3  # windows read while the first is decoded again, to keep the workers busy meanwhile
 
 
 @dataclass
 class CT2Model:
-    """A converted model: the CTranslate2 Generator (causal) or Translator (seq2seq), the
-    transformers config (for the context length), and the tokens that end a sequence."""
+    """A converted model: the CTranslate2 Generator (causal) or Translator (seq2seq) and how many
+    batches it decodes at once, the transformers config (for the context length), and the tokens
+    that end a sequence."""
 
     runner: Any
+    workers: int
     config: Any
     folder: Path
     end_tokens: list[str]
@@ -90,46 +94,11 @@ class CT2Engine(Engine):
         ctranslate2.set_random_seed(seed)
 
     def decode(self, texts: list[str], settings, on_batch: OnBatch = None, grounding=None) -> list[list[Variant]]:
-        return self.finish(self.start(texts, settings, grounding), settings, on_batch)
+        [(_, variants)] = scheduled(self.loaded, [(texts, grounding, None)], settings, on_batch)
+        return variants
 
     def decode_windows(self, windows, settings, on_batch: OnBatch = None):
-        """Queue each window before finishing the one before: the workers decode it while this
-        process re-decodes the last window's failing products and checks its copy, so no
-        worker waits at a window's end (the drafts are the same; a window is read ahead)."""
-        ahead = None
-        for texts, grounding, tag in windows:
-            started = tag, self.start(texts, settings, grounding)
-            if ahead is not None:
-                yield ahead[0], self.finish(ahead[1], settings, on_batch)
-            ahead = started
-        if ahead is not None:
-            yield ahead[0], self.finish(ahead[1], settings, on_batch)
-
-    def start(self, texts: list[str], settings, grounding) -> tuple:
-        """Queue the texts' first decoding. CTranslate2 has no logits hook in beam search: each
-        product's numbers are kept true by suppressing the token runs that would write another
-        (see number_bans), and the common inventions untrue for it too (see inventions); `finish`
-        decodes again a product whose every candidate still states something untrue, with the
-        runs that wrote it suppressed too."""
-        bans = None
-        if grounding is not None and settings.constrain_numbers:
-            tokenizer = self.loaded.tokenizer
-            bans = [
-                number_bans(tokenizer, attributes)
-                + [tokenizer.convert_ids_to_tokens(run) for run in invention_runs(tokenizer, attributes)]
-                for attributes in grounding
-            ]
-        return texts, grounding, bans, queue_decode(self.loaded, texts, settings, bans)
-
-    def finish(self, started: tuple, settings, on_batch: OnBatch) -> list[list[Variant]]:
-        """The variants of texts `start` queued, re-decoded where every candidate invented a number."""
-        texts, grounding, bans, queued = started
-        decoded = collect_decoded(self.loaded, queued)
-        if bans is not None:
-            decoded = redecoded(self.loaded, texts, settings, bans, grounding, decoded)
-        if on_batch:
-            on_batch(len(texts))
-        return [as_variants(self.loaded, sequences, scores, settings.max_new_tokens) for sequences, scores in decoded]
+        return scheduled(self.loaded, windows, settings, on_batch)
 
 
 def compute_type_for(settings) -> str:
@@ -169,9 +138,11 @@ def load_ct2(
     folder = local_folder(source)
     description = load_description(ModelSource(source.name, folder), torch_free=True)
     config, tokenizer, architecture = description.config, description.tokenizer, description.architecture
-    runner = open_runner(converted, architecture, ct2_device(device), compute_type, threads or cpu_threads(), sample)
+    runner, workers = open_runner(
+        converted, architecture, ct2_device(device), compute_type, threads or cpu_threads(), sample
+    )
     ctranslate2.set_random_seed(seed)
-    model = CT2Model(runner=runner, config=config, folder=converted, end_tokens=end_tokens(folder, config, tokenizer))
+    model = CT2Model(runner, workers, config, converted, end_tokens(folder, config, tokenizer))
     return ready_model(source, model, description)
 
 
@@ -185,8 +156,11 @@ def end_tokens(folder: Path, config, tokenizer) -> list[str]:
     return tokenizer.convert_ids_to_tokens([i for i in ids if i is not None])
 
 
-def open_runner(converted: Path, architecture: str, where: str, compute_type: str, threads: int, sample: bool):
-    """The CTranslate2 Translator (seq2seq) or Generator (causal) on `where` ("cpu" or "cuda:N")."""
+def open_runner(
+    converted: Path, architecture: str, where: str, compute_type: str, threads: int, sample: bool
+) -> tuple[Any, int]:
+    """The CTranslate2 Translator (seq2seq) or Generator (causal) on `where` ("cpu" or "cuda:N"),
+    and how many batches it decodes at once."""
     import ctranslate2
 
     runner_class = ctranslate2.Translator if architecture == "seq2seq" else ctranslate2.Generator
@@ -202,7 +176,7 @@ def open_runner(converted: Path, architecture: str, where: str, compute_type: st
     if device == "cpu":
         one_malloc_arena()
     try:
-        return runner_class(
+        runner = runner_class(
             str(converted),
             device=device,
             compute_type=compute_type,
@@ -215,6 +189,7 @@ def open_runner(converted: Path, architecture: str, where: str, compute_type: st
         raise ModelError(
             f"cannot load the converted model in {converted}: {error}; delete that folder to convert again"
         ) from None
+    return runner, parallel
 
 
 def ct2_options(settings, end_token: list[str]) -> dict[str, Any]:
@@ -259,18 +234,17 @@ def batches_of(
     ]
 
 
-def submit(
-    loaded: LoadedModel, batch: list[list[str]], settings, options: dict, suppress: list[list[str]], start: list[str]
-) -> list:
-    """Queue a batch of token lists whose copy begins with the tokens `start`; the runner decodes
-    as many batches at once as it has threads."""
+def submit(loaded: LoadedModel, settings, batch: Batch) -> Batch:
+    """Queue a batch on the runner, whose workers decode as many batches at once as it has threads."""
     runner = loaded.model.runner
-    extra = {"suppress_sequences": suppress} if suppress else {}
+    options = ct2_options(settings, loaded.model.end_tokens)
+    start = loaded.tokenizer.convert_ids_to_tokens(batch.start)
+    extra = {"suppress_sequences": batch.suppress} if batch.suppress else {}
     if loaded.architecture == "seq2seq":
         if start:
-            extra["target_prefix"] = [start] * len(batch)
-        return runner.translate_batch(
-            batch,
+            extra["target_prefix"] = [start] * len(batch.tokens)
+        batch.pending = runner.translate_batch(
+            batch.tokens,
             max_decoding_length=settings.max_new_tokens,
             min_decoding_length=0,
             max_input_length=0,
@@ -278,14 +252,16 @@ def submit(
             **options,
             **extra,
         )
-    return runner.generate_batch(
-        [tokens + start for tokens in batch],
-        max_length=max(1, settings.max_new_tokens - len(start)),
-        include_prompt_in_result=False,
-        asynchronous=True,
-        **options,
-        **extra,
-    )
+    else:
+        batch.pending = runner.generate_batch(
+            [tokens + start for tokens in batch.tokens],
+            max_length=max(1, settings.max_new_tokens - len(start)),
+            include_prompt_in_result=False,
+            asynchronous=True,
+            **options,
+            **extra,
+        )
+    return batch
 
 
 def collect(loaded: LoadedModel, pending, start: list[int]) -> tuple[list[list[int]], list[float]]:
@@ -312,91 +288,186 @@ def ct2_decode(
     num_hypotheses, max_new_tokens -> max_length (new tokens only), bad_words -> suppress_sequences,
     temperature/top_p -> sampling_temperature/sampling_topp (over the whole vocabulary).
     """
-    return collect_decoded(loaded, queue_decode(loaded, texts, settings, bans, starts))
+    decoded: list = [None] * len(texts)
+    for batch in [submit(loaded, settings, batch) for batch in planned(loaded, texts, settings, bans, starts)]:
+        for index, result in zip(batch.indexes, batch.results(loaded)):
+            decoded[index] = result
+    return decoded
 
 
-def queue_decode(
+@dataclass
+class Batch:
+    """Texts decoded together: their indexes, tokens (one copy per sampled variant), the runs to
+    suppress and the start every copy begins with (ids); once submitted, what each copy waits on."""
+
+    indexes: list[int]
+    tokens: list[list[str]]
+    suppress: list[list[str]]
+    start: list[int]
+    copies: int
+    pending: list = field(default_factory=list)
+
+    def done(self) -> bool:
+        return all(one.done() for one in self.pending)
+
+    def results(self, loaded: LoadedModel) -> list[tuple[list[list[int]], list[float]]]:
+        """Wait for the batch: each text's hypotheses (ids from the copy's first) and scores."""
+        found = [collect(loaded, one, self.start) for one in self.pending]
+        return [
+            (
+                [sequence for sequences, _ in mine for sequence in sequences],
+                [score for _, scores in mine for score in scores],
+            )
+            for mine in (found[k * self.copies : (k + 1) * self.copies] for k in range(len(self.indexes)))
+        ]
+
+
+def planned(
     loaded: LoadedModel,
     texts: list[str],
     settings,
     bans: list[list[list[str]]] | None = None,
     starts: list[list[int]] | None = None,
-) -> tuple:
-    """Queue `ct2_decode`'s batches on the runner's workers and return at once: the batches, what
-    each is waiting on, and how many texts and copies, for `collect_decoded`."""
-    tokenizer, model = loaded.tokenizer, loaded.model
+) -> list[Batch]:
+    """`ct2_decode`'s batches, not yet submitted."""
+    tokenizer = loaded.tokenizer
     add_special = loaded.prompt_format != "chat"
     tokens = [
         tokenizer.convert_ids_to_tokens(row) for row in tokenizer(texts, add_special_tokens=add_special)["input_ids"]
     ]
-    options = ct2_options(settings, model.end_tokens)
     banned_words = [tokenizer.convert_ids_to_tokens(ids) for ids in bad_words_ids(tokenizer, settings.bad_words)]
     bans = bans or [[] for _ in texts]
     starts = starts or [[] for _ in texts]
     copies = settings.num_variants if settings.sample else 1  # sampling: one draw per copy of the input
-
-    batches = batches_of(tokens, bans, starts, settings, same_length=loaded.architecture == "causal")
-    pending = [
-        (
-            batch,
-            submit(
-                loaded,
-                [tokens[i] for i in batch for _ in range(copies)],
-                settings,
-                options,
-                banned_words + bans[batch[0]],
-                tokenizer.convert_ids_to_tokens(starts[batch[0]]),
-            ),
+    return [
+        Batch(
+            indexes=batch,
+            tokens=[tokens[i] for i in batch for _ in range(copies)],
+            suppress=banned_words + bans[batch[0]],
+            start=starts[batch[0]],
+            copies=copies,
         )
-        for batch in batches
+        for batch in batches_of(tokens, bans, starts, settings, same_length=loaded.architecture == "causal")
     ]
-    return pending, starts, len(texts), copies
 
 
-def collect_decoded(loaded: LoadedModel, queued: tuple) -> list[tuple[list[list[int]], list[float]]]:
-    """Wait for the batches `queue_decode` queued: each text's hypotheses and scores, in text order."""
-    pending, starts, count, copies = queued
-    decoded: list = [None] * count
-    for batch, waiting in pending:
-        results = [collect(loaded, one, starts[batch[0]]) for one in waiting]
-        for position, index in enumerate(batch):
-            mine = results[position * copies : (position + 1) * copies]
-            decoded[index] = (
-                [sequence for sequences, _ in mine for sequence in sequences],
-                [score for _, scores in mine for score in scores],
-            )
-    return decoded
+def first_bans(tokenizer, grounding: list[dict] | None, settings) -> list[list[list[str]]] | None:
+    """Each product's runs to suppress from its first decoding: the numbers no attribute holds (see
+    number_bans) and the common inventions untrue for it (see inventions). None without grounding."""
+    if grounding is None or not settings.constrain_numbers:
+        return None
+    return [
+        number_bans(tokenizer, attributes)
+        + [tokenizer.convert_ids_to_tokens(run) for run in invention_runs(tokenizer, attributes)]
+        for attributes in grounding
+    ]
 
 
-def redecoded(loaded: LoadedModel, texts: list[str], settings, bans: list, grounding: list, decoded: list) -> list:
-    """Decode again, up to RETRIES times, each product whose every hypothesis states a number or
+@dataclass
+class Window:
+    """A window's texts being decoded: each text's hypotheses so far (the latest decoding's first),
+    its bans, its decodings so far, and how many batches of the window are still to come back."""
+
+    tag: Any
+    texts: list[str]
+    grounding: list[dict] | None
+    bans: list | None
+    decoded: list
+    rounds: list[int]
+    waiting: int = 0
+
+
+def scheduled(loaded: LoadedModel, windows, settings, on_batch: OnBatch = None):
+    """Decode windows of (texts, grounding, tag), yielding each window's tag and variants, in order.
+
+    CTranslate2 has no logits hook in beam search: each product's numbers are kept true by
+    suppressing the token runs that would write another (see number_bans), and the common
+    inventions untrue for it too (see inventions). A product whose every hypothesis still states
+    something untrue is decoded again (see `again`), up to RETRIES times. Those decodings depend
+    on the one before, one product at a time, so the workers are kept busy with the next windows'
+    batches meanwhile: batches are handed to the runner as its workers free up, a product's next
+    decoding before any new window's. No more batches wait than one per worker (QUEUED_PER_WORKER),
+    so a stopped run still ends soon. The drafts are the same as one window at a time."""
+    room = loaded.model.workers * (1 + QUEUED_PER_WORKER)  # decoding, and waiting in the runner's queue
+    windows = iter(windows)
+    open_windows: deque[Window] = deque()
+    ready: deque[tuple[Window, Batch]] = deque()  # decodings again first, then the windows' batches
+    flight: deque[tuple[Window, Batch]] = deque()
+    exhausted = False
+    while True:
+        while len(flight) < room:
+            if not ready and not exhausted and len(open_windows) < WINDOWS_AHEAD:
+                texts = next(windows, None)
+                exhausted = texts is None
+                if texts is not None:
+                    window, batches = opened(loaded, texts, settings)
+                    open_windows.append(window)
+                    ready.extend((window, batch) for batch in batches)
+                continue
+            if not ready:
+                break
+            window, batch = ready.popleft()
+            flight.append((window, submit(loaded, settings, batch)))
+        while open_windows and not open_windows[0].waiting:
+            window = open_windows.popleft()
+            if on_batch:
+                on_batch(len(window.texts))
+            limit = settings.max_new_tokens
+            yield window.tag, [as_variants(loaded, sequences, scores, limit) for sequences, scores in window.decoded]
+        if not flight:
+            if exhausted and not open_windows:
+                return
+            continue
+        finished = next((job for job in flight if job[1].done()), flight[0])
+        flight.remove(finished)
+        ready.extendleft((finished[0], batch) for batch in reversed(taken(loaded, *finished, settings)))
+
+
+def opened(loaded: LoadedModel, window: tuple, settings) -> tuple[Window, list[Batch]]:
+    """A window of (texts, grounding, tag) to decode, and its first batches."""
+    texts, grounding, tag = window
+    bans = first_bans(loaded.tokenizer, grounding, settings)
+    batches = planned(loaded, texts, settings, bans)
+    return Window(tag, texts, grounding, bans, [None] * len(texts), [0] * len(texts), len(batches)), batches
+
+
+def taken(loaded: LoadedModel, window: Window, batch: Batch, settings) -> list[Batch]:
+    """Wait for a batch and put each text's hypotheses first among its window's; the batches that
+    decode again each text whose every new hypothesis states something untrue."""
+    window.waiting -= 1
+    retries = []
+    for index, (sequences, scores) in zip(batch.indexes, batch.results(loaded)):
+        old = window.decoded[index] or ([], [])
+        window.decoded[index] = (sequences + old[0], scores + old[1])
+        if window.bans is None or window.rounds[index] >= RETRIES:
+            continue
+        retry = again(loaded.tokenizer, sequences, window.bans[index], window.grounding[index])
+        if retry is not None:
+            window.bans[index], start = retry
+            window.rounds[index] += 1
+            [decoding] = planned(loaded, [window.texts[index]], settings, [window.bans[index]], [start])
+            decoding.indexes = [index]
+            retries.append(decoding)
+            window.waiting += 1
+    return retries
+
+
+def again(tokenizer, sequences: list[list[int]], bans: list, attributes: dict) -> tuple[list, list[int]] | None:
+    """How to decode a product again when every hypothesis of its last decoding states a number or
     a name its attributes do not hold ("Michelin-starred") or contradicts a value
-    ("family-friendly" for familyFriendly: no), with the token runs that wrote them suppressed
-    too; the new hypotheses come before the old ones (the grounded ranking picks among them
-    all). A new round continues the best hypothesis from
-    where its first untrue run began: the true start is kept, not decoded again. Each round looks
-    only at the hypotheses the last one decoded."""
-    tokenizer, latest = loaded.tokenizer, dict(enumerate(decoded))
-    for _ in range(RETRIES):
-        failing, starts = {}, {}
-        for index, (sequences, _) in latest.items():
-            written = [ids for ids in sequences if ids]
-            runs = [untrue_runs(tokenizer, ids, grounding[index], skip=()) for ids in written]
-            if written and all(runs):
-                failing[index] = list(bans[index])
-                for ban in (ban for ids, found in zip(written, runs) for ban in learned_bans(tokenizer, ids, found)):
-                    if ban not in failing[index]:
-                        failing[index].append(ban)
-                starts[index] = true_start(tokenizer, written[0], runs[0][0], grounding[index], skip=())
-        if not failing:
-            break
-        again = ct2_decode(loaded, [texts[i] for i in failing], settings, list(failing.values()), list(starts.values()))
-        latest = dict(zip(failing, again))
-        for index, (sequences, scores) in latest.items():
-            bans[index] = failing[index]
-            old_sequences, old_scores = decoded[index]
-            decoded[index] = (sequences + old_sequences, scores + old_scores)
-    return decoded
+    ("family-friendly" for familyFriendly: no): its bans with the token runs that wrote them added,
+    and the start to continue from, its best hypothesis up to where its first untrue run began (the
+    true start is kept, not decoded again). None when a hypothesis is true (the grounded ranking
+    then picks among them all, the new ones first)."""
+    written = [ids for ids in sequences if ids]
+    runs = [untrue_runs(tokenizer, ids, attributes, skip=()) for ids in written]
+    if not written or not all(runs):
+        return None
+    more = list(bans)
+    for ban in (ban for ids, found in zip(written, runs) for ban in learned_bans(tokenizer, ids, found)):
+        if ban not in more:
+            more.append(ban)
+    return more, true_start(tokenizer, written[0], runs[0][0], attributes, skip=())
 
 
 def as_variants(loaded: LoadedModel, sequences: list[list[int]], scores: list[float], limit: int) -> list[Variant]:
