@@ -10,6 +10,10 @@ model's habits, untouched), 4 variants each. Every name, claim and contradicted 
 checks find in any variant is counted once per MR; those found for at least --min-products MRs
 are printed as the tuple to paste into inventions.py, most frequent first. Numbers are left out:
 number bans already keep every number true.
+
+`--after-list` measures what the list misses: each MR's first decoding as `copygen generate`
+decodes it (number bans and the list's phrases banned, no re-decoding), 4 variants, so the phrases
+the model turns to once its first choices are banned are counted; those not on the list yet are printed.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import argparse
 import collections
 import csv
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,27 +59,56 @@ def invented_phrases(attributes: dict, text: str) -> set[str]:
     return {text[start:end] for start, end in spans}
 
 
+def model_ranked(products: list[dict], prompt: str) -> list[list[str]]:
+    """Each product's 4 best texts by the model's own ranking, with no bans."""
+    from copygen.generation.run import generate
+
+    template = ROOT / "bench" / "out" / "common-inventions.j2"
+    template.parent.mkdir(parents=True, exist_ok=True)
+    template.write_text(prompt, encoding="utf-8")
+    drafts = generate(
+        products, template=str(template), max_new_tokens=60, num_variants=4, rank="model", constrain_numbers=False
+    )
+    return [[variant.text for variant in draft.variants] for draft in drafts]
+
+
+def first_decodings(facts: list[dict], prompt: str) -> list[list[str]]:
+    """Each product's 4 best texts from the default engine's first decoding: number bans and the
+    list's phrases banned, as `copygen generate` decodes, but nothing decoded again."""
+    from copygen.generation.engines.ct2 import CT2Engine, as_variants, ct2_decode, first_bans
+    from copygen.generation.pipeline import model_input_text
+    from copygen.generation.settings import GenerationSettings
+    from copygen.prompts import load_template, render_prompt
+
+    settings = GenerationSettings(num_variants=4, max_new_tokens=60, no_repeat_ngram_size=3, engine="ct2")
+    settings = replace(settings, batch_size=CT2Engine.batch_size(settings))
+    engine = CT2Engine.load(None, settings)
+    template = load_template("common-inventions", source=prompt)
+    texts = [model_input_text(engine.loaded, render_prompt(template, attributes)) for attributes in facts]
+    decoded = ct2_decode(engine.loaded, texts, settings, first_bans(engine.loaded.tokenizer, facts, settings))
+    return [[v.text for v in as_variants(engine.loaded, s, scores, 60)] for s, scores in decoded]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mrs", type=int, default=400, help="E2E MRs outside the validation split")
     parser.add_argument("--min-products", type=int, default=3, help="MRs a phrase must be invented for")
+    parser.add_argument("--after-list", action="store_true", help="first decodings with the list banned")
     args = parser.parse_args()
 
     from generate_speed import PROMPT
 
-    from copygen.generation.run import generate
-
     products = training_products(args.mrs)
-    template = ROOT / "bench" / "out" / "common-inventions.j2"
-    template.parent.mkdir(parents=True, exist_ok=True)
-    template.write_text(PROMPT, encoding="utf-8")
-    drafts = generate(
-        products, template=str(template), max_new_tokens=60, num_variants=4, rank="model", constrain_numbers=False
-    )
-    facts = {product["id"]: {k: v for k, v in product.items() if k != "id"} for product in products}
+    facts = [{k: v for k, v in product.items() if k != "id"} for product in products]
+    texts = first_decodings(facts, PROMPT) if args.after_list else model_ranked(products, PROMPT)
     counts: collections.Counter = collections.Counter()
-    for draft in drafts:
-        counts.update(set().union(*(invented_phrases(facts[draft.id], v.text) for v in draft.variants)))
+    for attributes, variants in zip(facts, texts):
+        counts.update(set().union(*(invented_phrases(attributes, text) for text in variants)))
+    if args.after_list:
+        from copygen.generation.inventions import COMMON_INVENTIONS
+
+        listed = {phrase.lower() for phrase in COMMON_INVENTIONS}
+        counts = collections.Counter({p: n for p, n in counts.items() if p.lower() not in listed})
     common = [(phrase, n) for phrase, n in counts.most_common() if n >= args.min_products]
     print(f"{len(products)} MRs, {len(counts)} distinct phrases, {len(common)} invented for >= {args.min_products}")
     for phrase, n in common:
