@@ -7,8 +7,7 @@ SPF 30 and "6.5" for 65 W. Elsewhere (after "$", "(", a letter) the digits must 
 inside such a number. Each ban is a short run of number tokens ending in the digit that breaks
 the rule, so the engine drops only the beams that would write it. The bans are exact for
 tokenizers that split numbers into digits (Llama, SmolLM2, T5's digits after a space) and cover
-whole number tokens for the others (GPT-2). A numeral character worth a number the product does
-not hold ("⅓", "Ⅴ", "①") is banned whole, as the run of tokens that writes it.
+whole number tokens for the others (GPT-2).
 
 What these bans cannot say is "after this prefix of 45, only a 5": that would be one ban per
 token of the vocabulary. So a number can still stop short ("45 x 4 and"). `learned_bans` closes
@@ -34,7 +33,6 @@ from copygen.quality.grounding import (
     unsupported_name_spans,
     unsupported_spans,
 )
-from copygen.quality.tokens import NUMERALS
 from copygen.quality.values import NEGATIONS
 
 SEPARATORS = (".", ",")
@@ -107,28 +105,9 @@ def number_bans(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...] = (
     starts = [([space, token], body) for space in spaces for token, body in digits if begins(body)]
     bans += [[space, token] for space in spaces for token, body in digits if inside(body) and not begins(body)]
     starts += [([token], body) for token, body in starting if begins(body)]
-    bans += [tokenizer.convert_ids_to_tokens(run) for run in numeral_runs(tokenizer, attributes, skip)]
     grow(starts, usable, begins, longest, bans, ends=closing_tokens(tokenizer), complete=allowed)
     grow([([token], body) for token, body in digits if inside(body)], usable, inside, longest, bans)
     return bans[:MAX_BANS]
-
-
-def numeral_runs(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> list[list[int]]:
-    """Token id runs that would write a numeral character ("⅓", "Ⅴ", "①") worth a number no
-    attribute holds, after a space or not: with every digit banned, the model turns to them."""
-    allowed = allowed_numbers(attributes, skip)
-    return [list(run) for character, runs in character_runs(tokenizer) if character not in allowed for run in runs]
-
-
-@lru_cache(maxsize=8)
-def character_runs(tokenizer) -> tuple[tuple[str, tuple[tuple[int, ...], ...]], ...]:
-    """Each numeral character's value (canonical) and its token runs, after a space and alone."""
-    forms = [form for character in NUMERALS for form in (" " + character, character)]
-    ids = tokenizer(forms, add_special_tokens=False)["input_ids"]
-    return tuple(
-        (canonical_number(character), tuple(dict.fromkeys(tuple(run) for run in ids[2 * k : 2 * k + 2] if run)))
-        for k, character in enumerate(NUMERALS)
-    )
 
 
 def grow(

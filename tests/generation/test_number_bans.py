@@ -10,7 +10,6 @@ from copygen.generation.number_bans import (
     allowed_numbers,
     learned_bans,
     number_bans,
-    numeral_runs,
     true_start,
     untrue_runs,
 )
@@ -143,16 +142,6 @@ def test_learned_bans_of_true_copy_are_empty(tokenizer):
     )  # nothing to start again from
 
 
-def test_a_numeral_character_worth_no_number_the_product_holds_is_banned_whole(tokenizer):
-    """With every digit banned, the model turns to "⅓" and "Ⅳ": each is banned as the run of
-    (byte) tokens that writes it, after a space or not; one worth a number the product holds is not."""
-    eagle = {"name": "The Eagle", "customer rating": "5 out of 5"}
-    bans = number_bans(tokenizer, eagle)
-    for text in (" rated ⅓ out of five", " rated Ⅳ", "Ⅳ stars", " ①"):
-        assert written_ban(tokenizer, bans, text), text
-    assert written_ban(tokenizer, bans, " rated Ⅴ out of 5") is None
-
-
 CAFE = {"name": "Alimentum", "familyFriendly": "no"}
 
 
@@ -269,7 +258,7 @@ def test_the_transformers_engine_decodes_again_a_product_whose_every_variant_sta
         calls.append((texts, banned))
         if len(texts) == 2:  # the batch: the cafe's only copy is in Tokyo, the pub's is true
             return [[Variant("Alimentum, in Tokyo.", -0.1)], [Variant("The Eagle is a pub.", -0.2)]]
-        if len(banned[0]) == len(first) + 1:
+        if len(banned[0]) == len(prior) + 1:
             return [[Variant("Alimentum, an eco-friendly cafe.", -0.3)]]
         return [[Variant("Alimentum is a cafe.", -0.4)]]
 
@@ -278,7 +267,6 @@ def test_the_transformers_engine_decodes_again_a_product_whose_every_variant_sta
     prior = invention_runs(loaded.tokenizer, CAFE)
     # "pub" is true of no cafe, but it is no name either
     assert {loaded.tokenizer.decode(run).strip() for run in prior} == {"Michelin"}
-    first = prior + numeral_runs(loaded.tokenizer, CAFE)  # and numeral characters: CAFE holds no number
     settings = GenerationSettings(num_beams=2, num_variants=1, batch_size=2)
     pub = {"name": "The Eagle", "eatType": "pub"}
     cafe, eagle = TransformersEngine(loaded).decode(["cafe", "pub"], settings, grounding=[CAFE, pub])
@@ -288,15 +276,12 @@ def test_the_transformers_engine_decodes_again_a_product_whose_every_variant_sta
         "Alimentum, in Tokyo.",
     ]
     assert [variant.text for variant in eagle] == ["The Eagle is a pub."]  # true: not decoded again
-    assert calls[0] == (
-        ["cafe", "pub"],
-        [first, invention_runs(loaded.tokenizer, pub) + numeral_runs(loaded.tokenizer, pub)],
-    )
+    assert calls[0] == (["cafe", "pub"], [prior, invention_runs(loaded.tokenizer, pub)])
     again = calls[1:]
     assert [texts for texts, _ in again] == [["cafe"], ["cafe"]]  # only the cafe, twice
     tokenizer = loaded.tokenizer
     bans = [tokenizer.decode(run).strip() for run in again[1][1][0]]
-    assert bans == [tokenizer.decode(run).strip() for run in first] + ["Tokyo", "eco-friendly"]  # bans add up
+    assert bans == [tokenizer.decode(run).strip() for run in prior] + ["Tokyo", "eco-friendly"]  # bans add up
     settings.constrain_numbers = False
     calls.clear()
     TransformersEngine(loaded).decode(["cafe", "pub"], settings, grounding=[CAFE, pub])

@@ -18,7 +18,7 @@ from copygen.generation.models import (
     ready_model,
     resolve_model,
 )
-from copygen.generation.number_bans import RETRIES, numeral_runs, untrue_text_runs
+from copygen.generation.number_bans import RETRIES, untrue_text_runs
 from copygen.io.drafts import Variant
 from copygen.machine import cpu_threads, torch_device
 
@@ -45,8 +45,7 @@ class TransformersEngine(Engine):
             facts = grounding[start : start + settings.batch_size] if grounding is not None else None
             banned = None
             if facts is not None and settings.constrain_numbers:
-                tokenizer = self.loaded.tokenizer
-                banned = [invention_runs(tokenizer, one) + numeral_runs(tokenizer, one) for one in facts]
+                banned = [invention_runs(self.loaded.tokenizer, attributes) for attributes in facts]
             decoded = beam_search_batch(self.loaded, batch, settings, facts, banned)
             if banned is not None:
                 decoded = redecoded(self.loaded, batch, facts, decoded, settings, banned)
