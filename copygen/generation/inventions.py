@@ -64,7 +64,7 @@ COMMON_INVENTIONS = (  # and the MRs each was invented for
     "Manchester",  # 3
     "Pacific Northwest",  # 3
     "San Francisco",  # 3
-    # --after-list again, with the lines above and numeral characters banned
+    # --after-list again, with the lines above banned
     "New Haven",  # 3
     "United States",  # 3
     "São Carlos",  # 3

@@ -6,13 +6,7 @@ from transformers import AutoTokenizer
 from copygen.generation import inventions
 from copygen.generation.engines import ct2
 from copygen.generation.inventions import invention_runs
-from copygen.generation.number_bans import (
-    allowed_numbers,
-    learned_bans,
-    number_bans,
-    true_start,
-    untrue_runs,
-)
+from copygen.generation.number_bans import allowed_numbers, learned_bans, number_bans, true_start, untrue_runs
 from copygen.generation.settings import GenerationSettings
 from copygen.quality.trim import trimmed
 
