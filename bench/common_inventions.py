@@ -14,6 +14,11 @@ number bans already keep every number true.
 `--after-list` measures what the list misses: each MR's first decoding as `copygen generate`
 decodes it (number bans and the list's phrases banned, no re-decoding), 4 variants, so the phrases
 the model turns to once its first choices are banned are counted; those not on the list yet are printed.
+On 2026-12-04 five rounds of it (adding what each found) gave 21 more phrases ("California",
+"Micheled", "highly-rated", "Massachusetts", then one "New ..." place a round). They cut the 64
+E2E MRs' products decoded again from 14 to 8, but the 42 bans moved the beams on the samples,
+which invent none of these: SKU-1001's best draft became "a high-end, gourmet coffee blend" for a
+kettle (coverage 0.67 -> 0.44). So the list stays as the first measurement made it.
 """
 
 from __future__ import annotations

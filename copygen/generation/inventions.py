@@ -11,11 +11,7 @@ rounds.
 
 COMMON_INVENTIONS is what `bench/common_inventions.py` printed: phrases the embedded default
 model invented for at least 3 of 400 E2E MRs outside the split the benches measure on
-(`--mrs 400`), then the phrases it turns to once those are banned: invented for at least 3 of the
-same MRs in the first decoding `copygen generate` makes (`--mrs 400 --after-list`), added and
-measured again. The third to fifth rounds each found one phrase, "New" and another place name (the
-model's next choice once "New York" is banned); the rounds stop there, and what the list misses the
-checks still catch and re-decoding still fixes.
+(`--mrs 400`).
 """
 
 from __future__ import annotations
@@ -49,29 +45,6 @@ COMMON_INVENTIONS = (  # and the MRs each was invented for
     "Maine",  # 3
     "Shanghai",  # 3
     "UK",  # 3
-    # --after-list: what the model writes instead of those
-    "California",  # 11
-    "São Paulo",  # 9
-    "Micheled",  # 8
-    "Luxury",  # 6
-    "Michel",  # 6
-    "French",  # 5
-    "Tokyo",  # 4
-    "Europe",  # 4
-    "highly-rated",  # 4
-    "Massachusetts",  # 4
-    "Japanese",  # 3
-    "Manchester",  # 3
-    "Pacific Northwest",  # 3
-    "San Francisco",  # 3
-    # --after-list again, with the lines above banned
-    "New Haven",  # 3
-    "United States",  # 3
-    "São Carlos",  # 3
-    "Naples",  # 3
-    "New Orleans",  # 5: a third time
-    "New Jersey",  # 3: a fourth time
-    "New England",  # 3: a fifth time
 )
 CONTEXT = "It is a {} one."  # a phrase mid-sentence, where the names check reads capitalised words
 
