@@ -391,7 +391,7 @@ def test_the_ct2_engine_keeps_its_cpu_workers_in_one_malloc_arena(tiny_gpt2, mon
 
 def test_the_ct2_engine_drafts_as_one_window_at_a_time_gives(tiny_gpt2, monkeypatch):
     """Its workers decode the next windows while a product is decoded again (see
-    test_ct2_scheduling), and the drafts are the ones decoding one window at a time gives, in input order."""
+    test_number_bans), and the drafts are the ones decoding one window at a time gives, in input order."""
     import copygen.generation.engines.ct2 as ct2
     from copygen.generation import pipeline
     from copygen.generation.engines.base import Engine

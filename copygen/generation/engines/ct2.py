@@ -366,7 +366,7 @@ def first_bans(tokenizer, grounding: list[dict] | None, settings) -> list[list[l
 @dataclass
 class Window:
     """A window's texts being decoded: each text's hypotheses so far (the latest decoding's first),
-    its bans, its decodings so far, and how many batches of the window are still to come back."""
+    its bans and how many times it was decoded again."""
 
     tag: Any
     texts: list[str]
@@ -374,7 +374,6 @@ class Window:
     bans: list | None
     decoded: list
     rounds: list[int]
-    waiting: int = 0
 
 
 def scheduled(loaded: LoadedModel, windows, settings, on_batch: OnBatch = None):
@@ -408,7 +407,7 @@ def scheduled(loaded: LoadedModel, windows, settings, on_batch: OnBatch = None):
                 break
             window, batch = ready.popleft()
             flight.append((window, submit(loaded, settings, batch)))
-        while open_windows and not open_windows[0].waiting:
+        while open_windows and not any(owner is open_windows[0] for owner, _ in (*ready, *flight)):
             window = open_windows.popleft()
             if on_batch:
                 on_batch(len(window.texts))
@@ -428,13 +427,12 @@ def opened(loaded: LoadedModel, window: tuple, settings) -> tuple[Window, list[B
     texts, grounding, tag = window
     bans = first_bans(loaded.tokenizer, grounding, settings)
     batches = planned(loaded, texts, settings, bans)
-    return Window(tag, texts, grounding, bans, [None] * len(texts), [0] * len(texts), len(batches)), batches
+    return Window(tag, texts, grounding, bans, [None] * len(texts), [0] * len(texts)), batches
 
 
 def taken(loaded: LoadedModel, window: Window, batch: Batch, settings) -> list[Batch]:
     """Wait for a batch and put each text's hypotheses first among its window's; the batches that
     decode again each text whose every new hypothesis states something untrue."""
-    window.waiting -= 1
     retries = []
     for index, (sequences, scores) in zip(batch.indexes, batch.results(loaded)):
         old = window.decoded[index] or ([], [])
@@ -448,7 +446,6 @@ def taken(loaded: LoadedModel, window: Window, batch: Batch, settings) -> list[B
             [decoding] = planned(loaded, [window.texts[index]], settings, [window.bans[index]], [start])
             decoding.indexes = [index]
             retries.append(decoding)
-            window.waiting += 1
     return retries
 
 
