@@ -246,6 +246,64 @@ def test_auto_picks_ct2_for_models_it_converts_and_transformers_for_others(tiny_
     assert draft.params["engine"] == "transformers"
 
 
+@pytest.fixture
+def gpu_seen(monkeypatch):
+    """A machine where CTranslate2 sees one GPU; set `ct2.CUBLAS` to say whether its cuBLAS loads."""
+    import ctranslate2
+
+    from copygen.generation.engines import ct2
+
+    monkeypatch.setattr(ctranslate2, "get_cuda_device_count", lambda: 1)
+    return ct2
+
+
+def test_auto_decodes_with_ct2_on_a_gpu_it_can_use(tiny_gpt2, gpu_seen, monkeypatch):
+    from copygen.generation.engines import choose_engine
+    from copygen.generation.settings import GenerationSettings
+
+    monkeypatch.setattr(gpu_seen, "CUBLAS", "libc.so.6")  # a library that loads
+    assert choose_engine("auto", str(tiny_gpt2), GenerationSettings()) == "ct2"
+    assert gpu_seen.ct2_device("auto") == "cuda:0"
+    assert gpu_seen.compute_type_for(GenerationSettings()) == "float16"
+
+
+def test_a_gpu_ct2_cannot_use_goes_to_transformers_and_ct2_itself_stays_on_the_cpu(tiny_gpt2, gpu_seen, monkeypatch):
+    # Seen on an H200 whose CUDA libraries were CUDA 13's: CTranslate2 saw the GPU, then its first
+    # decoding failed with "Library libcublas.so.12 is not found or cannot be loaded".
+    from copygen.generation.engines import choose_engine
+    from copygen.generation.settings import GenerationSettings
+
+    monkeypatch.setattr(gpu_seen, "CUBLAS", "libcublas-not-on-this-machine.so.12")
+    assert choose_engine("auto", str(tiny_gpt2), GenerationSettings()) == "transformers"
+    assert choose_engine("auto", str(tiny_gpt2), GenerationSettings(device="cpu")) == "ct2"
+    assert gpu_seen.ct2_device("auto") == "cpu"
+    [draft] = generate(ROWS[:1], model=str(tiny_gpt2), engine="ct2", num_beams=1, num_variants=1, max_new_tokens=4)
+    assert draft.params["engine"] == "ct2" and draft.variants
+
+
+@pytest.mark.parametrize(
+    "count, cublas, reason",
+    [
+        (1, "libcublas-not-on-this-machine.so.12", "CTranslate2 needs libcublas-not-on-this-machine.so.12"),
+        (0, "libc.so.6", "CTranslate2 sees no GPU"),
+    ],
+)
+def test_ct2_asked_for_a_gpu_it_cannot_use_is_a_one_line_error(
+    tiny_gpt2, gpu_seen, monkeypatch, tmp_path, count, cublas, reason
+):
+    import ctranslate2
+
+    monkeypatch.setattr(ctranslate2, "get_cuda_device_count", lambda: count)
+    monkeypatch.setattr(gpu_seen, "CUBLAS", cublas)
+    out = tmp_path / "drafts.jsonl"
+    args = ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_gpt2), "--engine", "ct2", "--device", "cuda"]
+    result = runner.invoke(app, [*args, *FAST, "-o", str(out)])
+    assert result.exit_code != 0 and "Traceback" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert f"the ct2 engine cannot decode on cuda: {reason}" in line and "--engine transformers" in line
+    assert not out.exists()
+
+
 def fresh_copy(model, folder, epsilon):
     """A copy of a model that no conversion in the cache matches (its config differs)."""
     shutil.copytree(model, folder)

@@ -7,13 +7,15 @@ arithmetic differs (int8 instead of float32).
 
 from __future__ import annotations
 
+import ctypes
 import json
+import sys
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from copygen.errors import ModelError
+from copygen.errors import ModelError, UsageError
 from copygen.generation.engines.base import Engine, OnBatch, bad_words_ids, variants_of
 from copygen.generation.engines.ct2_convert import CONVERTIBLE, ct2_model_dir, model_type
 from copygen.generation.inventions import invention_runs
@@ -33,6 +35,8 @@ from copygen.machine import checked_device, cpu_threads, gpu_of_this_process, on
 # every queued batch, which CTranslate2 cannot cancel; its default of 4 made that wait 25 s on the samples.
 QUEUED_PER_WORKER = 1
 WINDOWS_AHEAD = 3  # windows read while the first is decoded again, to keep the workers busy meanwhile
+# The cuBLAS CTranslate2 4.x loads on its first decoding on a GPU: its wheels are built against CUDA 12.
+CUBLAS = {"linux": "libcublas.so.12", "win32": "cublas64_12.dll"}.get(sys.platform)
 
 
 @dataclass
@@ -54,12 +58,14 @@ class CT2Engine(Engine):
     @classmethod
     def can_run(cls, spec, settings) -> bool:
         """A text generator CTranslate2's converter knows, on the CPU or a GPU this build of
-        CTranslate2 can use. Decided from config.json alone: importing the converter costs seconds."""
+        CTranslate2 can use; not when a GPU is there that it cannot use (the transformers engine
+        decodes on it). Decided from config.json alone: importing the converter costs seconds."""
         try:
             import ctranslate2
         except ImportError:
             return False
-        if checked_device(settings.device) not in ("auto", "cpu") and not ctranslate2.get_cuda_device_count():
+        asked = checked_device(settings.device)
+        if asked != "cpu" and not usable_gpus() and (asked != "auto" or ctranslate2.get_cuda_device_count()):
             return False
         return model_type(resolve_model(spec)) in CONVERTIBLE
 
@@ -109,13 +115,40 @@ def compute_type_for(settings) -> str:
 
 
 def ct2_device(asked: str) -> str:
-    """`--device` for CTranslate2: auto is this process's GPU when CTranslate2 sees one, else the CPU."""
+    """`--device` for CTranslate2: auto is this process's GPU when CTranslate2 can use one, else the CPU."""
+    if checked_device(asked) == "cpu":
+        return asked
+    gpus = usable_gpus()
+    if asked == "auto":
+        return gpu_of_this_process(gpus) if gpus else "cpu"
+    if not gpus:
+        raise UsageError(f"the ct2 engine cannot decode on {asked}: {why_no_gpu()}, or use --engine transformers")
+    return asked
+
+
+def usable_gpus() -> int:
+    """The GPUs CTranslate2 can decode on: those it sees, when the cuBLAS it was built against loads.
+    A machine whose CUDA libraries are another release's (torch built for CUDA 13, say) shows
+    CTranslate2 its GPU, but its first decoding there fails."""
     import ctranslate2
 
-    if checked_device(asked) != "auto":
-        return asked
     gpus = ctranslate2.get_cuda_device_count()
-    return gpu_of_this_process(gpus) if gpus else "cpu"
+    if not gpus or CUBLAS is None:
+        return gpus
+    try:
+        ctypes.CDLL(CUBLAS)
+    except OSError:
+        return 0
+    return gpus
+
+
+def why_no_gpu() -> str:
+    """Why `usable_gpus` found none, and the fix."""
+    import ctranslate2
+
+    if not ctranslate2.get_cuda_device_count():
+        return "CTranslate2 sees no GPU"
+    return f"CTranslate2 needs {CUBLAS} (CUDA 12's cuBLAS), which does not load: pip install nvidia-cublas-cu12"
 
 
 ENGINE = CT2Engine
