@@ -248,7 +248,7 @@ def test_auto_picks_ct2_for_models_it_converts_and_transformers_for_others(tiny_
 
 @pytest.fixture
 def gpu_seen(monkeypatch):
-    """A machine where CTranslate2 sees one GPU; set `ct2.CUBLAS` to say whether its cuBLAS loads."""
+    """A machine where CTranslate2 sees one GPU; patch `ct2.cublas_name` to say whether its cuBLAS loads."""
     import ctranslate2
 
     from copygen.generation.engines import ct2
@@ -257,11 +257,17 @@ def gpu_seen(monkeypatch):
     return ct2
 
 
+def test_the_cublas_ct2_loads_is_read_from_its_library():
+    from copygen.generation.engines.ct2 import cublas_name
+
+    assert cublas_name() == "libcublas.so.12"  # CTranslate2 4.x wheels are built for CUDA 12
+
+
 def test_auto_decodes_with_ct2_on_a_gpu_it_can_use(tiny_gpt2, gpu_seen, monkeypatch):
     from copygen.generation.engines import choose_engine
     from copygen.generation.settings import GenerationSettings
 
-    monkeypatch.setattr(gpu_seen, "CUBLAS", "libc.so.6")  # a library that loads
+    monkeypatch.setattr(gpu_seen, "cublas_name", lambda: "libc.so.6")  # a library that loads
     assert choose_engine("auto", str(tiny_gpt2), GenerationSettings()) == "ct2"
     assert gpu_seen.ct2_device("auto") == "cuda:0"
     assert gpu_seen.compute_type_for(GenerationSettings()) == "float16"
@@ -273,7 +279,7 @@ def test_a_gpu_ct2_cannot_use_goes_to_transformers_and_ct2_itself_stays_on_the_c
     from copygen.generation.engines import choose_engine
     from copygen.generation.settings import GenerationSettings
 
-    monkeypatch.setattr(gpu_seen, "CUBLAS", "libcublas-not-on-this-machine.so.12")
+    monkeypatch.setattr(gpu_seen, "cublas_name", lambda: "libcublas-not-on-this-machine.so.12")
     assert choose_engine("auto", str(tiny_gpt2), GenerationSettings()) == "transformers"
     assert choose_engine("auto", str(tiny_gpt2), GenerationSettings(device="cpu")) == "ct2"
     assert gpu_seen.ct2_device("auto") == "cpu"
@@ -284,8 +290,8 @@ def test_a_gpu_ct2_cannot_use_goes_to_transformers_and_ct2_itself_stays_on_the_c
 @pytest.mark.parametrize(
     "count, cublas, reason",
     [
-        (1, "libcublas-not-on-this-machine.so.12", "CTranslate2 needs libcublas-not-on-this-machine.so.12"),
-        (0, "libc.so.6", "CTranslate2 sees no GPU"),
+        (1, "libcublas-not-on-this-machine.so.12", "CTranslate2 loads libcublas-not-on-this-machine.so.12 (the cuBLAS"),
+        (0, "libc.so.6", "CTranslate2 sees no GPU; use --device cpu"),
     ],
 )
 def test_ct2_asked_for_a_gpu_it_cannot_use_is_a_one_line_error(
@@ -294,13 +300,14 @@ def test_ct2_asked_for_a_gpu_it_cannot_use_is_a_one_line_error(
     import ctranslate2
 
     monkeypatch.setattr(ctranslate2, "get_cuda_device_count", lambda: count)
-    monkeypatch.setattr(gpu_seen, "CUBLAS", cublas)
+    monkeypatch.setattr(gpu_seen, "cublas_name", lambda: cublas)
     out = tmp_path / "drafts.jsonl"
     args = ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_gpt2), "--engine", "ct2", "--device", "cuda"]
     result = runner.invoke(app, [*args, *FAST, "-o", str(out)])
     assert result.exit_code != 0 and "Traceback" not in result.stderr
     [line] = result.stderr.strip().splitlines()
-    assert f"the ct2 engine cannot decode on cuda: {reason}" in line and "--engine transformers" in line
+    assert f"the ct2 engine cannot decode on cuda: {reason}" in line
+    assert count == 0 or line.endswith("; install it, or use --engine transformers")
     assert not out.exists()
 
 

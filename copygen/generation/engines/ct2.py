@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import ctypes
 import json
-import sys
+import mmap
+import re
 from collections import deque
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +37,6 @@ from copygen.machine import checked_device, cpu_threads, gpu_of_this_process, on
 # every queued batch, which CTranslate2 cannot cancel; its default of 4 made that wait 25 s on the samples.
 QUEUED_PER_WORKER = 1
 WINDOWS_AHEAD = 3  # windows read while the first is decoded again, to keep the workers busy meanwhile
-# The cuBLAS CTranslate2 4.x loads on its first decoding on a GPU: its wheels are built against CUDA 12.
-CUBLAS = {"linux": "libcublas.so.12", "win32": "cublas64_12.dll"}.get(sys.platform)
 
 
 @dataclass
@@ -122,7 +122,7 @@ def ct2_device(asked: str) -> str:
     if asked == "auto":
         return gpu_of_this_process(gpus) if gpus else "cpu"
     if not gpus:
-        raise UsageError(f"the ct2 engine cannot decode on {asked}: {why_no_gpu()}, or use --engine transformers")
+        raise UsageError(f"the ct2 engine cannot decode on {asked}: {why_no_gpu()}")
     return asked
 
 
@@ -133,22 +133,41 @@ def usable_gpus() -> int:
     import ctranslate2
 
     gpus = ctranslate2.get_cuda_device_count()
-    if not gpus or CUBLAS is None:
+    if not gpus or cublas_name() is None:
         return gpus
     try:
-        ctypes.CDLL(CUBLAS)
+        ctypes.CDLL(cublas_name())
     except OSError:
         return 0
     return gpus
 
 
+@cache
+def cublas_name() -> str | None:
+    """The cuBLAS CTranslate2 loads by name at its first decoding on a GPU, read from its library
+    (`libcublas.so.12` in its 4.x wheels, built for CUDA 12; a build for CUDA 13 names another); None
+    where it cannot be read (no /proc: not Linux). CTranslate2 has no call that tells."""
+    maps = Path("/proc/self/maps")
+    if not maps.exists():
+        return None
+    for library in {line.split()[-1] for line in maps.read_text().splitlines() if "libctranslate2" in line}:
+        with open(library, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            found = re.search(rb"libcublas\.so\.\d+", data)
+            if found:
+                return found.group().decode()
+    return None
+
+
 def why_no_gpu() -> str:
-    """Why `usable_gpus` found none, and the fix."""
+    """Why `usable_gpus` found none, and what to do."""
     import ctranslate2
 
     if not ctranslate2.get_cuda_device_count():
-        return "CTranslate2 sees no GPU"
-    return f"CTranslate2 needs {CUBLAS} (CUDA 12's cuBLAS), which does not load: pip install nvidia-cublas-cu12"
+        return "CTranslate2 sees no GPU; use --device cpu"
+    return (
+        f"CTranslate2 loads {cublas_name()} (the cuBLAS it was built for), which is not on the library path; "
+        "install it, or use --engine transformers"
+    )
 
 
 ENGINE = CT2Engine
