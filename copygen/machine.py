@@ -66,9 +66,16 @@ def gpu_of_this_process(gpus: int) -> str:
 
 def torch_device(asked: str = "auto") -> str:
     """The torch device for `--device`: "auto" is this process's GPU when torch sees one (under a
-    launcher, the GPU of its local rank), else "cpu"; "cpu", "cuda" and "cuda:N" are taken as given."""
-    if checked_device(asked) != "auto":
+    launcher, the GPU of its local rank), else "cpu"; "cuda" and "cuda:N" must be a GPU torch sees."""
+    from copygen.errors import UsageError
+
+    if checked_device(asked) == "cpu":
         return asked
     import torch
 
-    return gpu_of_this_process(torch.cuda.device_count()) if torch.cuda.is_available() else "cpu"
+    count = torch.cuda.device_count() if torch.cuda.is_available() else 0
+    if asked == "auto":
+        return gpu_of_this_process(count) if count else "cpu"
+    if int(asked.partition(":")[2] or 0) >= count:
+        raise UsageError(f"--device {asked}: torch sees {count} GPU(s) here; use --device auto or cpu")
+    return asked

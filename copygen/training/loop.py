@@ -50,18 +50,6 @@ def lr_factor(done: float, warmup: float) -> float:
     return 0.5 * (1 + math.cos(math.pi * min(1.0, (done - warmup) / (1 - warmup))))
 
 
-def training_device(asked: str) -> str:
-    """The torch device for --device, checked against the GPUs torch sees."""
-    device = torch_device(asked)
-    if device.startswith("cuda"):
-        import torch
-
-        count = torch.cuda.device_count() if torch.cuda.is_available() else 0
-        if int(device.partition(":")[2] or 0) >= count:
-            raise UsageError(f"--device {asked}: torch sees {count} GPU(s) here; use --device auto or cpu")
-    return device
-
-
 def precision(bf16: bool, full: bool, device: str) -> tuple[str, str | None]:
     """(accelerate's mixed precision, dtype of the frozen LoRA base) for --bf16 on this device.
     LoRA stores the frozen base in bf16 (adapters stay fp32), which avoids autocast's per-step
@@ -129,7 +117,7 @@ def finetune(
     check_output(out, checkpoints, resume, force)
     if settings.augment and not settings.copy_attributes:
         raise UsageError("--augment swaps the values of --copy-attributes: name the attributes to swap")
-    device = training_device(settings.device)
+    device = torch_device(settings.device)
     template = load_template(settings.template)
     train_pairs = read_pairs(train, settings, template, augment=settings.augment)
     valid_pairs = read_pairs(eval_pairs, settings, template) if eval_pairs else []

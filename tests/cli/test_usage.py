@@ -54,6 +54,15 @@ def drafts(tmp_path):
         (["generate", "{products}", "--input-format", "xml", "-m", "{model}"], "'xml' is not one of 'csv'"),
         (["generate", "{products}", "--encoding", "klingon", "-m", "{model}"], "unknown --encoding 'klingon'"),
         (["generate", "{products}", "--device", "gpu", "-m", "{model}"], "use auto, cpu, cuda or cuda:N"),
+        (["generate", "{products}", "--device", "cuda:3", "-m", "{model}"], "--device cuda:3: torch sees 0 GPU(s)"),
+        (
+            ["generate", "{products}", "--device", "cuda:3", "--engine", "transformers", "-m", "{model}"],
+            "--device cuda:3: torch sees 0 GPU(s) here; use --device auto or cpu",
+        ),
+        (
+            ["generate", "{products}", "--device", "cuda:3", "--engine", "ct2", "-m", "{model}"],
+            "the ct2 engine cannot decode on cuda:3: CTranslate2 sees no GPU; use --device cpu",
+        ),
     ],
 )
 def test_invalid_option_values_exit_2_with_the_choices(tmp_path, tiny_gpt2, args, message):
