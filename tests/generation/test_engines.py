@@ -311,6 +311,14 @@ def test_ct2_asked_for_a_gpu_it_cannot_use_is_a_one_line_error(
     assert not out.exists()
 
 
+def test_ct2_asked_for_a_gpu_that_is_not_there_is_a_one_line_error(tiny_gpt2, gpu_seen, monkeypatch, tmp_path):
+    monkeypatch.setattr(gpu_seen, "cublas_name", lambda: "libc.so.6")
+    args = ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_gpt2), "--engine", "ct2", "--device", "cuda:1"]
+    result = runner.invoke(app, [*args, *FAST, "-o", str(tmp_path / "drafts.jsonl")])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "Error: --device cuda:1: CTranslate2 sees 1 GPU(s) here; use --device auto or cpu"
+
+
 def fresh_copy(model, folder, epsilon):
     """A copy of a model that no conversion in the cache matches (its config differs)."""
     shutil.copytree(model, folder)

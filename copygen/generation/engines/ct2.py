@@ -123,6 +123,8 @@ def ct2_device(asked: str) -> str:
         return gpu_of_this_process(gpus) if gpus else "cpu"
     if not gpus:
         raise UsageError(f"the ct2 engine cannot decode on {asked}: {why_no_gpu()}")
+    if int(asked.partition(":")[2] or 0) >= gpus:
+        raise UsageError(f"--device {asked}: CTranslate2 sees {gpus} GPU(s) here; use --device auto or cpu")
     return asked
 
 
@@ -147,6 +149,8 @@ def cublas_name() -> str | None:
     """The cuBLAS CTranslate2 loads by name at its first decoding on a GPU, read from its library
     (`libcublas.so.12` in its 4.x wheels, built for CUDA 12; a build for CUDA 13 names another); None
     where it cannot be read (no /proc: not Linux). CTranslate2 has no call that tells."""
+    import ctranslate2  # noqa: F401  (its library is then among this process's mappings)
+
     maps = Path("/proc/self/maps")
     if not maps.exists():
         return None
