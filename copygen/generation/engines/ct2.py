@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import json
 import mmap
+import os
 import re
 from collections import deque
 from dataclasses import dataclass, field
@@ -154,7 +155,8 @@ def cublas_name() -> str | None:
     maps = Path("/proc/self/maps")
     if not maps.exists():
         return None
-    for library in {line.split()[-1] for line in maps.read_text().splitlines() if "libctranslate2" in line}:
+    mapped = {line.split(maxsplit=5)[-1] for line in maps.read_text().splitlines() if "libctranslate2" in line}
+    for library in filter(os.path.isfile, mapped):  # not a library replaced on disk since: "... (deleted)"
         with open(library, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
             found = re.search(rb"libcublas\.so\.\d+", data)
             if found:
