@@ -67,15 +67,20 @@ def gpu_of_this_process(gpus: int) -> str:
 def torch_device(asked: str = "auto") -> str:
     """The torch device for `--device`: "auto" is this process's GPU when torch sees one (under a
     launcher, the GPU of its local rank), else "cpu"; "cuda" and "cuda:N" must be a GPU torch sees."""
-    from copygen.errors import UsageError
-
     if checked_device(asked) == "cpu":
         return asked
     import torch
 
-    count = torch.cuda.device_count() if torch.cuda.is_available() else 0
+    return device_among(asked, torch.cuda.device_count() if torch.cuda.is_available() else 0, "torch")
+
+
+def device_among(asked: str, gpus: int, seer: str) -> str:
+    """A checked `--device` other than "cpu", given how many GPUs `seer` (torch, CTranslate2) can use:
+    "auto" is this process's GPU, else "cpu"; "cuda:N" must be one of them."""
+    from copygen.errors import UsageError
+
     if asked == "auto":
-        return gpu_of_this_process(count) if count else "cpu"
-    if int(asked.partition(":")[2] or 0) >= count:
-        raise UsageError(f"--device {asked}: torch sees {count} GPU(s) here; use --device auto or cpu")
+        return gpu_of_this_process(gpus) if gpus else "cpu"
+    if int(asked.partition(":")[2] or 0) >= gpus:
+        raise UsageError(f"--device {asked}: {seer} sees {gpus} GPU(s) here; use --device auto or cpu")
     return asked

@@ -263,6 +263,16 @@ def test_the_cublas_ct2_loads_is_read_from_its_library():
     assert cublas_name() == "libcublas.so.12"  # CTranslate2 4.x wheels are built for CUDA 12
 
 
+def test_a_machine_with_no_gpu_never_reads_ctranslate2s_library(monkeypatch):
+    from copygen.generation.engines import ct2
+
+    def read():
+        raise AssertionError("80 ms of reading on every CPU-only run")
+
+    monkeypatch.setattr(ct2, "cublas_name", read)
+    assert ct2.usable_gpus() == 0 and ct2.ct2_device("auto") == "cpu"
+
+
 def test_auto_decodes_with_ct2_on_a_gpu_it_can_use(tiny_gpt2, gpu_seen, monkeypatch):
     from copygen.generation.engines import choose_engine
     from copygen.generation.settings import GenerationSettings

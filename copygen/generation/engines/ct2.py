@@ -32,7 +32,7 @@ from copygen.generation.models import (
 )
 from copygen.generation.number_bans import RETRIES, learned_bans, number_bans, true_start, untrue_runs
 from copygen.io.drafts import Variant
-from copygen.machine import checked_device, cpu_threads, gpu_of_this_process, one_malloc_arena
+from copygen.machine import checked_device, cpu_threads, device_among, one_malloc_arena
 
 # Batches waiting for each worker. A stopped run (Ctrl-C) exits only once the workers have decoded
 # every queued batch, which CTranslate2 cannot cancel; its default of 4 made that wait 25 s on the samples.
@@ -65,8 +65,8 @@ class CT2Engine(Engine):
             import ctranslate2
         except ImportError:
             return False
-        asked = checked_device(settings.device)
-        if asked != "cpu" and not usable_gpus() and (asked != "auto" or ctranslate2.get_cuda_device_count()):
+        asked, seen = checked_device(settings.device), ctranslate2.get_cuda_device_count()
+        if asked != "cpu" and not usable_gpus() and (seen or asked != "auto"):  # a GPU asked for, or there
             return False
         return model_type(resolve_model(spec)) in CONVERTIBLE
 
@@ -120,13 +120,9 @@ def ct2_device(asked: str) -> str:
     if checked_device(asked) == "cpu":
         return asked
     gpus = usable_gpus()
-    if asked == "auto":
-        return gpu_of_this_process(gpus) if gpus else "cpu"
-    if not gpus:
+    if asked != "auto" and not gpus:
         raise UsageError(f"the ct2 engine cannot decode on {asked}: {why_no_gpu()}")
-    if int(asked.partition(":")[2] or 0) >= gpus:
-        raise UsageError(f"--device {asked}: CTranslate2 sees {gpus} GPU(s) here; use --device auto or cpu")
-    return asked
+    return device_among(asked, gpus, "CTranslate2")
 
 
 def usable_gpus() -> int:
@@ -136,10 +132,11 @@ def usable_gpus() -> int:
     import ctranslate2
 
     gpus = ctranslate2.get_cuda_device_count()
-    if not gpus or cublas_name() is None:
+    cublas = cublas_name() if gpus else None  # read only where a GPU is seen: 80 ms
+    if cublas is None:
         return gpus
     try:
-        ctypes.CDLL(cublas_name())
+        ctypes.CDLL(cublas)
     except OSError:
         return 0
     return gpus
