@@ -1,11 +1,13 @@
 """Checks on every generated variant, stored with the draft for review: format and length for
 a channel, banned words, required attributes, numbers, names and claims no attribute supports,
-values contradicted, words about the writing, repetition, and copy the token limit cut off mid-sentence.
+values contradicted, words about the writing, characters no one can read, repetition, and copy the token
+limit cut off mid-sentence.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -31,6 +33,9 @@ META = re.compile(
     r"|^(?:chat|user|assistant)\s*:",
     re.IGNORECASE | re.MULTILINE,
 )
+UNREADABLE_RUN = 3  # this many unreadable characters in a row fail the check; one "°" or "™" does not
+STYLED = ("<font>", "<circle>", "<wide>")  # letters drawn in a style ("ⅈ", "𝐍", "ｗ"): no reader spells them
+EMOJI = ((0x2600, 0x27BF), (0x1F000, 0x1FAFF), (0x200D, 0x200D), (0xFE0E, 0xFE0F))  # and the joiners they use
 
 
 def check_variant(
@@ -47,8 +52,8 @@ def check_variant(
     channel's labelled parts are all there), length (each part against the channel's limit),
     banned words, required attributes mentioned, numbers no attribute supports, names no
     attribute holds ("Michelin-starred", "in Tokyo"), claims with no evidence ("eco-friendly"),
-    values contradicted and words about the writing ("here's a product description"; these four
-    only when found), repeated phrases.
+    values contradicted, words about the writing ("here's a product description") and runs of
+    unreadable characters ("ⅈⅉ⅊⅋"; these five only when found), repeated phrases.
     A check with nothing to check against (no limit, no banned list, a required column this
     product lacks) is left out.
     """
@@ -88,6 +93,9 @@ def check_variant(
     meta = meta_phrases(text)
     if meta:  # reported only when found
         results.append(check_result("meta", False, f"talks about the writing: {', '.join(map(repr, meta))}"))
+    unreadable = unreadable_runs(text, attributes)
+    if unreadable:  # reported only when found
+        results.append(check_result("readable", False, f"unreadable characters: {', '.join(map(repr, unreadable))}"))
     pieces = [value for value in parts.values() if value] or [text]  # each part on its own
     repeated = [phrase for piece in pieces for phrase in repeated_phrases(piece)]
     results.append(
@@ -165,12 +173,37 @@ def meta_phrases(text: str) -> list[str]:
     return list(dict.fromkeys(match.group() for match in META.finditer(text)))
 
 
+def unreadable_runs(text: str, attributes: dict[str, Any]) -> list[str]:
+    """Runs of UNREADABLE_RUN or more characters no reader reads as words, each once: symbols and
+    styled letters ("ⅈⅉ⅊⅋", "𝐍𝐄𝐖"), control, private-use or unassigned characters. Emoji, currency
+    signs and any character the attributes hold are readable."""
+    held = set("".join(map(str, attributes.values())))
+    runs, run = [], ""
+    for character in text + "\n":
+        if character not in held and unreadable(character):
+            run += character
+            continue
+        if len(run) >= UNREADABLE_RUN:
+            runs.append(run)
+        run = ""
+    return list(dict.fromkeys(runs))
+
+
+def unreadable(character: str) -> bool:
+    code, category = ord(character), unicodedata.category(character)
+    if character.isspace() or any(low <= code <= high for low, high in EMOJI):
+        return False
+    if category in ("Sm", "So", "Sk") or category.startswith("C"):
+        return True
+    return unicodedata.decomposition(character).startswith(STYLED)
+
+
 def failed_checks(checks: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [check for check in checks if not check["passed"]]
 
 
 UNTRUE_CHECKS = frozenset({"numbers", "names", "claims", "contradiction"})  # the copy states what the product is not
-HARD_CHECKS = UNTRUE_CHECKS | {"finished", "format", "length", "banned", "required", "meta"}
+HARD_CHECKS = UNTRUE_CHECKS | {"finished", "format", "length", "banned", "required", "meta", "readable"}
 RANKINGS = ("grounded", "model")
 
 
@@ -183,7 +216,7 @@ def states_untrue(text: str, attributes: dict[str, Any]) -> bool:
 def is_clean(checks: Iterable[dict[str, Any]]) -> bool:
     """Whether a variant passes every hard check: nothing a reader could not publish as is
     (an invented number, name or claim, a contradicted value, a banned word, a missing required value, a
-    broken channel limit, words about the writing). Repetition is a soft check: it lowers a
+    broken channel limit, words about the writing, unreadable characters). Repetition is a soft check: it lowers a
     variant, never disqualifies it."""
     return not any(check["check"] in HARD_CHECKS for check in failed_checks(checks))
 

@@ -26,6 +26,7 @@ from copygen.quality.checks import (
     rank_variants,
     repeated_phrases,
     required_columns,
+    unreadable_runs,
 )
 
 runner = CliRunner()
@@ -325,6 +326,30 @@ def test_words_about_the_writing_are_a_failed_hard_check(text, said):
     assert [check["message"] for check in meta] == (
         [f"talks about the writing: {', '.join(map(repr, said))}"] if said else []
     )
+
+
+@pytest.mark.parametrize(
+    "text, attributes, runs",
+    [
+        ("Aromi is rated ⅈⅉ⅊⅋ for its coffee.", {}, ["ⅈⅉ⅊⅋"]),  # the embedded model's soup, numerals banned
+        ("𝐍𝐄𝐖 Arc lamp: ｗａｒｍ light.", {}, ["𝐍𝐄𝐖", "ｗａｒｍ"]),  # styled letters, no reader spells them
+        (
+            "Arc lamp \ufffd\ufffd\ufffd <<>> \ue000\ue001\ue002",
+            {},
+            ["\ufffd\ufffd\ufffd", "<<>>", "\ue000\ue001\ue002"],
+        ),
+        ("Arc lamp™ → warm, ± 2 mm.", {"tolerance": "2 mm"}, []),  # one symbol at a time reads
+        ("Arc lamp 🔥🔥🔥 for $$$ less.", {}, []),  # emoji and currency read
+        ("Arc lamp: ✦✦✦ rated.", {"badge": "✦✦✦"}, []),  # what the product holds
+        ("Arc lamp: ✦✦✦ rated.", {"badge": "gold"}, []),  # dingbats are emoji
+        ("Arc lamp: ⊕⊕⊕ rated ⊕⊕⊕.", {}, ["⊕⊕⊕"]),  # each run once
+    ],
+)
+def test_runs_of_unreadable_characters_are_a_failed_hard_check(text, attributes, runs):
+    assert unreadable_runs(text, attributes) == runs
+    checks = check_variant(text, {"name": "Arc lamp", **attributes})
+    assert failed(checks, "readable") == ([f"unreadable characters: {', '.join(map(repr, runs))}"] if runs else [])
+    assert is_clean(checks) == (not runs)
 
 
 def test_a_contradicted_value_is_a_failed_hard_check():
