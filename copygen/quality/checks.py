@@ -174,19 +174,17 @@ def meta_phrases(text: str) -> list[str]:
 
 
 def unreadable_runs(text: str, attributes: dict[str, Any]) -> list[str]:
-    """Runs of UNREADABLE_RUN or more characters no reader reads as words, each once: symbols and
-    styled letters ("ⅈⅉ⅊⅋", "𝐍𝐄𝐖"), control, private-use or unassigned characters. Emoji, currency
-    signs and any character the attributes hold are readable."""
+    """Runs of UNREADABLE_RUN or more characters no reader reads as words, spaces between them
+    allowed ("ⅈⅉ⅊⅋", "⅊ ⅋ ⅌"), each once: symbols and styled letters ("𝐍𝐄𝐖"), control,
+    private-use or unassigned characters. Emoji, currency signs and any character the attributes
+    hold are readable."""
     held = set("".join(map(str, attributes.values())))
-    runs, run = [], ""
-    for character in text + "\n":
-        if character not in held and unreadable(character):
-            run += character
-            continue
-        if len(run) >= UNREADABLE_RUN:
-            runs.append(run)
-        run = ""
-    return list(dict.fromkeys(runs))
+    kinds = "".join(
+        "x" if character not in held and unreadable(character) else "s" if character.isspace() else "r"
+        for character in text
+    )
+    runs = (text[found.start() : found.end()] for found in re.finditer(r"x(?:s*x)*", kinds))
+    return list(dict.fromkeys(run for run in runs if sum(not c.isspace() for c in run) >= UNREADABLE_RUN))
 
 
 def unreadable(character: str) -> bool:

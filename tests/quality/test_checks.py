@@ -334,7 +334,7 @@ def test_words_about_the_writing_are_a_failed_hard_check(text, said):
         ("Aromi is rated ⅈⅉ⅊⅋ for its coffee.", {}, ["ⅈⅉ⅊⅋"]),  # the embedded model's soup, numerals banned
         ("𝐍𝐄𝐖 Arc lamp: ｗａｒｍ light.", {}, ["𝐍𝐄𝐖", "ｗａｒｍ"]),  # styled letters, no reader spells them
         (
-            "Arc lamp \ufffd\ufffd\ufffd <<>> \ue000\ue001\ue002",
+            "Arc lamp \ufffd\ufffd\ufffd, <<>> or \ue000\ue001\ue002",
             {},
             ["\ufffd\ufffd\ufffd", "<<>>", "\ue000\ue001\ue002"],
         ),
@@ -343,6 +343,8 @@ def test_words_about_the_writing_are_a_failed_hard_check(text, said):
         ("Arc lamp: ✦✦✦ rated.", {"badge": "✦✦✦"}, []),  # what the product holds
         ("Arc lamp: ✦✦✦ rated.", {"badge": "gold"}, []),  # dingbats are emoji
         ("Arc lamp: ⊕⊕⊕ rated ⊕⊕⊕.", {}, ["⊕⊕⊕"]),  # each run once
+        ("Arc lamp ⅊ ⅋ ⅌ ⅍ glows.", {}, ["⅊ ⅋ ⅌ ⅍"]),  # spaced out, still soup
+        ("Arc lamp™ → bright ±.", {}, []),  # symbols apart, words between
     ],
 )
 def test_runs_of_unreadable_characters_are_a_failed_hard_check(text, attributes, runs):
