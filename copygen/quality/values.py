@@ -18,6 +18,10 @@ key). How a fact is stated depends on its kind:
   are not checked. A rating on the same scale with another score ("3 out of 5") contradicts it,
   and so does praise ("top-rated", "highly rated", "five-star") of a rating that is not high
   (below 4 out of 5, or a word such as "average" or "low" under a key that names a rating).
+- a price tier (a word such as "cheap" or "high" under a key that names a price, "priceRange") is
+  contradicted by words for the other tier, not negated: "high-end", "upscale", "luxury" or
+  "expensive" for a low price, "cheap", "budget", "affordable" or "inexpensive" for a high one.
+  A middle tier ("moderate") and a price in figures are not judged.
 - any other value by its tokens, together and in order (see copygen.quality.tokens); a word may
   carry an English inflection ("moderately" states "moderate", "highly" states "high").
 
@@ -121,6 +125,17 @@ PRAISE = re.compile(
     r"(?<![\w-])(?:(?:top|highly|best|high)[- ]?(?:rated|reviewed)|five[- ]stars?)(?![\w-])", re.IGNORECASE
 )
 RATING_KEYS = frozenset({"rating", "ratings", "rated", "stars", "score", "reviews"})
+# Words for a price tier; those of one tier contradict a price of the other (see `price_tier`).
+UPSCALE = re.compile(
+    r"(?<![\w-])(?:high[- ]end|upscale|luxur(?:y|ious)|(?:high[- ]priced)|expensive|pricey)(?![\w-])", re.I
+)
+BARGAIN = re.compile(
+    r"(?<![\w-])(?:cheap(?:ly)?|inexpensive|budget(?:[- ]friendly)?|affordabl[ey]|low[- ](?:cost|priced)|bargain)(?![\w-])",
+    re.I,
+)
+PRICE_KEYS = frozenset({"price", "prices", "pricing", "cost"})
+LOW_PRICE_WORDS = frozenset({"cheap", "low", "budget", "inexpensive", "affordable"})
+HIGH_PRICE_WORDS = frozenset({"high", "expensive", "premium", "luxury", "upscale", "high-end"})
 HIGH = 0.8  # a score at or above this share of its scale is a high rating ("4 out of 5")
 HIGH_WORDS = frozenset({"high", "very high", "excellent", "outstanding", "top"})
 NOT_HIGH_WORDS = frozenset({"low", "very low", "poor", "average", "medium", "moderate", "mixed", "fair", "mediocre"})
@@ -226,6 +241,12 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
     else:
         if rated_high(fact) is False:
             spans += [match.span() for match in PRAISE.finditer(reading.text)]
+        tier = price_tier(fact)
+        if tier is not None:
+            other = BARGAIN if tier == "high" else UPSCALE
+            spans += [
+                match.span() for match in other.finditer(reading.text) if not negated_at_char(reading, match.start())
+            ]
         rating = RATING.search(str(fact.value))
         if rating and quantitative(str(fact.value)):
             scale = number_of(rating.group(2))
@@ -250,6 +271,21 @@ def rated_high(fact: Fact) -> bool | None:
         scale = float(number_of(rating.group(2)))
         return bool(scale) and float(number_of(rating.group(1))) / scale >= HIGH
     return True if value in HIGH_WORDS else False if value in NOT_HIGH_WORDS else None
+
+
+def price_tier(fact: Fact) -> str | None:
+    """ "low" or "high" for a price tier under a key that names a price ("priceRange": "cheap");
+    None for anything else (a middle tier, a price in figures), which is not judged."""
+    if not PRICE_KEYS & set(name_words(fact.name)):
+        return None
+    value = str(fact.value).strip().lower()
+    return "low" if value in LOW_PRICE_WORDS else "high" if value in HIGH_PRICE_WORDS else None
+
+
+def negated_at_char(reading: Reading, start: int) -> bool:
+    """Whether the words starting at character `start` are negated ("not expensive")."""
+    first = next((index for index, word in enumerate(reading.words) if word.start >= start), None)
+    return first is not None and negated(reading, first)
 
 
 def name_mentions(reading: Reading, name: list[str]) -> list[tuple[int, int]]:

@@ -115,6 +115,18 @@ def test_missing_values_name_each_value_not_stated():
         ({"rating": "3.5/5"}, "Our best-reviewed kettle.", ['says "best-reviewed", but rating is 3.5/5']),
         ({"size": "1/2 inch"}, "Our top-rated drill bit.", []),  # a key that names no rating
         (
+            {"priceRange": "cheap"},
+            "An upscale, high-end café.",
+            ['says "upscale", but priceRange is cheap', 'says "high-end", but priceRange is cheap'],
+        ),
+        ({"priceRange": "high"}, "Affordable plates.", ['says "Affordable", but priceRange is high']),
+        ({"price": "budget"}, "A luxury kettle.", ['says "luxury", but price is budget']),
+        ({"priceRange": "high"}, "High-end, and not cheap.", []),  # the same tier, and a negated other
+        ({"priceRange": "cheap"}, "Never expensive, always cheap.", []),
+        ({"priceRange": "moderate"}, "A high-end café.", []),  # a middle tier is not judged
+        ({"priceRange": "£20-25"}, "Cheap eats.", []),  # nor a price in figures
+        ({"quality": "high"}, "A cheap kettle.", []),  # a key that names no price
+        (
             {"specs": {"dishwasher_safe": "no"}},
             "Dishwasher safe.",
             ['says "Dishwasher safe", but dishwasher_safe is no'],
