@@ -188,6 +188,7 @@ def unreadable_runs(text: str, attributes: dict[str, Any]) -> list[str]:
 
 
 def unreadable(character: str) -> bool:
+    """Whether a character reads as no word (see unreadable_runs)."""
     code, category = ord(character), unicodedata.category(character)
     if character.isspace() or any(low <= code <= high for low, high in EMOJI):
         return False

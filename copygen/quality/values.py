@@ -127,11 +127,11 @@ PRAISE = re.compile(
 RATING_KEYS = frozenset({"rating", "ratings", "rated", "stars", "score", "reviews"})
 # Words for a price tier; those of one tier contradict a price of the other (see `price_tier`).
 UPSCALE = re.compile(
-    r"(?<![\w-])(?:high[- ]end|upscale|luxur(?:y|ious)|(?:high[- ]priced)|expensive|pricey)(?![\w-])", re.I
+    r"(?<![\w-])(?:high[- ]end|upscale|luxur(?:y|ious)|high[- ]priced|expensive|pricey)(?![\w-])", re.IGNORECASE
 )
 BARGAIN = re.compile(
     r"(?<![\w-])(?:cheap(?:ly)?|inexpensive|budget(?:[- ]friendly)?|affordabl[ey]|low[- ](?:cost|priced)|bargain)(?![\w-])",
-    re.I,
+    re.IGNORECASE,
 )
 PRICE_KEYS = frozenset({"price", "prices", "pricing", "cost"})
 LOW_PRICE_WORDS = frozenset({"cheap", "low", "budget", "inexpensive", "affordable"})
