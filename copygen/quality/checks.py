@@ -36,6 +36,7 @@ META = re.compile(
 UNREADABLE_RUN = 3  # this many unreadable characters in a row fail the check; one "°" or "™" does not
 STYLED = ("<font>", "<circle>", "<wide>")  # letters drawn in a style ("ⅈ", "𝐍", "ｗ"): no reader spells them
 EMOJI = ((0x2600, 0x27BF), (0x1F000, 0x1FAFF), (0x200D, 0x200D), (0xFE0E, 0xFE0F))  # and the joiners they use
+LETTERLIKE = (0x2100, 0x218F)  # "℃", "ⅎ", "⅓", "Ⅴ": one reads, three in a row are the model's soup
 
 
 def check_variant(
@@ -175,8 +176,8 @@ def meta_phrases(text: str) -> list[str]:
 
 def unreadable_runs(text: str, attributes: dict[str, Any]) -> list[str]:
     """Runs of UNREADABLE_RUN or more characters no reader reads as words, spaces between them
-    allowed ("ⅈⅉ⅊⅋", "⅊ ⅋ ⅌"), each once: symbols and styled letters ("𝐍𝐄𝐖"), control,
-    private-use or unassigned characters. Emoji, currency signs and any character the attributes
+    allowed ("ⅈⅉ⅊⅋", "⅊ ⅋ ⅌"), each once: symbols, styled letters ("𝐍𝐄𝐖") and letterlike
+    forms ("ⅎ", "Ⅻ"), control, private-use or unassigned characters. Emoji, currency signs and any character the attributes
     hold are readable."""
     held = set("".join(map(str, attributes.values())))
     kinds = "".join(
@@ -192,7 +193,7 @@ def unreadable(character: str) -> bool:
     code, category = ord(character), unicodedata.category(character)
     if character.isspace() or any(low <= code <= high for low, high in EMOJI):
         return False
-    if category in ("Sm", "So", "Sk") or category.startswith("C"):
+    if category in ("Sm", "So", "Sk") or category.startswith("C") or LETTERLIKE[0] <= code <= LETTERLIKE[1]:
         return True
     return unicodedata.decomposition(character).startswith(STYLED)
 

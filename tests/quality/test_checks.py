@@ -344,6 +344,7 @@ def test_words_about_the_writing_are_a_failed_hard_check(text, said):
         ("Arc lamp: ✦✦✦ rated.", {"badge": "gold"}, []),  # dingbats are emoji
         ("Arc lamp: ⊕⊕⊕ rated ⊕⊕⊕.", {}, ["⊕⊕⊕"]),  # each run once
         ("Arc lamp ⅊ ⅋ ⅌ ⅍ glows.", {}, ["⅊ ⅋ ⅌ ⅍"]),  # spaced out, still soup
+        ("Rated ⅈⅉ⅊⅋⅌⅍ⅎ⅏ⅠⅡⅢ, ⅓ cup, 5 ℃.", {}, ["ⅈⅉ⅊⅋⅌⅍ⅎ⅏ⅠⅡⅢ"]),  # letterlike forms: soup in a row, fine alone
         ("Arc lamp™ → bright ±.", {}, []),  # symbols apart, words between
     ],
 )
