@@ -22,6 +22,10 @@ key). How a fact is stated depends on its kind:
   contradicted by words for the other tier, not negated: "high-end", "upscale", "luxury" or
   "expensive" for a low price, "cheap", "budget", "affordable" or "inexpensive" for a high one.
   A middle tier ("moderate") and a price in figures are not judged.
+- a kind of place (a coffee shop, a restaurant, a pub, under a key that names a type, "eatType") is
+  contradicted by the words for another kind: not negated, not inside another value ("Café Rouge")
+  and not right after a neighbour's name ("a restaurant" for a coffee shop, but not "near the
+  Burger King restaurant" for `near: Burger King`). Other kinds are not judged.
 - any other value by its tokens, together and in order (see copygen.quality.tokens); a word may
   carry an English inflection ("moderately" states "moderate", "highly" states "high").
 
@@ -136,6 +140,14 @@ BARGAIN = re.compile(
 PRICE_KEYS = frozenset({"price", "prices", "pricing", "cost"})
 LOW_PRICE_WORDS = frozenset({"cheap", "low", "budget", "inexpensive", "affordable"})
 HIGH_PRICE_WORDS = frozenset({"high", "expensive", "premium", "luxury", "upscale", "high-end"})
+# Kinds of place that exclude one another, with the words that name each (see `place_kind`).
+PLACE_KINDS = {
+    "coffee shop": r"coffee[- ]?shops?|coffee[- ]?houses?|caf[eé]s?",
+    "restaurant": r"restaurants?",
+    "pub": r"pubs?|taverns?",
+}
+KIND_KEYS = frozenset({"type", "kind", "category"})
+NEAR_KEYS = frozenset({"near", "nearby", "close", "next"})  # a neighbour's name, which copy may follow with its kind
 HIGH = 0.8  # a score at or above this share of its scale is a high rating ("4 out of 5")
 HIGH_WORDS = frozenset({"high", "very high", "excellent", "outstanding", "top"})
 NOT_HIGH_WORDS = frozenset({"low", "very low", "poor", "average", "medium", "moderate", "mixed", "fair", "mediocre"})
@@ -247,6 +259,9 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
             spans += [
                 match.span() for match in other.finditer(reading.text) if not negated_at_char(reading, match.start())
             ]
+        kind = place_kind(fact)
+        if kind is not None:
+            spans += other_kinds(kind, reading, all_facts)
         rating = RATING.search(str(fact.value))
         if rating and quantitative(str(fact.value)):
             scale = number_of(rating.group(2))
@@ -280,6 +295,32 @@ def price_tier(fact: Fact) -> str | None:
         return None
     value = str(fact.value).strip().lower()
     return "low" if value in LOW_PRICE_WORDS else "high" if value in HIGH_PRICE_WORDS else None
+
+
+def place_kind(fact: Fact) -> str | None:
+    """The kind of place (a key of PLACE_KINDS) a type names ("eatType": "coffee shop"), else None."""
+    if not KIND_KEYS & set(name_words(fact.name)):
+        return None
+    value = str(fact.value).strip()
+    return next((kind for kind, words in PLACE_KINDS.items() if re.fullmatch(words, value, re.IGNORECASE)), None)
+
+
+def other_kinds(kind: str, reading: Reading, all_facts: list[Fact]) -> list[tuple[int, int]]:
+    """Where the text calls the place another kind: not negated, not inside another value ("Café
+    Rouge"), and not right after a neighbour's name ("near the Burger King restaurant")."""
+    others = "|".join(words for other, words in PLACE_KINDS.items() if other != kind)
+    text = reading.text.lower()
+    values = [str(fact.value).strip().lower() for fact in all_facts if isinstance(fact.value, str)]
+    inside = [(m.start(), m.end()) for value in values if value for m in re.finditer(re.escape(value), text)]
+    near = [value for fact, value in zip(all_facts, values) if NEAR_KEYS & set(name_words(fact.name))]
+    spans = []
+    for match in re.finditer(rf"(?<![\w-])(?:{others})(?![\w-])", reading.text, re.IGNORECASE):
+        start, end = match.span()
+        if negated_at_char(reading, start) or any(first <= start and end <= last for first, last in inside):
+            continue
+        if not any(text[:start].rstrip().endswith(value) for value in near if value):
+            spans.append((start, end))
+    return spans
 
 
 def negated_at_char(reading: Reading, start: int) -> bool:

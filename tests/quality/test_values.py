@@ -127,6 +127,16 @@ def test_missing_values_name_each_value_not_stated():
         ({"priceRange": "£20-25"}, "Cheap eats.", []),  # nor a price in figures
         ({"quality": "high"}, "A cheap kettle.", []),  # a key that names no price
         (
+            {"eatType": "coffee shop", "food": "Chinese"},
+            "A Chinese restaurant, and a pub.",
+            ['says "restaurant", but eatType is coffee shop', 'says "pub", but eatType is coffee shop'],
+        ),
+        ({"eatType": "restaurant"}, "The best café in town.", ['says "café", but eatType is restaurant']),
+        ({"eatType": "coffee shop"}, "A cafe, not a restaurant.", []),  # the same kind, and a negated other
+        ({"eatType": "coffee shop", "near": "Burger King"}, "Near the Burger King restaurant.", []),  # a neighbour
+        ({"eatType": "restaurant", "near": "Café Rouge"}, "Steps from Café Rouge.", []),  # inside a value
+        ({"category": "kettle"}, "A restaurant-grade kettle.", []),  # a kind that is no place
+        (
             {"specs": {"dishwasher_safe": "no"}},
             "Dishwasher safe.",
             ['says "Dishwasher safe", but dishwasher_safe is no'],
