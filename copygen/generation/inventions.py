@@ -24,6 +24,7 @@ from copygen.quality.grounding import attribute_values
 from copygen.quality.tokens import contains
 
 COMMON_INVENTIONS = (  # and the MRs each was invented for
+    "restaurant",  # 211
     "Michelin",  # 161
     "Italian",  # 104
     "family-friendly",  # 61
@@ -32,17 +33,20 @@ COMMON_INVENTIONS = (  # and the MRs each was invented for
     "Oregon",  # 26
     "Italy",  # 17
     "Rome",  # 12
+    "restaurants",  # 10
     "Latin Quarter",  # 10
     "British",  # 9
     "Rio",  # 9
     "Janeiro",  # 9
     "New York City",  # 8
     "East End",  # 6
+    "pub",  # 5
     "top-rated",  # 5
     "American",  # 4
     "Chinatown",  # 3
     "Venice",  # 3
     "Maine",  # 3
+    "high-end",  # 3
     "Shanghai",  # 3
     "UK",  # 3
 )
