@@ -9,6 +9,7 @@ from copygen.generation.inventions import invention_runs, untrue_inventions
 from copygen.generation.settings import GenerationSettings
 from copygen.quality.tokens import contains
 
+LISTED = inventions.COMMON_INVENTIONS  # the real list, before the fixture below swaps it
 PHRASES = ("Michelin", "Italian", "London", "family-friendly", "New York City", "eco-friendly")
 CAFE = {"name": "Aromi", "eatType": "coffee shop", "food": "Chinese", "familyFriendly": "no"}
 TRATTORIA = {"name": "Zizzi", "food": "Italian", "area": "London Road", "familyFriendly": "yes"}
@@ -73,3 +74,20 @@ def test_the_ct2_engine_suppresses_them_from_the_first_decoding(tokenizer):
     cafe, trattoria = ct2.first_bans(tokenizer, [CAFE, TRATTORIA], GenerationSettings())
     assert london in cafe and london not in trattoria
     assert ct2.first_bans(tokenizer, [CAFE], GenerationSettings(constrain_numbers=False)) is None
+
+
+@pytest.mark.parametrize(
+    "product, banned, allowed",
+    [
+        ({"name": "Aromi", "eatType": "coffee shop"}, ["restaurant", "restaurants", "pub"], []),
+        ({"name": "Aromi", "eatType": "restaurant"}, ["pub"], ["restaurant", "restaurants"]),
+        ({"name": "Aromi", "eatType": "pub"}, ["restaurant"], ["pub"]),
+        ({"name": "Aromi", "priceRange": "cheap"}, ["high-end"], ["restaurant"]),
+        ({"name": "Aromi", "priceRange": "high"}, [], ["high-end"]),
+        ({"name": "Harbor kettle", "price": "$129.00"}, [], ["restaurant", "pub", "high-end"]),  # the samples' kind
+    ],
+)
+def test_the_listed_kinds_of_place_and_price_words_are_banned_only_where_untrue(monkeypatch, product, banned, allowed):
+    monkeypatch.setattr(inventions, "COMMON_INVENTIONS", LISTED)
+    found = untrue_inventions(product)
+    assert set(banned) <= set(found) and not set(allowed) & set(found)
