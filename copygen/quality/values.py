@@ -309,16 +309,16 @@ def other_kinds(kind: str, reading: Reading, all_facts: list[Fact]) -> list[tupl
     """Where the text calls the place another kind: not negated, not inside another value ("Café
     Rouge"), and not right after a neighbour's name ("near the Burger King restaurant")."""
     others = "|".join(words for other, words in PLACE_KINDS.items() if other != kind)
-    text = reading.text.lower()
-    values = [str(fact.value).strip().lower() for fact in all_facts if isinstance(fact.value, str)]
-    inside = [(m.start(), m.end()) for value in values if value for m in re.finditer(re.escape(value), text)]
-    near = [value for fact, value in zip(all_facts, values) if NEAR_KEYS & set(name_words(fact.name))]
+    text = reading.text
+    strings = [fact for fact in all_facts if isinstance(fact.value, str) and fact.value.strip()]
+    inside = [m.span() for fact in strings for m in re.finditer(re.escape(fact.value.strip()), text, re.IGNORECASE)]
+    near = [fact.value.strip().lower() for fact in strings if NEAR_KEYS & set(name_words(fact.name))]
     spans = []
-    for match in re.finditer(rf"(?<![\w-])(?:{others})(?![\w-])", reading.text, re.IGNORECASE):
+    for match in re.finditer(rf"(?<![\w-])(?:{others})(?![\w-])", text, re.IGNORECASE):
         start, end = match.span()
         if negated_at_char(reading, start) or any(first <= start and end <= last for first, last in inside):
             continue
-        if not any(text[:start].rstrip().endswith(value) for value in near if value):
+        if not any(text[:start].rstrip().lower().endswith(value) for value in near):
             spans.append((start, end))
     return spans
 

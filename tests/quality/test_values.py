@@ -133,7 +133,7 @@ def test_missing_values_name_each_value_not_stated():
         ),
         ({"eatType": "restaurant"}, "The best café in town.", ['says "café", but eatType is restaurant']),
         ({"eatType": "coffee shop"}, "A cafe, not a restaurant.", []),  # the same kind, and a negated other
-        ({"eatType": "coffee shop", "near": "Burger King"}, "Near the Burger King restaurant.", []),  # a neighbour
+        ({"eatType": "coffee shop", "seats": 40, "near": "Burger King"}, "Near the Burger King restaurant.", []),
         ({"eatType": "restaurant", "near": "Café Rouge"}, "Steps from Café Rouge.", []),  # inside a value
         ({"category": "kettle"}, "A restaurant-grade kettle.", []),  # a kind that is no place
         (
