@@ -176,10 +176,10 @@ def meta_phrases(text: str) -> list[str]:
 
 def unreadable_runs(text: str, attributes: dict[str, Any]) -> list[str]:
     """Runs of UNREADABLE_RUN or more characters no reader reads as words, spaces between them
-    allowed ("ⅈⅉ⅊⅋", "⅊ ⅋ ⅌"), each once: symbols, styled letters ("𝐍𝐄𝐖") and letterlike
-    forms ("ⅎ", "Ⅻ"), control, private-use or unassigned characters. Emoji, currency signs and any character the attributes
-    hold are readable."""
-    held = set("".join(map(str, attributes.values())))
+    allowed ("ⅈⅉ⅊⅋", "⅊ ⅋ ⅌"), each once: symbols, styled letters ("𝐍𝐄𝐖") and letterlike forms
+    ("ⅎ", "Ⅻ"), control, private-use or unassigned characters. Emoji, currency signs and any
+    character of the attribute values (nested ones too) are readable."""
+    held = set("".join(attribute_values(attributes)))
     kinds = "".join(
         "x" if character not in held and unreadable(character) else "s" if character.isspace() else "r"
         for character in text

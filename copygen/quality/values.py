@@ -316,9 +316,9 @@ def other_kinds(kind: str, reading: Reading, all_facts: list[Fact]) -> list[tupl
     spans = []
     for match in re.finditer(rf"(?<![\w-])(?:{others})(?![\w-])", text, re.IGNORECASE):
         start, end = match.span()
-        if negated_at_char(reading, start) or any(first <= start and end <= last for first, last in inside):
-            continue
-        if not any(text[:start].rstrip().lower().endswith(value) for value in near):
+        within = any(first <= start and end <= last for first, last in inside)
+        after_neighbour = any(text[:start].rstrip().lower().endswith(value) for value in near)
+        if not (within or after_neighbour or negated_at_char(reading, start)):
             spans.append((start, end))
     return spans
 

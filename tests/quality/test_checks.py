@@ -341,6 +341,7 @@ def test_words_about_the_writing_are_a_failed_hard_check(text, said):
         ("Arc lamp™ → warm, ± 2 mm.", {"tolerance": "2 mm"}, []),  # one symbol at a time reads
         ("Arc lamp 🔥🔥🔥 for $$$ less.", {}, []),  # emoji and currency read
         ("Arc lamp: ✦✦✦ rated.", {"badge": "✦✦✦"}, []),  # what the product holds
+        ("Arc lamp: ⊕⊕⊕ rated.", {"specs": {"badges": ["⊕⊕⊕"]}}, []),  # nested values too
         ("Arc lamp: ✦✦✦ rated.", {"badge": "gold"}, []),  # dingbats are emoji
         ("Arc lamp: ⊕⊕⊕ rated ⊕⊕⊕.", {}, ["⊕⊕⊕"]),  # each run once
         ("Arc lamp ⅊ ⅋ ⅌ ⅍ glows.", {}, ["⅊ ⅋ ⅌ ⅍"]),  # spaced out, still soup
