@@ -1,14 +1,15 @@
-"""Claims that need evidence: words that promise a price, a guarantee, an award, or an
-environmental or health property ("discounted", "2-year warranty", "award-winning",
+"""Claims that need evidence: words that promise a price, a guarantee, an award, renown, or an
+environmental or health property ("discounted", "2-year warranty", "award-winning", "renowned",
 "eco-friendly", "hypoallergenic"), or a choice of options ("available in a variety of colours").
 Advertising rules and marketplaces ask for proof of each, so copy may make one only when the
 product's data holds it; a model adds them to anything.
 
 A claim is held when the attribute values or keys (lower-cased, hyphens read as spaces) hold its
 evidence: a word of the same family ("discount" for "discounted", "recycled" for
-"eco-friendly") or the claim itself ("BPA-free"). A choice of options is held when an attribute
-named for them (colour, size, ...) lists several ("S, M, L", "XS–XXL", ["Red", "Blue"]) or says
-there are many ("Multicolour", "assorted").
+"eco-friendly") or the claim itself ("BPA-free"). Renown is held by a rating or reviews too,
+and contradicted when the rating is not high (see values.PRAISE). A choice of options is held
+when an attribute named for them (colour, size, ...) lists several ("S, M, L", "XS–XXL", ["Red",
+"Blue"]) or says there are many ("Multicolour", "assorted").
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from copygen.quality.values import facts
+from copygen.quality.values import RENOWN, facts
 
 # (claim, evidence): a claim in copy is held when the product's data matches its evidence.
 CLAIMS = (
@@ -25,6 +26,10 @@ CLAIMS = (
     (r"free (?:shipping|delivery|returns)", r"free (?:shipping|delivery|returns)|ships? free"),
     (r"warrant(?:y|ies|ed)|guarantee[ds]?|money back", r"warrant|guarantee|money back"),
     (r"award winning|awards?|best sell(?:ing|ers?)|bestsell(?:ing|ers?)|top selling", r"award|best ?sell|top selling"),
+    (
+        RENOWN,
+        r"renown|famous|acclaim|legend|celebrat|loved|regarded|award|best ?sell|top selling|rat(?:ed|ings?)|review",
+    ),
     (
         r"eco friendly|environmentally friendly|sustainabl[ey]|carbon neutral|biodegradable|compostable",
         r"\beco|environment|sustainab|carbon|biodegrad|compost|recycl|organic|renewable|\bfsc\b",

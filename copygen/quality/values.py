@@ -16,18 +16,22 @@ key). How a fact is stated depends on its kind:
   £20", a rating "5 out of 5") by its numbers, each with a compatible unit, anywhere in the text;
   a rating by its score alone ("5 stars"). The words around the numbers ("less than", "up to")
   are not checked. A rating on the same scale with another score ("3 out of 5") contradicts it,
-  and so does praise ("top-rated", "highly rated", "five-star") of a rating that is not high
-  (below 4 out of 5, or a word such as "average" or "low" under a key that names a rating).
+  and so does praise of a rating that is not high (below 4 out of 5, or a word such as
+  "average" or "low" under a key that names a rating): "top-rated", "highly rated", "five-star",
+  or renown ("renowned", "famous", "acclaimed", "beloved").
 - a price tier (a word such as "cheap" or "high" under a key that names a price, "priceRange") is
-  contradicted by words for the other tier, not negated: "high-end", "upscale", "luxury" or
+  contradicted by words for the other tier: "high-end", "upscale", "luxury" or
   "expensive" for a low price, "cheap", "budget", "affordable" or "inexpensive" for a high one.
   A middle tier ("moderate") and a price in figures are not judged.
 - a kind of place (a coffee shop, a restaurant, a pub, under a key that names a type, "eatType") is
-  contradicted by the words for another kind: not negated, not inside another value ("Café Rouge")
-  and not right after a neighbour's name ("a restaurant" for a coffee shop, but not "near the
-  Burger King restaurant" for `near: Burger King`). Other kinds are not judged.
+  contradicted by the words for another kind, but not right after a neighbour's name ("a
+  restaurant" for a coffee shop, but not "near the Burger King restaurant" for `near: Burger
+  King`). Other kinds are not judged.
 - any other value by its tokens, together and in order (see copygen.quality.tokens); a word may
   carry an English inflection ("moderately" states "moderate", "highly" states "high").
+
+Words that contradict a rating, a price tier or a kind of place do not when negated ("not cheap")
+or inside one of the product's values ("Café Rouge", "Famous Dave's").
 
 A paraphrase ("cheap" for "less than £20", "highly rated" for "5 out of 5", "adults only" for a
 family-friendly "no") cannot be verified without a dictionary of the domain: it counts as not
@@ -124,9 +128,15 @@ CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\n]")
 NAME_GAP = re.compile(r"[^\S\n]*-[^\S\n]*|[^\S\n]+")  # between the words of a name
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 RATING = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:/|out\s+of)\s*(\d+(?:[.,]\d+)?)(?![\w])", re.IGNORECASE)
-# Praise that claims a high rating; it contradicts a rating that is not high (see `rated_high`).
+# Words for renown (a space: a space or a hyphen), which the product's data must back (see claims.CLAIMS)
+# and a rating that is not high contradicts.
+RENOWN = (
+    r"(?:world )?(?:renowned|famous)|(?:critically )?acclaimed|legendary|celebrated|beloved|much loved|highly regarded"
+)
+# Praise that claims a high rating, or renown; it contradicts a rating that is not high (see `rated_high`).
 PRAISE = re.compile(
-    r"(?<![\w-])(?:(?:top|highly|best|high)[- ]?(?:rated|reviewed)|five[- ]stars?)(?![\w-])", re.IGNORECASE
+    rf"(?<![\w-])(?:(?:top|highly|best|high)[- ]?(?:rated|reviewed)|five[- ]stars?|{RENOWN.replace(' ', '[- ]')})(?![\w-])",
+    re.IGNORECASE,
 )
 RATING_KEYS = frozenset({"rating", "ratings", "rated", "stars", "score", "reviews"})
 # Words for a price tier; those of one tier contradict a price of the other (see `price_tier`).
@@ -252,13 +262,10 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
                 spans.append((reading.words[cue if cue is not None else first].start, reading.words[last].end))
     else:
         if rated_high(fact) is False:
-            spans += [match.span() for match in PRAISE.finditer(reading.text)]
+            spans += said_against(PRAISE, reading, all_facts)
         tier = price_tier(fact)
         if tier is not None:
-            other = BARGAIN if tier == "high" else UPSCALE
-            spans += [
-                match.span() for match in other.finditer(reading.text) if not negated_at_char(reading, match.start())
-            ]
+            spans += said_against(BARGAIN if tier == "high" else UPSCALE, reading, all_facts)
         kind = place_kind(fact)
         if kind is not None:
             spans += other_kinds(kind, reading, all_facts)
@@ -305,22 +312,37 @@ def place_kind(fact: Fact) -> str | None:
     return next((kind for kind, words in PLACE_KINDS.items() if re.fullmatch(words, value, re.IGNORECASE)), None)
 
 
+def said_against(words: re.Pattern, reading: Reading, all_facts: list[Fact]) -> list[tuple[int, int]]:
+    """Where the text says `words` of the product: not negated ("not expensive") and not inside one
+    of its values ("Famous Dave's", "Café Rouge")."""
+    text = reading.text
+    strings = [str(fact.value).strip() for fact in all_facts if isinstance(fact.value, str) and fact.value.strip()]
+    inside = [m.span() for value in strings for m in re.finditer(re.escape(value), text, re.IGNORECASE)]
+    return [
+        match.span()
+        for match in words.finditer(text)
+        if not negated_at_char(reading, match.start())
+        and not any(first <= match.start() and match.end() <= last for first, last in inside)
+    ]
+
+
 def other_kinds(kind: str, reading: Reading, all_facts: list[Fact]) -> list[tuple[int, int]]:
-    """Where the text calls the place another kind: not negated, not inside another value ("Café
-    Rouge"), and not right after a neighbour's name ("near the Burger King restaurant")."""
+    """Where the text calls the place another kind (see `said_against`), but not right after a
+    neighbour's name ("near the Burger King restaurant")."""
     others = "|".join(words for other, words in PLACE_KINDS.items() if other != kind)
     text = reading.text
-    strings = [fact for fact in all_facts if isinstance(fact.value, str) and fact.value.strip()]
-    inside = [m.span() for fact in strings for m in re.finditer(re.escape(fact.value.strip()), text, re.IGNORECASE)]
-    near = [fact.value.strip().lower() for fact in strings if NEAR_KEYS & set(name_words(fact.name))]
-    spans = []
-    for match in re.finditer(rf"(?<![\w-])(?:{others})(?![\w-])", text, re.IGNORECASE):
-        start, end = match.span()
-        within = any(first <= start and end <= last for first, last in inside)
-        after_neighbour = any(text[:start].rstrip().lower().endswith(value) for value in near)
-        if not (within or after_neighbour or negated_at_char(reading, start)):
-            spans.append((start, end))
-    return spans
+    near = [
+        fact.value.strip().lower()
+        for fact in all_facts
+        if isinstance(fact.value, str) and NEAR_KEYS & set(name_words(fact.name))
+    ]
+    return [
+        (start, end)
+        for start, end in said_against(
+            re.compile(rf"(?<![\w-])(?:{others})(?![\w-])", re.IGNORECASE), reading, all_facts
+        )
+        if not any(text[:start].rstrip().lower().endswith(value) for value in near if value)
+    ]
 
 
 def negated_at_char(reading: Reading, start: int) -> bool:

@@ -29,6 +29,9 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ({"color": ["Red", "Blue"], "size": "XS–XXL"}, "Available in a range of colors and many sizes.", []),
         ({"colour": "Multicolour", "sizes": "S, M, L"}, "In a variety of colours and multiple sizes.", []),
         ({"features": "3 froth settings"}, "Available in 3 flavors.", ["3 flavors"]),  # no flavour at all
+        (SPEAKER, "The world-renowned, critically acclaimed speaker.", ["world-renowned", "critically acclaimed"]),
+        ({"awards": "Red Dot 2024"}, "A celebrated speaker.", []),  # an award is renown
+        ({"rating": "4.8/5"}, "Our beloved speaker.", []),  # a rating backs renown (values judge a low one)
     ],
 )
 def test_unsupported_claims(attributes, text, expected):

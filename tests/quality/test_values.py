@@ -111,6 +111,19 @@ def test_missing_values_name_each_value_not_stated():
         ),
         ({"customer rating": "average"}, "Highly rated.", ['says "Highly rated", but customer rating is average']),
         ({"customer rating": "high"}, "A top-rated café.", []),
+        ({"customer rating": "average"}, "Not top-rated, but honest.", []),  # negated praise
+        (
+            {"customer rating": "3 out of 5"},
+            "A renowned, world-famous and much-loved café.",
+            [
+                'says "renowned", but customer rating is 3 out of 5',
+                'says "world-famous", but customer rating is 3 out of 5',
+                'says "much-loved", but customer rating is 3 out of 5',
+            ],
+        ),
+        ({"customer rating": "5 out of 5"}, "A renowned café.", []),  # renown for a high rating
+        ({"name": "Famous Dave's", "customer rating": "low"}, "Famous Dave's serves ribs.", []),  # inside a value
+        ({"name": "Luxury Inn", "priceRange": "cheap"}, "Luxury Inn is cheap.", []),
         ({"rating": "4.5/5"}, "Our best-reviewed kettle.", []),  # 4 out of 5 and up is high
         ({"rating": "3.5/5"}, "Our best-reviewed kettle.", ['says "best-reviewed", but rating is 3.5/5']),
         ({"size": "1/2 inch"}, "Our top-rated drill bit.", []),  # a key that names no rating
