@@ -24,9 +24,9 @@ key). How a fact is stated depends on its kind:
   "expensive" for a low price, "cheap", "budget", "affordable" or "inexpensive" for a high one.
   A middle tier ("moderate") and a price in figures are not judged.
 - a kind of place (a coffee shop, a restaurant, a pub, under a key that names a type, "eatType") is
-  contradicted by the words for another kind, but not right after a neighbour's name ("a
-  restaurant" for a coffee shop, but not "near the Burger King restaurant" for `near: Burger
-  King`). Other kinds are not judged.
+  contradicted by the words for another kind ("bistro" and "trattoria" are restaurants), but not
+  right after a neighbour's name ("a restaurant" for a coffee shop, but not "near the Burger King
+  restaurant" for `near: Burger King`). Other kinds are not judged.
 - any other value by its tokens, together and in order (see copygen.quality.tokens); a word may
   carry an English inflection ("moderately" states "moderate", "highly" states "high").
 
@@ -153,7 +153,7 @@ HIGH_PRICE_WORDS = frozenset({"high", "expensive", "premium", "luxury", "upscale
 # Kinds of place that exclude one another, with the words that name each (see `place_kind`).
 PLACE_KINDS = {
     "coffee shop": r"coffee[- ]?shops?|coffee[- ]?houses?|caf[eé]s?",
-    "restaurant": r"restaurants?",
+    "restaurant": r"restaurants?|bistros?|brasseries?|trattorias?|pizzerias?|steak ?houses?",
     "pub": r"pubs?|taverns?",
 }
 KIND_KEYS = frozenset({"type", "kind", "category"})

@@ -145,6 +145,8 @@ def test_missing_values_name_each_value_not_stated():
             ['says "restaurant", but eatType is coffee shop', 'says "pub", but eatType is coffee shop'],
         ),
         ({"eatType": "restaurant"}, "The best café in town.", ['says "café", but eatType is restaurant']),
+        ({"eatType": "coffee shop"}, "A cosy bistro.", ['says "bistro", but eatType is coffee shop']),
+        ({"eatType": "restaurant"}, "A cosy bistro and trattoria.", []),  # kinds of restaurant
         ({"eatType": "coffee shop"}, "A cafe, not a restaurant.", []),  # the same kind, and a negated other
         ({"eatType": "coffee shop", "seats": 40, "near": "Burger King"}, "Near the Burger King restaurant.", []),
         ({"eatType": "restaurant", "near": "Café Rouge"}, "Steps from Café Rouge.", []),  # inside a value
