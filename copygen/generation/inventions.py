@@ -28,18 +28,20 @@ COMMON_INVENTIONS = (  # and the MRs each was invented for
     "Michelin",  # 161
     "Italian",  # 104
     "family-friendly",  # 61
+    "renowned",  # 52
     "London",  # 35
-    "USA",  # 26
     "Oregon",  # 26
+    "USA",  # 26
     "Italy",  # 17
     "Rome",  # 12
     "restaurants",  # 10
     "Latin Quarter",  # 10
     "British",  # 9
-    "Rio",  # 9
     "Janeiro",  # 9
+    "Rio",  # 9
     "New York City",  # 8
     "East End",  # 6
+    "bistro",  # 5
     "pub",  # 5
     "top-rated",  # 5
     "American",  # 4

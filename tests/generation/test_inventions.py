@@ -79,15 +79,18 @@ def test_the_ct2_engine_suppresses_them_from_the_first_decoding(tokenizer):
 @pytest.mark.parametrize(
     "product, banned, allowed",
     [
-        ({"name": "Aromi", "eatType": "coffee shop"}, ["restaurant", "restaurants", "pub"], []),
+        ({"name": "Aromi", "eatType": "coffee shop"}, ["restaurant", "restaurants", "pub", "bistro"], []),
         ({"name": "Aromi", "eatType": "restaurant"}, ["pub"], ["restaurant", "restaurants"]),
         ({"name": "Aromi", "eatType": "pub"}, ["restaurant"], ["pub"]),
         ({"name": "Aromi", "priceRange": "cheap"}, ["high-end"], ["restaurant"]),
         ({"name": "Aromi", "priceRange": "high"}, [], ["high-end"]),
-        ({"name": "Harbor kettle", "price": "$129.00"}, [], ["restaurant", "pub", "high-end"]),  # the samples' kind
+        ({"name": "Aromi", "customer rating": "average"}, ["renowned", "top-rated"], []),
+        ({"name": "Aromi", "customer rating": "5 out of 5"}, [], ["renowned", "top-rated"]),
+        # the samples' kind: no place, no price tier, and no evidence of renown
+        ({"name": "Harbor kettle", "price": "$129.00"}, ["renowned"], ["restaurant", "pub", "high-end"]),
     ],
 )
-def test_the_listed_kinds_of_place_and_price_words_are_banned_only_where_untrue(monkeypatch, product, banned, allowed):
+def test_the_listed_kinds_of_place_price_and_renown_words_are_banned_only_where_untrue(monkeypatch, product, banned, allowed):
     monkeypatch.setattr(inventions, "COMMON_INVENTIONS", LISTED)
     found = untrue_inventions(product)
     assert set(banned) <= set(found) and not set(allowed) & set(found)
