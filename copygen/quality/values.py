@@ -18,7 +18,7 @@ key). How a fact is stated depends on its kind:
   are not checked. A rating on the same scale with another score ("3 out of 5") contradicts it,
   and so does praise of a rating that is not high (below 4 out of 5, or a word such as
   "average" or "low" under a key that names a rating): "top-rated", "highly rated", "five-star",
-  or renown ("renowned", "famous", "acclaimed", "beloved").
+  "top-tier", or renown ("renowned", "well-known", "acclaimed", "beloved").
 - a price tier (a word such as "cheap" or "high" under a key that names a price, "priceRange") is
   contradicted by words for the other tier: "high-end", "upscale", "luxury" or
   "expensive" for a low price, "cheap", "budget", "affordable" or "inexpensive" for a high one.
@@ -131,11 +131,12 @@ RATING = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:/|out\s+of)\s*(\d+(?:[.,
 # Words for renown (a space: a space or a hyphen), which the product's data must back (see claims.CLAIMS)
 # and a rating that is not high contradicts.
 RENOWN = (
-    r"(?:world )?(?:renowned|famous)|(?:critically )?acclaimed|legendary|celebrated|beloved|much loved|highly regarded"
+    r"(?:world )?(?:renowned|famous)|well known|(?:critically )?acclaimed|legendary|celebrated|beloved|much loved"
+    r"|highly regarded"
 )
 # Praise that claims a high rating, or renown; it contradicts a rating that is not high (see `rated_high`).
 PRAISE = re.compile(
-    rf"(?<![\w-])(?:(?:top|highly|best|high)[- ]?(?:rated|reviewed)|five[- ]stars?|{RENOWN.replace(' ', '[- ]')})(?![\w-])",
+    rf"(?<![\w-])(?:(?:top|highly|best|high)[- ]?(?:rated|reviewed)|five[- ]stars?|top[- ]tier|{RENOWN.replace(' ', '[- ]')})(?![\w-])",
     re.IGNORECASE,
 )
 RATING_KEYS = frozenset({"rating", "ratings", "rated", "stars", "score", "reviews"})

@@ -90,7 +90,9 @@ def test_the_ct2_engine_suppresses_them_from_the_first_decoding(tokenizer):
         ({"name": "Harbor kettle", "price": "$129.00"}, ["renowned"], ["restaurant", "pub", "high-end"]),
     ],
 )
-def test_the_listed_kinds_of_place_price_and_renown_words_are_banned_only_where_untrue(monkeypatch, product, banned, allowed):
+def test_the_listed_kinds_of_place_price_and_renown_words_are_banned_only_where_untrue(
+    monkeypatch, product, banned, allowed
+):
     monkeypatch.setattr(inventions, "COMMON_INVENTIONS", LISTED)
     found = untrue_inventions(product)
     assert set(banned) <= set(found) and not set(allowed) & set(found)

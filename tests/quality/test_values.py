@@ -114,11 +114,13 @@ def test_missing_values_name_each_value_not_stated():
         ({"customer rating": "average"}, "Not top-rated, but honest.", []),  # negated praise
         (
             {"customer rating": "3 out of 5"},
-            "A renowned, world-famous and much-loved café.",
+            "A renowned, world-famous, well-known and much-loved café. Top-tier.",
             [
                 'says "renowned", but customer rating is 3 out of 5',
                 'says "world-famous", but customer rating is 3 out of 5',
+                'says "well-known", but customer rating is 3 out of 5',
                 'says "much-loved", but customer rating is 3 out of 5',
+                'says "Top-tier", but customer rating is 3 out of 5',
             ],
         ),
         ({"customer rating": "5 out of 5"}, "A renowned café.", []),  # renown for a high rating
