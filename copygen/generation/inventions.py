@@ -30,8 +30,8 @@ COMMON_INVENTIONS = (  # and the MRs each was invented for
     "family-friendly",  # 61
     "renowned",  # 52
     "London",  # 35
-    "Oregon",  # 26
     "USA",  # 26
+    "Oregon",  # 26
     "Italy",  # 17
     "Rome",  # 12
     "restaurants",  # 10
@@ -40,6 +40,7 @@ COMMON_INVENTIONS = (  # and the MRs each was invented for
     "Janeiro",  # 9
     "Rio",  # 9
     "New York City",  # 8
+    "well-known",  # 6
     "East End",  # 6
     "bistro",  # 5
     "pub",  # 5
