@@ -19,10 +19,10 @@ key). How a fact is stated depends on its kind:
   and so does praise of a rating that is not high (below 4 out of 5, or a word such as
   "average" or "low" under a key that names a rating): "top-rated", "highly rated", "five-star",
   "top-tier", or renown ("renowned", "well-known", "acclaimed", "beloved").
-- a price tier (a word such as "cheap" or "high" under a key that names a price, "priceRange") is
-  contradicted by words for the other tier: "high-end", "upscale", "luxury" or
-  "expensive" for a low price, "cheap", "budget", "affordable" or "inexpensive" for a high one.
-  A middle tier ("moderate") and a price in figures are not judged.
+- a price tier (a word such as "cheap", "moderate" or "high" under a key that names a price,
+  "priceRange") is contradicted by words for a tier it is not: "high-end", "upscale", "luxury"
+  or "expensive" for a low or middle price, "cheap", "budget", "affordable" or "inexpensive" for a
+  high one. A price in figures is not judged.
 - a kind of place (a coffee shop, a restaurant, a pub, under a key that names a type, "eatType") is
   contradicted by the words for another kind ("bistro" and "trattoria" are restaurants), but not
   right after a neighbour's name ("a restaurant" for a coffee shop, but not "near the Burger King
@@ -140,7 +140,7 @@ PRAISE = re.compile(
     re.IGNORECASE,
 )
 RATING_KEYS = frozenset({"rating", "ratings", "rated", "stars", "score", "reviews"})
-# Words for a price tier; those of one tier contradict a price of the other (see `price_tier`).
+# Words for the low and high price tiers; they contradict a price of another tier (see `price_tier`).
 UPSCALE = re.compile(
     r"(?<![\w-])(?:high[- ]end|upscale|luxur(?:y|ious)|high[- ]priced|expensive|pricey)(?![\w-])", re.IGNORECASE
 )
@@ -150,6 +150,7 @@ BARGAIN = re.compile(
 )
 PRICE_KEYS = frozenset({"price", "prices", "pricing", "cost"})
 LOW_PRICE_WORDS = frozenset({"cheap", "low", "budget", "inexpensive", "affordable"})
+MIDDLE_PRICE_WORDS = frozenset({"moderate", "medium", "average", "mid-range", "mid range", "midrange"})
 HIGH_PRICE_WORDS = frozenset({"high", "expensive", "premium", "luxury", "upscale", "high-end"})
 # Kinds of place that exclude one another, with the words that name each (see `place_kind`).
 PLACE_KINDS = {
@@ -297,12 +298,13 @@ def rated_high(fact: Fact) -> bool | None:
 
 
 def price_tier(fact: Fact) -> str | None:
-    """ "low" or "high" for a price tier under a key that names a price ("priceRange": "cheap");
-    None for anything else (a middle tier, a price in figures), which is not judged."""
+    """ "low", "middle" or "high" for a price tier under a key that names a price ("priceRange":
+    "cheap"); None for anything else (a price in figures), which is not judged."""
     if not PRICE_KEYS & set(name_words(fact.name)):
         return None
     value = str(fact.value).strip().lower()
-    return "low" if value in LOW_PRICE_WORDS else "high" if value in HIGH_PRICE_WORDS else None
+    tiers = {"low": LOW_PRICE_WORDS, "middle": MIDDLE_PRICE_WORDS, "high": HIGH_PRICE_WORDS}
+    return next((tier for tier, words in tiers.items() if value in words), None)
 
 
 def place_kind(fact: Fact) -> str | None:

@@ -84,6 +84,7 @@ def test_the_ct2_engine_suppresses_them_from_the_first_decoding(tokenizer):
         ({"name": "Aromi", "eatType": "pub"}, ["restaurant"], ["pub"]),
         ({"name": "Aromi", "priceRange": "cheap"}, ["high-end"], ["restaurant"]),
         ({"name": "Aromi", "priceRange": "high"}, [], ["high-end"]),
+        ({"name": "Aromi", "priceRange": "moderate"}, ["high-end"], []),
         ({"name": "Aromi", "customer rating": "average"}, ["renowned", "well-known", "top-rated"], []),
         ({"name": "Aromi", "customer rating": "5 out of 5"}, [], ["renowned", "well-known", "top-rated"]),
         # the samples' kind: no place, no price tier, and no evidence of renown

@@ -138,7 +138,8 @@ def test_missing_values_name_each_value_not_stated():
         ({"price": "budget"}, "A luxury kettle.", ['says "luxury", but price is budget']),
         ({"priceRange": "high"}, "High-end, and not cheap.", []),  # the same tier, and a negated other
         ({"priceRange": "cheap"}, "Never expensive, always cheap.", []),
-        ({"priceRange": "moderate"}, "A high-end café.", []),  # a middle tier is not judged
+        ({"priceRange": "moderate"}, "A high-end café.", ['says "high-end", but priceRange is moderate']),
+        ({"priceRange": "moderate"}, "An affordable café.", []),  # a middle price is affordable
         ({"priceRange": "£20-25"}, "Cheap eats.", []),  # nor a price in figures
         ({"quality": "high"}, "A cheap kettle.", []),  # a key that names no price
         (
