@@ -8,7 +8,8 @@ key). How a fact is stated depends on its kind:
   ("familyFriendly", "family_friendly" -> "family friendly"; a leading "is"/"has" dropped), with
   spaces or hyphens between the words or none, or, for a name of several words, as a compound
   of a word for the same people or animals and the same last word ("kid-friendly" for
-  familyFriendly, "dog-friendly" for petFriendly; not "eco-friendly"). A mention is negated
+  familyFriendly, "dog-friendly" for petFriendly; not "eco-friendly"); "friendly" may be a word
+  that says the same ("family-oriented", "kid-focused"). A mention is negated
   when a negation (not, no, never, non, nor, neither, without, ...n't) comes at most three words
   before it in the same clause. "no" is stated by a negated mention, "yes" by a plain one; the
   other kind of mention contradicts the value.
@@ -122,6 +123,8 @@ KINDS = {
     "child": frozenset({"family", "kid", "kids", "children"}),
     "pet": frozenset({"dog", "dogs", "cat", "cats"}),
 }
+# Words that say what a yes/no name's last word says ("family-oriented" for familyFriendly).
+SAME_AS = {"friendly": frozenset({"friendly", "oriented", "focused", "centric", "centred", "centered", "loving"})}
 INFLECTIONS = ("s", "es", "ly", "er", "est", "ed")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\n]")
@@ -132,7 +135,7 @@ RATING = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:/|out\s+of)\s*(\d+(?:[.,
 # and a rating that is not high contradicts.
 RENOWN = (
     r"(?:world )?(?:renowned|famous)|well known|(?:critically )?acclaimed|legendary|celebrated|beloved|much loved"
-    r"|highly regarded"
+    r"|(?:highly|well) (?:regarded|respected)"
 )
 # Praise that claims a high rating, or renown; it contradicts a rating that is not high (see `rated_high`).
 PRAISE = re.compile(
@@ -356,13 +359,15 @@ def negated_at_char(reading: Reading, start: int) -> bool:
 
 def name_mentions(reading: Reading, name: list[str]) -> list[tuple[int, int]]:
     """(first, last) word indexes where the text writes the name: its words with spaces or hyphens
-    between or none, or a compound of one other word and the name's last word."""
+    between or none, or a compound of one other word and the name's last word; the last word may
+    be one that says the same (see SAME_AS)."""
     words, found = reading.words, {}
     joined = "".join(name)
+    lasts = SAME_AS.get(name[-1], {name[-1]})
     for index, word in enumerate(words):
         if len(name) > 1 and word.text == joined:
             found[index] = index
-        if word.text != name[-1]:
+        if word.text not in lasts:
             continue
         first = index - len(name) + 1
         if first >= 0 and all(

@@ -45,6 +45,7 @@ def test_name_words(name, words):
         (FAMILY_YES, "An eco-friendly pub.", 0.0),  # nor is a friendly of another kind
         ({"petFriendly": "yes"}, "A dog-friendly pub.", 1.0),
         (FAMILY_YES, "It is not cheap, and it is family friendly.", 1.0),  # the clause ends the negation
+        (FAMILY_YES, "A family-oriented café.", 1.0),  # a word that says "friendly"
         ({"in_stock": True}, "In stock now.", 1.0),
         ({"in_stock": False}, "Currently not in stock.", 1.0),
         ({"has_wifi": "no"}, "There is no wifi.", 1.0),
@@ -90,6 +91,12 @@ def test_missing_values_name_each_value_not_stated():
         (FAMILY_YES, "Not a child-friendly place.", ['says "Not a child-friendly", but familyFriendly is yes']),
         (FAMILY_YES, "Great for families.", []),  # not stated is not contradicted
         (FAMILY_NO, "An eco-friendly, budget-friendly cafe.", []),  # other kinds of friendly
+        (
+            FAMILY_NO,
+            "A family-oriented, kid-focused spot.",
+            ['says "family-oriented", but familyFriendly is no', 'says "kid-focused", but familyFriendly is no'],
+        ),
+        (FAMILY_NO, "A customer-focused, eco-oriented team.", []),
         ({"dishwasherSafe": "no"}, "Oven-safe.", []),
         ({"in_stock": False}, "In stock today.", ['says "In stock", but in_stock is false']),
         ({"area": "riverside"}, "In the city centre.", []),  # other words are not judged
@@ -114,13 +121,14 @@ def test_missing_values_name_each_value_not_stated():
         ({"customer rating": "average"}, "Not top-rated, but honest.", []),  # negated praise
         (
             {"customer rating": "3 out of 5"},
-            "A renowned, world-famous, well-known and much-loved café. Top-tier.",
+            "A renowned, world-famous, well-known and much-loved café. Top-tier and well-respected.",
             [
                 'says "renowned", but customer rating is 3 out of 5',
                 'says "world-famous", but customer rating is 3 out of 5',
                 'says "well-known", but customer rating is 3 out of 5',
                 'says "much-loved", but customer rating is 3 out of 5',
                 'says "Top-tier", but customer rating is 3 out of 5',
+                'says "well-respected", but customer rating is 3 out of 5',
             ],
         ),
         ({"customer rating": "5 out of 5"}, "A renowned café.", []),  # renown for a high rating
