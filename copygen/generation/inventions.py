@@ -11,7 +11,10 @@ rounds.
 
 COMMON_INVENTIONS is what `bench/common_inventions.py` printed: phrases the embedded default
 model invented for at least 3 of 400 E2E MRs outside the split the benches measure on
-(`--mrs 400`).
+(`--mrs 400`), then what `--mrs 400 --after-list` printed that is not a name. A name is untrue
+for every product that lacks it, so more of them would move the beams on every product; these
+others are banned only where a product's rating, price, kind or yes/no contradicts them, or, for
+renown, where its data holds no rating or award.
 """
 
 from __future__ import annotations
@@ -52,6 +55,14 @@ COMMON_INVENTIONS = (  # and the MRs each was invented for
     "high-end",  # 3
     "Shanghai",  # 3
     "UK",  # 3
+    # --after-list: what the first decoding still wrote with the phrases above banned, less names
+    "bistros",  # 13
+    "beloved",  # 10
+    "luxury",  # 9
+    "family-focused",  # 5
+    "highly-rated",  # 5
+    "well-regarded",  # 5
+    "well-respected",  # 3
 )
 CONTEXT = "It is a {} one."  # a phrase mid-sentence, where the names check reads capitalised words
 

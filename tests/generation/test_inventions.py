@@ -85,13 +85,15 @@ def test_the_ct2_engine_suppresses_them_from_the_first_decoding(tokenizer):
         ({"name": "Aromi", "priceRange": "cheap"}, ["high-end"], ["restaurant"]),
         ({"name": "Aromi", "priceRange": "high"}, [], ["high-end"]),
         ({"name": "Aromi", "priceRange": "moderate"}, ["high-end"], []),
-        ({"name": "Aromi", "customer rating": "average"}, ["renowned", "well-known", "top-rated"], []),
-        ({"name": "Aromi", "customer rating": "5 out of 5"}, [], ["renowned", "well-known", "top-rated"]),
+        ({"name": "Aromi", "customer rating": "average"}, ["renowned", "well-regarded", "highly-rated"], []),
+        ({"name": "Aromi", "customer rating": "5 out of 5"}, [], ["renowned", "well-regarded", "highly-rated"]),
+        ({"name": "Aromi", "familyFriendly": "no"}, ["family-friendly", "family-focused"], []),
+        ({"name": "Aromi", "familyFriendly": "yes"}, [], ["family-friendly", "family-focused"]),
         # the samples' kind: no place, no price tier, and no evidence of renown
         ({"name": "Harbor kettle", "price": "$129.00"}, ["renowned"], ["restaurant", "pub", "high-end"]),
     ],
 )
-def test_the_listed_kinds_of_place_price_and_renown_words_are_banned_only_where_untrue(
+def test_the_listed_words_for_a_kind_price_rating_or_yes_no_are_banned_only_where_untrue(
     monkeypatch, product, banned, allowed
 ):
     monkeypatch.setattr(inventions, "COMMON_INVENTIONS", LISTED)
