@@ -18,7 +18,10 @@ On 2026-12-04 five rounds of it (adding what each found) gave 21 more phrases ("
 "Micheled", "highly-rated", "Massachusetts", then one "New ..." place a round). They cut the 64
 E2E MRs' products decoded again from 14 to 8, but the 42 bans moved the beams on the samples,
 which invent none of these: SKU-1001's best draft became "a high-end, gourmet coffee blend" for a
-kettle (coverage 0.67 -> 0.44). So the list stays as the first measurement made it.
+kettle (coverage 0.67 -> 0.44). So names from it stay off the list: a name is banned for every
+product that lacks it. What it prints that is not a name ("beloved", "family-focused") is on the
+list: such a word is banned only where a product's values contradict it, so the samples' copy
+did not move.
 """
 
 from __future__ import annotations
