@@ -131,17 +131,15 @@ CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\n]")
 NAME_GAP = re.compile(r"[^\S\n]*-[^\S\n]*|[^\S\n]+")  # between the words of a name
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 RATING = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:/|out\s+of)\s*(\d+(?:[.,]\d+)?)(?![\w])", re.IGNORECASE)
-# Words for renown (a space: a space or a hyphen), which the product's data must back (see claims.CLAIMS)
-# and a rating that is not high contradicts.
+# Words for renown (each space stands for a space or a hyphen): claims the product's data must back
+# (see claims.CLAIMS), and praise that a rating that is not high contradicts.
 RENOWN = (
     r"(?:world )?(?:renowned|famous)|well known|(?:critically )?acclaimed|legendary|celebrated|beloved|much loved"
     r"|(?:highly|well) (?:regarded|respected)"
 )
 # Praise that claims a high rating, or renown; it contradicts a rating that is not high (see `rated_high`).
-PRAISE = re.compile(
-    rf"(?<![\w-])(?:(?:top|highly|best|high)[- ]?(?:rated|reviewed)|five[- ]stars?|top[- ]tier|{RENOWN.replace(' ', '[- ]')})(?![\w-])",
-    re.IGNORECASE,
-)
+RATED = r"(?:top|highly|best|high)[- ]?(?:rated|reviewed)|five[- ]stars?|top[- ]tier"
+PRAISE = re.compile(rf"(?<![\w-])(?:{RATED}|{RENOWN.replace(' ', '[- ]')})(?![\w-])", re.IGNORECASE)
 RATING_KEYS = frozenset({"rating", "ratings", "rated", "stars", "score", "reviews"})
 # Words for the low and high price tiers; they contradict a price of another tier (see `price_tier`).
 UPSCALE = re.compile(
@@ -322,7 +320,7 @@ def said_against(words: re.Pattern, reading: Reading, all_facts: list[Fact]) -> 
     """Where the text says `words` of the product: not negated ("not expensive") and not inside one
     of its values ("Famous Dave's", "Café Rouge")."""
     text = reading.text
-    strings = [str(fact.value).strip() for fact in all_facts if isinstance(fact.value, str) and fact.value.strip()]
+    strings = [fact.value.strip() for fact in all_facts if isinstance(fact.value, str) and fact.value.strip()]
     inside = [m.span() for value in strings for m in re.finditer(re.escape(value), text, re.IGNORECASE)]
     return [
         match.span()
