@@ -150,9 +150,11 @@ BARGAIN = re.compile(
     re.IGNORECASE,
 )
 PRICE_KEYS = frozenset({"price", "prices", "pricing", "cost"})
-LOW_PRICE_WORDS = frozenset({"cheap", "low", "budget", "inexpensive", "affordable"})
-MIDDLE_PRICE_WORDS = frozenset({"moderate", "medium", "average", "mid-range", "mid range", "midrange"})
-HIGH_PRICE_WORDS = frozenset({"high", "expensive", "premium", "luxury", "upscale", "high-end"})
+PRICE_TIERS = {  # a price tier's name, and the values that state it
+    "low": frozenset({"cheap", "low", "budget", "inexpensive", "affordable"}),
+    "middle": frozenset({"moderate", "medium", "average", "mid-range", "mid range", "midrange"}),
+    "high": frozenset({"high", "expensive", "premium", "luxury", "upscale", "high-end"}),
+}
 # Kinds of place that exclude one another, with the words that name each (see `place_kind`).
 PLACE_KINDS = {
     "coffee shop": r"coffee[- ]?shops?|coffee[- ]?houses?|caf[eé]s?",
@@ -304,8 +306,7 @@ def price_tier(fact: Fact) -> str | None:
     if not PRICE_KEYS & set(name_words(fact.name)):
         return None
     value = str(fact.value).strip().lower()
-    tiers = {"low": LOW_PRICE_WORDS, "middle": MIDDLE_PRICE_WORDS, "high": HIGH_PRICE_WORDS}
-    return next((tier for tier, words in tiers.items() if value in words), None)
+    return next((tier for tier, values in PRICE_TIERS.items() if value in values), None)
 
 
 def place_kind(fact: Fact) -> str | None:
