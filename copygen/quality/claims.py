@@ -28,7 +28,7 @@ CLAIMS = (
     (r"award winning|awards?|best sell(?:ing|ers?)|bestsell(?:ing|ers?)|top selling", r"award|best ?sell|top selling"),
     (
         RENOWN,
-        r"renown|famous|acclaim|legend|celebrat|loved|regarded|award|best ?sell|top selling|rat(?:ed|ings?)|review",
+        r"renown|famous|acclaim|legend|celebrat|loved|regarded|reput|award|best ?sell|top selling|rat(?:ed|ings?)|review",
     ),
     (
         r"eco friendly|environmentally friendly|sustainabl[ey]|carbon neutral|biodegradable|compostable",

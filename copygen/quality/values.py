@@ -135,7 +135,7 @@ RATING = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:/|out\s+of)\s*(\d+(?:[.,
 # (see claims.CLAIMS), and praise that a rating that is not high contradicts.
 RENOWN = (
     r"(?:world )?(?:renowned|famous)|well known|(?:critically )?acclaimed|legendary|celebrated|beloved|much loved"
-    r"|(?:highly|well) (?:regarded|respected)"
+    r"|(?:highly|well) (?:regarded|respected|reputed)|reputable"
 )
 # Praise that claims a high rating, or renown; it contradicts a rating that is not high (see `rated_high`).
 RATED = r"(?:top|highly|best|high)[- ]?(?:rated|reviewed)|five[- ]stars?|top[- ]tier"

@@ -31,6 +31,8 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ({"features": "3 froth settings"}, "Available in 3 flavors.", ["3 flavors"]),  # no flavour at all
         (SPEAKER, "The world-renowned, critically acclaimed speaker.", ["world-renowned", "critically acclaimed"]),
         ({"awards": "Red Dot 2024"}, "A celebrated speaker.", []),  # an award is renown
+        (SPEAKER, "A reputable brand's well-reputed speaker.", ["reputable", "well-reputed"]),
+        ({"note": "Reputation built over 40 years"}, "A reputable maker.", []),
         (SPEAKER, "A well-known brand's top-tier speaker.", ["well-known"]),  # quality alone is no renown
         ({"rating": "4.8/5"}, "Our beloved speaker.", []),  # a rating backs renown (values judge a low one)
     ],

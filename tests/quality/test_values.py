@@ -131,6 +131,15 @@ def test_missing_values_name_each_value_not_stated():
                 'says "well-respected", but customer rating is 3 out of 5',
             ],
         ),
+        (
+            {"customer rating": "average"},
+            "A well-reputed, highly reputed and reputable café.",
+            [
+                'says "well-reputed", but customer rating is average',
+                'says "highly reputed", but customer rating is average',
+                'says "reputable", but customer rating is average',
+            ],
+        ),
         ({"customer rating": "5 out of 5"}, "A renowned café.", []),  # renown for a high rating
         ({"name": "Famous Dave's", "customer rating": "low"}, "Famous Dave's serves ribs.", []),  # inside a value
         ({"name": "Luxury Inn", "priceRange": "cheap"}, "Luxury Inn is cheap.", []),
