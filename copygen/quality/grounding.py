@@ -59,6 +59,13 @@ RANGE = re.compile(r"\s*(?:[-–—/]|to)\s*")  # between the numbers of a range
 START_REACH = 16  # characters before a word that SENTENCE_START reads
 LABEL_REACH = 40  # characters before a number that LABEL reads (a longer word labels nothing)
 TITLE_CASE = 0.75  # a line this share of whose words the attributes lack are capitalised is a title
+# What places a product where a name is ("in Portland", "the city of Cambridge"); group 1 or 2 starts the place.
+PLACED = re.compile(
+    r"(?:\b(in)|\b(?:heart|city|town|village|centre|center|area|part|region|district|streets|suburbs|outskirts)\s+(of))"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+PLACE_REACH = 24  # characters before a name that PLACED reads
 
 
 def attribute_coverage(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> float | None:
@@ -183,7 +190,10 @@ def unsupported_names(attributes: dict[str, Any], text: str, skip: Iterable[str]
     the product that its data does not ("Michelin-starred", "in Tokyo", "USB-B" for USB-C).
 
     A word is held when an attribute word is the same word, or shares all but its last letter
-    with it ("Italian" for "Italy", "Japanese" for "Japan"). Not checked: a sentence's or
+    with it ("Italian" for "Italy", "Japanese" for "Japan"). A word held only inside a longer value
+    does not make a place of its own: "in Portland" or "the city of Cambridge" names a town that
+    "near: The Portland Arms" or "name: The Cambridge Blue" does not hold, and is reported with
+    its "in" or "of"; "in the Portland Arms" and "near Portland" are the value. Not checked: a sentence's or
     line's first word, a word after a label ("Headline:"), a quote or a bullet, hashtags and
     handles, "I", and lines in title case ("Brew Better Coffee Every Day"). Repeats are
     reported once, possessives without their "'s".
@@ -196,10 +206,16 @@ def unsupported_name_spans(
     attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)
 ) -> list[tuple[int, int]]:
     """Where in `text` each unsupported name (see `unsupported_names`) is: (start, end) offsets."""
-    held = set()
+    held, whole, inside = set(), set(), {}  # inside: a word of a longer value -> its neighbours there
     for fact in facts(attributes, skip):
-        held.update(word.lower() for word in NAME_WORD.findall(str(fact.value)))
+        words = [word.lower() for word in NAME_WORD.findall(str(fact.value))]
+        held.update(words)
         held.update(name_words(fact.name))
+        whole.update(name_words(fact.name))
+        if len(words) == 1:
+            whole.update(words)
+        for index, word in enumerate(words if len(words) > 1 else ()):
+            inside.setdefault(word, set()).update(words[index - 1 : index] + words[index + 1 : index + 2])
     by_start: dict[str, list[str]] = {}  # a shared stem shares the first three letters
     for known in held:
         by_start.setdefault(known[:3], []).append(known)
@@ -207,19 +223,34 @@ def unsupported_name_spans(
     def is_held(word: str) -> bool:
         return word in held or any(same_stem(word, known) for known in by_start.get(word[:3], ()))
 
+    def placed(start: int, end: int, neighbours: set[str]) -> tuple[int, int] | None:
+        """Where "in X" or "the city of X" names X as a place, X held only inside longer values."""
+        word = text[start:end].lower()
+        cue = PLACED.search(text, max(0, start - PLACE_REACH), start)
+        if cue is None or not text[start].isupper() or word not in inside or word in whole:
+            return None
+        if any(same_stem(word, known) for known in whole) or inside[word] & neighbours:
+            return None  # the whole value, or part of it written out ("in the Portland Arms")
+        return cue.start(1) if cue.group(1) else cue.start(2), end
+
     spans = []
     for line_start, line in line_spans(text):
-        words = [  # the line's words but those that start a sentence or follow a label
+        every = [
             (line_start + match.start(), line_start + match.start() + len(POSSESSIVE.sub("", match.group())))
             for match in NAME_WORD.finditer(line)
-            if not starts_sentence(text, line_start + match.start())
         ]
+        for index, (start, end) in enumerate(every):
+            around = {text[s:e].lower() for s, e in every[max(0, index - 1) : index] + every[index + 1 : index + 2]}
+            place = placed(start, end, around)
+            if place:
+                spans.append(place)
+        words = [(start, end) for start, end in every if not starts_sentence(text, start)]  # nor after a label
         new = [(start, end) for start, end in words if not is_held(text[start:end].lower())]
         capitalised = [(start, end) for start, end in new if text[start].isupper() and text[start:end] != "I"]
         if len(new) >= 3 and len(capitalised) >= TITLE_CASE * len(new):
             continue  # a title
         spans += capitalised
-    return spans
+    return sorted(spans)
 
 
 def starts_sentence(text: str, at: int) -> bool:

@@ -108,6 +108,13 @@ CHARGER = {"name": "Volta 65W USB-C Charger", "brand": "Kestrel Labs", "features
         (CHARGER, "The Volta 65W USB-C Charger from Kestrel Labs has a USB-B port.", ["B"]),
         (CHARGER, "It charges 2 USB-C and 1 USB-A devices.", []),
         ({"name": "Aroma", "origin": "Japan"}, "Aroma brews Japanese tea, not Chinese.", ["Chinese"]),
+        # a word held only inside a longer value, made a place of its own
+        (COCUM, "Cocum is a coffee shop in Portland, near The Portland Arms.", ["in Portland"]),
+        (COCUM, "In the heart of Portland, Cocum is in the city centre of Portland.", ["of Portland"]),
+        (COCUM, "Cocum is in the Portland Arms area, in the City Centre.", []),  # the values written out
+        ({"name": "Browns Cambridge"}, "Browns Cambridge is a cafe in the city of Cambridge.", ["of Cambridge"]),
+        ({"name": "Mira", "origin": "Made in Portugal"}, "Mira is made in Portugal.", []),  # the value's own "in"
+        ({"name": "Mira", "origin": "Portugal"}, "Mira is made in Portugal.", []),  # a value of its own
     ],
 )
 def test_unsupported_names(attributes, text, expected):
