@@ -33,7 +33,7 @@ from copygen.quality.grounding import (
     unsupported_name_spans,
     unsupported_spans,
 )
-from copygen.quality.values import NEGATIONS
+from copygen.quality.values import NEGATIONS, PLACED_AT
 
 SEPARATORS = (".", ",")
 DIGITS = "0123456789"  # not str.isdigit: superscripts are not numbers a reader checks
@@ -42,6 +42,7 @@ CLOSERS = ("-", "%", "/", "x", "°", '"')  # what may come right after a number,
 MAX_BANS = 5000  # a product with very many numbers: leave the rest to the grounded ranking
 RETRIES = 4  # times a product whose every candidate states something untrue is decoded again
 FIRST_WORD = re.compile(r"[^\W_]+")
+CAPITALISED = re.compile(r"(?<![\w-])[^\W\d_a-z][^\W_]*")  # a word that starts with a capital
 
 
 def allowed_numbers(attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> set[str]:
@@ -178,10 +179,15 @@ def untrue_spans(attributes: dict[str, Any], text: str, skip: tuple[str, ...] = 
 def banned_part(text: str, start: int, end: int) -> tuple[int, int]:
     """The part of a contradiction to suppress: a name said plainly ("family-friendly" for
     familyFriendly: no) up to its first word, so the next try is not "family-oriented" either; a
-    negated one ("not family-friendly" for a yes) whole, so "not" itself stays allowed."""
+    negated one ("not family-friendly" for a yes) whole, so "not" itself stays allowed; a neighbour
+    placed around the product ("in the heart of Clare Hall" for near: Clare Hall) up to the
+    neighbour's first word, so "in" stays allowed and so does "near Clare Hall"."""
     word = FIRST_WORD.match(text, start, end)
     if word is None or word.group().lower() in NEGATIONS:
         return start, end
+    if word.group().lower() in PLACED_AT:
+        name = CAPITALISED.search(text, word.end(), end)
+        return start, name.end() if name else end
     return start, word.end()
 
 

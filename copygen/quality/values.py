@@ -28,6 +28,9 @@ key). How a fact is stated depends on its kind:
   contradicted by the words for another kind ("bistro" and "trattoria" are restaurants), but not
   right after a neighbour's name ("a restaurant" for a coffee shop, but not "near the Burger King
   restaurant" for `near: Burger King`). Other kinds are not judged.
+- a neighbour (under a key that names nearness, "near") is contradicted by copy that puts the
+  place in or at it ("in the heart of Clare Hall", "located at The Portland Arms"), but not "in
+  the Clare Hall area".
 - any other value by its tokens, together and in order (see copygen.quality.tokens); a word may
   carry an English inflection ("moderately" states "moderate", "highly" states "high").
 
@@ -163,6 +166,12 @@ PLACE_KINDS = {
 }
 KIND_KEYS = frozenset({"type", "kind", "category"})
 NEAR_KEYS = frozenset({"near", "nearby", "close", "next"})  # a neighbour's name, which copy may follow with its kind
+# What puts a place in or at another, before that one's name (PLACED_AT is its first word).
+PLACED_AT = ("in", "at", "inside", "within")
+IN_OR_AT = (
+    rf"\b(?:{'|'.join(PLACED_AT)})\s+(?:the\s+)?(?:(?:city\s+)?(?:heart|centre|center|middle)\s+of\s+)?(?:the\s+)?"
+)
+AROUND = r"(?:area|district|neighbou?rhood|vicinity)\b"  # "in the Clare Hall area" is near it
 HIGH = 0.8  # a score at or above this share of its scale is a high rating ("4 out of 5")
 HIGH_WORDS = frozenset({"high", "very high", "excellent", "outstanding", "top"})
 NOT_HIGH_WORDS = frozenset({"low", "very low", "poor", "average", "medium", "moderate", "mixed", "fair", "mediocre"})
@@ -274,6 +283,8 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
         kind = place_kind(fact)
         if kind is not None:
             spans += other_kinds(kind, reading, all_facts)
+        if isinstance(fact.value, str) and NEAR_KEYS & set(name_words(fact.name)):
+            spans += placed_at(fact.value, reading)
         rating = RATING.search(str(fact.value))
         if rating and quantitative(str(fact.value)):
             scale = number_of(rating.group(2))
@@ -347,6 +358,19 @@ def other_kinds(kind: str, reading: Reading, all_facts: list[Fact]) -> list[tupl
             re.compile(rf"(?<![\w-])(?:{others})(?![\w-])", re.IGNORECASE), reading, all_facts
         )
         if not any(text[:start].rstrip().lower().endswith(value) for value in near if value)
+    ]
+
+
+def placed_at(neighbour: str, reading: Reading) -> list[tuple[int, int]]:
+    """Where the text puts the place in or at its neighbour ("in the heart of Clare Hall"), not negated."""
+    name = re.sub(r"^the\s+", "", neighbour.strip(), flags=re.IGNORECASE)
+    if not name:
+        return []
+    pattern = IN_OR_AT + re.escape(name).replace(r"\ ", r"\s+") + rf"(?![\w-])(?!\s+{AROUND})"
+    return [
+        match.span()
+        for match in re.finditer(pattern, reading.text, re.IGNORECASE)
+        if not negated_at_char(reading, match.start())
     ]
 
 

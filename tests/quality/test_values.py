@@ -172,6 +172,21 @@ def test_missing_values_name_each_value_not_stated():
         ({"eatType": "restaurant", "near": "Café Rouge"}, "Steps from Café Rouge.", []),  # inside a value
         ({"category": "kettle"}, "A restaurant-grade kettle.", []),  # a kind that is no place
         (
+            {"near": "The Portland Arms"},
+            "Located at The Portland Arms, in the city centre of the Portland Arms.",
+            [
+                'says "at The Portland Arms", but near is The Portland Arms',
+                'says "in the city centre of the Portland Arms", but near is The Portland Arms',
+            ],
+        ),
+        (
+            {"near": "Clare Hall"},
+            "In the heart of Clare Hall.",
+            ['says "In the heart of Clare Hall", but near is Clare Hall'],
+        ),
+        ({"near": "Clare Hall"}, "Near Clare Hall, in the Clare Hall area, not in Clare Hall.", []),  # near, negated
+        ({"near": "Clare Hall"}, "Clowns is in Clare Hallam Street.", []),  # another name
+        (
             {"specs": {"dishwasher_safe": "no"}},
             "Dishwasher safe.",
             ['says "Dishwasher safe", but dishwasher_safe is no'],
