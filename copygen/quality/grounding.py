@@ -223,14 +223,17 @@ def unsupported_name_spans(
     def is_held(word: str) -> bool:
         return word in held or any(same_stem(word, known) for known in by_start.get(word[:3], ()))
 
-    def placed(start: int, end: int, neighbours: set[str]) -> tuple[int, int] | None:
-        """Where "in X" or "the city of X" names X as a place, X held only inside longer values."""
+    def placed(every: list[tuple[int, int]], index: int) -> tuple[int, int] | None:
+        """Where "in X" or "the city of X" names X (`every[index]` of a line's words) as a place,
+        X held only inside longer values: from the "in" or "of" to the end of X."""
+        start, end = every[index]
         word = text[start:end].lower()
-        cue = PLACED.search(text, max(0, start - PLACE_REACH), start)
-        if cue is None or not text[start].isupper() or word not in inside or word in whole:
+        if word not in inside or not text[start].isupper() or any(same_stem(word, known) for known in whole):
             return None
-        if any(same_stem(word, known) for known in whole) or inside[word] & neighbours:
-            return None  # the whole value, or part of it written out ("in the Portland Arms")
+        cue = PLACED.search(text, max(0, start - PLACE_REACH), start)
+        around = {text[s:e].lower() for s, e in every[max(0, index - 1) : index] + every[index + 1 : index + 2]}
+        if cue is None or inside[word] & around:  # no place, or the value written out ("in the Portland Arms")
+            return None
         return cue.start(1) if cue.group(1) else cue.start(2), end
 
     spans = []
@@ -239,11 +242,7 @@ def unsupported_name_spans(
             (line_start + match.start(), line_start + match.start() + len(POSSESSIVE.sub("", match.group())))
             for match in NAME_WORD.finditer(line)
         ]
-        for index, (start, end) in enumerate(every):
-            around = {text[s:e].lower() for s, e in every[max(0, index - 1) : index] + every[index + 1 : index + 2]}
-            place = placed(start, end, around)
-            if place:
-                spans.append(place)
+        spans += filter(None, (placed(every, index) for index in range(len(every))))
         words = [(start, end) for start, end in every if not starts_sentence(text, start)]  # nor after a label
         new = [(start, end) for start, end in words if not is_held(text[start:end].lower())]
         capitalised = [(start, end) for start, end in new if text[start].isupper() and text[start:end] != "I"]
