@@ -19,7 +19,8 @@ key). How a fact is stated depends on its kind:
   are not checked. A rating on the same scale with another score ("3 out of 5") contradicts it,
   and so does praise of a rating that is not high (below 4 out of 5, or a word such as
   "average" or "low" under a key that names a rating): "top-rated", "highly rated", "five-star",
-  "top-tier", or renown ("renowned", "well-known", "acclaimed", "beloved").
+  "top-tier", "highly recommended", "one of the best", "the best in town", or renown ("renowned",
+  "well-known", "acclaimed", "beloved"). "Popular" and "a local favourite" are not judged.
 - a price tier (a word such as "cheap", "moderate" or "high" under a key that names a price,
   "priceRange") is contradicted by words for a tier it is not: "high-end", "upscale", "luxury"
   or "expensive" for a low or middle price, "cheap", "budget", "affordable" or "inexpensive" for a
@@ -29,8 +30,8 @@ key). How a fact is stated depends on its kind:
   right after a neighbour's name ("a restaurant" for a coffee shop, but not "near the Burger King
   restaurant" for `near: Burger King`). Other kinds are not judged.
 - a neighbour (under a key that names nearness, "near") is contradicted by copy that puts the
-  place in or at it ("in the heart of Clare Hall", "located at The Portland Arms"), but not "in
-  the Clare Hall area".
+  place in or at it ("in the heart of Clare Hall", "located at The Portland Arms", "in the town
+  of Ranch"), but not "in the Clare Hall area".
 - any other value by its tokens, together and in order (see copygen.quality.tokens); a word may
   carry an English inflection ("moderately" states "moderate", "highly" states "high").
 
@@ -141,7 +142,10 @@ RENOWN = (
     r"|(?:highly|well) (?:regarded|respected|reputed)|reputable"
 )
 # Praise that claims a high rating, or renown; it contradicts a rating that is not high (see `rated_high`).
-RATED = r"(?:top|highly|best|high)[- ]?(?:rated|reviewed)|five[- ]stars?|top[- ]tier"
+RATED = (
+    r"(?:top|highly|best|high)[- ]?(?:rated|reviewed)|five[- ]stars?|top[- ]tier|highly[- ]recommended"
+    r"|one of the (?:very )?(?:best|finest|top)|best in (?:the )?(?:city|town|area|region|country|world)"
+)
 PRAISE = re.compile(rf"(?<![\w-])(?:{RATED}|{RENOWN.replace(' ', '[- ]')})(?![\w-])", re.IGNORECASE)
 RATING_KEYS = frozenset({"rating", "ratings", "rated", "stars", "score", "reviews"})
 # Words for the low and high price tiers; they contradict a price of another tier (see `price_tier`).
@@ -168,8 +172,9 @@ KIND_KEYS = frozenset({"type", "kind", "category"})
 NEAR_KEYS = frozenset({"near", "nearby", "close", "next"})  # a neighbour's name, which copy may follow with its kind
 # What puts a place in or at another, before that one's name (PLACED_AT is its first word).
 PLACED_AT = ("in", "at", "inside", "within")
-IN_OR_AT = (
-    rf"\b(?:{'|'.join(PLACED_AT)})\s+(?:the\s+)?(?:(?:city\s+)?(?:heart|centre|center|middle)\s+of\s+)?(?:the\s+)?"
+IN_OR_AT = (  # "in", "at The", "in the picturesque town of", "in the heart of the bustling city of"
+    rf"\b(?:{'|'.join(PLACED_AT)})\s+"
+    r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:heart|centre|center|middle|city|town|village)\s+of\s+){0,2}(?:the\s+)?"
 )
 AROUND = r"(?:area|district|neighbou?rhood|vicinity)\b"  # "in the Clare Hall area" is near it
 HIGH = 0.8  # a score at or above this share of its scale is a high rating ("4 out of 5")

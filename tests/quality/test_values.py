@@ -140,6 +140,15 @@ def test_missing_values_name_each_value_not_stated():
                 'says "reputable", but customer rating is average',
             ],
         ),
+        (
+            {"customer rating": "1 out of 5"},
+            "Highly-recommended, one of the best in the area, the best in town. Popular with locals.",
+            [
+                'says "Highly-recommended", but customer rating is 1 out of 5',
+                'says "one of the best", but customer rating is 1 out of 5',
+                'says "best in town", but customer rating is 1 out of 5',
+            ],
+        ),
         ({"customer rating": "5 out of 5"}, "A renowned café.", []),  # renown for a high rating
         ({"name": "Famous Dave's", "customer rating": "low"}, "Famous Dave's serves ribs.", []),  # inside a value
         ({"name": "Luxury Inn", "priceRange": "cheap"}, "Luxury Inn is cheap.", []),
@@ -186,6 +195,16 @@ def test_missing_values_name_each_value_not_stated():
         ),
         ({"near": "Clare Hall"}, "Near Clare Hall, in the Clare Hall area, not in Clare Hall.", []),  # near, negated
         ({"near": "Clare Hall"}, "Clowns is in Clare Hallam Street.", []),  # another name
+        (
+            {"near": "Ranch"},
+            "In the city of Ranch, in the picturesque town of Ranch, in the heart of the bustling city of Ranch.",
+            [
+                'says "In the city of Ranch", but near is Ranch',
+                'says "in the picturesque town of Ranch", but near is Ranch',
+                'says "in the heart of the bustling city of Ranch", but near is Ranch',
+            ],
+        ),
+        ({"near": "Ranch"}, "In the area near Ranch, in the riverside area near Ranch.", []),
         (
             {"specs": {"dishwasher_safe": "no"}},
             "Dishwasher safe.",
