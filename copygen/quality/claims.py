@@ -47,7 +47,7 @@ CLAIMS = (
 # A choice of options, and the words of the attribute keys that hold them.
 OPTIONS = re.compile(
     r"(?<![\w-])(?:(?:a |wide |whole |full |great |huge )*(?:variety|range|choice|selection|array|assortment)"
-    r" of|many|multiple|several|various|different|assorted|[2-9]|two|three|four|five|six|seven|eight|nine|ten)"
+    r" of|many|multiple|several|various|different|assorted|[2-9]|[1-9][0-9]+|two|three|four|five|six|seven|eight|nine|ten)"
     r" (colou?rs|sizes|styles|shades|flavou?rs|scents|"
     r"finishes|patterns|designs|lengths|capacities)(?![\w-])",
     re.IGNORECASE,
@@ -97,7 +97,10 @@ def unsupported_claim_spans(
             spans.append(match.span())
     for match in OPTIONS.finditer(text):
         key = re.compile(OPTION_KEYS[match.group(1).lower()], re.IGNORECASE)
-        held = [fact.value for fact in facts(attributes, skip) if key.search(fact.name)]
-        if len(held) < 2 and not any(SEVERAL.search(str(value)) for value in held):
+        held = [str(fact.value) for fact in facts(attributes, skip) if key.search(fact.name)]
+        count = re.match(r"\d+", match.group())  # "12 colours" is held by a colour value of "12 colours"
+        if len(held) < 2 and not any(
+            SEVERAL.search(value) or (count and re.search(rf"(?<!\d){count.group()}(?!\d)", value)) for value in held
+        ):
             spans.append(match.span())
     return sorted(spans)

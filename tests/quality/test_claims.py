@@ -29,6 +29,12 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ({"color": ["Red", "Blue"], "size": "XS–XXL"}, "Available in a range of colors and many sizes.", []),
         ({"colour": "Multicolour", "sizes": "S, M, L"}, "In a variety of colours and multiple sizes.", []),
         ({"features": "3 froth settings"}, "Available in 3 flavors.", ["3 flavors"]),  # no flavour at all
+        (
+            {"color": "Sea Green", "battery": "12-hour"},
+            "Available in 12 colors.",
+            ["12 colors"],
+        ),  # 12 is held, not as colours
+        ({"colors": "12 colours to choose from"}, "Available in 12 colors.", []),
         (SPEAKER, "The world-renowned, critically acclaimed speaker.", ["world-renowned", "critically acclaimed"]),
         ({"awards": "Red Dot 2024"}, "A celebrated speaker.", []),  # an award is renown
         (SPEAKER, "A reputable brand's well-reputed speaker.", ["reputable", "well-reputed"]),
