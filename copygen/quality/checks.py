@@ -33,6 +33,9 @@ META = re.compile(
     r"|^(?:chat|user|assistant)\s*:",
     re.IGNORECASE | re.MULTILINE,
 )
+# A line that starts with a label ("Title:", "- brand:"): copy that starts one with an attribute's
+# key is the prompt's list of facts echoed, not copy.
+LABEL_LINE = re.compile(r"^[^\S\n]*(?:[-*•][^\S\n]*)?([^\W\d_][^\n:]{0,40}?)[^\S\n]*:", re.MULTILINE)
 UNREADABLE_RUN = 3  # this many unreadable characters in a row fail the check; one "°" or "™" does not
 STYLED = ("<font>", "<circle>", "<wide>")  # letters drawn in a style ("ⅈ", "𝐍", "ｗ"): no reader spells them
 EMOJI = ((0x2600, 0x27BF), (0x1F000, 0x1FAFF), (0x200D, 0x200D), (0xFE0E, 0xFE0F))  # and the joiners they use
@@ -53,8 +56,8 @@ def check_variant(
     channel's labelled parts are all there), length (each part against the channel's limit),
     banned words, required attributes mentioned, numbers no attribute supports, names no
     attribute holds ("Michelin-starred", "in Tokyo"), claims with no evidence ("eco-friendly"),
-    values contradicted, words about the writing ("here's a product description") and runs of
-    unreadable characters ("ⅈⅉ⅊⅋"; these five only when found), repeated phrases.
+    values contradicted, words about the writing ("here's a product description", the data's own
+    labels starting a line: "Title:") and runs of unreadable characters ("ⅈⅉ⅊⅋"; these five only when found), repeated phrases.
     A check with nothing to check against (no limit, no banned list, a required column this
     product lacks) is left out.
     """
@@ -91,7 +94,7 @@ def check_variant(
     against = contradictions(attributes, text)
     if against:  # reported only when found: most values cannot be judged either way
         results.append(check_result("contradiction", False, "; ".join(against)))
-    meta = meta_phrases(text)
+    meta = meta_phrases(text) + echoed_labels(text, attributes, channel)
     if meta:  # reported only when found
         results.append(check_result("meta", False, f"talks about the writing: {', '.join(map(repr, meta))}"))
     unreadable = unreadable_runs(text, attributes)
@@ -172,6 +175,25 @@ def meta_phrases(text: str) -> list[str]:
     """What `text` says about the writing instead of the product ("here's a product description",
     "I hope this helps"), each once."""
     return list(dict.fromkeys(match.group() for match in META.finditer(text)))
+
+
+def echoed_labels(text: str, attributes: dict[str, Any], channel: Channel | None = None) -> list[str]:
+    """The attribute keys `text` starts a line with, as labels ("Title:", "- brand:"), each once: the
+    prompt's facts echoed. A channel's own part labels ("Description:") are its format, not an echo."""
+    keys = {key.lower() for key in attribute_keys(attributes)} - set(channel.parts if channel else ())
+    found = [match.group().strip() for match in LABEL_LINE.finditer(text) if match.group(1).lower() in keys]
+    return list(dict.fromkeys(found))
+
+
+def attribute_keys(attributes: Any) -> Iterable[str]:
+    """Every key of the attributes, nested objects' and lists' included."""
+    if isinstance(attributes, dict):
+        for key, value in attributes.items():
+            yield str(key)
+            yield from attribute_keys(value)
+    elif isinstance(attributes, (list, tuple)):
+        for value in attributes:
+            yield from attribute_keys(value)
 
 
 def unreadable_runs(text: str, attributes: dict[str, Any]) -> list[str]:

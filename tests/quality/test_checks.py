@@ -328,6 +328,31 @@ def test_words_about_the_writing_are_a_failed_hard_check(text, said):
     )
 
 
+LISTING = {"title": "Hydro Flask 32 oz Bottle", "brand": "Hydro Flask", "details": {"Net weight": "200 g"}}
+
+
+@pytest.mark.parametrize(
+    "text, channel, said",
+    [
+        ("Title: Hydro Flask 32 oz Bottle\nBrand: Hydro Flask", None, ["Title:", "Brand:"]),
+        ("- brand: Hydro Flask\n  Net weight: 200 g", None, ["- brand:", "Net weight:"]),  # nested keys too
+        ("Hydro Flask 32 oz Bottle: cold for a day. Note: brand new.", None, []),  # labels that are no key
+        ("Title: a 32 oz bottle", "search-ad", ["Title:"]),
+    ],
+)
+def test_the_data_labels_echoed_are_words_about_the_writing(text, channel, said):
+    checks = check_variant(text, LISTING, CHANNELS[channel] if channel else None)
+    meta = [check["message"] for check in checks if check["check"] == "meta"]
+    assert meta == ([f"talks about the writing: {', '.join(map(repr, said))}"] if said else [])
+
+
+def test_a_channel_label_that_is_also_a_key_is_its_format():
+    checks = check_variant(
+        "Headline: Arc lamp\nDescription: Warm light.", {"description": "lamp"}, CHANNELS["search-ad"]
+    )
+    assert [check for check in checks if check["check"] == "meta"] == []
+
+
 @pytest.mark.parametrize(
     "text, attributes, runs",
     [
