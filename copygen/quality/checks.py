@@ -22,6 +22,7 @@ from copygen.quality.grounding import (
     unsupported_numbers,
 )
 from copygen.quality.trim import stops_mid_sentence
+from copygen.quality.values import facts
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -180,20 +181,10 @@ def meta_phrases(text: str) -> list[str]:
 def echoed_labels(text: str, attributes: dict[str, Any], channel: Channel | None = None) -> list[str]:
     """The attribute keys `text` starts a line with, as labels ("Title:", "- brand:"), each once: the
     prompt's facts echoed. A channel's own part labels ("Description:") are its format, not an echo."""
-    keys = {key.lower() for key in attribute_keys(attributes)} - set(channel.parts if channel else ())
+    keys = {str(key) for key in attributes} | {fact.name for fact in facts(attributes)}  # and nested ones
+    keys = {key.lower() for key in keys} - set(channel.parts if channel else ())
     found = [match.group().strip() for match in LABEL_LINE.finditer(text) if match.group(1).lower() in keys]
     return list(dict.fromkeys(found))
-
-
-def attribute_keys(attributes: Any) -> Iterable[str]:
-    """Every key of the attributes, nested objects' and lists' included."""
-    if isinstance(attributes, dict):
-        for key, value in attributes.items():
-            yield str(key)
-            yield from attribute_keys(value)
-    elif isinstance(attributes, (list, tuple)):
-        for value in attributes:
-            yield from attribute_keys(value)
 
 
 def unreadable_runs(text: str, attributes: dict[str, Any]) -> list[str]:
