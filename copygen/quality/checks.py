@@ -181,8 +181,8 @@ def meta_phrases(text: str) -> list[str]:
 def echoed_labels(text: str, attributes: dict[str, Any], channel: Channel | None = None) -> list[str]:
     """The attribute keys `text` starts a line with, as labels ("Title:", "- brand:"), each once: the
     prompt's facts echoed. A channel's own part labels ("Description:") are its format, not an echo."""
-    keys = {str(key) for key in attributes} | {fact.name for fact in facts(attributes)}  # and nested ones
-    keys = {key.lower() for key in keys} - set(channel.parts if channel else ())
+    named = [*map(str, attributes), *(fact.name for fact in facts(attributes))]  # nested keys too
+    keys = {key.lower() for key in named} - set(channel.parts if channel else ())
     found = [match.group().strip() for match in LABEL_LINE.finditer(text) if match.group(1).lower() in keys]
     return list(dict.fromkeys(found))
 
