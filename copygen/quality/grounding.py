@@ -206,7 +206,8 @@ def unsupported_name_spans(
     attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)
 ) -> list[tuple[int, int]]:
     """Where in `text` each unsupported name (see `unsupported_names`) is: (start, end) offsets."""
-    held, whole, inside = set(), set(), {}  # inside: a word of a longer value -> its neighbours there
+    held, whole = set(), set()
+    inside: dict[str, tuple[set, set]] = {}  # a word of a longer value -> the words before and after it there
     for fact in facts(attributes, skip):
         words = [word.lower() for word in NAME_WORD.findall(str(fact.value))]
         held.update(words)
@@ -215,7 +216,9 @@ def unsupported_name_spans(
         if len(words) == 1:
             whole.update(words)
         for index, word in enumerate(words if len(words) > 1 else ()):
-            inside.setdefault(word, set()).update(words[index - 1 : index] + words[index + 1 : index + 2])
+            before, after = inside.setdefault(word, (set(), set()))
+            before.update(words[max(0, index - 1) : index])
+            after.update(words[index + 1 : index + 2])
     by_start: dict[str, list[str]] = {}  # a shared stem shares the first three letters
     for known in held:
         by_start.setdefault(known[:3], []).append(known)
@@ -231,8 +234,13 @@ def unsupported_name_spans(
         if word not in inside or not text[start].isupper() or any(same_stem(word, known) for known in whole):
             return None
         cue = PLACED.search(text, max(0, start - PLACE_REACH), start)
-        around = {text[s:e].lower() for s, e in every[max(0, index - 1) : index] + every[index + 1 : index + 2]}
-        if cue is None or inside[word] & around:  # no place, or the value written out ("in the Portland Arms")
+        before, after = (
+            {text[s:e].lower() for s, e in near}
+            for near in (every[max(0, index - 1) : index], every[index + 1 : index + 2])
+        )
+        if (
+            cue is None or inside[word][0] & before or inside[word][1] & after
+        ):  # the value written out: "in the Portland Arms"
             return None
         return cue.start(1) if cue.group(1) else cue.start(2), end
 

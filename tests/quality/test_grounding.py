@@ -112,6 +112,7 @@ CHARGER = {"name": "Volta 65W USB-C Charger", "brand": "Kestrel Labs", "features
         (COCUM, "Cocum is a coffee shop in Portland, near The Portland Arms.", ["in Portland"]),
         (COCUM, "In the heart of Portland, Cocum is in the city centre of Portland.", ["of Portland"]),
         (COCUM, "Cocum is in the Portland Arms area, in the City Centre.", []),  # the values written out
+        (COCUM, "Tucked away in the heart of Portland, the Cocum is a cafe.", ["of Portland"]),  # "the" after it
         ({"name": "Browns Cambridge"}, "Browns Cambridge is a cafe in the city of Cambridge.", ["of Cambridge"]),
         ({"name": "Mira", "origin": "Made in Portugal"}, "Mira is made in Portugal.", []),  # the value's own "in"
         ({"name": "Mira", "origin": "Portugal"}, "Mira is made in Portugal.", []),  # a value of its own
