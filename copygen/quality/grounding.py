@@ -238,9 +238,8 @@ def unsupported_name_spans(
             {text[s:e].lower() for s, e in near}
             for near in (every[max(0, index - 1) : index], every[index + 1 : index + 2])
         )
-        if (
-            cue is None or inside[word][0] & before or inside[word][1] & after
-        ):  # the value written out: "in the Portland Arms"
+        written_out = inside[word][0] & before or inside[word][1] & after  # "in the Portland Arms"
+        if cue is None or written_out:
             return None
         return cue.start(1) if cue.group(1) else cue.start(2), end
 
