@@ -66,6 +66,12 @@ PLACED = re.compile(
     re.IGNORECASE,
 )
 PLACE_REACH = 24  # characters before a name that PLACED reads
+ARTICLES = frozenset({"the", "a", "an"})  # no evidence that a value is written out ("the Portland area")
+# Between a key that labels a number and the number: "rating of less than £20", "price range: £20-25".
+KEY_LABEL_END = (
+    r"(?:\s+(?:of|is|was|at))?(?:\s*:\s*|\s+)"
+    r"(?:(?:(?:less|more|fewer|lower|higher)\s+than|under|over|around|about|up\s+to)\s+)?$"
+)
 
 
 def attribute_coverage(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> float | None:
@@ -132,10 +138,13 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     A rating's scale ("out of 5", "/5") supports only a scale: "1 out of 5" holds no 5 that
     "a 5-star café" could state. A number after a capitalised label the attributes put before
     other numbers ("SPF 30", "EU 36") must be one of those: "SPF 50" is invented even when the
-    size is 50 ml."""
+    size is 50 ml. So must a number after an attribute's key (see key_labels): "a customer rating of
+    less than £20" is reported from "customer rating", the price being true only under its own key."""
     known: dict[str, set[str | None]] = {}
     scales: set[str] = set()
     labelled: dict[str, set[str]] = {}
+    keyed = key_labels(attributes, skip)
+    values = [value.lower() for value in attribute_values(attributes, skip)]
     for value in attribute_values(attributes, skip):
         for quantity, scale, label in read_quantities(value, attribute=True):
             if scale:
@@ -149,13 +158,38 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         units = known.get(quantity.number)
         if scale and quantity.number in scales:
             continue
+        reach = max(0, quantity.start - LABEL_REACH)
+        mislabelled = [
+            found.start()
+            for key, held in keyed
+            if quantity.number not in held and (found := key.search(text, reach, quantity.start))
+        ]
         if (
             units is None
             or not (quantity.unit is None or None in units or quantity.unit in units)
             or quantity.number not in labelled.get(label, {quantity.number})
         ):
             spans.append((quantity.start, quantity.end))
+        elif mislabelled and not any(text[min(mislabelled) : quantity.end].lower() in value for value in values):
+            spans.append((min(mislabelled), quantity.end))  # from the label: the number is true under its own
     return spans
+
+
+def key_labels(attributes: dict[str, Any], skip: Iterable[str]) -> list[tuple[re.Pattern, set[str]]]:
+    """Each attribute key as copy labels a number with it ("customer rating of", "price range:",
+    "a rating of less than"), with the numbers its values hold: a number so labelled must be one of
+    them ("a customer rating of less than £20" puts the price under the rating's label). A key of
+    several words labels by its last word too ("rating")."""
+    held: dict[tuple[str, ...], set[str]] = {}
+    for fact in facts(attributes, skip):
+        words = tuple(name_words(fact.name))
+        numbers = {quantity.number for quantity, _, _ in read_quantities(str(fact.value), attribute=True)}
+        for label in {words, words[-1:]} if words else ():
+            held.setdefault(label, set()).update(numbers)
+    return [
+        (re.compile(rf"(?i)\b{'[- ]?'.join(map(re.escape, label))}{KEY_LABEL_END}"), numbers)
+        for label, numbers in held.items()
+    ]
 
 
 def read_quantities(text: str, attribute: bool = False) -> list[tuple[Quantity, bool, str | None]]:
@@ -238,7 +272,7 @@ def unsupported_name_spans(
             {text[s:e].lower() for s, e in near}
             for near in (every[max(0, index - 1) : index], every[index + 1 : index + 2])
         )
-        written_out = inside[word][0] & before or inside[word][1] & after  # "in the Portland Arms"
+        written_out = (inside[word][0] & before | inside[word][1] & after) - ARTICLES  # "in the Portland Arms"
         if cue is None or written_out:
             return None
         return cue.start(1) if cue.group(1) else cue.start(2), end

@@ -80,6 +80,13 @@ def test_attribute_coverage(attributes, text, expected):
         ({"customer rating": "high"}, "Rated ⅓ out of ₢, the ① café.", ["⅓", "①"]),  # numeral characters
         ({"bolt": "0.5 inch", "rank": "1st"}, "A ½-inch bolt, ① in its class.", []),  # worth their value
         ({"area": "20 m²"}, "20 m² of floor.", []),  # a superscript is no number of its own
+        (
+            {"priceRange": "less than £20", "customer rating": "low"},
+            "A low customer rating of less than £20, and a price range of less than £20.",
+            ["customer rating of less than £20"],
+        ),  # a number under another value's key: reported from the key
+        ({"rating": "4.8/5", "reviews": "1,200"}, "A rating of 4.8 from 1,200 reviews; Rating: 4.8.", []),
+        ({"size": "50 ml", "weight": "80 g"}, "Size: 80 g, weight 80 g.", ["Size: 80 g"]),
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
@@ -113,6 +120,7 @@ CHARGER = {"name": "Volta 65W USB-C Charger", "brand": "Kestrel Labs", "features
         (COCUM, "In the heart of Portland, Cocum is in the city centre of Portland.", ["of Portland"]),
         (COCUM, "Cocum is in the Portland Arms area, in the City Centre.", []),  # the values written out
         (COCUM, "Tucked away in the heart of Portland, the Cocum is a cafe.", ["of Portland"]),  # "the" after it
+        (COCUM, "Cocum is in the heart of the Portland area.", ["of the Portland"]),  # only "the" of the value
         ({"name": "Browns Cambridge"}, "Browns Cambridge is a cafe in the city of Cambridge.", ["of Cambridge"]),
         ({"name": "Mira", "origin": "Made in Portugal"}, "Mira is made in Portugal.", []),  # the value's own "in"
         ({"name": "Mira", "origin": "Portugal"}, "Mira is made in Portugal.", []),  # a value of its own
