@@ -9,7 +9,7 @@ key). How a fact is stated depends on its kind:
   spaces or hyphens between the words or none, or, for a name of several words, as a compound
   of a word for the same people or animals and the same last word ("kid-friendly" for
   familyFriendly, "dog-friendly" for petFriendly; not "eco-friendly"); "friendly" may be a word
-  that says the same ("family-oriented", "kid-focused"). A mention is negated
+  that says the same ("family-oriented", "kid-focused", "family-style"). A mention is negated
   when a negation (not, no, never, non, nor, neither, without, ...n't) comes at most three words
   before it in the same clause. "no" is stated by a negated mention, "yes" by a plain one; the
   other kind of mention contradicts the value.
@@ -128,7 +128,11 @@ KINDS = {
     "pet": frozenset({"dog", "dogs", "cat", "cats"}),
 }
 # Words that say what a yes/no name's last word says ("family-oriented" for familyFriendly).
-SAME_AS = {"friendly": frozenset({"friendly", "oriented", "focused", "centric", "centred", "centered", "loving"})}
+SAME_AS = {
+    "friendly": frozenset({"friendly", "oriented", "focused", "centric", "centred", "centered", "loving", "style"})
+}
+# Words a yes/no name's first word may be hyphenated to without stating the name (see kind_compounds).
+NOT_A_KIND_COMPOUND = frozenset({"free", "owned", "run", "operated"})
 INFLECTIONS = ("s", "es", "ly", "er", "est", "ed")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\n]")
@@ -279,6 +283,8 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
             cue = negation_at(reading, first)
             if (cue is not None) == yes:
                 spans.append((reading.words[cue if cue is not None else first].start, reading.words[last].end))
+        if yes is False and len(name) > 1:
+            spans += kind_compounds(reading, name)
     else:
         if rated_high(fact) is False:
             spans += said_against(PRAISE, reading, all_facts)
@@ -405,6 +411,18 @@ def name_mentions(reading: Reading, name: list[str]) -> list[tuple[int, int]]:
         elif len(name) > 1 and index and joined_by_gap(reading, index - 1) and same_kind(words[index - 1].text, name):
             found[index] = index - 1
     return sorted((first, last) for last, first in found.items())
+
+
+def kind_compounds(reading: Reading, name: list[str]) -> list[tuple[int, int]]:
+    """Where the text joins the name's first word, or one of its kind, to another word by a hyphen,
+    not negated ("family-rated", "kid-approved"): for a "no", what a model writes once the name
+    itself is banned. Not "family-free", nor an owner ("family-owned", a claim; see claims)."""
+    words, spans = reading.words, []
+    for index, (word, other) in enumerate(zip(words, words[1:])):
+        compound = reading.text[word.end : other.start] == "-" and other.text not in NOT_A_KIND_COMPOUND
+        if compound and (word.text == name[0] or same_kind(word.text, name)) and not negated(reading, index):
+            spans.append((word.start, other.end))
+    return spans
 
 
 def joined_by_gap(reading: Reading, index: int) -> bool:

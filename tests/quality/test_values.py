@@ -96,6 +96,13 @@ def test_missing_values_name_each_value_not_stated():
             "A family-oriented, kid-focused spot.",
             ['says "family-oriented", but familyFriendly is no', 'says "kid-focused", but familyFriendly is no'],
         ),
+        (FAMILY_NO, "A small, family-style cafe.", ['says "family-style", but familyFriendly is no']),
+        (
+            FAMILY_NO,
+            "A family-rated, kid-approved cafe.",
+            ['says "family-rated", but familyFriendly is no', 'says "kid-approved", but familyFriendly is no'],
+        ),  # what a model writes once the name is banned
+        (FAMILY_NO, "A family-free, family-owned place, not family-rated.", []),  # owners are claims (see claims)
         (FAMILY_NO, "A customer-focused, eco-oriented team.", []),
         ({"dishwasherSafe": "no"}, "Oven-safe.", []),
         ({"in_stock": False}, "In stock today.", ['says "In stock", but in_stock is false']),
