@@ -63,6 +63,12 @@ COMMON_INVENTIONS = (  # and the MRs each was invented for
     "highly-rated",  # 5
     "well-regarded",  # 5
     "well-respected",  # 3
+    # --after-list once ownership and sourcing were claims (claims.CLAIMS), less names
+    "family-run",  # 55
+    "family-owned",  # 31
+    "locally sourced",  # 9
+    "family-oriented",  # 7
+    "sustainability",  # 3
 )
 CONTEXT = "It is a {} one."  # a phrase mid-sentence, where the names check reads capitalised words
 

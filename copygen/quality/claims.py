@@ -1,6 +1,7 @@
-"""Claims that need evidence: words that promise a price, a guarantee, an award, renown, or an
-environmental or health property ("discounted", "2-year warranty", "award-winning", "renowned",
-"eco-friendly", "hypoallergenic"), or a choice of options ("available in a variety of colours").
+"""Claims that need evidence: words that promise a price, a guarantee, an award, renown, an
+environmental or health property, or an origin ("discounted", "2-year warranty", "award-winning",
+"renowned", "eco-friendly", "hypoallergenic", "family-owned", "locally sourced"), or a choice of
+options ("available in a variety of colours").
 Advertising rules and marketplaces ask for proof of each, so copy may make one only when the
 product's data holds it; a model adds them to anything.
 
@@ -31,10 +32,12 @@ CLAIMS = (
         r"renown|famous|acclaim|legend|celebrat|loved|regarded|reput|award|best ?sell|top selling|rat(?:ed|ings?)|review",
     ),
     (
-        r"eco friendly|environmentally friendly|sustainabl[ey]|carbon neutral|biodegradable|compostable",
+        r"eco friendly|environmentally friendly|sustainab(?:le|ly|ility)|carbon neutral|biodegradable|compostable",
         r"\beco|environment|sustainab|carbon|biodegrad|compost|recycl|organic|renewable|\bfsc\b",
     ),
     (r"organic", r"organic"),
+    (r"family (?:owned|run|operated)|family business", r"family (?:owned|run|operated|business)|\bowner"),
+    (r"locally (?:sourced|grown|made|produced)", r"\blocal"),
     (r"recyclable|recycled", r"recycl"),
     (
         r"clinically (?:proven|tested)|dermatologist (?:tested|recommended|approved)|hypoallergenic|fda approved",

@@ -41,6 +41,12 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ({"note": "Reputation built over 40 years"}, "A reputable maker.", []),
         (SPEAKER, "A well-known brand's top-tier speaker.", ["well-known"]),  # quality alone is no renown
         ({"rating": "4.8/5"}, "Our beloved speaker.", []),  # a rating backs renown (values judge a low one)
+        (
+            {"name": "Aromi", "familyFriendly": "no"},
+            "A small, family-owned cafe, family run, with locally sourced food and a commitment to sustainability.",
+            ["family-owned", "family run", "locally sourced", "sustainability"],
+        ),  # family-friendly is not who owns it
+        ({"about": "Family-owned since 1950; local farm eggs"}, "A family-run bakery, locally sourced.", []),
     ],
 )
 def test_unsupported_claims(attributes, text, expected):
