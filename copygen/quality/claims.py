@@ -8,7 +8,8 @@ product's data holds it; a model adds them to anything.
 A claim is held when the attribute values or keys (lower-cased, hyphens read as spaces) hold its
 evidence: a word of the same family ("discount" for "discounted", "recycled" for
 "eco-friendly") or the claim itself ("BPA-free"). Renown is held by a rating or reviews too,
-and contradicted when the rating is not high (see values.PRAISE). A choice of options is held
+and contradicted when the rating is not high (see values.PRAISE); so is praise that claims a
+high rating ("top-rated", "one of the best"), which only a rating, reviews or an award hold. A choice of options is held
 when an attribute named for them (colour, size, ...) lists several ("S, M, L", "XS–XXL", ["Red",
 "Blue"]) or says there are many ("Multicolour", "assorted").
 """
@@ -19,7 +20,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from copygen.quality.values import RENOWN, facts
+from copygen.quality.values import RATED, RENOWN, facts
 
 # (claim, evidence): a claim in copy is held when the product's data matches its evidence.
 CLAIMS = (
@@ -29,8 +30,10 @@ CLAIMS = (
     (r"award winning|awards?|best sell(?:ing|ers?)|bestsell(?:ing|ers?)|top selling", r"award|best ?sell|top selling"),
     (
         RENOWN,
-        r"renown|famous|acclaim|legend|celebrat|loved|regarded|reput|award|best ?sell|top selling|rat(?:ed|ings?)|review",
+        r"renown|famous|acclaim|legend|celebrat|loved|regarded|reput|popular|favou?rite|award|best ?sell|top selling"
+        r"|rat(?:ed|ings?)|review",
     ),
+    (RATED, r"rat(?:ed|ings?)|review|stars?\b|score|award|recommend"),
     (
         r"eco friendly|environmentally friendly|sustainab(?:le|ly|ility)|carbon neutral|biodegradable|compostable",
         r"\beco|environment|sustainab|carbon|biodegrad|compost|recycl|organic|renewable|\bfsc\b",

@@ -20,7 +20,8 @@ key). How a fact is stated depends on its kind:
   and so does praise of a rating that is not high (below 4 out of 5, or a word such as
   "average" or "low" under a key that names a rating): "top-rated", "highly rated", "five-star",
   "top-tier", "highly recommended", "one of the best", "the best in town", or renown ("renowned",
-  "well-known", "acclaimed", "beloved"). "Popular" and "a local favourite" are not judged.
+  "well-known", "acclaimed", "beloved", "popular", "a local favourite": E2E's human references say
+  "popular" only of places rated high).
 - a price tier (a word such as "cheap", "moderate" or "high" under a key that names a price,
   "priceRange") is contradicted by words for a tier it is not: "high-end", "upscale", "luxury"
   or "expensive" for a low or middle price, "cheap", "budget", "affordable" or "inexpensive" for a
@@ -142,15 +143,19 @@ RATING = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:/|out\s+of)\s*(\d+(?:[.,
 # Words for renown (each space stands for a space or a hyphen): claims the product's data must back
 # (see claims.CLAIMS), and praise that a rating that is not high contradicts.
 RENOWN = (
-    r"(?:world )?(?:renowned|famous)|well known|(?:critically )?acclaimed|legendary|celebrated|beloved|much loved"
-    r"|(?:highly|well) (?:regarded|respected|reputed)|reputable"
+    r"(?:world )?(?:renowned|famous)|well known|(?:critically )?acclaimed|legendary|celebrated|beloved"
+    r"|(?:much|well) loved|(?:highly|well) (?:regarded|respected|reputed)|reputable|(?:very |hugely |immensely )?popular"
+    r"|(?:local|customer|crowd|fan) favou?rite"
+    r"|favou?rite (?:\w+ )?(?:among|with|of) (?:the )?(?:locals|customers|visitors|tourists|diners|residents|families)"
 )
-# Praise that claims a high rating, or renown; it contradicts a rating that is not high (see `rated_high`).
+# Praise that claims a high rating (each space stands for a space or a hyphen, as in RENOWN): a claim
+# the data must back (see claims.CLAIMS), contradicted by a rating that is not high (see `rated_high`).
 RATED = (
-    r"(?:top|highly|best|high)[- ]?(?:rated|reviewed)|five[- ]stars?|top[- ]tier|highly[- ]recommended"
+    r"(?:top|highly|best|high) ?(?:rated|reviewed)|five stars?|highly recommended"
     r"|one of the (?:very )?(?:best|finest|top)|best in (?:the )?(?:city|town|area|region|country|world)"
 )
-PRAISE = re.compile(rf"(?<![\w-])(?:{RATED}|{RENOWN.replace(' ', '[- ]')})(?![\w-])", re.IGNORECASE)
+# Praise of a rating, renown or quality ("top-tier": no claim, but a rating that is not high contradicts it).
+PRAISE = re.compile(rf"(?<![\w-])(?:{RATED}|{RENOWN}|top tier)(?![\w-])".replace(" ", "[- ]"), re.IGNORECASE)
 RATING_KEYS = frozenset({"rating", "ratings", "rated", "stars", "score", "reviews"})
 # Words for the low and high price tiers; they contradict a price of another tier (see `price_tier`).
 UPSCALE = re.compile(
@@ -176,9 +181,13 @@ KIND_KEYS = frozenset({"type", "kind", "category"})
 NEAR_KEYS = frozenset({"near", "nearby", "close", "next"})  # a neighbour's name, which copy may follow with its kind
 # What puts a place in or at another, before that one's name (PLACED_AT is its first word).
 PLACED_AT = ("in", "at", "inside", "within")
-IN_OR_AT = (  # "in", "at The", "in the picturesque town of", "in the heart of the bustling city of"
+IN_OR_AT = (  # "in", "at The", "in the picturesque town of", "in the heart of the bustling city of",
+    # "in the riverside area of", "in the riverside of" (not "in the area of" nor "in the general area of": near it)
     rf"\b(?:{'|'.join(PLACED_AT)})\s+"
-    r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:heart|centre|center|middle|city|town|village)\s+of\s+){0,2}(?:the\s+)?"
+    r"(?:(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:heart|centre|center|middle|city|town|village)"
+    r"|(?!(?:the|general|same|immediate|wider|surrounding)\s)(?:[\w-]+\s+){1,2}?(?:area|side|part|quarter|district)"
+    r"|(?:[\w-]+\s+){0,2}?(?:river|water|sea|lake)side)"
+    r"\s+of\s+){0,2}(?:the\s+)?"
 )
 AROUND = r"(?:area|district|neighbou?rhood|vicinity)\b"  # "in the Clare Hall area" is near it
 HIGH = 0.8  # a score at or above this share of its scale is a high rating ("4 out of 5")

@@ -41,6 +41,21 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ({"note": "Reputation built over 40 years"}, "A reputable maker.", []),
         (SPEAKER, "A well-known brand's top-tier speaker.", ["well-known"]),  # quality alone is no renown
         ({"rating": "4.8/5"}, "Our beloved speaker.", []),  # a rating backs renown (values judge a low one)
+        (SPEAKER, "A popular speaker, a fan favourite. Your new favourite speaker.", ["popular", "fan favourite"]),
+        ({"reviews": "1,200 reviews"}, "A popular speaker.", []),
+        (
+            SPEAKER,
+            "A top-rated, five-star speaker, one of the best, highly recommended. Well-loved, a favorite pick among families.",
+            [
+                "top-rated",
+                "five-star",
+                "one of the best",
+                "highly recommended",
+                "Well-loved",
+                "favorite pick among families",
+            ],
+        ),  # a rating claimed where the data holds none
+        ({"rating": "4.8/5"}, "A top-rated, five-star speaker.", []),
         (
             {"name": "Aromi", "familyFriendly": "no"},
             "A small, family-owned cafe, family run, with locally sourced food and a commitment to sustainability.",

@@ -149,13 +149,22 @@ def test_missing_values_name_each_value_not_stated():
         ),
         (
             {"customer rating": "1 out of 5"},
-            "Highly-recommended, one of the best in the area, the best in town. Popular with locals.",
+            "Highly-recommended, one of the best in the area, the best in town.",
             [
                 'says "Highly-recommended", but customer rating is 1 out of 5',
                 'says "one of the best", but customer rating is 1 out of 5',
                 'says "best in town", but customer rating is 1 out of 5',
             ],
         ),
+        (
+            {"customer rating": "average"},
+            "A popular café, a local favourite, a favorite among locals. Your new favourite mug.",
+            [
+                'says "popular", but customer rating is average',
+                'says "local favourite", but customer rating is average',
+                'says "favorite among locals", but customer rating is average',
+            ],
+        ),  # popularity as renown: E2E's references say "popular" only of places rated high
         ({"customer rating": "5 out of 5"}, "A renowned café.", []),  # renown for a high rating
         ({"name": "Famous Dave's", "customer rating": "low"}, "Famous Dave's serves ribs.", []),  # inside a value
         ({"name": "Luxury Inn", "priceRange": "cheap"}, "Luxury Inn is cheap.", []),
@@ -201,6 +210,17 @@ def test_missing_values_name_each_value_not_stated():
             ['says "In the heart of Clare Hall", but near is Clare Hall'],
         ),
         ({"near": "Clare Hall"}, "Near Clare Hall, in the Clare Hall area, not in Clare Hall.", []),  # near, negated
+        (
+            {"near": "Clare Hall", "area": "riverside"},
+            "In the vibrant riverside area of Clare Hall.",
+            ['says "In the vibrant riverside area of Clare Hall", but near is Clare Hall'],
+        ),  # a district of it
+        (
+            {"near": "Clare Hall"},
+            "In the picturesque riverside of Clare Hall.",
+            ['says "In the picturesque riverside of Clare Hall", but near is Clare Hall'],
+        ),
+        ({"near": "Clare Hall"}, "In the area of Clare Hall, or the general area of Clare Hall.", []),  # near it
         ({"near": "Clare Hall"}, "Clowns is in Clare Hallam Street.", []),  # another name
         (
             {"near": "Ranch"},
