@@ -163,10 +163,19 @@ def test_a_contradiction_is_an_untrue_run_banned_from_its_first_word(tokenizer):
 
 
 def test_a_neighbour_placed_around_the_product_is_banned_up_to_its_first_word(tokenizer):
-    """ "in the heart of Clare Hall" for near: Clare Hall: "in" and "near Clare Hall" stay allowed."""
+    """ "in the heart of Clare Hall" for near: Clare Hall, from the word its "of" follows: "in" and
+    "near Clare Hall" stay allowed."""
     ids = tokenizer(" Clowns is in the heart of Clare Hall.", add_special_tokens=False)["input_ids"]
     [run] = untrue_runs(tokenizer, ids, {"name": "Clowns", "near": "Clare Hall"})
-    assert run[2].strip() == "in the heart of Clare"
+    assert run[2].strip() == "heart of Clare"
+    ids = tokenizer(" Clowns is in the picturesque riverside area of the Clare Hall.", add_special_tokens=False)[
+        "input_ids"
+    ]
+    [run] = untrue_runs(tokenizer, ids, {"name": "Clowns", "near": "Clare Hall"})
+    assert run[2].strip() == "area of the Clare"  # any adjective before it
+    ids = tokenizer(" Clowns is at Clare Hall.", add_special_tokens=False)["input_ids"]
+    [run] = untrue_runs(tokenizer, ids, {"name": "Clowns", "near": "Clare Hall"})
+    assert run[2].strip() == "at Clare"
     ids = tokenizer(" Clowns is near Clare Hall.", add_special_tokens=False)["input_ids"]
     assert untrue_runs(tokenizer, ids, {"name": "Clowns", "near": "Clare Hall"}) == []
 
