@@ -47,7 +47,6 @@ COMMON_INVENTIONS = (  # and the MRs each was invented for
     "East End",  # 6
     "bistro",  # 5
     "pub",  # 5
-    "top-rated",  # 5
     "American",  # 4
     "Chinatown",  # 3
     "Venice",  # 3
@@ -60,7 +59,6 @@ COMMON_INVENTIONS = (  # and the MRs each was invented for
     "beloved",  # 10
     "luxury",  # 9
     "family-focused",  # 5
-    "highly-rated",  # 5
     "well-regarded",  # 5
     "well-respected",  # 3
     # --after-list once ownership and sourcing were claims (claims.CLAIMS), less names
@@ -69,6 +67,16 @@ COMMON_INVENTIONS = (  # and the MRs each was invented for
     "locally sourced",  # 9
     "family-oriented",  # 7
     "sustainability",  # 3
+    # --after-list again once popularity was renown (values.RENOWN) and "family-X" said familyFriendly
+    "family-style",  # 39
+    "popular",  # 39
+    "family-rated",  # 20
+    "locally-sourced",  # 14
+    "family-thrilling",  # 4
+    # Not "favorite among locals" (27): banned from its first two words, it moved copy that says
+    # "a favorite among outdoor enthusiasts". Nor "top-rated" and "highly-rated" (5 each) since
+    # praise of a rating is a claim (claims.CLAIMS): banned for every product without a rating, they
+    # moved 2 of the 24 samples' best drafts (coverage 0.313 -> 0.308).
 )
 CONTEXT = "It is a {} one."  # a phrase mid-sentence, where the names check reads capitalised words
 
