@@ -47,6 +47,7 @@ COMMON_INVENTIONS = (  # and the MRs each was invented for
     "East End",  # 6
     "bistro",  # 5
     "pub",  # 5
+    "top-rated",  # 5
     "American",  # 4
     "Chinatown",  # 3
     "Venice",  # 3
@@ -59,6 +60,7 @@ COMMON_INVENTIONS = (  # and the MRs each was invented for
     "beloved",  # 10
     "luxury",  # 9
     "family-focused",  # 5
+    "highly-rated",  # 5
     "well-regarded",  # 5
     "well-respected",  # 3
     # --after-list once ownership and sourcing were claims (claims.CLAIMS), less names
@@ -74,9 +76,10 @@ COMMON_INVENTIONS = (  # and the MRs each was invented for
     "locally-sourced",  # 14
     "family-thrilling",  # 4
     # Not "favorite among locals" (27): banned from its first two words, it moved copy that says
-    # "a favorite among outdoor enthusiasts". Nor "top-rated" and "highly-rated" (5 each) since
-    # praise of a rating is a claim (claims.CLAIMS): banned for every product without a rating, they
-    # moved 2 of the 24 samples' best drafts (coverage 0.313 -> 0.308).
+    # "a favorite among outdoor enthusiasts". "top-rated" and "highly-rated" (above) are claims now
+    # (claims.CLAIMS), so banned for every product without a rating: that moved 2 of the 24 samples'
+    # best drafts (coverage 0.313 -> 0.308), but without them the bench's 64 MRs took 40 rounds of
+    # decoding again instead of 34.
 )
 CONTEXT = "It is a {} one."  # a phrase mid-sentence, where the names check reads capitalised words
 

@@ -43,7 +43,7 @@ MAX_BANS = 5000  # a product with very many numbers: leave the rest to the groun
 RETRIES = 4  # times a product whose every candidate states something untrue is decoded again
 FIRST_WORD = re.compile(r"[^\W_]+")
 CAPITALISED = re.compile(r"(?<![\w-])[^\W\d_a-z][^\W_]*")  # a word that starts with a capital
-HEAD_OF = re.compile(r"[^\W\d_]+\s+of\s+(?:the\s+)?$", re.IGNORECASE)  # the word that an "of" a place follows
+HEAD_OF = re.compile(r"[^\W\d_]+\s+of\s+(?:the\s+)?$", re.IGNORECASE)  # "heart of the" before a place
 
 
 def allowed_numbers(attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> set[str]:
@@ -182,7 +182,7 @@ def banned_part(text: str, start: int, end: int) -> tuple[int, int]:
     familyFriendly: no) up to its first word, so the next try is not "family-oriented" either; a
     negated one ("not family-friendly" for a yes) whole, so "not" itself stays allowed; a neighbour
     placed around the product ("in the heart of Clare Hall" for near: Clare Hall) up to the
-    neighbour's first word, from the word its "of" follows ("heart of Clare", "area of the
+    neighbour's first word, from the word its "of" follows ("heart of Clare", "heart of the
     Portland": whatever adjectives come before), so "in" stays allowed and so does "near Clare Hall"."""
     word = FIRST_WORD.match(text, start, end)
     if word is None or word.group().lower() in NEGATIONS:

@@ -181,13 +181,9 @@ KIND_KEYS = frozenset({"type", "kind", "category"})
 NEAR_KEYS = frozenset({"near", "nearby", "close", "next"})  # a neighbour's name, which copy may follow with its kind
 # What puts a place in or at another, before that one's name (PLACED_AT is its first word).
 PLACED_AT = ("in", "at", "inside", "within")
-IN_OR_AT = (  # "in", "at The", "in the picturesque town of", "in the heart of the bustling city of",
-    # "in the riverside area of", "in the riverside of" (not "in the area of" nor "in the general area of": near it)
+IN_OR_AT = (  # "in", "at The", "in the picturesque town of", "in the heart of the bustling city of"
     rf"\b(?:{'|'.join(PLACED_AT)})\s+"
-    r"(?:(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:heart|centre|center|middle|city|town|village)"
-    r"|(?!(?:the|general|same|immediate|wider|surrounding)\s)(?:[\w-]+\s+){1,2}?(?:area|side|part|quarter|district)"
-    r"|(?:[\w-]+\s+){0,2}?(?:river|water|sea|lake)side)"
-    r"\s+of\s+){0,2}(?:the\s+)?"
+    r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:heart|centre|center|middle|city|town|village)\s+of\s+){0,2}(?:the\s+)?"
 )
 AROUND = r"(?:area|district|neighbou?rhood|vicinity)\b"  # "in the Clare Hall area" is near it
 HIGH = 0.8  # a score at or above this share of its scale is a high rating ("4 out of 5")

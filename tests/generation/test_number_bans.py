@@ -168,11 +168,9 @@ def test_a_neighbour_placed_around_the_product_is_banned_up_to_its_first_word(to
     ids = tokenizer(" Clowns is in the heart of Clare Hall.", add_special_tokens=False)["input_ids"]
     [run] = untrue_runs(tokenizer, ids, {"name": "Clowns", "near": "Clare Hall"})
     assert run[2].strip() == "heart of Clare"
-    ids = tokenizer(" Clowns is in the picturesque riverside area of the Clare Hall.", add_special_tokens=False)[
-        "input_ids"
-    ]
+    ids = tokenizer(" Clowns is in the bustling heart of the Clare Hall.", add_special_tokens=False)["input_ids"]
     [run] = untrue_runs(tokenizer, ids, {"name": "Clowns", "near": "Clare Hall"})
-    assert run[2].strip() == "area of the Clare"  # any adjective before it
+    assert run[2].strip() == "heart of the Clare"  # whatever adjective comes before it
     ids = tokenizer(" Clowns is at Clare Hall.", add_special_tokens=False)["input_ids"]
     [run] = untrue_runs(tokenizer, ids, {"name": "Clowns", "near": "Clare Hall"})
     assert run[2].strip() == "at Clare"

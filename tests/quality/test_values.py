@@ -210,16 +210,6 @@ def test_missing_values_name_each_value_not_stated():
             ['says "In the heart of Clare Hall", but near is Clare Hall'],
         ),
         ({"near": "Clare Hall"}, "Near Clare Hall, in the Clare Hall area, not in Clare Hall.", []),  # near, negated
-        (
-            {"near": "Clare Hall", "area": "riverside"},
-            "In the vibrant riverside area of Clare Hall.",
-            ['says "In the vibrant riverside area of Clare Hall", but near is Clare Hall'],
-        ),  # a district of it
-        (
-            {"near": "Clare Hall"},
-            "In the picturesque riverside of Clare Hall.",
-            ['says "In the picturesque riverside of Clare Hall", but near is Clare Hall'],
-        ),
         ({"near": "Clare Hall"}, "In the area of Clare Hall, or the general area of Clare Hall.", []),  # near it
         ({"near": "Clare Hall"}, "Clowns is in Clare Hallam Street.", []),  # another name
         (
