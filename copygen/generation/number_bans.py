@@ -191,7 +191,7 @@ def banned_part(text: str, start: int, end: int) -> tuple[int, int]:
         name = CAPITALISED.search(text, word.end(), end)
         if name is None:
             return start, end
-        within = HEAD_OF.search(text, start, name.start())  # "heart of", "riverside area of the"
+        within = HEAD_OF.search(text, start, name.start())  # "heart of", "heart of the"
         return within.start() if within else start, name.end()
     return start, word.end()
 

@@ -9,9 +9,9 @@ A claim is held when the attribute values or keys (lower-cased, hyphens read as 
 evidence: a word of the same family ("discount" for "discounted", "recycled" for
 "eco-friendly") or the claim itself ("BPA-free"). Renown is held by a rating or reviews too,
 and contradicted when the rating is not high (see values.PRAISE); so is praise that claims a
-high rating ("top-rated", "one of the best"), which only a rating, reviews or an award hold. A choice of options is held
-when an attribute named for them (colour, size, ...) lists several ("S, M, L", "XS–XXL", ["Red",
-"Blue"]) or says there are many ("Multicolour", "assorted").
+high rating ("top-rated", "one of the best"), which only a rating, reviews or an award hold. A
+choice of options is held when an attribute named for them (colour, size, ...) lists several
+("S, M, L", "XS–XXL", ["Red", "Blue"]) or says there are many ("Multicolour", "assorted").
 """
 
 from __future__ import annotations

@@ -144,8 +144,8 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     scales: set[str] = set()
     labelled: dict[str, set[str]] = {}
     keyed = key_labels(attributes, skip)
-    values = [value.lower() for value in attribute_values(attributes, skip)]
-    for value in attribute_values(attributes, skip):
+    values = list(attribute_values(attributes, skip))
+    for value in values:
         for quantity, scale, label in read_quantities(value, attribute=True):
             if scale:
                 scales.add(quantity.number)
@@ -158,20 +158,22 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         units = known.get(quantity.number)
         if scale and quantity.number in scales:
             continue
-        reach = max(0, quantity.start - LABEL_REACH)
-        mislabelled = [
-            found.start()
-            for key, held in keyed
-            if quantity.number not in held and (found := key.search(text, reach, quantity.start))
-        ]
         if (
             units is None
             or not (quantity.unit is None or None in units or quantity.unit in units)
             or quantity.number not in labelled.get(label, {quantity.number})
         ):
             spans.append((quantity.start, quantity.end))
-        elif mislabelled and not any(text[min(mislabelled) : quantity.end].lower() in value for value in values):
-            spans.append((min(mislabelled), quantity.end))  # from the label: the number is true under its own
+            continue
+        reach = max(0, quantity.start - LABEL_REACH)
+        keys = [
+            found.start()
+            for key, held in keyed
+            if quantity.number not in held and (found := key.search(text, reach, quantity.start))
+        ]
+        written = text[min(keys) : quantity.end].lower() if keys else ""
+        if keys and not any(written in value.lower() for value in values):
+            spans.append((min(keys), quantity.end))  # from the key: the number is true only under its own
     return spans
 
 
