@@ -90,6 +90,20 @@ def test_ct2_converts_once_and_again_when_the_model_changes(tiny_gpt2, tmp_path)
     assert not [path for path in first.parent.iterdir() if path.is_dir() and path.name.startswith(".")]
 
 
+def test_converting_loads_the_weights_once(tiny_gpt2, tmp_path, monkeypatch):
+    from transformers import PreTrainedModel
+
+    loads = []
+    load = PreTrainedModel.from_pretrained.__func__
+    monkeypatch.setattr(
+        PreTrainedModel, "from_pretrained", classmethod(lambda cls, *a, **k: loads.append(cls) or load(cls, *a, **k))
+    )
+    model = tmp_path / "model"
+    shutil.copytree(tiny_gpt2, model)
+    assert (converted(resolve_model(str(model))) / "model.bin").exists()
+    assert len(loads) == 1
+
+
 def test_unknown_compute_type_is_a_clear_error(tiny_gpt2):
     with pytest.raises(UsageError, match="unknown ct2 compute type 'int3': use one of int8, "):
         generate(ROWS[:1], model=str(tiny_gpt2), engine="ct2", compute_type="int3")

@@ -65,20 +65,27 @@ def load_transformers(source: ModelSource, device: str = "cpu") -> LoadedModel:
 
     description = load_description(source)
     loader = AutoModelForSeq2SeqLM if description.architecture == "seq2seq" else AutoModelForCausalLM
+    model = checked_weights(loader, source)
+    model.to(device=device, dtype=decoding_dtype(device, model.dtype)).eval()
+    return ready_model(source, model, description)
+
+
+def checked_weights(model_class, source: ModelSource, **options):
+    """`model_class.from_pretrained` from safetensors only, never remote code, refused when the
+    weights lack tensors its config.json names (transformers would fill them with random numbers)."""
     try:
-        model, info = loader.from_pretrained(
-            source.location, use_safetensors=True, trust_remote_code=False, output_loading_info=True
+        model, info = model_class.from_pretrained(
+            source.location, use_safetensors=True, trust_remote_code=False, output_loading_info=True, **options
         )
     except Exception as error:  # transformers raises many kinds; all mean "cannot load"
         raise cannot_load(source, error) from None
     missing = sorted(info.get("missing_keys") or ())
-    if missing:  # transformers would fill them with random numbers
+    if missing:
         raise ModelError(
             f"cannot load the model in {source.location}: its weights do not fit its config.json "
             f"({len(missing)} tensors missing, e.g. {missing[0]})"
         )
-    model.to(device=device, dtype=decoding_dtype(device, model.dtype)).eval()
-    return ready_model(source, model, description)
+    return model
 
 
 def decoding_dtype(device: str, dtype):
