@@ -19,9 +19,11 @@ key). How a fact is stated depends on its kind:
   are not checked. A rating on the same scale with another score ("3 out of 5") contradicts it,
   and so does praise of a rating that is not high (below 4 out of 5, or a word such as
   "average" or "low" under a key that names a rating): "top-rated", "highly rated", "five-star",
-  "top-tier", "highly recommended", "one of the best", "the best in town", or renown ("renowned",
+  "top-tier", "top-notch", "highly recommended", "one of the best", "the best in town", or renown ("renowned",
   "well-known", "acclaimed", "beloved", "popular", "a local favourite": E2E's human references say
-  "popular" only of places rated high).
+  "popular" only of places rated high). A low rating (at most 2 out of 5, "low", "poor") also
+  contradicts praise of what the place serves: "exceptional customer service", "exquisite
+  Chinese cuisine", "high-quality food".
 - a price tier (a word such as "cheap", "moderate" or "high" under a key that names a price,
   "priceRange") is contradicted by words for a tier it is not: "high-end", "upscale", "luxury"
   or "expensive" for a low or middle price, "cheap", "budget", "affordable" or "inexpensive" for a
@@ -152,10 +154,18 @@ RENOWN = (
 # the data must back (see claims.CLAIMS), contradicted by a rating that is not high (see `rated_high`).
 RATED = (
     r"(?:top|highly|best|high) ?(?:rated|reviewed)|five stars?|highly recommended"
-    r"|one of the (?:very )?(?:best|finest|top)|best in (?:the )?(?:city|town|area|region|country|world)"
+    r"|one of the (?:very |(?:world|city|country|nation|region|area|town)'s )?(?:best|finest|top)|best in (?:the )?(?:city|town|area|region|country|world)"
 )
-# Praise of a rating, renown or quality ("top-tier": no claim, but a rating that is not high contradicts it).
-PRAISE = re.compile(rf"(?<![\w-])(?:{RATED}|{RENOWN}|top tier)(?![\w-])".replace(" ", "[- ]"), re.IGNORECASE)
+# Praise of a rating, renown or quality ("top-tier", "top-notch": no claim, but a rating that is not
+# high contradicts it).
+PRAISE = re.compile(rf"(?<![\w-])(?:{RATED}|{RENOWN}|top (?:tier|notch))(?![\w-])".replace(" ", "[- ]"), re.IGNORECASE)
+# Praise of what a place serves ("exceptional customer service", "exquisite Chinese cuisine"): a low
+# rating contradicts it (an average one does not).
+SERVED_PRAISE = re.compile(
+    r"(?<![\w-])(?:exceptional|exquisite|excellent|outstanding|superb|impeccable|(?:first|world|top|high)[- ](?:class|quality))"
+    r"(?:[- ][\w-]+){0,2}[- ](?:cuisine|food|dishes|fare|coffee|service|hospitality|menu|meals?|drinks)(?![\w-])",
+    re.IGNORECASE,
+)
 RATING_KEYS = frozenset({"rating", "ratings", "rated", "stars", "score", "reviews"})
 # Words for the low and high price tiers; they contradict a price of another tier (see `price_tier`).
 UPSCALE = re.compile(
@@ -188,6 +198,8 @@ IN_OR_AT = (  # "in", "at The", "in the picturesque town of", "in the heart of t
 AROUND = r"(?:area|district|neighbou?rhood|vicinity)\b"  # "in the Clare Hall area" is near it
 HIGH = 0.8  # a score at or above this share of its scale is a high rating ("4 out of 5")
 HIGH_WORDS = frozenset({"high", "very high", "excellent", "outstanding", "top"})
+LOW = 0.4  # a score at or below this share of its scale is a low rating ("2 out of 5")
+LOW_WORDS = frozenset({"low", "very low", "poor", "bad", "very poor"})
 NOT_HIGH_WORDS = frozenset({"low", "very low", "poor", "average", "medium", "moderate", "mixed", "fair", "mediocre"})
 
 
@@ -293,6 +305,8 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
     else:
         if rated_high(fact) is False:
             spans += said_against(PRAISE, reading, all_facts)
+        if rated_low(fact):
+            spans += said_against(SERVED_PRAISE, reading, all_facts)
         tier = price_tier(fact)
         if tier is not None:
             spans += said_against(BARGAIN if tier == "high" else UPSCALE, reading, all_facts)
@@ -325,6 +339,19 @@ def rated_high(fact: Fact) -> bool | None:
         scale = float(number_of(rating.group(2)))
         return bool(scale) and float(number_of(rating.group(1))) / scale >= HIGH
     return True if value in HIGH_WORDS else False if value in NOT_HIGH_WORDS else None
+
+
+def rated_low(fact: Fact) -> bool:
+    """Whether a rating, under a key that names one, is low: a score of at most LOW of its scale
+    ("1 out of 5") or a word such as "low" or "poor"."""
+    if not RATING_KEYS & set(name_words(fact.name)):
+        return False
+    value = str(fact.value).strip().lower()
+    rating = RATING.search(value) if quantitative(value) else None
+    if rating:
+        scale = float(number_of(rating.group(2)))
+        return bool(scale) and float(number_of(rating.group(1))) / scale <= LOW
+    return value in LOW_WORDS
 
 
 def price_tier(fact: Fact) -> str | None:

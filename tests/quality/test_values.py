@@ -149,11 +149,12 @@ def test_missing_values_name_each_value_not_stated():
         ),
         (
             {"customer rating": "1 out of 5"},
-            "Highly-recommended, one of the best in the area, the best in town.",
+            "Highly-recommended, one of the best in the area, the best in town, one of the world's top cafés.",
             [
                 'says "Highly-recommended", but customer rating is 1 out of 5',
                 'says "one of the best", but customer rating is 1 out of 5',
                 'says "best in town", but customer rating is 1 out of 5',
+                'says "one of the world\'s top", but customer rating is 1 out of 5',
             ],
         ),
         (
@@ -166,6 +167,29 @@ def test_missing_values_name_each_value_not_stated():
             ],
         ),  # popularity as renown: E2E's references say "popular" only of places rated high
         ({"customer rating": "5 out of 5"}, "A renowned café.", []),  # renown for a high rating
+        (
+            {"customer rating": "3 out of 5"},
+            "A top-notch café.",
+            ['says "top-notch", but customer rating is 3 out of 5'],
+        ),  # like top-tier
+        (
+            {"customer rating": "1 out of 5"},
+            "Exquisite Chinese cuisine, exceptional customer service and high-quality food.",
+            [
+                'says "Exquisite Chinese cuisine", but customer rating is 1 out of 5',
+                'says "exceptional customer service", but customer rating is 1 out of 5',
+                'says "high-quality food", but customer rating is 1 out of 5',
+            ],
+        ),  # praise of what a place serves, for a low rating
+        (
+            {"customer rating": "low"},
+            "Known for excellent coffee.",
+            ['says "excellent coffee", but customer rating is low'],
+        ),
+        ({"customer rating": "average"}, "Exquisite Chinese cuisine and exceptional service.", []),  # not low
+        ({"customer rating": "3 out of 5"}, "Exceptional coffee.", []),
+        ({"customer rating": "1 out of 5"}, "An excellent location, not exceptional food.", []),  # not served; negated
+        ({"quality": "low"}, "Exceptional food.", []),  # a key that names no rating
         ({"name": "Famous Dave's", "customer rating": "low"}, "Famous Dave's serves ribs.", []),  # inside a value
         ({"name": "Luxury Inn", "priceRange": "cheap"}, "Luxury Inn is cheap.", []),
         ({"rating": "4.5/5"}, "Our best-reviewed kettle.", []),  # 4 out of 5 and up is high
