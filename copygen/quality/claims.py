@@ -30,7 +30,7 @@ CLAIMS = (
     (r"award winning|awards?|best sell(?:ing|ers?)|bestsell(?:ing|ers?)|top selling", r"award|best ?sell|top selling"),
     (
         RENOWN,
-        r"renown|famous|acclaim|legend|celebrat|loved|regarded|reput|popular|favou?rite|award|best ?sell|top selling"
+        r"renown|famous|acclaim|legend|celebrat|loved|regarded|reput|popular|favou?rite|loyal|award|best ?sell|top selling"
         r"|rat(?:ed|ings?)|review",
     ),
     (RATED, r"rat(?:ed|ings?)|review|stars?\b|score|award|recommend"),

@@ -19,11 +19,11 @@ key). How a fact is stated depends on its kind:
   are not checked. A rating on the same scale with another score ("3 out of 5") contradicts it,
   and so does praise of a rating that is not high (below 4 out of 5, or a word such as
   "average" or "low" under a key that names a rating): "top-rated", "highly rated", "five-star",
-  "top-tier", "top-notch", "highly recommended", "one of the best", "the best in town", or renown ("renowned",
-  "well-known", "acclaimed", "beloved", "popular", "a local favourite": E2E's human references say
-  "popular" only of places rated high). A low rating (at most 2 out of 5, "low", "poor") also
-  contradicts praise of what the place serves: "exceptional customer service", "exquisite
-  Chinese cuisine", "high-quality food".
+  "top-tier", "top-notch", "highly recommended", "one of the best", "the best in town", or renown
+  ("renowned", "well-known", "acclaimed", "beloved", "popular", "a local favourite", "a reputation
+  for", "a loyal following": E2E's human references say "popular" and "reputation" only of places
+  rated high). A low rating (at most 2 out of 5, "low", "poor") also contradicts praise of what
+  the place serves: "exceptional customer service", "exquisite Chinese cuisine", "high-quality food".
 - a price tier (a word such as "cheap", "moderate" or "high" under a key that names a price,
   "priceRange") is contradicted by words for a tier it is not: "high-end", "upscale", "luxury"
   or "expensive" for a low or middle price, "cheap", "budget", "affordable" or "inexpensive" for a
@@ -147,7 +147,8 @@ RATING = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:/|out\s+of)\s*(\d+(?:[.,
 RENOWN = (
     r"(?:world )?(?:renowned|famous)|well known|(?:critically )?acclaimed|legendary|celebrated|beloved"
     r"|(?:much|well) loved|(?:highly|well) (?:regarded|respected|reputed)|reputable|(?:very |hugely |immensely )?popular"
-    r"|(?:local|customer|crowd|fan) favou?rite"
+    r"|(?:local|customer|crowd|fan) favou?rite|reputation (?:for|as|of)"
+    r"|loyal (?:customer base|customers|following|clientele|fan base|regulars)"
     r"|favou?rite (?:\w+ )?(?:among|with|of) (?:the )?(?:locals|customers|visitors|tourists|diners|residents|families)"
 )
 # Praise that claims a high rating (each space stands for a space or a hyphen, as in RENOWN): a claim

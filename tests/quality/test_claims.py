@@ -45,6 +45,12 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ({"reviews": "1,200 reviews"}, "A popular speaker.", []),
         (
             SPEAKER,
+            "A speaker with a reputation for clarity, a reputation of being loud and a loyal following.",
+            ["reputation for", "reputation of", "loyal following"],
+        ),  # what others think of it, as renown
+        ({"about": "Loyal customers since 1990"}, "A loyal customer base.", []),
+        (
+            SPEAKER,
             "A top-rated, five-star speaker, one of the best, highly recommended. Well-loved, a favorite pick among families.",
             [
                 "top-rated",

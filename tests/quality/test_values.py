@@ -166,6 +166,15 @@ def test_missing_values_name_each_value_not_stated():
                 'says "favorite among locals", but customer rating is average',
             ],
         ),  # popularity as renown: E2E's references say "popular" only of places rated high
+        (
+            {"customer rating": "1 out of 5"},
+            "A reputation for warmth, and a loyal customer base.",
+            [
+                'says "reputation for", but customer rating is 1 out of 5',
+                'says "loyal customer base", but customer rating is 1 out of 5',
+            ],
+        ),  # E2E's references speak of a reputation only for places rated high (2 of 2)
+        ({"customer rating": "high"}, "A reputation for fine coffee.", []),
         ({"customer rating": "5 out of 5"}, "A renowned café.", []),  # renown for a high rating
         (
             {"customer rating": "3 out of 5"},
