@@ -49,6 +49,7 @@ contradiction.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -332,27 +333,30 @@ def rated_high(fact: Fact) -> bool | None:
     """Whether a rating, under a key that names one ("customer rating"), is high: a score of at
     least HIGH of its scale ("4.5/5") or a word such as "high" or "excellent". False for a lower
     score or a word such as "average" or "low"; None for anything else, which is not judged."""
-    if not RATING_KEYS & set(name_words(fact.name)):
-        return None
-    value = str(fact.value).strip().lower()
-    rating = RATING.search(value) if quantitative(value) else None
-    if rating:
-        scale = float(number_of(rating.group(2)))
-        return bool(scale) and float(number_of(rating.group(1))) / scale >= HIGH
-    return True if value in HIGH_WORDS else False if value in NOT_HIGH_WORDS else None
+    rating = rating_of(fact)
+    if isinstance(rating, float):
+        return rating >= HIGH
+    return True if rating in HIGH_WORDS else False if rating in NOT_HIGH_WORDS else None
 
 
 def rated_low(fact: Fact) -> bool:
     """Whether a rating, under a key that names one, is low: a score of at most LOW of its scale
     ("1 out of 5") or a word such as "low" or "poor"."""
+    rating = rating_of(fact)
+    return rating <= LOW if isinstance(rating, float) else rating in LOW_WORDS
+
+
+def rating_of(fact: Fact) -> float | str | None:
+    """A rating under a key that names one: its score's share of its scale ("4.5/5": 0.9; NaN on
+    a scale of 0, neither high nor low), else its value in lower case; None under another key."""
     if not RATING_KEYS & set(name_words(fact.name)):
-        return False
+        return None
     value = str(fact.value).strip().lower()
     rating = RATING.search(value) if quantitative(value) else None
-    if rating:
-        scale = float(number_of(rating.group(2)))
-        return bool(scale) and float(number_of(rating.group(1))) / scale <= LOW
-    return value in LOW_WORDS
+    if not rating:
+        return value
+    scale = float(number_of(rating.group(2)))
+    return float(number_of(rating.group(1))) / scale if scale else math.nan
 
 
 def price_tier(fact: Fact) -> str | None:
