@@ -156,7 +156,8 @@ RENOWN = (
 # the data must back (see claims.CLAIMS), contradicted by a rating that is not high (see `rated_high`).
 RATED = (
     r"(?:top|highly|best|high) ?(?:rated|reviewed)|five stars?|highly recommended"
-    r"|one of the (?:very |(?:world|city|country|nation|region|area|town)'s )?(?:best|finest|top)|best in (?:the )?(?:city|town|area|region|country|world)"
+    r"|one of the (?:very |(?:world|city|country|nation|region|area|town)'s )?(?:best|finest|top)"
+    r"|best in (?:the )?(?:city|town|area|region|country|world)"
 )
 # Praise of a rating, renown or quality ("top-tier", "top-notch": no claim, but a rating that is not
 # high contradicts it).
@@ -164,8 +165,8 @@ PRAISE = re.compile(rf"(?<![\w-])(?:{RATED}|{RENOWN}|top (?:tier|notch))(?![\w-]
 # Praise of what a place serves ("exceptional customer service", "exquisite Chinese cuisine"): a low
 # rating contradicts it (an average one does not).
 SERVED_PRAISE = re.compile(
-    r"(?<![\w-])(?:exceptional|exquisite|excellent|outstanding|superb|impeccable|(?:first|world|top|high)[- ](?:class|quality))"
-    r"(?:[- ][\w-]+){0,2}[- ](?:cuisine|food|dishes|fare|coffee|service|hospitality|menu|meals?|drinks)(?![\w-])",
+    r"(?<![\w-])(?:exceptional|exquisite|excellent|outstanding|superb|impeccable"
+    r"|(?:first|world|top|high)[- ](?:class|quality))(?:[- ][\w-]+){0,2}[- ](?:cuisine|food|dishes|fare|coffee|service|hospitality|menu|meals?|drinks)(?![\w-])",
     re.IGNORECASE,
 )
 RATING_KEYS = frozenset({"rating", "ratings", "rated", "stars", "score", "reviews"})
@@ -202,7 +203,7 @@ HIGH = 0.8  # a score at or above this share of its scale is a high rating ("4 o
 HIGH_WORDS = frozenset({"high", "very high", "excellent", "outstanding", "top"})
 LOW = 0.4  # a score at or below this share of its scale is a low rating ("2 out of 5")
 LOW_WORDS = frozenset({"low", "very low", "poor", "bad", "very poor"})
-NOT_HIGH_WORDS = frozenset({"low", "very low", "poor", "average", "medium", "moderate", "mixed", "fair", "mediocre"})
+NOT_HIGH_WORDS = LOW_WORDS | {"average", "medium", "moderate", "mixed", "fair", "mediocre"}
 
 
 class Fact(NamedTuple):

@@ -199,6 +199,8 @@ def test_missing_values_name_each_value_not_stated():
         ({"customer rating": "3 out of 5"}, "Exceptional coffee.", []),
         ({"customer rating": "1 out of 5"}, "An excellent location, not exceptional food.", []),  # not served; negated
         ({"quality": "low"}, "Exceptional food.", []),  # a key that names no rating
+        ({"customer rating": "0/0"}, "Exceptional food.", []),  # a scale of 0: neither low nor high
+        ({"customer rating": "bad"}, "A top-rated café.", ['says "top-rated", but customer rating is bad']),
         ({"name": "Famous Dave's", "customer rating": "low"}, "Famous Dave's serves ribs.", []),  # inside a value
         ({"name": "Luxury Inn", "priceRange": "cheap"}, "Luxury Inn is cheap.", []),
         ({"rating": "4.5/5"}, "Our best-reviewed kettle.", []),  # 4 out of 5 and up is high
