@@ -1,4 +1,5 @@
-"""What models invent most often, kept out of a product's copy from its first decoding.
+"""What models invent most often, and the prompt's facts echoed as labels, kept out of a
+product's copy from its first decoding.
 
 Both engines decode again a product whose every candidate states something untrue, with the
 token runs that wrote it banned (see number_bans.untrue_runs). Most of those runs are the same
@@ -19,10 +20,13 @@ renown, where its data holds no rating or award.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
 from copygen.generation.number_bans import untrue_spans
+from copygen.quality.channels import CHANNELS
+from copygen.quality.checks import label_keys
 from copygen.quality.grounding import attribute_values
 from copygen.quality.tokens import contains
 
@@ -82,6 +86,8 @@ COMMON_INVENTIONS = (  # and the MRs each was invented for
     # decoding again instead of 34.
 )
 CONTEXT = "It is a {} one."  # a phrase mid-sentence, where the names check reads capitalised words
+LABEL_BULLETS = ("", "- ", "* ", "• ")  # what may start a line before a label (see checks.LABEL_LINE)
+PARTS = {part for channel in CHANNELS.values() for part in channel.parts}  # "headline", "description"
 
 
 def untrue_inventions(attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> list[str]:
@@ -94,22 +100,51 @@ def untrue_inventions(attributes: dict[str, Any], skip: tuple[str, ...] = ("id",
     return found
 
 
+def first_runs(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> list[list[int]]:
+    """Token id runs kept out of a product's copy from its first decoding: the common inventions
+    untrue for it, and its keys written as labels (see label_runs)."""
+    return invention_runs(tokenizer, attributes, skip) + label_runs(tokenizer, attributes, skip)
+
+
 def invention_runs(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> list[list[int]]:
     """Token id runs that would write a common invention untrue for `attributes`, in the forms
     copy writes it: after a space or not, with its first letter as listed or capitalised. A run
     that the product's own values are written with is never one: " Americano" is " American"
     then "o", and " Rioja" is " Rio" then "ja"."""
     phrases = untrue_inventions(attributes, skip)
-    if not phrases:
-        return []
+    return unheld(tokenizer, attributes, skip, (run for phrase in phrases for run in phrase_runs(tokenizer, phrase)))
+
+
+def label_runs(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> list[list[int]]:
+    """Token id runs that would start a line with one of the product's keys as a label ("Title:",
+    "- price:"): its list of facts echoed from the prompt, which the copy checks flag (see
+    checks.echoed_labels). Marketplace listings drew it in 4 of 10 best drafts. Only the colon
+    after the key is banned, and only where the key starts a line or follows a bullet, so copy
+    may still say "at a low price: $12". A channel's part labels ("Headline:") stay allowed."""
+    shown = {key: value for key, value in attributes.items() if key not in skip}
+    keys = [key for key in label_keys(shown) if key.lower() not in PARTS]
+    return unheld(tokenizer, attributes, skip, (run for key in keys for run in key_label_runs(tokenizer, key)))
+
+
+def unheld(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...], runs: Iterable[tuple]) -> list[list[int]]:
+    """`runs` each once, less those the product's own values are written with."""
     values = [form for value in attribute_values(attributes, skip) for form in (" " + value, value)]
     held = tokenizer(values, add_special_tokens=False)["input_ids"] if values else []
-    runs: list[list[int]] = []
-    for phrase in phrases:
-        for run in map(list, phrase_runs(tokenizer, phrase)):
-            if run not in runs and not any(contains(ids, run) for ids in held):
-                runs.append(run)
-    return runs
+    kept: list[list[int]] = []
+    for run in map(list, runs):
+        if run not in kept and not any(contains(ids, run) for ids in held):
+            kept.append(run)
+    return kept
+
+
+@lru_cache(maxsize=4096)
+def key_label_runs(tokenizer, key: str) -> tuple[tuple[int, ...], ...]:
+    """The token runs of a key written as a label: as given, lower-case, capitalised or title-case,
+    at a line's start or after a bullet ("Title:", "- title:"), each once."""
+    spellings = dict.fromkeys((key, key.lower(), key[:1].upper() + key[1:], key.title()))
+    forms = [bullet + spelling + ":" for spelling in spellings for bullet in LABEL_BULLETS]
+    ids = tokenizer(forms, add_special_tokens=False)["input_ids"]
+    return tuple(dict.fromkeys(tuple(run) for run in ids if run))
 
 
 @lru_cache(maxsize=4096)

@@ -181,10 +181,14 @@ def meta_phrases(text: str) -> list[str]:
 def echoed_labels(text: str, attributes: dict[str, Any], channel: Channel | None = None) -> list[str]:
     """The attribute keys `text` starts a line with, as labels ("Title:", "- brand:"), each once: the
     prompt's facts echoed. A channel's own part labels ("Description:") are its format, not an echo."""
-    named = [*map(str, attributes), *(fact.name for fact in facts(attributes))]  # nested keys too
-    keys = {key.lower() for key in named} - set(channel.parts if channel else ())
+    keys = {key.lower() for key in label_keys(attributes)} - set(channel.parts if channel else ())
     found = [match.group().strip() for match in LABEL_LINE.finditer(text) if match.group(1).lower() in keys]
     return list(dict.fromkeys(found))
+
+
+def label_keys(attributes: dict[str, Any]) -> list[str]:
+    """The keys of `attributes`, nested ones too, each once: what copy must not start a line with as a label."""
+    return list(dict.fromkeys([*map(str, attributes), *(fact.name for fact in facts(attributes))]))
 
 
 def unreadable_runs(text: str, attributes: dict[str, Any]) -> list[str]:

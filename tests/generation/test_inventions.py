@@ -1,18 +1,28 @@
-"""Common inventions: banned from a product's first decoding where the copy checks would call them untrue."""
+"""Common inventions, banned from a product's first decoding where the copy checks would call them
+untrue, and the product's keys written as labels."""
 
 import pytest
 from transformers import AutoTokenizer
 
 from copygen.generation import inventions
 from copygen.generation.engines import ct2
-from copygen.generation.inventions import invention_runs, untrue_inventions
+from copygen.generation.inventions import invention_runs, label_runs, untrue_inventions
 from copygen.generation.settings import GenerationSettings
+from copygen.quality.checks import echoed_labels
 from copygen.quality.tokens import contains
 
 LISTED = inventions.COMMON_INVENTIONS  # the real list, before the fixture below swaps it
 PHRASES = ("Michelin", "Italian", "London", "family-friendly", "New York City", "eco-friendly")
 CAFE = {"name": "Aromi", "eatType": "coffee shop", "food": "Chinese", "familyFriendly": "no"}
 TRATTORIA = {"name": "Zizzi", "food": "Italian", "area": "London Road", "familyFriendly": "yes"}
+LISTING = {
+    "title": "Insulated Water Bottle 32 oz",
+    "price": "$44.95",
+    "customer rating": "4.8",
+    "details": {"Weight": "420 g"},
+    "headline": "Cold for 24 hours",
+    "care": "Note: hand wash only",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -74,6 +84,45 @@ def test_the_ct2_engine_suppresses_them_from_the_first_decoding(tokenizer):
     cafe, trattoria = ct2.first_bans(tokenizer, [CAFE, TRATTORIA], GenerationSettings())
     assert london in cafe and london not in trattoria
     assert ct2.first_bans(tokenizer, [CAFE], GenerationSettings(constrain_numbers=False)) is None
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        "Title: Insulated Water Bottle 32 oz",
+        "Insulated Water Bottle 32 oz\nPrice: $44.95",
+        "- title: Insulated Water Bottle",
+        "* Price: $44.95",
+        "• Customer Rating: 4.8",
+        "Bottle.\nWeight: 420 g",  # a nested key
+    ],
+)
+def test_the_label_runs_stop_the_keys_the_checks_call_echoed_labels(tokenizer, copy):
+    """The marketplace listings' best drafts echoed "Title: ..." and "Price: ..." in 4 of 10."""
+    assert echoed_labels(copy, LISTING)
+    ids = tokenizer(copy, add_special_tokens=False)["input_ids"]
+    assert any(contains(ids, run) for run in label_runs(tokenizer, LISTING))
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        "Keep drinks cold at a low price: $44.95.",  # a key mid-sentence is copy
+        "Its title says it all",
+        "Headline: Cold for 24 hours",  # a channel's part label is its format
+        "Note: hand wash only.",  # written as the product's own value writes it
+    ],
+)
+def test_the_label_runs_leave_copy_that_is_no_echo(tokenizer, copy):
+    ids = tokenizer(copy, add_special_tokens=False)["input_ids"]
+    assert not any(contains(ids, run) for run in label_runs(tokenizer, {**LISTING, "note": "x"}))
+
+
+def test_the_ct2_engine_suppresses_labels_from_the_first_decoding(tokenizer):
+    title = tokenizer.convert_ids_to_tokens(tokenizer("Title:", add_special_tokens=False)["input_ids"])
+    [listing] = ct2.first_bans(tokenizer, [LISTING], GenerationSettings())
+    [cafe] = ct2.first_bans(tokenizer, [CAFE], GenerationSettings())
+    assert title in listing and title not in cafe
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from transformers import AutoTokenizer
 
 from copygen.generation import inventions
 from copygen.generation.engines import ct2
-from copygen.generation.inventions import invention_runs
+from copygen.generation.inventions import first_runs, invention_runs
 from copygen.generation.number_bans import (
     RETRIES,
     allowed_numbers,
@@ -382,9 +382,9 @@ def test_the_transformers_engine_decodes_again_a_product_whose_every_variant_sta
 
     monkeypatch.setattr(engine, "beam_search_batch", scripted)
     monkeypatch.setattr(inventions, "COMMON_INVENTIONS", ("Michelin", "pub"))
-    prior = invention_runs(loaded.tokenizer, CAFE)
+    prior = first_runs(loaded.tokenizer, CAFE)  # the inventions, then the keys as labels
     # "pub" is true of no cafe, but it is no name either
-    assert {loaded.tokenizer.decode(run).strip() for run in prior} == {"Michelin"}
+    assert {loaded.tokenizer.decode(run).strip() for run in invention_runs(loaded.tokenizer, CAFE)} == {"Michelin"}
     settings = GenerationSettings(num_beams=2, num_variants=1, batch_size=2)
     pub = {"name": "The Eagle", "eatType": "pub"}
     cafe, eagle = TransformersEngine(loaded).decode(["cafe", "pub"], settings, grounding=[CAFE, pub])
@@ -394,7 +394,7 @@ def test_the_transformers_engine_decodes_again_a_product_whose_every_variant_sta
         "Alimentum, in Tokyo.",
     ]
     assert [variant.text for variant in eagle] == ["The Eagle is a pub."]  # true: not decoded again
-    assert calls[0] == (["cafe", "pub"], [prior, invention_runs(loaded.tokenizer, pub)])
+    assert calls[0] == (["cafe", "pub"], [prior, first_runs(loaded.tokenizer, pub)])
     again = calls[1:]
     assert [texts for texts, _ in again] == [["cafe"], ["cafe"]]  # only the cafe, twice
     tokenizer = loaded.tokenizer

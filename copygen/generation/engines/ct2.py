@@ -21,7 +21,7 @@ from typing import Any
 from copygen.errors import ModelError, UsageError
 from copygen.generation.engines.base import Engine, OnBatch, bad_words_ids, variants_of
 from copygen.generation.engines.ct2_convert import CONVERTIBLE, ct2_model_dir, model_type
-from copygen.generation.inventions import invention_runs
+from copygen.generation.inventions import first_runs
 from copygen.generation.models import (
     LoadedModel,
     ModelSource,
@@ -408,12 +408,13 @@ def planned(
 
 def first_bans(tokenizer, grounding: list[dict] | None, settings) -> list[list[list[str]]] | None:
     """Each product's runs to suppress from its first decoding: the numbers no attribute holds (see
-    number_bans) and the common inventions untrue for it (see inventions). None without grounding."""
+    number_bans), the common inventions untrue for it and its keys as labels (see inventions). None
+    without grounding."""
     if grounding is None or not settings.constrain_numbers:
         return None
     return [
         number_bans(tokenizer, attributes)
-        + [tokenizer.convert_ids_to_tokens(run) for run in invention_runs(tokenizer, attributes)]
+        + [tokenizer.convert_ids_to_tokens(run) for run in first_runs(tokenizer, attributes)]
         for attributes in grounding
     ]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from copygen.errors import ModelError
 from copygen.generation.constraints import number_constraint
 from copygen.generation.engines.base import Engine, OnBatch, bad_words_ids, variants_of
-from copygen.generation.inventions import invention_runs
+from copygen.generation.inventions import first_runs
 from copygen.generation.models import (
     LoadedModel,
     ModelSource,
@@ -45,7 +45,7 @@ class TransformersEngine(Engine):
             facts = grounding[start : start + settings.batch_size] if grounding is not None else None
             banned = None
             if facts is not None and settings.constrain_numbers:
-                banned = [invention_runs(self.loaded.tokenizer, attributes) for attributes in facts]
+                banned = [first_runs(self.loaded.tokenizer, attributes) for attributes in facts]
             decoded = beam_search_batch(self.loaded, batch, settings, facts, banned)
             if banned is not None:
                 decoded = redecoded(self.loaded, batch, facts, decoded, settings, banned)
