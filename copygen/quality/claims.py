@@ -1,7 +1,7 @@
 """Claims that need evidence: words that promise a price, a guarantee, an award, renown, an
 environmental or health property, or an origin ("discounted", "2-year warranty", "award-winning",
-"renowned", "eco-friendly", "hypoallergenic", "family-owned", "locally sourced"), or a choice of
-options ("available in a variety of colours").
+"renowned", "eco-friendly", "hypoallergenic", "family-owned", "locally sourced", "family-friendly"),
+or a choice of options ("available in a variety of colours").
 Advertising rules and marketplaces ask for proof of each, so copy may make one only when the
 product's data holds it; a model adds them to anything.
 
@@ -40,6 +40,10 @@ CLAIMS = (
     ),
     (r"organic", r"organic"),
     (r"family (?:owned|run|operated)|family business", r"family (?:owned|run|operated|business)|\bowner"),
+    (
+        r"(?:family|kids?|child) (?:friendly|oriented|focused|style)|(?:great|perfect|ideal) for (?:the whole )?famil(?:y|ies)",
+        r"famil|\bkids?\b|child|toddler|infant|\bbab(?:y|ies)\b|\bages? \d",
+    ),
     (r"locally (?:sourced|grown|made|produced)", r"\blocal"),
     (r"recyclable|recycled", r"recycl"),
     (

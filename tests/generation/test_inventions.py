@@ -138,6 +138,8 @@ def test_the_ct2_engine_suppresses_labels_from_the_first_decoding(tokenizer):
         ({"name": "Aromi", "customer rating": "5 out of 5"}, [], ["renowned", "well-regarded", "popular"]),
         ({"name": "Aromi", "familyFriendly": "no"}, ["family-friendly", "family-focused", "family-style"], []),
         ({"name": "Aromi", "familyFriendly": "yes"}, [], ["family-friendly", "family-focused", "family-style"]),
+        ({"name": "Aromi", "area": "riverside"}, ["family-friendly", "family-style"], []),  # a claim with no evidence
+        ({"name": "Aromi", "notes": "kids eat free"}, [], ["family-friendly", "family-style"]),
         # the samples' kind: no place, no price tier, and no evidence of renown
         ({"name": "Harbor kettle", "price": "$129.00"}, ["renowned"], ["restaurant", "pub", "high-end"]),
     ],

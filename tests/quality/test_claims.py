@@ -68,6 +68,15 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             ["family-owned", "family run", "locally sourced", "sustainability"],
         ),  # family-friendly is not who owns it
         ({"about": "Family-owned since 1950; local farm eggs"}, "A family-run bakery, locally sourced.", []),
+        (
+            {"name": "The Mill", "eatType": "coffee shop"},
+            "A small, family-friendly English cafe, kid-friendly and perfect for families.",
+            ["family-friendly", "kid-friendly", "perfect for families"],
+        ),  # E2E's references mention families for 1 of 1,208 MRs that say nothing of them
+        ({"name": "The Mill", "familyFriendly": "yes"}, "A family-friendly cafe.", []),
+        ({"name": "The Mill", "familyFriendly": "no"}, "A family-friendly cafe.", []),  # a contradiction, not a claim
+        ({"bullets": ["Recommended for ages 6 to 12"]}, "A kid-friendly building set.", []),
+        ({"name": "Sunny Cafe"}, "A friendly cafe, great for a family dinner.", []),  # not the claim itself
     ],
 )
 def test_unsupported_claims(attributes, text, expected):
