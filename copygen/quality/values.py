@@ -22,8 +22,8 @@ key). How a fact is stated depends on its kind:
   "top-tier", "top-notch", "highly recommended", "one of the best", "the best in town", or renown
   ("renowned", "well-known", "acclaimed", "beloved", "popular", "a local favourite", "a reputation
   for", "a loyal following": E2E's human references say "popular" and "reputation" only of places
-  rated high). A low rating (at most 2 out of 5, "low", "poor") also contradicts praise of what
-  the place serves: "exceptional customer service", "exquisite Chinese cuisine", "high-quality food".
+  rated high). Such a rating also contradicts praise of what the place serves: "exceptional
+  customer service", "exquisite Chinese cuisine", "high-quality food".
 - a price tier (a word such as "cheap", "moderate" or "high" under a key that names a price,
   "priceRange") is contradicted by words for a tier it is not: "high-end", "upscale", "luxury"
   or "expensive" for a low or middle price, "cheap", "budget", "affordable" or "inexpensive" for a
@@ -49,7 +49,6 @@ contradiction.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -162,8 +161,9 @@ RATED = (
 # Praise of a rating, renown or quality ("top-tier", "top-notch": no claim, but a rating that is not
 # high contradicts it).
 PRAISE = re.compile(rf"(?<![\w-])(?:{RATED}|{RENOWN}|top (?:tier|notch))(?![\w-])".replace(" ", "[- ]"), re.IGNORECASE)
-# Praise of what a place serves ("exceptional customer service", "exquisite Chinese cuisine"): a low
-# rating contradicts it (an average one does not).
+# Praise of what a place serves ("exceptional customer service", "exquisite Chinese cuisine"): a
+# rating that is not high contradicts it. E2E's references praise it for 6 of 1,293 references
+# with a high rating, for none of 1,364 with an average one or 3 out of 5, nor of 1,424 low ones.
 SERVED_PRAISE = re.compile(
     r"(?<![\w-])(?:exceptional|exquisite|excellent|outstanding|superb|impeccable"
     r"|(?:first|world|top|high)[- ](?:class|quality))(?:[- ][\w-]+){0,2}[- ](?:cuisine|food|dishes|fare|coffee|service|hospitality|menu|meals?|drinks)(?![\w-])",
@@ -201,7 +201,6 @@ IN_OR_AT = (  # "in", "at The", "in the picturesque town of", "in the heart of t
 AROUND = r"(?:area|district|neighbou?rhood|vicinity)\b"  # "in the Clare Hall area" is near it
 HIGH = 0.8  # a score at or above this share of its scale is a high rating ("4 out of 5")
 HIGH_WORDS = frozenset({"high", "very high", "excellent", "outstanding", "top"})
-LOW = 0.4  # a score at or below this share of its scale is a low rating ("2 out of 5")
 LOW_WORDS = frozenset({"low", "very low", "poor", "bad", "very poor"})
 NOT_HIGH_WORDS = LOW_WORDS | {"average", "medium", "moderate", "mixed", "fair", "mediocre"}
 
@@ -307,9 +306,7 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
             spans += kind_compounds(reading, name)
     else:
         if rated_high(fact) is False:
-            spans += said_against(PRAISE, reading, all_facts)
-        if rated_low(fact):
-            spans += said_against(SERVED_PRAISE, reading, all_facts)
+            spans += said_against(PRAISE, reading, all_facts) + said_against(SERVED_PRAISE, reading, all_facts)
         tier = price_tier(fact)
         if tier is not None:
             spans += said_against(BARGAIN if tier == "high" else UPSCALE, reading, all_facts)
@@ -333,31 +330,16 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
 def rated_high(fact: Fact) -> bool | None:
     """Whether a rating, under a key that names one ("customer rating"), is high: a score of at
     least HIGH of its scale ("4.5/5") or a word such as "high" or "excellent". False for a lower
-    score or a word such as "average" or "low"; None for anything else, which is not judged."""
-    rating = rating_of(fact)
-    if isinstance(rating, float):
-        return rating >= HIGH
-    return True if rating in HIGH_WORDS else False if rating in NOT_HIGH_WORDS else None
-
-
-def rated_low(fact: Fact) -> bool:
-    """Whether a rating, under a key that names one, is low: a score of at most LOW of its scale
-    ("1 out of 5") or a word such as "low" or "poor"."""
-    rating = rating_of(fact)
-    return rating <= LOW if isinstance(rating, float) else rating in LOW_WORDS
-
-
-def rating_of(fact: Fact) -> float | str | None:
-    """A rating under a key that names one: its score's share of its scale ("4.5/5": 0.9; NaN on
-    a scale of 0, neither high nor low), else its value in lower case; None under another key."""
+    score or a word such as "average" or "low"; None for anything else (a scale of 0 too), which
+    is not judged."""
     if not RATING_KEYS & set(name_words(fact.name)):
         return None
     value = str(fact.value).strip().lower()
     rating = RATING.search(value) if quantitative(value) else None
-    if not rating:
-        return value
-    scale = float(number_of(rating.group(2)))
-    return float(number_of(rating.group(1))) / scale if scale else math.nan
+    if rating:
+        scale = float(number_of(rating.group(2)))
+        return float(number_of(rating.group(1))) / scale >= HIGH if scale else None
+    return True if value in HIGH_WORDS else False if value in NOT_HIGH_WORDS else None
 
 
 def price_tier(fact: Fact) -> str | None:

@@ -195,11 +195,25 @@ def test_missing_values_name_each_value_not_stated():
             "Known for excellent coffee.",
             ['says "excellent coffee", but customer rating is low'],
         ),
-        ({"customer rating": "average"}, "Exquisite Chinese cuisine and exceptional service.", []),  # not low
-        ({"customer rating": "3 out of 5"}, "Exceptional coffee.", []),
+        (
+            {"customer rating": "average"},
+            "Exquisite Chinese cuisine and exceptional service.",
+            [
+                'says "Exquisite Chinese cuisine", but customer rating is average',
+                'says "exceptional service", but customer rating is average',
+            ],
+        ),  # E2E's references praise what is served only for high ratings
+        (
+            {"customer rating": "3 out of 5"},
+            "Exceptional coffee.",
+            ['says "Exceptional coffee", but customer rating is 3 out of 5'],
+        ),
+        ({"customer rating": "high"}, "Exquisite Chinese cuisine and exceptional service.", []),
+        ({"customer rating": "4 out of 5"}, "Exceptional coffee.", []),
+        ({"name": "Aromi"}, "Exceptional coffee.", []),  # no rating: not judged
         ({"customer rating": "1 out of 5"}, "An excellent location, not exceptional food.", []),  # not served; negated
         ({"quality": "low"}, "Exceptional food.", []),  # a key that names no rating
-        ({"customer rating": "0/0"}, "Exceptional food.", []),  # a scale of 0: neither low nor high
+        ({"customer rating": "0/0"}, "Exceptional food, top-rated.", []),  # a scale of 0: neither low nor high
         ({"customer rating": "bad"}, "A top-rated café.", ['says "top-rated", but customer rating is bad']),
         ({"name": "Famous Dave's", "customer rating": "low"}, "Famous Dave's serves ribs.", []),  # inside a value
         ({"name": "Luxury Inn", "priceRange": "cheap"}, "Luxury Inn is cheap.", []),
