@@ -21,7 +21,7 @@ from copygen.quality.grounding import (
     unsupported_names,
     unsupported_numbers,
 )
-from copygen.quality.trim import stops_mid_sentence
+from copygen.quality.trim import DOUBLED, stops_mid_sentence
 from copygen.quality.values import facts
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
@@ -161,7 +161,7 @@ def repeated_phrases(text: str, size: int = REPEAT_WORDS) -> list[str]:
     """Phrases of `size` words said twice or more (any case), and a word said twice in a row
     ("foam foam"; not across punctuation or lines, as list items may start alike)."""
     words = [word.lower() for word in WORD.findall(text)]
-    doubled = re.finditer(r"(?<!\w)([^\W\d_]+)[ \t]+\1(?!\w)", text, re.IGNORECASE)
+    doubled = DOUBLED.finditer(text)
     found = list(dict.fromkeys(f"{match.group(1)} {match.group(1)}".lower() for match in doubled))
     seen: dict[tuple[str, ...], int] = {}
     for start in range(len(words) - size + 1):

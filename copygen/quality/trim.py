@@ -1,5 +1,6 @@
 """Trimming: a variant's sentences that state a number, name or claim no attribute holds or that
-repeat an earlier one word for word, and the unfinished end of one the token limit cut off, taken out.
+repeat an earlier one word for word, the unfinished end of one the token limit cut off, and a word
+said twice in a row ("a high-end Chinese Chinese eatery"), taken out.
 
 Decoding keeps most invented numbers out, but not all (a digit that starts a real number may
 end early: "1 pair" for 12). A shorter true text beats a longer false one, and a shorter whole
@@ -14,12 +15,14 @@ import re
 from typing import Any
 
 from copygen.quality.claims import unsupported_claims
-from copygen.quality.grounding import unsupported_names, unsupported_numbers
+from copygen.quality.grounding import attribute_values, unsupported_names, unsupported_numbers
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
 ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_WORDS = 4  # what is left must still read as copy, not "Massive 2. 3. 2 x 1"
+# A word said twice in a row, not across punctuation or lines (list items may start alike).
+DOUBLED = re.compile(r"(?<!\w)([^\W\d_]+)[ \t]+\1(?!\w)", re.IGNORECASE)
 
 
 def stops_mid_sentence(text: str, cut_off: bool) -> bool:
@@ -31,8 +34,13 @@ def trimmed(
     text: str, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",), cut_off: bool = False
 ) -> tuple[str, list[str]] | None:
     """(`text` without its sentences that state an unsupported number, name or claim, that repeat
-    an earlier sentence word for word, and without its unfinished end, what was taken out), or
-    None when there is nothing to take out or fewer than MIN_WORDS words would be left."""
+    an earlier sentence word for word, without its unfinished end, and with each word said twice
+    in a row said once (unless a value says it so, "Bora Bora"), what was taken out), or None when
+    there is nothing to take out or fewer than MIN_WORDS words would be left."""
+    values = " ".join(map(str, attribute_values(attributes, skip))).lower()
+    doubled = [match for match in DOUBLED.finditer(text) if match.group().lower() not in values]
+    for match in reversed(doubled):
+        text = text[: match.start()] + match.group(1) + text[match.end() :]
     sentences = [part for part in SENTENCE_END.split(text) if part.strip()]
     seen: set[str] = set()
     out = []
@@ -47,7 +55,7 @@ def trimmed(
         )
         seen.add(said)
     kept = [sentence for sentence, dropped in zip(sentences, out) if not dropped]
-    removed = [sentence for sentence, dropped in zip(sentences, out) if dropped]
+    removed = [match.group(1) for match in doubled] + [sentence for sentence, dropped in zip(sentences, out) if dropped]
     if not removed or len(WORD.findall(" ".join(kept))) < MIN_WORDS:
         return None
     separator = "\n" if "\n" in text else " "

@@ -120,6 +120,23 @@ def test_trimming_takes_out_a_sentence_said_twice_and_the_ranking_prefers_the_co
     ]
 
 
+def test_trimming_says_a_doubled_word_once_and_the_ranking_prefers_that_copy():
+    """Two of the 110 held-out E2E drafts called a place "a high-end Chinese Chinese eatery"."""
+    from copygen.generation.pipeline import DraftJob, checked_variants
+    from copygen.io.drafts import Variant
+    from copygen.io.products import Product
+
+    eagle = {"name": "The Eagle", "food": "Chinese", "priceRange": "high"}
+    said = "The Eagle is a high-end Chinese Chinese eatery. It is in the city centre."
+    assert trimmed(said, eagle) == ("The Eagle is a high-end Chinese eatery. It is in the city centre.", ["Chinese"])
+    assert trimmed("Fly to Bora Bora with The Eagle.", {**eagle, "near": "Bora Bora"}) is None  # a value says it so
+    assert trimmed("The Eagle serves Chinese,\nChinese and more.", eagle) is None  # across a line
+    job = DraftJob(model=None, template_name="t", template_source="", settings=GenerationSettings(num_variants=1))
+    [best] = checked_variants([Variant(said, -0.1)], Product(id="e", line=1, attributes=eagle), job)
+    assert best.text.startswith("The Eagle is a high-end Chinese eatery.") and best.removed == ["Chinese"]
+    assert all(check["passed"] for check in best.checks if check["check"] == "repetition")
+
+
 TABLE = {"name": "Arlo side table", "size": "45 x 45 x 55 cm", "price": "$149.00"}
 
 
