@@ -4,6 +4,7 @@
     .venv/bin/python bench/grounding.py --e2e 0         # the samples only
     .venv/bin/python bench/grounding.py --no-samples    # the E2E MRs only
     .venv/bin/python bench/grounding.py --e2e 0 --no-samples --listings   # the marketplace listings only
+    .venv/bin/python bench/grounding.py --e2e 0 --no-samples --renamed 60 # E2E MRs as restaurants and pubs
 
 One run, the embedded default model (SmolLM2-135M-Instruct, never trained on either set, so every
 value is new to it) through the default engine, four ways:
@@ -14,9 +15,12 @@ value is new to it) through the default engine, four ways:
 Samples: samples/products.csv with the default template and settings (beam 4, 3 variants), BLEU
 against samples/references.jsonl. E2E: the first N MRs of bench/generate_speed.py's validation
 draw from ../shared/data/e2e/devset.csv (read in place), a one-sentence prompt, 60 new tokens,
-BLEU (lowercased) against all references. Listings (--listings): bench/listings.jsonl, 10
-marketplace-style records written for this bench (a long title instead of a name, bullet lists,
-key/value details, many numbers), default template and settings; they have no references, so no BLEU.
+BLEU (lowercased) against all references. Renamed (--renamed N): the first N of those MRs moved
+to what E2E's dev set never has (every MR there is a coffee shop or has no kind): restaurants and
+pubs, French, Indian, Italian, Japanese and fast food, 12 new names; no references, so no BLEU.
+Listings (--listings): bench/listings.jsonl, 10 marketplace-style records written for this bench
+(a long title instead of a name, bullet lists, key/value details, many numbers), default template
+and settings; they have no references, so no BLEU.
 Per way: best variants with a number no attribute holds, best variants with a name no attribute
 holds ("Michelin-starred", "in Tokyo"; when copygen's checks know names), best variants with a
 claim the data does not back ("eco-friendly", "discounted"; when they know claims), drafts with no clean variant, mean
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import time
 from pathlib import Path
@@ -36,6 +41,24 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+RENAMED = {  # values no MR of E2E's dev set has
+    "name": [
+        "The Red Lion",
+        "Saffron Court",
+        "Harbour Grill",
+        "The Olive Tree",
+        "Blue Lotus",
+        "The Copper Pot",
+        "Maple House",
+        "The Old Bell",
+        "Sakura Garden",
+        "The Fox and Hound",
+        "Bella Vista",
+        "The Spice Route",
+    ],
+    "food": ["French", "Indian", "Italian", "Japanese", "Fast food"],
+    "eatType": ["restaurant", "pub"],
+}
 WAYS = {
     "model order": dict(rank="model", constrain_numbers=False),
     "+ bans": dict(rank="model", constrain_numbers=True),
@@ -63,6 +86,21 @@ def e2e_set(count: int) -> tuple[list[dict], dict[str, list[str]], dict]:
     template.parent.mkdir(parents=True, exist_ok=True)
     template.write_text(PROMPT, encoding="utf-8")
     return products, references, dict(template=str(template), max_new_tokens=60, lowercase=True)
+
+
+def renamed_set(count: int) -> tuple[list[dict], dict[str, list[str]], dict]:
+    """The first `count` of those MRs moved to kinds, foods and names E2E's dev set never has (every
+    MR there is a coffee shop or has no kind): a restaurant or pub, French, Indian, Italian,
+    Japanese or fast food, a name of RENAMED's; the same draw every run. No references, so no BLEU."""
+    products, _, options = e2e_set(count)
+    draw = random.Random(7)
+    moved = []
+    for product in products:
+        food = {"food": draw.choice(RENAMED["food"])} if "food" in product else {}
+        moved.append(
+            {**product, "name": draw.choice(RENAMED["name"]), **food, "eatType": draw.choice(RENAMED["eatType"])}
+        )
+    return moved, {}, options
 
 
 def listings_set() -> tuple[list[dict], dict[str, list[str]], dict]:
@@ -117,12 +155,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--e2e", type=int, default=24, help="E2E MRs (0: none)")
     parser.add_argument("--no-samples", action="store_true", help="leave out the 24 samples")
+    parser.add_argument("--renamed", type=int, default=0, help="E2E MRs moved to new kinds, foods and names (0: none)")
     parser.add_argument("--listings", action="store_true", help="also the 10 marketplace listings")
     parser.add_argument("--ways", default=",".join(WAYS), help="which ways, comma-separated")
     args = parser.parse_args()
     sets = {} if args.no_samples else {"samples": sample_set()}
     if args.e2e:
         sets["e2e"] = e2e_set(args.e2e)
+    if args.renamed:
+        sets["renamed"] = renamed_set(args.renamed)
     if args.listings:
         sets["listings"] = listings_set()
     header = f"{'set':<9}{'way':<13}{'invented number':>16}{'invented name':>14}{'invented claim':>15}{'no clean':>9}{'coverage':>9}{'contradicted':>13}{'BLEU':>7}{'products/s':>11}"

@@ -37,6 +37,8 @@ META = re.compile(
 # A line that starts with a label ("Title:", "- brand:"): copy that starts one with an attribute's
 # key is the prompt's list of facts echoed, not copy.
 LABEL_LINE = re.compile(r"^[^\S\n]*(?:[-*•][^\S\n]*)?([^\W\d_][^\n:]{0,40}?)[^\S\n]*:", re.MULTILINE)
+# A blank a template left: a few words in square or curly brackets ("[city_name]", "{Your Name}").
+PLACEHOLDER = re.compile(r"\[[^\W\d_]+(?:[ _][^\W\d_]+){0,3}\]|\{[^\W\d_]+(?:[ _][^\W\d_]+){0,3}\}")
 UNREADABLE_RUN = 3  # this many unreadable characters in a row fail the check; one "°" or "™" does not
 STYLED = ("<font>", "<circle>", "<wide>")  # letters drawn in a style ("ⅈ", "𝐍", "ｗ"): no reader spells them
 EMOJI = ((0x2600, 0x27BF), (0x1F000, 0x1FAFF), (0x200D, 0x200D), (0xFE0E, 0xFE0F))  # and the joiners they use
@@ -95,7 +97,7 @@ def check_variant(
     against = contradictions(attributes, text)
     if against:  # reported only when found: most values cannot be judged either way
         results.append(check_result("contradiction", False, "; ".join(against)))
-    meta = meta_phrases(text) + echoed_labels(text, attributes, channel)
+    meta = meta_phrases(text) + echoed_labels(text, attributes, channel) + placeholders(text, attributes)
     if meta:  # reported only when found
         results.append(check_result("meta", False, f"talks about the writing: {', '.join(map(repr, meta))}"))
     unreadable = unreadable_runs(text, attributes)
@@ -184,6 +186,13 @@ def echoed_labels(text: str, attributes: dict[str, Any], channel: Channel | None
     keys = {key.lower() for key in label_keys(attributes)} - set(channel.parts if channel else ())
     found = [match.group().strip() for match in LABEL_LINE.finditer(text) if match.group(1).lower() in keys]
     return list(dict.fromkeys(found))
+
+
+def placeholders(text: str, attributes: dict[str, Any]) -> list[str]:
+    """A template's blanks left in the copy ("in the city of [city_name]", "{name}"), each once,
+    unless the product's own values write them."""
+    values = " ".join(attribute_values(attributes)).lower()
+    return list(dict.fromkeys(found for found in PLACEHOLDER.findall(text) if found.lower() not in values))
 
 
 def label_keys(attributes: dict[str, Any]) -> list[str]:

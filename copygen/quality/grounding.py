@@ -225,8 +225,9 @@ def unsupported_names(attributes: dict[str, Any], text: str, skip: Iterable[str]
     """Capitalised words in `text` that no attribute value or key holds: names the copy gives
     the product that its data does not ("Michelin-starred", "in Tokyo", "USB-B" for USB-C).
 
-    A word is held when an attribute word is the same word, or shares all but its last letter
-    with it ("Italian" for "Italy", "Japanese" for "Japan"). A word held only inside a longer value
+    A word is held when an attribute word is the same word, its plural or singular, or the start of
+    it but for its last letter ("Italian" for "Italy", "Japanese" for "Japan"; not "Japan" for
+    "Japanese": a country is no cuisine). A word held only inside a longer value
     does not make a place of its own: "in Portland" or "the city of Cambridge" names a town that
     "near: The Portland Arms" or "name: The Cambridge Blue" does not hold, and is reported with
     its "in" or "of"; "in the Portland Arms" and "near Portland" are the value. Not checked: a sentence's or
@@ -311,11 +312,14 @@ def line_spans(text: str) -> Iterator[tuple[int, str]]:
 
 
 def same_stem(word: str, known: str) -> bool:
-    """The same word, or two words of four letters or more that differ only after the shorter's
-    next-to-last letter ("italian" and "italy")."""
-    shorter = min(len(word), len(known))
-    common = next((i for i, (a, b) in enumerate(zip(word, known)) if a != b), shorter)
-    return word == known or (shorter >= 4 and common >= shorter - 1)
+    """Whether a word of the copy is an attribute's word or a form of it: the same word, its plural
+    or singular ("socks", "sock"), it without its possessive ("chef" for "chef's"), or a longer word of four letters or more that differs from it only
+    after its next-to-last letter ("italian" for "italy"). Not a shorter one: "japan", "china" and
+    "india" are places that "japanese", "chinese" and "indian" food does not name."""
+    if word == known or known in (word + "s", word + "es", word + "'s", word + "’s"):
+        return True
+    common = next((i for i, (a, b) in enumerate(zip(word, known)) if a != b), len(known))
+    return len(word) > len(known) >= 4 and common >= len(known) - 1
 
 
 def attribute_values(attributes: Any, skip: Iterable[str] = ()) -> Iterator[str]:

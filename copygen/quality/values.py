@@ -147,7 +147,7 @@ RATING = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:/|out\s+of)\s*(\d+(?:[.,
 RENOWN = (
     r"(?:world )?(?:renowned|famous)|well known|(?:critically )?acclaimed|legendary|celebrated|beloved"
     r"|(?:much|well) loved|(?:highly|well) (?:regarded|respected|reputed)|reputable|(?:very |hugely |immensely )?popular"
-    r"|(?:local|customer|crowd|fan) favou?rite|reputation (?:for|as|of)"
+    r"|(?:local|customer|crowd|fan) favou?rite|reputation (?:for|as|of)|go to (?:spot|place|destination|choice)"
     r"|loyal (?:customer base|customers|following|clientele|fan base|regulars)"
     r"|favou?rite (?:\w+ )?(?:among|with|of) (?:the )?(?:locals|customers|visitors|tourists|diners|residents|families)"
 )
@@ -157,6 +157,7 @@ RATED = (
     r"(?:top|highly|best|high) ?(?:rated|reviewed)|five stars?|highly recommended"
     r"|one of the (?:very |(?:world|city|country|nation|region|area|town)'s )?(?:best|finest|top)"
     r"|best in (?:the )?(?:city|town|area|region|country|world)"
+    r"|(?:excellent|glowing|rave|outstanding|stellar|exceptional) (?:customer |online )?reviews"
 )
 # Praise of a rating, renown or quality ("top-tier", "top-notch": no claim, but a rating that is not
 # high contradicts it).
@@ -172,7 +173,8 @@ SERVED_PRAISE = re.compile(
 RATING_KEYS = frozenset({"rating", "ratings", "rated", "stars", "score", "reviews"})
 # Words for the low and high price tiers; they contradict a price of another tier (see `price_tier`).
 UPSCALE = re.compile(
-    r"(?<![\w-])(?:high[- ]end|upscale|luxur(?:y|ious)|high[- ]priced|expensive|pricey)(?![\w-])", re.IGNORECASE
+    r"(?<![\w-])(?:high[- ]end|upscale|up[- ]?market|luxur(?:y|ious)|high[- ]priced|expensive|pricey)(?![\w-])",
+    re.IGNORECASE,
 )
 BARGAIN = re.compile(
     r"(?<![\w-])(?:cheap(?:ly)?|inexpensive|budget(?:[- ]friendly)?|affordabl[ey]|low[- ](?:cost|priced)|bargain)(?![\w-])",

@@ -346,6 +346,20 @@ def test_the_data_labels_echoed_are_words_about_the_writing(text, channel, said)
     assert meta == ([f"talks about the writing: {', '.join(map(repr, said))}"] if said else [])
 
 
+@pytest.mark.parametrize(
+    "text, attributes, said",
+    [
+        ("The Red Lion is in the city of [city_name].", {"name": "The Red Lion"}, ["[city_name]"]),
+        ("Dear {Your Name}, meet [Product Name].", {"name": "Lamp"}, ["{Your Name}", "[Product Name]"]),
+        ("The [Limited Edition] lamp, as in [1].", {"name": "Lamp [Limited Edition]"}, []),  # a value's own; a number
+    ],
+)
+def test_a_template_blank_left_in_the_copy_is_words_about_the_writing(text, attributes, said):
+    """A draft for a restaurant the dev set never had placed it "in the city of [city_name]"."""
+    meta = [check["message"] for check in check_variant(text, attributes) if check["check"] == "meta"]
+    assert meta == ([f"talks about the writing: {', '.join(map(repr, said))}"] if said else [])
+
+
 def test_a_channel_label_that_is_also_a_key_is_its_format():
     checks = check_variant(
         "Headline: Arc lamp\nDescription: Warm light.", {"description": "lamp"}, CHANNELS["search-ad"]

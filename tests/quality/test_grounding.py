@@ -107,7 +107,11 @@ CHARGER = {"name": "Volta 65W USB-C Charger", "brand": "Kestrel Labs", "features
     "attributes, text, expected",
     [
         (COCUM, "Cocum is a Michelin-starred Italian coffee shop in Tokyo.", ["Michelin", "Tokyo"]),
-        (COCUM, "Cocum, in the City Centre near Portland, serves Italy's best.", []),  # stems, keys, values
+        (COCUM, "Cocum, in the City Centre near Portland, serves Italian Coffee.", []),  # keys, values
+        (COCUM, "Cocum serves Italy's best, as in Rome or in Italy.", ["Italy", "Rome"]),  # a country is no cuisine
+        ({"origin": "Japan", "name": "Crew Socks"}, "Japanese Crew Sock, three Socks.", []),  # a stem, a singular
+        ({"food": "Japanese", "name": "Ebi"}, "Ebi, a Japanese place in Japan.", ["Japan"]),
+        ({"name": "Everyday Chef's Knife"}, "Everyday Chef's Knife is sharp.", []),  # the sample SKU-1003's name
         (COCUM, "Cocum's coffee is served in London's East End.", ["London", "East", "End"]),  # no possessive
         (COCUM, "Headline: Cocum Coffee\nDescription: Visit Cocum in London today!", ["London"]),  # labels start
         (COCUM, "Brew Better Coffee Every Day", []),  # a title, not prose

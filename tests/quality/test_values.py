@@ -209,6 +209,16 @@ def test_missing_values_name_each_value_not_stated():
             ['says "Exceptional coffee", but customer rating is 3 out of 5'],
         ),
         ({"customer rating": "high"}, "Exquisite Chinese cuisine and exceptional service.", []),
+        (
+            {"customer rating": "1 out of 5"},
+            "Known for excellent customer reviews, a go-to spot for locals.",
+            [
+                'says "excellent customer reviews", but customer rating is 1 out of 5',
+                'says "go-to spot", but customer rating is 1 out of 5',
+            ],
+        ),  # E2E's references: "good reviews" for average ratings, "go-to" never
+        ({"customer rating": "average"}, "It has good reviews.", []),
+        ({"customer rating": "5 out of 5"}, "Glowing reviews; the go-to place in town.", []),
         ({"customer rating": "4 out of 5"}, "Exceptional coffee.", []),
         ({"name": "Aromi"}, "Exceptional coffee.", []),  # no rating: not judged
         ({"customer rating": "1 out of 5"}, "An excellent location, not exceptional food.", []),  # not served; negated
@@ -226,6 +236,8 @@ def test_missing_values_name_each_value_not_stated():
             ['says "upscale", but priceRange is cheap', 'says "high-end", but priceRange is cheap'],
         ),
         ({"priceRange": "high"}, "Affordable plates.", ['says "Affordable", but priceRange is high']),
+        ({"priceRange": "cheap"}, "A small, upmarket pub.", ['says "upmarket", but priceRange is cheap']),
+        ({"priceRange": "more than £30"}, "An upmarket pub.", []),
         ({"price": "budget"}, "A luxury kettle.", ['says "luxury", but price is budget']),
         ({"priceRange": "high"}, "High-end, and not cheap.", []),  # the same tier, and a negated other
         ({"priceRange": "cheap"}, "Never expensive, always cheap.", []),
