@@ -66,6 +66,7 @@ PLACED = re.compile(
     re.IGNORECASE,
 )
 PLACE_REACH = 24  # characters before a name that PLACED reads
+OWNER = re.compile(r"(?:['’]s|-based)\s+")  # after a word that owns or houses a value (see `owner`)
 ARTICLES = frozenset({"the", "a", "an"})  # no evidence that a value is written out ("the Portland area")
 # Between a key that labels a number and the number: "rating of less than £20", "price range: £20-25".
 KEY_LABEL_END = (
@@ -227,13 +228,13 @@ def unsupported_names(attributes: dict[str, Any], text: str, skip: Iterable[str]
 
     A word is held when an attribute word is the same word, its plural or singular, or the start of
     it but for its last letter ("Italian" for "Italy", "Japanese" for "Japan"; not "Japan" for
-    "Japanese": a country is no cuisine). A word held only inside a longer value
-    does not make a place of its own: "in Portland" or "the city of Cambridge" names a town that
-    "near: The Portland Arms" or "name: The Cambridge Blue" does not hold, and is reported with
-    its "in" or "of"; "in the Portland Arms" and "near Portland" are the value. Not checked: a sentence's or
-    line's first word, a word after a label ("Headline:"), a quote or a bullet, hashtags and
-    handles, "I", and lines in title case ("Brew Better Coffee Every Day"). Repeats are
-    reported once, possessives without their "'s".
+    "Japanese": a country is no cuisine). A word held only inside a longer value does not make a
+    place of its own: "in Portland" or "the city of Cambridge" names a town that "near: The
+    Portland Arms" or "name: The Cambridge Blue" does not hold, and is reported with its "in" or
+    "of"; "in the Portland Arms" and "near Portland" are the value. Not checked: a sentence's or
+    line's first word (unless it owns a value after it: "Minnesota's Maple House"), a word after
+    a label ("Headline:"), a quote or a bullet, hashtags and handles, "I", and lines in title
+    case ("Brew Better Coffee Every Day"). Repeats are reported once, possessives without their "'s".
     """
     written = [text[start:end] for start, end in unsupported_name_spans(attributes, text, skip)]
     return list(dict.fromkeys(written))
@@ -256,6 +257,7 @@ def unsupported_name_spans(
             before, after = inside.setdefault(word, (set(), set()))
             before.update(words[max(0, index - 1) : index])
             after.update(words[index + 1 : index + 2])
+    values = [str(fact.value) for fact in facts(attributes, skip)]
     by_start: dict[str, list[str]] = {}  # a shared stem shares the first three letters
     for known in held:
         by_start.setdefault(known[:3], []).append(known)
@@ -287,13 +289,21 @@ def unsupported_name_spans(
             for match in NAME_WORD.finditer(line)
         ]
         spans += filter(None, (placed(every, index) for index in range(len(every))))
-        words = [(start, end) for start, end in every if not starts_sentence(text, start)]  # nor after a label
+        words = [(start, end) for start, end in every if not starts_sentence(text, start) or owner(text, end, values)]
         new = [(start, end) for start, end in words if not is_held(text[start:end].lower())]
         capitalised = [(start, end) for start, end in new if text[start].isupper() and text[start:end] != "I"]
         if len(new) >= 3 and len(capitalised) >= TITLE_CASE * len(new):
             continue  # a title
         spans += capitalised
     return sorted(spans)
+
+
+def owner(text: str, end: int, values: list[str]) -> bool:
+    """Whether a word ending at `end` owns or houses one of `values` written right after it:
+    "Minnesota's Maple House", "Minnesota-based Maple House". Such a word is a name even where it
+    starts a sentence."""
+    tied = OWNER.match(text, end)
+    return tied is not None and any(value and text.startswith(value, tied.end()) for value in values)
 
 
 def starts_sentence(text: str, at: int) -> bool:

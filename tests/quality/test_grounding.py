@@ -112,6 +112,12 @@ CHARGER = {"name": "Volta 65W USB-C Charger", "brand": "Kestrel Labs", "features
         ({"origin": "Japan", "name": "Crew Socks"}, "Japanese Crew Sock, three Socks.", []),  # a stem, a singular
         ({"food": "Japanese", "name": "Ebi"}, "Ebi, a Japanese place in Japan.", ["Japan"]),
         ({"name": "Everyday Chef's Knife"}, "Everyday Chef's Knife is sharp.", []),  # the sample SKU-1003's name
+        (
+            {"name": "Maple House"},
+            "Minnesota's Maple House. Minnesota-based Maple House.",
+            ["Minnesota"],
+        ),  # owns a value
+        ({"name": "Maple House"}, "Nestled in town, Maple House's menu is Maple House's own.", []),
         (COCUM, "Cocum's coffee is served in London's East End.", ["London", "East", "End"]),  # no possessive
         (COCUM, "Headline: Cocum Coffee\nDescription: Visit Cocum in London today!", ["London"]),  # labels start
         (COCUM, "Brew Better Coffee Every Day", []),  # a title, not prose
