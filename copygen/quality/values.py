@@ -148,6 +148,7 @@ RENOWN = (
     r"(?:world )?(?:renowned|famous)|well known|(?:critically )?acclaimed|legendary|celebrated|beloved"
     r"|(?:much|well) loved|(?:highly|well) (?:regarded|respected|reputed)|reputable|(?:very |hugely |immensely )?popular"
     r"|(?:local|customer|crowd|fan) favou?rite|reputation (?:for|as|of)|go to (?:spot|place|destination|choice)"
+    r"|must (?:visit|try|see)|(?:haven|magnet|hot ?spot) for (?:the )?(?:locals|tourists|visitors|foodies|food lovers|diners)"
     r"|loyal (?:customer base|customers|following|clientele|fan base|regulars)"
     r"|favou?rite (?:\w+ )?(?:among|with|of) (?:the )?(?:locals|customers|visitors|tourists|diners|residents|families)"
 )

@@ -78,6 +78,7 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ({"bullets": ["Recommended for ages 6 to 12"]}, "A kid-friendly building set.", []),
         ({"name": "Sunny Cafe"}, "A friendly cafe, great for a family dinner.", []),  # not the claim itself
         ({"name": "Kettle"}, "The go-to place for a kettle with glowing reviews.", ["go-to place", "glowing reviews"]),
+        ({"name": "The Mill"}, "The Mill is a must-visit destination.", ["must-visit"]),
     ],
 )
 def test_unsupported_claims(attributes, text, expected):

@@ -218,6 +218,12 @@ def test_missing_values_name_each_value_not_stated():
             ],
         ),  # E2E's references: "good reviews" for average ratings, "go-to" never
         ({"customer rating": "average"}, "It has good reviews.", []),
+        (
+            {"customer rating": "low"},
+            "A must-visit destination, a haven for locals and tourists alike.",
+            ['says "must-visit", but customer rating is low', 'says "haven for locals", but customer rating is low'],
+        ),  # in 14 of 170 held-out drafts for ratings that are not high; never in E2E's references
+        ({"customer rating": "high"}, "A must-try pub, a magnet for foodies.", []),
         ({"customer rating": "5 out of 5"}, "Glowing reviews; the go-to place in town.", []),
         ({"customer rating": "4 out of 5"}, "Exceptional coffee.", []),
         ({"name": "Aromi"}, "Exceptional coffee.", []),  # no rating: not judged
