@@ -323,9 +323,10 @@ def line_spans(text: str) -> Iterator[tuple[int, str]]:
 
 def same_stem(word: str, known: str) -> bool:
     """Whether a word of the copy is an attribute's word or a form of it: the same word, its plural
-    or singular ("socks", "sock"), it without its possessive ("chef" for "chef's"), or a longer word of four letters or more that differs from it only
-    after its next-to-last letter ("italian" for "italy"). Not a shorter one: "japan", "china" and
-    "india" are places that "japanese", "chinese" and "indian" food does not name."""
+    or singular ("socks", "sock"), it without its possessive ("chef" for "chef's"), or a longer
+    word of four letters or more that differs from it only after its next-to-last letter
+    ("italian" for "italy"). Not a shorter one: "japan", "china" and "india" are places that
+    "japanese", "chinese" and "indian" food does not name."""
     if word == known or known in (word + "s", word + "es", word + "'s", word + "’s"):
         return True
     common = next((i for i, (a, b) in enumerate(zip(word, known)) if a != b), len(known))
