@@ -20,7 +20,6 @@ renown, where its data holds no rating or award.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -102,8 +101,10 @@ def untrue_inventions(attributes: dict[str, Any], skip: tuple[str, ...] = ("id",
 
 def first_runs(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> list[list[int]]:
     """Token id runs kept out of a product's copy from its first decoding: the common inventions
-    untrue for it, and its keys written as labels (see label_runs)."""
-    return invention_runs(tokenizer, attributes, skip) + label_runs(tokenizer, attributes, skip)
+    untrue for it, and its keys written as labels (see invention_runs, label_runs). The product's
+    values are tokenized once for both."""
+    runs = [*invented_forms(tokenizer, attributes, skip), *label_forms(tokenizer, attributes, skip)]
+    return unheld(tokenizer, attributes, skip, runs)
 
 
 def invention_runs(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> list[list[int]]:
@@ -111,8 +112,7 @@ def invention_runs(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...] 
     copy writes it: after a space or not, with its first letter as listed or capitalised. A run
     that the product's own values are written with is never one: " Americano" is " American"
     then "o", and " Rioja" is " Rio" then "ja"."""
-    phrases = untrue_inventions(attributes, skip)
-    return unheld(tokenizer, attributes, skip, (run for phrase in phrases for run in phrase_runs(tokenizer, phrase)))
+    return unheld(tokenizer, attributes, skip, invented_forms(tokenizer, attributes, skip))
 
 
 def label_runs(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> list[list[int]]:
@@ -121,13 +121,25 @@ def label_runs(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...] = ("
     checks.echoed_labels). Marketplace listings drew it in 4 of 10 best drafts. Only the colon
     after the key is banned, and only where the key starts a line or follows a bullet, so copy
     may still say "at a low price: $12". A channel's part labels ("Headline:") stay allowed."""
+    return unheld(tokenizer, attributes, skip, label_forms(tokenizer, attributes, skip))
+
+
+def invented_forms(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...]) -> list[tuple[int, ...]]:
+    """The token runs of each common invention untrue for `attributes` (see phrase_runs)."""
+    return [run for phrase in untrue_inventions(attributes, skip) for run in phrase_runs(tokenizer, phrase)]
+
+
+def label_forms(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...]) -> list[tuple[int, ...]]:
+    """The token runs of each of the product's keys written as a label (see key_label_runs)."""
     shown = {key: value for key, value in attributes.items() if key not in skip}
     keys = [key for key in label_keys(shown) if key.lower() not in PARTS]
-    return unheld(tokenizer, attributes, skip, (run for key in keys for run in key_label_runs(tokenizer, key)))
+    return [run for key in keys for run in key_label_runs(tokenizer, key)]
 
 
-def unheld(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...], runs: Iterable[tuple]) -> list[list[int]]:
+def unheld(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...], runs: list[tuple]) -> list[list[int]]:
     """`runs` each once, less those the product's own values are written with."""
+    if not runs:
+        return []
     values = [form for value in attribute_values(attributes, skip) for form in (" " + value, value)]
     held = tokenizer(values, add_special_tokens=False)["input_ids"] if values else []
     kept: list[list[int]] = []

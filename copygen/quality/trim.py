@@ -37,7 +37,7 @@ def trimmed(
     an earlier sentence word for word, without its unfinished end, and with each word said twice
     in a row said once (unless a value says it so, "Bora Bora"), what was taken out), or None when
     there is nothing to take out or fewer than MIN_WORDS words would be left."""
-    values = " ".join(map(str, attribute_values(attributes, skip))).lower()
+    values = " ".join(attribute_values(attributes, skip)).lower()
     doubled = [match for match in DOUBLED.finditer(text) if match.group().lower() not in values]
     for match in reversed(doubled):
         text = text[: match.start()] + match.group(1) + text[match.end() :]
