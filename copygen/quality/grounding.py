@@ -57,6 +57,8 @@ POSSESSIVE = re.compile(r"['’]s$")
 LABEL = re.compile(r"(?<![\w-])([^\W\d_]+)[ \u00a0\u202f-]$")  # "SPF " before "30"
 RANGE = re.compile(r"\s*(?:[-–—/]|to)\s*")  # between the numbers of a range ("36–46")
 START_REACH = 16  # characters before a word that SENTENCE_START reads
+COUNTED = re.compile(r"[ \u00a0\u202f-]?([^\W\d_]+)")  # the word a number counts: "2-Person", "3 colours"
+ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 LABEL_REACH = 40  # characters before a number that LABEL reads (a longer word labels nothing)
 TITLE_CASE = 0.75  # a line this share of whose words the attributes lack are capitalised is a title
 # What places a product where a name is ("in Portland", "the city of Cambridge"); group 1 or 2 starts the place.
@@ -139,7 +141,9 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     A rating's scale ("out of 5", "/5") supports only a scale: "1 out of 5" holds no 5 that
     "a 5-star café" could state. A number after a capitalised label the attributes put before
     other numbers ("SPF 30", "EU 36") must be one of those: "SPF 50" is invented even when the
-    size is 50 ml. So must a number after an attribute's key (see key_labels): "a customer rating of
+    size is 50 ml. A number the attributes write before a word that is no unit counts that word
+    ("2-Person", "3 colours"): copy that gives it a unit ("2 meters tall") states a measure the
+    product does not have; copy may still write it bare ("2 people"). So must a number after an attribute's key (see key_labels): "a customer rating of
     less than £20" is reported from "customer rating", the price being true only under its own key."""
     known: dict[str, set[str | None]] = {}
     scales: set[str] = set()
@@ -151,7 +155,7 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
             if scale:
                 scales.add(quantity.number)
             else:
-                known.setdefault(quantity.number, set()).add(quantity.unit)
+                known.setdefault(quantity.number, set()).add(quantity.unit or counted(value, quantity.end))
             if label:
                 labelled.setdefault(label, set()).add(quantity.number)
     spans = []
@@ -176,6 +180,16 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         if keys and not any(written in value.lower() for value in values):
             spans.append((min(keys), quantity.end))  # from the key: the number is true only under its own
     return spans
+
+
+def counted(value: str, end: int) -> str | None:
+    """The word right after a number without a unit that it counts ("person" in "2-Person"), as
+    "~person" so that no unit equals it; None when no word follows, or it is a function word or an
+    ordinal's ending ("1st")."""
+    word = COUNTED.match(value, end)
+    if word is None or word.group(1).lower() in FUNCTION_WORDS | ORDINAL_ENDINGS:
+        return None
+    return "~" + word.group(1).lower()
 
 
 def key_labels(attributes: dict[str, Any], skip: Iterable[str]) -> list[tuple[re.Pattern, set[str]]]:

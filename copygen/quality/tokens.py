@@ -40,6 +40,8 @@ UNITS = {
     **dict.fromkeys(["ml", "milliliter", "milliliters", "millilitre", "millilitres"], "ml"),
     **dict.fromkeys(["l", "liter", "liters", "litre", "litres"], "l"),
     **dict.fromkeys(["gal", "gallon", "gallons"], "gallon"),
+    **dict.fromkeys(["cubic", "cu"], "cubic"),  # "2 cubic feet": the first word is enough to tell
+    **dict.fromkeys(["square", "sq"], "square"),
     **{
         unit: unit
         for unit in ["kb", "mb", "gb", "tb", "mbps", "gbps", "kw", "wh", "kwh", "mah", "hz", "khz", "mhz", "ghz"]

@@ -87,6 +87,12 @@ def test_attribute_coverage(attributes, text, expected):
         ),  # a number under another value's key: reported from the key
         ({"rating": "4.8/5", "reviews": "1,200"}, "A rating of 4.8 from 1,200 reviews; Rating: 4.8.", []),
         ({"size": "50 ml", "weight": "80 g"}, "Size: 80 g, weight 80 g.", ["Size: 80 g"]),
+        (
+            {"name": "Ridgeline 2-Person Tent", "price": "$189.00"},
+            "A 2-person tent for 2 people, 2 meters tall, 189.00 cubic meters.",
+            ["2 meters", "189.00 cubic"],
+        ),  # a number the data counts something with is no measure
+        ({"colours": "3 colours", "age": "ages 4 and up"}, "3 colours, 3 hours; ages 4 years and up.", ["3 hours"]),
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
