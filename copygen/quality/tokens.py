@@ -2,9 +2,11 @@
 value compares equal: case is ignored, numbers are canonical ("1,200" = "1200", "49.00" = "49",
 "1,5" = "1.5"), and a unit right after a number is singular and unabbreviated ("8-hour" = "8 hours"
 = "8 hrs"). A comma followed by exactly three digits groups thousands; any other comma between
-digits is a decimal comma. A numeral character is a number ("½" = "0.5", "①" = "1"). Numbers
-written as words ("eight") and units outside `UNITS` are not recognised. Also the quantities
-(number and unit) a text states.
+digits is a decimal comma. A numeral character is a number ("½" = "0.5", "①" = "1"), and so is
+an English cardinal written in words from two up ("twelve-hour" = "12 hours", "two hundred and
+fifty" = "250"; read by text2num); "one" only before a unit ("one-year"), since "one of the best"
+states no number. Ordinals ("first", "second") and words such as "double" or "dozen" are words.
+Units outside `UNITS` are not recognised. Also the quantities (number and unit) a text states.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
+
+from text_to_num import text2num
 
 from copygen.text import CJK_RANGES
 
@@ -74,8 +78,16 @@ NUMERALS = "".join(
     and not CJK_CHARACTER.match(character)
 )
 NUMERAL = f"[{re.escape(NUMERALS)}]"
+NUMBER_WORD = (  # a cardinal's words, each whole
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand"
+    r"|million)(?![^\W\d_])"
+)
+# A cardinal in words: number words joined by a space, a hyphen or "and" ("twenty-five", "one hundred and fifty").
+SPELLED = rf"(?i:(?<![^\W\d_]){NUMBER_WORD}(?:(?:[ -]|\s+and\s+){NUMBER_WORD})*)"
 TOKEN = re.compile(
     rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?|{NUMERAL})"
+    rf"|(?P<spelled>{SPELLED})"
     rf"|(?P<word>[{CJK}]|(?:(?![{CJK}]|{NUMERAL})[^\W\d_])+)"
     r"|(?P<symbol>[$€£¥%°\"″])"
 )
@@ -102,6 +114,9 @@ def tokens_of(text: str) -> list[Token]:
     for match in TOKEN.finditer(text):
         kind = match.lastgroup
         surface = match.group()
+        if kind == "spelled":
+            tokens += spelled_tokens(text, match.start(), match.end())
+            continue
         if kind == "number":
             normal = canonical_number(surface)
         else:
@@ -113,6 +128,33 @@ def tokens_of(text: str) -> list[Token]:
                 continue  # a stray %, ° or quote mark
         tokens.append(Token(kind, normal, match.start(), match.end()))
     return tokens
+
+
+def spelled_tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of number words at text[start:end]: one number if they make one ("twenty-five"),
+    else each word on its own ("two and three"); a lone "one" is a number only before a unit."""
+    surface = text[start:end].lower()
+    if not one_counts(text, start, end):
+        return [Token("word", surface, start, end)]
+    try:
+        return [Token("number", str(text2num(surface, "en")), start, end)]
+    except ValueError:  # words that make no one number
+        pass
+    found = []
+    for word in re.finditer(r"[^\W\d_]+", surface):
+        first, last = start + word.start(), start + word.end()
+        is_and = word.group() == "and"
+        found += [Token("word", "and", first, last)] if is_and else spelled_tokens(text, first, last)
+    return found
+
+
+def one_counts(text: str, start: int, end: int) -> bool:
+    """Whether number words are a number: any but a lone "one", which is one only before a unit
+    of three letters or more ("one-year", "one hour"; not "one of", "one in three")."""
+    if text[start:end].lower() != "one":
+        return True
+    after = re.match(r"[ \u00a0\u202f-]?([^\W\d_]{3,})", text[end:])
+    return after is not None and after.group(1).lower() in UNITS
 
 
 def quantities(text: str) -> list[Quantity]:

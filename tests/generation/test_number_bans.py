@@ -216,7 +216,8 @@ def test_an_invented_numeral_character_is_an_untrue_run_of_all_its_byte_tokens(t
     to ban is the three byte tokens of "⅓", not its first byte, which begins "–" and "’" too."""
     ids = tokenizer(" The Eagle, rated ⅓ out of five.", add_special_tokens=False)["input_ids"]
     eagle = {"name": "The Eagle", "customer rating": "high"}
-    [(first, end, written)] = untrue_runs(tokenizer, ids, eagle)
+    [(first, end, written), (_, _, scale)] = untrue_runs(tokenizer, ids, eagle)
+    assert scale.strip() == "five"  # a scale in words is a number too
     assert written.strip() == "⅓" and tokenizer.decode(ids[first:end]).strip() == "⅓"
     assert tokenizer.decode(true_start(tokenizer, ids, (first, end, written), eagle)).rstrip() == " The Eagle, rated"
 

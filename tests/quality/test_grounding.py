@@ -25,6 +25,7 @@ KETTLE = {
         (KETTLE, "A kettle.", 0.0),
         ({"battery": "8 hours"}, "An 8-hour battery.", 1.0),
         ({"battery": "8 hours"}, "Up to 8 hrs of music.", 1.0),
+        ({"battery": "8 hours", "doors": "two doors"}, "Eight hours of music, 2 doors.", 1.0),  # numbers in words
         ({"sold": 1200}, "Over 1,200 sold.", 1.0),
         ({"weight": "1.5 kg"}, "Weighs just 1,5 kg.", 1.0),  # decimal comma
         ({"id": "SKU-1", "name": "Kettle"}, "A kettle.", 1.0),  # the id is not a value to mention
@@ -93,6 +94,13 @@ def test_attribute_coverage(attributes, text, expected):
             ["2 meters", "189.00 cubic"],
         ),  # a number the data counts something with is no measure
         ({"colours": "3 colours", "age": "ages 4 and up"}, "3 colours, 3 hours; ages 4 years and up.", ["3 hours"]),
+        # numbers in words are numbers: read by text2num, with their units
+        ({"battery": "8 hours"}, "An eight-hour battery, not a twelve-hour one.", ["twelve-hour"]),
+        ({"features": ["two doors and two vestibules"]}, "A two-door tent: 2 doors, three poles.", ["three"]),
+        ({"seats": "150"}, "It seats one hundred and fifty, or two hundred and fifty.", ["two hundred and fifty"]),
+        ({"customer rating": "5 out of 5"}, "A five-star café, rated five out of five.", []),
+        ({"customer rating": "high"}, "Rated 5 out of ten.", ["5", "ten"]),
+        ({"warranty": "2 years"}, "A one-year warranty, one of the best; two years; a second one.", ["one-year"]),
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
