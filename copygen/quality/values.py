@@ -27,7 +27,8 @@ key). How a fact is stated depends on its kind:
 - a price tier (a word such as "cheap", "moderate" or "high" under a key that names a price,
   "priceRange") is contradicted by words for a tier it is not: "high-end", "upscale", "luxury"
   or "expensive" for a low or middle price, "cheap", "budget", "affordable" or "inexpensive" for a
-  high one. A price in figures is not judged.
+  high one, "mid-range" or "moderately priced" for a low or high one (E2E's references say these
+  in 414 of 559 references for moderate places, and in 9 of 1,065 for cheap or high ones, slips). A price in figures is not judged.
 - a kind of place (a coffee shop, a restaurant, a pub, under a key that names a type, "eatType") is
   contradicted by the words for another kind ("bistro" and "trattoria" are restaurants), but not
   right after a neighbour's name ("a restaurant" for a coffee shop, but not "near the Burger King
@@ -181,6 +182,13 @@ BARGAIN = re.compile(
     r"(?<![\w-])(?:cheap(?:ly)?|inexpensive|budget(?:[- ]friendly)?|affordabl[ey]|low[- ](?:cost|priced)|bargain)(?![\w-])",
     re.IGNORECASE,
 )
+# Words for the middle tier, said of a price ("mid-range", "moderately priced"; not a "mid-range rating").
+MIDDLE = re.compile(
+    r"(?<![\w-])(?:mid[- ]?range(?![- ](?:customer|ratings?|reviews?))|mid[- ]priced|moderately[- ]priced"
+    r"|moderate(?:ly)?[- ](?:prices?|pricing|costs?))(?![\w-])",
+    re.IGNORECASE,
+)
+TIER_AGAINST = {"low": (UPSCALE, MIDDLE), "middle": (UPSCALE,), "high": (BARGAIN, MIDDLE)}  # what contradicts each tier
 PRICE_KEYS = frozenset({"price", "prices", "pricing", "cost"})
 PRICE_TIERS = {  # a price tier's name, and the values that state it
     "low": frozenset({"cheap", "low", "budget", "inexpensive", "affordable"}),
@@ -312,7 +320,7 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
             spans += said_against(PRAISE, reading, all_facts) + said_against(SERVED_PRAISE, reading, all_facts)
         tier = price_tier(fact)
         if tier is not None:
-            spans += said_against(BARGAIN if tier == "high" else UPSCALE, reading, all_facts)
+            spans += [span for words in TIER_AGAINST[tier] for span in said_against(words, reading, all_facts)]
         kind = place_kind(fact)
         if kind is not None:
             spans += other_kinds(kind, reading, all_facts)

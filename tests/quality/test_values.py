@@ -249,6 +249,10 @@ def test_missing_values_name_each_value_not_stated():
         ({"priceRange": "cheap"}, "Never expensive, always cheap.", []),
         ({"priceRange": "moderate"}, "A high-end café.", ['says "high-end", but priceRange is moderate']),
         ({"priceRange": "moderate"}, "An affordable café.", []),  # a middle price is affordable
+        ({"priceRange": "cheap"}, "A small, mid-range pub.", ['says "mid-range", but priceRange is cheap']),
+        ({"priceRange": "high"}, "Moderately priced food.", ['says "Moderately priced", but priceRange is high']),
+        ({"priceRange": "moderate"}, "A mid-range pub at moderate prices.", []),
+        ({"priceRange": "cheap"}, "A mid-range customer rating, reasonably priced.", []),  # not said of a price
         ({"priceRange": "£20-25"}, "Cheap eats.", []),  # nor a price in figures
         ({"quality": "high"}, "A cheap kettle.", []),  # a key that names no price
         (
