@@ -59,7 +59,7 @@ OPTIONS = re.compile(
     r"(?<![\w-])(?:(?:a |wide |whole |full |great |huge )*(?:variety|range|choice|selection|array|assortment)"
     r" of|many|multiple|several|various|different|assorted|[2-9]|[1-9][0-9]+|two|three|four|five|six|seven|eight|nine|ten)"
     r" (colou?rs|sizes|styles|shades|flavou?rs|scents|"
-    r"finishes|patterns|designs|lengths|capacities)(?![\w-])",
+    r"finishes|patterns|designs|lengths|capacities|materials)(?![\w-])",
     re.IGNORECASE,
 )
 OPTION_KEYS = {
@@ -76,6 +76,7 @@ OPTION_KEYS = {
     "patterns": r"pattern",
     "designs": r"design",
     "lengths": r"length",
+    "materials": r"material|fabric",
 }
 # Several options in one value: a list, a range of sizes or numbers ("XS–XXL", "36-46"), or words for many.
 SEVERAL = re.compile(

@@ -141,21 +141,24 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     A rating's scale ("out of 5", "/5") supports only a scale: "1 out of 5" holds no 5 that
     "a 5-star café" could state. A number after a capitalised label the attributes put before
     other numbers ("SPF 30", "EU 36") must be one of those: "SPF 50" is invented even when the
-    size is 50 ml. A number the attributes write before a word that is no unit counts that word
-    ("2-Person", "3 colours"): copy that gives it a unit ("2 meters tall") states a measure the
-    product does not have; copy may still write it bare ("2 people"). So must a number after an attribute's key (see key_labels): "a customer rating of
-    less than £20" is reported from "customer rating", the price being true only under its own key."""
+    size is 50 ml. So must a number after an attribute's key (see key_labels): "a customer rating of
+    less than £20" is reported from "customer rating", the price being true only under its own key.
+    A number the attributes write before a word that is no unit counts that word ("2-Person", "3
+    colours"): copy that gives it a unit ("2 meters tall") states a measure the product does not
+    have, though it may write it bare ("2 people"); and one they hold only as a measure ("$159")
+    counts nothing in copy ("159-wound")."""
     known: dict[str, set[str | None]] = {}
     scales: set[str] = set()
     labelled: dict[str, set[str]] = {}
     keyed = key_labels(attributes, skip)
     values = list(attribute_values(attributes, skip))
     for value in values:
-        for quantity, scale, label in read_quantities(value, attribute=True):
+        read = read_quantities(value, attribute=True)
+        for index, (quantity, scale, label) in enumerate(read):
             if scale:
                 scales.add(quantity.number)
             else:
-                known.setdefault(quantity.number, set()).add(quantity.unit or counted(value, quantity.end))
+                known.setdefault(quantity.number, set()).update(held_units(value, read, index))
             if label:
                 labelled.setdefault(label, set()).add(quantity.number)
     spans = []
@@ -163,9 +166,11 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         units = known.get(quantity.number)
         if scale and quantity.number in scales:
             continue
+        counts = quantity.unit is None and counted(text, quantity.end)
         if (
             units is None
             or not (quantity.unit is None or None in units or quantity.unit in units)
+            or (counts and all(unit and not unit.startswith("~") for unit in units))
             or quantity.number not in labelled.get(label, {quantity.number})
         ):
             spans.append((quantity.start, quantity.end))
@@ -180,6 +185,22 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         if keys and not any(written in value.lower() for value in values):
             spans.append((min(keys), quantity.end))  # from the key: the number is true only under its own
     return spans
+
+
+def held_units(value: str, read: list, index: int) -> set[str | None]:
+    """The units an attribute value's number (`read[index]`, from read_quantities) holds: its own,
+    else the word it counts (see counted); in a size ("183 x 61 cm") the last number's too."""
+    quantity = read[index][0]
+    units = {quantity.unit or counted(value, quantity.end)}
+    before = read[index - 1][0] if index else None
+    if before and before.unit == "x" and not value[before.end : quantity.start].strip():
+        units.add("x")  # "61 x" in copy for the 61 of "183 x 61 cm"
+    for later, _, _ in read[index + 1 :]:
+        if quantity.unit != "x" or value[quantity.end : later.start].strip():
+            break
+        units.add(later.unit)
+        quantity = later
+    return units
 
 
 def counted(value: str, end: int) -> str | None:

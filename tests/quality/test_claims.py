@@ -35,6 +35,8 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             ["12 colors"],
         ),  # 12 is held, not as colours
         ({"colors": "12 colours to choose from"}, "Available in 12 colors.", []),
+        ({"material": "linen"}, "In a range of materials.", ["a range of materials"]),
+        ({"material": "linen, cotton"}, "In a range of materials.", []),
         (SPEAKER, "The world-renowned, critically acclaimed speaker.", ["world-renowned", "critically acclaimed"]),
         ({"awards": "Red Dot 2024"}, "A celebrated speaker.", []),  # an award is renown
         (SPEAKER, "A reputable brand's well-reputed speaker.", ["reputable", "well-reputed"]),
