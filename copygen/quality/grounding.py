@@ -146,7 +146,7 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     A number the attributes write before a word that is no unit counts that word ("2-Person", "3
     colours"): copy that gives it a unit ("2 meters tall") states a measure the product does not
     have, though it may write it bare ("2 people"); and one they hold only as a measure ("$159")
-    counts nothing in copy ("159-wound")."""
+    counts nothing in copy ("159-wound"; a word glued to it, "24od", is left to the other checks)."""
     known: dict[str, set[str | None]] = {}
     scales: set[str] = set()
     labelled: dict[str, set[str]] = {}
@@ -166,7 +166,7 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         units = known.get(quantity.number)
         if scale and quantity.number in scales:
             continue
-        counts = quantity.unit is None and counted(text, quantity.end)
+        counts = quantity.unit is None and text[quantity.end : quantity.end + 1] in " -" and counted(text, quantity.end)
         if (
             units is None
             or not (quantity.unit is None or None in units or quantity.unit in units)

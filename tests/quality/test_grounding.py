@@ -95,7 +95,11 @@ def test_attribute_coverage(attributes, text, expected):
         ),  # a number the data counts something with is no measure
         ({"colours": "3 colours", "age": "ages 4 and up"}, "3 colours, 3 hours; ages 4 years and up.", ["3 hours"]),
         ({"size": "183 x 61 cm, 5 mm thick"}, "183 cm long, 61 cm wide; 183 x 61 x 5 cm.", ["5 cm"]),  # a size's unit
-        ({"price": "$159.00", "power": "35 W"}, "A 35-watt, 159-wound fan for $159.", ["159"]),  # a price counts nothing
+        (
+            {"price": "$159.00", "power": "35 W"},
+            "A 35-watt, 159-wound fan for $159.",
+            ["159"],
+        ),  # a price counts nothing
         # numbers in words are numbers: read by text2num, with their units
         ({"battery": "8 hours"}, "An eight-hour battery, not a twelve-hour one.", ["twelve-hour"]),
         ({"features": ["two doors and two vestibules"]}, "A two-door tent: 2 doors, three poles.", ["three"]),
