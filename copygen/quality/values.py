@@ -21,7 +21,7 @@ key). How a fact is stated depends on its kind:
   "average" or "low" under a key that names a rating): "top-rated", "highly rated", "five-star",
   "top-tier", "top-notch", "highly recommended", "one of the best", "the best in town", or renown
   ("renowned", "well-known", "acclaimed", "beloved", "popular", "a local favourite", "a reputation
-  for", "a loyal following": E2E's human references say "popular" and "reputation" only of places
+  for", "a loyal following", "a leading brand": E2E's human references say "popular" and "reputation" only of places
   rated high). Such a rating also contradicts praise of what the place serves: "exceptional
   customer service", "exquisite Chinese cuisine", "high-quality food".
 - a price tier (a word such as "cheap", "moderate" or "high" under a key that names a price,
@@ -152,6 +152,8 @@ RENOWN = (
     r"|must (?:visit|try|see)|(?:haven|magnet|hot ?spot) for (?:the )?(?:locals|tourists|visitors|foodies|food lovers|diners)"
     r"|loyal (?:customer base|customers|following|clientele|fan base|regulars)"
     r"|favou?rite (?:\w+ )?(?:among|with|of) (?:the )?(?:locals|customers|visitors|tourists|diners|residents|families)"
+    r"|(?:well|long) established|(?:industry|market|world) leading|(?:a|the|one of the) leading (?:[\w&]+ ){0,3}?"
+    r"(?:brands?|manufacturers?|makers?|compan(?:y|ies)|providers?|suppliers?|retailers?|names?|producers?|designers?)"
 )
 # Praise that claims a high rating (each space stands for a space or a hyphen, as in RENOWN): a claim
 # the data must back (see claims.CLAIMS), contradicted by a rating that is not high (see `rated_high`).

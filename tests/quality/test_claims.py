@@ -39,6 +39,12 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ({"material": "linen, cotton"}, "In a range of materials.", []),
         (SPEAKER, "The world-renowned, critically acclaimed speaker.", ["world-renowned", "critically acclaimed"]),
         ({"awards": "Red Dot 2024"}, "A celebrated speaker.", []),  # an award is renown
+        (
+            {"name": "QuickSet Dumbbell", "brand": "Ardent Athletics"},
+            "Ardent Athletics, a leading sports equipment company, makes an industry-leading grip; well-established.",
+            ["a leading sports equipment company", "industry-leading", "well-established"],
+        ),
+        ({"brand": "Ardent"}, "Leading to better form, in a leading role.", []),  # no company, no renown
         (SPEAKER, "A reputable brand's well-reputed speaker.", ["reputable", "well-reputed"]),
         ({"note": "Reputation built over 40 years"}, "A reputable maker.", []),
         (SPEAKER, "A well-known brand's top-tier speaker.", ["well-known"]),  # quality alone is no renown
