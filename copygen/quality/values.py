@@ -21,14 +21,15 @@ key). How a fact is stated depends on its kind:
   "average" or "low" under a key that names a rating): "top-rated", "highly rated", "five-star",
   "top-tier", "top-notch", "highly recommended", "one of the best", "the best in town", or renown
   ("renowned", "well-known", "acclaimed", "beloved", "popular", "a local favourite", "a reputation
-  for", "a loyal following", "a leading brand": E2E's human references say "popular" and "reputation" only of places
-  rated high). Such a rating also contradicts praise of what the place serves: "exceptional
+  for", "a loyal following", "a leading brand": E2E's human references say "popular" and
+  "reputation" only of places rated high). Such a rating also contradicts praise of what the place serves: "exceptional
   customer service", "exquisite Chinese cuisine", "high-quality food".
 - a price tier (a word such as "cheap", "moderate" or "high" under a key that names a price,
   "priceRange") is contradicted by words for a tier it is not: "high-end", "upscale", "luxury"
   or "expensive" for a low or middle price, "cheap", "budget", "affordable" or "inexpensive" for a
   high one, "mid-range" or "moderately priced" for a low or high one (E2E's references say these
-  in 414 of 559 references for moderate places, and in 9 of 1,065 for cheap or high ones, slips). A price in figures is not judged.
+  in 414 of 559 references for moderate places, and in 9 of 1,065 for cheap or high ones, slips).
+  A price in figures is not judged.
 - a kind of place (a coffee shop, a restaurant, a pub, under a key that names a type, "eatType") is
   contradicted by the words for another kind ("bistro" and "trattoria" are restaurants), but not
   right after a neighbour's name ("a restaurant" for a coffee shop, but not "near the Burger King
