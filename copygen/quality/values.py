@@ -145,8 +145,10 @@ NAME_GAP = re.compile(r"[^\S\n]*-[^\S\n]*|[^\S\n]+")  # between the words of a n
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 RATING = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:/|out\s+of)\s*(\d+(?:[.,]\d+)?)(?![\w])", re.IGNORECASE)
 # Words for renown (each space stands for a space or a hyphen): claims the product's data must back
-# (see claims.CLAIMS), and praise that a rating that is not high contradicts.
+# (see claims.CLAIMS), and praise that a rating that is not high contradicts. An intensifier may come
+# first, hyphenated too: "well-reputable", "highly-acclaimed".
 RENOWN = (
+    r"(?:(?:well|highly|widely|very|most|much|hugely) )?(?:"
     r"(?:world )?(?:renowned|famous)|well known|(?:critically )?acclaimed|legendary|celebrated|beloved"
     r"|(?:much|well) loved|(?:highly|well) (?:regarded|respected|reputed)|reputable|(?:very |hugely |immensely )?popular"
     r"|(?:local|customer|crowd|fan) favou?rite|reputation (?:for|as|of)|go to (?:spot|place|destination|choice)"
@@ -154,7 +156,7 @@ RENOWN = (
     r"|loyal (?:customer base|customers|following|clientele|fan base|regulars)"
     r"|favou?rite (?:\w+ )?(?:among|with|of) (?:the )?(?:locals|customers|visitors|tourists|diners|residents|families)"
     r"|(?:well|long) established|(?:industry|market|world) leading|(?:a|the|one of the) leading (?:[\w&]+ ){0,3}?"
-    r"(?:brands?|manufacturers?|makers?|compan(?:y|ies)|providers?|suppliers?|retailers?|names?|producers?|designers?)"
+    r"(?:brands?|manufacturers?|makers?|compan(?:y|ies)|providers?|suppliers?|retailers?|names?|producers?|designers?))"
 )
 # Praise that claims a high rating (each space stands for a space or a hyphen, as in RENOWN): a claim
 # the data must back (see claims.CLAIMS), contradicted by a rating that is not high (see `rated_high`).

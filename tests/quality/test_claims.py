@@ -45,6 +45,7 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             ["a leading sports equipment company", "industry-leading", "well-established"],
         ),
         ({"brand": "Ardent"}, "Leading to better form, in a leading role.", []),  # no company, no renown
+        (SPEAKER, "A well-reputable, highly-acclaimed brand.", ["well-reputable", "highly-acclaimed"]),  # intensified
         (SPEAKER, "A reputable brand's well-reputed speaker.", ["reputable", "well-reputed"]),
         ({"note": "Reputation built over 40 years"}, "A reputable maker.", []),
         (SPEAKER, "A well-known brand's top-tier speaker.", ["well-known"]),  # quality alone is no renown
