@@ -166,7 +166,11 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         units = known.get(quantity.number)
         if scale and quantity.number in scales:
             continue
-        counts = quantity.unit is None and text[quantity.end : quantity.end + 1] in " -" and counted(text, quantity.end)
+        counts = (
+            quantity.unit is None
+            and text[quantity.end : quantity.end + 1] in (" ", "-")
+            and counted(text, quantity.end)
+        )
         if (
             units is None
             or not (quantity.unit is None or None in units or quantity.unit in units)

@@ -85,6 +85,7 @@ NUMBER_WORD = (  # a cardinal's words, each whole
 )
 # A cardinal in words: number words joined by a space, a hyphen or "and" ("twenty-five", "one hundred and fifty").
 SPELLED = rf"(?i:(?<![^\W\d_]){NUMBER_WORD}(?:(?:[ -]|\s+and\s+){NUMBER_WORD})*)"
+UNIT_WORD = re.compile(r"[ \u00a0\u202f-]?([^\W\d_]{3,})")  # a unit written out after "one" ("one-year")
 TOKEN = re.compile(
     rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?|{NUMERAL})"
     rf"|(?P<spelled>{SPELLED})"
@@ -153,7 +154,7 @@ def one_counts(text: str, start: int, end: int) -> bool:
     of three letters or more ("one-year", "one hour"; not "one of", "one in three")."""
     if text[start:end].lower() != "one":
         return True
-    after = re.match(r"[ \u00a0\u202f-]?([^\W\d_]{3,})", text[end:])
+    after = UNIT_WORD.match(text, end)
     return after is not None and after.group(1).lower() in UNITS
 
 
