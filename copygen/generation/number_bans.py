@@ -33,7 +33,7 @@ from copygen.quality.grounding import (
     unsupported_name_spans,
     unsupported_spans,
 )
-from copygen.quality.values import NEGATIONS, PLACED_AT
+from copygen.quality.values import NEGATIONS, PLACED_AT, SAID_ABSENT
 
 SEPARATORS = (".", ",")
 DIGITS = "0123456789"  # not str.isdigit: superscripts are not numbers a reader checks
@@ -183,9 +183,14 @@ def banned_part(text: str, start: int, end: int) -> tuple[int, int]:
     negated one ("not family-friendly" for a yes) whole, so "not" itself stays allowed; a neighbour
     placed around the product ("in the heart of Clare Hall" for near: Clare Hall) up to the
     neighbour's first word, from the word its "of" follows ("heart of Clare", "heart of the
-    Portland": whatever adjectives come before), so "in" stays allowed and so does "near Clare Hall"."""
+    Portland": whatever adjectives come before), so "in" stays allowed and so does "near Clare Hall";
+    a thing said absent ("gig bag-free", "grinder is not included") whole, so "gig bag" stays allowed."""
     word = FIRST_WORD.match(text, start, end)
-    if word is None or word.group().lower() in NEGATIONS:
+    if (
+        word is None
+        or word.group().lower() in NEGATIONS
+        or FIRST_WORD.findall(text, start, end)[-1].lower() in SAID_ABSENT
+    ):
         return start, end
     if word.group().lower() in PLACED_AT:
         name = CAPITALISED.search(text, word.end(), end)

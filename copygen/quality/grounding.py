@@ -101,9 +101,10 @@ def contradictions(attributes: dict[str, Any], text: str, skip: Iterable[str] = 
 
     A yes/no value is contradicted by its name negated (for a yes) or not (for a no); a rating by
     the same scale with a score the product does not hold, or by praise when it is not high; a
-    price tier by words for the other tier; a kind of place by the words for another kind
-    (copygen.quality.values says exactly what counts). Other values are never contradicted here: an
-    invented number is `unsupported_numbers`, and other words cannot be judged generically."""
+    price tier by words for the other tier; a kind of place by the words for another kind; a thing
+    the data says is there or absent ("gig bag included", "not dishwasher safe") by copy saying the
+    opposite (copygen.quality.values says exactly what counts). An invented number is
+    `unsupported_numbers`, not a contradiction."""
     reading = Reading(text)
     every = list(facts(attributes, skip))
     said = [message for fact in every for message in contradiction(fact, reading, every)]

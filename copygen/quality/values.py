@@ -11,7 +11,8 @@ key). How a fact is stated depends on its kind:
   familyFriendly, "dog-friendly" for petFriendly; not "eco-friendly"); "friendly" may be a word
   that says the same ("family-oriented", "kid-focused", "family-style"). A mention is negated
   when a negation (not, no, never, non, nor, neither, without, ...n't) comes at most three words
-  before it in the same clause. "no" is stated by a negated mention, "yes" by a plain one; the
+  before it in the same clause, unless "only", "just", "far" or the like follows the negation
+  ("not only", "not far from"). "no" is stated by a negated mention, "yes" by a plain one; the
   other kind of mention contradicts the value.
 - quantitative (a number with its unit, a range "£20-25" or "2.5 kg to 24 kg", a bound "less than
   £20", a rating "5 out of 5") by its numbers, each with a compatible unit, anywhere in the text;
@@ -38,7 +39,14 @@ key). How a fact is stated depends on its kind:
   place in or at it ("in the heart of Clare Hall", "located at The Portland Arms", "in the town
   of Ranch"), but not "in the Clare Hall area".
 - any other value by its tokens, together and in order (see copygen.quality.tokens); a word may
-  carry an English inflection ("moderately" states "moderate", "highly" states "high").
+  carry an English inflection ("moderately" states "moderate", "highly" states "high"). A part of
+  such a value (between commas or semicolons) with no number of its own says a thing is there
+  ("gig bag included", "waterproof") or absent ("screen protector not included", "E27 bulb (sold
+  separately)", "no active noise cancelling", "base not dishwasher safe"). Copy that negates a
+  thing that is there ("no gig bag", "without a gig bag", "gig bag-free", "not waterproof")
+  contradicts it; so does copy that mentions an absent thing without saying it is absent
+  ("dishwasher-safe", "comes with a screen protector"; not "screen protector not included" or
+  "sold separately"). A neighbour is not judged so: "not in Clare Hall" is true of a place near it.
 
 Words that contradict a rating, a price tier or a kind of place do not when negated ("not cheap")
 or inside one of the product's values ("Café Rouge", "Famous Dave's").
@@ -64,6 +72,22 @@ NAME_PREFIXES = frozenset({"is", "has", "have", "can", "with", "supports"})  # "
 NEGATIONS = frozenset({"not", "no", "never", "non", "nor", "neither", "without", "cannot", "none"})
 SCOPE_ENDS = frozenset({"and", "but", "while", "whereas", "although", "though", "yet"})
 NEGATION_REACH = 3  # words that may sit between a negation and what it negates
+# Words after a negation that keep it from negating what follows ("not only", "not far from", "no doubt").
+NOT_NEGATING = frozenset({"only", "just", "merely", "far", "least", "doubt", "wonder", "matter"})
+# A value that says something is absent: "screen protector not included", "E27 bulb (sold
+# separately)"; "no active noise cancelling", "not dishwasher safe", "without batteries".
+ABSENT_AFTER = re.compile(
+    r"^(?P<thing>[^(\[]+?)\s*[(\[]?\s*(?:(?:is |are )?not (?:included|supplied|provided)|sold separately|excluded)\b",
+    re.IGNORECASE,
+)
+ABSENT_BEFORE = re.compile(r"(?<![\w-])(?:no|not|without|never)\s+(?P<thing>.+)", re.IGNORECASE)
+INCLUDED = re.compile(r"\s+(?:included|supplied|provided|built[- ]in)$", re.IGNORECASE)  # "gig bag included"
+PARTS = re.compile(r"[,;]")  # a value's parts, each stating one thing
+PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+ARTICLES_FIRST = frozenset({"a", "an", "the", "any"})
+# What after a mention says the thing is absent ("grinder not included", "is sold separately"; see absence_after).
+LEFT_OUT = frozenset({"included", "supplied", "provided"})
+SAID_ABSENT = LEFT_OUT | {"free", "separately", "excluded"}  # the last word of a mention said absent
 # Words that name no kind of thing: never the label of a number ("A 50 ml jug"; see grounding).
 FUNCTION_WORDS = (
     NEGATIONS
@@ -141,6 +165,7 @@ NOT_A_KIND_COMPOUND = frozenset({"free", "owned", "run", "operated"})
 INFLECTIONS = ("s", "es", "ly", "er", "est", "ed")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\n]")
+SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
 NAME_GAP = re.compile(r"[^\S\n]*-[^\S\n]*|[^\S\n]+")  # between the words of a name
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 RATING = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:/|out\s+of)\s*(\d+(?:[.,]\d+)?)(?![\w])", re.IGNORECASE)
@@ -331,6 +356,8 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
             spans += other_kinds(kind, reading, all_facts)
         if isinstance(fact.value, str) and NEAR_KEYS & set(name_words(fact.name)):
             spans += placed_at(fact.value, reading)
+        elif isinstance(fact.value, str):
+            spans += against_presence(fact.value, reading)
         rating = RATING.search(str(fact.value))
         if rating and quantitative(str(fact.value)):
             scale = number_of(rating.group(2))
@@ -421,6 +448,76 @@ def placed_at(neighbour: str, reading: Reading) -> list[tuple[int, int]]:
     ]
 
 
+def against_presence(value: str, reading: Reading) -> list[tuple[int, int]]:
+    """Where the text says absent what the value says is there ("no gig bag", "gig bag-free" for
+    "gig bag included") or says there what the value says is absent ("dishwasher-safe" for "not
+    dishwasher safe", "includes a grinder" for "grinder not included"); see `things`."""
+    spans = []
+    for thing, present in things(value):
+        for first, last in thing_mentions(reading, thing):
+            before, after = negation_at(reading, first), absence_after(reading, last)
+            if present and before is not None:
+                spans.append((reading.words[before].start, reading.words[last].end))
+            elif present and after is not None:
+                spans.append((reading.words[first].start, reading.words[after].end))
+            elif not present and before is None and after is None:
+                spans.append((reading.words[first].start, reading.words[last].end))
+    return spans
+
+
+def things(value: str) -> list[tuple[list[str], bool]]:
+    """What each part of a value (split at commas and semicolons) says is there (True) or absent
+    (False), as its lower-cased words: "gig bag included" -> (["gig", "bag"], True); "screen
+    protector not included", "E27 bulb (sold separately)", "no hub", "base not dishwasher safe" ->
+    absent. A part with a number in a word of its own is left to the number checks."""
+    found = []
+    for part in PARTS.split(value):
+        absent = ABSENT_AFTER.match(part.strip()) or ABSENT_BEFORE.search(part)
+        thing = absent.group("thing") if absent else INCLUDED.sub("", PARENTHESES.sub("", part).strip())
+        words = [word.lower() for word in WORD.findall(thing)]
+        while words and words[0] in ARTICLES_FIRST:
+            words = words[1:]
+        if words and not any(word.isdigit() for word in words):
+            found.append((words, absent is None))
+    return found
+
+
+def thing_mentions(reading: Reading, thing: list[str]) -> list[tuple[int, int]]:
+    """(first, last) word indexes where the text writes the words of `thing` in order, joined by
+    spaces or hyphens, each perhaps inflected ("screen protectors")."""
+    words, width = reading.words, len(thing)
+    return [
+        (first, first + width - 1)
+        for first in range(len(words) - width + 1)
+        if all(inflected(words[first + k].text, thing[k]) for k in range(width))
+        and all(joined_by_gap(reading, first + k) for k in range(width - 1))
+    ]
+
+
+def absence_after(reading: Reading, last: int) -> int | None:
+    """The index of the last word after a mention (ending at word `last`) that says it is absent:
+    "free" hyphened to it ("gig bag-free"), or, within NEGATION_REACH words and the same sentence
+    (an aside too: "E27 bulb (not included)", "a bulb, not included"), "not included" (or supplied,
+    provided; "isn't included"), "sold separately" or "excluded".
+    "The Vaults is not family-friendly" says nothing against The Vaults."""
+    words, text = reading.words, reading.text
+    if (
+        last + 1 < len(words)
+        and words[last + 1].text == "free"
+        and text[words[last].end : words[last + 1].start] == "-"
+    ):
+        return last + 1
+    for index in range(last + 1, min(len(words), last + 2 + NEGATION_REACH)):
+        if SENTENCE_BREAK.search(text[words[index - 1].end : words[index].start]) or words[index].text in SCOPE_ENDS:
+            return None
+        word, before = words[index].text, words[index - 1].text
+        if word in ("separately", "excluded") or (
+            word in LEFT_OUT and (before in NEGATIONS or before.endswith(("n't", "n’t")))
+        ):
+            return index
+    return None
+
+
 def negated_at_char(reading: Reading, start: int) -> bool:
     """Whether the words starting at character `start` are negated ("not expensive")."""
     first = next((index for index, word in enumerate(reading.words) if word.start >= start), None)
@@ -481,7 +578,7 @@ def negation_at(reading: Reading, first: int) -> int | None:
             return None
         word = words[index].text
         if word in NEGATIONS or word.endswith(("n't", "n’t")):
-            return index
+            return None if words[index + 1].text in NOT_NEGATING else index
         if word in SCOPE_ENDS:
             return None
     return None

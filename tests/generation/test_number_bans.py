@@ -179,6 +179,18 @@ def test_a_contradiction_is_an_untrue_run_banned_from_its_first_word(tokenizer):
     assert run[2].strip() == "not family-friendly"
 
 
+def test_a_thing_said_absent_is_banned_whole(tokenizer):
+    """ "gig bag-free" for "gig bag included" is banned whole, so "gig bag" stays allowed; a thing
+    said there that the data says is absent ("a grinder" for "grinder not included") from its first word."""
+    guitar = {"name": "Harbor", "features": ["gig bag included"]}
+    ids = tokenizer(" Harbor is a gig bag-free guitar.", add_special_tokens=False)["input_ids"]
+    [run] = untrue_runs(tokenizer, ids, guitar)
+    assert run[2].strip() == "gig bag-free"
+    ids = tokenizer(" Harbor comes with a grinder.", add_special_tokens=False)["input_ids"]
+    [run] = untrue_runs(tokenizer, ids, {"name": "Harbor", "note": "grinder not included"})
+    assert run[2].strip() == "grinder"
+
+
 def test_a_neighbour_placed_around_the_product_is_banned_up_to_its_first_word(tokenizer):
     """ "in the heart of Clare Hall" for near: Clare Hall, from the word its "of" follows: "in" and
     "near Clare Hall" stay allowed."""

@@ -298,6 +298,55 @@ def test_missing_values_name_each_value_not_stated():
             "Dishwasher safe.",
             ['says "Dishwasher safe", but dishwasher_safe is no'],
         ),
+        (
+            {"features": ["20 frets", "gig bag included"]},
+            "A 20-fret, gig bag-free guitar, sold without a gig bag. No gig bags are included.",
+            [
+                'says "gig bag-free", but features is gig bag included',
+                'says "without a gig bag", but features is gig bag included',
+                'says "No gig bags", but features is gig bag included',
+            ],
+        ),  # the default model's best clean draft for a guitar with its gig bag, before this check
+        ({"features": ["gig bag included"]}, "It comes with a gig bag, not a case.", []),
+        (
+            {"note": "screen protector not included"},
+            "Comes with a screen protector. Screen protectors are sold separately; a screen protector isn't included.",
+            ['says "screen protector", but note is screen protector not included'],
+        ),
+        ({"features": ["E27 bulb (not included)"]}, "Takes an E27 bulb, not included.", []),
+        (
+            {"fuel": "butane canisters (sold separately)"},
+            "Runs on butane canisters.",
+            ['says "butane canisters", but fuel is butane canisters (sold separately)'],
+        ),
+        (
+            {"note": "hand wash the jar; base not dishwasher safe"},
+            "The base is dishwasher-safe, the jar is not dishwasher safe.",
+            ['says "dishwasher-safe", but note is hand wash the jar; base not dishwasher safe'],
+        ),  # from a draft for a blender
+        (
+            {"note": "no active noise cancelling"},
+            "No active noise cancelling, and never tested on animals.",
+            [],
+        ),
+        (
+            {"features": ["not tested on animals"]},
+            "Tested on animals.",
+            ['says "Tested on animals", but features is not tested on animals'],
+        ),
+        (
+            {"features": ["waterproof (IPX8)"]},
+            "It is not waterproof.",
+            ['says "not waterproof", but features is waterproof (IPX8)'],
+        ),
+        ({"features": ["16 GB storage"]}, "No storage.", []),  # a number: left to the number checks
+        ({"name": "The Vaults"}, "The Vaults is not family-friendly.", []),  # "not" after a name negates what follows
+        ({"area": "city centre"}, "Not far from the city centre, not only in the city centre.", []),
+        (
+            {"area": "city centre"},
+            "It is not in the city centre.",
+            ['says "not in the city centre", but area is city centre'],
+        ),
     ],
 )
 def test_contradictions(attributes, text, expected):
