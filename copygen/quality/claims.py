@@ -1,7 +1,7 @@
 """Claims that need evidence: words that promise a price, a guarantee, an award, renown, an
 environmental or health property, or an origin ("discounted", "2-year warranty", "award-winning",
-"renowned", "eco-friendly", "hypoallergenic", "family-owned", "locally sourced", "family-friendly"),
-or a choice of options ("available in a variety of colours").
+"renowned", "eco-friendly", "hypoallergenic", "non-toxic", "family-owned", "locally sourced",
+"family-friendly"), or a choice of options ("available in a variety of colours").
 Advertising rules and marketplaces ask for proof of each, so copy may make one only when the
 product's data holds it; a model adds them to anything.
 
@@ -35,7 +35,8 @@ CLAIMS = (
     ),
     (RATED, r"rat(?:ed|ings?)|review|stars?\b|score|award|recommend"),
     (
-        r"eco friendly|environmentally friendly|sustainab(?:le|ly|ility)|carbon neutral|biodegradable|compostable",
+        r"(?:eco|environmentally|planet|earth) friendl(?:y|ier|iest)|sustainab(?:le|ly|ility)|carbon neutral"
+        r"|biodegradable|compostable",
         r"\beco|environment|sustainab|carbon|biodegrad|compost|recycl|organic|renewable|\bfsc\b",
     ),
     (r"organic", r"organic"),
@@ -50,7 +51,8 @@ CLAIMS = (
         r"clinically (?:proven|tested)|dermatologist (?:tested|recommended|approved)|hypoallergenic|fda approved",
         r"clinical|dermatolog|hypoallergenic|\bfda\b",
     ),
-    (r"(?:bpa|gluten|cruelty|paraben|sulfate|sulphate|fragrance|latex) free", ""),
+    (r"(?:bpa|gluten|cruelty|paraben|sulfate|sulphate|fragrance|latex|toxin|chemical|phthalate|allergen) free", ""),
+    (r"non toxic", r"toxic"),
     (r"vegan", r"vegan|plant based"),
     (r"certified", r"certif"),
 )

@@ -23,6 +23,12 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ({"features": "2-year warranty"}, "Backed by a 2-year warranty.", []),
         ({"features": "vegan formula"}, "Vegan and cruelty-free.", ["cruelty-free"]),  # vegan is not cruelty-free
         ({"features": "BPA free"}, "BPA-free and dishwasher safe.", []),  # hyphens read as spaces
+        (
+            {"features": ["kink-resistant", "brass fittings"]},
+            "An eco-friendlier hose, planet-friendly and non-toxic, chemical-free.",
+            ["eco-friendlier", "planet-friendly", "non-toxic", "chemical-free"],
+        ),  # "eco-friendlier": the default model's word once "eco-friendly" was a claim
+        ({"features": "non-toxic water-based paint"}, "Non-toxic paint.", []),
         ({"sale": "yes"}, "On sale this week.", []),  # a key is evidence too
         ({"color": "Sea Green"}, "Available in a variety of colors.", ["a variety of colors"]),  # one colour
         ({"color": "Off-White", "size": "30 ml"}, "Many colours, several sizes.", ["Many colours", "several sizes"]),
