@@ -21,7 +21,7 @@ from copygen.quality.grounding import (
     unsupported_names,
     unsupported_numbers,
 )
-from copygen.quality.trim import DOUBLED, stops_mid_sentence
+from copygen.quality.trim import DOUBLED, REPEATED, stops_mid_sentence
 from copygen.quality.values import facts
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
@@ -160,11 +160,12 @@ def banned_phrases(text: str, banned: Iterable[str]) -> list[str]:
 
 
 def repeated_phrases(text: str, size: int = REPEAT_WORDS) -> list[str]:
-    """Phrases of `size` words said twice or more (any case), and a word said twice in a row
-    ("foam foam"; not across punctuation or lines, as list items may start alike)."""
+    """Phrases of `size` words said twice or more (any case), a word said twice in a row ("foam
+    foam"; not across punctuation or lines, as list items may start alike) and a phrase of two to
+    four words said again right after itself ("20 frets, 20 frets, 20 frets")."""
     words = [word.lower() for word in WORD.findall(text)]
-    doubled = DOUBLED.finditer(text)
-    found = list(dict.fromkeys(f"{match.group(1)} {match.group(1)}".lower() for match in doubled))
+    doubled = [f"{match.group(1)} {match.group(1)}" for match in DOUBLED.finditer(text)]
+    found = list(dict.fromkeys(said.lower() for said in doubled + [m.group() for m in REPEATED.finditer(text)]))
     seen: dict[tuple[str, ...], int] = {}
     for start in range(len(words) - size + 1):
         gram = tuple(words[start : start + size])

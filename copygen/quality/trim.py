@@ -1,6 +1,7 @@
 """Trimming: a variant's sentences that state a number, name or claim no attribute holds or that
 repeat an earlier one word for word, the unfinished end of one the token limit cut off, and a word
-said twice in a row ("a high-end Chinese Chinese eatery"), taken out.
+or short phrase said twice in a row ("a high-end Chinese Chinese eatery", "20 frets, 20 frets"),
+taken out.
 
 Decoding keeps most invented numbers out, but not all (a digit that starts a real number may
 end early: "1 pair" for 12). A shorter true text beats a longer false one, and a shorter whole
@@ -23,6 +24,8 @@ WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_WORDS = 4  # what is left must still read as copy, not "Massive 2. 3. 2 x 1"
 # A word said twice in a row, not across punctuation or lines (list items may start alike).
 DOUBLED = re.compile(r"(?<!\w)([^\W\d_]+)[ \t]+\1(?!\w)", re.IGNORECASE)
+# A phrase of two to four words said again right after itself, a comma between or not ("20 frets, 20 frets").
+REPEATED = re.compile(r"(?<![\w-])([^\W_]+(?:[ -][^\W_]+){1,3})(?:,?[ \t]+\1)+(?![\w-])", re.IGNORECASE)
 
 
 def stops_mid_sentence(text: str, cut_off: bool) -> bool:
@@ -34,13 +37,16 @@ def trimmed(
     text: str, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",), cut_off: bool = False
 ) -> tuple[str, list[str]] | None:
     """(`text` without its sentences that state an unsupported number, name or claim, that repeat
-    an earlier sentence word for word, without its unfinished end, and with each word said twice
-    in a row said once (unless a value says it so, "Bora Bora"), what was taken out), or None when
+    an earlier sentence word for word, without its unfinished end, and with each word or phrase
+    said twice in a row said once (unless a value says it so, "Bora Bora"), what was taken out), or None when
     there is nothing to take out or fewer than MIN_WORDS words would be left."""
     values = " ".join(attribute_values(attributes, skip)).lower()
-    doubled = [match for match in DOUBLED.finditer(text) if match.group().lower() not in values]
-    for match in reversed(doubled):
-        text = text[: match.start()] + match.group(1) + text[match.end() :]
+    doubled = []
+    for pattern in (REPEATED, DOUBLED):
+        said = [match for match in pattern.finditer(text) if match.group().lower() not in values]
+        for match in reversed(said):
+            text = text[: match.start()] + match.group(1) + text[match.end() :]
+        doubled += said
     sentences = [part for part in SENTENCE_END.split(text) if part.strip()]
     seen: set[str] = set()
     out = []

@@ -176,6 +176,8 @@ def test_repeated_phrases_are_flagged_per_part():
     assert repeated_phrases("Options:\n- Gold\n- Gold plated") == []
     assert repeated_phrases("Pour with control. Pour with control again.") == ["pour with control"]
     assert repeated_phrases("A steady pour, a steady hand") == []
+    assert repeated_phrases("A 20 frets, 20 frets, 20 Frets guitar") == ["20 frets, 20 frets, 20 frets"]
+    assert repeated_phrases("Sizes S, M, L; red, blue") == []
     ad = "Headline: Harbor Coffee Kettle\nDescription: The Harbor Coffee Kettle pours slowly."
     assert failed(check_variant(ad, KETTLE, get_channel("search-ad")), "repetition") == []
 
