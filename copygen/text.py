@@ -5,9 +5,21 @@ from __future__ import annotations
 
 # Chinese and Japanese have no spaces between words: each character counts as a word.
 CJK_RANGES = "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u31bf\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+QUOTES = (('"', '"'), ("\u201c", "\u201d"))  # straight and curly double quotes
 
 
 def tidy(text: str) -> str:
-    """Copy as it is stored: runs of spaces made single, lines trimmed, blank lines dropped.
-    Training targets and generated copy go through this one function, so they match."""
-    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+    """Copy as it is stored: runs of spaces made single, lines trimmed, blank lines dropped, and
+    the copy unquoted: quotes around all of it taken off, and a lone quote that opens or closes
+    it and has no partner dropped (not an inch mark: 'E-Reader 7"'). Training targets and
+    generated copy go through this one function, so they match."""
+    text = "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+    for opening, closing in QUOTES:
+        marks = text.count(opening) + (text.count(closing) if closing != opening else 0)
+        if marks == 2 and len(text) > 2 and text[0] == opening and text[-1] == closing:
+            text = text[1:-1].strip()
+        elif marks == 1 and text[:1] == opening:
+            text = text[1:].lstrip()
+        elif marks == 1 and text[-1:] == closing and not text[-2:-1].isdigit():
+            text = text[:-1].rstrip()
+    return text

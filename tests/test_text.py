@@ -1,0 +1,20 @@
+import pytest
+
+from copygen.text import tidy
+
+
+@pytest.mark.parametrize(
+    "text, stored",
+    [
+        ("  Soft   merino socks. \n\n  Warm feet. ", "Soft merino socks.\nWarm feet."),
+        ('"Dewdrop Serum is vegan. It suits dry skin.', "Dewdrop Serum is vegan. It suits dry skin."),  # never closed
+        ('"Dewdrop Serum is vegan."', "Dewdrop Serum is vegan."),  # quotes around all of it
+        ("\u201cDewdrop Serum is vegan.\u201d", "Dewdrop Serum is vegan."),
+        ('Dewdrop Serum is vegan."', "Dewdrop Serum is vegan."),  # never opened
+        ('The Pagebright E-Reader 7"', 'The Pagebright E-Reader 7"'),  # an inch mark
+        ('"Soft," says Ana, "and warm."', '"Soft," says Ana, "and warm."'),  # quotes inside are kept
+        ('Called "Soft" by Ana', 'Called "Soft" by Ana'),
+    ],
+)
+def test_tidy(text, stored):
+    assert tidy(text) == stored
