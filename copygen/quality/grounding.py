@@ -58,7 +58,8 @@ LABEL = re.compile(r"(?<![\w-])([^\W\d_]+)[ \u00a0\u202f-]$")  # "SPF " before "
 RANGE = re.compile(r"\s*(?:[-–—/]|to)\s*")  # between the numbers of a range ("36–46")
 START_REACH = 16  # characters before a word that SENTENCE_START reads
 COUNTED = re.compile(r"[ \u00a0\u202f-]?([^\W\d_]+)")  # the word a number counts: "2-Person", "3 colours"
-ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
+COUNTS_NOTHING = frozenset({"st", "nd", "rd", "th", "out"})  # an ordinal's ending ("1st"); a rating's "5 out of 5"
+STOPS = re.compile(r"\s*(?:[.!?](?!\d)|$)")  # what ends a sentence right after a number ("features a 5.")
 LABEL_REACH = 40  # characters before a number that LABEL reads (a longer word labels nothing)
 TITLE_CASE = 0.75  # a line this share of whose words the attributes lack are capitalised is a title
 # What places a product where a name is ("in Portland", "the city of Cambridge"); group 1 or 2 starts the place.
@@ -147,7 +148,9 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     A number the attributes write before a word that is no unit counts that word ("2-Person", "3
     colours"): copy that gives it a unit ("2 meters tall") states a measure the product does not
     have, though it may write it bare ("2 people"); and one they hold only as a measure ("$159")
-    counts nothing in copy ("159-wound"; a word glued to it, "24od", is left to the other checks)."""
+    counts nothing in copy ("159-wound"; a word glued to it, "24od", is left to the other checks).
+    A number the attributes never write bare is stopped short when copy ends a sentence right after
+    it without its unit or word ("features a 5." for "5 speeds", "It weighs 1.4." for 1.4 kg)."""
     known: dict[str, set[str | None]] = {}
     scales: set[str] = set()
     labelled: dict[str, set[str]] = {}
@@ -172,10 +175,12 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
             and text[quantity.end : quantity.end + 1] in (" ", "-")
             and counted(text, quantity.end)
         )
+        stops = quantity.unit is None and STOPS.match(text, quantity.end) is not None
         if (
             units is None
             or not (quantity.unit is None or None in units or quantity.unit in units)
             or (counts and all(unit and not unit.startswith("~") for unit in units))
+            or (stops and None not in units)
             or quantity.number not in labelled.get(label, {quantity.number})
         ):
             spans.append((quantity.start, quantity.end))
@@ -210,10 +215,10 @@ def held_units(value: str, read: list, index: int) -> set[str | None]:
 
 def counted(value: str, end: int) -> str | None:
     """The word right after a number without a unit that it counts ("person" in "2-Person"), as
-    "~person" so that no unit equals it; None when no word follows, or it is a function word or an
-    ordinal's ending ("1st")."""
+    "~person" so that no unit equals it; None when no word follows, or it is a function word, an
+    ordinal's ending ("1st") or a rating's "out" ("5 out of 5")."""
     word = COUNTED.match(value, end)
-    if word is None or word.group(1).lower() in FUNCTION_WORDS | ORDINAL_ENDINGS:
+    if word is None or word.group(1).lower() in FUNCTION_WORDS | COUNTS_NOTHING:
         return None
     return "~" + word.group(1).lower()
 

@@ -100,6 +100,11 @@ def test_attribute_coverage(attributes, text, expected):
             "A 35-watt, 159-wound fan for $159.",
             ["159"],
         ),  # a price counts nothing
+        (
+            {"features": ["5 speeds", "1.5 L jar"], "weight": "1.4 kg", "size": "EU 36-46"},
+            "It has 5 speeds and features a 5. It weighs 1.4! Sizes 36-46. Jar: 1.5 L",
+            ["5", "1.4"],
+        ),  # stopped short of its word or unit (a blender's draft); a number the data writes bare may end one
         # numbers in words are numbers: read by text2num, with their units
         ({"battery": "8 hours"}, "An eight-hour battery, not a twelve-hour one.", ["twelve-hour"]),
         ({"features": ["two doors and two vestibules"]}, "A two-door tent: 2 doors, three poles.", ["three"]),
