@@ -56,6 +56,8 @@ SENTENCE_START = re.compile(r"(?:^\s*|[.!?:;]\s+|\n\s*|[\"“‘'(\[]|[-–—�
 POSSESSIVE = re.compile(r"['’]s$")
 LABEL = re.compile(r"(?<![\w-])([^\W\d_]+)[ \u00a0\u202f-]$")  # "SPF " before "30"
 RANGE = re.compile(r"\s*(?:[-–—/]|to)\s*")  # between the numbers of a range ("36–46")
+LISTED = re.compile(r"\s*(?:[-–—/+]|,|,?\s+(?:to|or|and))\s*")  # between numbers in copy's list or range
+JOINED = re.compile(r"\s*(?:[-–—/+]|to|or|and)\s*")  # between numbers of one unit or word ("2-4 players", "20+1")
 START_REACH = 16  # characters before a word that SENTENCE_START reads
 COUNTED = re.compile(r"[ \u00a0\u202f-]?([^\W\d_]+)")  # the word a number counts: "2-Person", "3 colours"
 COUNTS_NOTHING = frozenset({"st", "nd", "rd", "th", "out"})  # an ordinal's ending ("1st"); a rating's "5 out of 5"
@@ -149,9 +151,13 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     colours"): copy that gives it a unit ("2 meters tall") states a measure the product does not
     have, though it may write it bare ("2 people"); and one they hold only as a measure ("$159")
     counts nothing in copy ("159-wound"; a word glued to it, "24od", is left to the other checks).
+    A number that copy counts a word with that the attributes count with other numbers only is
+    another value's number ("10-player", "2, 4 and 10-player" for "2-4 players, ages 10+"; "2
+    players" is true).
     A number the attributes never write bare is stopped short when copy ends a sentence right after
     it without its unit or word ("features a 5." for "5 speeds", "It weighs 1.4." for 1.4 kg)."""
     known: dict[str, set[str | None]] = {}
+    counting: dict[str, set[str]] = {}  # a word the attributes count ("~player") -> the numbers that count it
     scales: set[str] = set()
     labelled: dict[str, set[str]] = {}
     keyed = key_labels(attributes, skip)
@@ -162,25 +168,26 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
             if scale:
                 scales.add(quantity.number)
             else:
-                known.setdefault(quantity.number, set()).update(held_units(value, read, index))
+                units = held_units(value, read, index)
+                known.setdefault(quantity.number, set()).update(units)
+                for unit in units - {None}:
+                    counting.setdefault(singular(unit), set()).add(quantity.number)
             if label:
                 labelled.setdefault(label, set()).add(quantity.number)
     spans = []
-    for quantity, scale, label in read_quantities(text):
+    in_copy = read_quantities(text)
+    for index, (quantity, scale, label) in enumerate(in_copy):
         units = known.get(quantity.number)
         if scale and quantity.number in scales:
             continue
-        counts = (
-            quantity.unit is None
-            and text[quantity.end : quantity.end + 1] in (" ", "-")
-            and counted(text, quantity.end)
-        )
+        counts = counted_in_copy(text, in_copy, index)
         stops = quantity.unit is None and STOPS.match(text, quantity.end) is not None
         if (
             units is None
             or not (quantity.unit is None or None in units or quantity.unit in units)
             or (counts and all(unit and not unit.startswith("~") for unit in units))
             or (stops and None not in units)
+            or (counts and quantity.number not in counting.get(singular(counts), {quantity.number}))
             or quantity.number not in labelled.get(label, {quantity.number})
         ):
             spans.append((quantity.start, quantity.end))
@@ -199,9 +206,13 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
 
 def held_units(value: str, read: list, index: int) -> set[str | None]:
     """The units an attribute value's number (`read[index]`, from read_quantities) holds: its own,
-    else the word it counts (see counted); in a size ("183 x 61 cm") the last number's too."""
+    else the word it counts (see counted), else those of the number it is joined to ("2-4
+    players", "20+1 clutch settings", "50-54 cm"); in a size ("183 x 61 cm") the last number's too."""
     quantity = read[index][0]
     units = {quantity.unit or counted(value, quantity.end)}
+    after = read[index + 1][0] if index + 1 < len(read) else None
+    if units == {None} and after and JOINED.fullmatch(value, quantity.end, after.start):
+        return held_units(value, read, index + 1)
     before = read[index - 1][0] if index else None
     if before and before.unit == "x" and not value[before.end : quantity.start].strip():
         units.add("x")  # "61 x" in copy for the 61 of "183 x 61 cm"
@@ -221,6 +232,26 @@ def counted(value: str, end: int) -> str | None:
     if word is None or word.group(1).lower() in FUNCTION_WORDS | COUNTS_NOTHING:
         return None
     return "~" + word.group(1).lower()
+
+
+def counted_in_copy(text: str, read: list, index: int) -> str | None:
+    """The word copy counts with its number `read[index]` (see counted): the word right after it,
+    or, for a number listed before another ("2, 4 and 10-player", "2 or 3 people"), the next one's."""
+    quantity = read[index][0]
+    if quantity.unit is not None:
+        return None
+    if text[quantity.end : quantity.end + 1] in (" ", "-") and (word := counted(text, quantity.end)):
+        return word
+    if index + 1 < len(read) and LISTED.fullmatch(text, quantity.end, read[index + 1][0].start):
+        return counted_in_copy(text, read, index + 1)
+    return None
+
+
+def singular(word: str) -> str:
+    """ "~players" -> "~player", "~batteries" -> "~battery": a counted word as either number writes it."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def key_labels(attributes: dict[str, Any], skip: Iterable[str]) -> list[tuple[re.Pattern, set[str]]]:

@@ -105,6 +105,13 @@ def test_attribute_coverage(attributes, text, expected):
             "It has 5 speeds and features a 5. It weighs 1.4! Sizes 36-46. Jar: 1.5 L",
             ["5", "1.4"],
         ),  # stopped short of its word or unit (a blender's draft); a number the data writes bare may end one
+        (
+            {"audience": "2-4 players, ages 10+", "features": ["20+1 clutch settings", "2-speed gearbox"]},
+            "For 2 players or 4, in 2-4 and 10-player options; 20 clutch settings, 2 speeds, not 20 speeds. 2, 4, 10 "
+            "and 4-player.",
+            ["10", "20"],
+        ),  # another value's number counting a word (a board game's draft); joined numbers share theirs
+        ({"size": "S (50-54 cm)"}, "Fits 50-54 cm heads, not 50 mm ones.", ["50 mm"]),
         # numbers in words are numbers: read by text2num, with their units
         ({"battery": "8 hours"}, "An eight-hour battery, not a twelve-hour one.", ["twelve-hour"]),
         ({"features": ["two doors and two vestibules"]}, "A two-door tent: 2 doors, three poles.", ["three"]),
