@@ -63,6 +63,7 @@ COUNTED = re.compile(r"[ \u00a0\u202f-]?([^\W\d_]+)")  # the word a number count
 COUNTS_NOTHING = frozenset({"st", "nd", "rd", "th", "out"})  # an ordinal's ending ("1st"); a rating's "5 out of 5"
 STOPS = re.compile(r"\s*(?:[.!?](?!\d)|$)")  # what ends a sentence right after a number ("features a 5.")
 LABEL_REACH = 40  # characters before a number that LABEL reads (a longer word labels nothing)
+ACRONYM = re.compile(r"[A-Z]{2,}")  # "TPU", "HEPA": a name even in a title
 TITLE_CASE = 0.75  # a line this share of whose words the attributes lack are capitalised is a title
 # What places a product where a name is ("in Portland", "the city of Cambridge"); group 1 or 2 starts the place.
 PLACED = re.compile(
@@ -310,7 +311,7 @@ def unsupported_names(attributes: dict[str, Any], text: str, skip: Iterable[str]
     "of"; "in the Portland Arms" and "near Portland" are the value. Not checked: a sentence's or
     line's first word (unless it owns a value after it: "Minnesota's Maple House"), a word after
     a label ("Headline:"), a quote or a bullet, hashtags and handles, "I", and lines in title
-    case ("Brew Better Coffee Every Day"). Repeats are reported once, possessives without their "'s".
+    case ("Brew Better Coffee Every Day"), but for their acronyms ("Non-Slip TPU Mat" for a TPE mat). Repeats are reported once, possessives without their "'s".
     """
     written = [text[start:end] for start, end in unsupported_name_spans(attributes, text, skip)]
     return list(dict.fromkeys(written))
@@ -369,7 +370,7 @@ def unsupported_name_spans(
         new = [(start, end) for start, end in words if not is_held(text[start:end].lower())]
         capitalised = [(start, end) for start, end in new if text[start].isupper() and text[start:end] != "I"]
         if len(new) >= 3 and len(capitalised) >= TITLE_CASE * len(new):
-            continue  # a title
+            capitalised = [(start, end) for start, end in capitalised if ACRONYM.fullmatch(text, start, end)]  # a title
         spans += capitalised
     return sorted(spans)
 

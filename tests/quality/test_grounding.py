@@ -153,6 +153,11 @@ CHARGER = {"name": "Volta 65W USB-C Charger", "brand": "Kestrel Labs", "features
         (COCUM, "Cocum's coffee is served in London's East End.", ["London", "East", "End"]),  # no possessive
         (COCUM, "Headline: Cocum Coffee\nDescription: Visit Cocum in London today!", ["London"]),  # labels start
         (COCUM, "Brew Better Coffee Every Day", []),  # a title, not prose
+        (
+            {"title": "Yoga Mat 6mm Thick, Non-Slip TPE Exercise Mat", "details": {"Material": "TPE"}},
+            "Yoga Mat 6mm Thick, Non-Slip TPU, Double-Sleeved, PVC Free",
+            ["TPU", "PVC"],
+        ),  # a title's acronyms are names (a listing's best draft)
         (COCUM, 'Love it. I do. "Great," they say. #CoffeeTime @Cocum', []),  # starts, quotes, tags, I
         (CHARGER, "The Volta 65W USB-C Charger from Kestrel Labs has a USB-B port.", ["B"]),
         (CHARGER, "It charges 2 USB-C and 1 USB-A devices.", []),
