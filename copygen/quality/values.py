@@ -12,7 +12,7 @@ key). How a fact is stated depends on its kind:
   that says the same ("family-oriented", "kid-focused", "family-style"). A mention is negated
   when a negation (not, no, never, non, nor, neither, without, ...n't) comes at most three words
   before it in the same clause, unless "only", "just", "far" or the like follows the negation
-  ("not only", "not far from"). "no" is stated by a negated mention, "yes" by a plain one; the
+  ("not only", "not far from"); a negation hyphened to a word negates only that word ("non-slip"). "no" is stated by a negated mention, "yes" by a plain one; the
   other kind of mention contradicts the value.
 - quantitative (a number with its unit, a range "£20-25" or "2.5 kg to 24 kg", a bound "less than
   £20", a rating "5 out of 5") by its numbers, each with a compatible unit, anywhere in the text;
@@ -578,7 +578,8 @@ def negation_at(reading: Reading, first: int) -> int | None:
             return None
         word = words[index].text
         if word in NEGATIONS or word.endswith(("n't", "n’t")):
-            return None if words[index + 1].text in NOT_NEGATING else index
+            hyphened = text[words[index].end : words[index + 1].start] == "-"  # "non-slip TPE": only "slip"
+            return None if words[index + 1].text in NOT_NEGATING or (hyphened and index + 1 < first) else index
         if word in SCOPE_ENDS:
             return None
     return None

@@ -342,6 +342,12 @@ def test_missing_values_name_each_value_not_stated():
         ({"features": ["16 GB storage"]}, "No storage.", []),  # a number: left to the number checks
         ({"name": "The Vaults"}, "The Vaults is not family-friendly.", []),  # "not" after a name negates what follows
         ({"area": "city centre"}, "Not far from the city centre, not only in the city centre.", []),
+        ({"Material": "TPE"}, "A non-slip TPE mat.", []),  # "non-" negates "slip" only (a listing's draft)
+        (
+            {"familyFriendly": "yes"},
+            "A non-family-friendly pub.",
+            ['says "non-family-friendly", but familyFriendly is yes'],
+        ),
         (
             {"area": "city centre"},
             "It is not in the city centre.",
