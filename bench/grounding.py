@@ -5,6 +5,7 @@
     .venv/bin/python bench/grounding.py --no-samples    # the E2E MRs only
     .venv/bin/python bench/grounding.py --e2e 0 --no-samples --listings   # the marketplace listings only
     .venv/bin/python bench/grounding.py --e2e 0 --no-samples --renamed 60 # E2E MRs as restaurants and pubs
+    .venv/bin/python bench/grounding.py --e2e 0 --drafts bench/out/drafts  # also the drafts behind each row
 
 One run, the embedded default model (SmolLM2-135M-Instruct, never trained on either set, so every
 value is new to it) through the default engine, four ways:
@@ -108,7 +109,7 @@ def listings_set() -> tuple[list[dict], dict[str, list[str]], dict]:
     return [json.loads(row) for row in rows], {}, {}
 
 
-def measure(products, references, options, way) -> dict:
+def measure(products, references, options, way, drafts_to: Path | None = None) -> dict:
     import sacrebleu
 
     from copygen.generation.run import generate
@@ -118,6 +119,8 @@ def measure(products, references, options, way) -> dict:
     started = time.perf_counter()
     drafts = generate(products, **settings, **WAYS[way])
     seconds = time.perf_counter() - started
+    if drafts_to:  # as copygen writes them, for reading the copy behind the figures
+        drafts_to.write_text("".join(json.dumps(draft.to_dict()) + "\n" for draft in drafts), encoding="utf-8")
     contradictions = getattr(grounding, "contradictions", None)
     names = getattr(grounding, "unsupported_names", None)
     try:
@@ -158,7 +161,10 @@ def main() -> None:
     parser.add_argument("--renamed", type=int, default=0, help="E2E MRs moved to new kinds, foods and names (0: none)")
     parser.add_argument("--listings", action="store_true", help="also the 10 marketplace listings")
     parser.add_argument("--ways", default=",".join(WAYS), help="which ways, comma-separated")
+    parser.add_argument("--drafts", type=Path, help="also write each set's and way's drafts to DIR/SET-WAY.jsonl")
     args = parser.parse_args()
+    if args.drafts:
+        args.drafts.mkdir(parents=True, exist_ok=True)
     sets = {} if args.no_samples else {"samples": sample_set()}
     if args.e2e:
         sets["e2e"] = e2e_set(args.e2e)
@@ -170,7 +176,8 @@ def main() -> None:
     print(header, flush=True)
     for name, (products, references, options) in sets.items():
         for way in args.ways.split(","):
-            row = measure(products, references, options, way)
+            drafts_to = args.drafts / f"{name}-{way.replace(' ', '_')}.jsonl" if args.drafts else None
+            row = measure(products, references, options, way, drafts_to)
             contradicted = "n/a" if row["contradicted"] is None else f"{row['contradicted']}/{row['count']}"
             bleu = "n/a" if row["bleu"] is None else f"{row['bleu']:.2f}"
             named = "n/a" if row["named"] is None else f"{row['named']}/{row['count']}"
