@@ -1,7 +1,7 @@
 """Claims that need evidence: words that promise a price, a guarantee, an award, renown, an
 environmental or health property, or an origin ("discounted", "2-year warranty", "award-winning",
 "renowned", "eco-friendly", "hypoallergenic", "non-toxic", "family-owned", "locally sourced",
-"family-friendly"), or a choice of options ("available in a variety of colours").
+"family-friendly"), a catalogue ("offers a wide range of products"), or a choice of options ("available in a variety of colours").
 Advertising rules and marketplaces ask for proof of each, so copy may make one only when the
 product's data holds it; a model adds them to anything.
 
@@ -55,6 +55,12 @@ CLAIMS = (
     (r"non toxic", r"toxic"),
     (r"vegan", r"vegan|plant based"),
     (r"certified", r"certif"),
+    # A catalogue: copy about the maker, not the product ("Atelier Rue ... offers a wide range of high-end clothing").
+    (
+        r"(?:(?:a|the) )?(?:(?:wide|whole|full|great|huge|diverse|broad) )?(?:range|variety|selection|array|assortment|line)"
+        r" of (?:[\w-]+ ){0,3}?(?:products|items|goods|offerings|merchandise|clothing|apparel)",
+        r"\bcollection|\brange\b|\bline\b|\bassort",
+    ),
 )
 # A choice of options, and the words of the attribute keys that hold them.
 OPTIONS = re.compile(

@@ -29,6 +29,13 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             ["eco-friendlier", "planet-friendly", "non-toxic", "chemical-free"],
         ),  # "eco-friendlier": the default model's word once "eco-friendly" was a claim
         ({"features": "non-toxic water-based paint"}, "Non-toxic paint.", []),
+        (
+            {"brand": "Atelier Rue", "name": "Linen Button-Down Shirt"},
+            "Atelier Rue offers a wide range of high-end clothing. The brand offers a variety of products.",
+            ["a wide range of high-end clothing", "a variety of products"],
+        ),  # the maker's catalogue (the samples' best draft for a shirt), not the product
+        ({"collection": "Atelier Rue Summer range"}, "Part of a range of linen clothing.", []),
+        ({"name": "Linen Shirt"}, "A range of colours and a wide range of uses.", ["A range of colours"]),
         ({"sale": "yes"}, "On sale this week.", []),  # a key is evidence too
         ({"color": "Sea Green"}, "Available in a variety of colors.", ["a variety of colors"]),  # one colour
         ({"color": "Off-White", "size": "30 ml"}, "Many colours, several sizes.", ["Many colours", "several sizes"]),
