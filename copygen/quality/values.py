@@ -35,6 +35,8 @@ key). How a fact is stated depends on its kind:
   contradicted by the words for another kind ("bistro" and "trattoria" are restaurants), but not
   right after a neighbour's name ("a restaurant" for a coffee shop, but not "near the Burger King
   restaurant" for `near: Burger King`). Other kinds are not judged.
+- a product's name (under "name" or "title") is contradicted by copy that calls it, by that name,
+  a maker ("Pulse Jump Rope is a ... apparel brand", "a ... company"), unless it is the brand's too.
 - a neighbour (under a key that names nearness, "near") is contradicted by copy that puts the
   place in or at it ("in the heart of Clare Hall", "located at The Portland Arms", "in the town
   of Ranch"), but not "in the Clare Hall area".
@@ -82,6 +84,12 @@ ABSENT_AFTER = re.compile(
 )
 ABSENT_BEFORE = re.compile(r"(?<![\w-])(?:no|not|without|never)\s+(?P<thing>.+)", re.IGNORECASE)
 INCLUDED = re.compile(r"\s+(?:included|supplied|provided|built[- ]in)$", re.IGNORECASE)  # "gig bag included"
+# What calls a product by its name a maker: "<name> is a high-end yoga and wellness apparel brand".
+MAKER = (
+    r"(?:,|\s+is)\s+(?:a|an|the)\s+(?:(?!(?:by|from|of|for|with|in|that|which|made|designed)\s)[\w'’&-]+\s+){0,6}?"
+    r"(brands?|compan(?:y|ies)|manufacturers?|makers?|retailers?|labels?)\b"
+)
+MAKER_KEYS = frozenset({"brand", "maker", "manufacturer", "company", "label", "vendor"})
 PARTS = re.compile(r"[,;]")  # a value's parts, each stating one thing
 PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 ARTICLES_FIRST = frozenset({"a", "an", "the", "any"})
@@ -358,6 +366,8 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
             spans += placed_at(fact.value, reading)
         elif isinstance(fact.value, str):
             spans += against_presence(fact.value, reading)
+        if isinstance(fact.value, str) and name_words(fact.name) in (["name"], ["title"], ["product", "name"]):
+            spans += called_a_maker(fact.value, reading, all_facts)
         rating = RATING.search(str(fact.value))
         if rating and quantitative(str(fact.value)):
             scale = number_of(rating.group(2))
@@ -463,6 +473,16 @@ def against_presence(value: str, reading: Reading) -> list[tuple[int, int]]:
             elif not present and before is None and after is None:
                 spans.append((reading.words[first].start, reading.words[last].end))
     return spans
+
+
+def called_a_maker(name: str, reading: Reading, all_facts: list[Fact]) -> list[tuple[int, int]]:
+    """Where the text calls the product, by its whole name, a maker ("Pulse Jump Rope is a high-end
+    yoga and wellness apparel brand"): the maker's word. Not when the name is also the brand's."""
+    brands = {str(fact.value).strip().lower() for fact in all_facts if fact.name.lower() in MAKER_KEYS}
+    if not name.strip() or name.strip().lower() in brands:
+        return []
+    pattern = re.escape(name.strip()).replace(r"\ ", r"\s+") + MAKER
+    return [match.span(1) for match in re.finditer(pattern, reading.text, re.IGNORECASE)]
 
 
 def things(value: str) -> list[tuple[list[str], bool]]:

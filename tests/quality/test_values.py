@@ -342,6 +342,13 @@ def test_missing_values_name_each_value_not_stated():
         ({"features": ["16 GB storage"]}, "No storage.", []),  # a number: left to the number checks
         ({"name": "The Vaults"}, "The Vaults is not family-friendly.", []),  # "not" after a name negates what follows
         ({"area": "city centre"}, "Not far from the city centre, not only in the city centre.", []),
+        (
+            {"name": "Pulse Jump Rope", "brand": "Kinetik"},
+            "Pulse Jump Rope is a high-end yoga and wellness apparel brand. Pulse  Jump Rope, a fitness company.",
+            ['says "brand", but name is Pulse Jump Rope', 'says "company", but name is Pulse Jump Rope'],
+        ),  # the product called a maker (a jump rope's drafts)
+        ({"name": "Kinetik", "brand": "Kinetik"}, "Kinetik is a fitness brand.", []),  # the name is the brand's
+        ({"name": "Pulse Jump Rope", "brand": "Kinetik"}, "Pulse Jump Rope is a rope made by the Kinetik brand.", []),
         ({"Material": "TPE"}, "A non-slip TPE mat.", []),  # "non-" negates "slip" only (a listing's draft)
         (
             {"familyFriendly": "yes"},
