@@ -31,7 +31,7 @@ META = re.compile(
     r"\bhere(?:'s|’s| is| are)\b[^.\n]{0,40}?\b(?:description|copy|sentence|tagline|caption|post|summary|"
     r"version|text|listing|title)s?\b|\b(?:product )?description for\b|\bas an ai\b|\bi hope (?:this|that)\b|"
     r"\blet me know\b|^(?:sure|certainly|of course)\b[,!.]|\bthat includes the facts\b|\bin \d+ words\b"
-    r"|^(?:chat|user|assistant)\s*:",
+    r"|^(?:chat|user|assistant)\s*:|\b(?:does|do|did|will) not invent\b|\bdon['’]t invent\b|\buse only (?:the|these) facts\b",
     re.IGNORECASE | re.MULTILINE,
 )
 # A line that starts with a label ("Title:", "- brand:"): copy that starts one with an attribute's

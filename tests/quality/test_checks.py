@@ -318,6 +318,7 @@ def test_a_name_the_attributes_do_not_hold_is_an_untrue_hard_check():
         ("Here is the Arc lamp: warm light for your desk.", []),  # "here is" about the product
         ("The Arc lamp. Let me know the room and it fits.", ["Let me know"]),
         ("The Arc lamp glows warm.\nChat: SmolLM", ["Chat:"]),  # a chat turn's label
+        ("The Arc lamp, $49. Does not invent numbers, materials, or claims.", ["Does not invent"]),  # the prompt's rule
     ],
 )
 def test_words_about_the_writing_are_a_failed_hard_check(text, said):
