@@ -1,7 +1,7 @@
 """Claims that need evidence: words that promise a price, a guarantee, an award, renown, an
 environmental or health property, or an origin ("discounted", "2-year warranty", "award-winning",
 "renowned", "eco-friendly", "hypoallergenic", "non-toxic", "family-owned", "locally sourced",
-"family-friendly"), a catalogue ("offers a wide range of products"), or a choice of options ("available in a variety of colours").
+"family-friendly", "made in Portugal"), a catalogue ("offers a wide range of products"), or a choice of options ("available in a variety of colours").
 Advertising rules and marketplaces ask for proof of each, so copy may make one only when the
 product's data holds it; a model adds them to anything.
 
@@ -46,6 +46,10 @@ CLAIMS = (
         r"famil|\bkids?\b|child|toddler|infant|\bbab(?:y|ies)\b|\bages? \d",
     ),
     (r"locally (?:sourced|grown|made|produced)", r"\blocal"),
+    (
+        r"(?:made|manufactured|produced|crafted|handcrafted|handmade) in (?:the )?(?-i:[A-Z])[\w'-]*",
+        r"made in|origin|country|manufactur|produced in|crafted in|handmade in",
+    ),
     (r"recyclable|recycled", r"recycl"),
     (
         r"clinically (?:proven|tested)|dermatologist (?:tested|recommended|approved)|hypoallergenic|fda approved",
@@ -58,7 +62,7 @@ CLAIMS = (
     # A catalogue: copy about the maker, not the product ("Atelier Rue ... offers a wide range of high-end clothing").
     (
         r"(?:(?:a|the) )?(?:(?:wide|whole|full|great|huge|diverse|broad) )?(?:range|variety|selection|array|assortment|line)"
-        r" of (?:[\w-]+ ){0,3}?(?:products|items|goods|offerings|merchandise|clothing|apparel)",
+        r" of (?:[\w-]+ ){0,4}?(?:products|items|goods|offerings|merchandise|clothing|apparel|garments|wares|collections)",
         r"\bcollection|\brange\b|\bline\b|\bassort",
     ),
 )

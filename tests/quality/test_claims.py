@@ -31,10 +31,18 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ({"features": "non-toxic water-based paint"}, "Non-toxic paint.", []),
         (
             {"brand": "Atelier Rue", "name": "Linen Button-Down Shirt"},
-            "Atelier Rue offers a wide range of high-end clothing. The brand offers a variety of products.",
-            ["a wide range of high-end clothing", "a variety of products"],
-        ),  # the maker's catalogue (the samples' best draft for a shirt), not the product
+            "Atelier Rue offers a wide range of high-end clothing. The brand offers a variety of products and a "
+            "selection of linen garments.",
+            ["a wide range of high-end clothing", "a variety of products", "a selection of linen garments"],
+        ),  # the maker's catalogue (the samples' best draft for a shirt, then "garments"), not the product
         ({"collection": "Atelier Rue Summer range"}, "Part of a range of linen clothing.", []),
+        (
+            {"brand": "Northvale", "name": "Ridge Jacket"},
+            "A jacket made in Northvale, handmade in small batches, crafted in the USA.",
+            ["made in Northvale", "crafted in the USA"],
+        ),  # an origin (a jacket's best draft made the brand a place); "in small batches" is no place
+        ({"origin": "Shizuoka, Japan"}, "Made in Japan.", []),
+        ({"title": "Skillet, Made in USA"}, "Made in USA.", []),
         ({"name": "Linen Shirt"}, "A range of colours and a wide range of uses.", ["A range of colours"]),
         ({"sale": "yes"}, "On sale this week.", []),  # a key is evidence too
         ({"color": "Sea Green"}, "Available in a variety of colors.", ["a variety of colors"]),  # one colour
