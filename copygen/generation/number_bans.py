@@ -42,6 +42,7 @@ CLOSERS = ("-", "%", "/", "x", "°", '"')  # what may come right after a number,
 MAX_BANS = 5000  # a product with very many numbers: leave the rest to the grounded ranking
 RETRIES = 4  # times a product whose every candidate states something untrue is decoded again
 FIRST_WORD = re.compile(r"[^\W_]+")
+TOO_COMMON = frozenset({"all", "any", "every", "different", "various"})  # banned alone, no copy could say "all"
 CAPITALISED = re.compile(r"(?<![\w-])[^\W\d_a-z][^\W_]*")  # a word that starts with a capital
 HEAD_OF = re.compile(r"[^\W\d_]+\s+of\s+(?:the\s+)?$", re.IGNORECASE)  # "heart of the" before a place
 
@@ -184,12 +185,14 @@ def banned_part(text: str, start: int, end: int) -> tuple[int, int]:
     placed around the product ("in the heart of Clare Hall" for near: Clare Hall) up to the
     neighbour's first word, from the word its "of" follows ("heart of Clare", "heart of the
     Portland": whatever adjectives come before), so "in" stays allowed and so does "near Clare Hall";
-    a thing said absent ("gig bag-free", "grinder is not included") whole, so "gig bag" stays allowed."""
+    a thing said absent ("gig bag-free", "grinder is not included") whole, so "gig bag" stays allowed;
+    so is one that starts with a word too common to ban alone ("all ages")."""
     word = FIRST_WORD.match(text, start, end)
     if (
         word is None
         or word.group().lower() in NEGATIONS
         or FIRST_WORD.findall(text, start, end)[-1].lower() in SAID_ABSENT
+        or word.group().lower() in TOO_COMMON
     ):
         return start, end
     if word.group().lower() in PLACED_AT:

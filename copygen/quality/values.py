@@ -37,6 +37,8 @@ key). How a fact is stated depends on its kind:
   restaurant" for `near: Burger King`). Other kinds are not judged.
 - a product's name (under "name" or "title") is contradicted by copy that calls it, by that name,
   a maker ("Pulse Jump Rope is a ... apparel brand", "a ... company"), unless it is the brand's too.
+- an age limit ("ages 3-6", "12 months+", "age": "12+") is contradicted by "for all ages" (or
+  "of all age ranges"), "any age" or "different age groups".
 - a neighbour (under a key that names nearness, "near") is contradicted by copy that puts the
   place in or at it ("in the heart of Clare Hall", "located at The Portland Arms", "in the town
   of Ranch"), but not "in the Clare Hall area".
@@ -87,7 +89,14 @@ INCLUDED = re.compile(r"\s+(?:included|supplied|provided|built[- ]in)$", re.IGNO
 # What calls a product by its name a maker: "<name> is a high-end yoga and wellness apparel brand".
 MAKER = (
     r"(?:,|\s+is)\s+(?:a|an|the)\s+(?:(?!(?:by|from|of|for|with|in|that|which|made|designed)\s)[\w'’&-]+\s+){0,6}?"
-    r"(brands?|compan(?:y|ies)|manufacturers?|makers?|retailers?|labels?)\b"
+    r"(brands?|compan(?:y|ies)|manufacturers?|makers?|retailers?|suppliers?|labels?|boutiques?)\b"
+)
+# An age limit ("ages 3-6", "10+" under an age key, "12 months+"), and copy that says there is none.
+AGE_LIMIT = re.compile(r"\bages?\s*\d|\d+\s*(?:months?|years?)\s*(?:\+|and up|or older)", re.IGNORECASE)
+ALL_AGES = re.compile(
+    r"(?:(?<=of )|(?<=for )|(?<=across ))all ages?(?![\w-])|(?<![\w-])(?:any|every) age(?![\w-])"
+    r"|(?<![\w-])(?:all|different|various|every) age groups?(?![\w-])",
+    re.IGNORECASE,
 )
 MAKER_KEYS = frozenset({"brand", "maker", "manufacturer", "company", "label", "vendor"})
 PARTS = re.compile(r"[,;]")  # a value's parts, each stating one thing
@@ -356,6 +365,8 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
     else:
         if rated_high(fact) is False:
             spans += said_against(PRAISE, reading, all_facts) + said_against(SERVED_PRAISE, reading, all_facts)
+        if age_limited(fact):
+            spans += said_against(ALL_AGES, reading, all_facts)
         tier = price_tier(fact)
         if tier is not None:
             spans += [span for words in TIER_AGAINST[tier] for span in said_against(words, reading, all_facts)]
@@ -393,6 +404,15 @@ def rated_high(fact: Fact) -> bool | None:
         scale = float(number_of(rating.group(2)))
         return float(number_of(rating.group(1))) / scale >= HIGH if scale else None
     return True if value in HIGH_WORDS else False if value in NOT_HIGH_WORDS else None
+
+
+def age_limited(fact: Fact) -> bool:
+    """Whether the fact limits who the product is for by age: "ages 3-6", "12 months+", or a
+    number under a key that names an age ("age": "12+")."""
+    value = str(fact.value)
+    return bool(AGE_LIMIT.search(value)) or (
+        {"age", "ages"} & set(name_words(fact.name)) and any(map(str.isdigit, value))
+    )
 
 
 def price_tier(fact: Fact) -> str | None:

@@ -196,6 +196,12 @@ def test_a_thing_said_absent_is_banned_whole(tokenizer):
     assert run[2].strip() == "grinder"
 
 
+def test_a_contradiction_that_starts_with_a_common_word_is_banned_whole(tokenizer):
+    ids = tokenizer(" Zoomo is fun for kids of all ages.", add_special_tokens=False)["input_ids"]
+    [run] = untrue_runs(tokenizer, ids, {"name": "Zoomo", "audience": "ages 3-6"})
+    assert run[2].strip() == "all ages"  # not "all" alone, which no copy could then say
+
+
 def test_a_neighbour_placed_around_the_product_is_banned_up_to_its_first_word(tokenizer):
     """ "in the heart of Clare Hall" for near: Clare Hall, from the word its "of" follows: "in" and
     "near Clare Hall" stay allowed."""

@@ -349,6 +349,18 @@ def test_missing_values_name_each_value_not_stated():
         ),  # the product called a maker (a jump rope's drafts)
         ({"name": "Kinetik", "brand": "Kinetik"}, "Kinetik is a fitness brand.", []),  # the name is the brand's
         ({"name": "Pulse Jump Rope", "brand": "Kinetik"}, "Pulse Jump Rope is a rope made by the Kinetik brand.", []),
+        (
+            {"audience": "ages 3-6"},
+            "Perfect for kids of all ages, any age, for different age groups; all ages agree.",
+            [
+                'says "all ages", but audience is ages 3-6',
+                'says "any age", but audience is ages 3-6',
+                'says "different age groups", but audience is ages 3-6',
+            ],
+        ),  # a kids' scooter's best draft said "of all ages"
+        ({"age": "12+"}, "A puzzle for all ages.", ['says "all ages", but age is 12+']),
+        ({"age": "12+"}, "For kids of all age ranges.", ['says "all age", but age is 12+']),  # the next try
+        ({"audience": "families"}, "A game for all ages.", []),  # no age limit
         ({"Material": "TPE"}, "A non-slip TPE mat.", []),  # "non-" negates "slip" only (a listing's draft)
         (
             {"familyFriendly": "yes"},
