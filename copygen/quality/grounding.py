@@ -61,6 +61,7 @@ JOINED = re.compile(r"\s*(?:[-–—/+]|to|or|and)\s*")  # between numbers of on
 START_REACH = 16  # characters before a word that SENTENCE_START reads
 COUNTED = re.compile(r"[ \u00a0\u202f-]?([^\W\d_]+)")  # the word a number counts: "2-Person", "3 colours"
 COUNTS_NOTHING = frozenset({"st", "nd", "rd", "th", "out"})  # an ordinal's ending ("1st"); a rating's "5 out of 5"
+WORD_UNIT = re.compile(r"\sin$")  # "① in its class": "in" after a number may be no inch
 STOPS = re.compile(r"\s*(?:[.!?](?!\d)|$)")  # what ends a sentence right after a number ("features a 5.")
 LABEL_REACH = 40  # characters before a number that LABEL reads (a longer word labels nothing)
 ACRONYM = re.compile(r"[A-Z]{2,}")  # "TPU", "HEPA": a name even in a title
@@ -154,7 +155,8 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     counts nothing in copy ("159-wound"; a word glued to it, "24od", is left to the other checks).
     A number that copy counts a word with that the attributes count with other numbers only is
     another value's number ("10-player", "2, 4 and 10-player" for "2-4 players, ages 10+"; "2
-    players" is true).
+    players" is true), and so is one that copy gives a unit that the attributes give other numbers
+    only ("10x magnification" for "8x magnification" and "ages 4-10").
     A number the attributes never write bare is stopped short when copy ends a sentence right after
     it without its unit or word ("features a 5." for "5 speeds", "It weighs 1.4." for 1.4 kg)."""
     known: dict[str, set[str | None]] = {}
@@ -189,6 +191,12 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
             or (counts and all(unit and not unit.startswith("~") for unit in units))
             or (stops and None not in units)
             or (counts and quantity.number not in counting.get(singular(counts), {quantity.number}))
+            or (
+                quantity.unit is not None
+                and quantity.unit not in units
+                and not WORD_UNIT.search(text, quantity.start, quantity.end)
+                and quantity.number not in counting.get(singular(quantity.unit), {quantity.number})
+            )
             or quantity.number not in labelled.get(label, {quantity.number})
         ):
             spans.append((quantity.start, quantity.end))
@@ -208,12 +216,15 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
 def held_units(value: str, read: list, index: int) -> set[str | None]:
     """The units an attribute value's number (`read[index]`, from read_quantities) holds: its own,
     else the word it counts (see counted), else those of the number it is joined to ("2-4
-    players", "20+1 clutch settings", "50-54 cm"); in a size ("183 x 61 cm") the last number's too."""
+    players", "20+1 clutch settings", "50-54 cm", "£20-25"); in a size ("183 x 61 cm") the last number's too."""
     quantity = read[index][0]
     units = {quantity.unit or counted(value, quantity.end)}
     after = read[index + 1][0] if index + 1 < len(read) else None
     if units == {None} and after and JOINED.fullmatch(value, quantity.end, after.start):
         return held_units(value, read, index + 1)
+    before = read[index - 1][0] if index else None
+    if units == {None} and before and JOINED.fullmatch(value, before.end, quantity.start):
+        units = {before.unit or counted(value, before.end)}  # "£20-25": the 25 is in pounds too
     before = read[index - 1][0] if index else None
     if before and before.unit == "x" and not value[before.end : quantity.start].strip():
         units.add("x")  # "61 x" in copy for the 61 of "183 x 61 cm"

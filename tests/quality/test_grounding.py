@@ -112,6 +112,11 @@ def test_attribute_coverage(attributes, text, expected):
             ["10", "20"],
         ),  # another value's number counting a word (a board game's draft); joined numbers share theirs
         ({"size": "S (50-54 cm)"}, "Fits 50-54 cm heads, not 50 mm ones.", ["50 mm"]),
+        (
+            {"features": ["8x magnification"], "audience": "ages 4-10", "priceRange": "£20-25"},
+            "8x or 10x magnification, for ages 4 to 10, at £20-25 or under £25.",
+            ["10x"],
+        ),  # a unit the data gives another number only (a pair of binoculars' draft)
         # numbers in words are numbers: read by text2num, with their units
         ({"battery": "8 hours"}, "An eight-hour battery, not a twelve-hour one.", ["twelve-hour"]),
         ({"features": ["two doors and two vestibules"]}, "A two-door tent: 2 doors, three poles.", ["three"]),
