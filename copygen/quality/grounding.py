@@ -24,6 +24,7 @@ from copygen.quality.tokens import (
 from copygen.quality.values import (
     FUNCTION_WORDS,
     RATING,
+    Fact,
     Reading,
     contradicting_spans,
     contradiction,
@@ -61,6 +62,10 @@ JOINED = re.compile(r"\s*(?:[-–—/+]|to|or|and)\s*")  # between numbers of on
 START_REACH = 16  # characters before a word that SENTENCE_START reads
 COUNTED = re.compile(r"[ \u00a0\u202f-]?([^\W\d_]+)")  # the word a number counts: "2-Person", "3 colours"
 COUNTS_NOTHING = frozenset({"st", "nd", "rd", "th", "out"})  # an ordinal's ending ("1st"); a rating's "5 out of 5"
+IDENTITY_KEYS = frozenset({"name", "title", "brand"})  # what names the product as a whole
+# After a number, what it is "of" (perhaps after the word it counts): "kg of glass beads", "2 layers of canvas".
+OF_THINGS = re.compile(r"(?:[ -][^\W\d_]+)?[ -]?of\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
+WORDS = re.compile(r"[^\W\d_]+")
 WORD_UNIT = re.compile(r"\sin$")  # "① in its class": "in" after a number may be no inch
 STOPS = re.compile(r"\s*(?:[.!?](?!\d)|$)")  # what ends a sentence right after a number ("features a 5.")
 LABEL_REACH = 40  # characters before a number that LABEL reads (a longer word labels nothing)
@@ -210,7 +215,49 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         written = text[min(keys) : quantity.end].lower() if keys else ""
         if keys and not any(written in value.lower() for value in values):
             spans.append((min(keys), quantity.end))  # from the key: the number is true only under its own
+    return sorted(spans + misplaced_spans(attributes, text, skip))
+
+
+def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> list[tuple[int, int]]:
+    """Where copy gives a number of one attribute "of" another attribute's thing: "7kg of glass
+    beads" for a 7 kg blanket with a glass bead fill, "4.1-kg of butane canisters" for a stove of
+    4.1 kg that burns them. Not when a name, title or brand holds the number ("a 3-pack of
+    Northpine socks") or the words ("50 ml of Maren Botanics night cream"), nor when the number's
+    own value holds them ("30 g of beans" for "holds 30 g of beans")."""
+    found = [(quantity, after) for quantity in quantities(text) if (after := OF_THINGS.match(text, quantity.end))]
+    every = (
+        [(fact, {q.number for q in quantities(str(fact.value))}) for fact in facts(attributes, skip)] if found else []
+    )
+    identity = {fact for fact, _ in every if IDENTITY_KEYS & set(name_words(fact.name))}
+    words_of = [words_in(fact) for fact, _ in every]
+    spans = []
+    for quantity, after in found:
+        own = {fact for fact, numbers in every if quantity.number in numbers}
+        if not own or own & identity:
+            continue
+        own_words = set().union(*(words for (fact, _), words in zip(every, words_of) if fact in own))
+        known = set().union(*(words for (fact, _), words in zip(every, words_of) if fact in identity))
+        others = set().union(*(words for (fact, _), words in zip(every, words_of) if fact not in own | identity))
+        misplaced = [
+            word
+            for word in WORDS.finditer(after.group(1))
+            if len(word.group()) > 2
+            and word.group().lower() not in FUNCTION_WORDS
+            and held(word.group().lower(), others)
+            and not held(word.group().lower(), own_words | known)
+        ]
+        if misplaced:
+            spans.append((quantity.start, after.start(1) + misplaced[-1].end()))
     return spans
+
+
+def words_in(fact: Fact) -> set[str]:
+    return set(WORDS.findall(f"{' '.join(name_words(fact.name))} {fact.value}".lower()))
+
+
+def held(word: str, words: set[str]) -> bool:
+    """Whether `word` or its singular or plural is one of `words`."""
+    return bool({word, word + "s", word.removesuffix("s"), word + "es", word.removesuffix("es")} & words)
 
 
 def held_units(value: str, read: list, index: int) -> set[str | None]:

@@ -117,6 +117,16 @@ def test_attribute_coverage(attributes, text, expected):
             "8x or 10x magnification, for ages 4 to 10, at £20-25 or under £25.",
             ["10x"],
         ),  # a unit the data gives another number only (a pair of binoculars' draft)
+        (
+            {"weight": "7 kg", "features": ["glass bead fill"], "fuel": "butane canisters (sold separately)"},
+            "It weighs 7 kg, made from 7kg of glass beads that can be washed, and 7 kg of butane canisters.",
+            ["7kg of glass beads", "7 kg of butane canisters"],
+        ),  # a number "of" another attribute's thing (a weighted blanket's and a stove's drafts)
+        ({"material": "waxed cotton canvas", "features": ["2 pockets"]}, "2 layers of cotton.", ["2 layers of cotton"]),
+        ({"features": ["holds 30 g of beans"], "material": "steel"}, "It holds 30 g of beans.", []),  # its own
+        ({"name": "Sencha Tea, 100 g", "features": ["loose leaf"]}, "100 g of loose leaf tea.", []),  # the product's
+        ({"brand": "Maren Botanics", "size": "50 ml"}, "50ml of Maren Botanics night cream.", []),
+        ({"battery": "8 hours", "features": ["USB-C rechargeable"]}, "8 hours of battery life.", []),
         # numbers in words are numbers: read by text2num, with their units
         ({"battery": "8 hours"}, "An eight-hour battery, not a twelve-hour one.", ["twelve-hour"]),
         ({"features": ["two doors and two vestibules"]}, "A two-door tent: 2 doors, three poles.", ["three"]),
