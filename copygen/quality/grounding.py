@@ -9,6 +9,7 @@ copygen.quality.tokens, re-exported here for callers.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -162,6 +163,8 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     another value's number ("10-player", "2, 4 and 10-player" for "2-4 players, ages 10+"; "2
     players" is true), and so is one that copy gives a unit that the attributes give other numbers
     only ("10x magnification" for "8x magnification" and "ages 4-10").
+    A size's numbers must be those of one of the attributes' sizes, in any order ("250 x 250 cm" is no
+    size of "150 x 250 cm"; "250 x 150 cm" is).
     A number the attributes never write bare is stopped short when copy ends a sentence right after
     it without its unit or word ("features a 5." for "5 speeds", "It weighs 1.4." for 1.4 kg)."""
     known: dict[str, set[str | None]] = {}
@@ -215,7 +218,30 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         written = text[min(keys) : quantity.end].lower() if keys else ""
         if keys and not any(written in value.lower() for value in values):
             spans.append((min(keys), quantity.end))  # from the key: the number is true only under its own
-    return sorted(spans + misplaced_spans(attributes, text, skip))
+    spans += misplaced_spans(attributes, text, skip)
+    sizes = [
+        Counter(q.number for q in chain) for value in values for chain in size_chains(value, read_quantities(value))
+    ]
+    for chain in size_chains(text, in_copy) if sizes else ():
+        numbers = Counter(q.number for q in chain)
+        start, end = chain[0].start, chain[-1].end
+        if not any(start <= first < end for first, _ in spans) and not any(numbers <= size for size in sizes):
+            spans.append((start, end))
+    return sorted(spans)
+
+
+def size_chains(text: str, read: list) -> list[list[Quantity]]:
+    """The sizes in `text` ("150 x 250 cm", "45 x 45 x 55 cm"): runs of two or more numbers joined by
+    "x", from its quantities `read` (see read_quantities)."""
+    chains, chain = [], []
+    for quantity, _, _ in read:
+        if chain and chain[-1].unit == "x" and not text[chain[-1].end : quantity.start].strip():
+            chain.append(quantity)
+        else:
+            chains.append(chain)
+            chain = [quantity]
+    chains.append(chain)
+    return [chain for chain in chains if len(chain) > 1]
 
 
 def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> list[tuple[int, int]]:

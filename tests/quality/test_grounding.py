@@ -96,6 +96,11 @@ def test_attribute_coverage(attributes, text, expected):
         ({"colours": "3 colours", "age": "ages 4 and up"}, "3 colours, 3 hours; ages 4 years and up.", ["3 hours"]),
         ({"size": "183 x 61 cm, 5 mm thick"}, "183 cm long, 61 cm wide; 183 x 61 x 5 cm.", ["5 cm"]),  # a size's unit
         (
+            {"size": "150 x 250 cm", "table": "45 x 45 x 55 cm"},
+            "150 x 250 cm, 250 x 150 cm, a 45 x 45 cm top; not 250 x 250 cm.",
+            ["250 x 250 cm"],
+        ),  # a size's numbers, in any order (a held-out tablecloth's draft)
+        (
             {"price": "$159.00", "power": "35 W"},
             "A 35-watt, 159-wound fan for $159.",
             ["159"],
