@@ -1,7 +1,8 @@
 """Claims that need evidence: words that promise a price, a guarantee, an award, renown, an
 environmental or health property, or an origin ("discounted", "2-year warranty", "award-winning",
 "renowned", "eco-friendly", "hypoallergenic", "non-toxic", "family-owned", "locally sourced",
-"family-friendly", "made in Portugal"), a catalogue ("offers a wide range of products"), or a choice of options ("available in a variety of colours").
+"family-friendly", "made in Portugal"), a catalogue ("offers a wide range of products"), or a
+choice of options ("available in a variety of colours").
 Advertising rules and marketplaces ask for proof of each, so copy may make one only when the
 product's data holds it; a model adds them to anything.
 

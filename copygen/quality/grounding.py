@@ -269,8 +269,8 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
             for word in WORDS.finditer(after.group(1))
             if len(word.group()) > 2
             and word.group().lower() not in FUNCTION_WORDS
-            and held(word.group().lower(), others)
-            and not held(word.group().lower(), own_words | known)
+            and among(word.group().lower(), others)
+            and not among(word.group().lower(), own_words | known)
         ]
         if misplaced:
             spans.append((quantity.start, after.start(1) + misplaced[-1].end()))
@@ -281,7 +281,7 @@ def words_in(fact: Fact) -> set[str]:
     return set(WORDS.findall(f"{' '.join(name_words(fact.name))} {fact.value}".lower()))
 
 
-def held(word: str, words: set[str]) -> bool:
+def among(word: str, words: set[str]) -> bool:
     """Whether `word` or its singular or plural is one of `words`."""
     return bool({word, word + "s", word.removesuffix("s"), word + "es", word.removesuffix("es")} & words)
 
@@ -289,7 +289,8 @@ def held(word: str, words: set[str]) -> bool:
 def held_units(value: str, read: list, index: int) -> set[str | None]:
     """The units an attribute value's number (`read[index]`, from read_quantities) holds: its own,
     else the word it counts (see counted), else those of the number it is joined to ("2-4
-    players", "20+1 clutch settings", "50-54 cm", "£20-25"); in a size ("183 x 61 cm") the last number's too."""
+    players", "20+1 clutch settings", "50-54 cm", "£20-25"); in a size ("183 x 61 cm") the last
+    number's too."""
     quantity = read[index][0]
     units = {quantity.unit or counted(value, quantity.end)}
     after = read[index + 1][0] if index + 1 < len(read) else None
@@ -298,7 +299,6 @@ def held_units(value: str, read: list, index: int) -> set[str | None]:
     before = read[index - 1][0] if index else None
     if units == {None} and before and JOINED.fullmatch(value, before.end, quantity.start):
         units = {before.unit or counted(value, before.end)}  # "£20-25": the 25 is in pounds too
-    before = read[index - 1][0] if index else None
     if before and before.unit == "x" and not value[before.end : quantity.start].strip():
         units.add("x")  # "61 x" in copy for the 61 of "183 x 61 cm"
     for later, _, _ in read[index + 1 :]:
@@ -395,7 +395,8 @@ def unsupported_names(attributes: dict[str, Any], text: str, skip: Iterable[str]
     "of"; "in the Portland Arms" and "near Portland" are the value. Not checked: a sentence's or
     line's first word (unless it owns a value after it: "Minnesota's Maple House"), a word after
     a label ("Headline:"), a quote or a bullet, hashtags and handles, "I", and lines in title
-    case ("Brew Better Coffee Every Day"), but for their acronyms ("Non-Slip TPU Mat" for a TPE mat). Repeats are reported once, possessives without their "'s".
+    case ("Brew Better Coffee Every Day"), but for their acronyms ("Non-Slip TPU Mat" for a TPE
+    mat). Repeats are reported once, possessives without their "'s".
     """
     written = [text[start:end] for start, end in unsupported_name_spans(attributes, text, skip)]
     return list(dict.fromkeys(written))

@@ -12,8 +12,9 @@ key). How a fact is stated depends on its kind:
   that says the same ("family-oriented", "kid-focused", "family-style"). A mention is negated
   when a negation (not, no, never, non, nor, neither, without, ...n't) comes at most three words
   before it in the same clause, unless "only", "just", "far" or the like follows the negation
-  ("not only", "not far from"); a negation hyphened to a word negates only that word ("non-slip"). "no" is stated by a negated mention, "yes" by a plain one; the
-  other kind of mention contradicts the value.
+  ("not only", "not far from"); a negation hyphened to a word negates only that word
+  ("non-slip"). "no" is stated by a negated mention, "yes" by a plain one; the other kind of
+  mention contradicts the value.
 - quantitative (a number with its unit, a range "£20-25" or "2.5 kg to 24 kg", a bound "less than
   £20", a rating "5 out of 5") by its numbers, each with a compatible unit, anywhere in the text;
   a rating by its score alone ("5 stars"). The words around the numbers ("less than", "up to")
