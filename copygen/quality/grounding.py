@@ -24,8 +24,9 @@ from copygen.quality.tokens import (
 )
 from copygen.quality.values import (
     FUNCTION_WORDS,
+    MAKER_KEYS,
+    PRODUCT_NAME_KEYS,
     RATING,
-    Fact,
     Reading,
     contradicting_spans,
     contradiction,
@@ -63,7 +64,7 @@ JOINED = re.compile(r"\s*(?:[-–—/+]|to|or|and)\s*")  # between numbers of on
 START_REACH = 16  # characters before a word that SENTENCE_START reads
 COUNTED = re.compile(r"[ \u00a0\u202f-]?([^\W\d_]+)")  # the word a number counts: "2-Person", "3 colours"
 COUNTS_NOTHING = frozenset({"st", "nd", "rd", "th", "out"})  # an ordinal's ending ("1st"); a rating's "5 out of 5"
-IDENTITY_KEYS = frozenset({"name", "title", "brand"})  # what names the product as a whole
+IDENTITY_KEYS = PRODUCT_NAME_KEYS | MAKER_KEYS  # what names the product as a whole, or its maker
 # After a number, what it is "of" (perhaps after the word it counts): "kg of glass beads", "2 layers of canvas".
 OF_THINGS = re.compile(r"(?:[ -][^\W\d_]+)?[ -]?of\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
 WORDS = re.compile(r"[^\W\d_]+")
@@ -251,39 +252,30 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
     Northpine socks") or the words ("50 ml of Maren Botanics night cream"), nor when the number's
     own value holds them ("30 g of beans" for "holds 30 g of beans")."""
     found = [(quantity, after) for quantity in quantities(text) if (after := OF_THINGS.match(text, quantity.end))]
-    every = (
-        [(fact, {q.number for q in quantities(str(fact.value))}) for fact in facts(attributes, skip)] if found else []
-    )
-    identity = {fact for fact, _ in every if IDENTITY_KEYS & set(name_words(fact.name))}
-    words_of = [words_in(fact) for fact, _ in every]
+    every = list(facts(attributes, skip)) if found else []
+    numbers = {fact: {q.number for q in quantities(str(fact.value))} for fact in every}
+    words = {
+        fact: {singular(word) for word in WORDS.findall(f"{' '.join(name_words(fact.name))} {fact.value}".lower())}
+        for fact in every
+    }
+    identity = {fact for fact in every if IDENTITY_KEYS & set(name_words(fact.name))}
     spans = []
     for quantity, after in found:
-        own = {fact for fact, numbers in every if quantity.number in numbers}
+        own = {fact for fact in every if quantity.number in numbers[fact]}
         if not own or own & identity:
             continue
-        own_words = set().union(*(words for (fact, _), words in zip(every, words_of) if fact in own))
-        known = set().union(*(words for (fact, _), words in zip(every, words_of) if fact in identity))
-        others = set().union(*(words for (fact, _), words in zip(every, words_of) if fact not in own | identity))
+        others = set().union(*(words[fact] for fact in every if fact not in own | identity))
+        others -= set().union(*(words[fact] for fact in own | identity))
         misplaced = [
             word
             for word in WORDS.finditer(after.group(1))
             if len(word.group()) > 2
             and word.group().lower() not in FUNCTION_WORDS
-            and among(word.group().lower(), others)
-            and not among(word.group().lower(), own_words | known)
+            and singular(word.group().lower()) in others
         ]
         if misplaced:
             spans.append((quantity.start, after.start(1) + misplaced[-1].end()))
     return spans
-
-
-def words_in(fact: Fact) -> set[str]:
-    return set(WORDS.findall(f"{' '.join(name_words(fact.name))} {fact.value}".lower()))
-
-
-def among(word: str, words: set[str]) -> bool:
-    """Whether `word` or its singular or plural is one of `words`."""
-    return bool({word, word + "s", word.removesuffix("s"), word + "es", word.removesuffix("es")} & words)
 
 
 def held_units(value: str, read: list, index: int) -> set[str | None]:
@@ -333,7 +325,8 @@ def counted_in_copy(text: str, read: list, index: int) -> str | None:
 
 
 def singular(word: str) -> str:
-    """ "~players" -> "~player", "~batteries" -> "~battery": a counted word as either number writes it."""
+    """ "~players" -> "~player", "~batteries" -> "~battery": a counted word, or any word, as either
+    side writes it."""
     if word.endswith("ies"):
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word

@@ -100,6 +100,7 @@ ALL_AGES = re.compile(
     re.IGNORECASE,
 )
 MAKER_KEYS = frozenset({"brand", "maker", "manufacturer", "company", "label", "vendor"})
+PRODUCT_NAME_KEYS = frozenset({"name", "title"})  # "name", "title", "productName", "product_title"
 PARTS = re.compile(r"[,;]")  # a value's parts, each stating one thing
 PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 ARTICLES_FIRST = frozenset({"a", "an", "the", "any"})
@@ -378,7 +379,7 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
             spans += placed_at(fact.value, reading)
         elif isinstance(fact.value, str):
             spans += against_presence(fact.value, reading)
-        if isinstance(fact.value, str) and name_words(fact.name) in (["name"], ["title"], ["product", "name"]):
+        if isinstance(fact.value, str) and product_name(fact):
             spans += called_a_maker(fact.value, reading, all_facts)
         rating = RATING.search(str(fact.value))
         if rating and quantitative(str(fact.value)):
@@ -407,13 +408,18 @@ def rated_high(fact: Fact) -> bool | None:
     return True if value in HIGH_WORDS else False if value in NOT_HIGH_WORDS else None
 
 
+def product_name(fact: Fact) -> bool:
+    """Whether the fact is the product's name: a key of PRODUCT_NAME_KEYS, "product" before it or not."""
+    words = name_words(fact.name)
+    return bool(words) and words[-1] in PRODUCT_NAME_KEYS and set(words[:-1]) <= {"product"}
+
+
 def age_limited(fact: Fact) -> bool:
     """Whether the fact limits who the product is for by age: "ages 3-6", "12 months+", or a
     number under a key that names an age ("age": "12+")."""
     value = str(fact.value)
-    return bool(AGE_LIMIT.search(value)) or (
-        {"age", "ages"} & set(name_words(fact.name)) and any(map(str.isdigit, value))
-    )
+    by_key = bool({"age", "ages"} & set(name_words(fact.name))) and any(map(str.isdigit, value))
+    return by_key or AGE_LIMIT.search(value) is not None
 
 
 def price_tier(fact: Fact) -> str | None:
@@ -499,7 +505,7 @@ def against_presence(value: str, reading: Reading) -> list[tuple[int, int]]:
 def called_a_maker(name: str, reading: Reading, all_facts: list[Fact]) -> list[tuple[int, int]]:
     """Where the text calls the product, by its whole name, a maker ("Pulse Jump Rope is a high-end
     yoga and wellness apparel brand"): the maker's word. Not when the name is also the brand's."""
-    brands = {str(fact.value).strip().lower() for fact in all_facts if fact.name.lower() in MAKER_KEYS}
+    brands = {str(fact.value).strip().lower() for fact in all_facts if MAKER_KEYS & set(name_words(fact.name))}
     if not name.strip() or name.strip().lower() in brands:
         return []
     pattern = re.escape(name.strip()).replace(r"\ ", r"\s+") + MAKER
