@@ -83,6 +83,12 @@ PLACE_REACH = 24  # characters before a name that PLACED reads
 OWNER = re.compile(r"(?:['’]s|-based)\s+")  # after a word that owns or houses a value (see `owner`)
 ARTICLES = frozenset({"the", "a", "an"})  # no evidence that a value is written out ("the Portland area")
 # Between a key that labels a number and the number: "rating of less than £20", "price range: £20-25".
+# A ratio ("2:1 ratio of coffee to water", "16:9 screen"); one whose second number has two digits
+# and whose first is an hour ("10:30") may be a time, and is left alone.
+RATIO = re.compile(r"(?<![\w.:/])(\d+)\s?:\s?(\d+)(?![\w.:/])")
+# Before a number, what makes it an age ("ages 4-10", "aged 2 to 5", "age 3+").
+AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s*(?:\d+(?:\.\d+)?\s*(?:[-–—]|to)\s*)?$", re.IGNORECASE)
+AGE_UNITS = frozenset({None, "year", "month"})  # what copy may write an age number with
 KEY_LABEL_END = (
     r"(?:\s+(?:of|is|was|at))?(?:\s*:\s*|\s+)"
     r"(?:(?:(?:less|more|fewer|lower|higher)\s+than|under|over|around|about|up\s+to)\s+)?$"
@@ -188,24 +194,27 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
                 labelled.setdefault(label, set()).add(quantity.number)
     spans = []
     in_copy = read_quantities(text)
+    ages = age_numbers(attributes, skip)
     for index, (quantity, scale, label) in enumerate(in_copy):
         units = known.get(quantity.number)
         if scale and quantity.number in scales:
             continue
+        unit = listed_unit(text, in_copy, index)
         counts = counted_in_copy(text, in_copy, index)
         stops = quantity.unit is None and STOPS.match(text, quantity.end) is not None
         if (
             units is None
-            or not (quantity.unit is None or None in units or quantity.unit in units)
-            or (counts and all(unit and not unit.startswith("~") for unit in units))
+            or not (unit is None or None in units or unit in units)
+            or (counts and all(held and not held.startswith("~") for held in units))
             or (stops and None not in units)
             or (counts and quantity.number not in counting.get(singular(counts), {quantity.number}))
             or (
-                quantity.unit is not None
-                and quantity.unit not in units
+                unit is not None
+                and unit not in units
                 and not WORD_UNIT.search(text, quantity.start, quantity.end)
-                and quantity.number not in counting.get(singular(quantity.unit), {quantity.number})
+                and quantity.number not in counting.get(singular(unit), {quantity.number})
             )
+            or (quantity.number in ages and unit not in AGE_UNITS)
             or quantity.number not in labelled.get(label, {quantity.number})
         ):
             spans.append((quantity.start, quantity.end))
@@ -219,7 +228,7 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         written = text[min(keys) : quantity.end].lower() if keys else ""
         if keys and not any(written in value.lower() for value in values):
             spans.append((min(keys), quantity.end))  # from the key: the number is true only under its own
-    spans += misplaced_spans(attributes, text, skip)
+    spans += misplaced_spans(attributes, text, skip) + unheld_ratios(values, text)
     sizes = [
         Counter(q.number for q in chain) for value in values for chain in size_chains(value, read_quantities(value))
     ]
@@ -229,6 +238,49 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         if not any(start <= first < end for first, _ in spans) and not any(numbers <= size for size in sizes):
             spans.append((start, end))
     return sorted(spans)
+
+
+def listed_unit(text: str, read: list, index: int) -> str | None:
+    """The unit copy gives its number `read[index]` (see read_quantities): its own, else, for a
+    number listed or ranged before others ("45, 70, and 105 cm", "112-240 V"), the unit of the
+    list's last number, when a range or "and", "or" or "to" joins it ("Pack of 2, 50 ml each" is
+    two things)."""
+    if read[index][0].unit is not None:
+        return read[index][0].unit
+    joined = False
+    for before, after in zip(read[index:], read[index + 1 :]):
+        gap = text[before[0].end : after[0].start]
+        if not LISTED.fullmatch(gap):
+            return None
+        joined = joined or gap.strip() != ","
+        if after[0].unit is not None:
+            return after[0].unit if joined and after[0].unit != "x" else None
+    return None
+
+
+def age_numbers(attributes: dict[str, Any], skip: Iterable[str]) -> set[str]:
+    """The numbers the attributes hold only as ages ("ages 4-10", "aged 2 to 5", an "age" key's
+    "12+"): copy may write them bare or in years or months, not as a measure ("10-inch eyecups")."""
+    ages: set[str] = set()
+    others: set[str] = set()
+    for fact in facts(attributes, skip):
+        value = str(fact.value)
+        by_key = bool({"age", "ages"} & set(name_words(fact.name)))
+        for quantity in quantities(value):
+            aged = by_key or AGE_BEFORE.search(value, max(0, quantity.start - LABEL_REACH), quantity.start)
+            (ages if aged and quantity.unit in AGE_UNITS else others).add(quantity.number)
+    return ages - others
+
+
+def unheld_ratios(values: list[str], text: str) -> list[tuple[int, int]]:
+    """Where copy states a ratio no attribute value holds ("a 2:1 ratio of coffee to water"); not a
+    time ("10:30")."""
+    held = {(match.group(1), match.group(2)) for value in values for match in RATIO.finditer(value)}
+    return [
+        match.span()
+        for match in RATIO.finditer(text)
+        if (match.group(1), match.group(2)) not in held and not (len(match.group(2)) == 2 and int(match.group(1)) <= 24)
+    ]
 
 
 def size_chains(text: str, read: list) -> list[list[Quantity]]:

@@ -139,6 +139,21 @@ def test_attribute_coverage(attributes, text, expected):
         ({"customer rating": "5 out of 5"}, "A five-star café, rated five out of five.", []),
         ({"customer rating": "high"}, "Rated 5 out of ten.", ["5", "ten"]),
         ({"warranty": "2 years"}, "A one-year warranty, one of the best; two years; a second one.", ["one-year"]),
+        # a number listed or ranged before another takes its unit (a charger's and a bath caddy's drafts)
+        ({"weight": "112 g", "input": "100-240 V"}, "112 g; 100-240 V, not 112-240 V.", ["112"]),
+        ({"price": "$45.00", "size": "extends from 70 to 105 cm"}, "In 45, 70, and 105 cm; 70 to 105 cm.", ["45"]),
+        ({"price": "$45.00", "size": "70 cm"}, "45, 70 cm", []),  # no "and" or range: two things, perhaps
+        ({"features": ["brews in 2 minutes", "brews 2 cups"]}, "2 and 4 cups", ["4"]),
+        # a ratio the data does not hold (a coffee press's draft); a time is no ratio
+        ({"size": "makes 1-3 cups", "time": "2 minutes"}, "A 2:1 ratio; 1-3 cups in 2 minutes.", ["2:1"]),
+        ({"screen": "16:9, 10.1 inch", "opens": "9:30"}, "A 16:9 screen; opens 9:30.", []),
+        # an age is no measure (a pair of binoculars' draft, read after its figure was taken)
+        (
+            {"audience": "ages 4-10", "age": "3+", "features": ["rubber eyecups"]},
+            "10-inch eyecups for ages 4 to 10 years, 10-year-olds and kids aged 4-10; a 3 cm strap, 3 years and up.",
+            ["10-inch", "3 cm"],
+        ),
+        ({"audience": "ages 4-10", "size": "10 cm"}, "10 cm wide, for ages 4-10.", []),  # 10 is a measure too
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
