@@ -87,10 +87,94 @@ ABSENT_AFTER = re.compile(
 )
 ABSENT_BEFORE = re.compile(r"(?<![\w-])(?:no|not|without|never)\s+(?P<thing>.+)", re.IGNORECASE)
 INCLUDED = re.compile(r"\s+(?:included|supplied|provided|built[- ]in)$", re.IGNORECASE)  # "gig bag included"
+MAKER_WORDS = r"brands?|compan(?:y|ies)|manufacturers?|makers?|retailers?|suppliers?|labels?|boutiques?"
 # What calls a product by its name a maker: "<name> is a high-end yoga and wellness apparel brand".
 MAKER = (
-    r"(?:,|\s+is)\s+(?:a|an|the)\s+(?:(?!(?:by|from|of|for|with|in|that|which|made|designed)\s)[\w'’&-]+\s+){0,6}?"
-    r"(brands?|compan(?:y|ies)|manufacturers?|makers?|retailers?|suppliers?|labels?|boutiques?)\b"
+    r"(?:,|\s+is)\s+(?:a|an|the)\s+(?:(?!(?:by|from|of|for|with|in|that|which|made|designed)\s)[\w'’&-]+,?\s+){0,6}?"
+    rf"({MAKER_WORDS})\b"
+)
+# What copy calls the product by its whole name: "<name> is a top-of-the-line, 20D ripstop nylon
+# backpack designed for ...". The words up to a STOP_WORD or punctuation; the last one is the kind.
+STOP_WORDS = (
+    r"by|from|of|for|with|in|on|at|to|that|which|who|where|made|designed|crafted|built|engineered|perfect"
+    r"|ideal|great|suitable|featuring|offering|available|and|or|but|you|your|is|are|will|has|have|can|than"
+    r"|like|as|while|so"
+)
+CALLED = (
+    r"(?:,|\s+(?:is|are))\s+(?:a|an|the)\s+"
+    rf"(?P<phrase>[\w'’&-]+(?:,?\s+(?!(?:{STOP_WORDS})\b)[\w'’&-]+){{0,6}})"
+    rf"(?=\s*[.;:!?,\n]|\s*$|\s+(?P<stop>{STOP_WORDS})\b)"
+)
+# Kinds any product or place may be called: no claim about what it is.
+ANY_KIND = frozenset(
+    {
+        "product",
+        "item",
+        "device",
+        "tool",
+        "gadget",
+        "accessory",
+        "appliance",
+        "essential",
+        "addition",
+        "companion",
+        "choice",
+        "option",
+        "solution",
+        "must-have",
+        "staple",
+        "gift",
+        "piece",
+        "one",
+        "pick",
+        "investment",
+        "upgrade",
+        "find",
+        "favourite",
+        "favorite",
+        "design",
+        "unit",
+        "equipment",
+        "gear",
+        "kit",
+        "set",
+        "model",
+        "way",
+        "alternative",
+        "version",
+        "collection",
+        "range",
+        "selection",
+        "system",
+        "toy",
+        "game",
+        "garment",
+        "apparel",
+        "clothing",
+        "wear",
+        "footwear",
+        "cookware",
+        "bakeware",
+        "furniture",
+        "decor",
+        "bedding",
+        "treat",
+        "offering",
+        "creation",
+        "innovation",
+        "place",
+        "venue",
+        "spot",
+        "establishment",
+        "eatery",
+        "joint",
+        "location",
+        "destination",
+        "gem",
+        "haven",
+        "hub",
+        "retreat",
+    }
 )
 # An age limit ("ages 3-6", "10+" under an age key, "12 months+"), and copy that says there is none.
 AGE_LIMIT = re.compile(r"\bages?\s*\d|\d+\s*(?:months?|years?)\s*(?:\+|and up|or older)", re.IGNORECASE)
@@ -381,6 +465,7 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
             spans += against_presence(fact.value, reading)
         if isinstance(fact.value, str) and product_name(fact):
             spans += called_a_maker(fact.value, reading, all_facts)
+            spans += called_another_kind(fact.value, reading, all_facts)
         rating = RATING.search(str(fact.value))
         if rating and quantitative(str(fact.value)):
             scale = number_of(rating.group(2))
@@ -510,6 +595,31 @@ def called_a_maker(name: str, reading: Reading, all_facts: list[Fact]) -> list[t
         return []
     pattern = re.escape(name.strip()).replace(r"\ ", r"\s+") + MAKER
     return [match.span(1) for match in re.finditer(pattern, reading.text, re.IGNORECASE)]
+
+
+def called_another_kind(name: str, reading: Reading, all_facts: list[Fact]) -> list[tuple[int, int]]:
+    """Where the text calls the product, by its whole name, a kind of thing that no attribute names
+    ("Summit 2-Person Backpacking Tent is a ... backpack", "... Coffee Press is a ... coffee
+    blend"): that kind's word. Not a kind any product may be (ANY_KIND: "product", "essential"),
+    a maker (see called_a_maker) or a kind of place (see other_kinds); not when "and" or "or"
+    ends the words, which may go on to the kind ("a stylish and durable tent")."""
+    if not name.strip():
+        return []
+    held = {word for fact in all_facts for word in [*WORD.findall(str(fact.value).lower()), *name_words(fact.name)]}
+    spans = []
+    pattern = re.escape(name.strip()).replace(r"\ ", r"\s+") + CALLED
+    for match in re.finditer(pattern, reading.text, re.IGNORECASE):
+        if match.group("stop") and match.group("stop").lower() in ("and", "or", "but"):
+            continue
+        kind = re.split(r"[\s,]+", match.group("phrase"))[-1]
+        word = re.sub(r"['’]s$", "", kind.lower())
+        parts = {word, word.split("-")[-1]}
+        forms = {form for part in parts for form in (part, part + "s", part.removesuffix("s"), part.removesuffix("es"))}
+        if forms & (held | ANY_KIND) or re.fullmatch(MAKER_WORDS + "|" + "|".join(PLACE_KINDS.values()), word):
+            continue
+        start = match.end("phrase") - len(kind)
+        spans.append((start, match.end("phrase")))
+    return spans
 
 
 def things(value: str) -> list[tuple[list[str], bool]]:

@@ -348,6 +348,28 @@ def test_missing_values_name_each_value_not_stated():
             ['says "brand", but name is Pulse Jump Rope', 'says "company", but name is Pulse Jump Rope'],
         ),  # the product called a maker (a jump rope's drafts)
         ({"name": "Kinetik", "brand": "Kinetik"}, "Kinetik is a fitness brand.", []),  # the name is the brand's
+        (
+            {"name": "Café Crème Milk Frother", "brand": "Lumio"},
+            "Café Crème Milk Frother is a high-end, gourmet coffee-brewing brand.",
+            ['says "brand", but name is Café Crème Milk Frother'],
+        ),  # words before the maker's word, commas between them (a sample's draft)
+        (
+            {"name": "Summit 2-Person Backpacking Tent", "category": "camping", "material": "20D ripstop nylon"},
+            "Summit 2-Person Backpacking Tent is a top-of-the-line, 20D ripstop nylon backpack designed for trips.",
+            ['says "backpack", but name is Summit 2-Person Backpacking Tent'],
+        ),  # the product called another kind of thing (a tent's draft); "backpacking" names no backpack
+        (
+            {"name": "Travel Coffee Press", "category": "coffee"},
+            "Travel Coffee Press is a BPA-free, 1-3 cup coffee blend made with filters. Travel Coffee Press is a "
+            "coffee-brewing product, a must-have. Travel Coffee Press is a compact press. Travel Coffee Press is a "
+            "stylish and durable companion, a presses' Travel Coffee Press is the perfect gift for you.",
+            ['says "blend", but name is Travel Coffee Press'],
+        ),  # a kind any product may be, one of its own words, or words that go on past "and"
+        (
+            {"name": "Aromi", "eatType": "pub"},
+            "Aromi is a French eatery. Aromi is a family-friendly restaurant.",
+            ['says "restaurant", but eatType is pub'],
+        ),  # a kind of place is other_kinds' to judge
         ({"name": "Pulse Jump Rope", "brand": "Kinetik"}, "Pulse Jump Rope is a rope made by the Kinetik brand.", []),
         (
             {"audience": "ages 3-6"},
