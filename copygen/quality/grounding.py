@@ -23,6 +23,7 @@ from copygen.quality.tokens import (
     tokens_of,
 )
 from copygen.quality.values import (
+    CAMEL,
     FUNCTION_WORDS,
     MAKER_KEYS,
     PRODUCT_NAME_KEYS,
@@ -68,6 +69,7 @@ IDENTITY_KEYS = PRODUCT_NAME_KEYS | MAKER_KEYS  # what names the product as a wh
 # After a number, what it is "of" (perhaps after the word it counts): "kg of glass beads", "2 layers of canvas".
 OF_THINGS = re.compile(r"(?:[ -][^\W\d_]+)?[ -]?of\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
 WORDS = re.compile(r"[^\W\d_]+")
+HASHTAG = re.compile(r"(?<![\w#@])[#@][^\W\d_][^\W_]*")  # "#AtelierRue", "@atelier" (a handle's "_" ends it)
 WORD_UNIT = re.compile(r"\sin$")  # "① in its class": "in" after a number may be no inch
 STOPS = re.compile(r"\s*(?:[.!?](?!\d)|$)")  # what ends a sentence right after a number ("features a 5.")
 LABEL_REACH = 40  # characters before a number that LABEL reads (a longer word labels nothing)
@@ -428,7 +430,9 @@ def is_label(value: str, word: re.Match) -> bool:
     return (len(label) > 1 and label.isupper()) or not starts_sentence(value, word.start())
 
 
-def unsupported_names(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> list[str]:
+def unsupported_names(
+    attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",), hashtags: bool = False
+) -> list[str]:
     """Capitalised words in `text` that no attribute value or key holds: names the copy gives
     the product that its data does not ("Michelin-starred", "in Tokyo", "USB-B" for USB-C).
 
@@ -439,16 +443,18 @@ def unsupported_names(attributes: dict[str, Any], text: str, skip: Iterable[str]
     Portland Arms" or "name: The Cambridge Blue" does not hold, and is reported with its "in" or
     "of"; "in the Portland Arms" and "near Portland" are the value. Not checked: a sentence's or
     line's first word (unless it owns a value after it: "Minnesota's Maple House"), a word after
-    a label ("Headline:"), a quote or a bullet, hashtags and handles, "I", and lines in title
-    case ("Brew Better Coffee Every Day"), but for their acronyms ("Non-Slip TPU Mat" for a TPE
-    mat). Repeats are reported once, possessives without their "'s".
+    a label ("Headline:"), a quote or a bullet, "I", lines in title case ("Brew Better Coffee
+    Every Day"), but for their acronyms ("Non-Slip TPU Mat" for a TPE mat), and hashtags and
+    handles, unless `hashtags`: then a tag with a capitalised word no attribute holds is a name
+    ("#Atlantis", "#AtelierRue" for the brand Atelier Rue is not; copy for a page has no tags, a
+    post may have some of its own). Repeats are reported once, possessives without their "'s".
     """
-    written = [text[start:end] for start, end in unsupported_name_spans(attributes, text, skip)]
+    written = [text[start:end] for start, end in unsupported_name_spans(attributes, text, skip, hashtags)]
     return list(dict.fromkeys(written))
 
 
 def unsupported_name_spans(
-    attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)
+    attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",), hashtags: bool = False
 ) -> list[tuple[int, int]]:
     """Where in `text` each unsupported name (see `unsupported_names`) is: (start, end) offsets."""
     held, whole = set(), set()
@@ -502,6 +508,12 @@ def unsupported_name_spans(
         if len(new) >= 3 and len(capitalised) >= TITLE_CASE * len(new):
             capitalised = [(start, end) for start, end in capitalised if ACRONYM.fullmatch(text, start, end)]  # a title
         spans += capitalised
+    if hashtags:
+        spans += [
+            tag.span()
+            for tag in HASHTAG.finditer(text)
+            if any(word[0].isupper() and not is_held(word.lower()) for word in CAMEL.sub(" ", tag.group()[1:]).split())
+        ]
     return sorted(spans)
 
 

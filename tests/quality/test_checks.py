@@ -307,6 +307,14 @@ def test_a_name_the_attributes_do_not_hold_is_an_untrue_hard_check():
     assert best.text == plain.text  # true copy first, though it covers less and the model liked it less
 
 
+def test_a_tag_with_a_name_the_attributes_do_not_hold_is_an_untrue_name_but_in_a_post():
+    shirt = {"name": "Linen Button-Down Shirt", "brand": "Atelier Rue"}
+    text = "Linen Button-Down Shirt, in linen. #AtelierRue #linen #Atlantis @AtelierRue #SummerStyle"
+    assert failed(check_variant(text, shirt), "names") == ["names what the attributes do not: #Atlantis, #SummerStyle"]
+    post = check_variant(text, shirt, get_channel("social"))  # a post may have tags of its own
+    assert "names" not in [check["check"] for check in post]
+
+
 @pytest.mark.parametrize(
     "text, said",
     [
