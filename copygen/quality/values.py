@@ -274,10 +274,11 @@ CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 RATING = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:/|out\s+of)\s*(\d+(?:[.,]\d+)?)(?![\w])", re.IGNORECASE)
 # Words for renown (each space stands for a space or a hyphen): claims the product's data must back
 # (see claims.CLAIMS), and praise that a rating that is not high contradicts. An intensifier may come
-# first, hyphenated too: "well-reputable", "highly-acclaimed".
+# first, hyphenated too: "well-reputable", "highly-acclaimed". "Renowned" misspelt is renown too: the
+# model, kept from writing it, wrote "world-renowed" and "world-renowomed".
 RENOWN = (
     r"(?:(?:well|highly|widely|very|most|much|hugely) )?(?:"
-    r"(?:world )?(?:renowned|famous)|well known|(?:critically )?acclaimed|legendary|celebrated|beloved"
+    r"(?:world )?(?:renow[a-z]*|famous)|well known|(?:critically )?acclaimed|legendary|celebrated|beloved"
     r"|(?:much|well) loved|(?:highly|well) (?:regarded|respected|reputed)|reputable|(?:very |hugely |immensely )?popular"
     r"|(?:local|customer|crowd|fan) favou?rite|reputation (?:for|as|of)|go to (?:spot|place|destination|choice)"
     r"|must (?:visit|try|see)|(?:haven|magnet|hot ?spot) for (?:the )?(?:locals|tourists|visitors|foodies|food lovers|diners)"
