@@ -72,6 +72,7 @@ WORDS = re.compile(r"[^\W\d_]+")
 HASHTAG = re.compile(r"(?<![\w#@])[#@][^\W\d_][^\W_]*")  # "#AtelierRue", "@atelier" (a handle's "_" ends it)
 WORD_UNIT = re.compile(r"\sin$")  # "① in its class": "in" after a number may be no inch
 STOPS = re.compile(r"\s*(?:[.!?](?!\d)|$)")  # what ends a sentence right after a number ("features a 5.")
+ITEM_ENDS = re.compile(r"\s*[,;](?!\d)")  # what ends a list's item right after a number ("iPad 1, 4, 3, 1.9,")
 LABEL_REACH = 40  # characters before a number that LABEL reads (a longer word labels nothing)
 ACRONYM = re.compile(r"[A-Z]{2,}")  # "TPU", "HEPA": a name even in a title
 TITLE_CASE = 0.75  # a line this share of whose words the attributes lack are capitalised is a title
@@ -174,8 +175,9 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     only ("10x magnification" for "8x magnification" and "ages 4-10").
     A size's numbers must be those of one of the attributes' sizes, in any order ("250 x 250 cm" is no
     size of "150 x 250 cm"; "250 x 150 cm" is).
-    A number the attributes never write bare is stopped short when copy ends a sentence right after
-    it without its unit or word ("features a 5." for "5 speeds", "It weighs 1.4." for 1.4 kg)."""
+    A number the attributes never write bare is stopped short when copy ends a sentence or a list's
+    item right after it without its unit or word ("features a 5." for "5 speeds", "It weighs 1.4."
+    for 1.4 kg, "iPad 1, 4, 3, 1.9," for a listing's ports, times, devices and centimetres)."""
     known: dict[str, set[str | None]] = {}
     counting: dict[str, set[str]] = {}  # a word the attributes count ("~player") -> the numbers that count it
     scales: set[str] = set()
@@ -203,7 +205,14 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
             continue
         unit = listed_unit(text, in_copy, index)
         counts = counted_in_copy(text, in_copy, index)
-        stops = quantity.unit is None and STOPS.match(text, quantity.end) is not None
+        stops = (
+            unit is None
+            and not counts
+            and bool(
+                STOPS.match(text, quantity.end)
+                or (ITEM_ENDS.match(text, quantity.end) and numbers_listed(text, in_copy, index))
+            )
+        )
         if (
             units is None
             or not (unit is None or None in units or unit in units)
@@ -243,12 +252,15 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
 
 
 def listed_unit(text: str, read: list, index: int) -> str | None:
-    """The unit copy gives its number `read[index]` (see read_quantities): its own, else, for a
-    number listed or ranged before others ("45, 70, and 105 cm", "112-240 V"), the unit of the
-    list's last number, when a range or "and", "or" or "to" joins it ("Pack of 2, 50 ml each" is
-    two things)."""
+    """The unit copy gives its number `read[index]` (see read_quantities): its own, else that of
+    the number it ends a range of ("£20-25"), else, for a number listed or ranged before others
+    ("45, 70, and 105 cm", "112-240 V"), the unit of the list's last number, when a range or
+    "and", "or" or "to" joins it ("Pack of 2, 50 ml each" is two things)."""
     if read[index][0].unit is not None:
         return read[index][0].unit
+    before = read[index - 1][0] if index else None
+    if before and before.unit not in (None, "x") and RANGE.fullmatch(text, before.end, read[index][0].start):
+        return before.unit  # "£20-25": the 25 is in pounds too
     joined = False
     for before, after in zip(read[index:], read[index + 1 :]):
         gap = text[before[0].end : after[0].start]
@@ -258,6 +270,13 @@ def listed_unit(text: str, read: list, index: int) -> str | None:
         if after[0].unit is not None:
             return after[0].unit if joined and after[0].unit != "x" else None
     return None
+
+
+def numbers_listed(text: str, read: list, index: int) -> bool:
+    """Whether copy lists its number `read[index]` (see read_quantities) with another by a comma
+    alone ("iPad 1, 4, 3"; not "2 players or 4, in ...")."""
+    gaps = [text[read[i - 1][0].end : read[i][0].start] for i in (index, index + 1) if 0 < i < len(read)]
+    return any(gap.strip() in (",", ";") for gap in gaps)
 
 
 def age_numbers(attributes: dict[str, Any], skip: Iterable[str]) -> set[str]:

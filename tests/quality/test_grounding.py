@@ -142,7 +142,8 @@ def test_attribute_coverage(attributes, text, expected):
         # a number listed or ranged before another takes its unit (a charger's and a bath caddy's drafts)
         ({"weight": "112 g", "input": "100-240 V"}, "112 g; 100-240 V, not 112-240 V.", ["112"]),
         ({"price": "$45.00", "size": "extends from 70 to 105 cm"}, "In 45, 70, and 105 cm; 70 to 105 cm.", ["45"]),
-        ({"price": "$45.00", "size": "70 cm"}, "45, 70 cm", []),  # no "and" or range: two things, perhaps
+        ({"pack": "Pack of 2", "size": "50 ml each"}, "Pack of 2, 50 ml each.", []),  # no "and": two things
+        ({"priceRange": "£20-25"}, "Prices are £20-25.", []),  # a range's end shares its start's unit
         ({"features": ["brews in 2 minutes", "brews 2 cups"]}, "2 and 4 cups", ["4"]),
         # a ratio the data does not hold (a coffee press's draft); a time is no ratio
         ({"size": "makes 1-3 cups", "time": "2 minutes"}, "A 2:1 ratio; 1-3 cups in 2 minutes.", ["2:1"]),
@@ -154,6 +155,11 @@ def test_attribute_coverage(attributes, text, expected):
             ["10-inch", "3 cm"],
         ),
         ({"audience": "ages 4-10", "size": "10 cm"}, "10 cm wide, for ages 4-10.", []),  # 10 is a measure too
+        (
+            {"ports": "1 USB-C and 2 USB-A", "size": "15.8 x 7.4 cm", "speed": "2-4 players"},
+            "For iPad 1, 2, 7.4, rechargeable; 2 USB-A ports, 7.4 cm; for 2, 4 players; 15.8 x 7.4 cm, slim.",
+            ["1", "2", "7.4"],
+        ),  # a list's item stopped short of its unit (a listing's draft)
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
