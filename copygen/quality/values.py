@@ -105,6 +105,7 @@ CALLED = (
     rf"(?P<phrase>[\w'’&-]+(?:,?\s+(?!(?:{STOP_WORDS})\b)[\w'’&-]+){{0,6}})"
     rf"(?=\s*[.;:!?,\n]|\s*$|\s+(?P<stop>{STOP_WORDS})\b)"
 )
+KIND_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")  # "food-grade": what a value names a kind by is its last part
 # Kinds any product or place may be called: no claim about what it is.
 ANY_KIND = frozenset(
     {
@@ -601,12 +602,17 @@ def called_a_maker(name: str, reading: Reading, all_facts: list[Fact]) -> list[t
 def called_another_kind(name: str, reading: Reading, all_facts: list[Fact]) -> list[tuple[int, int]]:
     """Where the text calls the product, by its whole name, a kind of thing that no attribute names
     ("Summit 2-Person Backpacking Tent is a ... backpack", "... Coffee Press is a ... coffee
-    blend"): that kind's word. Not a kind any product may be (ANY_KIND: "product", "essential"),
+    blend"; "cat food" for a bowl of "food-grade silicone": a hyphened word names what its last
+    part does): that kind's word. Not a kind any product may be (ANY_KIND: "product", "essential"),
     a maker (see called_a_maker) or a kind of place (see other_kinds); not when "and" or "or"
     ends the words, which may go on to the kind ("a stylish and durable tent")."""
     if not name.strip():
         return []
-    held = {word for fact in all_facts for word in [*WORD.findall(str(fact.value).lower()), *name_words(fact.name)]}
+    held = {
+        word.split("-")[-1]
+        for fact in all_facts
+        for word in [*KIND_WORD.findall(str(fact.value).lower()), *name_words(fact.name)]
+    }
     spans = []
     pattern = re.escape(name.strip()).replace(r"\ ", r"\s+") + CALLED
     for match in re.finditer(pattern, reading.text, re.IGNORECASE):

@@ -366,6 +366,11 @@ def test_missing_values_name_each_value_not_stated():
             ['says "blend", but name is Travel Coffee Press'],
         ),  # a kind any product may be, one of its own words, or words that go on past "and"
         (
+            {"name": "Slow Feeder Cat Bowl", "material": "food-grade silicone", "features": ["T-shirt print"]},
+            "Slow Feeder Cat Bowl is a high-quality cat food. Slow Feeder Cat Bowl is a silicone T-shirt.",
+            ['says "food", but name is Slow Feeder Cat Bowl'],
+        ),  # "food-grade" names no food (a sample's draft)
+        (
             {"name": "Aromi", "eatType": "pub"},
             "Aromi is a French eatery. Aromi is a family-friendly restaurant.",
             ['says "restaurant", but eatType is pub'],
