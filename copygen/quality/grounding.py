@@ -92,6 +92,14 @@ RATIO = re.compile(r"(?<![\w.:/])(\d+)\s?:\s?(\d+)(?![\w.:/])")
 # Before a number, what makes it an age ("ages 4-10", "aged 2 to 5", "age 3+").
 AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s*(?:\d+(?:\.\d+)?\s*(?:[-–—]|to)\s*)?$", re.IGNORECASE)
 AGE_UNITS = frozenset({None, "year", "month"})  # what copy may write an age number with
+# A mass the product can bear, not its own weight: "holds up to 160 kg", "max load: 50 kg", "a 3.2-kg
+# weight limit". LOAD_BEFORE and WEIGHS are read in the few words before a mass, LOAD_AFTER right after it.
+MASSES = frozenset({"mg", "g", "kg", "lb", "oz"})
+LOAD_WORDS = r"limit|capacity|load|loads|max|maximum|holds?|holding|supports?|supporting|carr(?:y|ies|ying)|bears?"
+LOAD_BEFORE = re.compile(rf"\b(?:{LOAD_WORDS})\b", re.IGNORECASE)
+LOAD_AFTER = re.compile(rf"[\s-]*(?:weight\s+|max(?:imum)?\s+)?(?:{LOAD_WORDS})\b", re.IGNORECASE)
+WEIGHS = re.compile(r"\b(?:weighs?|weighing|weight|weights)\b", re.IGNORECASE)
+MASS_REACH = 28  # characters before a mass that LOAD_BEFORE and WEIGHS read
 KEY_LABEL_END = (
     r"(?:\s+(?:of|is|was|at))?(?:\s*:\s*|\s+)"
     r"(?:(?:(?:less|more|fewer|lower|higher)\s+than|under|over|around|about|up\s+to)\s+)?$"
@@ -173,6 +181,8 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     another value's number ("10-player", "2, 4 and 10-player" for "2-4 players, ages 10+"; "2
     players" is true), and so is one that copy gives a unit that the attributes give other numbers
     only ("10x magnification" for "8x magnification" and "ages 4-10").
+    A mass the attributes hold only as the product's weight is no load it bears, and the other way
+    round ("a 3.2-kg weight limit" for a 3.2 kg bike; see mass_spans).
     A size's numbers must be those of one of the attributes' sizes, in any order ("250 x 250 cm" is no
     size of "150 x 250 cm"; "250 x 150 cm" is).
     A number the attributes never write bare is stopped short when copy ends a sentence or a list's
@@ -239,7 +249,7 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         written = text[min(keys) : quantity.end].lower() if keys else ""
         if keys and not any(written in value.lower() for value in values):
             spans.append((min(keys), quantity.end))  # from the key: the number is true only under its own
-    spans += misplaced_spans(attributes, text, skip) + unheld_ratios(values, text)
+    spans += misplaced_spans(attributes, text, skip) + unheld_ratios(values, text) + mass_spans(attributes, text, skip)
     sizes = [
         Counter(q.number for q in chain) for value in values for chain in size_chains(value, read_quantities(value))
     ]
@@ -270,6 +280,33 @@ def listed_unit(text: str, read: list, index: int) -> str | None:
         if after[0].unit is not None:
             return after[0].unit if joined and after[0].unit != "x" else None
     return None
+
+
+def mass_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> list[tuple[int, int]]:
+    """Where copy gives the product's own weight as a load it bears ("a 3.2-kg weight limit" for a
+    3.2 kg bike), or a load as its weight ("weighs 50 kg" for "max load: 50 kg"): a mass the
+    attributes hold only as the other."""
+    loads: set[str] = set()
+    weights: set[str] = set()
+    for fact in facts(attributes, skip):
+        value = str(fact.value)
+        for quantity in quantities(value):
+            if quantity.unit in MASSES:
+                said = f"{fact.name} {value[max(0, quantity.start - MASS_REACH) : quantity.start]}"
+                load = LOAD_BEFORE.search(said) or LOAD_AFTER.match(value, quantity.end)
+                (loads if load else weights).add(quantity.number)
+    spans = []
+    for quantity in quantities(text) if loads or weights else ():
+        if quantity.unit not in MASSES:
+            continue
+        before = text[max(0, quantity.start - MASS_REACH) : quantity.start]
+        cues = [*LOAD_BEFORE.finditer(before), *WEIGHS.finditer(before)]
+        nearest = max(cues, key=lambda cue: cue.end()).group().lower() if cues else ""
+        load = bool(LOAD_AFTER.match(text, quantity.end)) or bool(nearest and not WEIGHS.fullmatch(nearest))
+        weight = not load and bool(nearest)
+        if (load and quantity.number in weights - loads) or (weight and quantity.number in loads - weights):
+            spans.append((quantity.start, quantity.end))
+    return spans
 
 
 def numbers_listed(text: str, read: list, index: int) -> bool:

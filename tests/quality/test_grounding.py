@@ -160,6 +160,16 @@ def test_attribute_coverage(attributes, text, expected):
             "For iPad 1, 2, 7.4, rechargeable; 2 USB-A ports, 7.4 cm; for 2, 4 players; 15.8 x 7.4 cm, slim.",
             ["1", "2", "7.4"],
         ),  # a list's item stopped short of its unit (a listing's draft)
+        (
+            {"weight": "3.2 kg", "audience": "ages 2-5"},
+            "It weighs 3.2 kg, a weight of 3.2 kg. It has a 3.2-kg weight limit.",
+            ["3.2-kg"],
+        ),  # the product's weight as a load it bears (a balance bike's draft)
+        (
+            {"max load": "50 kg", "weight": "2.9 kg", "features": ["holds up to 160 kg", "weighs 160 kg"]},
+            "Weighing 2.9 kg, it supports riders up to 50 kg (a 50 kg weight limit); it weighs 50 kg; 160 kg.",
+            ["50 kg"],
+        ),  # a load as the weight; a number the data gives as both is either
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
