@@ -85,7 +85,6 @@ PLACED = re.compile(
 PLACE_REACH = 24  # characters before a name that PLACED reads
 OWNER = re.compile(r"(?:['’]s|-based)\s+")  # after a word that owns or houses a value (see `owner`)
 ARTICLES = frozenset({"the", "a", "an"})  # no evidence that a value is written out ("the Portland area")
-# Between a key that labels a number and the number: "rating of less than £20", "price range: £20-25".
 # A ratio ("2:1 ratio of coffee to water", "16:9 screen"); one whose second number has two digits
 # and whose first is an hour ("10:30") may be a time, and is left alone.
 RATIO = re.compile(r"(?<![\w.:/])(\d+)\s?:\s?(\d+)(?![\w.:/])")
@@ -100,6 +99,7 @@ LOAD_BEFORE = re.compile(rf"\b(?:{LOAD_WORDS})\b", re.IGNORECASE)
 LOAD_AFTER = re.compile(rf"[\s-]*(?:weight\s+|max(?:imum)?\s+)?(?:{LOAD_WORDS})\b", re.IGNORECASE)
 WEIGHS = re.compile(r"\b(?:weighs?|weighing|weight|weights)\b", re.IGNORECASE)
 MASS_REACH = 28  # characters before a mass that LOAD_BEFORE and WEIGHS read
+# Between a key that labels a number and the number: "rating of less than £20", "price range: £20-25".
 KEY_LABEL_END = (
     r"(?:\s+(?:of|is|was|at))?(?:\s*:\s*|\s+)"
     r"(?:(?:(?:less|more|fewer|lower|higher)\s+than|under|over|around|about|up\s+to)\s+)?$"
