@@ -269,8 +269,9 @@ def listed_unit(text: str, read: list, index: int) -> str | None:
     if read[index][0].unit is not None:
         return read[index][0].unit
     before = read[index - 1][0] if index else None
+    end = read[index][0].end
     if before and before.unit not in (None, "x") and RANGE.fullmatch(text, before.end, read[index][0].start):
-        return before.unit  # "£20-25": the 25 is in pounds too
+        return None if counted(text, end) else before.unit  # "£20-25": the 25 is in pounds too
     joined = False
     for before, after in zip(read[index:], read[index + 1 :]):
         gap = text[before[0].end : after[0].start]

@@ -95,10 +95,12 @@ MAKER = (
 )
 # What copy calls the product by its whole name: "<name> is a top-of-the-line, 20D ripstop nylon
 # backpack designed for ...". The words up to a STOP_WORD or punctuation; the last one is the kind.
+# A word ending in "-ed" or "-ing" before a preposition ("located in", "known for") ends them too.
 STOP_WORDS = (
-    r"by|from|of|for|with|in|on|at|to|that|which|who|where|made|designed|crafted|built|engineered|perfect"
-    r"|ideal|great|suitable|featuring|offering|available|and|or|but|you|your|is|are|will|has|have|can|than"
-    r"|like|as|while|so"
+    r"by|from|of|for|with|in|on|at|to|near|that|which|who|where|made|designed|crafted|built|engineered"
+    r"|perfect|ideal|great|suitable|featuring|offering|serving|providing|boasting|available|located|situated"
+    r"|nestled|set|based|known|and|or|but|you|your|is|are|will|has|have|can|than|like|as|while|so"
+    r"|[\w'’-]+(?:ed|ing)\s+(?:in|at|on|by|for|with|to|from|near|along|within|among|into|over|under|away)"
 )
 CALLED = (
     r"(?:,|\s+(?:is|are))\s+(?:a|an|the)\s+"

@@ -372,7 +372,8 @@ def test_missing_values_name_each_value_not_stated():
         ),  # "food-grade" names no food (a sample's draft)
         (
             {"name": "Aromi", "eatType": "pub"},
-            "Aromi is a French eatery. Aromi is a family-friendly restaurant.",
+            "Aromi is a French eatery located in the centre. Aromi is a family-friendly restaurant. Aromi is a "
+            "gem tucked away in town, a French eatery known for its food.",
             ['says "restaurant", but eatType is pub'],
         ),  # a kind of place is other_kinds' to judge
         ({"name": "Pulse Jump Rope", "brand": "Kinetik"}, "Pulse Jump Rope is a rope made by the Kinetik brand.", []),
