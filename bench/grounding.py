@@ -32,6 +32,8 @@ checks know contradictions), BLEU, and products/s of the whole `generate()` call
 from __future__ import annotations
 
 import argparse
+import functools
+import inspect
 import json
 import random
 import sys
@@ -123,6 +125,8 @@ def measure(products, references, options, way, drafts_to: Path | None = None) -
         drafts_to.write_text("".join(json.dumps(draft.to_dict()) + "\n" for draft in drafts), encoding="utf-8")
     contradictions = getattr(grounding, "contradictions", None)
     names = getattr(grounding, "unsupported_names", None)
+    if names and "hashtags" in inspect.signature(names).parameters:
+        names = functools.partial(names, hashtags=True)  # copy for a page, as the checks read it
     try:
         from copygen.quality.claims import unsupported_claims as claims
     except ImportError:  # a checkout from before claims were checked

@@ -278,10 +278,10 @@ RATING = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:/|out\s+of)\s*(\d+(?:[.,
 # Words for renown (each space stands for a space or a hyphen): claims the product's data must back
 # (see claims.CLAIMS), and praise that a rating that is not high contradicts. An intensifier may come
 # first, hyphenated too: "well-reputable", "highly-acclaimed". "Renowned" misspelt is renown too: the
-# model, kept from writing it, wrote "world-renowed" and "world-renowomed".
+# model, kept from writing it, wrote "world-renowed", "world-renowomed" and "world-reknowned".
 RENOWN = (
     r"(?:(?:well|highly|widely|very|most|much|hugely) )?(?:"
-    r"(?:world )?(?:renow[a-z]*|famous)|well known|(?:critically )?acclaimed|legendary|celebrated|beloved"
+    r"(?:world )?(?:re[ck]?now[a-z]*|famous)|well known|(?:critically )?acclaimed|legendary|celebrated|beloved"
     r"|(?:much|well) loved|(?:highly|well) (?:regarded|respected|reputed)|reputable|(?:very |hugely |immensely )?popular"
     r"|(?:local|customer|crowd|fan) favou?rite|reputation (?:for|as|of)|go to (?:spot|place|destination|choice)"
     r"|must (?:visit|try|see)|(?:haven|magnet|hot ?spot) for (?:the )?(?:locals|tourists|visitors|foodies|food lovers|diners)"

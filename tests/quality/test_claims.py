@@ -59,7 +59,7 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ({"material": "linen"}, "In a range of materials.", ["a range of materials"]),
         ({"material": "linen, cotton"}, "In a range of materials.", []),
         (SPEAKER, "The world-renowned, critically acclaimed speaker.", ["world-renowned", "critically acclaimed"]),
-        (SPEAKER, "A world-renowed speaker, world-renowomed.", ["world-renowed", "world-renowomed"]),  # misspelt
+        (SPEAKER, "A world-renowed, world-reknowned speaker.", ["world-renowed", "world-reknowned"]),  # misspelt
         ({"awards": "Red Dot 2024"}, "A celebrated speaker.", []),  # an award is renown
         (
             {"name": "QuickSet Dumbbell", "brand": "Ardent Athletics"},
