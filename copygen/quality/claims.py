@@ -53,7 +53,8 @@ CLAIMS = (
     ),
     (r"recyclable|recycled", r"recycl"),
     (
-        r"clinically (?:proven|tested)|dermatologist (?:tested|recommended|approved)|hypoallergenic|fda approved",
+        r"clinically (?:proven|tested)|dermatologist (?:tested|recommended|approved)|hypoallergen(?:ic| free)?"
+        r"|fda approved",
         r"clinical|dermatolog|hypoallergenic|\bfda\b",
     ),
     (r"(?:bpa|gluten|cruelty|paraben|sulfate|sulphate|fragrance|latex|toxin|chemical|phthalate|allergen) free", ""),

@@ -125,6 +125,8 @@ ANY_KIND = frozenset(
         "option",
         "solution",
         "must-have",
+        "must-buy",
+        "game-changer",
         "staple",
         "gift",
         "piece",

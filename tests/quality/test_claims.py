@@ -60,6 +60,11 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ({"material": "linen, cotton"}, "In a range of materials.", []),
         (SPEAKER, "The world-renowned, critically acclaimed speaker.", ["world-renowned", "critically acclaimed"]),
         (SPEAKER, "A world-renowed, world-reknowned speaker.", ["world-renowed", "world-reknowned"]),  # misspelt
+        (
+            {"features": ["fragrance-free"]},
+            "Fragrance-free, hypoallergen-free.",
+            ["hypoallergen-free"],
+        ),  # a sunscreen's
         ({"awards": "Red Dot 2024"}, "A celebrated speaker.", []),  # an award is renown
         (
             {"name": "QuickSet Dumbbell", "brand": "Ardent Athletics"},

@@ -362,6 +362,7 @@ def test_missing_values_name_each_value_not_stated():
             {"name": "Travel Coffee Press", "category": "coffee"},
             "Travel Coffee Press is a BPA-free, 1-3 cup coffee blend made with filters. Travel Coffee Press is a "
             "coffee-brewing product, a must-have. Travel Coffee Press is a compact press. Travel Coffee Press is a "
+            "game-changer in the world of coffee. Travel Coffee Press is a "
             "stylish and durable companion, a presses' Travel Coffee Press is the perfect gift for you.",
             ['says "blend", but name is Travel Coffee Press'],
         ),  # a kind any product may be, one of its own words, or words that go on past "and"
