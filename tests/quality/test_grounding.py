@@ -162,8 +162,8 @@ def test_attribute_coverage(attributes, text, expected):
         ),  # a list's item stopped short of its unit (a listing's draft)
         (
             {"weight": "3.2 kg", "audience": "ages 2-5"},
-            "It weighs 3.2 kg, a weight of 3.2 kg. It has a 3.2-kg weight limit.",
-            ["3.2-kg"],
+            "It weighs 3.2 kg, a weight of 3.2 kg. It has a 3.2-kg weight limit and a 3.2kg carrying strap.",
+            ["3.2-kg", "3.2kg"],
         ),  # the product's weight as a load it bears (a balance bike's draft)
         (
             {"max load": "50 kg", "weight": "2.9 kg", "features": ["holds up to 160 kg", "weighs 160 kg"]},
