@@ -1,7 +1,7 @@
 """Claims that need evidence: words that promise a price, a guarantee, an award, renown, an
 environmental or health property, or an origin ("discounted", "2-year warranty", "award-winning",
 "renowned", "eco-friendly", "hypoallergenic", "non-toxic", "family-owned", "locally sourced",
-"family-friendly", "made in Portugal"), a catalogue ("offers a wide range of products"), or a
+"family-friendly", "made in Portugal", "handmade", "hand-welded"), a catalogue ("offers a wide range of products"), or a
 choice of options ("available in a variety of colours").
 Advertising rules and marketplaces ask for proof of each, so copy may make one only when the
 product's data holds it; a model adds them to anything.
@@ -52,6 +52,10 @@ CLAIMS = (
         r"made in|origin|country|manufactur|produced in|crafted in|handmade in",
     ),
     (r"recyclable|recycled", r"recycl"),
+    # Handwork: made by hand ("handcrafted"), or a process done by hand ("hand-welded", "hand-picked"),
+    # held by that very process in the data; "hand wash" is care, not a claim.
+    (r"hand ?(?:made|crafted)|made by hand", r"hand ?(?:made|crafted)|made by hand"),
+    (r"hand (?!wash)[a-z]+(?:ed|en)", ""),
     (
         r"clinically (?:proven|tested)|dermatologist (?:tested|recommended|approved)|hypoallergen(?:ic| free)?"
         r"|fda approved",

@@ -39,8 +39,8 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         (
             {"brand": "Northvale", "name": "Ridge Jacket"},
             "A jacket made in Northvale, handmade in small batches, crafted in the USA.",
-            ["made in Northvale", "crafted in the USA"],
-        ),  # an origin (a jacket's best draft made the brand a place); "in small batches" is no place
+            ["made in Northvale", "handmade", "crafted in the USA"],
+        ),  # an origin (a jacket's best draft made the brand a place); "in small batches" is no place, but handwork
         ({"origin": "Shizuoka, Japan"}, "Made in Japan.", []),
         ({"title": "Skillet, Made in USA"}, "Made in USA.", []),
         ({"name": "Linen Shirt"}, "A range of colours and a wide range of uses.", ["A range of colours"]),
@@ -64,7 +64,17 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             {"features": ["fragrance-free"]},
             "Fragrance-free, hypoallergen-free.",
             ["hypoallergen-free"],
-        ),  # a sunscreen's
+        ),  # a held-out sunscreen's
+        (
+            {"material": "walnut", "care": "hand wash, not dishwasher safe"},
+            "Hand-washed, not hand-welded; handmade; a handheld board.",
+            ["hand-welded", "handmade"],
+        ),  # handwork the data does not say (a held-out cutting board's draft); "hand wash" is care
+        (
+            {"material": "hand-woven cotton rope", "origin": "Handmade in Yucatán, Mexico"},
+            "Hand-woven and handcrafted, hand-stretched.",
+            ["hand-stretched"],
+        ),  # another process by hand (a held-out hammock's draft)
         ({"awards": "Red Dot 2024"}, "A celebrated speaker.", []),  # an award is renown
         (
             {"name": "QuickSet Dumbbell", "brand": "Ardent Athletics"},
