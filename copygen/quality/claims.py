@@ -57,7 +57,7 @@ CLAIMS = (
     (r"hand ?(?:made|crafted)|made by hand", r"hand ?(?:made|crafted)|made by hand"),
     (r"hand (?!wash)[a-z]+(?:ed|en)", ""),
     (
-        r"clinically (?:proven|tested)|dermatologist (?:tested|recommended|approved)|hypoallergen(?:ic| free)?"
+        r"clinically (?:proven|tested)|dermatologist (?:tested|recommended|approved)|hypoallergen(?:ic|[a-z]*(?: free| friendly))"
         r"|fda approved",
         r"clinical|dermatolog|hypoallergenic|\bfda\b",
     ),

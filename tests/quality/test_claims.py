@@ -62,8 +62,8 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         (SPEAKER, "A world-renowed, world-reknowned speaker.", ["world-renowed", "world-reknowned"]),  # misspelt
         (
             {"features": ["fragrance-free"]},
-            "Fragrance-free, hypoallergen-free.",
-            ["hypoallergen-free"],
+            "Fragrance-free, hypoallergen-free, hypoallergen-friendly.",
+            ["hypoallergen-free", "hypoallergen-friendly"],
         ),  # a held-out sunscreen's
         (
             {"material": "walnut", "care": "hand wash, not dishwasher safe"},
