@@ -340,6 +340,7 @@ PLACE_KINDS = {
     "restaurant": r"restaurants?|bistros?|brasseries?|trattorias?|pizzerias?|steak ?houses?",
     "pub": r"pubs?|taverns?",
 }
+OTHERS_JUDGE = re.compile("|".join([MAKER_WORDS, *PLACE_KINDS.values()]))  # kinds called_another_kind leaves
 KIND_KEYS = frozenset({"type", "kind", "category"})
 NEAR_KEYS = frozenset({"near", "nearby", "close", "next"})  # a neighbour's name, which copy may follow with its kind
 # What puts a place in or at another, before that one's name (PLACED_AT is its first word).
@@ -608,8 +609,8 @@ def called_another_kind(name: str, reading: Reading, all_facts: list[Fact]) -> l
     ("Summit 2-Person Backpacking Tent is a ... backpack", "... Coffee Press is a ... coffee
     blend"; "cat food" for a bowl of "food-grade silicone": a hyphened word names what its last
     part does): that kind's word. Not a kind any product may be (ANY_KIND: "product", "essential"),
-    a maker (see called_a_maker) or a kind of place (see other_kinds); not when "and" or "or"
-    ends the words, which may go on to the kind ("a stylish and durable tent")."""
+    a maker (see called_a_maker) or a kind of place (see other_kinds); not when "and", "or" or
+    "but" ends the words, which may go on to the kind ("a stylish and durable tent")."""
     if not name.strip():
         return []
     held = {
@@ -626,7 +627,7 @@ def called_another_kind(name: str, reading: Reading, all_facts: list[Fact]) -> l
         word = re.sub(r"['’]s$", "", kind.lower())
         parts = {word, word.split("-")[-1]}
         forms = {form for part in parts for form in (part, part + "s", part.removesuffix("s"), part.removesuffix("es"))}
-        if forms & (held | ANY_KIND) or re.fullmatch(MAKER_WORDS + "|" + "|".join(PLACE_KINDS.values()), word):
+        if forms & (held | ANY_KIND) or OTHERS_JUDGE.fullmatch(word):
             continue
         start = match.end("phrase") - len(kind)
         spans.append((start, match.end("phrase")))
