@@ -187,7 +187,7 @@ def test_a_contradiction_is_an_untrue_run_banned_from_its_first_word(tokenizer):
 def test_a_thing_said_absent_is_banned_whole(tokenizer):
     """ "gig bag-free" for "gig bag included" is banned whole, so "gig bag" stays allowed; a thing
     said there that the data says is absent ("a grinder" for "grinder not included") from its first word."""
-    guitar = {"name": "Harbor", "features": ["gig bag included"]}
+    guitar = {"name": "Harbor", "category": "guitar", "features": ["gig bag included"]}  # a guitar: no other kind
     ids = tokenizer(" Harbor is a gig bag-free guitar.", add_special_tokens=False)["input_ids"]
     [run] = untrue_runs(tokenizer, ids, guitar)
     assert run[2].strip() == "gig bag-free"
