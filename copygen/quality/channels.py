@@ -25,6 +25,7 @@ class Channel:
     limits: dict[str, int] = field(default_factory=dict)  # part (or "text") -> most characters
     parts: tuple[str, ...] = ()  # labelled parts of the answer, in order; empty: one piece
     summary: str = ""
+    hashtags: bool = False  # its copy may have tags of its own ("#CoffeeTime"); elsewhere a tag is a name
 
 
 CHANNELS = {
@@ -53,6 +54,7 @@ CHANNELS = {
             "social",
             {WHOLE_TEXT: 280},
             summary="a short social post with one or two hashtags: at most 280 characters",
+            hashtags=True,
         ),
     )
 }

@@ -88,7 +88,7 @@ def check_variant(
             f"not in the attributes: {', '.join(invented)}" if invented else "every number is in the attributes",
         )
     )
-    names = unsupported_names(attributes, text, hashtags=channel is None or channel.name != "social")
+    names = unsupported_names(attributes, text, hashtags=not (channel and channel.hashtags))
     if names:  # reported only when found: a copy that names nothing has nothing to check
         results.append(check_result("names", False, f"names what the attributes do not: {', '.join(names)}"))
     claims = unsupported_claims(attributes, text)

@@ -1,8 +1,8 @@
 """Claims that need evidence: words that promise a price, a guarantee, an award, renown, an
 environmental or health property, or an origin ("discounted", "2-year warranty", "award-winning",
 "renowned", "eco-friendly", "hypoallergenic", "non-toxic", "family-owned", "locally sourced",
-"family-friendly", "made in Portugal", "handmade", "hand-welded"), a catalogue ("offers a wide range of products"), or a
-choice of options ("available in a variety of colours").
+"family-friendly", "made in Portugal", "handmade", "hand-welded"), a catalogue ("offers a wide range
+of products"), or a choice of options ("available in a variety of colours").
 Advertising rules and marketplaces ask for proof of each, so copy may make one only when the
 product's data holds it; a model adds them to anything.
 
@@ -57,8 +57,8 @@ CLAIMS = (
     (r"hand ?(?:made|crafted)|made by hand", r"hand ?(?:made|crafted)|made by hand"),
     (r"hand (?!wash)[a-z]+(?:ed|en)", ""),
     (
-        r"clinically (?:proven|tested)|dermatologist (?:tested|recommended|approved)|hypoallergen(?:ic|[a-z]*(?: free| friendly))"
-        r"|fda approved",
+        r"clinically (?:proven|tested)|dermatologist (?:tested|recommended|approved)"
+        r"|hypoallergen(?:ic|[a-z]*(?: free| friendly))|fda approved",
         r"clinical|dermatolog|hypoallergenic|\bfda\b",
     ),
     (r"(?:bpa|gluten|cruelty|paraben|sulfate|sulphate|fragrance|latex|toxin|chemical|phthalate|allergen) free", ""),

@@ -23,6 +23,7 @@ from copygen.quality.tokens import (
     tokens_of,
 )
 from copygen.quality.values import (
+    AGE_KEYS,
     CAMEL,
     FUNCTION_WORDS,
     MAKER_KEYS,
@@ -324,7 +325,7 @@ def age_numbers(attributes: dict[str, Any], skip: Iterable[str]) -> set[str]:
     others: set[str] = set()
     for fact in facts(attributes, skip):
         value = str(fact.value)
-        by_key = bool({"age", "ages"} & set(name_words(fact.name)))
+        by_key = bool(AGE_KEYS & set(name_words(fact.name)))
         for quantity in quantities(value):
             aged = by_key or AGE_BEFORE.search(value, max(0, quantity.start - LABEL_REACH), quantity.start)
             (ages if aged and quantity.unit in AGE_UNITS else others).add(quantity.number)

@@ -181,6 +181,7 @@ ANY_KIND = frozenset(
         "retreat",
     }
 )
+AGE_KEYS = frozenset({"age", "ages"})  # a key that names an age
 # An age limit ("ages 3-6", "10+" under an age key, "12 months+"), and copy that says there is none.
 AGE_LIMIT = re.compile(r"\bages?\s*\d|\d+\s*(?:months?|years?)\s*(?:\+|and up|or older)", re.IGNORECASE)
 ALL_AGES = re.compile(
@@ -510,7 +511,7 @@ def age_limited(fact: Fact) -> bool:
     """Whether the fact limits who the product is for by age: "ages 3-6", "12 months+", or a
     number under a key that names an age ("age": "12+")."""
     value = str(fact.value)
-    by_key = bool({"age", "ages"} & set(name_words(fact.name))) and any(map(str.isdigit, value))
+    by_key = bool(AGE_KEYS & set(name_words(fact.name))) and any(map(str.isdigit, value))
     return by_key or AGE_LIMIT.search(value) is not None
 
 
