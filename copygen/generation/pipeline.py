@@ -222,7 +222,7 @@ def checked_variants(candidates: list, product: Product, job: DraftJob) -> list:
         variant.coverage = attribute_coverage(product.attributes, variant.text, skip=job.exclude)
         if variant.coverage is not None:
             variant.coverage = round(variant.coverage, 4)
-    return rank_variants(candidates, job.settings.num_variants, job.rank)
+    return rank_variants(candidates, product.attributes, job.settings.num_variants, job.rank, skip=job.exclude)
 
 
 def draft_products(

@@ -18,6 +18,7 @@ from copygen.quality.grounding import (
     attribute_coverage,
     attribute_values,
     contradictions,
+    unheld_words,
     unsupported_names,
     unsupported_numbers,
 )
@@ -248,11 +249,19 @@ def is_clean(checks: Iterable[dict[str, Any]]) -> bool:
     return not any(check["check"] in HARD_CHECKS for check in failed_checks(checks))
 
 
-def rank_variants(variants: list[Any], keep: int | None = None, rank: str = "grounded") -> list[Any]:
-    """The best `keep` variants. `grounded`: clean variants first, then those that state nothing
-    untrue (an unfinished or unnamed draft is fixed in a moment, an invented spec is not), then
-    fewer hard failures (less to fix), then higher attribute coverage, then fewer soft failures,
-    then model score; `model`: the model's order as decoded."""
+def rank_variants(
+    variants: list[Any],
+    attributes: dict[str, Any],
+    keep: int | None = None,
+    rank: str = "grounded",
+    skip: Iterable[str] = ("id",),
+) -> list[Any]:
+    """The best `keep` variants of one product. `grounded`: clean variants first, then those that
+    state nothing untrue (an unfinished or unnamed draft is fixed in a moment, an invented spec is
+    not), then fewer hard failures (less to fix), then higher attribute coverage, then fewer soft
+    failures, then fewer words the attributes do not hold (of two that state as much, the one that
+    says less beyond it has less room to say something untrue), then model score; `model`: the
+    model's order as decoded."""
     if rank == "model":
         return variants[:keep]
 
@@ -260,7 +269,8 @@ def rank_variants(variants: list[Any], keep: int | None = None, rank: str = "gro
         failed = failed_checks(variant.checks)
         hard = sum(check["check"] in HARD_CHECKS for check in failed)
         untrue = any(check["check"] in UNTRUE_CHECKS for check in failed)
-        return (hard > 0, untrue, hard, -(variant.coverage or 0.0), len(failed) - hard, -variant.score)
+        beyond = unheld_words(attributes, variant.text, skip)
+        return (hard > 0, untrue, hard, -(variant.coverage or 0.0), len(failed) - hard, beyond, -variant.score)
 
     return sorted(variants, key=order)[:keep]
 

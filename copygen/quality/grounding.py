@@ -50,6 +50,7 @@ __all__ = [
     "missing_values",
     "quantities",
     "tokens_of",
+    "unheld_words",
     "unsupported_name_spans",
     "unsupported_names",
     "unsupported_numbers",
@@ -118,6 +119,17 @@ def attribute_coverage(attributes: dict[str, Any], text: str, skip: Iterable[str
     if not checked:
         return None
     return sum(found for _, found in checked) / len(checked)
+
+
+def unheld_words(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> int:
+    """How many of `text`'s words (any case) no attribute value or key holds: what it says beyond
+    the data, where anything untrue it says must be."""
+    held = {
+        word
+        for fact in facts(attributes, skip)
+        for word in [*WORDS.findall(str(fact.value).lower()), *name_words(fact.name)]
+    }
+    return sum(word not in held for word in WORDS.findall(text.lower()))
 
 
 def missing_values(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> list[str]:

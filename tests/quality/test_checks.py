@@ -28,6 +28,7 @@ from copygen.quality.checks import (
     required_columns,
     unreadable_runs,
 )
+from copygen.quality.grounding import unheld_words
 
 runner = CliRunner()
 KETTLE = json.loads((SAMPLES / "products.jsonl").read_text(encoding="utf-8").splitlines()[0])
@@ -84,7 +85,7 @@ def test_grounded_ranking_puts_clean_variants_first_then_true_ones_then_fewer_ha
     unnamed = variant("unnamed", -0.1, 0.6, failed=["required"])
     unnamed_unfinished = variant("unnamed, unfinished", -0.1, 0.9, failed=["required", "finished"])
     candidates = [invented, contradicted, thin, full, repeats, both, unfinished, unnamed, unnamed_unfinished]
-    ranked = rank_variants(candidates, keep=9)
+    ranked = rank_variants(candidates, {}, keep=9)
     assert [v.text for v in ranked] == [
         "full",
         "repeats",
@@ -96,7 +97,7 @@ def test_grounded_ranking_puts_clean_variants_first_then_true_ones_then_fewer_ha
         "contradicted",
         "two hard",
     ]
-    assert [v.text for v in rank_variants(candidates, keep=2, rank="model")] == ["invented", "contradicted"]
+    assert [v.text for v in rank_variants(candidates, {}, keep=2, rank="model")] == ["invented", "contradicted"]
     assert is_clean(repeats.checks) and not is_clean(invented.checks)
 
 
@@ -198,6 +199,20 @@ def test_required_columns_default_to_name_and_must_exist():
         required_columns(["colour"], ["id", "brand"], "p.csv")
 
 
+def test_of_variants_that_state_as_much_the_one_saying_less_beyond_the_data_comes_first():
+    tent = {"id": "T-2", "name": "Summit Tent", "material": "20D ripstop nylon", "features": ["3000 mm waterproof fly"]}
+    said = "Summit Tent is made of 20D ripstop nylon with a 3000 mm waterproof fly."
+    more = said + " Its fly is 20DP nylon."  # the model's likelier text, and untrue in a way no check reads
+    variants = [Variant(more, -0.6, coverage=1.0), Variant(said, -0.8, coverage=1.0)]
+    for variant in variants:
+        variant.checks = check_variant(variant.text, tent)
+    assert [failed(v.checks) for v in variants] == [[], []]
+    assert unheld_words(tent, more) == unheld_words(tent, said) + 3  # "its", "is", "dp"
+    assert [v.text for v in rank_variants(variants, tent)] == [said, more]
+    assert [v.text for v in rank_variants(variants, tent, rank="model")] == [more, said]
+    assert unheld_words(tent, "SUMMIT tent, T-2") == 1  # any case; the id is no data
+
+
 def test_re_ranking_puts_passing_variants_first_then_score_and_never_cuts_text():
     long = "Headline: " + "Fernwell Harbor Pour-Over Coffee Kettle" + "\nDescription: Steady pours."
     variants = [
@@ -208,7 +223,7 @@ def test_re_ranking_puts_passing_variants_first_then_score_and_never_cuts_text()
     ]
     for variant in variants:
         variant.checks = check_variant(variant.text, KETTLE, get_channel("search-ad"), ["cheap"], ["brand"])
-    ranked = rank_variants(variants, keep=3)
+    ranked = rank_variants(variants, KETTLE, keep=3)
     assert [v.score for v in ranked] == [-0.5, -0.9, -0.1]
     assert ranked[2].text == long  # over the limit: flagged, kept whole
     assert failed(ranked[2].checks) == ["headline: 39 characters, limit 30"]
@@ -264,7 +279,7 @@ def test_cli_generate_with_a_channel_banned_file_and_required_column(tiny_gpt2, 
         assert draft["params"]["num_variants"] == 2 and draft["params"]["bad_words"] == ["cheap"]
         assert 1 <= len(draft["variants"]) <= 2
         written = [Variant(**variant) for variant in draft["variants"]]
-        assert rank_variants(written) == written  # in the grounded ranking's order
+        assert rank_variants(written, draft["attributes"]) == written  # in the grounded ranking's order
         names = {check["check"] for check in draft["variants"][0]["checks"]}
         assert names >= {"format", "banned", "required", "numbers", "repetition"}
 
