@@ -100,6 +100,7 @@ LOAD_WORDS = r"limit|capacity|load|loads|max|maximum|holds?|holding|supports?|su
 LOAD_BEFORE = re.compile(rf"\b(?:{LOAD_WORDS})\b", re.IGNORECASE)
 LOAD_AFTER = re.compile(rf"[\s-]*(?:weight\s+|max(?:imum)?\s+)?(?:{LOAD_WORDS})\b", re.IGNORECASE)
 WEIGHS = re.compile(r"\b(?:weighs?|weighing|weight|weights)\b", re.IGNORECASE)
+OFFERED = re.compile(r"\bavailable\s+in\s+$", re.IGNORECASE)  # "Available in 180 kg": a size, not a load
 MASS_REACH = 28  # characters before a mass that LOAD_BEFORE and WEIGHS read
 # Between a key that labels a number and the number: "rating of less than £20", "price range: £20-25".
 KEY_LABEL_END = (
@@ -298,8 +299,8 @@ def listed_unit(text: str, read: list, index: int) -> str | None:
 
 def mass_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> list[tuple[int, int]]:
     """Where copy gives the product's own weight as a load it bears ("a 3.2-kg weight limit" for a
-    3.2 kg bike), or a load as its weight ("weighs 50 kg" for "max load: 50 kg"): a mass the
-    attributes hold only as the other."""
+    3.2 kg bike), or a load as its weight or size ("weighs 50 kg" for "max load: 50 kg", "Available in
+    180 kg" for a scale's capacity): a mass the attributes hold only as the other."""
     loads: set[str] = set()
     weights: set[str] = set()
     for fact in facts(attributes, skip):
@@ -317,7 +318,7 @@ def mass_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> li
         cues = [*LOAD_BEFORE.finditer(before), *WEIGHS.finditer(before)]
         nearest = max(cues, key=lambda cue: cue.end()).group().lower() if cues else ""
         load = bool(LOAD_AFTER.match(text, quantity.end)) or bool(nearest and not WEIGHS.fullmatch(nearest))
-        weight = not load and bool(nearest)
+        weight = not load and bool(nearest or OFFERED.search(before))
         if (load and quantity.number in weights - loads) or (weight and quantity.number in loads - weights):
             spans.append((quantity.start, quantity.end))
     return spans

@@ -170,6 +170,11 @@ def test_attribute_coverage(attributes, text, expected):
             "Weighing 2.9 kg, it supports riders up to 50 kg (a 50 kg weight limit); it weighs 50 kg; 160 kg.",
             ["50 kg"],
         ),  # a load as the weight; a number the data gives as both is either
+        (
+            {"features": ["capacity 180 kg"], "weight": "1.8 kg"},
+            "Available in 180 kg, it holds up to 180 kg and is available in 1.8 kg.",
+            ["180 kg"],
+        ),  # a load given as a size on offer (a scale's draft)
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
