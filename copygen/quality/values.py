@@ -104,7 +104,7 @@ STOP_WORDS = (
 )
 CALLED = (
     r"(?:,|\s+(?:is|are))\s+(?:a|an|the)\s+"
-    rf"(?P<phrase>[\w'’&-]+(?:,?\s+(?!(?:{STOP_WORDS})\b)[\w'’&-]+){{0,6}})"
+    rf"(?P<phrase>[\w'’&-]+(?:,?\s+(?!(?:{STOP_WORDS})\b)[\w'’&-]+){{0,8}})"
     rf"(?=\s*[.;:!?,\n]|\s*$|\s+(?P<stop>{STOP_WORDS})\b)"
 )
 KIND_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")  # "food-grade": what a value names a kind by is its last part
@@ -117,7 +117,6 @@ ANY_KIND = frozenset(
         "tool",
         "gadget",
         "accessory",
-        "appliance",
         "essential",
         "addition",
         "companion",
@@ -180,6 +179,12 @@ ANY_KIND = frozenset(
         "hub",
         "retreat",
     }
+)
+# What makes a product an appliance: it runs on power ("1700 W", "rechargeable", "USB-C", "cord length").
+POWERED = re.compile(
+    r"\d\s*(?:k?w|v|mah|wh)\b|\b(?:watts?|volts?|electric|batter(?:y|ies)|rechargeable|usb|plug|mains|cord(?:less)?"
+    r"|motor|powered)\b",
+    re.IGNORECASE,
 )
 AGE_KEYS = frozenset({"age", "ages"})  # a key that names an age
 # An age limit ("ages 3-6", "10+" under an age key, "12 months+"), and copy that says there is none.
@@ -610,6 +615,7 @@ def called_another_kind(name: str, reading: Reading, all_facts: list[Fact]) -> l
     ("Summit 2-Person Backpacking Tent is a ... backpack", "... Coffee Press is a ... coffee
     blend"; "cat food" for a bowl of "food-grade silicone": a hyphened word names what its last
     part does): that kind's word. Not a kind any product may be (ANY_KIND: "product", "essential"),
+    nor "appliance" for one that runs on power (POWERED; a cutting board is no "kitchen appliance"),
     a maker (see called_a_maker) or a kind of place (see other_kinds); not when "and", "or" or
     "but" ends the words, which may go on to the kind ("a stylish and durable tent")."""
     if not name.strip():
@@ -619,6 +625,8 @@ def called_another_kind(name: str, reading: Reading, all_facts: list[Fact]) -> l
         for fact in all_facts
         for word in [*KIND_WORD.findall(str(fact.value).lower()), *name_words(fact.name)]
     }
+    if any(POWERED.search(str(fact.value)) for fact in all_facts):
+        held.add("appliance")
     spans = []
     pattern = re.escape(name.strip()).replace(r"\ ", r"\s+") + CALLED
     for match in re.finditer(pattern, reading.text, re.IGNORECASE):

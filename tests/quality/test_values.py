@@ -372,6 +372,23 @@ def test_missing_values_name_each_value_not_stated():
             ['says "food", but name is Slow Feeder Cat Bowl'],
         ),  # "food-grade" names no food (a sample's draft)
         (
+            {"name": "Insulated Lunch Bag", "material": "600D polyester"},
+            "Insulated Lunch Bag is a high-end kitchen appliance designed to keep food cold.",
+            ['says "appliance", but name is Insulated Lunch Bag'],
+        ),  # an appliance runs on power (a lunch bag's best draft)
+        (
+            {"name": "Crispwell Air Fryer", "details": {"Wattage": "1700 W"}},
+            "Crispwell Air Fryer is a compact kitchen appliance.",
+            [],
+        ),
+        ({"name": "Glide Mouse", "features": ["USB-C rechargeable"]}, "Glide Mouse is a handy appliance.", []),
+        (
+            {"name": "Walnut Cutting Board", "size": "45 x 30 x 4 cm", "features": ["3000 mm juice groove"]},
+            "Walnut Cutting Board is a 45 x 30 x 4 cm kitchen appliance made in Vermont. Walnut Cutting Board is "
+            "a top-of-the-line, American black walnut 3000 mm juice groove designed for chefs.",
+            ['says "appliance", but name is Walnut Cutting Board'],
+        ),  # a size's words before the kind; a long phrase is read to its end, not to a comma (held-out drafts)
+        (
             {"name": "Aromi", "eatType": "pub"},
             "Aromi is a French eatery located in the centre. Aromi is a family-friendly restaurant. Aromi is a "
             "gem tucked away in town, a French eatery known for its food.",
