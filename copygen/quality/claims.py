@@ -1,8 +1,8 @@
 """Claims that need evidence: words that promise a price, a guarantee, an award, renown, an
 environmental or health property, or an origin ("discounted", "2-year warranty", "award-winning",
 "renowned", "eco-friendly", "hypoallergenic", "non-toxic", "family-owned", "locally sourced",
-"family-friendly", "made in Portugal", "handmade", "hand-welded"), a catalogue ("offers a wide range
-of products"), or a choice of options ("available in a variety of colours").
+"family-friendly", "made in Portugal", "handmade", "hand-welded"), a colour ("Blue, Red, Green"), a
+catalogue ("offers a wide range of products"), or a choice of options ("available in a variety of colours").
 Advertising rules and marketplaces ask for proof of each, so copy may make one only when the
 product's data holds it; a model adds them to anything.
 
@@ -12,7 +12,8 @@ evidence: a word of the same family ("discount" for "discounted", "recycled" for
 and contradicted when the rating is not high (see values.PRAISE); so is praise that claims a
 high rating ("top-rated", "one of the best"), which only a rating, reviews or an award hold. A
 choice of options is held when an attribute named for them (colour, size, ...) lists several
-("S, M, L", "XS–XXL", ["Red", "Blue"]) or says there are many ("Multicolour", "assorted").
+("S, M, L", "XS–XXL", ["Red", "Blue"]) or says there are many ("Multicolour", "assorted"); a
+range with a unit ("chest 71-91 cm") is one size that fits, not several.
 """
 
 from __future__ import annotations
@@ -58,13 +59,20 @@ CLAIMS = (
     (r"hand (?!wash)[a-z]+(?:ed|en)", ""),
     (
         r"clinically (?:proven|tested)|dermatologist (?:tested|recommended|approved)"
-        r"|hypoallergen(?:ic|[a-z]*(?: free| friendly))|fda approved",
+        r"|hypoallergen[a-z]*(?: free| friendly|-[a-z]+)?|fda approved",
         r"clinical|dermatolog|hypoallergenic|\bfda\b",
     ),
     (r"(?:bpa|gluten|cruelty|paraben|sulfate|sulphate|fragrance|latex|toxin|chemical|phthalate|allergen) free", ""),
     (r"non toxic", r"toxic"),
     (r"vegan", r"vegan|plant based"),
     (r"certified", r"certif"),
+    # A colour, which the data must give ("Matte Black" gives black; grey and gray are one).
+    (
+        r"red|blue|green|yellow|orange|pink|purple|violet|brown|black|white|beige|navy|teal|turquoise|maroon"
+        r"|burgundy|khaki|lavender",
+        "",
+    ),
+    (r"gr[ae]y", r"gr[ae]y"),
     # A catalogue: copy about the maker, not the product ("Atelier Rue ... offers a wide range of high-end clothing").
     (
         r"(?:(?:a|the) )?(?:(?:wide|whole|full|great|huge|diverse|broad) )?(?:range|variety|selection|array|assortment|line)"
@@ -102,6 +110,11 @@ SEVERAL = re.compile(
     r"|\b(?:multi|assorted|various|mixed|rainbow)",
     re.IGNORECASE,
 )
+# A range with a unit ("chest 71-91 cm", "extends from 70 to 105 cm") measures one product: no choice of sizes.
+MEASURED_RANGE = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:[-–—]|to)\s*\d+(?:[.,]\d+)?\s*(?:mm|cm|m|in|inch(?:es)?|ft|kg|g|lbs?|l|ml)\b",
+    re.IGNORECASE,
+)
 CLAIM = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"({claim.replace(' ', '[- ]')})" for claim, _ in CLAIMS) + r")(?![\w-])",
     re.IGNORECASE,
@@ -129,7 +142,7 @@ def unsupported_claim_spans(
         held = [str(fact.value) for fact in facts(attributes, skip) if key.search(fact.name)]
         count = re.match(r"\d+", match.group())  # "12 colours" is held by a colour value of "12 colours"
         if len(held) < 2 and not any(
-            SEVERAL.search(value) or (count and re.search(rf"(?<!\d){count.group()}(?!\d)", value)) for value in held
+            SEVERAL.search(MEASURED_RANGE.sub("", value)) or (count and re.search(rf"(?<!\d){count.group()}(?!\d)", value)) for value in held
         ):
             spans.append(match.span())
     return sorted(spans)

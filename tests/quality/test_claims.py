@@ -49,6 +49,12 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ({"color": "Off-White", "size": "30 ml"}, "Many colours, several sizes.", ["Many colours", "several sizes"]),
         ({"color": ["Red", "Blue"], "size": "XS–XXL"}, "Available in a range of colors and many sizes.", []),
         ({"colour": "Multicolour", "sizes": "S, M, L"}, "In a variety of colours and multiple sizes.", []),
+        (
+            {"size": "Large (chest 71-91 cm)", "length": "extends from 70 to 105 cm"},
+            "Available in a wide range of sizes, from 71-91 cm, and in a variety of lengths.",
+            ["a wide range of sizes", "a variety of lengths"],
+        ),  # one size that fits a range (a held-out harness's draft); one caddy that extends
+        ({"size": "EU 36-46"}, "In a range of sizes.", []),
         ({"features": "3 froth settings"}, "Available in 3 flavors.", ["3 flavors"]),  # no flavour at all
         (
             {"color": "Sea Green", "battery": "12-hour"},
@@ -62,9 +68,16 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         (SPEAKER, "A world-renowed, world-reknowned speaker.", ["world-renowed", "world-reknowned"]),  # misspelt
         (
             {"features": ["fragrance-free"]},
-            "Fragrance-free, hypoallergen-free, hypoallergen-friendly.",
-            ["hypoallergen-free", "hypoallergen-friendly"],
-        ),  # a held-out sunscreen's
+            "Fragrance-free, hypoallergen-free, hypoallergen-friendly, hypoallergen-safe and hypoallergenic.",
+            ["hypoallergen-free", "hypoallergen-friendly", "hypoallergen-safe", "hypoallergenic"],
+        ),  # a held-out sunscreen's, one after another
+        ({"features": ["hypoallergenic"]}, "A hypoallergen-safe cream.", []),
+        (
+            {"name": "Wooden Train Set", "material": "beech wood"},
+            "Wooden Train Set. Blue, Red, Green, White, and Black.",
+            ["Blue", "Red", "Green", "White", "Black"],
+        ),  # colours the set does not come in (a train set's draft)
+        ({"color": "Matte Black", "colour": "Heather Grey"}, "A matte black kettle in heather gray or red.", ["red"]),
         (
             {"material": "walnut", "care": "hand wash, not dishwasher safe"},
             "Hand-washed, not hand-welded; handmade; a handheld board.",
