@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import takewhile
 from typing import Any
 
 from copygen.quality.tokens import (
@@ -66,6 +67,7 @@ LISTED = re.compile(r"\s*(?:[-–—/+]|,|,?\s+(?:to|or|and))\s*")  # between nu
 JOINED = re.compile(r"\s*(?:[-–—/+]|to|or|and)\s*")  # between numbers of one unit or word ("2-4 players", "20+1")
 START_REACH = 16  # characters before a word that SENTENCE_START reads
 COUNTED = re.compile(r"[ \u00a0\u202f-]?([^\W\d_]+)")  # the word a number counts: "2-Person", "3 colours"
+COUNTED_PHRASE = re.compile(r"[ \u00a0\u202f-]?([^\W\d_]+(?:[ -][^\W\d_]+){0,2})")  # "5 natural latex bands"
 COUNTS_NOTHING = frozenset({"st", "nd", "rd", "th", "out"})  # an ordinal's ending ("1st"); a rating's "5 out of 5"
 IDENTITY_KEYS = PRODUCT_NAME_KEYS | MAKER_KEYS  # what names the product as a whole, or its maker
 # After a number, what it is "of" (perhaps after the word it counts): "kg of glass beads", "2 layers of canvas".
@@ -263,7 +265,11 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         written = text[min(keys) : quantity.end].lower() if keys else ""
         if keys and not any(written in value.lower() for value in values):
             spans.append((min(keys), quantity.end))  # from the key: the number is true only under its own
-    spans += misplaced_spans(attributes, text, skip) + unheld_ratios(values, text) + mass_spans(attributes, text, skip)
+    for span in (
+        misplaced_spans(attributes, text, skip) + unheld_ratios(values, text) + mass_spans(attributes, text, skip)
+    ):
+        same = [found for found in spans if found[0] == span[0]]  # a number read as untrue twice is reported once
+        spans = [found for found in spans if found not in same] + [max([span, *same], key=lambda found: found[1])]
     sizes = [
         Counter(q.number for q in chain) for value in values for chain in size_chains(value, read_quantities(value))
     ]
@@ -371,12 +377,20 @@ def size_chains(text: str, read: list) -> list[list[Quantity]]:
 
 
 def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> list[tuple[int, int]]:
-    """Where copy gives a number of one attribute "of" another attribute's thing: "7kg of glass
-    beads" for a 7 kg blanket with a glass bead fill, "4.1-kg of butane canisters" for a stove of
-    4.1 kg that burns them. Not when a name, title or brand holds the number ("a 3-pack of
-    Northpine socks") or the words ("50 ml of Maren Botanics night cream"), nor when the number's
-    own value holds them ("30 g of beans" for "holds 30 g of beans")."""
-    found = [(quantity, after) for quantity in quantities(text) if (after := OF_THINGS.match(text, quantity.end))]
+    """Where copy gives a number of one attribute "of" another attribute's thing, or counts that
+    thing with it: "7kg of glass beads" for a 7 kg blanket with a glass bead fill, "4.1-kg of
+    butane canisters" for a stove of 4.1 kg that burns them, "2 diffusers" for a hair dryer with
+    "2 speed settings" and "concentrator and diffuser nozzles". Not when a name, title or brand
+    holds the number ("a 3-pack of Northpine socks") or the words ("50 ml of Maren Botanics night
+    cream"), nor when the number's own value holds them ("30 g of beans" for "holds 30 g of beans")."""
+    found = []
+    for quantity in quantities(text):
+        if after := OF_THINGS.match(text, quantity.end):
+            found.append((quantity, after.start(1), after.group(1), False))
+        elif quantity.unit is None and counted(text, quantity.end):  # what it counts: "2 diffusers"
+            phrase = COUNTED_PHRASE.match(text, quantity.end)
+            said = list(takewhile(lambda word: word.group().lower() not in FUNCTION_WORDS, WORDS.finditer(phrase[1])))
+            found.append((quantity, phrase.start(1), phrase[1][: said[-1].end()], True))
     every = list(facts(attributes, skip)) if found else []
     numbers = {fact: {q.number for q in quantities(str(fact.value))} for fact in every}
     words = {
@@ -385,21 +399,23 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
     }
     identity = {fact for fact in every if IDENTITY_KEYS & set(name_words(fact.name))}
     spans = []
-    for quantity, after in found:
+    for quantity, start, things, counts in found:
         own = {fact for fact in every if quantity.number in numbers[fact]}
         if not own or own & identity:
             continue
-        others = set().union(*(words[fact] for fact in every if fact not in own | identity))
-        others -= set().union(*(words[fact] for fact in own | identity))
+        held = set().union(*(words[fact] for fact in own | identity))
+        if held & {singular(word.lower()) for word in WORDS.findall(things)}:
+            continue  # "5 natural latex bands" for "5 bands" and "natural latex": its own thing
+        others = set().union(*(words[fact] for fact in every if fact not in own | identity)) - held
         misplaced = [
             word
-            for word in WORDS.finditer(after.group(1))
+            for word in list(WORDS.finditer(things))[: 1 if counts else None]  # a count's word, not "5-star restaurant"
             if len(word.group()) > 2
             and word.group().lower() not in FUNCTION_WORDS
             and singular(word.group().lower()) in others
         ]
         if misplaced:
-            spans.append((quantity.start, after.start(1) + misplaced[-1].end()))
+            spans.append((quantity.start, start + misplaced[-1].end()))
     return spans
 
 
