@@ -2,7 +2,8 @@
 environmental or health property, or an origin ("discounted", "2-year warranty", "award-winning",
 "renowned", "eco-friendly", "hypoallergenic", "non-toxic", "family-owned", "locally sourced",
 "family-friendly", "made in Portugal", "handmade", "hand-welded"), a colour ("Blue, Red, Green"), a
-catalogue ("offers a wide range of products"), or a choice of options ("available in a variety of colours").
+catalogue ("offers a wide range of products"), or a choice of options ("available in a variety of colours",
+"in a variety of shapes, sizes, and colors", "3 color options").
 Advertising rules and marketplaces ask for proof of each, so copy may make one only when the
 product's data holds it; a model adds them to anything.
 
@@ -37,7 +38,7 @@ CLAIMS = (
     ),
     (RATED, r"rat(?:ed|ings?)|review|stars?\b|score|award|recommend"),
     (
-        r"(?:eco|environmentally|planet|earth) friendl(?:y|ier|iest)|sustainab(?:le|ly|ility)|carbon neutral"
+        r"(?:eco|environmentally|planet|earth) friendl?(?:y|ier|iest)|sustainab(?:le|ly|ility)|carbon neutral"
         r"|biodegradable|compostable",
         r"\beco|environment|sustainab|carbon|biodegrad|compost|recycl|organic|renewable|\bfsc\b",
     ),
@@ -54,9 +55,10 @@ CLAIMS = (
     ),
     (r"recyclable|recycled", r"recycl"),
     # Handwork: made by hand ("handcrafted"), or a process done by hand ("hand-welded", "hand-picked"),
-    # held by that very process in the data; "hand wash" is care, not a claim.
+    # held by that very process in the data; "hand wash" is care, not a claim. So is a 3D-printed one.
     (r"hand ?(?:made|crafted)|made by hand", r"hand ?(?:made|crafted)|made by hand"),
     (r"hand (?!wash)[a-z]+(?:ed|en)", ""),
+    (r"3d printed", r"3d print"),
     (
         r"clinically (?:proven|tested)|dermatologist (?:tested|recommended|approved)"
         r"|hypoallergen[a-z]*(?: free| friendly|-[a-z]+)?|fda approved",
@@ -80,30 +82,29 @@ CLAIMS = (
         r"\bcollection|\brange\b|\bline\b|\bassort",
     ),
 )
-# A choice of options, and the words of the attribute keys that hold them.
+# The words for a kind of option, and the words of the attribute keys that hold them.
+OPTION_KEYS = (
+    (r"colou?rs?|shades?", r"colou?r|shade"),
+    (r"sizes?|capacit(?:y|ies)", r"size|capacit"),
+    (r"styles?", r"style"),
+    (r"flavou?rs?", r"flavou?r"),
+    (r"scents?", r"scent|fragrance"),
+    (r"finish(?:es)?", r"finish"),
+    (r"patterns?", r"pattern"),
+    (r"designs?", r"design"),
+    (r"lengths?", r"length"),
+    (r"materials?", r"material|fabric"),
+    (r"shapes?", r"shape"),
+)
+OPTION = "|".join(words for words, _ in OPTION_KEYS)
+# A choice of options: of one kind ("a variety of colours"), of several ("in a variety of shapes,
+# sizes, and colors"), or options named by their kind ("3 color options").
 OPTIONS = re.compile(
     r"(?<![\w-])(?:(?:a |wide |whole |full |great |huge )*(?:variety|range|choice|selection|array|assortment)"
     r" of|many|multiple|several|various|different|assorted|[2-9]|[1-9][0-9]+|two|three|four|five|six|seven|eight|nine|ten)"
-    r" (colou?rs|sizes|styles|shades|flavou?rs|scents|"
-    r"finishes|patterns|designs|lengths|capacities|materials)(?![\w-])",
+    rf" (?P<kinds>(?:{OPTION})(?:(?:,? (?:and|or)|,) (?:{OPTION}))*)(?P<named> (?:options|choices))?(?![\w-])",
     re.IGNORECASE,
 )
-OPTION_KEYS = {
-    "colors": r"colou?r|shade",
-    "colours": r"colou?r|shade",
-    "shades": r"colou?r|shade",
-    "sizes": r"size|capacit",
-    "capacities": r"size|capacit",
-    "styles": r"style",
-    "flavors": r"flavou?r",
-    "flavours": r"flavou?r",
-    "scents": r"scent|fragrance",
-    "finishes": r"finish",
-    "patterns": r"pattern",
-    "designs": r"design",
-    "lengths": r"length",
-    "materials": r"material|fabric",
-}
 # Several options in one value: a list, a range of sizes or numbers ("XS–XXL", "36-46"), or words for many.
 SEVERAL = re.compile(
     r"[,;/]|\b(?:or|and|to)\b|\b(?:X{0,3}[SML]|\d+(?:\.\d+)?)\s*[-–—]\s*(?:X{0,3}[SML]|\d+(?:\.\d+)?)\b"
@@ -138,11 +139,21 @@ def unsupported_claim_spans(
         if not re.search(evidence, data):
             spans.append(match.span())
     for match in OPTIONS.finditer(text):
-        key = re.compile(OPTION_KEYS[match.group(1).lower()], re.IGNORECASE)
-        held = [str(fact.value) for fact in facts(attributes, skip) if key.search(fact.name)]
+        kinds = re.findall(OPTION, match.group("kinds"), re.IGNORECASE)
+        if not match.group("named") and not all(kind.lower().endswith("s") for kind in kinds):
+            continue  # "different size" is no choice; "different size options" is
         count = re.match(r"\d+", match.group())  # "12 colours" is held by a colour value of "12 colours"
-        if len(held) < 2 and not any(
-            SEVERAL.search(MEASURED_RANGE.sub("", value)) or (count and re.search(rf"(?<!\d){count.group()}(?!\d)", value)) for value in held
-        ):
+        if not all(offered(kind, count.group() if count else None, attributes, skip) for kind in kinds):
             spans.append(match.span())
     return sorted(spans)
+
+
+def offered(kind: str, count: str | None, attributes: dict[str, Any], skip: Iterable[str]) -> bool:
+    """Whether the attributes offer a choice of this kind of option ("colours"): an attribute named
+    for it lists several, or gives `count` of them."""
+    keys = next(keys for words, keys in OPTION_KEYS if re.fullmatch(words, kind, re.IGNORECASE))
+    held = [str(fact.value) for fact in facts(attributes, skip) if re.search(keys, fact.name, re.IGNORECASE)]
+    return len(held) >= 2 or any(
+        SEVERAL.search(MEASURED_RANGE.sub("", value)) or (count and re.search(rf"(?<!\d){count}(?!\d)", value))
+        for value in held
+    )

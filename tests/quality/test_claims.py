@@ -55,6 +55,16 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             ["a wide range of sizes", "a variety of lengths"],
         ),  # one size that fits a range (a held-out harness's draft); one caddy that extends
         ({"size": "EU 36-46"}, "In a range of sizes.", []),
+        (
+            {"material": "untreated western red cedar", "size": "S, M, L"},
+            "Available in a variety of shapes, sizes, and colors, in 3 color options and 3 size options, in a different size.",
+            ["a variety of shapes, sizes, and colors", "3 color options"],
+        ),  # options of several kinds, and options named by their kind (held-out drafts)
+        (
+            {"material": "cedar"},
+            "An eco-friendy bird feeder, 3D-printed.",
+            ["eco-friendy", "3D-printed"],
+        ),  # misspelt too
         ({"features": "3 froth settings"}, "Available in 3 flavors.", ["3 flavors"]),  # no flavour at all
         (
             {"color": "Sea Green", "battery": "12-hour"},
