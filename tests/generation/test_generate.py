@@ -32,7 +32,8 @@ def test_api_generates_a_draft_per_product_in_order(tiny_model):
     for draft in drafts:
         assert 1 <= len(draft.variants) <= 2
         assert all(variant.text for variant in draft.variants)
-        assert rank_variants(draft.variants, draft.attributes) == draft.variants  # best first: clean, then true, ..., then score
+        # best first: clean, then true, ..., then fewer words beyond the data, then score
+        assert rank_variants(draft.variants, draft.attributes) == draft.variants
 
 
 def test_cli_jsonl_on_stdout_has_every_sample_product(tiny_model):
