@@ -277,6 +277,7 @@ SAME_AS = {
 # Words a yes/no name's first word may be hyphenated to without stating the name (see kind_compounds).
 NOT_A_KIND_COMPOUND = frozenset({"free", "owned", "run", "operated"})
 INFLECTIONS = ("s", "es", "ly", "er", "est", "ed")
+STEM_ENDINGS = ("ings", "ing", "ers", "er", "es", "ed", "s", "e")  # longest first
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\n]")
 SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
@@ -662,12 +663,14 @@ def things(value: str) -> list[tuple[list[str], bool]]:
 
 def thing_mentions(reading: Reading, thing: list[str]) -> list[tuple[int, int]]:
     """(first, last) word indexes where the text writes the words of `thing` in order, joined by
-    spaces or hyphens, each perhaps inflected ("screen protectors")."""
+    spaces or hyphens, each perhaps inflected ("screen protectors"), its last one perhaps another
+    word of the same stem ("scuba divers" for "scuba diving")."""
     words, width = reading.words, len(thing)
     return [
         (first, first + width - 1)
         for first in range(len(words) - width + 1)
-        if all(inflected(words[first + k].text, thing[k]) for k in range(width))
+        if all(inflected(words[first + k].text, thing[k]) for k in range(width - 1))
+        and (inflected(words[first + width - 1].text, thing[-1]) or same_stem(words[first + width - 1].text, thing[-1]))
         and all(joined_by_gap(reading, first + k) for k in range(width - 1))
     ]
 
@@ -773,6 +776,12 @@ def contains_inflected(tokens: list[str], part: list[str]) -> bool:
     return any(
         all(inflected(tokens[start + k], part[k]) for k in range(width)) for start in range(len(tokens) - width + 1)
     )
+
+
+def same_stem(word: str, other: str) -> bool:
+    """Whether two words differ only by an ending of STEM_ENDINGS ("divers", "diving": "div")."""
+    stems = [next((w[: -len(end)] for end in STEM_ENDINGS if w.endswith(end)), w) for w in (word, other)]
+    return len(stems[0]) >= 3 and stems[0] == stems[1]
 
 
 def inflected(word: str, stem: str) -> bool:

@@ -320,6 +320,11 @@ def test_missing_values_name_each_value_not_stated():
             ['says "butane canisters", but fuel is butane canisters (sold separately)'],
         ),
         (
+            {"warnings": "not for scuba diving"},
+            "Designed for scuba divers. Not for scuba divers.",
+            ['says "for scuba divers", but warnings is not for scuba diving'],
+        ),  # a thing's last word of the same stem (a held-out snorkel set's best draft)
+        (
             {"note": "hand wash the jar; base not dishwasher safe"},
             "The base is dishwasher-safe, the jar is not dishwasher safe.",
             ['says "dishwasher-safe", but note is hand wash the jar; base not dishwasher safe'],
