@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -26,6 +27,8 @@ from copygen.quality.trim import DOUBLED, REPEATED, stops_mid_sentence
 from copygen.quality.values import facts
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
+LOOP_TIMES = 3  # said this often (not as a value says it), it is a loop: the model went round in circles
+LOOP_WORDS = 8  # a phrase of this many words said twice is a loop too
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Words about the writing, not the product: a chat model's preamble, sign-off or turn label, or the prompt echoed.
 META = re.compile(
@@ -61,7 +64,8 @@ def check_variant(
     banned words, required attributes mentioned, numbers no attribute supports, names no
     attribute holds ("Michelin-starred", "in Tokyo"), claims with no evidence ("eco-friendly"),
     values contradicted, words about the writing ("here's a product description", the data's own
-    labels starting a line: "Title:") and runs of unreadable characters ("ⅈⅉ⅊⅋"; these five only when found), repeated phrases.
+    labels starting a line: "Title:") and runs of unreadable characters ("ⅈⅉ⅊⅋"; these five only when found), repeated phrases,
+    and a loop (a phrase said again and again; only when found).
     A check with nothing to check against (no limit, no banned list, a required column this
     product lacks) is left out.
     """
@@ -113,6 +117,9 @@ def check_variant(
             f"repeats {', '.join(map(repr, repeated))}" if repeated else "no repeated phrases",
         )
     )
+    looped = loop(text, attributes)
+    if looped:  # reported only when found
+        results.append(check_result("loop", False, f"goes round in a loop: {looped!r} again and again"))
     return results
 
 
@@ -176,6 +183,21 @@ def repeated_phrases(text: str, size: int = REPEAT_WORDS) -> list[str]:
     return found
 
 
+def loop(text: str, attributes: dict[str, Any]) -> str | None:
+    """The first phrase that shows the model went round in a loop, if any: one of REPEAT_WORDS words
+    said LOOP_TIMES times or more that no attribute value says ("100 luxurious 100" in "a 100%
+    luxurious 100% 100% 100% luxurious 100% luxurious 100% luxurious shirt"; a name said three
+    times is no loop), or one of LOOP_WORDS words said twice (any case)."""
+    words = [word.lower() for word in WORD.findall(text)]
+    values = " | ".join(" ".join(WORD.findall(value.lower())) for value in attribute_values(attributes))
+    for size, times in ((REPEAT_WORDS, LOOP_TIMES), (LOOP_WORDS, 2)):
+        said = Counter(" ".join(words[start : start + size]) for start in range(len(words) - size + 1))
+        looped = [phrase for phrase, count in said.items() if count >= times and phrase not in values]
+        if looped:
+            return looped[0]
+    return None
+
+
 def meta_phrases(text: str) -> list[str]:
     """What `text` says about the writing instead of the product ("here's a product description",
     "I hope this helps"), each once."""
@@ -231,7 +253,7 @@ def failed_checks(checks: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 UNTRUE_CHECKS = frozenset({"numbers", "names", "claims", "contradiction"})  # the copy states what the product is not
-HARD_CHECKS = UNTRUE_CHECKS | {"finished", "format", "length", "banned", "required", "meta", "readable"}
+HARD_CHECKS = UNTRUE_CHECKS | {"finished", "format", "length", "banned", "required", "meta", "readable", "loop"}
 RANKINGS = ("grounded", "model")
 
 
@@ -244,7 +266,7 @@ def states_untrue(text: str, attributes: dict[str, Any]) -> bool:
 def is_clean(checks: Iterable[dict[str, Any]]) -> bool:
     """Whether a variant passes every hard check: nothing a reader could not publish as is
     (an invented number, name or claim, a contradicted value, a banned word, a missing required value, a
-    broken channel limit, words about the writing, unreadable characters). Repetition is a soft check: it lowers a
+    broken channel limit, words about the writing, unreadable characters, a loop). Repetition is a soft check: it lowers a
     variant, never disqualifies it."""
     return not any(check["check"] in HARD_CHECKS for check in failed_checks(checks))
 

@@ -213,6 +213,21 @@ def test_of_variants_that_state_as_much_the_one_saying_less_beyond_the_data_come
     assert unheld_words(tent, "SUMMIT tent, T-2") == 1  # any case; the id is no data
 
 
+def test_a_phrase_said_again_and_again_is_a_loop_that_fails_the_copy():
+    shirt = {"name": "Linen Button-Down Shirt", "material": "100% linen"}
+    looped = "Linen Button-Down Shirt is a 100% luxurious 100% 100% 100% luxurious 100% luxurious 100% luxurious shirt."
+    assert failed(check_variant(looped, shirt), "loop") == ["goes round in a loop: '100 luxurious 100' again and again"]
+    assert not is_clean(check_variant(looped, shirt))
+    scarf = {"name": "Koi Pond Silk Scarf", "material": "100% mulberry silk, 16 momme"}
+    twice = "A scarf of 100% mulberry silk, 16 momme silk, in a 90 cm piece of 100% mulberry silk, 16 momme silk, in a 90 cm piece."
+    assert failed(check_variant(twice, scarf), "loop") == [
+        "goes round in a loop: 'of 100 mulberry silk 16 momme silk in' again and again"
+    ]
+    named = "Linen Button-Down Shirt: a linen button-down shirt, the Linen Button-Down Shirt of 100% linen."
+    assert failed(check_variant(named, shirt), "loop") == []  # the name said three times, and repeated
+    assert is_clean(check_variant(named, shirt))
+
+
 def test_re_ranking_puts_passing_variants_first_then_score_and_never_cuts_text():
     long = "Headline: " + "Fernwell Harbor Pour-Over Coffee Kettle" + "\nDescription: Steady pours."
     variants = [
