@@ -198,7 +198,7 @@ MAKER_KEYS = frozenset({"brand", "maker", "manufacturer", "company", "label", "v
 PRODUCT_NAME_KEYS = frozenset({"name", "title"})  # "name", "title", "productName", "product_title"
 PARTS = re.compile(r"[,;]")  # a value's parts, each stating one thing
 PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]")
-ARTICLES_FIRST = frozenset({"a", "an", "the", "any"})
+ARTICLES_FIRST = frozenset({"a", "an", "the", "any", "for"})  # words before a thing, not of it ("not for scuba diving")
 # What after a mention says the thing is absent ("grinder not included", "is sold separately"; see absence_after).
 LEFT_OUT = frozenset({"included", "supplied", "provided"})
 SAID_ABSENT = LEFT_OUT | {"free", "separately", "excluded"}  # the last word of a mention said absent

@@ -321,8 +321,11 @@ def test_missing_values_name_each_value_not_stated():
         ),
         (
             {"warnings": "not for scuba diving"},
-            "Designed for scuba divers. Not for scuba divers.",
-            ['says "for scuba divers", but warnings is not for scuba diving'],
+            "Designed for scuba divers. Not for scuba divers. Made for your scuba diving experience.",
+            [
+                'says "scuba divers", but warnings is not for scuba diving',
+                'says "scuba diving", but warnings is not for scuba diving',
+            ],
         ),  # a thing's last word of the same stem (a held-out snorkel set's best draft)
         (
             {"note": "hand wash the jar; base not dishwasher safe"},
