@@ -135,7 +135,9 @@ def unsupported_claim_spans(
     spans = []
     for match in CLAIM.finditer(text):
         kind = match.lastindex - 1
-        evidence = CLAIMS[kind][1] or re.escape(match.group().lower().replace("-", " "))
+        evidence = (
+            CLAIMS[kind][1] or rf"\b{re.escape(match.group().lower().replace('-', ' '))}\b"
+        )  # "red", not "required"
         if not re.search(evidence, data):
             spans.append(match.span())
     for match in OPTIONS.finditer(text):

@@ -83,7 +83,7 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ),  # a held-out sunscreen's, one after another
         ({"features": ["hypoallergenic"]}, "A hypoallergen-safe cream.", []),
         (
-            {"name": "Wooden Train Set", "material": "beech wood"},
+            {"name": "Wooden Train Set", "material": "beech wood", "notes": "batteries not required"},
             "Wooden Train Set. Blue, Red, Green, White, and Black.",
             ["Blue", "Red", "Green", "White", "Black"],
         ),  # colours the set does not come in (a train set's draft)
