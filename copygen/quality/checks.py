@@ -117,7 +117,7 @@ def check_variant(
             f"repeats {', '.join(map(repr, repeated))}" if repeated else "no repeated phrases",
         )
     )
-    looped = loop(text, attributes)
+    looped = looped_phrase(text, attributes)
     if looped:  # reported only when found
         results.append(check_result("loop", False, f"goes round in a loop: {looped!r} again and again"))
     return results
@@ -183,7 +183,7 @@ def repeated_phrases(text: str, size: int = REPEAT_WORDS) -> list[str]:
     return found
 
 
-def loop(text: str, attributes: dict[str, Any]) -> str | None:
+def looped_phrase(text: str, attributes: dict[str, Any]) -> str | None:
     """The first phrase that shows the model went round in a loop, if any: one of REPEAT_WORDS words
     said LOOP_TIMES times or more that no attribute value says ("100 luxurious 100" in "a 100%
     luxurious 100% 100% 100% luxurious 100% luxurious 100% luxurious shirt"; a name said three
