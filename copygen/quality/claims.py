@@ -14,7 +14,7 @@ and contradicted when the rating is not high (see values.PRAISE); so is praise t
 high rating ("top-rated", "one of the best"), which only a rating, reviews or an award hold. A
 choice of options is held when an attribute named for them (colour, size, ...) lists several
 ("S, M, L", "XS–XXL", ["Red", "Blue"]) or says there are many ("Multicolour", "assorted"); a
-range with a unit ("chest 71-91 cm") is one size that fits, not several.
+range with a unit ("chest 71-91 cm") is one size that fits, not several, and "one size" is one.
 """
 
 from __future__ import annotations
@@ -116,6 +116,7 @@ MEASURED_RANGE = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:[-–—]|to)\s*\d+(?:[.,]\d+)?\s*(?:mm|cm|m|in|inch(?:es)?|ft|kg|g|lbs?|l|ml)\b",
     re.IGNORECASE,
 )
+ONE_SIZE = re.compile(r"\bone[- ]size\b", re.IGNORECASE)  # "adult, one size": a list, but no choice
 CLAIM = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"({claim.replace(' ', '[- ]')})" for claim, _ in CLAIMS) + r")(?![\w-])",
     re.IGNORECASE,
@@ -155,6 +156,7 @@ def offered(kind: str, count: str | None, attributes: dict[str, Any], skip: Iter
     keys = next(keys for words, keys in OPTION_KEYS if re.fullmatch(words, kind, re.IGNORECASE))
     held = [str(fact.value) for fact in facts(attributes, skip) if re.search(keys, fact.name, re.IGNORECASE)]
     return len(held) >= 2 or any(
-        SEVERAL.search(MEASURED_RANGE.sub("", value)) or (count and re.search(rf"(?<!\d){count}(?!\d)", value))
+        (SEVERAL.search(MEASURED_RANGE.sub("", value)) and not ONE_SIZE.search(value))
+        or (count and re.search(rf"(?<!\d){count}(?!\d)", value))
         for value in held
     )

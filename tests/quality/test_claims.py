@@ -55,6 +55,7 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             ["a wide range of sizes", "a variety of lengths"],
         ),  # one size that fits a range (a held-out harness's draft); one caddy that extends
         ({"size": "EU 36-46"}, "In a range of sizes.", []),
+        ({"size": "adult, one size"}, "Available in a variety of sizes, including adult.", ["a variety of sizes"]),
         (
             {"material": "untreated western red cedar", "size": "S, M, L"},
             "Available in a variety of shapes, sizes, and colors, in 3 color options and 3 size options, in a different size.",
