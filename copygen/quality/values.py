@@ -198,7 +198,8 @@ MAKER_KEYS = frozenset({"brand", "maker", "manufacturer", "company", "label", "v
 PRODUCT_NAME_KEYS = frozenset({"name", "title"})  # "name", "title", "productName", "product_title"
 PARTS = re.compile(r"[,;]")  # a value's parts, each stating one thing
 PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]")
-ARTICLES_FIRST = frozenset({"a", "an", "the", "any", "for"})  # words before a thing, not of it ("not for scuba diving")
+# Words that lead to a thing a value names, not of it: "the", and "for" in "not for scuba diving".
+THING_LEADS = frozenset({"a", "an", "the", "any", "for"})
 # What after a mention says the thing is absent ("grinder not included", "is sold separately"; see absence_after).
 LEFT_OUT = frozenset({"included", "supplied", "provided"})
 SAID_ABSENT = LEFT_OUT | {"free", "separately", "excluded"}  # the last word of a mention said absent
@@ -654,7 +655,7 @@ def things(value: str) -> list[tuple[list[str], bool]]:
         absent = ABSENT_AFTER.match(part.strip()) or ABSENT_BEFORE.search(part)
         thing = absent.group("thing") if absent else INCLUDED.sub("", PARENTHESES.sub("", part).strip())
         words = [word.lower() for word in WORD.findall(thing)]
-        while words and words[0] in ARTICLES_FIRST:
+        while words and words[0] in THING_LEADS:
             words = words[1:]
         if words and not any(word.isdigit() for word in words):
             found.append((words, absent is None))
