@@ -71,6 +71,34 @@ COUNTED_PHRASE = re.compile(r"[ \u00a0\u202f-]?([^\W\d_]+(?:[ -][^\W\d_]+){0,2})
 COUNTS_NOTHING = frozenset({"st", "nd", "rd", "th", "out"})  # an ordinal's ending ("1st"); a rating's "5 out of 5"
 IDENTITY_KEYS = PRODUCT_NAME_KEYS | MAKER_KEYS  # what names the product as a whole, or its maker
 # After a number, what it is "of" (perhaps after the word it counts): "kg of glass beads", "2 layers of canvas".
+# The thing a weight or length is written on as an adjective: "a 4.2-kg steel frame", "a 183-cm-wide carry case".
+MEASURED_THING = re.compile(
+    r"(?:[ -](?:wide|long|tall|high|deep|thick))?[ -]([^\W\d_]+(?:[ -][^\W\d_]+){0,2})(?![\w-])"
+)
+MEASURES = frozenset({"mm", "cm", "m", "inch", "foot", "mg", "g", "kg", "lb", "oz"})
+# Verbs that end the thing a measure is written on, as function words do ("a 45 x 30 x 4 cm kitchen
+# appliance made in Vermont": the thing is no "made").
+THING_ENDS = frozenset(
+    {
+        "made",
+        "makes",
+        "keeps",
+        "holds",
+        "fits",
+        "comes",
+        "offers",
+        "features",
+        "provides",
+        "includes",
+        "included",
+        "weighs",
+        "measures",
+        "sold",
+        "lets",
+        "gives",
+        "works",
+    }
+)
 OF_THINGS = re.compile(r"(?:[ -][^\W\d_]+)?[ -]?of\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
 WORDS = re.compile(r"[^\W\d_]+")
 HASHTAG = re.compile(r"(?<![\w#@])[#@][^\W\d_][^\W_]*")  # "#AtelierRue", "@atelier" (a handle's "_" ends it)
@@ -103,6 +131,9 @@ LOAD_BEFORE = re.compile(rf"\b(?:{LOAD_WORDS})\b", re.IGNORECASE)
 LOAD_AFTER = re.compile(rf"[\s-]*(?:weight\s+|max(?:imum)?\s+)?(?:{LOAD_WORDS})\b", re.IGNORECASE)
 WEIGHS = re.compile(r"\b(?:weighs?|weighing|weight|weights)\b", re.IGNORECASE)
 OFFERED = re.compile(r"\bavailable\s+in\s+$", re.IGNORECASE)  # "Available in 180 kg": a size, not a load
+# A time given as a rate ("30 hours a day", "2 hours per charge" is no rate of a day): held only as the data writes it.
+PER = re.compile(r"\s*(?:a|an|per|each|every|/)\s*(?:day|night|week|month|year|hour)\b", re.IGNORECASE)
+TIMES = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 MASS_REACH = 28  # characters before a mass that LOAD_BEFORE and WEIGHS read
 # Between a key that labels a number and the number: "rating of less than £20", "price range: £20-25".
 KEY_LABEL_END = (
@@ -266,7 +297,10 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         if keys and not any(written in value.lower() for value in values):
             spans.append((min(keys), quantity.end))  # from the key: the number is true only under its own
     for span in (
-        misplaced_spans(attributes, text, skip) + unheld_ratios(values, text) + mass_spans(attributes, text, skip)
+        misplaced_spans(attributes, text, skip)
+        + unheld_ratios(values, text)
+        + mass_spans(attributes, text, skip)
+        + unheld_rates(values, text)
     ):
         same = [found for found in spans if found[0] == span[0]]  # a number read as untrue twice is reported once
         spans = [found for found in spans if found not in same] + [max([span, *same], key=lambda found: found[1])]
@@ -362,6 +396,24 @@ def unheld_ratios(values: list[str], text: str) -> list[tuple[int, int]]:
     ]
 
 
+def unheld_rates(values: list[str], text: str) -> list[tuple[int, int]]:
+    """Where copy gives a time as a rate that no attribute value gives it as ("runs up to 30 hours
+    a day" for "runs up to 30 hours"): from the number to the end of its "a day"."""
+    held = {
+        (quantity.number, rate.group().split()[-1].strip("/ ").lower())
+        for value in values
+        for quantity in quantities(value)
+        if (rate := PER.match(value, quantity.end))
+    }
+    return [
+        (quantity.start, rate.end())
+        for quantity in quantities(text)
+        if quantity.unit in TIMES
+        and (rate := PER.match(text, quantity.end))
+        and (quantity.number, rate.group().split()[-1].strip("/ ").lower()) not in held
+    ]
+
+
 def size_chains(text: str, read: list) -> list[list[Quantity]]:
     """The sizes in `text` ("150 x 250 cm", "45 x 45 x 55 cm"): runs of two or more numbers joined by
     "x", from its quantities `read` (see read_quantities)."""
@@ -386,11 +438,13 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
     found = []
     for quantity in quantities(text):
         if after := OF_THINGS.match(text, quantity.end):
-            found.append((quantity, after.start(1), after.group(1), False))
+            found.append((quantity, after.start(1), after.group(1), slice(None)))
         elif quantity.unit is None and counted(text, quantity.end):  # what it counts: "2 diffusers"
             phrase = COUNTED_PHRASE.match(text, quantity.end)
-            said = list(takewhile(lambda word: word.group().lower() not in FUNCTION_WORDS, WORDS.finditer(phrase[1])))
-            found.append((quantity, phrase.start(1), phrase[1][: said[-1].end()], True))
+            found.append((quantity, phrase.start(1), leading_words(phrase[1]), slice(1)))  # not "5-star restaurant"
+        elif quantity.unit in MEASURES and (phrase := MEASURED_THING.match(text, quantity.end)):
+            thing = leading_words(phrase[1], THING_ENDS)
+            found.append((quantity, phrase.start(1), thing, slice(-1, None)))  # the thing, not "steel"
     every = list(facts(attributes, skip)) if found else []
     numbers = {fact: {q.number for q in quantities(str(fact.value))} for fact in every}
     words = {
@@ -399,7 +453,7 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
     }
     identity = {fact for fact in every if IDENTITY_KEYS & set(name_words(fact.name))}
     spans = []
-    for quantity, start, things, counts in found:
+    for quantity, start, things, read in found:
         own = {fact for fact in every if quantity.number in numbers[fact]}
         if not own or own & identity:
             continue
@@ -409,7 +463,7 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
         others = set().union(*(words[fact] for fact in every if fact not in own | identity)) - held
         misplaced = [
             word
-            for word in list(WORDS.finditer(things))[: 1 if counts else None]  # a count's word, not "5-star restaurant"
+            for word in list(WORDS.finditer(things))[read]
             if len(word.group()) > 2
             and word.group().lower() not in FUNCTION_WORDS
             and singular(word.group().lower()) in others
@@ -417,6 +471,12 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
         if misplaced:
             spans.append((quantity.start, start + misplaced[-1].end()))
     return spans
+
+
+def leading_words(phrase: str, ends: frozenset[str] = frozenset()) -> str:
+    """A phrase's words up to its first function word or word of `ends` ("steel frame" of "steel frame with a")."""
+    said = list(takewhile(lambda word: word.group().lower() not in FUNCTION_WORDS | ends, WORDS.finditer(phrase)))
+    return phrase[: said[-1].end()] if said else ""
 
 
 def held_units(value: str, read: list, index: int) -> set[str | None]:
