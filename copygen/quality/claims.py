@@ -32,7 +32,7 @@ CLAIMS = (
     (r"warrant(?:y|ies|ed)|guarantee[ds]?|money back", r"warrant|guarantee|money back"),
     (r"award winning|awards?|best sell(?:ing|ers?)|bestsell(?:ing|ers?)|top selling", r"award|best ?sell|top selling"),
     (
-        RENOWN,
+        rf"{RENOWN}|known for",  # "a luxury brand known for its exceptional craftsmanship"
         r"renown|famous|acclaim|legend|celebrat|loved|regarded|reput|popular|favou?rite|loyal|award|best ?sell|top selling"
         r"|rat(?:ed|ings?)|review",
     ),

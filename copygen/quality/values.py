@@ -296,7 +296,8 @@ RENOWN = (
     r"|(?:local|customer|crowd|fan) favou?rite|reputation (?:for|as|of)|go to (?:spot|place|destination|choice)"
     r"|must (?:visit|try|see)|(?:haven|magnet|hot ?spot) for (?:the )?(?:locals|tourists|visitors|foodies|food lovers|diners)"
     r"|loyal (?:customer base|customers|following|clientele|fan base|regulars)"
-    r"|favou?rite (?:\w+ )?(?:among|with|of) (?:the )?(?:locals|customers|visitors|tourists|diners|residents|families)"
+    r"|favou?rite (?:\w+ )?(?:among|with|of) (?:the )?(?:locals|customers|visitors|tourists|diners|residents|families"
+    r"|foodies|food lovers|shoppers|travell?ers|fans|enthusiasts)"
     r"|(?:well|long) established|(?:industry|market|world) leading|(?:a|the|one of the) leading (?:[\w&]+ ){0,3}?"
     r"(?:brands?|manufacturers?|makers?|compan(?:y|ies)|providers?|suppliers?|retailers?|names?|producers?|designers?))"
 )

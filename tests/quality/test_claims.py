@@ -78,6 +78,17 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         (SPEAKER, "The world-renowned, critically acclaimed speaker.", ["world-renowned", "critically acclaimed"]),
         (SPEAKER, "A world-renowed, world-reknowned speaker.", ["world-renowed", "world-reknowned"]),  # misspelt
         (
+            {"brand": "Avery Lane", "nib": "medium"},
+            "From Avery Lane, a brand known for its exceptional craftsmanship.",
+            ["known for"],
+        ),  # a maker's renown (a held-out fountain pen's draft)
+        ({"brand": "Avery Lane", "rating": "4.8 out of 5"}, "A brand known for its craftsmanship.", []),
+        (
+            {"name": "The Mill", "food": "English"},
+            "The Mill, a favorite among foodies and locals alike.",
+            ["favorite among foodies"],
+        ),  # E2E drafts
+        (
             {"features": ["fragrance-free"]},
             "Fragrance-free, hypoallergen-free, hypoallergen-friendly, hypoallergen-safe and hypoallergenic.",
             ["hypoallergen-free", "hypoallergen-friendly", "hypoallergen-safe", "hypoallergenic"],
