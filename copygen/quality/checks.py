@@ -24,7 +24,7 @@ from copygen.quality.grounding import (
     unsupported_numbers,
 )
 from copygen.quality.trim import DOUBLED, REPEATED, stops_mid_sentence
-from copygen.quality.values import facts
+from copygen.quality.values import facts, name_words, same_stem
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
 LOOP_TIMES = 3  # said this often (not as a value says it), it is a loop: the model went round in circles
@@ -41,6 +41,9 @@ META = re.compile(
 # A line that starts with a label ("Title:", "- brand:"): copy that starts one with an attribute's
 # key is the prompt's list of facts echoed, not copy.
 LABEL_LINE = re.compile(r"^[^\S\n]*(?:[-*•][^\S\n]*)?([^\W\d_][^\n:]{0,40}?)[^\S\n]*:", re.MULTILINE)
+IDENTIFIER = re.compile(r"[a-z]+(?:[A-Z][a-z]+|_[a-z]+)+")  # a key as code writes it: "priceRange", "eat_type"
+# A markdown mark standing alone ("# Canvas Tote Bag, Large # #"): markup, not a hashtag ("#TeaTime") or "#1".
+MARKUP = re.compile(r"(?<!\S)#+(?!\S)")
 # A blank a template left: a few words in square or curly brackets ("[city_name]", "{Your Name}").
 PLACEHOLDER = re.compile(r"\[[^\W\d_]+(?:[ _][^\W\d_]+){0,3}\]|\{[^\W\d_]+(?:[ _][^\W\d_]+){0,3}\}")
 UNREADABLE_RUN = 3  # this many unreadable characters in a row fail the check; one "°" or "™" does not
@@ -64,7 +67,7 @@ def check_variant(
     banned words, required attributes mentioned, numbers no attribute supports, names no
     attribute holds ("Michelin-starred", "in Tokyo"), claims with no evidence ("eco-friendly"),
     values contradicted, words about the writing ("here's a product description", the data's own
-    labels starting a line: "Title:") and runs of unreadable characters ("ⅈⅉ⅊⅋"; these five only when found), repeated phrases,
+    labels starting a line: "Title:", "Pricing:"; markdown marks: "# ...") and runs of unreadable characters ("ⅈⅉ⅊⅋"; these five only when found), repeated phrases,
     and a loop (a phrase said again and again; only when found).
     A check with nothing to check against (no limit, no banned list, a required column this
     product lacks) is left out.
@@ -103,6 +106,7 @@ def check_variant(
     if against:  # reported only when found: most values cannot be judged either way
         results.append(check_result("contradiction", False, "; ".join(against)))
     meta = meta_phrases(text) + echoed_labels(text, attributes, channel) + placeholders(text, attributes)
+    meta += markup(text, attributes)
     if meta:  # reported only when found
         results.append(check_result("meta", False, f"talks about the writing: {', '.join(map(repr, meta))}"))
     unreadable = unreadable_runs(text, attributes)
@@ -205,11 +209,28 @@ def meta_phrases(text: str) -> list[str]:
 
 
 def echoed_labels(text: str, attributes: dict[str, Any], channel: Channel | None = None) -> list[str]:
-    """The attribute keys `text` starts a line with, as labels ("Title:", "- brand:"), each once: the
-    prompt's facts echoed. A channel's own part labels ("Description:") are its format, not an echo."""
-    keys = {key.lower() for key in label_keys(attributes)} - set(channel.parts if channel else ())
-    found = [match.group().strip() for match in LABEL_LINE.finditer(text) if match.group(1).lower() in keys]
+    """The labels `text` starts a line with that are attribute keys or forms of their words ("Title:",
+    "- brand:", "Pricing:" for price, "- materials:"), or a key-like word with one of them
+    ("- priceRange:"), each once: the prompt's facts echoed. A
+    channel's own part labels ("Description:") are its format, not an echo."""
+    parts = set(channel.parts if channel else ())
+    keys = {word for key in label_keys(attributes) if key.lower() not in parts for word in name_words(key)}
+    found = [
+        match.group().strip()
+        for match in LABEL_LINE.finditer(text)
+        if match.group(1).lower() not in parts
+        and (said := name_words(match.group(1)))
+        and (all if not IDENTIFIER.fullmatch(match.group(1)) else any)(
+            any(same_stem(word, key) for key in keys) for word in said
+        )
+    ]
     return list(dict.fromkeys(found))
+
+
+def markup(text: str, attributes: dict[str, Any]) -> list[str]:
+    """Markdown marks standing alone in `text` ("# Canvas Tote Bag"), once, unless a value has one."""
+    values = " ".join(attribute_values(attributes))
+    return list(dict.fromkeys(mark for mark in MARKUP.findall(text) if not MARKUP.search(values)))
 
 
 def placeholders(text: str, attributes: dict[str, Any]) -> list[str]:

@@ -379,6 +379,9 @@ LISTING = {"title": "Hydro Flask 32 oz Bottle", "brand": "Hydro Flask", "details
         ("- brand: Hydro Flask\n  Net weight: 200 g", None, ["- brand:", "Net weight:"]),  # nested keys too
         ("Hydro Flask 32 oz Bottle: cold for a day. Note: brand new.", None, []),  # labels that are no key
         ("Title: a 32 oz bottle", "search-ad", ["Title:"]),
+        ("Branded: Hydro Flask\n- Titles: one\n- netWeights: 200 g", None, ["Branded:", "- Titles:", "- netWeights:"]),
+        ("- brandRange: Hydro\nBrand new: yes\n- iPhone: fits", None, ["- brandRange:"]),  # forms of a key's words
+        ("# Hydro Flask 32 oz Bottle, $32 # #\n#1 for #hiking", None, ["#"]),  # markdown marks, not tags or "#1"
     ],
 )
 def test_the_data_labels_echoed_are_words_about_the_writing(text, channel, said):
