@@ -42,6 +42,8 @@ META = re.compile(
 # key is the prompt's list of facts echoed, not copy.
 LABEL_LINE = re.compile(r"^[^\S\n]*(?:[-*•][^\S\n]*)?([^\W\d_][^\n:]{0,40}?)[^\S\n]*:", re.MULTILINE)
 IDENTIFIER = re.compile(r"[a-z]+(?:[A-Z][a-z]+|_[a-z]+)+")  # a key as code writes it: "priceRange", "eat_type"
+# A line the model left after a comma or dash ("... cork grips - 100 to 135cm, flick-lock clamps -"): a list, broken off.
+BROKEN_LINE = re.compile(r"[^\W_][^\W_.!?]*(?:,|[^\S\n][-–—])[^\S\n]*$", re.MULTILINE)
 # A markdown mark standing alone ("# Canvas Tote Bag, Large # #"): markup, not a hashtag ("#TeaTime") or "#1".
 MARKUP = re.compile(r"(?<!\S)#+(?!\S)")
 # A blank a template left: a few words in square or curly brackets ("[city_name]", "{Your Name}").
@@ -62,7 +64,8 @@ def check_variant(
 ) -> list[dict[str, Any]]:
     """Every check on one variant, passed or not, as `{"check", "passed", "message"}` dicts.
 
-    finished (only when the token limit, `cut_off`, stopped it mid-sentence), format (the
+    finished (when the token limit, `cut_off`, stopped it mid-sentence, or a line breaks off
+    after a comma or dash; only when found), format (the
     channel's labelled parts are all there), length (each part against the channel's limit),
     banned words, required attributes mentioned, numbers no attribute supports, names no
     attribute holds ("Michelin-starred", "in Tokyo"), claims with no evidence ("eco-friendly"),
@@ -76,6 +79,9 @@ def check_variant(
     results = []
     if stops_mid_sentence(text, cut_off):
         message = "stops mid-sentence: the token limit cut it off (raise --max-new-tokens)"
+        results.append(check_result("finished", False, message))
+    elif broken := BROKEN_LINE.findall(text):
+        message = f"a line breaks off after a comma or dash: {', '.join(map(repr, dict.fromkeys(broken)))}"
         results.append(check_result("finished", False, message))
     results += channel_checks(channel, parts)
     banned = list(banned)

@@ -322,6 +322,17 @@ def test_copy_the_token_limit_cut_off_mid_sentence_fails_a_hard_check():
         assert "finished" not in [check["check"] for check in check_variant(text, KETTLE, cut_off=cut_off)]
 
 
+def test_a_line_broken_off_after_a_comma_or_dash_fails_the_finished_check():
+    poles = (
+        "Trekking Poles (Pair)- 240g - cork grips - flick-lock clamps -\nA kettle, 52 pieces,\n- soft -\n-\nA kettle."
+    )
+    checks = check_variant(poles, KETTLE)
+    assert failed(checks, "finished") == ["a line breaks off after a comma or dash: 'clamps -', 'pieces,', 'soft -'"]
+    assert not is_clean(checks)
+    whole = "A kettle - with a gooseneck - pours well, and fast.\nIt is a kettle: - one."
+    assert "finished" not in [check["check"] for check in check_variant(whole, KETTLE)]
+
+
 def test_a_name_the_attributes_do_not_hold_is_an_untrue_hard_check():
     cafe = {"name": "The Vaults", "food": "English", "area": "riverside"}
     checks = check_variant("The Vaults is a Michelin-starred English cafe by the riverside in Tokyo.", cafe)
