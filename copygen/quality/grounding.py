@@ -75,6 +75,7 @@ IDENTITY_KEYS = PRODUCT_NAME_KEYS | MAKER_KEYS  # what names the product as a wh
 MEASURED_THING = re.compile(
     r"(?:[ -](?:wide|long|tall|high|deep|thick))?[ -]([^\W\d_]+(?:[ -][^\W\d_]+){0,2})(?![\w-])"
 )
+HEAD = slice(-1, None)  # a thing's last word
 MEASURES = frozenset({"mm", "cm", "m", "inch", "foot", "mg", "g", "kg", "lb", "oz"})
 # Verbs that end the thing a measure is written on, as function words do ("a 45 x 30 x 4 cm kitchen
 # appliance made in Vermont": the thing is no "made").
@@ -133,6 +134,16 @@ WEIGHS = re.compile(r"\b(?:weighs?|weighing|weight|weights)\b", re.IGNORECASE)
 OFFERED = re.compile(r"\bavailable\s+in\s+$", re.IGNORECASE)  # "Available in 180 kg": a size, not a load
 # A time given as a rate ("30 hours a day", "2 hours per charge" is no rate of a day): held only as the data writes it.
 PER = re.compile(r"\s*(?:a|an|per|each|every|/)\s*(?:day|night|week|month|year|hour)\b", re.IGNORECASE)
+# Which way a number bounds: "up to 300 m", "under 30 dB" from above; "150+", "at least 2" from below.
+UPPER_BEFORE = re.compile(
+    r"\b(?:up\s*to|max(?:imum)?(?:\s+of)?|at\s+most|no\s+more\s+than|under|less\s+than|below)\s*[$€£¥]?$",
+    re.IGNORECASE,
+)
+LOWER_BEFORE = re.compile(
+    r"\b(?:over|more\s+than|at\s+least|min(?:imum)?(?:\s+of)?|above|upwards\s+of)\s*[$€£¥]?$", re.IGNORECASE
+)
+LOWER_AFTER = re.compile(r"\+|\s*(?:or\s+more|and\s+(?:up|above|over)|plus)\b", re.IGNORECASE)
+BOUND_REACH = 24  # characters before a number that UPPER_BEFORE and LOWER_BEFORE read
 TIMES = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 MASS_REACH = 28  # characters before a mass that LOAD_BEFORE and WEIGHS read
 # Between a key that labels a number and the number: "rating of less than £20", "price range: £20-25".
@@ -301,6 +312,7 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         + unheld_ratios(values, text)
         + mass_spans(attributes, text, skip)
         + unheld_rates(values, text)
+        + turned_bounds(values, text)
     ):
         same = [found for found in spans if found[0] == span[0]]  # a number read as untrue twice is reported once
         spans = [found for found in spans if found not in same] + [max([span, *same], key=lambda found: found[1])]
@@ -414,6 +426,35 @@ def unheld_rates(values: list[str], text: str) -> list[tuple[int, int]]:
     ]
 
 
+def bound(text: str, quantity: Quantity) -> tuple[str | None, int, int]:
+    """Which way `text` bounds a number, "upper" ("up to 300 m", "under 30 dB"), "lower" ("150+",
+    "at least 2") or None, and where the number and its bounding words are."""
+    reach = max(0, quantity.start - BOUND_REACH)
+    if upper := UPPER_BEFORE.search(text, reach, quantity.start):
+        return "upper", upper.start(), quantity.end
+    if lower := LOWER_BEFORE.search(text, reach, quantity.start):
+        return "lower", lower.start(), quantity.end
+    if lower := LOWER_AFTER.match(text, quantity.end):
+        return "lower", quantity.start, lower.end()
+    return None, quantity.start, quantity.end
+
+
+def turned_bounds(values: list[str], text: str) -> list[tuple[int, int]]:
+    """Where copy bounds a number the other way from every attribute value that writes it ("up to
+    150 countries" for "plugs for 150+ countries", "over 30 dB" for "under 30 dB"): from its
+    bounding words to its end."""
+    held: dict[str, set[str | None]] = {}
+    for value in values:
+        for quantity in quantities(value):
+            held.setdefault(quantity.number, set()).add(bound(value, quantity)[0])
+    spans = []
+    for quantity in quantities(text):
+        said, start, end = bound(text, quantity)
+        if said and held.get(quantity.number) == {"lower" if said == "upper" else "upper"}:
+            spans.append((start, end))
+    return spans
+
+
 def size_chains(text: str, read: list) -> list[list[Quantity]]:
     """The sizes in `text` ("150 x 250 cm", "45 x 45 x 55 cm"): runs of two or more numbers joined by
     "x", from its quantities `read` (see read_quantities)."""
@@ -444,7 +485,7 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
             found.append((quantity, phrase.start(1), leading_words(phrase[1]), slice(1)))  # not "5-star restaurant"
         elif quantity.unit in MEASURES and (phrase := MEASURED_THING.match(text, quantity.end)):
             thing = leading_words(phrase[1], THING_ENDS)
-            found.append((quantity, phrase.start(1), thing, slice(-1, None)))  # the thing, not "steel"
+            found.append((quantity, phrase.start(1), thing, HEAD))  # the thing, not "steel"
     every = list(facts(attributes, skip)) if found else []
     numbers = {fact: {q.number for q in quantities(str(fact.value))} for fact in every}
     words = {
@@ -455,8 +496,8 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
     spans = []
     for quantity, start, things, read in found:
         own = {fact for fact in every if quantity.number in numbers[fact]}
-        if not own or own & identity:
-            continue
+        if not own or (own & identity and read != HEAD):
+            continue  # "a 3-pack of Northpine socks"; but a 14-inch sleeve's "14-inch front pocket" is misplaced
         held = set().union(*(words[fact] for fact in own | identity))
         if held & {singular(word.lower()) for word in WORDS.findall(things)}:
             continue  # "5 natural latex bands" for "5 bands" and "natural latex": its own thing

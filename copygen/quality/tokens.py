@@ -92,6 +92,7 @@ TOKEN = re.compile(
     rf"|(?P<word>[{CJK}]|(?:(?![{CJK}]|{NUMERAL})[^\W\d_])+)"
     r"|(?P<symbol>[$€£¥%°\"″])"
 )
+SIZE_TIMES = re.compile(r"\d\s*[x×]$", re.IGNORECASE)  # a size's "x" after its number, a number glued after it
 JOINERS = ("", " ", "-", "\u00a0", "\u202f")  # what may sit between a number and its unit
 
 
@@ -177,8 +178,14 @@ def quantities(text: str) -> list[Quantity]:
 
 
 def glued_to_word(text: str, start: int) -> bool:
-    """Whether the number at `start` continues a word, as in "X200" (Chinese text has no spaces)."""
-    return start > 0 and text[start - 1].isalpha() and not CJK_CHARACTER.match(text, start - 1)
+    """Whether the number at `start` continues a word, as in "X200" (Chinese text has no spaces), not
+    a size's "x" ("100 x 70 x18-inch")."""
+    return (
+        start > 0
+        and text[start - 1].isalpha()
+        and not CJK_CHARACTER.match(text, start - 1)
+        and not SIZE_TIMES.search(text, max(0, start - 8), start)
+    )
 
 
 def canonical_number(written: str) -> str:

@@ -151,6 +151,20 @@ def test_attribute_coverage(attributes, text, expected):
         ),
         ({"size": "60 x 25 x 75 cm", "features": ["stackable"]}, "A 60 x 25 x 75 cm stackable design.", []),
         ({"power": "12 W", "features": ["LED bulb"]}, "A 12-watt bulb.", []),  # a lamp's power is its bulb's
+        (
+            {"name": 'Laptop Sleeve 14"', "size": "fits laptops up to 14 inches", "features": ["front pocket"]},
+            "A 14-inch front pocket on a 14-inch sleeve.",
+            ["14-inch front pocket"],
+        ),  # the product's own number on a part (a held-out sleeve's draft)
+        # a size's number glued to its "x" is a number (a held-out dog bed's "x18-inch" for 18 cm)
+        ({"size": "L: 100 x 70 x 18 cm"}, "A 100 x 70 x18-inch base; 100 x70 x18 cm; Model X200.", ["18-inch"]),
+        # a bound turned the other way (a held-out travel adapter's "up to 150 countries" for 150+)
+        (
+            {"features": ["plugs for 150+ countries"], "noise": "under 30 dB", "range": "up to 300 m"},
+            "Up to 150 countries, 150+ in all; over 30 dB, below 30 dB; 300m+, at most 300 m.",
+            ["Up to 150", "over 30 dB", "300m+"],
+        ),
+        ({"battery": "30 hours", "priceRange": "less than £20"}, "Up to 30 hours, over 30 hours; under £20.", []),
         # a time given as a rate the data does not give (a held-out humidifier's draft)
         ({"features": ["runs up to 30 hours"]}, "Runs 30 hours a day, or 30 hours in all.", ["30 hours a day"]),
         (
