@@ -95,6 +95,7 @@ OPTION_KEYS = (
     (r"lengths?", r"length"),
     (r"materials?", r"material|fabric"),
     (r"shapes?", r"shape"),
+    (r"models?|versions?|variants?|editions?", r"model|version|variant|edition"),
 )
 OPTION = "|".join(words for words, _ in OPTION_KEYS)
 # A choice of options: of one kind ("a variety of colours"), of several ("in a variety of shapes,
@@ -111,9 +112,11 @@ SEVERAL = re.compile(
     r"|\b(?:multi|assorted|various|mixed|rainbow)",
     re.IGNORECASE,
 )
-# A range with a unit ("chest 71-91 cm", "extends from 70 to 105 cm") measures one product: no choice of sizes.
+# A range with a unit ("chest 71-91 cm", "extends from 70 to 105 cm", "from 5 m to 15 m") measures one
+# product: no choice of sizes.
+MEASURE = r"(?:mm|cm|m|in|inch(?:es)?|ft|kg|g|lbs?|l|ml)"
 MEASURED_RANGE = re.compile(
-    r"\d+(?:[.,]\d+)?\s*(?:[-–—]|to)\s*\d+(?:[.,]\d+)?\s*(?:mm|cm|m|in|inch(?:es)?|ft|kg|g|lbs?|l|ml)\b",
+    rf"\d+(?:[.,]\d+)?\s*(?:{MEASURE}\s*)?(?:[-–—]|to)\s*\d+(?:[.,]\d+)?\s*{MEASURE}\b",
     re.IGNORECASE,
 )
 ONE_SIZE = re.compile(r"\bone[- ]size\b", re.IGNORECASE)  # "adult, one size": a list, but no choice

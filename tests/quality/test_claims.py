@@ -74,6 +74,12 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ),  # 12 is held, not as colours
         ({"colors": "12 colours to choose from"}, "Available in 12 colors.", []),
         ({"material": "linen"}, "In a range of materials.", ["a range of materials"]),
+        (
+            {"size": "expands from 5 m to 15 m", "fit": "M: 55-59 cm"},
+            "In a variety of sizes, from 5 meters to 15 meters; in a variety of models.",
+            ["a variety of sizes", "a variety of models"],
+        ),  # one hose that expands, one helmet (held-out drafts)
+        ({"model": "Pro 3, Pro 5", "size": "S 18 x 20 cm, M 25 x 28 cm"}, "In several models and sizes.", []),
         ({"material": "linen, cotton"}, "In a range of materials.", []),
         (SPEAKER, "The world-renowned, critically acclaimed speaker.", ["world-renowned", "critically acclaimed"]),
         (SPEAKER, "A world-renowed, world-reknowned speaker.", ["world-renowed", "world-reknowned"]),  # misspelt
