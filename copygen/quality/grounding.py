@@ -66,8 +66,8 @@ RANGE = re.compile(r"\s*(?:[-–—/]|to)\s*")  # between the numbers of a range
 LISTED = re.compile(r"\s*(?:[-–—/+]|,|,?\s+(?:to|or|and))\s*")  # between numbers in copy's list or range
 JOINED = re.compile(r"\s*(?:[-–—/+]|to|or|and)\s*")  # between numbers of one unit or word ("2-4 players", "20+1")
 START_REACH = 16  # characters before a word that SENTENCE_START reads
-COUNTED = re.compile(r"[ \u00a0\u202f-]?([^\W\d_]+)")  # the word a number counts: "2-Person", "3 colours"
-COUNTED_PHRASE = re.compile(r"[ \u00a0\u202f-]?([^\W\d_]+(?:[ -][^\W\d_]+){0,2})")  # "5 natural latex bands"
+COUNTED = re.compile(r"\+?[ \u00a0\u202f-]?([^\W\d_]+)")  # the word a number counts: "2-Person", "3 colours"
+COUNTED_PHRASE = re.compile(r"\+?[ \u00a0\u202f-]?([^\W\d_]+(?:[ -][^\W\d_]+){0,2})")  # "5 natural latex bands"
 COUNTS_NOTHING = frozenset({"st", "nd", "rd", "th", "out"})  # an ordinal's ending ("1st"); a rating's "5 out of 5"
 IDENTITY_KEYS = PRODUCT_NAME_KEYS | MAKER_KEYS  # what names the product as a whole, or its maker
 # After a number, what it is "of" (perhaps after the word it counts): "kg of glass beads", "2 layers of canvas".
@@ -102,6 +102,7 @@ THING_ENDS = frozenset(
 )
 OF_THINGS = re.compile(r"(?:[ -][^\W\d_]+)?[ -]?of\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
 WORDS = re.compile(r"[^\W\d_]+")
+COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # a word, hyphened ones whole: "non-slip"
 HASHTAG = re.compile(r"(?<![\w#@])[#@][^\W\d_][^\W_]*")  # "#AtelierRue", "@atelier" (a handle's "_" ends it)
 WORD_UNIT = re.compile(r"\sin$")  # "① in its class": "in" after a number may be no inch
 STOPS = re.compile(r"\s*(?:[.!?](?!\d)|$)")  # what ends a sentence right after a number ("features a 5.")
@@ -515,8 +516,9 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
 
 
 def leading_words(phrase: str, ends: frozenset[str] = frozenset()) -> str:
-    """A phrase's words up to its first function word or word of `ends` ("steel frame" of "steel frame with a")."""
-    said = list(takewhile(lambda word: word.group().lower() not in FUNCTION_WORDS | ends, WORDS.finditer(phrase)))
+    """A phrase's words up to its first function word or word of `ends` ("steel frame" of "steel frame with a";
+    "non-slip" is a word of its own, not "non")."""
+    said = list(takewhile(lambda word: word.group().lower() not in FUNCTION_WORDS | ends, COMPOUND.finditer(phrase)))
     return phrase[: said[-1].end()] if said else ""
 
 
@@ -559,7 +561,7 @@ def counted_in_copy(text: str, read: list, index: int) -> str | None:
     quantity = read[index][0]
     if quantity.unit is not None:
         return None
-    if text[quantity.end : quantity.end + 1] in (" ", "-") and (word := counted(text, quantity.end)):
+    if text[quantity.end : quantity.end + 1] in (" ", "-", "+") and (word := counted(text, quantity.end)):
         return word
     if index + 1 < len(read) and LISTED.fullmatch(text, quantity.end, read[index + 1][0].start):
         return counted_in_copy(text, read, index + 1)

@@ -156,6 +156,16 @@ def test_attribute_coverage(attributes, text, expected):
             "A 14-inch front pocket on a 14-inch sleeve.",
             ["14-inch front pocket"],
         ),  # the product's own number on a part (a held-out sleeve's draft)
+        (
+            {"name": "Dog Bed", "size": "L: 100 x 70 x 18 cm", "features": ["non-slip base"]},
+            "A 100 x 70 x 18 cm non-slip base; a 100 x 70 x 18 cm non-slip dog bed.",
+            ["18 cm non-slip base"],
+        ),  # a hyphened word is one word, not a "non" that ends the thing
+        (
+            {"features": ["plugs for 150+ countries", "2 USB-A and 1 USB-C ports"]},
+            "150+ USB-A and 1 USB-C ports for 150+ countries.",
+            ["150+ USB"],
+        ),  # "150+" counts countries (a held-out travel adapter's draft)
         # a size's number glued to its "x" is a number (a held-out dog bed's "x18-inch" for 18 cm)
         ({"size": "L: 100 x 70 x 18 cm"}, "A 100 x 70 x18-inch base; 100 x70 x18 cm; Model X200.", ["18-inch"]),
         # a bound turned the other way (a held-out travel adapter's "up to 150 countries" for 150+)
