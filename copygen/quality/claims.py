@@ -1,9 +1,10 @@
 """Claims that need evidence: words that promise a price, a guarantee, an award, renown, an
 environmental or health property, or an origin ("discounted", "2-year warranty", "award-winning",
 "renowned", "eco-friendly", "hypoallergenic", "non-toxic", "family-owned", "locally sourced",
-"family-friendly", "made in Portugal", "handmade", "hand-welded"), a colour ("Blue, Red, Green"), a
-catalogue ("offers a wide range of products"), or a choice of options ("available in a variety of colours",
-"in a variety of shapes, sizes, and colors", "3 color options").
+"family-friendly", "made in Portugal", "handmade", "hand-welded"), a fit with everything
+("compatible with any phone"), a colour ("Blue, Red, Green"), a catalogue ("offers a wide range of
+products"), or a choice of options ("available in a variety of colours", "in a variety of shapes,
+sizes, and colors", "3 color options").
 Advertising rules and marketplaces ask for proof of each, so copy may make one only when the
 product's data holds it; a model adds them to anything.
 
@@ -54,6 +55,11 @@ CLAIMS = (
         r"made in|origin|country|manufactur|produced in|crafted in|handmade in",
     ),
     (r"recyclable|recycled", r"recycl"),
+    # Fit with everything: "compatible with any phone" for phones up to 7 inches, "for use with any kitchen appliances".
+    (
+        r"(?:compatible|works?|for use) with (?:any|all|every)|fits? (?:any|all|every)",
+        r"universal|\bany\b|\ball\b|\bevery",
+    ),
     # Handwork: made by hand ("handcrafted"), or a process done by hand ("hand-welded", "hand-picked"),
     # held by that very process in the data; "hand wash" is care, not a claim. So is a 3D-printed one.
     (r"hand ?(?:made|crafted)|made by hand", r"hand ?(?:made|crafted)|made by hand"),

@@ -75,6 +75,12 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ({"colors": "12 colours to choose from"}, "Available in 12 colors.", []),
         ({"material": "linen"}, "In a range of materials.", ["a range of materials"]),
         (
+            {"compatibility": "phones up to 7 inches", "features": ["suction base"]},
+            "Compatible with any phone, for use with any kitchen appliances; fits all hobs.",
+            ["Compatible with any", "for use with any", "fits all"],
+        ),  # a fit with everything (held-out drafts)
+        ({"compatibility": "works with all hobs, induction too"}, "It works with all hobs.", []),
+        (
             {"size": "expands from 5 m to 15 m", "fit": "M: 55-59 cm"},
             "In a variety of sizes, from 5 meters to 15 meters; in a variety of models.",
             ["a variety of sizes", "a variety of models"],
