@@ -65,13 +65,13 @@ def check_variant(
     """Every check on one variant, passed or not, as `{"check", "passed", "message"}` dicts.
 
     finished (when the token limit, `cut_off`, stopped it mid-sentence, or a line breaks off
-    after a comma or dash; only when found), format (the
-    channel's labelled parts are all there), length (each part against the channel's limit),
-    banned words, required attributes mentioned, numbers no attribute supports, names no
-    attribute holds ("Michelin-starred", "in Tokyo"), claims with no evidence ("eco-friendly"),
-    values contradicted, words about the writing ("here's a product description", the data's own
-    labels starting a line: "Title:", "Pricing:"; markdown marks: "# ...") and runs of unreadable characters ("ⅈⅉ⅊⅋"; these five only when found), repeated phrases,
-    and a loop (a phrase said again and again; only when found).
+    after a comma or dash; only when found), format (the channel's labelled parts are all there),
+    length (each part against the channel's limit), banned words, required attributes mentioned,
+    numbers no attribute supports, names no attribute holds ("Michelin-starred", "in Tokyo"),
+    claims with no evidence ("eco-friendly"), values contradicted, words about the writing
+    ("here's a product description", the data's own labels starting a line: "Title:", "Pricing:";
+    markdown marks: "# ...") and runs of unreadable characters ("ⅈⅉ⅊⅋"; these five only when
+    found), repeated phrases, and a loop (a phrase said again and again; only when found).
     A check with nothing to check against (no limit, no banned list, a required column this
     product lacks) is left out.
     """
@@ -215,10 +215,10 @@ def meta_phrases(text: str) -> list[str]:
 
 
 def echoed_labels(text: str, attributes: dict[str, Any], channel: Channel | None = None) -> list[str]:
-    """The labels `text` starts a line with that are attribute keys or forms of their words ("Title:",
-    "- brand:", "Pricing:" for price, "- materials:"), or a key-like word with one of them
-    ("- priceRange:"), each once: the prompt's facts echoed. A
-    channel's own part labels ("Description:") are its format, not an echo."""
+    """The labels `text` starts a line with that are attribute keys or forms of their words
+    ("Title:", "- brand:", "Pricing:" for price, "- materials:"), or a key-like word with one of
+    them ("- priceRange:"), each once: the prompt's facts echoed. A channel's own part labels
+    ("Description:") are its format, not an echo."""
     parts = set(channel.parts if channel else ())
     keys = {word for key in label_keys(attributes) if key.lower() not in parts for word in name_words(key)}
     found = [

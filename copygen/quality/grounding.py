@@ -70,7 +70,6 @@ COUNTED = re.compile(r"\+?[ \u00a0\u202f-]?([^\W\d_]+)")  # the word a number co
 COUNTED_PHRASE = re.compile(r"\+?[ \u00a0\u202f-]?([^\W\d_]+(?:[ -][^\W\d_]+){0,2})")  # "5 natural latex bands"
 COUNTS_NOTHING = frozenset({"st", "nd", "rd", "th", "out"})  # an ordinal's ending ("1st"); a rating's "5 out of 5"
 IDENTITY_KEYS = PRODUCT_NAME_KEYS | MAKER_KEYS  # what names the product as a whole, or its maker
-# After a number, what it is "of" (perhaps after the word it counts): "kg of glass beads", "2 layers of canvas".
 # The thing a weight or length is written on as an adjective: "a 4.2-kg steel frame", "a 183-cm-wide carry case".
 MEASURED_THING = re.compile(
     r"(?:[ -](?:wide|long|tall|high|deep|thick))?[ -]([^\W\d_]+(?:[ -][^\W\d_]+){0,2})(?![\w-])"
@@ -80,26 +79,10 @@ MEASURES = frozenset({"mm", "cm", "m", "inch", "foot", "mg", "g", "kg", "lb", "o
 # Verbs that end the thing a measure is written on, as function words do ("a 45 x 30 x 4 cm kitchen
 # appliance made in Vermont": the thing is no "made").
 THING_ENDS = frozenset(
-    {
-        "made",
-        "makes",
-        "keeps",
-        "holds",
-        "fits",
-        "comes",
-        "offers",
-        "features",
-        "provides",
-        "includes",
-        "included",
-        "weighs",
-        "measures",
-        "sold",
-        "lets",
-        "gives",
-        "works",
-    }
+    {"made", "makes", "keeps", "holds", "fits", "comes", "offers", "features", "provides", "includes"}
+    | {"included", "weighs", "measures", "sold", "lets", "gives", "works"}
 )
+# After a number, what it is "of" (perhaps after the word it counts): "kg of glass beads", "2 layers of canvas".
 OF_THINGS = re.compile(r"(?:[ -][^\W\d_]+)?[ -]?of\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
 WORDS = re.compile(r"[^\W\d_]+")
 COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # a word, hyphened ones whole: "non-slip"
@@ -412,19 +395,18 @@ def unheld_ratios(values: list[str], text: str) -> list[tuple[int, int]]:
 def unheld_rates(values: list[str], text: str) -> list[tuple[int, int]]:
     """Where copy gives a time as a rate that no attribute value gives it as ("runs up to 30 hours
     a day" for "runs up to 30 hours"): from the number to the end of its "a day"."""
-    held = {
-        (quantity.number, rate.group().split()[-1].strip("/ ").lower())
-        for value in values
-        for quantity in quantities(value)
-        if (rate := PER.match(value, quantity.end))
-    }
+    held = {(quantity.number, per(value, quantity)) for value in values for quantity in quantities(value)}
     return [
-        (quantity.start, rate.end())
+        (quantity.start, PER.match(text, quantity.end).end())
         for quantity in quantities(text)
-        if quantity.unit in TIMES
-        and (rate := PER.match(text, quantity.end))
-        and (quantity.number, rate.group().split()[-1].strip("/ ").lower()) not in held
+        if quantity.unit in TIMES and per(text, quantity) and (quantity.number, per(text, quantity)) not in held
     ]
+
+
+def per(text: str, quantity: Quantity) -> str | None:
+    """The period a number is given per in `text` ("day" for "30 hours a day"), if any."""
+    rate = PER.match(text, quantity.end)
+    return re.split(r"[\s/]+", rate.group().strip())[-1].lower() if rate else None
 
 
 def bound(text: str, quantity: Quantity) -> tuple[str | None, int, int]:
@@ -471,12 +453,15 @@ def size_chains(text: str, read: list) -> list[list[Quantity]]:
 
 
 def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> list[tuple[int, int]]:
-    """Where copy gives a number of one attribute "of" another attribute's thing, or counts that
-    thing with it: "7kg of glass beads" for a 7 kg blanket with a glass bead fill, "4.1-kg of
-    butane canisters" for a stove of 4.1 kg that burns them, "2 diffusers" for a hair dryer with
-    "2 speed settings" and "concentrator and diffuser nozzles". Not when a name, title or brand
-    holds the number ("a 3-pack of Northpine socks") or the words ("50 ml of Maren Botanics night
-    cream"), nor when the number's own value holds them ("30 g of beans" for "holds 30 g of beans")."""
+    """Where copy gives a number of one attribute "of" another attribute's thing, counts that thing
+    with it, or writes a weight or length on it: "7kg of glass beads" for a 7 kg blanket with a
+    glass bead fill, "4.1-kg of butane canisters" for a stove of 4.1 kg that burns them, "2
+    diffusers" for a hair dryer with "2 speed settings" and "concentrator and diffuser nozzles", "a
+    4.2-kg steel frame" for a 4.2 kg chair with a steel frame (the thing's last word is read:
+    "a 60 x 25 x 75 cm stackable design" is the product's). Not when a name, title or brand holds
+    the number ("a 3-pack of Northpine socks"; but "a 14-inch front pocket" for a 14-inch sleeve is
+    a part's) or the words ("50 ml of Maren Botanics night cream"), nor when the number's own value
+    holds them ("30 g of beans" for "holds 30 g of beans")."""
     found = []
     for quantity in quantities(text):
         if after := OF_THINGS.match(text, quantity.end):
