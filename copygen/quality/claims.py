@@ -104,11 +104,12 @@ OPTION_KEYS = (
     (r"models?|versions?|variants?|editions?", r"model|version|variant|edition"),
 )
 OPTION = "|".join(words for words, _ in OPTION_KEYS)
-# A choice of options: of one kind ("a variety of colours"), of several ("in a variety of shapes,
-# sizes, and colors"), or options named by their kind ("3 color options").
+# A choice of options: of one kind ("a variety of colours", "a wide range of knife sizes"), of several
+# ("in a variety of shapes, sizes, and colors"), or options named by their kind ("3 color options").
 OPTIONS = re.compile(
     r"(?<![\w-])(?:(?:a |wide |whole |full |great |huge )*(?:variety|range|choice|selection|array|assortment)"
     r" of|many|multiple|several|various|different|assorted|[2-9]|[1-9][0-9]+|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?: [\w-]+)??"  # a word for what the options are of: "a wide range of knife sizes"
     rf" (?P<kinds>(?:{OPTION})(?:(?:,? (?:and|or)|,) (?:{OPTION}))*)(?P<named> (?:options|choices))?(?![\w-])",
     re.IGNORECASE,
 )

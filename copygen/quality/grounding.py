@@ -108,6 +108,7 @@ RATIO = re.compile(r"(?<![\w.:/])(\d+)\s?:\s?(\d+)(?![\w.:/])")
 # Before a number, what makes it an age ("ages 4-10", "aged 2 to 5", "age 3+").
 AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s*(?:\d+(?:\.\d+)?\s*(?:[-–—]|to)\s*)?$", re.IGNORECASE)
 AGE_UNITS = frozenset({None, "year", "month"})  # what copy may write an age number with
+AGE_COUNTS = frozenset({"~yo", "~olds", "~old", "~plus"})  # and count with ("6 yo"), unlike "6-Wheeler" or "6 kids"
 # A mass the product can bear, not its own weight: "holds up to 160 kg", "max load: 50 kg", "a 3.2-kg
 # weight limit". LOAD_BEFORE and WEIGHS are read in the few words before a mass, LOAD_AFTER right after it.
 MASSES = frozenset({"mg", "g", "kg", "lb", "oz"})
@@ -277,7 +278,7 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
                 and not WORD_UNIT.search(text, quantity.start, quantity.end)
                 and quantity.number not in counting.get(singular(unit), {quantity.number})
             )
-            or (quantity.number in ages and unit not in AGE_UNITS)
+            or (quantity.number in ages and (unit not in AGE_UNITS or (counts and counts not in AGE_COUNTS)))
             or quantity.number not in labelled.get(label, {quantity.number})
         ):
             spans.append((quantity.start, quantity.end))

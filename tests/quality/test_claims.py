@@ -86,6 +86,11 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             ["a variety of sizes", "a variety of models"],
         ),  # one hose that expands, one helmet (held-out drafts)
         ({"model": "Pro 3, Pro 5", "size": "S 18 x 20 cm, M 25 x 28 cm"}, "In several models and sizes.", []),
+        (
+            {"features": ["non-slip base"]},
+            "For a wide range of knife sizes, in 12 vibrant colours; a range of other features.",
+            ["a wide range of knife sizes", "12 vibrant colours"],
+        ),  # a word for what the options are of (a held-out knife sharpener's draft)
         ({"material": "linen, cotton"}, "In a range of materials.", []),
         (SPEAKER, "The world-renowned, critically acclaimed speaker.", ["world-renowned", "critically acclaimed"]),
         (SPEAKER, "A world-renowed, world-reknowned speaker.", ["world-renowed", "world-reknowned"]),  # misspelt

@@ -207,6 +207,11 @@ def test_attribute_coverage(attributes, text, expected):
         ),
         ({"audience": "ages 4-10", "size": "10 cm"}, "10 cm wide, for ages 4-10.", []),  # 10 is a measure too
         (
+            {"audience": "ages 3-6", "features": ["light-up wheels"]},
+            "6-Wheeler scooters for 3 kids; for 3-6 year olds, a 6-year-old, 3 to 6 yo, kids 3 and up.",
+            ["6", "3"],
+        ),  # an age counts no wheels or kids (a held-out scooter's "Zoomkid 6-Wheeler Scooters")
+        (
             {"ports": "1 USB-C and 2 USB-A", "size": "15.8 x 7.4 cm", "speed": "2-4 players"},
             "For iPad 1, 2, 7.4, rechargeable; 2 USB-A ports, 7.4 cm; for 2, 4 players; 15.8 x 7.4 cm, slim.",
             ["1", "2", "7.4"],
