@@ -41,6 +41,7 @@ META = re.compile(
 # A line that starts with a label ("Title:", "- brand:"): copy that starts one with an attribute's
 # key is the prompt's list of facts echoed, not copy.
 LABEL_LINE = re.compile(r"^[^\S\n]*(?:[-*•][^\S\n]*)?([^\W\d_][^\n:]{0,40}?)[^\S\n]*:", re.MULTILINE)
+BULLET = re.compile(r"[^\S\n]*[-*•]")  # a list's item
 IDENTIFIER = re.compile(r"[a-z]+(?:[A-Z][a-z]+|_[a-z]+)+")  # a key as code writes it: "priceRange", "eat_type"
 # A line the model left after a comma or dash ("... cork grips - 100 to 135cm, flick-lock clamps -"): a list, broken off.
 BROKEN_LINE = re.compile(r"[^\W_][^\W_.!?]*(?:,|[^\S\n][-–—])[^\S\n]*$", re.MULTILINE)
@@ -216,9 +217,9 @@ def meta_phrases(text: str) -> list[str]:
 
 def echoed_labels(text: str, attributes: dict[str, Any], channel: Channel | None = None) -> list[str]:
     """The labels `text` starts a line with that are attribute keys or forms of their words
-    ("Title:", "- brand:", "Pricing:" for price, "- materials:"), or a key-like word with one of
-    them ("- priceRange:"), each once: the prompt's facts echoed. A channel's own part labels
-    ("Description:") are its format, not an echo."""
+    ("Title:", "- brand:", "Pricing:" for price, "- materials:"), or, after a bullet or as a
+    key-like word, have one of them ("- Target audience:", "priceRange:"), each once: the prompt's
+    facts echoed. A channel's own part labels ("Description:") are its format, not an echo."""
     parts = set(channel.parts if channel else ())
     keys = {word for key in label_keys(attributes) if key.lower() not in parts for word in name_words(key)}
     found = [
@@ -226,7 +227,7 @@ def echoed_labels(text: str, attributes: dict[str, Any], channel: Channel | None
         for match in LABEL_LINE.finditer(text)
         if match.group(1).lower() not in parts
         and (said := name_words(match.group(1)))
-        and (all if not IDENTIFIER.fullmatch(match.group(1)) else any)(
+        and (any if IDENTIFIER.fullmatch(match.group(1)) or BULLET.match(match.group()) else all)(
             any(same_stem(word, key) for key in keys) for word in said
         )
     ]

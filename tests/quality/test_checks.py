@@ -392,6 +392,7 @@ LISTING = {"title": "Hydro Flask 32 oz Bottle", "brand": "Hydro Flask", "details
         ("Title: a 32 oz bottle", "search-ad", ["Title:"]),
         ("Branded: Hydro Flask\n- Titles: one\n- netWeights: 200 g", None, ["Branded:", "- Titles:", "- netWeights:"]),
         ("- brandRange: Hydro\nBrand new: yes\n- iPhone: fits", None, ["- brandRange:"]),  # forms of a key's words
+        ("- Product title: Hydro\n- Fun fact: cold\nMy brand: new", None, ["- Product title:"]),  # a listed key
         ("# Hydro Flask 32 oz Bottle, $32 # #\n#1 for #hiking", None, ["#"]),  # markdown marks, not tags or "#1"
     ],
 )

@@ -101,6 +101,11 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ),  # a maker's renown (a held-out fountain pen's draft)
         ({"brand": "Avery Lane", "rating": "4.8 out of 5"}, "A brand known for its craftsmanship.", []),
         (
+            {"name": "QuickSet Dumbbell"},
+            "Designed by the world's top gyms, the world’s best.",
+            ["the world's top", "the world’s best"],
+        ),  # a sample dumbbell's draft
+        (
             {"name": "The Mill", "food": "English"},
             "The Mill, a favorite among foodies and locals alike.",
             ["favorite among foodies"],
