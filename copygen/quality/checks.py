@@ -40,8 +40,9 @@ META = re.compile(
 )
 # A line that starts with a label ("Title:", "- brand:"): copy that starts one with an attribute's
 # key is the prompt's list of facts echoed, not copy.
-LABEL_LINE = re.compile(r"^[^\S\n]*(?:[-*•][^\S\n]*)?([^\W\d_][^\n:]{0,40}?)[^\S\n]*:", re.MULTILINE)
-BULLET = re.compile(r"[^\S\n]*[-*•]")  # a list's item
+LABEL_LINE = re.compile(
+    r"^[^\S\n]*(?:(?P<bullet>[-*•])[^\S\n]*)?(?P<label>[^\W\d_][^\n:]{0,40}?)[^\S\n]*:", re.MULTILINE
+)
 IDENTIFIER = re.compile(r"[a-z]+(?:[A-Z][a-z]+|_[a-z]+)+")  # a key as code writes it: "priceRange", "eat_type"
 # A line the model left after a comma or dash ("... cork grips - 100 to 135cm, flick-lock clamps -"): a list, broken off.
 BROKEN_LINE = re.compile(r"[^\W_][^\W_.!?]*(?:,|[^\S\n][-–—])[^\S\n]*$", re.MULTILINE)
@@ -225,9 +226,9 @@ def echoed_labels(text: str, attributes: dict[str, Any], channel: Channel | None
     found = [
         match.group().strip()
         for match in LABEL_LINE.finditer(text)
-        if match.group(1).lower() not in parts
-        and (said := name_words(match.group(1)))
-        and (any if IDENTIFIER.fullmatch(match.group(1)) or BULLET.match(match.group()) else all)(
+        if match["label"].lower() not in parts
+        and (said := name_words(match["label"]))
+        and (any if IDENTIFIER.fullmatch(match["label"]) or match["bullet"] else all)(
             any(same_stem(word, key) for key in keys) for word in said
         )
     ]

@@ -400,7 +400,7 @@ def unheld_rates(values: list[str], text: str) -> list[tuple[int, int]]:
     return [
         (quantity.start, PER.match(text, quantity.end).end())
         for quantity in quantities(text)
-        if quantity.unit in TIMES and per(text, quantity) and (quantity.number, per(text, quantity)) not in held
+        if quantity.unit in TIMES and (period := per(text, quantity)) and (quantity.number, period) not in held
     ]
 
 
