@@ -40,7 +40,7 @@ CLAIMS = (
     (RATED, r"rat(?:ed|ings?)|review|stars?\b|score|award|recommend"),
     (
         r"(?:eco|environmentally|planet|earth) friendl?(?:y|ier|iest)|sustainab(?:le|ly|ility)|carbon neutral"
-        r"|biodegradable|compostable",
+        r"|(?:eco|environmentally) (?:conscious|minded|responsible)|biodegradable|compostable",
         r"\beco|environment|sustainab|carbon|biodegrad|compost|recycl|organic|renewable|\bfsc\b",
     ),
     (r"organic", r"organic"),

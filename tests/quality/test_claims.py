@@ -28,6 +28,11 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             "An eco-friendlier hose, planet-friendly and non-toxic, chemical-free.",
             ["eco-friendlier", "planet-friendly", "non-toxic", "chemical-free"],
         ),  # "eco-friendlier": the default model's word once "eco-friendly" was a claim
+        (
+            {"features": ["rain cover included", "hip belt pockets"]},
+            "Made of high-quality, eco-conscious materials; environmentally responsible.",
+            ["eco-conscious", "environmentally responsible"],
+        ),  # a backpack in a held-out set, once its prompt showed an example
         ({"features": "non-toxic water-based paint"}, "Non-toxic paint.", []),
         (
             {"brand": "Atelier Rue", "name": "Linen Button-Down Shirt"},
