@@ -65,6 +65,30 @@ class Template:
 
         return meta.find_undeclared_variables(environment().parse(self.source))
 
+    @property
+    def examples(self) -> list[dict[str, Any]]:
+        """The facts of the products a template shows the model as examples (`{% set examples =
+        [{...}, ...] %}` at its top level, a literal), or [] for a template without: copy for another
+        product that states them has borrowed them (see copygen.quality.grounding.borrowed_words)."""
+        from jinja2 import nodes
+
+        for node in environment().parse(self.source).body:
+            if (
+                isinstance(node, nodes.Assign)
+                and isinstance(node.target, nodes.Name)
+                and node.target.name == "examples"
+            ):
+                try:
+                    examples = node.node.as_const()
+                except nodes.Impossible:
+                    examples = None
+                if not (isinstance(examples, list) and all(isinstance(example, dict) for example in examples)):
+                    raise TemplateError(
+                        f"template {self.name}: its examples must be a literal list of {{key: value}} mappings"
+                    )
+                return examples
+        return []
+
 
 def environment():
     from jinja2 import StrictUndefined

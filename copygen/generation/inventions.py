@@ -20,6 +20,7 @@ renown, where its data holds no rating or award.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -99,11 +100,15 @@ def untrue_inventions(attributes: dict[str, Any], skip: tuple[str, ...] = ("id",
     return found
 
 
-def first_runs(tokenizer, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> list[list[int]]:
+def first_runs(
+    tokenizer, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",), borrowed: Iterable[str] = ()
+) -> list[list[int]]:
     """Token id runs kept out of a product's copy from its first decoding: the common inventions
-    untrue for it, and its keys written as labels (see invention_runs, label_runs). The product's
-    values are tokenized once for both."""
-    runs = [*invented_forms(tokenizer, attributes, skip), *label_forms(tokenizer, attributes, skip)]
+    untrue for it, its keys written as labels (see invention_runs, label_runs), and the `borrowed`
+    words (those of the template's examples, which a small model copies) that its own values do
+    not hold. The product's values are tokenized once for all."""
+    examples = [run for phrase in borrowed for run in phrase_runs(tokenizer, phrase)]
+    runs = [*invented_forms(tokenizer, attributes, skip), *label_forms(tokenizer, attributes, skip), *examples]
     return unheld(tokenizer, attributes, skip, runs)
 
 

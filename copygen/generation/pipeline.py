@@ -34,7 +34,7 @@ from copygen.quality.checks import (
     required_columns,
     states_untrue,
 )
-from copygen.quality.grounding import attribute_coverage
+from copygen.quality.grounding import attribute_coverage, example_words
 from copygen.quality.trim import trimmed
 
 SORT_WINDOW_BATCHES = 8
@@ -56,6 +56,7 @@ class DraftJob:
     columns: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     rank: str = "grounded"  # see copygen.quality.checks.rank_variants
+    examples: list[dict[str, Any]] = field(default_factory=list)  # the template's example products (Template.examples)
 
     @property
     def template(self) -> Template:
@@ -88,7 +89,12 @@ def plan_drafts(
     columns = list(columns)
     check_columns(chosen, columns, source_name)
     banned = list(banned)
-    settings = replace(settings, bad_words=list(dict.fromkeys([*settings.bad_words, *banned])))
+    examples = chosen.examples
+    settings = replace(
+        settings,
+        bad_words=list(dict.fromkeys([*settings.bad_words, *banned])),
+        example_words=example_words(examples),
+    )
     settings.validate()
     if rank not in RANKINGS:
         raise UsageError(f"unknown ranking {rank!r}: use one of {', '.join(RANKINGS)}")
@@ -107,6 +113,7 @@ def plan_drafts(
         columns=columns,
         exclude=[id_column],
         rank=rank,
+        examples=examples,
     )
 
 
@@ -180,7 +187,11 @@ def unnamed_column(candidates: list[str], product: Product, job: DraftJob) -> st
     names the product in Tokyo, or in "here's a product description for ...", is no answer."""
     if not candidates:
         return None
-    true = [text for text in candidates if not states_untrue(text, product.attributes) and not meta_phrases(text)]
+    true = [
+        text
+        for text in candidates
+        if not states_untrue(text, product.attributes, job.examples) and not meta_phrases(text)
+    ]
     for column in job.required:
         value = product.attributes.get(column)
         if not (isinstance(value, str) and value.strip()) or banned_phrases(value, job.banned):
@@ -211,13 +222,19 @@ def checked_variants(candidates: list, product: Product, job: DraftJob) -> list:
         facts = product_facts(product, job)
         seen = {variant.text for variant in candidates}
         for variant in list(candidates):
-            cut = trimmed(variant.text, facts, skip=(), cut_off=variant.cut_off)
+            cut = trimmed(variant.text, facts, skip=(), cut_off=variant.cut_off, examples=job.examples)
             if cut and cut[0] not in seen:
                 seen.add(cut[0])
                 candidates.append(Variant(cut[0], variant.score, removed=cut[1]))
     for variant in candidates:
         variant.checks = check_variant(
-            variant.text, product.attributes, job.preset, job.banned, job.required, cut_off=variant.cut_off
+            variant.text,
+            product.attributes,
+            job.preset,
+            job.banned,
+            job.required,
+            cut_off=variant.cut_off,
+            examples=job.examples,
         )
         variant.coverage = attribute_coverage(product.attributes, variant.text, skip=job.exclude)
         if variant.coverage is not None:
@@ -238,7 +255,7 @@ def draft_products(
     engine.seed(settings.seed)
     decoding = candidate_settings(settings, preset, job.rank)
     budget = max(16, loaded.context_length - (settings.max_new_tokens if loaded.architecture == "causal" else 0) - 64)
-    params = {key: value for key, value in asdict(decoding).items() if key != "batch_size"}
+    params = {key: value for key, value in asdict(decoding).items() if key not in ("batch_size", "example_words")}
     params.update(
         num_variants=settings.num_variants,
         engine=engine.name,

@@ -1,6 +1,6 @@
 """Checks on every generated variant, stored with the draft for review: format and length for
 a channel, banned words, required attributes, numbers, names and claims no attribute supports,
-values contradicted, words about the writing, characters no one can read, repetition, and copy the token
+words of the template's examples, values contradicted, words about the writing, characters no one can read, repetition, and copy the token
 limit cut off mid-sentence.
 """
 
@@ -18,6 +18,7 @@ from copygen.quality.claims import unsupported_claims
 from copygen.quality.grounding import (
     attribute_coverage,
     attribute_values,
+    borrowed_words,
     contradictions,
     unheld_words,
     unsupported_names,
@@ -43,6 +44,7 @@ META = re.compile(
 LABEL_LINE = re.compile(
     r"^[^\S\n]*(?:(?P<bullet>[-*•])[^\S\n]*)?(?P<label>[^\W\d_][^\n:]{0,40}?)[^\S\n]*:", re.MULTILINE
 )
+PROMPT_LABELS = ("facts", "description")  # the default template's labels for its example's and product's facts and copy
 IDENTIFIER = re.compile(r"[a-z]+(?:[A-Z][a-z]+|_[a-z]+)+")  # a key as code writes it: "priceRange", "eat_type"
 # A line the model left after a comma or dash ("... cork grips - 100 to 135cm, flick-lock clamps -"): a list, broken off.
 BROKEN_LINE = re.compile(r"[^\W_][^\W_.!?]*(?:,|[^\S\n][-–—])[^\S\n]*$", re.MULTILINE)
@@ -63,6 +65,7 @@ def check_variant(
     banned: Iterable[str] = (),
     required: Iterable[str] = (),
     cut_off: bool = False,
+    examples: Iterable[dict[str, Any]] = (),
 ) -> list[dict[str, Any]]:
     """Every check on one variant, passed or not, as `{"check", "passed", "message"}` dicts.
 
@@ -70,7 +73,8 @@ def check_variant(
     after a comma or dash; only when found), format (the channel's labelled parts are all there),
     length (each part against the channel's limit), banned words, required attributes mentioned,
     numbers no attribute supports, names no attribute holds ("Michelin-starred", "in Tokyo"),
-    claims with no evidence ("eco-friendly"), values contradicted, words about the writing
+    claims with no evidence ("eco-friendly"), words of the template's `examples` this product does
+    not hold ("porcelain" copied from a mug; only when found), values contradicted, words about the writing
     ("here's a product description", the data's own labels starting a line: "Title:", "Pricing:";
     markdown marks: "# ...") and runs of unreadable characters ("ⅈⅉ⅊⅋"; these five only when
     found), repeated phrases, and a loop (a phrase said again and again; only when found).
@@ -110,6 +114,10 @@ def check_variant(
     claims = unsupported_claims(attributes, text)
     if claims:  # reported only when found
         results.append(check_result("claims", False, f"claims what the attributes do not back: {', '.join(claims)}"))
+    borrowed = borrowed_words(list(examples), attributes, text) if examples else []
+    if borrowed:  # reported only when found
+        message = f"states the template's example, not this product: {', '.join(borrowed)}"
+        results.append(check_result("example", False, message))
     against = contradictions(attributes, text)
     if against:  # reported only when found: most values cannot be judged either way
         results.append(check_result("contradiction", False, "; ".join(against)))
@@ -220,7 +228,8 @@ def echoed_labels(text: str, attributes: dict[str, Any], channel: Channel | None
     """The labels `text` starts a line with that are attribute keys or forms of their words
     ("Title:", "- brand:", "Pricing:" for price, "- materials:"), or, after a bullet or as a
     key-like word, have one of them ("- Target audience:", "priceRange:"), each once: the prompt's
-    facts echoed. A channel's own part labels ("Description:") are its format, not an echo."""
+    facts echoed, and so are the default template's own labels ("Facts:"). A channel's own part
+    labels ("Description:") are its format, not an echo."""
     parts = set(channel.parts if channel else ())
     keys = {word for key in label_keys(attributes) if key.lower() not in parts for word in name_words(key)}
     found = [
@@ -228,8 +237,11 @@ def echoed_labels(text: str, attributes: dict[str, Any], channel: Channel | None
         for match in LABEL_LINE.finditer(text)
         if match["label"].lower() not in parts
         and (said := name_words(match["label"]))
-        and (any if IDENTIFIER.fullmatch(match["label"]) or match["bullet"] else all)(
-            any(same_stem(word, key) for key in keys) for word in said
+        and (
+            match["label"].lower() in PROMPT_LABELS
+            or (any if IDENTIFIER.fullmatch(match["label"]) or match["bullet"] else all)(
+                any(same_stem(word, key) for key in keys) for word in said
+            )
         )
     ]
     return list(dict.fromkeys(found))
@@ -281,20 +293,23 @@ def failed_checks(checks: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [check for check in checks if not check["passed"]]
 
 
-UNTRUE_CHECKS = frozenset({"numbers", "names", "claims", "contradiction"})  # the copy states what the product is not
+UNTRUE_CHECKS = frozenset(
+    {"numbers", "names", "claims", "example", "contradiction"}
+)  # the copy states what the product is not
 HARD_CHECKS = UNTRUE_CHECKS | {"finished", "format", "length", "banned", "required", "meta", "readable", "loop"}
 RANKINGS = ("grounded", "model")
 
 
-def states_untrue(text: str, attributes: dict[str, Any]) -> bool:
+def states_untrue(text: str, attributes: dict[str, Any], examples: Iterable[dict[str, Any]] = ()) -> bool:
     """Whether `text` fails a check of UNTRUE_CHECKS: a number, name or claim the attributes do
-    not hold, or a contradicted value."""
-    return any(check["check"] in UNTRUE_CHECKS for check in failed_checks(check_variant(text, attributes)))
+    not hold, a word of the template's examples, or a contradicted value."""
+    checks = check_variant(text, attributes, examples=examples)
+    return any(check["check"] in UNTRUE_CHECKS for check in failed_checks(checks))
 
 
 def is_clean(checks: Iterable[dict[str, Any]]) -> bool:
     """Whether a variant passes every hard check: nothing a reader could not publish as is
-    (an invented number, name or claim, a contradicted value, a banned word, a missing required value, a
+    (an invented number, name or claim, a word of the template's examples, a contradicted value, a banned word, a missing required value, a
     broken channel limit, words about the writing, unreadable characters, a loop). Repetition is a soft check: it lowers a
     variant, never disqualifies it."""
     return not any(check["check"] in HARD_CHECKS for check in failed_checks(checks))

@@ -44,6 +44,7 @@ __all__ = [
     "Token",
     "attribute_coverage",
     "attribute_values",
+    "borrowed_words",
     "canonical_number",
     "contains",
     "contradicted_spans",
@@ -160,6 +161,29 @@ def unheld_words(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("
         for word in [*WORDS.findall(str(fact.value).lower()), *name_words(fact.name)]
     }
     return sum(word not in held for word in WORDS.findall(text.lower()))
+
+
+def example_words(examples: Any) -> list[str]:
+    """The words of a template's example products' values, of three letters or more, lower-case,
+    each once ("tidewell", "porcelain", "mug"): a template should give its examples values no
+    other product would share, so that copy saying one has borrowed it."""
+    words = (word for value in attribute_values(examples) for word in WORDS.findall(value.lower()))
+    return list(dict.fromkeys(word for word in words if len(word) >= 3))
+
+
+def borrowed_words(examples: Any, attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> list[str]:
+    """The words of the template's `examples` (see example_words) that `text` says, in any form
+    ("mugs"; a word of five letters or more also run into another, "TideWellPump"), and no value
+    of `attributes` holds: copy for this product that says them has taken another product's
+    material, maker or features. A word the product holds too stays allowed."""
+    held = {word for value in attribute_values(attributes, skip) for word in WORDS.findall(value.lower())}
+    theirs = [word for word in example_words(examples) if not any(same_stem(word, own) for own in held)]
+    said = WORDS.findall(text.lower())
+    return [
+        word
+        for word in theirs
+        if any(same_stem(word, other) or (len(word) >= 5 and other.startswith(word)) for other in said)
+    ]
 
 
 def missing_values(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> list[str]:

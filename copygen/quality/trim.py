@@ -1,7 +1,7 @@
-"""Trimming: a variant's sentences that state a number, name or claim no attribute holds or that
-repeat an earlier one word for word, the unfinished end of one the token limit cut off, and a word
-or short phrase said twice in a row ("a high-end Chinese Chinese eatery", "20 frets, 20 frets"),
-taken out.
+"""Trimming: a variant's sentences that state a number, name or claim no attribute holds (or a
+word of the template's examples) or that repeat an earlier one word for word, the unfinished end
+of one the token limit cut off, and a word or short phrase said twice in a row ("a high-end
+Chinese Chinese eatery", "20 frets, 20 frets"), taken out.
 
 Decoding keeps most invented numbers out, but not all (a digit that starts a real number may
 end early: "1 pair" for 12). A shorter true text beats a longer false one, and a shorter whole
@@ -13,10 +13,11 @@ any other candidate (it must still name what is required).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from copygen.quality.claims import unsupported_claims
-from copygen.quality.grounding import attribute_values, unsupported_names, unsupported_numbers
+from copygen.quality.grounding import attribute_values, borrowed_words, unsupported_names, unsupported_numbers
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
 ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -34,13 +35,19 @@ def stops_mid_sentence(text: str, cut_off: bool) -> bool:
 
 
 def trimmed(
-    text: str, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",), cut_off: bool = False
+    text: str,
+    attributes: dict[str, Any],
+    skip: tuple[str, ...] = ("id",),
+    cut_off: bool = False,
+    examples: Iterable[dict[str, Any]] = (),
 ) -> tuple[str, list[str]] | None:
-    """(`text` without its sentences that state an unsupported number, name or claim, that repeat
-    an earlier sentence word for word, without its unfinished end, and with each word or phrase
-    said twice in a row said once (unless a value says it so, "Bora Bora"), what was taken out), or None when
-    there is nothing to take out or fewer than MIN_WORDS words would be left."""
+    """(`text` without its sentences that state an unsupported number, name or claim or a word of
+    the template's `examples` the product does not hold, that repeat an earlier sentence word for
+    word, without its unfinished end, and with each word or phrase said twice in a row said once
+    (unless a value says it so, "Bora Bora"), what was taken out), or None when there is nothing
+    to take out or fewer than MIN_WORDS words would be left."""
     values = " ".join(attribute_values(attributes, skip)).lower()
+    examples = list(examples)
     doubled = []
     for pattern in (REPEATED, DOUBLED):
         said = [match for match in pattern.finditer(text) if match.group().lower() not in values]
@@ -57,6 +64,7 @@ def trimmed(
             or unsupported_numbers(attributes, sentence, skip)
             or unsupported_names(attributes, sentence, skip)
             or unsupported_claims(attributes, sentence, skip)
+            or (examples and borrowed_words(examples, attributes, sentence, skip))
             or (index == len(sentences) - 1 and stops_mid_sentence(text, cut_off))
         )
         seen.add(said)

@@ -160,7 +160,8 @@ def attribute_checks(items: Sequence[Item]) -> dict[str, Any] | None:
 
 def untrue_statements(attributes: dict[str, Any], text: str) -> dict[str, list[str]]:
     """What `text` states that `attributes` do not: numbers, names and claims they lack, and
-    contradicted values (the copy checks' UNTRUE_CHECKS, as lists)."""
+    contradicted values (the copy checks' UNTRUE_CHECKS, as lists, but a template example's
+    words: copy scored here comes with no template)."""
     from copygen.quality.claims import unsupported_claims
     from copygen.quality.grounding import contradictions, unsupported_names, unsupported_numbers
 

@@ -86,6 +86,16 @@ def test_the_ct2_engine_suppresses_them_from_the_first_decoding(tokenizer):
     assert ct2.first_bans(tokenizer, [CAFE], GenerationSettings(constrain_numbers=False)) is None
 
 
+def test_the_template_examples_values_are_kept_out_of_copy_for_a_product_that_lacks_them(tokenizer):
+    settings = GenerationSettings(example_words=["porcelain", "kilnworth"])
+    porcelain = tokenizer.convert_ids_to_tokens(tokenizer(" porcelain", add_special_tokens=False)["input_ids"])
+    maker = tokenizer.convert_ids_to_tokens(tokenizer(" Kilnworth", add_special_tokens=False)["input_ids"])
+    lantern, mug = ct2.first_bans(tokenizer, [LISTING, {"name": "Daybreak Mug", "material": "porcelain"}], settings)
+    assert porcelain in lantern and maker in lantern
+    assert porcelain not in mug and maker in mug  # the mug is porcelain too; Kilnworth did not make it
+    assert porcelain not in ct2.first_bans(tokenizer, [LISTING], GenerationSettings())[0]
+
+
 @pytest.mark.parametrize(
     "copy",
     [

@@ -11,12 +11,12 @@ from typer.testing import CliRunner
 from copygen import generate
 from copygen.cli import app
 from copygen.errors import InputError, TemplateError
-from copygen.generation.pipeline import DraftJob, candidate_settings, checked_variants
+from copygen.generation.pipeline import DraftJob, candidate_settings, checked_variants, plan_drafts
 from copygen.generation.settings import GenerationSettings
 from copygen.io.banned import read_banned
 from copygen.io.drafts import Variant
 from copygen.io.products import Product
-from copygen.prompts import load_template
+from copygen.prompts import load_template, render_prompt
 from copygen.quality.channels import CHANNELS, get_channel, split_parts, template_for
 from copygen.quality.checks import (
     banned_phrases,
@@ -26,9 +26,10 @@ from copygen.quality.checks import (
     rank_variants,
     repeated_phrases,
     required_columns,
+    states_untrue,
     unreadable_runs,
 )
-from copygen.quality.grounding import unheld_words
+from copygen.quality.grounding import example_words, unheld_words
 
 runner = CliRunner()
 KETTLE = json.loads((SAMPLES / "products.jsonl").read_text(encoding="utf-8").splitlines()[0])
@@ -394,6 +395,13 @@ LISTING = {"title": "Hydro Flask 32 oz Bottle", "brand": "Hydro Flask", "details
         ("- brandRange: Hydro\nBrand new: yes\n- iPhone: fits", None, ["- brandRange:"]),  # forms of a key's words
         ("- Product title: Hydro\n- Fun fact: cold\nMy brand: new", None, ["- Product title:"]),  # a listed key
         ("# Hydro Flask 32 oz Bottle, $32 # #\n#1 for #hiking", None, ["#"]),  # markdown marks, not tags or "#1"
+        (
+            "Cold for a day.\nFacts:\n- title Hydro Flask\nDescription: cold",
+            None,
+            ["Facts:", "Description:"],
+        ),  # the prompt's
+        ("Headline: Hydro Flask\nDescription: Cold for a day.", "search-ad", []),  # the channel's own part
+        ("The facts: cold for a day.", None, []),
     ],
 )
 def test_the_data_labels_echoed_are_words_about_the_writing(text, channel, said):
@@ -478,3 +486,63 @@ def test_a_draft_the_token_limit_cut_off_offers_its_whole_sentences_first():
     model_order = checked_variants([cut, short], product, replace(job, rank="model"))
     assert [variant.text for variant in model_order] == [cut.text, short.text]  # as decoded, flagged, never cut
     assert failed(model_order[0].checks, "finished")
+
+
+MUG = [{"name": "Tidewell Porcelain Mug", "material": "porcelain", "features": ["350 ml", "gold rim"]}]
+
+
+def test_copy_that_states_the_template_examples_values_is_untrue_unless_the_product_holds_them():
+    lantern = {"name": "Lantern 500", "features": ["3 light modes", "USB-C charging"]}
+    text = "The Lantern 500 is made of porcelain, with 3 light modes and USB-C charging."
+    checks = check_variant(text, lantern, examples=MUG)
+    assert failed(checks, "example") == ["states the template's example, not this product: porcelain"]
+    assert not is_clean(checks) and states_untrue(text, lantern, MUG)
+    assert not states_untrue(text, lantern)  # without the example, nothing reads it as untrue
+    merged = check_variant("TideWellPump makes the Lantern 500, in PORCELAIN.", lantern, examples=MUG)
+    assert failed(merged, "example") == ["states the template's example, not this product: tidewell, porcelain"]
+    mug = {"name": "Daybreak Mugs (Set of 2)", "material": "porcelain", "size": "300 ml"}
+    own = check_variant("Each Daybreak mug is made of porcelain and holds 300 ml.", mug, examples=MUG)
+    assert "example" not in [check["check"] for check in own] and is_clean(own)  # its own material too
+
+
+def test_a_sentence_borrowed_from_the_example_is_trimmed_and_true_copy_ranks_first():
+    lantern = {"name": "Lantern 500", "features": ["3 light modes", "USB-C charging"]}
+    product = Product(id="l5", line=1, attributes=lantern)
+    settings = GenerationSettings(num_variants=2)
+    job = DraftJob(
+        model=None, template_name="t", template_source="", settings=settings, required=["name"], examples=MUG
+    )
+    borrowed = Variant("The Lantern 500 has 3 light modes and USB-C charging. It has gold rims.", -0.1)
+    plain = Variant("The Lantern 500 has 3 light modes.", -0.9)
+    best, second = checked_variants([borrowed, plain], product, job)
+    assert (best.text, best.removed, is_clean(best.checks)) == (
+        "The Lantern 500 has 3 light modes and USB-C charging.",
+        ["It has gold rims."],
+        True,
+    )
+    assert second.text == plain.text  # the borrowed sentence kept ranks below both
+    assert failed(checked_variants([borrowed], product, replace(job, rank="model"))[0].checks, "example")
+
+
+def test_the_default_template_shows_an_example_and_a_template_reads_its_own():
+    shipped = load_template("product-description")
+    [mug] = shipped.examples
+    assert mug["name"] in render_prompt(shipped, {"name": "Lantern 500"})
+    assert mug["name"] not in render_prompt(
+        shipped, {"title": "Lantern 500, 3 modes"}
+    )  # a listing, not a catalogue row
+    assert load_template(source="- {{ name }}").examples == []
+    own = load_template(source='{% set examples = [{"name": "Kite", "colour": ["red"]}] %}{{ name }}')
+    assert own.examples == [{"name": "Kite", "colour": ["red"]}]
+    for source in ("{% set examples = name %}{{ name }}", '{% set examples = ["Kite"] %}'):
+        with pytest.raises(TemplateError, match="examples must be a literal list"):
+            _ = load_template(source=source).examples
+
+
+def test_a_job_checks_and_decodes_against_its_templates_examples():
+    settings = GenerationSettings(engine="transformers")
+    job = plan_drafts(["id", "name"], "p", settings=settings)
+    assert job.examples and job.examples == load_template("product-description").examples
+    assert job.settings.example_words == example_words(job.examples) and "tidewell" in job.settings.example_words
+    plain = plan_drafts(["id", "name"], "p", settings=settings, template="attributes")
+    assert plain.examples == [] and plain.settings.example_words == []

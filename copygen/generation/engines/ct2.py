@@ -408,13 +408,16 @@ def planned(
 
 def first_bans(tokenizer, grounding: list[dict] | None, settings) -> list[list[list[str]]] | None:
     """Each product's runs to suppress from its first decoding: the numbers no attribute holds (see
-    number_bans), the common inventions untrue for it and its keys as labels (see inventions). None
-    without grounding."""
+    number_bans), the common inventions untrue for it, its keys as labels and the template's
+    example words it lacks (see inventions). None without grounding."""
     if grounding is None or not settings.constrain_numbers:
         return None
     return [
         number_bans(tokenizer, attributes)
-        + [tokenizer.convert_ids_to_tokens(run) for run in first_runs(tokenizer, attributes)]
+        + [
+            tokenizer.convert_ids_to_tokens(run)
+            for run in first_runs(tokenizer, attributes, borrowed=settings.example_words)
+        ]
         for attributes in grounding
     ]
 

@@ -45,7 +45,8 @@ class TransformersEngine(Engine):
             facts = grounding[start : start + settings.batch_size] if grounding is not None else None
             banned = None
             if facts is not None and settings.constrain_numbers:
-                banned = [first_runs(self.loaded.tokenizer, attributes) for attributes in facts]
+                tokenizer, borrowed = self.loaded.tokenizer, settings.example_words
+                banned = [first_runs(tokenizer, attributes, borrowed=borrowed) for attributes in facts]
             decoded = beam_search_batch(self.loaded, batch, settings, facts, banned)
             if banned is not None:
                 decoded = redecoded(self.loaded, batch, facts, decoded, settings, banned)
