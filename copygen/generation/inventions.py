@@ -107,8 +107,8 @@ def first_runs(
     untrue for it, its keys written as labels (see invention_runs, label_runs), and the `borrowed`
     words (those of the template's examples, which a small model copies) that its own values do
     not hold. The product's values are tokenized once for all."""
-    examples = [run for phrase in borrowed for run in phrase_runs(tokenizer, phrase)]
-    runs = [*invented_forms(tokenizer, attributes, skip), *label_forms(tokenizer, attributes, skip), *examples]
+    borrowed_runs = [run for word in borrowed for run in phrase_runs(tokenizer, word)]
+    runs = [*invented_forms(tokenizer, attributes, skip), *label_forms(tokenizer, attributes, skip), *borrowed_runs]
     return unheld(tokenizer, attributes, skip, runs)
 
 

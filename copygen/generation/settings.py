@@ -22,9 +22,7 @@ class GenerationSettings:
     temperature: float = 0.8
     top_p: float = 0.95
     bad_words: list[str] = field(default_factory=list)
-    example_words: list[str] = field(
-        default_factory=list
-    )  # the template's examples': kept out where a product lacks them
+    example_words: list[str] = field(default_factory=list)  # kept out where a product lacks them
     engine: str = "auto"  # "auto" or a name in copygen.generation.engines.ENGINES
     compute_type: str = "auto"  # the ct2 engine's precision: auto is int8 on CPU, float16 on a GPU
     constrain_numbers: bool = True  # while decoding, numbers only as the product's attributes hold them

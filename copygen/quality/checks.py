@@ -1,7 +1,7 @@
 """Checks on every generated variant, stored with the draft for review: format and length for
 a channel, banned words, required attributes, numbers, names and claims no attribute supports,
-words of the template's examples, values contradicted, words about the writing, characters no one can read, repetition, and copy the token
-limit cut off mid-sentence.
+words of the template's examples, values contradicted, words about the writing, characters no
+one can read, repetition, and copy the token limit cut off mid-sentence.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ META = re.compile(
 LABEL_LINE = re.compile(
     r"^[^\S\n]*(?:(?P<bullet>[-*•])[^\S\n]*)?(?P<label>[^\W\d_][^\n:]{0,40}?)[^\S\n]*:", re.MULTILINE
 )
-PROMPT_LABELS = ("facts", "description")  # the default template's labels for its example's and product's facts and copy
+PROMPT_LABELS = ("facts", "description")  # the default template's labels for facts and for copy
 IDENTIFIER = re.compile(r"[a-z]+(?:[A-Z][a-z]+|_[a-z]+)+")  # a key as code writes it: "priceRange", "eat_type"
 # A line the model left after a comma or dash ("... cork grips - 100 to 135cm, flick-lock clamps -"): a list, broken off.
 BROKEN_LINE = re.compile(r"[^\W_][^\W_.!?]*(?:,|[^\S\n][-–—])[^\S\n]*$", re.MULTILINE)
@@ -74,10 +74,11 @@ def check_variant(
     length (each part against the channel's limit), banned words, required attributes mentioned,
     numbers no attribute supports, names no attribute holds ("Michelin-starred", "in Tokyo"),
     claims with no evidence ("eco-friendly"), words of the template's `examples` this product does
-    not hold ("porcelain" copied from a mug; only when found), values contradicted, words about the writing
-    ("here's a product description", the data's own labels starting a line: "Title:", "Pricing:";
-    markdown marks: "# ...") and runs of unreadable characters ("ⅈⅉ⅊⅋"; these five only when
-    found), repeated phrases, and a loop (a phrase said again and again; only when found).
+    not hold ("porcelain" copied from a mug; only when found), values contradicted, words about
+    the writing ("here's a product description", the data's own labels starting a line: "Title:",
+    "Pricing:"; markdown marks: "# ...") and runs of unreadable characters ("ⅈⅉ⅊⅋"; these five
+    only when found), repeated phrases, and a loop (a phrase said again and again; only when
+    found).
     A check with nothing to check against (no limit, no banned list, a required column this
     product lacks) is left out.
     """
@@ -293,9 +294,8 @@ def failed_checks(checks: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [check for check in checks if not check["passed"]]
 
 
-UNTRUE_CHECKS = frozenset(
-    {"numbers", "names", "claims", "example", "contradiction"}
-)  # the copy states what the product is not
+# The copy states what the product is not.
+UNTRUE_CHECKS = frozenset({"numbers", "names", "claims", "example", "contradiction"})
 HARD_CHECKS = UNTRUE_CHECKS | {"finished", "format", "length", "banned", "required", "meta", "readable", "loop"}
 RANKINGS = ("grounded", "model")
 
@@ -309,9 +309,10 @@ def states_untrue(text: str, attributes: dict[str, Any], examples: Iterable[dict
 
 def is_clean(checks: Iterable[dict[str, Any]]) -> bool:
     """Whether a variant passes every hard check: nothing a reader could not publish as is
-    (an invented number, name or claim, a word of the template's examples, a contradicted value, a banned word, a missing required value, a
-    broken channel limit, words about the writing, unreadable characters, a loop). Repetition is a soft check: it lowers a
-    variant, never disqualifies it."""
+    (an invented number, name or claim, a word of the template's examples, a contradicted value, a
+    banned word, a missing required value, a broken channel limit, words about the writing,
+    unreadable characters, a loop). Repetition is a soft check: it lowers a variant, never
+    disqualifies it."""
     return not any(check["check"] in HARD_CHECKS for check in failed_checks(checks))
 
 

@@ -49,6 +49,7 @@ __all__ = [
     "contains",
     "contradicted_spans",
     "contradictions",
+    "example_words",
     "missing_values",
     "quantities",
     "tokens_of",
