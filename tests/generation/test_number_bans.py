@@ -459,3 +459,25 @@ def test_each_text_keeps_its_own_banned_runs_in_the_transformers_engine(tiny_gpt
     banned = beam_search_batch(loaded, texts, settings, banned=[[first], []])
     assert all(first != loaded.tokenizer(v.text, add_special_tokens=False)["input_ids"][:2] for v in banned[0])
     assert [v.text for v in banned[1]] == [v.text for v in plain[1]]  # the other text's copy is its own
+
+
+def test_the_transformers_engine_keeps_the_template_examples_words_out_from_the_first_decoding(tiny_gpt2, monkeypatch):
+    from copygen.generation.engines import transformers as engine
+    from copygen.generation.engines.transformers import TransformersEngine, load_transformers
+    from copygen.generation.models import resolve_model
+    from copygen.io.drafts import Variant
+
+    loaded = load_transformers(resolve_model(str(tiny_gpt2)))
+    bans = []
+
+    def scripted(loaded, texts, settings, grounding=None, banned=None):
+        bans.append(banned)
+        return [[Variant("Alimentum is a cafe.", -0.1)] for _ in texts]
+
+    monkeypatch.setattr(engine, "beam_search_batch", scripted)
+    settings = GenerationSettings(num_beams=2, num_variants=1, batch_size=1, example_words=["porcelain"])
+    TransformersEngine(loaded).decode(["cafe"], settings, grounding=[CAFE])
+    tokenizer = loaded.tokenizer
+    [first] = bans[0]
+    assert tokenizer(" porcelain", add_special_tokens=False)["input_ids"] in first
+    assert first == first_runs(tokenizer, CAFE, borrowed=["porcelain"]) != first_runs(tokenizer, CAFE)
