@@ -124,7 +124,7 @@ def digit_loving(monkeypatch):
             boost[:, digits] = 6.0
             return (scores + boost).log_softmax(dim=-1)
 
-    monkeypatch.setattr(transformers_engine, "copy_ngram_ban", lambda size, prompt_length: DigitLover())
+    monkeypatch.setattr(transformers_engine, "copy_ngram_ban", lambda size, start: DigitLover())
 
 
 PRODUCTS = [

@@ -168,15 +168,15 @@ def beam_search_batch(
             options["early_stopping"] = True
     if settings.bad_words:
         options["bad_words_ids"] = bad_words_ids(tokenizer, settings.bad_words)
-    prompt_length = inputs["input_ids"].shape[1] if loaded.architecture == "causal" else 0
+    # Where the copy starts in the ids a logits processor sees: after the prompt, or after a decoder's start token.
+    start = inputs["input_ids"].shape[1] if loaded.architecture == "causal" else 1
     processors = []
     if grounding is not None and settings.constrain_numbers:
-        start = prompt_length if loaded.architecture == "causal" else 1  # a decoder's start token
         processors.append(number_constraint(tokenizer, grounding, start, settings.max_new_tokens))
     if banned and any(banned):
         processors.append(run_bans(banned))
     if settings.no_repeat_ngram_size or settings.bad_words or processors:
-        processors.append(copy_ngram_ban(settings.no_repeat_ngram_size, prompt_length))
+        processors.append(copy_ngram_ban(settings.no_repeat_ngram_size, start))
     if processors:
         options["logits_processor"] = processors
     with torch.inference_mode():
@@ -184,12 +184,12 @@ def beam_search_batch(
     sequences = output.sequences
     if loaded.architecture == "causal":
         sequences = sequences[:, inputs["input_ids"].shape[1] :]
-    scores = getattr(output, "sequences_scores", None)
-    if scores is None:
-        scores = mean_token_logprob(model, output, sequences, tokenizer.pad_token_id)
-    texts_out = tokenizer.batch_decode(sequences, skip_special_tokens=True)
     ends = model.generation_config.eos_token_id
     ends = {ends} if isinstance(ends, int) else set(ends or ())
+    scores = getattr(output, "sequences_scores", None)
+    if scores is None:
+        scores = mean_token_logprob(model, output, sequences, ends)
+    texts_out = tokenizer.batch_decode(sequences, skip_special_tokens=True)
     cut_off = [not ends.intersection(row.tolist()) for row in sequences]  # the limit stopped every row without an end
     return variants_of(texts_out, scores, len(texts), n, cut_off)
 
@@ -212,12 +212,13 @@ def run_bans(banned: list[list[list[int]]]):
     return RunBans()
 
 
-def copy_ngram_ban(size: int, prompt_length: int):
+def copy_ngram_ban(size: int, start: int):
     """A transformers logits processor, run after the bad-words ban: forbid repeating an n-gram
-    of the copy itself (`size` 0: none), then renormalize, so beam scores are log-probabilities
-    over the tokens still allowed. Both choices are CTranslate2's, so the engines agree:
-    transformers' own no_repeat_ngram_size also counts the prompt's n-grams, which keeps a
-    product name of three or more tokens from ever being written out."""
+    of the copy itself (the ids from `start`; `size` 0: none), then renormalize, so beam scores
+    are log-probabilities over the tokens still allowed. Both choices are CTranslate2's, so the
+    engines agree: transformers' own no_repeat_ngram_size also counts the prompt's n-grams, which
+    keeps a product name of three or more tokens from ever being written out, and a seq2seq
+    decoder's start token, which let the tiny T5 write one pad fewer than CTranslate2."""
     from transformers import LogitsProcessor, NoRepeatNGramLogitsProcessor
 
     class CopyNGramBan(LogitsProcessor):
@@ -226,17 +227,21 @@ def copy_ngram_ban(size: int, prompt_length: int):
 
         def __call__(self, input_ids, scores):
             if self.no_repeat is not None:
-                scores = self.no_repeat(input_ids[:, prompt_length:], scores)
+                scores = self.no_repeat(input_ids[:, start:], scores)
             return scores.log_softmax(dim=-1)
 
     return CopyNGramBan()
 
 
-def mean_token_logprob(model, output, sequences, pad_token_id):
-    """Average log-probability per generated token, for greedy and sampled outputs."""
+def mean_token_logprob(model, output, sequences, ends: set[int]):
+    """Average log-probability per generated token, for greedy and sampled outputs: every token up
+    to and with the first end token, as CTranslate2 counts them (a pad the model wrote counts; the
+    pads after a row's end do not)."""
     import torch
 
     steps = model.compute_transition_scores(output.sequences, output.scores, normalize_logits=True)
     generated = sequences[:, -steps.shape[1] :]
-    mask = (generated != pad_token_id) & torch.isfinite(steps)
+    is_end = torch.isin(generated, torch.tensor(sorted(ends), dtype=generated.dtype, device=generated.device))
+    ended = (is_end.cumsum(1) - is_end.long()) > 0  # a row's end came before this token
+    mask = ~ended & torch.isfinite(steps)
     return (steps.masked_fill(~mask, 0).sum(1) / mask.sum(1).clamp(min=1)).tolist()
