@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import NamedTuple
 
 from text_to_num import text2num
@@ -62,6 +63,7 @@ UNITS = {
     **dict.fromkeys(["¥", "jpy", "yen"], "¥"),
 }
 UNIT_NAMES = set(UNITS.values())
+READ_CACHE = 4096  # texts whose tokens and quantities are kept: a batch's values and candidates
 CURRENCY_SYMBOLS = "$€£¥"
 
 CJK = CJK_RANGES  # each Chinese or Japanese character is a token
@@ -112,6 +114,13 @@ class Quantity(NamedTuple):
 
 def tokens_of(text: str) -> list[Token]:
     """Normalised tokens; punctuation other than currency, %, ° and inch marks is dropped."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=READ_CACHE)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """tokens_of, kept for the texts read again and again: a product's values are read for every
+    candidate and every phrase a decoding bans (a 55 kB value took 25 s a product)."""
     tokens: list[Token] = []
     for match in TOKEN.finditer(text):
         kind = match.lastgroup
@@ -129,7 +138,7 @@ def tokens_of(text: str) -> list[Token]:
             elif kind == "symbol" and normal in UNITS and normal not in CURRENCY_SYMBOLS:
                 continue  # a stray %, ° or quote mark
         tokens.append(Token(kind, normal, match.start(), match.end()))
-    return tokens
+    return tuple(tokens)
 
 
 def spelled_tokens(text: str, start: int, end: int) -> list[Token]:
@@ -161,7 +170,13 @@ def one_counts(text: str, start: int, end: int) -> bool:
 
 def quantities(text: str) -> list[Quantity]:
     """The numbers in `text` with their unit: the one right after, else a currency sign right before."""
-    tokens = tokens_of(text)
+    return list(_quantities(text))
+
+
+@lru_cache(maxsize=READ_CACHE)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    """quantities, kept for the texts read again and again (see _tokens)."""
+    tokens = _tokens(text)
     found = []
     for index, token in enumerate(tokens):
         if token.kind != "number" or glued_to_word(text, token.start):
@@ -174,7 +189,7 @@ def quantities(text: str) -> list[Quantity]:
         elif before and before.text in CURRENCY_SYMBOLS and text[before.end : token.start] in JOINERS:
             unit, start = before.text, before.start
         found.append(Quantity(token.text, unit, start, end))
-    return found
+    return tuple(found)
 
 
 def glued_to_word(text: str, start: int) -> bool:
