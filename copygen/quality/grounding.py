@@ -134,6 +134,19 @@ BOUND_REACH = 24  # characters before a number that UPPER_BEFORE and LOWER_BEFOR
 TIMES = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 MASS_REACH = 28  # characters before a mass that LOAD_BEFORE and WEIGHS read
 # Between a key that labels a number and the number: "rating of less than £20", "price range: £20-25".
+# A verb whose object copy may write as a bare measure by mistake, the template's example's shape
+# filled with another value ("It holds 20 cm" for a plant pot, "made of 1600 DPI" for a mouse).
+HOLDS = re.compile(r"\b(?:holds?|holding)\s+(?:up\s+to\s+)?", re.IGNORECASE)
+MADE_OF = re.compile(r"\b(?:made|crafted|constructed)\s+(?:of|from)\s+(?:[A-Z]{2,}\s+)?", re.IGNORECASE)
+HOLDABLE = frozenset({"ml", "l", "gallon", "oz", "cubic", "mah", "wh", "kwh", "kb", "mb", "gb", "tb", "piece", "pack"})
+THING_AFTER = re.compile(r"[ \u00a0\u202f-]*([^\W\d_]+)")  # the word after a measure, which may be the thing measured
+OF_THING = re.compile(r"[ \u00a0\u202f-]*(?:of\s+)?([^\W\d_]+)")  # after a unit: "7 kg of glass beads"
+# A maker named by a run of capitalised words: "from Northwind Socks", "designed by Scoopa Scoops".
+MAKER_NAMED = re.compile(
+    r"\b(?i:from|(?:designed|made|crafted|created|manufactured|produced|built|engineered|developed|sold)\s+by)\s+"
+    r"(?P<maker>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)"
+)
+POSSESSIVE_END = re.compile(r"['’]s\b")
 KEY_LABEL_END = (
     r"(?:\s+(?:of|is|was|at))?(?:\s*:\s*|\s+)"
     r"(?:(?:(?:less|more|fewer|lower|higher)\s+than|under|over|around|about|up\s+to)\s+)?$"
@@ -252,7 +265,8 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     A mass the attributes hold only as the product's weight is no load it bears, and the other way
     round ("a 3.2-kg weight limit" for a 3.2 kg bike; see mass_spans).
     A size's numbers must be those of one of the attributes' sizes, in any order ("250 x 250 cm" is no
-    size of "150 x 250 cm"; "250 x 150 cm" is).
+    size of "150 x 250 cm"; "250 x 150 cm" is). A measure is not what the product holds or is made of
+    ("It holds 20 cm", "made of 1600 DPI"; see misread_spans).
     A number the attributes never write bare is stopped short when copy ends a sentence or a list's
     item right after it without its unit or word ("features a 5." for "5 speeds", "It weighs 1.4."
     for 1.4 kg, "iPad 1, 4, 3, 1.9," for a listing's ports, times, devices and centimetres)."""
@@ -319,6 +333,7 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
             spans.append((min(keys), quantity.end))  # from the key: the number is true only under its own
     for span in (
         misplaced_spans(attributes, text, skip)
+        + misread_spans(values, text)
         + unheld_ratios(values, text)
         + mass_spans(attributes, text, skip)
         + unheld_rates(values, text)
@@ -384,6 +399,53 @@ def mass_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> li
         if (load and quantity.number in weights - loads) or (weight and quantity.number in loads - weights):
             spans.append((quantity.start, quantity.end))
     return spans
+
+
+def misread_spans(values: list[str], text: str) -> list[tuple[int, int]]:
+    """Where copy gives a measure as what the product holds or is made of, and the measure is the
+    whole of it: "holds 20 cm" for a 20 cm pot, "holds 2200 W", "holds 19.99 for £19.99", "made
+    of 1600 DPI, wireless", "made of EU 36-42". It holds a volume, a mass, a charge, data or a
+    count ("holds 9 pairs") and may hold a thing a measure is written on ("holds 20 cm pots"); it
+    is made of a material, which a number may come before ("22 momme mulberry silk"). From the verb
+    to the measure's end; not where a value says it so."""
+    said = " ".join(values).lower()
+    ends = measure_ends(text, quantities(text))
+    spans = []
+    for verb, holds in ((HOLDS, True), (MADE_OF, False)):
+        for cue in verb.finditer(text):
+            last = ends.get(cue.end())
+            if (
+                last is None
+                or (holds and last.unit in HOLDABLE | MASSES)
+                or names_a_thing(text, last, material=not holds)
+                or text[cue.start() : last.end].lower() in said
+            ):
+                continue
+            spans.append((cue.start(), last.end))
+    return spans
+
+
+def measure_ends(text: str, read: list[Quantity]) -> dict[int, Quantity]:
+    """Where each measure in `text` starts -> its last quantity (of `read`): a size's ("45 x 30 x 2
+    cm") or a range's ("36-42"), else its own."""
+    ends: dict[int, Quantity] = {}
+    for index in reversed(range(len(read))):
+        quantity, after = read[index], read[index + 1] if index + 1 < len(read) else None
+        size = quantity.unit == "x" and after and not text[quantity.end : after.start].strip()
+        ranged = quantity.unit is None and after and RANGE.fullmatch(text, quantity.end, after.start)
+        ends[quantity.start] = ends[after.start] if size or ranged else quantity
+    return ends
+
+
+def names_a_thing(text: str, measure: Quantity, material: bool) -> bool:
+    """Whether a word after a measure names the thing it measures or counts ("20 cm pots", "9
+    pairs", "100% cotton", "7 kg of glass beads"). For a material, the word after a bare number is
+    its unit, and the thing comes after that ("22 momme mulberry silk", "2 layers of canvas",
+    "20D ripstop"; not "1600 DPI,")."""
+    word = (THING_AFTER if measure.unit is None else OF_THING).match(text, measure.end)
+    if word and material and measure.unit is None:
+        word = OF_THING.match(text, word.end())
+    return word is not None and word.group(1).lower() not in FUNCTION_WORDS
 
 
 def numbers_listed(text: str, read: list, index: int) -> bool:
@@ -648,7 +710,9 @@ def unsupported_names(
     Every Day"), but for their acronyms ("Non-Slip TPU Mat" for a TPE mat), and hashtags and
     handles, unless `hashtags`: then a tag with a capitalised word no attribute holds is a name
     ("#Atlantis", "#AtelierRue" for the brand Atelier Rue is not; copy for a page has no tags, a
-    post may have some of its own). Repeats are reported once, possessives without their "'s".
+    post may have some of its own). A maker the attributes do not name, when they name one, is
+    reported with its "from" or "by" ("from Northwind Socks" for a Fellside product; see
+    maker_spans). Repeats are reported once, possessives without their "'s".
     """
     written = [text[start:end] for start, end in unsupported_name_spans(attributes, text, skip, hashtags)]
     return list(dict.fromkeys(written))
@@ -709,6 +773,7 @@ def unsupported_name_spans(
         if len(new) >= 3 and len(capitalised) >= TITLE_CASE * len(new):
             capitalised = [(start, end) for start, end in capitalised if ACRONYM.fullmatch(text, start, end)]  # a title
         spans += capitalised
+    spans += maker_spans(attributes, text, skip)
     if hashtags:
         spans += [
             tag.span()
@@ -716,6 +781,30 @@ def unsupported_name_spans(
             if any(word[0].isupper() and not is_held(word.lower()) for word in CAMEL.sub(" ", tag.group()[1:]).split())
         ]
     return sorted(spans)
+
+
+def maker_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> list[tuple[int, int]]:
+    """Where copy names a maker the attributes do not, when they name one: "from Northwind Socks"
+    (the product's name) or "designed by Scoopa Scoops" for a Fellside or Frostbite product, from
+    the "from" or "by" on. A capitalised word of the maker or of any other value but the name is
+    the maker's or the product's own ("from Fellside", "from USB-C", "from Italian leather"); a
+    possessive ends the maker ("from Fellside's Northwind range")."""
+    makers, others = set(), set()
+    for fact in facts(attributes, skip):
+        words = {word.lower() for word in NAME_WORD.findall(str(fact.value))}
+        keys = set(name_words(fact.name))
+        if keys & MAKER_KEYS:
+            makers |= words
+        elif not keys & PRODUCT_NAME_KEYS:
+            others |= words | keys
+    if not makers:
+        return []
+    spans = []
+    for cue in MAKER_NAMED.finditer(text):
+        said = POSSESSIVE_END.split(cue["maker"])[0]
+        if any(word.lower() not in makers | others for word in NAME_WORD.findall(said)):
+            spans.append((cue.start(), cue.start("maker") + len(said)))
+    return spans
 
 
 def owner(text: str, end: int, values: list[str]) -> bool:

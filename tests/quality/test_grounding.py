@@ -231,6 +231,33 @@ def test_attribute_coverage(attributes, text, expected):
             "Available in 180 kg, it holds up to 180 kg and is available in 1.8 kg.",
             ["180 kg"],
         ),  # a load given as a size on offer (a scale's draft)
+        # the template example's "It holds 350 ml" and "made of porcelain" filled with another value
+        (
+            {"name": "Terra Clay Plant Pot 20 cm", "dimensions": "45 x 30 x 2 cm", "price": "£19.99"},
+            "It holds 20 cm. It holds 45 x 30 x 2 cm, for £19.99. It holds 19.99 for £19.99.",
+            ["holds 20 cm", "holds 45 x 30 x 2 cm", "holds 19.99"],
+        ),
+        (
+            {"name": "Kettle 1.7 L", "power": "2200 W", "size": "15 cm across, 500 ml", "load": "up to 16 kg"},
+            "It holds 1.7 L of water, holds 500 ml and up to 16 kg, and holds 15 cm pots; it holds 2200 W and a light.",
+            ["holds 2200 W"],
+        ),  # a volume or a load is held, and so is a thing a measure is written on
+        (
+            {
+                "features": ["1600 DPI", "fits 6-string guitars"],
+                "lens": "70 mm",
+                "sizes": "EU 36-42",
+                "weight": "2.1 kg",
+            },
+            "It is made of 1600 DPI, made of 70 mm and made of EU 36-42. It is made of 2.1-kg, aluminium poles.",
+            ["made of 1600", "made of 70 mm", "made of EU 36-42", "made of 2.1-kg"],
+        ),
+        (
+            {"material": "22 momme mulberry silk, 20D ripstop nylon, 100% cotton", "fill": "7 kg of glass beads"},
+            "Made of 22 momme mulberry silk, 20D ripstop nylon and 100% cotton, made from 7 kg of glass beads.",
+            [],
+        ),  # a material a number comes before
+        ({"features": ["holds 20 cm"]}, "It holds 20 cm.", []),  # as a value says it
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
@@ -244,6 +271,7 @@ COCUM = {
     "area": "city centre",
     "near": "The Portland Arms",
 }
+SOCKS = {"name": "Northwind Wool Socks", "brand": "Fellside", "material": "Italian merino wool", "charging": "USB-C"}
 CHARGER = {"name": "Volta 65W USB-C Charger", "brand": "Kestrel Labs", "features": "2 USB-C ports and 1 USB-A port"}
 
 
@@ -283,6 +311,20 @@ CHARGER = {"name": "Volta 65W USB-C Charger", "brand": "Kestrel Labs", "features
         ({"name": "Browns Cambridge"}, "Browns Cambridge is a cafe in the city of Cambridge.", ["of Cambridge"]),
         ({"name": "Mira", "origin": "Made in Portugal"}, "Mira is made in Portugal.", []),  # the value's own "in"
         ({"name": "Mira", "origin": "Portugal"}, "Mira is made in Portugal.", []),  # a value of its own
+        # a maker the attributes do not name, when they name one
+        (
+            SOCKS,
+            "Northwind Wool Socks from Northwind Socks. Designed by Northwind.",
+            ["from Northwind Socks", "Designed by Northwind"],
+        ),
+        (SOCKS, "The socks from Fellside are knit from Italian merino wool, charged from USB-C.", []),
+        (SOCKS, "Socks from Fellside's Northwind range, from Fellside Northwind.", ["from Fellside Northwind"]),
+        (
+            {"name": "Kettle", "brand": "Brewhaus"},
+            "The Kettle from Brewhauscreen.",
+            ["from Brewhauscreen"],
+        ),  # a stem's garble
+        ({"name": "Northwind Wool Socks"}, "Socks from Northwind.", []),  # no maker to name: the name may be one
     ],
 )
 def test_unsupported_names(attributes, text, expected):
