@@ -107,6 +107,7 @@ CALLED = (
     rf"(?P<phrase>[\w'’&-]+(?:,?\s+(?!(?:{STOP_WORDS})\b)[\w'’&-]+){{0,8}})"
     rf"(?=\s*[.;:!?,\n]|\s*$|\s+(?P<stop>{STOP_WORDS})\b)"
 )
+MAKER_AFTER = r"(?:\s+(?:from|by)\s+[\w'’&.-]+(?:\s+[\w'’&.-]+){0,3}?)?"  # "... Telescope from Skyward is a"
 KIND_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")  # "food-grade": what a value names a kind by is its last part
 # Kinds any product or place may be called: no claim about what it is.
 ANY_KIND = frozenset(
@@ -614,36 +615,49 @@ def called_a_maker(name: str, reading: Reading, all_facts: list[Fact]) -> list[t
 
 
 def called_another_kind(name: str, reading: Reading, all_facts: list[Fact]) -> list[tuple[int, int]]:
-    """Where the text calls the product, by its whole name, a kind of thing that no attribute names
-    ("Summit 2-Person Backpacking Tent is a ... backpack", "... Coffee Press is a ... coffee
-    blend"; "cat food" for a bowl of "food-grade silicone": a hyphened word names what its last
-    part does): that kind's word. Not a kind any product may be (ANY_KIND: "product", "essential"),
-    nor "appliance" for one that runs on power (POWERED; a cutting board is no "kitchen appliance"),
-    a maker (see called_a_maker) or a kind of place (see other_kinds); not when "and", "or" or
-    "but" ends the words, which may go on to the kind ("a stylish and durable tent")."""
+    """Where the text calls the product, by its whole name (perhaps with its maker: "... from
+    Skyward is a"), a kind of thing that neither its name nor a kind attribute (type, kind,
+    category) names ("Summit 2-Person Backpacking Tent is a ... backpack", "... Coffee Press is a
+    ... coffee blend"; "cat food" for a bowl of "food-grade silicone": a hyphened word names what
+    its last part does), nor an attribute's key: that kind's word. A part another value names is no
+    kind of the product ("Stargazer Kids' Telescope is a 70 mm tabletop tripod"), unless the words
+    list parts ("Paint Roller Kit is a 23-cm roller, 2 sleeves, a tray"). Not a kind any
+    product may be (ANY_KIND: "product", "essential"), nor "appliance" for one that runs on power
+    (POWERED; a cutting board is no "kitchen appliance"), a maker (see called_a_maker) or a kind of
+    place (see other_kinds); not when "and", "or" or "but" ends the words, which may go on to the
+    kind ("a stylish and durable tent")."""
     if not name.strip():
         return []
-    held = {
-        word.split("-")[-1]
-        for fact in all_facts
-        for word in [*KIND_WORD.findall(str(fact.value).lower()), *name_words(fact.name)]
-    }
+    identity = [word for fact in all_facts if is_identity(fact) for word in KIND_WORD.findall(str(fact.value).lower())]
+    keys = {word for fact in all_facts for word in name_words(fact.name)}
+    kinds = {word.split("-")[-1] for word in identity} | {a + b for a, b in zip(identity, identity[1:])} | keys
+    every = kinds | {word.split("-")[-1] for fact in all_facts for word in KIND_WORD.findall(str(fact.value).lower())}
     if any(POWERED.search(str(fact.value)) for fact in all_facts):
-        held.add("appliance")
+        kinds.add("appliance")
+        every.add("appliance")
     spans = []
-    pattern = re.escape(name.strip()).replace(r"\ ", r"\s+") + CALLED
+    pattern = re.escape(name.strip()).replace(r"\ ", r"\s+") + MAKER_AFTER + CALLED
     for match in re.finditer(pattern, reading.text, re.IGNORECASE):
         if match.group("stop") and match.group("stop").lower() in ("and", "or", "but"):
             continue
         kind = re.split(r"[\s,]+", match.group("phrase"))[-1]
         word = re.sub(r"['’]s$", "", kind.lower())
+        before = match.group("phrase")[: -len(kind)].split()
+        if not re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", word) or (before and before[-1][-1:].isdigit()):
+            continue  # a number, a unit ("140 cm") or a broken word: the number checks' part
         parts = {word, word.split("-")[-1]}
         forms = {form for part in parts for form in (part, part + "s", part.removesuffix("s"), part.removesuffix("es"))}
-        if forms & (held | ANY_KIND) or OTHERS_JUDGE.fullmatch(word):
+        listed = "," in match.group("phrase") or reading.text.startswith(",", match.end("phrase"))  # "a tray, a roller"
+        if forms & ((every if listed else kinds) | ANY_KIND) or OTHERS_JUDGE.fullmatch(word):
             continue
         start = match.end("phrase") - len(kind)
         spans.append((start, match.end("phrase")))
     return spans
+
+
+def is_identity(fact: Fact) -> bool:
+    """Whether a fact says what the product is: its name, title, type, kind or category."""
+    return bool((PRODUCT_NAME_KEYS | KIND_KEYS) & set(name_words(fact.name)))
 
 
 def things(value: str) -> list[tuple[list[str], bool]]:

@@ -377,8 +377,23 @@ def test_missing_values_name_each_value_not_stated():
         (
             {"name": "Slow Feeder Cat Bowl", "material": "food-grade silicone", "features": ["T-shirt print"]},
             "Slow Feeder Cat Bowl is a high-quality cat food. Slow Feeder Cat Bowl is a silicone T-shirt.",
-            ['says "food", but name is Slow Feeder Cat Bowl'],
-        ),  # "food-grade" names no food (a sample's draft)
+            ['says "food", but name is Slow Feeder Cat Bowl', 'says "T-shirt", but name is Slow Feeder Cat Bowl'],
+        ),  # "food-grade" names no food (a sample's draft), and a feature's "T-shirt print" no kind of bowl
+        (
+            {"name": "Stargazer Kids' Telescope", "brand": "Skyward", "features": ["tabletop tripod", "2 eyepieces"]},
+            "Stargazer Kids' Telescope from Skyward is a 70 mm tabletop tripod with 2 eyepieces.",
+            ['says "tripod", but name is Stargazer Kids\' Telescope'],
+        ),  # a part is no kind of the product, its maker named or not (a held-out draft)
+        (
+            {"name": "Roller Pro Paint Roller Kit", "features": ["tray", "2 sleeves"]},
+            "Roller Pro Paint Roller Kit is a 23-cm roller, 2 sleeves, a tray. Roller Pro Paint Roller Kit is a 2-sleeve.",
+            [],
+        ),  # parts listed; a number's word is the number checks' part
+        (
+            {"name": "Tidewater Stand-Up Paddle Board", "category": "water sports"},
+            "Tidewater Stand-Up Paddle Board is a 3-piece inflatable paddleboard.",
+            [],
+        ),  # the name's words run together
         (
             {"name": "Insulated Lunch Bag", "material": "600D polyester"},
             "Insulated Lunch Bag is a high-end kitchen appliance designed to keep food cold.",
