@@ -1,7 +1,9 @@
 """Claims that need evidence: words that promise a price, a guarantee, an award, renown, an
 environmental or health property, or an origin ("discounted", "2-year warranty", "award-winning",
 "renowned", "eco-friendly", "hypoallergenic", "non-toxic", "family-owned", "locally sourced",
-"family-friendly", "made in Portugal", "handmade", "hand-welded"), a fit with everything
+"family-friendly", "made in Portugal", "handmade", "hand-welded"), a property that makes a kind of
+product ("gaming", "smart", "electric", "wireless", "waterproof", "breathable"), an audience ("for
+outdoor enthusiasts", "for cat owners"), a fit with everything
 ("compatible with any phone"), a colour ("Blue, Red, Green"), a catalogue ("offers a wide range of
 products"), or a choice of options ("available in a variety of colours", "in a variety of shapes,
 sizes, and colors", "3 color options").
@@ -39,7 +41,7 @@ CLAIMS = (
     ),
     (RATED, r"rat(?:ed|ings?)|review|stars?\b|score|award|recommend"),
     (
-        r"(?:eco|environmentally|planet|earth) friendl?(?:y|ier|iest)|sustainab(?:le|ly|ility)|carbon neutral"
+        r"(?:eco|environmentally|planet|earth) friendl?(?:y|ier|iest|iness)|sustainab(?:le|ly|ility)|carbon neutral"
         r"|(?:eco|environmentally) (?:conscious|minded|responsible)|biodegradable|compostable",
         r"\beco|environment|sustainab|carbon|biodegrad|compost|recycl|organic|renewable|\bfsc\b",
     ),
@@ -73,6 +75,14 @@ CLAIMS = (
     (r"(?:bpa|gluten|cruelty|paraben|sulfate|sulphate|fragrance|latex|toxin|chemical|phthalate|allergen) free", ""),
     (r"non toxic", r"toxic"),
     (r"vegan", r"vegan|plant based"),
+    # A property that makes a kind of product: "a gaming mouse", "a smart smoke detector", "an electric bike" for a
+    # bike light set, "waterproof, and breathable materials" for a backpack with a rain cover.
+    (r"gaming", r"\bgam(?:e|es|ing|er|ers)\b"),
+    (r"smart", r"\bsmart|\bapp\b|wi ?fi|alexa|google home|homekit"),
+    (r"electric(?:al)?", r"electric|\d\s*(?:k?w|v)\b|\bwatts?\b|\bvolts?\b|\bmains\b|\bplug"),
+    (r"water ?proof|weather ?proof", r"water ?proof|weather ?proof|\bipx?[0-9]?[678]\b"),
+    (r"breathable", r"breath|mesh|ventilat"),
+    (r"wireless|cordless", r"wireless|cordless|bluetooth|wi ?fi|\bqi\b|batter(?:y|ies)|recharg"),
     (r"certified", r"certif"),
     # A colour, which the data must give ("Matte Black" gives black; grey and gray are one).
     (
@@ -126,6 +136,17 @@ MEASURED_RANGE = re.compile(
     rf"\d+(?:[.,]\d+)?\s*(?:{MEASURE}\s*)?(?:[-–—]|to)\s*\d+(?:[.,]\d+)?\s*{MEASURE}\b",
     re.IGNORECASE,
 )
+# An audience the copy gives the product: people it is for, perhaps after a word or two that say
+# which ("designed for outdoor enthusiasts", "a must-have for any gaming enthusiast", "perfect
+# for professional players"). Held when the data names those people (an "audience" of "hikers").
+AUDIENCE = re.compile(
+    r"(?<![\w-])(?:for|among|with)\s+(?:(?:any|all|every|the|those|your)\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"(?P<people>enthusiasts?|lovers?|owners?|players?|professionals|pros|beginners?|experts?|travell?ers?"
+    r"|athletes?|chefs?|gamers?|students?|adventurers?|campers?|hikers?|cyclists?|runners?|riders?|musicians?"
+    r"|artists?|photographers?|parents?|seniors?|teens?|teenagers?|foodies|connoisseurs?|aficionados?"
+    r"|collectors?|hobbyists?|crafters?|gardeners?|bakers?|cooks?|breeds?|fans)(?![\w-])",
+    re.IGNORECASE,
+)
 ONE_SIZE = re.compile(r"\bone[- ]size\b", re.IGNORECASE)  # "adult, one size": a list, but no choice
 CLAIM = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"({claim.replace(' ', '[- ]')})" for claim, _ in CLAIMS) + r")(?![\w-])",
@@ -150,6 +171,11 @@ def unsupported_claim_spans(
         evidence = CLAIMS[kind][1] or rf"\b{said}\b"  # the claim's own words: "red" is not in "required"
         if not re.search(evidence, data):
             spans.append(match.span())
+    spans += [
+        match.span()
+        for match in AUDIENCE.finditer(text)
+        if not named_people(match.group("people"), data) and not any(s <= match.start() < e for s, e in spans)
+    ]
     for match in OPTIONS.finditer(text):
         kinds = re.findall(OPTION, match.group("kinds"), re.IGNORECASE)
         if not match.group("named") and not all(kind.lower().endswith("s") for kind in kinds):
@@ -158,6 +184,19 @@ def unsupported_claim_spans(
         if not all(offered(kind, count.group() if count else None, attributes, skip) for kind in kinds):
             spans.append(match.span())
     return sorted(spans)
+
+
+def named_people(people: str, data: str) -> bool:
+    """Whether the data (lower-cased) names these people: the word, singular or plural, or what
+    they do, five letters or more ("travel" for "travellers", "garden" for "gardeners")."""
+    word = people.lower()
+    one = word[:-1] if word.endswith("s") and word not in ("pros",) else word
+    root = re.sub(r"(?:l?ers?|ists?|s)$", "", word)
+    return bool(
+        re.search(
+            rf"\b(?:{re.escape(one)}s?|{re.escape(root)}\w*)\b" if len(root) >= 5 else rf"\b{re.escape(one)}s?\b", data
+        )
+    )
 
 
 def offered(kind: str, count: str | None, attributes: dict[str, Any], skip: Iterable[str]) -> bool:

@@ -187,6 +187,27 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ({"name": "Sunny Cafe"}, "A friendly cafe, great for a family dinner.", []),  # not the claim itself
         ({"name": "Kettle"}, "The go-to place for a kettle with glowing reviews.", ["go-to place", "glowing reviews"]),
         ({"name": "The Mill"}, "The Mill is a must-visit destination.", ["must-visit"]),
+        # a property that makes a kind of product (held-out drafts)
+        (
+            {"name": "Glide Computer Mouse", "features": ["2.4 GHz receiver", "USB-C charging"]},
+            "A gaming mouse, a smart mouse, an electric mouse, a cordless mouse, waterproof and breathable.",
+            ["gaming", "smart", "electric", "cordless", "waterproof", "breathable"],
+        ),
+        (
+            {"name": "Tumbleweed Pet Hair Remover Roller", "features": ["reusable, no refills needed"]},
+            "It is made of high-quality, eco-friendliness.",
+            ["eco-friendliness"],
+        ),
+        (
+            {"name": "Plugwise Smart Plug", "features": ["Bluetooth 5.3", "IP67", "mesh panels", "2200 W"]},
+            "A smart, wireless, waterproof, breathable, electric plug.",
+            [],
+        ),
+        (
+            {"name": "Kettle", "features": ["for tabletop games", "IPX4 splash-proof"]},
+            "A gaming table, waterproof.",
+            ["waterproof"],
+        ),
     ],
 )
 def test_unsupported_claims(attributes, text, expected):
