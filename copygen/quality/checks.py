@@ -44,6 +44,7 @@ META = re.compile(
 LABEL_LINE = re.compile(
     r"^[^\S\n]*(?:(?P<bullet>[-*•])[^\S\n]*)?(?P<label>[^\W\d_][^\n:]{0,40}?)[^\S\n]*:", re.MULTILINE
 )
+KEY_ITEM = re.compile(r"^[^\S\n]*[-*•][^\S\n]*(?P<label>[^\W\d_][^\W\d]*(?:[ -][^\W\d]+){0,3})[^\S\n]*$", re.MULTILINE)
 PROMPT_LABELS = ("facts", "description")  # the default template's labels for facts and for copy
 IDENTIFIER = re.compile(r"[a-z]+(?:[A-Z][a-z]+|_[a-z]+)+")  # a key as code writes it: "priceRange", "eat_type"
 # A line the model left after a comma or dash ("... cork grips - 100 to 135cm, flick-lock clamps -"): a list, broken off.
@@ -228,9 +229,10 @@ def meta_phrases(text: str) -> list[str]:
 def echoed_labels(text: str, attributes: dict[str, Any], channel: Channel | None = None) -> list[str]:
     """The labels `text` starts a line with that are attribute keys or forms of their words
     ("Title:", "- brand:", "Pricing:" for price, "- materials:"), or, after a bullet or as a
-    key-like word, have one of them ("- Target audience:", "priceRange:"), each once: the prompt's
-    facts echoed, and so are the default template's own labels ("Facts:"). A channel's own part
-    labels ("Description:") are its format, not an echo."""
+    key-like word, have one of them ("- Target audience:", "priceRange:"), and list items that are
+    nothing but keys ("- name", "- brand"), each once: the prompt's facts echoed, and so are the
+    default template's own labels ("Facts:"). A channel's own part labels ("Description:") are its
+    format, not an echo."""
     parts = set(channel.parts if channel else ())
     keys = {word for key in label_keys(attributes) if key.lower() not in parts for word in name_words(key)}
     found = [
@@ -244,6 +246,11 @@ def echoed_labels(text: str, attributes: dict[str, Any], channel: Channel | None
                 any(same_stem(word, key) for key in keys) for word in said
             )
         )
+    ]
+    found += [
+        match.group().strip()
+        for match in KEY_ITEM.finditer(text)
+        if (said := name_words(match["label"])) and all(any(same_stem(word, key) for key in keys) for word in said)
     ]
     return list(dict.fromkeys(found))
 

@@ -402,6 +402,8 @@ LISTING = {"title": "Hydro Flask 32 oz Bottle", "brand": "Hydro Flask", "details
         ),  # the prompt's
         ("Headline: Hydro Flask\nDescription: Cold for a day.", "search-ad", []),  # the channel's own part
         ("The facts: cold for a day.", None, []),
+        ("Cold.\nPremises:\n- title\n- brand\n- net weight\n- style", None, ["- title", "- brand", "- net weight"]),
+        ("Cold.\n- leakproof lid\n- brand new", None, []),  # items that are no key alone
     ],
 )
 def test_the_data_labels_echoed_are_words_about_the_writing(text, channel, said):
