@@ -141,7 +141,7 @@ MEASURED_RANGE = re.compile(
 # for professional players"). Held when the data names those people (an "audience" of "hikers").
 AUDIENCE = re.compile(
     r"(?<![\w-])(?:for|among|with)\s+(?:(?:any|all|every|the|those|your)\s+)?(?:[\w'-]+\s+){0,2}?"
-    r"(?P<people>enthusiasts?|lovers?|owners?|players?|professionals|pros|beginners?|experts?|travell?ers?"
+    r"(?P<people>enthusiasts?|lovers?|owners?|players?|professionals|beginners?|experts?|travell?ers?"
     r"|athletes?|chefs?|gamers?|students?|adventurers?|campers?|hikers?|cyclists?|runners?|riders?|musicians?"
     r"|artists?|photographers?|parents?|seniors?|teens?|teenagers?|foodies|connoisseurs?|aficionados?"
     r"|collectors?|hobbyists?|crafters?|gardeners?|bakers?|cooks?|breeds?|fans)(?![\w-])",
@@ -190,7 +190,7 @@ def named_people(people: str, data: str) -> bool:
     """Whether the data (lower-cased) names these people: the word, singular or plural, or what
     they do, five letters or more ("travel" for "travellers", "garden" for "gardeners")."""
     word = people.lower()
-    one = word[:-1] if word.endswith("s") and word not in ("pros",) else word
+    one = word[:-1] if word.endswith("s") else word
     root = re.sub(r"(?:l?ers?|ists?|s)$", "", word)
     return bool(
         re.search(

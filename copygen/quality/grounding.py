@@ -133,11 +133,10 @@ LOWER_AFTER = re.compile(r"\+|\s*(?:or\s+more|and\s+(?:up|above|over)|plus)\b", 
 BOUND_REACH = 24  # characters before a number that UPPER_BEFORE and LOWER_BEFORE read
 TIMES = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 MASS_REACH = 28  # characters before a mass that LOAD_BEFORE and WEIGHS read
-# Between a key that labels a number and the number: "rating of less than £20", "price range: £20-25".
 # A verb whose object copy may write as a bare measure by mistake, the template's example's shape
 # filled with another value ("It holds 20 cm" for a plant pot, "made of 1600 DPI" for a mouse).
 HOLDS = re.compile(r"\b(?:holds?|holding)\s+(?:up\s+to\s+)?", re.IGNORECASE)
-MADE_OF = re.compile(r"\b(?:made|crafted|constructed)\s+(?:of|from)\s+(?:[A-Z]{2,}\s+)?", re.IGNORECASE)
+MADE_OF = re.compile(r"\b(?:made|crafted|constructed)\s+(?:of|from)\s+(?:(?-i:[A-Z]{2,})\s+)?", re.IGNORECASE)
 HOLDABLE = frozenset({"ml", "l", "gallon", "oz", "cubic", "mah", "wh", "kwh", "kb", "mb", "gb", "tb", "piece", "pack"})
 THING_AFTER = re.compile(r"[ \u00a0\u202f-]*([^\W\d_]+)")  # the word after a measure, which may be the thing measured
 OF_THING = re.compile(r"[ \u00a0\u202f-]*(?:of\s+)?([^\W\d_]+)")  # after a unit: "7 kg of glass beads"
@@ -147,6 +146,7 @@ MAKER_NAMED = re.compile(
     r"(?P<maker>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)"
 )
 POSSESSIVE_END = re.compile(r"['’]s\b")
+# Between a key that labels a number and the number: "rating of less than £20", "price range: £20-25".
 KEY_LABEL_END = (
     r"(?:\s+(?:of|is|was|at))?(?:\s*:\s*|\s+)"
     r"(?:(?:(?:less|more|fewer|lower|higher)\s+than|under|over|around|about|up\s+to)\s+)?$"
