@@ -409,7 +409,7 @@ def misread_spans(values: list[str], text: str) -> list[tuple[int, int]]:
     is made of a material, which a number may come before ("22 momme mulberry silk"). From the verb
     to the measure's end; not where a value says it so."""
     said = " ".join(values).lower()
-    ends = measure_ends(text, quantities(text))
+    ends = measure_ends(text, read_quantities(text))
     spans = []
     for verb, holds in ((HOLDS, True), (MADE_OF, False)):
         for cue in verb.finditer(text):
@@ -425,15 +425,15 @@ def misread_spans(values: list[str], text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def measure_ends(text: str, read: list[Quantity]) -> dict[int, Quantity]:
-    """Where each measure in `text` starts -> its last quantity (of `read`): a size's ("45 x 30 x 2
-    cm") or a range's ("36-42"), else its own."""
-    ends: dict[int, Quantity] = {}
-    for index in reversed(range(len(read))):
-        quantity, after = read[index], read[index + 1] if index + 1 < len(read) else None
-        size = quantity.unit == "x" and after and not text[quantity.end : after.start].strip()
-        ranged = quantity.unit is None and after and RANGE.fullmatch(text, quantity.end, after.start)
-        ends[quantity.start] = ends[after.start] if size or ranged else quantity
+def measure_ends(text: str, read: list) -> dict[int, Quantity]:
+    """Where each measure in `text` starts -> its last quantity (of `read`, from read_quantities): a
+    size's ("45 x 30 x 2 cm", see size_chains) or a range's ("36-42"), else its own."""
+    found = [quantity for quantity, _, _ in read]
+    ends = {quantity.start: quantity for quantity in found}
+    ends.update({chain[0].start: chain[-1] for chain in size_chains(text, read)})
+    for before, after in reversed(list(zip(found, found[1:]))):
+        if before.unit is None and RANGE.fullmatch(text, before.end, after.start):
+            ends[before.start] = ends[after.start]
     return ends
 
 
