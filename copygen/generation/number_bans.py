@@ -33,7 +33,7 @@ from copygen.quality.grounding import (
     unsupported_name_spans,
     unsupported_spans,
 )
-from copygen.quality.values import NEGATIONS, PLACED_AT, SAID_ABSENT
+from copygen.quality.values import NEGATIONS, PART_MADE_OF, PLACED_AT, SAID_ABSENT
 
 SEPARATORS = (".", ",")
 DIGITS = "0123456789"  # not str.isdigit: superscripts are not numbers a reader checks
@@ -186,10 +186,12 @@ def banned_part(text: str, start: int, end: int) -> tuple[int, int]:
     neighbour's first word, from the word its "of" follows ("heart of Clare", "heart of the
     Portland": whatever adjectives come before), so "in" stays allowed and so does "near Clare Hall";
     a thing said absent ("gig bag-free", "grinder is not included") whole, so "gig bag" stays allowed;
-    so is one that starts with a word too common to ban alone ("all ages")."""
+    so is one that starts with a word too common to ban alone ("all ages"), and a part said made of
+    another's material ("blades are made of soft-grip ABS"), so the handles may still be."""
     word = FIRST_WORD.match(text, start, end)
     if (
         word is None
+        or PART_MADE_OF.fullmatch(text, start, end)
         or word.group().lower() in NEGATIONS
         or FIRST_WORD.findall(text, start, end)[-1].lower() in SAID_ABSENT
         or word.group().lower() in TOO_COMMON

@@ -28,6 +28,8 @@ from copygen.quality.trim import DOUBLED, REPEATED, stops_mid_sentence
 from copygen.quality.values import facts, name_words, same_stem
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
+# A word listed after itself: "durable, durable", "fun and fun".
+STUTTER = re.compile(r"(?<![\w-])([^\W\d_]{3,})(?:,|,?[ \t]+(?:and|or))[ \t]+\1(?![\w-])", re.IGNORECASE)
 LOOP_TIMES = 3  # said this often (not as a value says it), it is a loop: the model went round in circles
 LOOP_WORDS = 8  # a phrase of this many words said twice is a loop too
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -191,10 +193,12 @@ def banned_phrases(text: str, banned: Iterable[str]) -> list[str]:
 
 def repeated_phrases(text: str, size: int = REPEAT_WORDS) -> list[str]:
     """Phrases of `size` words said twice or more (any case), a word said twice in a row ("foam
-    foam"; not across punctuation or lines, as list items may start alike) and a phrase of two to
-    four words said again right after itself ("20 frets, 20 frets, 20 frets")."""
+    foam"; not across punctuation or lines, as list items may start alike) or listed after itself
+    ("durable, durable", "fun and fun") and a phrase of two to four words said again right after
+    itself ("20 frets, 20 frets, 20 frets")."""
     words = [word.lower() for word in WORD.findall(text)]
     doubled = [f"{match.group(1)} {match.group(1)}" for match in DOUBLED.finditer(text)]
+    doubled += [match.group() for match in STUTTER.finditer(text)]
     found = list(dict.fromkeys(said.lower() for said in doubled + [m.group() for m in REPEATED.finditer(text)]))
     seen: dict[tuple[str, ...], int] = {}
     for start in range(len(words) - size + 1):

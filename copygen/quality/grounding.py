@@ -71,6 +71,7 @@ START_REACH = 16  # characters before a word that SENTENCE_START reads
 COUNTED = re.compile(r"\+?[ \u00a0\u202f-]?([^\W\d_]+)")  # the word a number counts: "2-Person", "3 colours"
 COUNTED_PHRASE = re.compile(r"\+?[ \u00a0\u202f-]?([^\W\d_]+(?:[ -][^\W\d_]+){0,2})")  # "5 natural latex bands"
 COUNTS_NOTHING = frozenset({"st", "nd", "rd", "th", "out"})  # an ordinal's ending ("1st"); a rating's "5 out of 5"
+ORDINAL = re.compile(r"(?:st|nd|rd|th)(?![^\W\d_])", re.IGNORECASE)  # after a number: "14th", "2nd"
 IDENTITY_KEYS = PRODUCT_NAME_KEYS | MAKER_KEYS  # what names the product as a whole, or its maker
 # The thing a weight or length is written on as an adjective: "a 4.2-kg steel frame", "a 183-cm-wide carry case".
 MEASURED_THING = re.compile(
@@ -140,6 +141,27 @@ MADE_OF = re.compile(r"\b(?:made|crafted|constructed)\s+(?:of|from)\s+(?:(?-i:[A
 HOLDABLE = frozenset({"ml", "l", "gallon", "oz", "cubic", "mah", "wh", "kwh", "kb", "mb", "gb", "tb", "piece", "pack"})
 THING_AFTER = re.compile(r"[ \u00a0\u202f-]*([^\W\d_]+)")  # the word after a measure, which may be the thing measured
 OF_THING = re.compile(r"[ \u00a0\u202f-]*(?:of\s+)?([^\W\d_]+)")  # after a unit: "7 kg of glass beads"
+# A length's dimension, named before it ("a width of 35 cm", "height: up to 130 cm") or after it ("35
+# cm wide", "33 cm in diameter"); a round thing's width is its diameter.
+LENGTHS = frozenset({"mm", "cm", "m", "inch", "foot"})
+DIMENSIONS = {
+    "length": {"length", "long"},
+    "width": {"width", "wide", "breadth"},
+    "height": {"height", "tall", "high"},
+    "depth": {"depth", "deep"},
+    "diameter": {"diameter", "across", "width", "wide"},
+    "thickness": {"thickness", "thick"},
+}
+DIMENSION_BEFORE = re.compile(
+    r"\b(length|width|breadth|height|depth|diameter|thickness)s?\s*(?:of\s+|[:=]\s*)?"
+    r"(?:(?:up\s+to|about|approx(?:imately|\.)?|around|over|under|nearly|almost|just|only)\s+)?$",
+    re.IGNORECASE,
+)
+DIMENSION_AFTER = re.compile(
+    r"[ \u00a0\u202f-]*(?:in\s+)?(long|wide|tall|high|deep|thick|diameter|across|length|width|height|depth)(?![\w-])",
+    re.IGNORECASE,
+)
+DIMENSION_REACH = 32  # characters before a length that DIMENSION_BEFORE reads
 # A maker named by a run of capitalised words: "from Northwind Socks", "designed by Scoopa Scoops".
 MAKER_NAMED = re.compile(
     r"\b(?i:from|(?:designed|made|crafted|created|manufactured|produced|built|engineered|developed|sold)\s+by)\s+"
@@ -337,7 +359,9 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         + unheld_ratios(values, text)
         + mass_spans(attributes, text, skip)
         + unheld_rates(values, text)
+        + unheld_ordinals(values, text)
         + turned_bounds(values, text)
+        + dimension_spans(attributes, text, skip)
     ):
         same = [found for found in spans if found[0] == span[0]]  # a number read as untrue twice is reported once
         spans = [found for found in spans if found not in same] + [max([span, *same], key=lambda found: found[1])]
@@ -480,6 +504,17 @@ def unheld_ratios(values: list[str], text: str) -> list[tuple[int, int]]:
     ]
 
 
+def unheld_ordinals(values: list[str], text: str) -> list[tuple[int, int]]:
+    """Where copy writes a number as an ordinal that no attribute value writes so ("a 14th-century
+    puzzle" for ages 14+, "the 3rd generation"): an ordinal counts nothing, so nothing else holds it."""
+    held = {quantity.number for value in values for quantity in quantities(value) if ORDINAL.match(value, quantity.end)}
+    return [
+        (quantity.start, found.end())
+        for quantity in quantities(text)
+        if (found := ORDINAL.match(text, quantity.end)) and quantity.number not in held
+    ]
+
+
 def unheld_rates(values: list[str], text: str) -> list[tuple[int, int]]:
     """Where copy gives a time as a rate that no attribute value gives it as ("runs up to 30 hours
     a day" for "runs up to 30 hours"): from the number to the end of its "a day"."""
@@ -549,7 +584,8 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
     "a 60 x 25 x 75 cm stackable design" is the product's). Not when a name, title or brand holds
     the number ("a 3-pack of Northpine socks"; but "a 14-inch front pocket" for a 14-inch sleeve is
     a part's) or the words ("50 ml of Maren Botanics night cream"), nor when the number's own value
-    holds them ("30 g of beans" for "holds 30 g of beans")."""
+    holds them ("30 g of beans" for "holds 30 g of beans"). The product's own weight is of no thing
+    the data does not name either: "380g of fabric" for a 380 g umbrella, "1.4 kg of insulation"."""
     found = []
     for quantity in quantities(text):
         if after := OF_THINGS.match(text, quantity.end):
@@ -576,16 +612,62 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
         if held & {singular(word.lower()) for word in WORDS.findall(things)}:
             continue  # "5 natural latex bands" for "5 bands" and "natural latex": its own thing
         others = set().union(*(words[fact] for fact in every if fact not in own | identity)) - held
+        weighs = quantity.unit in MASSES and read == slice(None) and all(WEIGHS.search(str(fact)) for fact in own)
+        thing_end = len(leading_words(things, THING_ENDS)) if weighs else 0  # "fabric" of "fabric and supports"
         misplaced = [
             word
             for word in list(WORDS.finditer(things))[read]
             if len(word.group()) > 2
             and word.group().lower() not in FUNCTION_WORDS
-            and singular(word.group().lower()) in others
+            and (
+                singular(word.group().lower()) in others
+                or (word.end() <= thing_end and singular(word.group().lower()) not in held)
+            )
         ]
         if misplaced:
             spans.append((quantity.start, start + misplaced[-1].end()))
     return spans
+
+
+def dimension_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> list[tuple[int, int]]:
+    """Where copy gives a length a dimension that the attributes give it another one of: "a width of
+    35 cm" for a `length` of 35 cm, "130 cm long" for "extends from 25 to 130 cm" under `height`.
+    A dimension comes from the key or the words around the number ("phones 55-90 mm wide"); a value
+    that names none ("size: 35 cm", "blade: 23 cm") or gives a size ("90 x 30 x 30 cm") may be
+    any, and a round thing's width is its diameter."""
+    said = [(quantity, dimension_of(text, quantity)) for quantity in quantities(text) if quantity.unit in LENGTHS]
+    said = [(quantity, found) for quantity, found in said if found]
+    if not said:
+        return []
+    held: dict[str, list[set[str]]] = {}  # a number -> the dimensions of each value that holds it
+    for fact in facts(attributes, skip):
+        value = str(fact.value)
+        keyed = {name for name, words in DIMENSIONS.items() if words & set(name_words(fact.name))}
+        sized = {q.number for chain in size_chains(value, read_quantities(value)) for q in chain}
+        for quantity in quantities(value):
+            found = dimension_of(value, quantity)
+            own = set() if quantity.number in sized else keyed | (dimensions(found[2]) if found else set())
+            held.setdefault(quantity.number, []).append(own)
+    spans = []
+    for quantity, (start, end, word) in said:
+        named = dimensions(word)
+        each = held.get(quantity.number, [])
+        if each and all(own and not own & named for own in each):
+            spans.append((min(start, quantity.start), max(end, quantity.end)))
+    return spans
+
+
+def dimension_of(text: str, quantity: Quantity) -> tuple[int, int, str] | None:
+    """The word that names a length's dimension in `text` and where it is, or None (see DIMENSION_BEFORE)."""
+    before = DIMENSION_BEFORE.search(text, max(0, quantity.start - DIMENSION_REACH), quantity.start)
+    after = DIMENSION_AFTER.match(text, quantity.end)
+    found = before or after
+    return (found.start(1), found.end(1), found.group(1).lower()) if found else None
+
+
+def dimensions(word: str) -> set[str]:
+    """The dimensions a word names ("wide": width, and a round thing's diameter)."""
+    return {name for name, words in DIMENSIONS.items() if word in words}
 
 
 def leading_words(phrase: str, ends: frozenset[str] = frozenset()) -> str:

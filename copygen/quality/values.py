@@ -198,6 +198,13 @@ ALL_AGES = re.compile(
 MAKER_KEYS = frozenset({"brand", "maker", "manufacturer", "company", "label", "vendor"})
 PRODUCT_NAME_KEYS = frozenset({"name", "title"})  # "name", "title", "productName", "product_title"
 PARTS = re.compile(r"[,;]")  # a value's parts, each stating one thing
+MATERIAL_KEYS = frozenset({"material", "materials", "fabric", "fabrics", "construction"})  # the whole product's
+# A part copy says is made of something: "The blades are made of soft-grip ABS", up to the clause's end.
+PART_MADE_OF = re.compile(
+    r"(?<![\w-])(?P<part>[^\W\d_]+)\s+(?:(?:is|are)\s+)?(?:made|crafted|constructed)\s+(?:of|from)\s+"
+    r"(?P<material>[^.,;:!?()\n]+?)(?=\s+(?:and|but|while|with|for|that|which)\b|\s*[.,;:!?()\n]|\s*$)",
+    re.IGNORECASE,
+)
 PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 # Words that lead to a thing a value names, not of it: "the", and "for" in "not for scuba diving".
 THING_LEADS = frozenset({"a", "an", "the", "any", "for"})
@@ -480,6 +487,7 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
             spans += placed_at(fact.value, reading)
         elif isinstance(fact.value, str):
             spans += against_presence(fact.value, reading)
+            spans += made_of_another_part(fact, reading, all_facts)
         if isinstance(fact.value, str) and product_name(fact):
             spans += called_a_maker(fact.value, reading, all_facts)
             spans += called_another_kind(fact.value, reading, all_facts)
@@ -653,6 +661,53 @@ def called_another_kind(name: str, reading: Reading, all_facts: list[Fact]) -> l
         start = match.end("phrase") - len(kind)
         spans.append((start, match.end("phrase")))
     return spans
+
+
+def made_of_another_part(fact: Fact, reading: Reading, all_facts: list[Fact]) -> list[tuple[int, int]]:
+    """Where the text says a part the fact names is made of what another part is, and of nothing its
+    own values say: "The blades are made of soft-grip ABS" for `blades: zirconia ceramic` and
+    `handles: soft-grip ABS`, "the liner is made of bamboo" for "bamboo frame, cotton liner". From
+    the part to the material's end, reported under the first fact that names the part."""
+    said_made = list(PART_MADE_OF.finditer(reading.text))
+    mine = part_materials(fact) if said_made else {}
+    if not mine:
+        return []
+    every: dict[str, set[str]] = {}
+    first: dict[str, Fact] = {}
+    for other in all_facts:
+        for part, words in part_materials(other).items():
+            every.setdefault(part, set()).update(words)
+            first.setdefault(part, other)
+    spans = []
+    for match in said_made:
+        part = next((own for own in mine if same_stem(own, match.group("part").lower())), None)
+        if part is None or first[part] != fact:
+            continue
+        said = {word.lower() for word in WORD.findall(match.group("material"))} - FUNCTION_WORDS
+        theirs = {word for name, words in every.items() if name != part for word in words} - every[part]
+        if said & theirs and not said & every[part]:
+            spans.append(match.span())
+    return spans
+
+
+def part_materials(fact: Fact) -> dict[str, set[str]]:
+    """The parts a fact names, each with the words of what it is made of: a key's ("blades":
+    "zirconia ceramic"), and a value's that pairs several parts with materials ("bamboo frame,
+    cotton liner": frame, bamboo; liner, cotton; not "cast iron, powder-coated"). The product's own
+    material, name, kind or maker names no part ("material: natural latex", "Sprint Jump Rope")."""
+    key = name_words(fact.name)
+    if is_identity(fact) or MAKER_KEYS & set(key) or not isinstance(fact.value, str):
+        return {}
+    found = {}
+    if key and key[-1] not in MATERIAL_KEYS:
+        found[key[-1]] = {word.lower() for word in WORD.findall(fact.value) if not word.isdigit()} - FUNCTION_WORDS
+    pairs = [part.split() for part in PARTS.split(fact.value)]
+    pairs = [words for words in pairs if len(words) >= 2 and not any(char.isdigit() for char in "".join(words))]
+    for words in pairs if len(pairs) >= 2 else ():
+        made = [word.lower() for word in WORD.findall(" ".join(words[:-1]))]
+        if not FUNCTION_WORDS & set(made) and (part := WORD.findall(words[-1].lower())):
+            found.setdefault(part[-1], set()).update(made)
+    return found
 
 
 def is_identity(fact: Fact) -> bool:

@@ -202,6 +202,13 @@ def test_a_contradiction_that_starts_with_a_common_word_is_banned_whole(tokenize
     assert run[2].strip() == "all ages"  # not "all" alone, which no copy could then say
 
 
+def test_a_part_made_of_another_parts_material_is_banned_whole(tokenizer):
+    knives = {"name": "Keystone", "blades": "zirconia ceramic", "handles": "soft-grip ABS"}
+    ids = tokenizer(" The blades are made of soft-grip ABS.", add_special_tokens=False)["input_ids"]
+    [run] = untrue_runs(tokenizer, ids, knives)
+    assert run[2].strip() == "blades are made of soft-grip ABS"  # not "blades" alone: the handles may be
+
+
 def test_a_neighbour_placed_around_the_product_is_banned_up_to_its_first_word(tokenizer):
     """ "in the heart of Clare Hall" for near: Clare Hall, from the word its "of" follows: "in" and
     "near Clare Hall" stay allowed."""

