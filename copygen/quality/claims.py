@@ -3,8 +3,8 @@ environmental or health property, or an origin ("discounted", "2-year warranty",
 "renowned", "eco-friendly", "hypoallergenic", "non-toxic", "family-owned", "locally sourced",
 "family-friendly", "made in Portugal", "handmade", "hand-welded"), a property that makes a kind of
 product ("gaming", "smart", "electric", "wireless", "waterproof", "breathable"), an audience ("for
-outdoor enthusiasts", "for cat owners"), a fit with everything
-("compatible with any phone"), a colour ("Blue, Red, Green"), a catalogue ("offers a wide range of
+outdoor enthusiasts", "for cat owners"), a fit or use with everything
+("compatible with any phone", "removes hair from any surface"), a colour ("Blue, Red, Green"), a catalogue ("offers a wide range of
 products"), or a choice of options ("available in a variety of colours", "in a variety of shapes,
 sizes, and colors", "3 color options").
 Advertising rules and marketplaces ask for proof of each, so copy may make one only when the
@@ -28,6 +28,18 @@ from typing import Any
 
 from copygen.quality.values import RATED, RENOWN, facts
 
+WOODS = r"oak|walnut|acacia|pine|cedar|beech|maple|teak|birch|bamboo|mango|cherry|\bash\b|mahogany|koa|spruce|hickory|\bmdf\b|veneer"
+# What says the data names a material: a key for one, or a material's word.
+MATERIAL = (
+    r"material|fabric|ingredient|composition|construction|\bblend\b|\bmade\b|\bfill\b|\bwax\b"
+    rf"|wood|timber|{WOODS}|metal|steel|iron|alumin|copper|brass|titanium|zinc|chrom|bronze|pewter|\btin\b"
+    r"|plastic|\babs\b|acrylic|\bpoly|\bpvc\b|\bp?eva\b|\btp[eu]\b|melamine|resin|nylon|silicon|tritan"
+    r"|ceramic|porcelain|stoneware|earthenware|terracotta|\bclay|zirconia|cordierite|enamel|glass|stone|granite"
+    r"|marble|slate|quartz|cotton|linen|silk|leather|suede|polyester|fleece|canvas|wool|merino|cashmere|velour"
+    r"|velvet|denim|\bfelt\b|mesh|microfib|synthetic|\bdown\b|feather|rubber|latex|neoprene|foam|cork|paper"
+    r"|cardboard|carbon|fib(?:re|er) ?glass|graphite|kevlar|jute|hemp|sisal|rattan|wicker|vinyl|acetate|ripstop"
+    r"|tarpaulin|concrete|soy|beeswax|diatom"
+)
 # (claim, evidence): a claim in copy is held when the product's data matches its evidence.
 CLAIMS = (
     (r"discount(?:ed|s)?|on sale|sale price|clearance|reduced price", r"discount|sale|clearance|reduced|% off"),
@@ -41,7 +53,8 @@ CLAIMS = (
     ),
     (RATED, r"rat(?:ed|ings?)|review|stars?\b|score|award|recommend"),
     (
-        r"(?:eco|environmentally|planet|earth) friendl?(?:y|ier|iest|iness)|sustainab(?:le|ly|ility)|carbon neutral"
+        r"(?:eco|environmentally|planet|earth) friendl?(?:y|ier|iest|iness)(?:-[a-z]+)?|sustainab(?:le|ly|ility)"
+        r"|carbon neutral"
         r"|(?:eco|environmentally) (?:conscious|minded|responsible)|biodegradable|compostable",
         r"\beco|environment|sustainab|carbon|biodegrad|compost|recycl|organic|renewable|\bfsc\b",
     ),
@@ -57,11 +70,6 @@ CLAIMS = (
         r"made in|origin|country|manufactur|produced in|crafted in|handmade in",
     ),
     (r"recyclable|recycled", r"recycl"),
-    # Fit with everything: "compatible with any phone" for phones up to 7 inches, "for use with any kitchen appliances".
-    (
-        r"(?:compatible|works?|for use) with (?:any|all|every)|fits? (?:any|all|every)",
-        r"universal|\bany\b|\ball\b|\bevery",
-    ),
     # Handwork: made by hand ("handcrafted"), or a process done by hand ("hand-welded", "hand-picked"),
     # held by that very process in the data; "hand wash" is care, not a claim. So is a 3D-printed one.
     (r"hand ?(?:made|crafted)|made by hand", r"hand ?(?:made|crafted)|made by hand"),
@@ -79,11 +87,40 @@ CLAIMS = (
     # bike light set, "waterproof, and breathable materials" for a backpack with a rain cover.
     (r"gaming", r"\bgam(?:e|es|ing|er|ers)\b"),
     (r"smart", r"\bsmart|\bapp\b|wi ?fi|alexa|google home|homekit"),
-    (r"electric(?:al)?", r"electric|\d\s*(?:k?w|v)\b|\bwatts?\b|\bvolts?\b|\bmains\b|\bplug"),
+    # Watts hold "electric" unless a fuel makes them: "a 3000W electric stove" for a gas one.
+    (
+        r"electric(?:al)?",
+        r"electric|\bvolts?\b|\d\s*v\b|\bmains\b|\bplug"
+        r"|^(?!.*\b(?:gas|butane|propane|fuel|charcoal|kerosene|wood burning)\b).*(?:\d\s*k?w\b|\bwatts?\b)",
+    ),
     (r"water ?proof|weather ?proof", r"water ?proof|weather ?proof|\bipx?[0-9]?[678]\b"),
     (r"breathable", r"breath|mesh|ventilat"),
     (r"wireless|cordless", r"wireless|cordless|bluetooth|wi ?fi|\bqi\b|batter(?:y|ies)|recharg"),
     (r"certified", r"certif"),
+    # What the product is made of, which the data must say: "made of 2 zip pockets" for a running belt,
+    # "made entirely from non-slip pads" for a phone stand, "made of high-quality, durable materials"
+    # for headphones whose data names no material.
+    (
+        r"(?:made|crafted|constructed|manufactured)(?: (?:entirely|wholly|completely|mostly|mainly|primarily))?"
+        r" (?:of|from|with)",
+        MATERIAL,
+    ),
+    # A material, which the data must name, or one of its kinds ("oak" is wood, "ABS" plastic): "made of
+    # non-porous cotton" for a sleeping bag with a synthetic fill, "ceramic" for a rice cooker's pot.
+    (r"wood|wooden|timber", rf"wood|timber|{WOODS}"),
+    (r"metal|metallic", r"metal|steel|iron|alumin|copper|brass|titanium|zinc|chrom|bronze|pewter|\btin\b"),
+    (r"steel", r"steel|x\d\dcr"),
+    (r"alumin(?:i?um)", r"alumin"),
+    (r"plastic", r"plastic|\babs\b|acrylic|\bpoly|\bpvc\b|\btp[eu]\b|melamine|resin|nylon|\bpet\b|silicone|tritan"),
+    (r"ceramics?", r"ceramic|porcelain|stoneware|earthenware|terracotta|\bclay|zirconia|cordierite|enamel"),
+    (r"clay", r"clay|terracotta|ceramic|kaolin"),
+    (r"stone", r"stone|granite|marble|slate|cordierite|quartz|basalt|soapstone"),
+    (r"cotton|linen|silk|leather|suede|polyester|fleece|canvas|bamboo|cork|glass|porcelain|marble|granite", ""),
+    (r"wool(?:len)?", r"wool|merino|cashmere|alpaca"),
+    (r"nylon", r"nylon|polyamide"),
+    (r"rubber", r"rubber|latex|neoprene|\btpr\b"),
+    (r"silicone?", r"silicon"),
+    (r"copper|brass|titanium|iron", ""),
     # A colour, which the data must give ("Matte Black" gives black; grey and gray are one).
     (
         r"red|blue|green|yellow|orange|pink|purple|violet|brown|black|white|beige|navy|teal|turquoise|maroon"
@@ -147,6 +184,19 @@ AUDIENCE = re.compile(
     r"|collectors?|hobbyists?|crafters?|gardeners?|bakers?|cooks?|breeds?|fans)(?![\w-])",
     re.IGNORECASE,
 )
+# A claim for everything of a kind: a fit ("compatible with any phone" for phones up to 7 inches, "fits
+# all hobs"), a use ("removes hair from any surface", "for all skin types", "caters to all tastes").
+# Held when the data says so ("universal", "works with all hobs"). Time and determiners make none
+# ("at any time", "all the features", "for any occasion" is no promise), nor people, which AUDIENCE
+# reads, nor ages, which an age limit contradicts (values.ALL_AGES).
+UNIVERSAL = re.compile(
+    r"(?<![\w-])(?:(?:compatible|works?|for\s+use)\s+with|fits?|suits?|for|on|from|in|into|to|with|across|of)"
+    r"\s+(?:any|all|every)\s+(?:(?:types?|kinds?|sorts?)\s+of\s+)?"
+    r"(?!(?:the|of|your|you|its|their|our|his|her|this|that|these|those|such|other|and|or|but|in|at|round"
+    r"|time|times|day|days|night|nights|year|moment|occasions?|ages?)\b)[^\W\d_][\w-]*(?:\s+(?:types|kinds|levels|sizes|shapes))?",
+    re.IGNORECASE,
+)
+UNIVERSAL_HELD = re.compile(r"universal|\bany\b|\ball\b|\bevery")
 ONE_SIZE = re.compile(r"\bone[- ]size\b", re.IGNORECASE)  # "adult, one size": a list, but no choice
 CLAIM = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"({claim.replace(' ', '[- ]')})" for claim, _ in CLAIMS) + r")(?![\w-])",
@@ -171,11 +221,18 @@ def unsupported_claim_spans(
         evidence = CLAIMS[kind][1] or rf"\b{said}\b"  # the claim's own words: "red" is not in "required"
         if not re.search(evidence, data):
             spans.append(match.span())
+    audiences = list(AUDIENCE.finditer(text))
     spans += [
         match.span()
-        for match in AUDIENCE.finditer(text)
+        for match in audiences
         if not named_people(match.group("people"), data) and not any(s <= match.start() < e for s, e in spans)
     ]
+    if not UNIVERSAL_HELD.search(data):
+        spans += [
+            match.span()
+            for match in UNIVERSAL.finditer(text)
+            if not any(s < match.end() and match.start() < e for s, e in spans + [m.span() for m in audiences])
+        ]
     for match in OPTIONS.finditer(text):
         kinds = re.findall(OPTION, match.group("kinds"), re.IGNORECASE)
         if not match.group("named") and not all(kind.lower().endswith("s") for kind in kinds):

@@ -152,6 +152,14 @@ def test_the_ct2_engine_suppresses_labels_from_the_first_decoding(tokenizer):
         ({"name": "Aromi", "notes": "kids eat free"}, [], ["family-friendly", "family-style"]),
         # the samples' kind: no place, no price tier, and no evidence of renown
         ({"name": "Harbor kettle", "price": "$129.00"}, ["renowned"], ["restaurant", "pub", "high-end"]),
+        # what it is made of, only where the data names a material
+        (
+            {"name": "Stridewell Running Belt", "features": ["2 zip pockets"]},
+            ["made of", "made from", "made entirely of", "made entirely from"],
+            [],
+        ),
+        ({"name": "Vesper Candle", "wax": "soy", "vessel": "amber glass jar"}, [], ["made of", "made from"]),
+        ({"name": "Tennis Racket", "features": ["graphite frame"]}, [], ["made of", "made from"]),
     ],
 )
 def test_the_listed_words_for_a_kind_price_rating_or_yes_no_are_banned_only_where_untrue(

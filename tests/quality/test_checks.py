@@ -180,6 +180,10 @@ def test_repeated_phrases_are_flagged_per_part():
     assert repeated_phrases("A steady pour, a steady hand") == []
     assert repeated_phrases("A 20 frets, 20 frets, 20 Frets guitar") == ["20 frets, 20 frets, 20 frets"]
     assert repeated_phrases("Sizes S, M, L; red, blue") == []
+    assert repeated_phrases("Durable, durable, and durable; fun and fun; bold or bolder") == [
+        "durable, durable",
+        "fun and fun",
+    ]  # a word listed after itself (held-out drafts)
     ad = "Headline: Harbor Coffee Kettle\nDescription: The Harbor Coffee Kettle pours slowly."
     assert failed(check_variant(ad, KETTLE, get_channel("search-ad")), "repetition") == []
 
@@ -499,7 +503,8 @@ def test_copy_that_states_the_template_examples_values_is_untrue_unless_the_prod
     checks = check_variant(text, lantern, examples=MUG)
     assert failed(checks, "example") == ["states the template's example, not this product: porcelain"]
     assert not is_clean(checks) and states_untrue(text, lantern, MUG)
-    assert not states_untrue(text, lantern)  # without the example, nothing reads it as untrue
+    alone = check_variant(text, lantern)  # without the example, a material the data does not name
+    assert failed(alone, "claims") == ["claims what the attributes do not back: made of, porcelain"]
     merged = check_variant("TideWellPump makes the Lantern 500, in PORCELAIN.", lantern, examples=MUG)
     assert failed(merged, "example") == ["states the template's example, not this product: tidewell, porcelain"]
     mug = {"name": "Daybreak Mugs (Set of 2)", "material": "porcelain", "size": "300 ml"}

@@ -31,7 +31,7 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         (
             {"features": ["rain cover included", "hip belt pockets"]},
             "Made of high-quality, eco-conscious materials; environmentally responsible.",
-            ["eco-conscious", "environmentally responsible"],
+            ["Made of", "eco-conscious", "environmentally responsible"],
         ),  # a backpack in a held-out set, once its prompt showed an example
         ({"features": "non-toxic water-based paint"}, "Non-toxic paint.", []),
         (
@@ -82,9 +82,17 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         (
             {"compatibility": "phones up to 7 inches", "features": ["suction base"]},
             "Compatible with any phone, for use with any kitchen appliances; fits all hobs.",
-            ["Compatible with any", "for use with any", "fits all"],
+            ["Compatible with any phone", "for use with any kitchen", "fits all hobs"],
         ),  # a fit with everything (held-out drafts)
         ({"compatibility": "works with all hobs, induction too"}, "It works with all hobs.", []),
+        (
+            {"features": ["reusable, no refills needed"]},
+            "It removes hair from any surface, for all skin types, and suits every taste; use it at any time, "
+            "with all the family, for any occasion and for all ages.",
+            ["from any surface", "for all skin types", "suits every taste"],
+        ),  # a use with everything (a held-out pet hair roller's best draft); time, determiners and ages make none
+        ({"features": ["works on all surfaces"]}, "It removes hair from any surface.", []),
+        ({"audience": "cat owners"}, "A must for any cat owner.", []),  # people are the audience's to judge
         (
             {"size": "expands from 5 m to 15 m", "fit": "M: 55-59 cm"},
             "In a variety of sizes, from 5 meters to 15 meters; in a variety of models.",
@@ -195,8 +203,33 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ),
         (
             {"name": "Tumbleweed Pet Hair Remover Roller", "features": ["reusable, no refills needed"]},
-            "It is made of high-quality, eco-friendliness.",
-            ["eco-friendliness"],
+            "It is made of high-quality, eco-friendliness, and eco-friendliness-friendly materials.",
+            ["made of", "eco-friendliness", "eco-friendliness-friendly"],
+        ),
+        (
+            {"name": "Ridgeline Camping Stove", "fuel": "butane/propane canister", "output": "3000 W"},
+            "A 3000W electric stove.",
+            ["electric"],
+        ),  # watts burnt from a fuel (a held-out stove's best draft)
+        ({"name": "Grainsmith Rice Cooker", "power": "350 W"}, "A 350 W electric rice cooker.", []),
+        # a material the data does not name (held-out drafts), or names by one of its kinds
+        (
+            {"name": "Cinder Mummy Sleeping Bag", "fill": "synthetic", "features": ["non-stick inner pot"]},
+            "Made of non-porous cotton, with a non-stick ceramic pot, a wooden base and a metal frame; reading glasses.",
+            ["cotton", "ceramic", "wooden", "metal"],
+        ),
+        (
+            {"name": "Stridewell Running Belt", "features": ["2 zip pockets", "reflective strip"]},
+            "It is made of 2 zip pockets, made with care, made entirely from non-slip pads and crafted from durable "
+            "materials; made by Pacefield.",
+            ["made of", "made with", "made entirely from", "crafted from"],
+        ),  # what it is made of, when the data names no material (held-out drafts)
+        ({"name": "Hand Cream", "ingredients": ["shea butter"]}, "Made of shea butter.", []),
+        ({"name": "Candle", "wax": "soy"}, "Made from soy.", []),
+        (
+            {"blade": "German X50CrMoV15 steel", "handle": "pakkawood", "lid": "bamboo with silicone seal"},
+            "A steel blade, a metal bolster, a wooden handle, a bamboo lid and a plastic seal.",
+            [],
         ),
         (
             {"name": "Plugwise Smart Plug", "features": ["Bluetooth 5.3", "IP67", "mesh panels", "2200 W"]},

@@ -44,7 +44,7 @@ ADS = {
     ],
     "SKU-1002": [
         "Headline: Lumio Milk Frother\nDescription: Hot or cold foam at home: 3 froth settings, 250 ml dishwasher-safe jug.",
-        "Headline: Café Crème Milk Frother\nDescription: Creamy foam foam for every coffee, from Lumio.",
+        "Headline: Café Crème Milk Frother\nDescription: Creamy foam foam for daily coffee, from Lumio.",
     ],
     "SKU-666": [
         "Headline: <b>Bold</b> & cheap\nDescription: </script><img src=x onerror=alert(2)> Great value & more.",
@@ -145,7 +145,7 @@ def test_reading_drafts_reports_located_errors(tmp_path):
 
 def test_apply_marks_decisions_rechecks_edits_and_exports_pairs(drafts_file, tmp_path):
     drafts = read_drafts(str(drafts_file))
-    edit = "Headline: Lumio Milk Frother\nDescription: Creamy foam for every coffee, from Lumio. Only cheap."
+    edit = "Headline: Lumio Milk Frother\nDescription: Creamy foam for daily coffee, from Lumio. Only cheap."
     decisions = write_lines(
         tmp_path / "decisions.jsonl",
         [
@@ -334,7 +334,7 @@ def test_reviewer_approves_edits_rejects_and_exports_in_chromium(browser, drafts
         page.keyboard.press("r")  # reject SKU-1001 #2
         variant(page, 1, 1).get_by_role("button", name="Edit").click()
         editor = variant(page, 1, 1).locator("textarea")
-        editor.fill("Headline: Lumio Café Crème Frother\nDescription: Creamy foam for every coffee, from Lumio.")
+        editor.fill("Headline: Lumio Café Crème Frother\nDescription: Creamy foam for daily coffee, from Lumio.")
         assert variant(page, 1, 1).locator(".editor .length").all_inner_texts() == [
             "headline 24/30",
             "description 41/90",
@@ -380,7 +380,7 @@ def test_reviewer_approves_edits_rejects_and_exports_in_chromium(browser, drafts
     assert result.exit_code == 0, result.stderr
     assert [json.loads(line)["copy"] for line in pairs.read_text(encoding="utf-8").splitlines()] == [
         ADS["SKU-1001"][0],
-        "Headline: Lumio Café Crème Frother\nDescription: Creamy foam for every coffee, from Lumio.",
+        "Headline: Lumio Café Crème Frother\nDescription: Creamy foam for daily coffee, from Lumio.",
     ]
 
 
