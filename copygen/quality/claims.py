@@ -2,9 +2,10 @@
 environmental or health property, or an origin ("discounted", "2-year warranty", "award-winning",
 "renowned", "eco-friendly", "hypoallergenic", "non-toxic", "family-owned", "locally sourced",
 "family-friendly", "made in Portugal", "handmade", "hand-welded"), a property that makes a kind of
-product ("gaming", "smart", "electric", "wireless", "waterproof", "breathable"), an audience ("for
-outdoor enthusiasts", "for cat owners"), a fit or use with everything
-("compatible with any phone", "removes hair from any surface"), a colour ("Blue, Red, Green"), a catalogue ("offers a wide range of
+product ("gaming", "smart", "electric", "wireless", "waterproof", "breathable"), a material ("cotton",
+"wooden"; or "made of" anything, when the data names no material), an audience ("for outdoor
+enthusiasts", "for cat owners"), a fit or use with everything ("compatible with any phone", "removes
+hair from any surface"), a colour ("Blue, Red, Green"), a catalogue ("offers a wide range of
 products"), or a choice of options ("available in a variety of colours", "in a variety of shapes,
 sizes, and colors", "3 color options").
 Advertising rules and marketplaces ask for proof of each, so copy may make one only when the
@@ -28,7 +29,10 @@ from typing import Any
 
 from copygen.quality.values import RATED, RENOWN, facts
 
-WOODS = r"oak|walnut|acacia|pine|cedar|beech|maple|teak|birch|bamboo|mango|cherry|\bash\b|mahogany|koa|spruce|hickory|\bmdf\b|veneer"
+WOODS = (
+    r"oak|walnut|acacia|pine|cedar|beech|maple|teak|birch|bamboo|mango|cherry|\bash\b|mahogany|koa|spruce|hickory"
+    r"|\bmdf\b|veneer"
+)
 # What says the data names a material: a key for one, or a material's word.
 MATERIAL = (
     r"material|fabric|ingredient|composition|construction|\bblend\b|\bmade\b|\bfill\b|\bwax\b"
@@ -91,7 +95,7 @@ CLAIMS = (
     (
         r"electric(?:al)?",
         r"electric|\bvolts?\b|\d\s*v\b|\bmains\b|\bplug"
-        r"|^(?!.*\b(?:gas|butane|propane|fuel|charcoal|kerosene|wood burning)\b).*(?:\d\s*k?w\b|\bwatts?\b)",
+        r"|^(?s:(?!.*\b(?:gas|butane|propane|fuel|charcoal|kerosene|wood burning)\b).*(?:\d\s*k?w\b|\bwatts?\b))",
     ),
     (r"water ?proof|weather ?proof", r"water ?proof|weather ?proof|\bipx?[0-9]?[678]\b"),
     (r"breathable", r"breath|mesh|ventilat"),
@@ -193,7 +197,8 @@ UNIVERSAL = re.compile(
     r"(?<![\w-])(?:(?:compatible|works?|for\s+use)\s+with|fits?|suits?|for|on|from|in|into|to|with|across|of)"
     r"\s+(?:any|all|every)\s+(?:(?:types?|kinds?|sorts?)\s+of\s+)?"
     r"(?!(?:the|of|your|you|its|their|our|his|her|this|that|these|those|such|other|and|or|but|in|at|round"
-    r"|time|times|day|days|night|nights|year|moment|occasions?|ages?)\b)[^\W\d_][\w-]*(?:\s+(?:types|kinds|levels|sizes|shapes))?",
+    r"|time|times|day|days|night|nights|year|moment|occasions?|ages?)\b)"
+    r"[^\W\d_][\w-]*(?:\s+(?:types|kinds|levels|sizes|shapes))?",
     re.IGNORECASE,
 )
 UNIVERSAL_HELD = re.compile(r"universal|\bany\b|\ball\b|\bevery")
