@@ -29,20 +29,24 @@ from typing import Any
 
 from copygen.quality.values import RATED, RENOWN, facts
 
+# A material's kinds, each of which holds a claim of the material ("oak" holds "wooden").
 WOODS = (
-    r"oak|walnut|acacia|pine|cedar|beech|maple|teak|birch|bamboo|mango|cherry|\bash\b|mahogany|koa|spruce|hickory"
-    r"|\bmdf\b|veneer"
+    r"wood|timber|oak|walnut|acacia|pine|cedar|beech|maple|teak|birch|bamboo|mango|cherry|\bash\b|mahogany|koa"
+    r"|spruce|hickory|\bmdf\b|veneer"
 )
+METALS = r"metal|steel|iron|alumin|copper|brass|titanium|zinc|chrom|bronze|pewter|\btin\b"
+PLASTICS = r"plastic|\babs\b|acrylic|\bpoly|\bpvc\b|\bp?eva\b|\btp[eu]\b|melamine|resin|nylon|silicon|tritan"
+CERAMICS = r"ceramic|porcelain|stoneware|earthenware|terracotta|\bclay|zirconia|cordierite|enamel|kaolin"
+STONES = r"stone|granite|marble|slate|cordierite|quartz|basalt|soapstone"
+WOOLS = r"wool|merino|cashmere|alpaca"
+RUBBERS = r"rubber|latex|neoprene|\btpr\b"
 # What says the data names a material: a key for one, or a material's word.
 MATERIAL = (
     r"material|fabric|ingredient|composition|construction|\bblend\b|\bmade\b|\bfill\b|\bwax\b"
-    rf"|wood|timber|{WOODS}|metal|steel|iron|alumin|copper|brass|titanium|zinc|chrom|bronze|pewter|\btin\b"
-    r"|plastic|\babs\b|acrylic|\bpoly|\bpvc\b|\bp?eva\b|\btp[eu]\b|melamine|resin|nylon|silicon|tritan"
-    r"|ceramic|porcelain|stoneware|earthenware|terracotta|\bclay|zirconia|cordierite|enamel|glass|stone|granite"
-    r"|marble|slate|quartz|cotton|linen|silk|leather|suede|polyester|fleece|canvas|wool|merino|cashmere|velour"
-    r"|velvet|denim|\bfelt\b|mesh|microfib|synthetic|\bdown\b|feather|rubber|latex|neoprene|foam|cork|paper"
-    r"|cardboard|carbon|fib(?:re|er) ?glass|graphite|kevlar|jute|hemp|sisal|rattan|wicker|vinyl|acetate|ripstop"
-    r"|tarpaulin|concrete|soy|beeswax|diatom"
+    rf"|{WOODS}|{METALS}|{PLASTICS}|{CERAMICS}|{STONES}|{WOOLS}|{RUBBERS}"
+    r"|glass|cotton|linen|silk|leather|suede|polyester|polyamide|fleece|canvas|velour|velvet|denim|\bfelt\b|mesh"
+    r"|microfib|synthetic|\bdown\b|feather|foam|cork|paper|cardboard|carbon|fib(?:re|er) ?glass|graphite|kevlar"
+    r"|jute|hemp|sisal|rattan|wicker|vinyl|acetate|ripstop|tarpaulin|concrete|soy|beeswax|diatom"
 )
 # (claim, evidence): a claim in copy is held when the product's data matches its evidence.
 CLAIMS = (
@@ -111,18 +115,18 @@ CLAIMS = (
     ),
     # A material, which the data must name, or one of its kinds ("oak" is wood, "ABS" plastic): "made of
     # non-porous cotton" for a sleeping bag with a synthetic fill, "ceramic" for a rice cooker's pot.
-    (r"wood|wooden|timber", rf"wood|timber|{WOODS}"),
-    (r"metal|metallic", r"metal|steel|iron|alumin|copper|brass|titanium|zinc|chrom|bronze|pewter|\btin\b"),
+    (r"wood|wooden|timber", WOODS),
+    (r"metal|metallic", METALS),
     (r"steel", r"steel|x\d\dcr"),
     (r"alumin(?:i?um)", r"alumin"),
-    (r"plastic", r"plastic|\babs\b|acrylic|\bpoly|\bpvc\b|\btp[eu]\b|melamine|resin|nylon|\bpet\b|silicone|tritan"),
-    (r"ceramics?", r"ceramic|porcelain|stoneware|earthenware|terracotta|\bclay|zirconia|cordierite|enamel"),
+    (r"plastic", PLASTICS),
+    (r"ceramics?", CERAMICS),
     (r"clay", r"clay|terracotta|ceramic|kaolin"),
-    (r"stone", r"stone|granite|marble|slate|cordierite|quartz|basalt|soapstone"),
+    (r"stone", STONES),
     (r"cotton|linen|silk|leather|suede|polyester|fleece|canvas|bamboo|cork|glass|porcelain|marble|granite", ""),
-    (r"wool(?:len)?", r"wool|merino|cashmere|alpaca"),
+    (r"wool(?:len)?", WOOLS),
     (r"nylon", r"nylon|polyamide"),
-    (r"rubber", r"rubber|latex|neoprene|\btpr\b"),
+    (r"rubber", RUBBERS),
     (r"silicone?", r"silicon"),
     (r"copper|brass|titanium|iron", ""),
     # A colour, which the data must give ("Matte Black" gives black; grey and gray are one).

@@ -27,6 +27,7 @@ from copygen.quality.values import (
     AGE_KEYS,
     CAMEL,
     FUNCTION_WORDS,
+    MADE_FROM,
     MAKER_KEYS,
     PRODUCT_NAME_KEYS,
     RATING,
@@ -70,8 +71,9 @@ JOINED = re.compile(r"\s*(?:[-–—/+]|to|or|and)\s*")  # between numbers of on
 START_REACH = 16  # characters before a word that SENTENCE_START reads
 COUNTED = re.compile(r"\+?[ \u00a0\u202f-]?([^\W\d_]+)")  # the word a number counts: "2-Person", "3 colours"
 COUNTED_PHRASE = re.compile(r"\+?[ \u00a0\u202f-]?([^\W\d_]+(?:[ -][^\W\d_]+){0,2})")  # "5 natural latex bands"
-COUNTS_NOTHING = frozenset({"st", "nd", "rd", "th", "out"})  # an ordinal's ending ("1st"); a rating's "5 out of 5"
-ORDINAL = re.compile(r"(?:st|nd|rd|th)(?![^\W\d_])", re.IGNORECASE)  # after a number: "14th", "2nd"
+ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})  # after a number: "14th", "2nd"
+COUNTS_NOTHING = ORDINAL_ENDS | {"out"}  # an ordinal's ending ("1st"); a rating's "5 out of 5"
+ORDINAL = re.compile(rf"(?:{'|'.join(sorted(ORDINAL_ENDS))})(?![^\W\d_])", re.IGNORECASE)
 IDENTITY_KEYS = PRODUCT_NAME_KEYS | MAKER_KEYS  # what names the product as a whole, or its maker
 # The thing a weight or length is written on as an adjective: "a 4.2-kg steel frame", "a 183-cm-wide carry case".
 MEASURED_THING = re.compile(
@@ -137,7 +139,7 @@ MASS_REACH = 28  # characters before a mass that LOAD_BEFORE and WEIGHS read
 # A verb whose object copy may write as a bare measure by mistake, the template's example's shape
 # filled with another value ("It holds 20 cm" for a plant pot, "made of 1600 DPI" for a mouse).
 HOLDS = re.compile(r"\b(?:holds?|holding)\s+(?:up\s+to\s+)?", re.IGNORECASE)
-MADE_OF = re.compile(r"\b(?:made|crafted|constructed)\s+(?:of|from)\s+(?:(?-i:[A-Z]{2,})\s+)?", re.IGNORECASE)
+MADE_OF = re.compile(rf"\b{MADE_FROM}\s+(?:(?-i:[A-Z]{{2,}})\s+)?", re.IGNORECASE)
 HOLDABLE = frozenset({"ml", "l", "gallon", "oz", "cubic", "mah", "wh", "kwh", "kb", "mb", "gb", "tb", "piece", "pack"})
 THING_AFTER = re.compile(r"[ \u00a0\u202f-]*([^\W\d_]+)")  # the word after a measure, which may be the thing measured
 OF_THING = re.compile(r"[ \u00a0\u202f-]*(?:of\s+)?([^\W\d_]+)")  # after a unit: "7 kg of glass beads"
@@ -612,7 +614,11 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
         if held & {singular(word.lower()) for word in WORDS.findall(things)}:
             continue  # "5 natural latex bands" for "5 bands" and "natural latex": its own thing
         others = set().union(*(words[fact] for fact in every if fact not in own | identity)) - held
-        weighs = quantity.unit in MASSES and read == slice(None) and all(WEIGHS.search(str(fact)) for fact in own)
+        weighs = (
+            quantity.unit in MASSES
+            and read == slice(None)
+            and all(WEIGHS.search(f"{fact.name} {fact.value}") for fact in own)
+        )
         thing_end = len(leading_words(things, THING_ENDS)) if weighs else 0  # "fabric" of "fabric and supports"
         misplaced = [
             word

@@ -199,9 +199,10 @@ MAKER_KEYS = frozenset({"brand", "maker", "manufacturer", "company", "label", "v
 PRODUCT_NAME_KEYS = frozenset({"name", "title"})  # "name", "title", "productName", "product_title"
 PARTS = re.compile(r"[,;]")  # a value's parts, each stating one thing
 MATERIAL_KEYS = frozenset({"material", "materials", "fabric", "fabrics", "construction"})  # the whole product's
+MADE_FROM = r"(?:made|crafted|constructed)\s+(?:of|from)"  # what a thing is made of follows
 # A part copy says is made of something: "The blades are made of soft-grip ABS", up to the clause's end.
 PART_MADE_OF = re.compile(
-    r"(?<![\w-])(?P<part>[^\W\d_]+)\s+(?:(?:is|are)\s+)?(?:made|crafted|constructed)\s+(?:of|from)\s+"
+    rf"(?<![\w-])(?P<part>[^\W\d_]+)\s+(?:(?:is|are)\s+)?{MADE_FROM}\s+"
     r"(?P<material>[^.,;:!?()\n]+?)(?=\s+(?:and|but|while|with|for|that|which)\b|\s*[.,;:!?()\n]|\s*$)",
     re.IGNORECASE,
 )
@@ -670,8 +671,13 @@ def made_of_another_part(fact: Fact, reading: Reading, all_facts: list[Fact]) ->
     the part to the material's end, reported under the first fact that names the part."""
     said_made = list(PART_MADE_OF.finditer(reading.text))
     mine = part_materials(fact) if said_made else {}
-    if not mine:
-        return []
+    named = [
+        (match, part)
+        for match in said_made
+        if (part := next((own for own in mine if same_stem(own, match.group("part").lower())), None))
+    ]
+    if not named:
+        return []  # other facts' parts are read only when copy says this one's is made of something
     every: dict[str, set[str]] = {}
     first: dict[str, Fact] = {}
     for other in all_facts:
@@ -679,9 +685,8 @@ def made_of_another_part(fact: Fact, reading: Reading, all_facts: list[Fact]) ->
             every.setdefault(part, set()).update(words)
             first.setdefault(part, other)
     spans = []
-    for match in said_made:
-        part = next((own for own in mine if same_stem(own, match.group("part").lower())), None)
-        if part is None or first[part] != fact:
+    for match, part in named:
+        if first[part] != fact:
             continue
         said = {word.lower() for word in WORD.findall(match.group("material"))} - FUNCTION_WORDS
         theirs = {word for name, words in every.items() if name != part for word in words} - every[part]
