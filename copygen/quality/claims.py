@@ -2,7 +2,8 @@
 environmental or health property, or an origin ("discounted", "2-year warranty", "award-winning",
 "renowned", "eco-friendly", "hypoallergenic", "non-toxic", "family-owned", "locally sourced",
 "family-friendly", "made in Portugal", "handmade", "hand-welded"), a property that makes a kind of
-product ("gaming", "smart", "electric", "wireless", "waterproof", "breathable"), a material ("cotton",
+product ("gaming", "smart", "electric", "wireless", "waterproof", "breathable"), a kind the data
+does not say the product is ("a halogen ring light"; see kinds), a material ("cotton",
 "wooden"; or "made of" anything, when the data names no material), an audience ("for outdoor
 enthusiasts", "for cat owners"), a fit or use with everything ("compatible with any phone", "removes
 hair from any surface"), a colour ("Blue, Red, Green"), a catalogue ("offers a wide range of
@@ -27,7 +28,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from copygen.quality.values import RATED, RENOWN, facts
+from copygen.quality.kinds import unheld_kind_spans
+from copygen.quality.values import PRAISE, RATED, RENOWN, facts
 
 # A material's kinds, each of which holds a claim of the material ("oak" holds "wooden").
 WOODS = (
@@ -109,7 +111,7 @@ CLAIMS = (
     # "made entirely from non-slip pads" for a phone stand, "made of high-quality, durable materials"
     # for headphones whose data names no material.
     (
-        r"(?:made|crafted|constructed|manufactured)(?: (?:entirely|wholly|completely|mostly|mainly|primarily))?"
+        r"(?:made|crafted|constructed|manufactured)(?: (?:entirely|wholly|completely|exclusively|mostly|mainly|primarily))?"
         r" (?:of|from|with)",
         MATERIAL,
     ),
@@ -242,6 +244,9 @@ def unsupported_claim_spans(
             for match in UNIVERSAL.finditer(text)
             if not any(s < match.end() and match.start() < e for s, e in spans + [m.span() for m in audiences])
         ]
+    judged = spans + [match.span() for match in [*CLAIM.finditer(text), *PRAISE.finditer(text), *audiences]]
+    kinds = unheld_kind_spans(attributes, text, skip)  # a kind's word that is a claim is judged as one
+    spans += [(start, end) for start, end in kinds if not any(s < end and start < e for s, e in judged)]
     for match in OPTIONS.finditer(text):
         kinds = re.findall(OPTION, match.group("kinds"), re.IGNORECASE)
         if not match.group("named") and not all(kind.lower().endswith("s") for kind in kinds):

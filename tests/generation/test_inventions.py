@@ -141,7 +141,7 @@ def test_the_ct2_engine_suppresses_labels_from_the_first_decoding(tokenizer):
         ({"name": "Aromi", "eatType": "coffee shop"}, ["restaurant", "restaurants", "pub", "bistro"], []),
         ({"name": "Aromi", "eatType": "restaurant"}, ["pub"], ["restaurant", "restaurants"]),
         ({"name": "Aromi", "eatType": "pub"}, ["restaurant"], ["pub"]),
-        ({"name": "Aromi", "priceRange": "cheap"}, ["high-end"], ["restaurant"]),
+        ({"name": "Aromi", "eatType": "restaurant", "priceRange": "cheap"}, ["high-end"], ["restaurant"]),
         ({"name": "Aromi", "priceRange": "high"}, [], ["high-end"]),
         ({"name": "Aromi", "priceRange": "moderate"}, ["high-end"], []),
         ({"name": "Aromi", "customer rating": "average"}, ["renowned", "well-regarded", "popular"], []),
@@ -150,8 +150,8 @@ def test_the_ct2_engine_suppresses_labels_from_the_first_decoding(tokenizer):
         ({"name": "Aromi", "familyFriendly": "yes"}, [], ["family-friendly", "family-focused", "family-style"]),
         ({"name": "Aromi", "area": "riverside"}, ["family-friendly", "family-style"], []),  # a claim with no evidence
         ({"name": "Aromi", "notes": "kids eat free"}, [], ["family-friendly", "family-style"]),
-        # the samples' kind: no place, no price tier, and no evidence of renown
-        ({"name": "Harbor kettle", "price": "$129.00"}, ["renowned"], ["restaurant", "pub", "high-end"]),
+        # the samples' kind: no place (a kind its data does not say), no price tier, and no evidence of renown
+        ({"name": "Harbor kettle", "price": "$129.00"}, ["renowned", "restaurant", "pub"], ["high-end"]),
         # what it is made of, only where the data names a material
         (
             {"name": "Stridewell Running Belt", "features": ["2 zip pockets"]},

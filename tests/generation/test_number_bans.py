@@ -131,7 +131,7 @@ def test_trimming_says_a_doubled_word_once_and_the_ranking_prefers_that_copy():
     assert trimmed(said, eagle) == ("The Eagle is a high-end Chinese eatery. It is in the city centre.", ["Chinese"])
     assert trimmed("Fly to Bora Bora with The Eagle.", {**eagle, "near": "Bora Bora"}) is None  # a value says it so
     assert trimmed("The Eagle serves Chinese,\nChinese and more.", eagle) is None  # across a line
-    guitar = {"name": "Harbor Guitar", "features": ["20 frets"]}
+    guitar = {"name": "Harbor Guitar", "category": "acoustic guitars", "features": ["20 frets"]}
     assert trimmed("Harbor Guitar is a 20 frets, 20 frets, 20 frets acoustic.", guitar) == (
         "Harbor Guitar is a 20 frets acoustic.",
         ["20 frets"],
@@ -168,7 +168,7 @@ def test_learned_bans_of_true_copy_are_empty(tokenizer):
     )  # nothing to start again from
 
 
-CAFE = {"name": "Alimentum", "familyFriendly": "no"}
+CAFE = {"name": "Alimentum", "eatType": "cafe", "familyFriendly": "no"}
 
 
 def test_a_contradiction_is_an_untrue_run_banned_from_its_first_word(tokenizer):
@@ -433,8 +433,9 @@ def test_the_transformers_engine_decodes_again_a_product_whose_every_variant_sta
     monkeypatch.setattr(engine, "beam_search_batch", scripted)
     monkeypatch.setattr(inventions, "COMMON_INVENTIONS", ("Michelin", "pub"))
     prior = first_runs(loaded.tokenizer, CAFE)  # the inventions, then the keys as labels
-    # "pub" is true of no cafe, but it is no name either
-    assert {loaded.tokenizer.decode(run).strip() for run in invention_runs(loaded.tokenizer, CAFE)} == {"Michelin"}
+    # "pub" is a kind this cafe's data does not give, so it is kept out too
+    forms = {loaded.tokenizer.decode(run).strip() for run in invention_runs(loaded.tokenizer, CAFE)}
+    assert forms == {"Michelin", "pub", "Pub"}
     settings = GenerationSettings(num_beams=2, num_variants=1, batch_size=2)
     pub = {"name": "The Eagle", "eatType": "pub"}
     cafe, eagle = TransformersEngine(loaded).decode(["cafe", "pub"], settings, grounding=[CAFE, pub])

@@ -339,15 +339,15 @@ def test_a_line_broken_off_after_a_comma_or_dash_fails_the_finished_check():
 
 
 def test_a_name_the_attributes_do_not_hold_is_an_untrue_hard_check():
-    cafe = {"name": "The Vaults", "food": "English", "area": "riverside"}
-    checks = check_variant("The Vaults is a Michelin-starred English cafe by the riverside in Tokyo.", cafe)
+    pub = {"name": "The Vaults", "eatType": "pub", "food": "English", "area": "riverside"}
+    checks = check_variant("The Vaults is a Michelin-starred English pub by the riverside in Tokyo.", pub)
     assert failed(checks, "names") == ["names what the attributes do not: Michelin, Tokyo"]
     assert not is_clean(checks)
-    honest = check_variant("The Vaults is an English cafe by the riverside.", cafe)
+    honest = check_variant("The Vaults is an English pub by the riverside.", pub)
     assert "names" not in [check["check"] for check in honest] and is_clean(honest)
-    product = Product(id="v", line=1, attributes=cafe)
+    product = Product(id="v", line=1, attributes=pub)
     job = DraftJob(model=None, template_name="t", template_source="", settings=GenerationSettings(num_variants=2))
-    invented = Variant("The Vaults is a Michelin-starred English cafe by the riverside.", -0.1)
+    invented = Variant("The Vaults is a Michelin-starred English pub by the riverside.", -0.1)
     plain = Variant("The Vaults serves English food.", -0.9)
     best, _ = checked_variants([invented, plain], product, job)
     assert best.text == plain.text  # true copy first, though it covers less and the model liked it less

@@ -33,6 +33,11 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             "Made of high-quality, eco-conscious materials; environmentally responsible.",
             ["Made of", "eco-conscious", "environmentally responsible"],
         ),  # a backpack in a held-out set, once its prompt showed an example
+        (
+            {"name": "Snug Heated Gloves", "heat settings": 3},
+            "It is made exclusively of high-end materials.",
+            ["made exclusively of"],
+        ),  # held-out gloves
         ({"features": "non-toxic water-based paint"}, "Non-toxic paint.", []),
         (
             {"brand": "Atelier Rue", "name": "Linen Button-Down Shirt"},

@@ -105,12 +105,12 @@ def test_references_jsonl_sample_shape_and_drafts(tmp_path):
 
 
 def test_drafts_that_state_names_claims_or_contradictions_their_attributes_lack_are_reported(tmp_path):
-    cafe = {"name": "Aromi", "familyFriendly": "no", "customer rating": "1 out of 5"}
+    cafe = {"name": "Aromi", "eatType": "cafe", "familyFriendly": "no", "customer rating": "1 out of 5"}
     drafts = jsonl(
         tmp_path / "drafts.jsonl",
         [
             {"id": "a", "attributes": cafe, "variants": [{"text": "Aromi, in Tokyo, is eco-friendly and top-rated."}]},
-            {"id": "b", "attributes": cafe, "variants": [{"text": "Aromi is a quiet cafe for adults."}]},
+            {"id": "b", "attributes": cafe, "variants": [{"text": "Aromi is a cosy cafe for adults."}]},
         ],
     )
     refs = jsonl(tmp_path / "refs.jsonl", [{"id": i, "reference": "Aromi is a cafe."} for i in "ab"])
