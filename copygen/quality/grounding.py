@@ -81,6 +81,10 @@ MEASURED_THING = re.compile(
 )
 HEAD = slice(-1, None)  # a thing's last word
 MEASURES = frozenset({"mm", "cm", "m", "inch", "foot", "mg", "g", "kg", "lb", "oz"})
+MEASURE_UNITS = frozenset(UNITS.values()) - {"piece", "pack", "x"}  # what no count is written in
+PLURAL = re.compile(r"[^\Wsui]s$")  # a key that counts: "pieces", "tiers"; not "glass", "status", "axis"
+BARE_NUMBER = re.compile(r"\d+")
+COUNT_UNITS = frozenset({"piece", "unit"})  # what a count of another thing is written in ("a 3-pack" may be of 3 jars)
 # Verbs that end the thing a measure is written on, as function words do ("a 45 x 30 x 4 cm kitchen
 # appliance made in Vermont": the thing is no "made").
 THING_ENDS = frozenset(
@@ -287,7 +291,8 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     players" is true), and so is one that copy gives a unit that the attributes give other numbers
     only ("10x magnification" for "8x magnification" and "ages 4-10").
     A mass the attributes hold only as the product's weight is no load it bears, and the other way
-    round ("a 3.2-kg weight limit" for a 3.2 kg bike; see mass_spans).
+    round ("a 3.2-kg weight limit" for a 3.2 kg bike; see mass_spans). A count is no measure
+    ("holds 32 ml" for "pieces: 32"; see miscounted_spans).
     A size's numbers must be those of one of the attributes' sizes, in any order ("250 x 250 cm" is no
     size of "150 x 250 cm"; "250 x 150 cm" is). A measure is not what the product holds or is made of
     ("It holds 20 cm", "made of 1600 DPI"; see misread_spans).
@@ -364,6 +369,7 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         + unheld_ordinals(values, text)
         + turned_bounds(values, text)
         + dimension_spans(attributes, text, skip)
+        + miscounted_spans(attributes, text, skip)
     ):
         same = [found for found in spans if found[0] == span[0]]  # a number read as untrue twice is reported once
         spans = [found for found in spans if found not in same] + [max([span, *same], key=lambda found: found[1])]
@@ -632,6 +638,48 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
         ]
         if misplaced:
             spans.append((quantity.start, start + misplaced[-1].end()))
+    return spans
+
+
+def miscounted_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> list[tuple[int, int]]:
+    """Where copy writes a count as a measure or as another unit: a number the data gives bare
+    under a plural key that names no unit ("pieces: 32", "tiers: 3", "stitches: 32") given a unit
+    ("It holds 32 ml", "holds 3 liters", "a 40-year-old seed tray" for `cells: 40`, "a 32-piece
+    sewing machine", "22 units" for `channels: 22`; "a 16-pack" may be of 16 jars) or a dimension ("a length of 9" for `pockets:
+    9`), unless a value gives that number that unit. The key's own word ("32 pieces", "a 3-tier
+    planter", "1000 pcs" for `pieces: 1000`), another word it counts ("charge two phones" for
+    `ports: 2`) or none is no measure."""
+    counts: dict[str, str] = {}  # a count's number -> the word its key counts, singular
+    for fact in facts(attributes, skip):
+        key = name_words(fact.name)[-1:]
+        measure = UNITS.get(key[0]) in MEASURE_UNITS if key else False  # "watts: 450" gives its unit
+        if key and PLURAL.search(key[0]) and not measure and BARE_NUMBER.fullmatch(str(fact.value).strip()):
+            counts.update((quantity.number, singular(key[0])) for quantity in quantities(str(fact.value)))
+    if not counts:
+        return []
+    held: dict[str, set[str | None]] = {}
+    for value in attribute_values(attributes, skip):
+        read = read_quantities(value, attribute=True)
+        for index, (quantity, _, _) in enumerate(read):
+            held.setdefault(quantity.number, set()).update(held_units(value, read, index))
+    read = read_quantities(text)
+    spans = []
+    for index, (quantity, _, _) in enumerate(read):
+        thing = counts.get(quantity.number)
+        if thing is None:
+            continue
+        unit = listed_unit(text, read, index) or (counted_in_copy(text, read, index) or "").lstrip("~") or None
+        before = text[max(0, quantity.start - DIMENSION_REACH) : quantity.start]
+        if unit is None:
+            wrong = bool(DIMENSION_BEFORE.search(before))
+        else:
+            unit = UNITS.get(unit, singular(unit))
+            wrong = (unit in MEASURE_UNITS or unit in COUNT_UNITS) and not (
+                same_stem(unit, thing)
+                or unit in {singular(held_unit.lstrip("~")) for held_unit in held[quantity.number] - {None}}
+            )
+        if wrong:
+            spans.append((quantity.start, quantity.end))
     return spans
 
 

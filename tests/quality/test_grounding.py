@@ -285,6 +285,21 @@ def test_attribute_coverage(attributes, text, expected):
             "A 14th-century puzzle, the 2nd generation, for ages 14 and up.",
             ["14th"],
         ),  # an ordinal counts nothing, so only an ordinal holds it (a held-out puzzle's best draft)
+        (
+            {"name": "Tinker Tool Bench", "pieces": 32, "tiers": "3", "cells": 40},
+            "It holds 32 ml and 3 liters, a 40-year-old kit; 32 pieces, 3 tiers, a 3-tier, 40-cell tray.",
+            ["32 ml", "3 liters", "40-year"],
+        ),  # a count is no measure (held-out drafts: a tool bench, a herb planter, a seed tray)
+        (
+            {"name": "Sable Beard Trimmer", "lengths": 20, "pockets": 9, "channels": 22},
+            "A 20-piece trimmer with a length of 9 and 22 units.",
+            ["20-piece", "9", "22"],
+        ),  # nor pieces of another thing, nor a dimension (held-out drafts, once measures were read)
+        (
+            {"watts": 450, "pieces": 2, "weight": "2 kg", "capacity": 500, "ports": "3", "jars": 16},
+            "A 450 W motor, 2 pieces, 2 kg, holds 500 ml, charges 3 phones, a 16-pack of jars, 2 pcs.",
+            [],
+        ),  # a key that names its unit, a value that gives the count that unit, what else it counts
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
