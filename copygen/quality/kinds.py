@@ -45,7 +45,7 @@ PRAISE = frozenset(
     affordable budget friendly value superb splendid trusty dependable hardworking hard working go to
     cutting edge state art performance humble casual no frills visit eco local quaint vibrant warm welcoming
     inviting relaxed lively bustling hidden trendy chic rustic traditional authentic hearty delicious tasty
-    gourmet sophisticated refined upscale cheerful colourful colorful bright soft gentle
+    gourmet sophisticated refined upscale cheerful colourful colorful bright soft gentle educational creative
     """.split()  # noqa: SIM905 (words read best as words)
 )
 # Nouns for any product (see values.ANY_KIND), and the words that join a phrase.

@@ -31,6 +31,7 @@ def kinds(attributes, text):
         (SCALE, "Pulse Smart Body Scale is a sleek, high-end bathroom scale.", []),
         (FAN, "It is a compact, portable fan and a great gift for any desk.", []),
         (FAN, "It is a fine piece of desk kit.", []),  # once called a kind, the next try said "fine china"
+        (FAN, "It is a fun and educational USB fan.", []),  # a coding kit's sample draft lost its name once read
         (BOARD, "It is a versatile paddleboard for water sports.", []),  # two of a value's words run together
         (BOARD, "It is a top-of-the-line sports-loving board.", []),  # a held word's use, after a hyphen
         (PUB, "The Vaults is a charming French-style pub.", []),
