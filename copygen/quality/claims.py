@@ -245,8 +245,8 @@ def unsupported_claim_spans(
             if not any(s < match.end() and match.start() < e for s, e in spans + [m.span() for m in audiences])
         ]
     judged = spans + [match.span() for match in [*CLAIM.finditer(text), *PRAISE.finditer(text), *audiences]]
-    kinds = unheld_kind_spans(attributes, text, skip)  # a kind's word that is a claim is judged as one
-    spans += [(start, end) for start, end in kinds if not any(s < end and start < e for s, e in judged)]
+    unheld = unheld_kind_spans(attributes, text, skip)  # a kind's word that is a claim is judged as one
+    spans += [(start, end) for start, end in unheld if not any(s < end and start < e for s, e in judged)]
     for match in OPTIONS.finditer(text):
         kinds = re.findall(OPTION, match.group("kinds"), re.IGNORECASE)
         if not match.group("named") and not all(kind.lower().endswith("s") for kind in kinds):

@@ -643,12 +643,12 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
 
 def miscounted_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> list[tuple[int, int]]:
     """Where copy writes a count as a measure or as another unit: a number the data gives bare
-    under a plural key that names no unit ("pieces: 32", "tiers: 3", "stitches: 32") given a unit
-    ("It holds 32 ml", "holds 3 liters", "a 40-year-old seed tray" for `cells: 40`, "a 32-piece
-    sewing machine", "22 units" for `channels: 22`; "a 16-pack" may be of 16 jars) or a dimension ("a length of 9" for `pockets:
-    9`), unless a value gives that number that unit. The key's own word ("32 pieces", "a 3-tier
-    planter", "1000 pcs" for `pieces: 1000`), another word it counts ("charge two phones" for
-    `ports: 2`) or none is no measure."""
+    under a plural key that names no unit ("pieces: 32", "tiers: 3", "stitches: 32") given a
+    measure's unit ("It holds 32 ml", "holds 3 liters", "a 40-year-old seed tray" for `cells: 40`),
+    pieces or units ("a 32-piece sewing machine", "22 units" for `channels: 22`) or a dimension ("a
+    length of 9" for `pockets: 9`), unless a value gives that number that unit. The key's own word
+    ("32 pieces", "a 3-tier planter", "1000 pcs" for `pieces: 1000`), another word it counts
+    ("charge two phones" for `ports: 2`, "a 16-pack" of 16 jars) or none is no measure."""
     counts: dict[str, str] = {}  # a count's number -> the word its key counts, singular
     for fact in facts(attributes, skip):
         key = name_words(fact.name)[-1:]
