@@ -15,6 +15,7 @@ from itertools import takewhile
 from typing import Any
 
 from copygen.quality.tokens import (
+    UNIT_NAMES,
     UNITS,
     Quantity,
     Token,
@@ -81,7 +82,7 @@ MEASURED_THING = re.compile(
 )
 HEAD = slice(-1, None)  # a thing's last word
 MEASURES = frozenset({"mm", "cm", "m", "inch", "foot", "mg", "g", "kg", "lb", "oz"})
-MEASURE_UNITS = frozenset(UNITS.values()) - {"piece", "pack", "x"}  # what no count is written in
+MEASURE_UNITS = frozenset(UNIT_NAMES) - {"piece", "pack", "x"}  # what no count is written in
 PLURAL = re.compile(r"[^\Wsui]s$")  # a key that counts: "pieces", "tiers"; not "glass", "status", "axis"
 BARE_NUMBER = re.compile(r"\d+")
 COUNT_UNITS = frozenset({"piece", "unit"})  # what a count of another thing is written in ("a 3-pack" may be of 3 jars)
@@ -369,7 +370,7 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
         + unheld_ordinals(values, text)
         + turned_bounds(values, text)
         + dimension_spans(attributes, text, skip)
-        + miscounted_spans(attributes, text, skip)
+        + miscounted_spans(attributes, text, skip, known)
     ):
         same = [found for found in spans if found[0] == span[0]]  # a number read as untrue twice is reported once
         spans = [found for found in spans if found not in same] + [max([span, *same], key=lambda found: found[1])]
@@ -641,12 +642,15 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
     return spans
 
 
-def miscounted_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> list[tuple[int, int]]:
+def miscounted_spans(
+    attributes: dict[str, Any], text: str, skip: Iterable[str], held: dict[str, set[str | None]]
+) -> list[tuple[int, int]]:
     """Where copy writes a count as a measure or as another unit: a number the data gives bare
     under a plural key that names no unit ("pieces: 32", "tiers: 3", "stitches: 32") given a
     measure's unit ("It holds 32 ml", "holds 3 liters", "a 40-year-old seed tray" for `cells: 40`),
     pieces or units ("a 32-piece sewing machine", "22 units" for `channels: 22`) or a dimension ("a
-    length of 9" for `pockets: 9`), unless a value gives that number that unit. The key's own word
+    length of 9" for `pockets: 9`), unless a value gives that number that unit (`held`: each
+    number's units, as unsupported_spans reads the values). The key's own word
     ("32 pieces", "a 3-tier planter", "1000 pcs" for `pieces: 1000`), another word it counts
     ("charge two phones" for `ports: 2`, "a 16-pack" of 16 jars) or none is no measure."""
     counts: dict[str, str] = {}  # a count's number -> the word its key counts, singular
@@ -657,11 +661,6 @@ def miscounted_spans(attributes: dict[str, Any], text: str, skip: Iterable[str])
             counts.update((quantity.number, singular(key[0])) for quantity in quantities(str(fact.value)))
     if not counts:
         return []
-    held: dict[str, set[str | None]] = {}
-    for value in attribute_values(attributes, skip):
-        read = read_quantities(value, attribute=True)
-        for index, (quantity, _, _) in enumerate(read):
-            held.setdefault(quantity.number, set()).update(held_units(value, read, index))
     read = read_quantities(text)
     spans = []
     for index, (quantity, _, _) in enumerate(read):
@@ -676,7 +675,7 @@ def miscounted_spans(attributes: dict[str, Any], text: str, skip: Iterable[str])
             unit = UNITS.get(unit, singular(unit))
             wrong = (unit in MEASURE_UNITS or unit in COUNT_UNITS) and not (
                 same_stem(unit, thing)
-                or unit in {singular(held_unit.lstrip("~")) for held_unit in held[quantity.number] - {None}}
+                or unit in {singular(own.lstrip("~")) for own in held.get(quantity.number, set()) - {None}}
             )
         if wrong:
             spans.append((quantity.start, quantity.end))

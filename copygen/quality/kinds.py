@@ -32,8 +32,8 @@ KIND = re.compile(
 )
 # After a hyphen, what a held word is for or how it is: "coffee-making", "French-style", "gig bag-free".
 USE = re.compile(r"..(?:ing|ed)$|^(?:style|free|friendly|proof|resistant|safe|ready|sized|shaped)$")
-# Words that say no kind, of any product.
-PRAISE = frozenset(
+# Words that say no kind, of any product: praise and sizes.
+NO_KIND = frozenset(
     """
     great good fine perfect ideal excellent fantastic wonderful amazing lovely beautiful stunning gorgeous elegant
     stylish sleek modern classic timeless simple easy handy useful practical versatile unique special fun
@@ -63,11 +63,12 @@ ANY_PRODUCT = (
 
 def unheld_kind_spans(attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)) -> list[tuple[int, int]]:
     """Where `text` says the product is a kind of thing the data does not hold: the span of each
-    run of words of a "is a ..." phrase that neither the data nor PRAISE or ANY_PRODUCT holds
+    run of words of a "is a ..." phrase that neither the data nor NO_KIND or ANY_PRODUCT holds
     ("weight loss" in "is a high-end weight loss product")."""
-    held = held_stems(attributes, skip)
+    phrases = list(KIND.finditer(text))
+    held = held_stems(attributes, skip) if phrases else set()  # the data is read only for copy that says a kind
     spans = []
-    for match in KIND.finditer(text):
+    for match in phrases:
         previous, last, last_fine = None, "", False  # the phrase's word before this one, and whether it was fine
         for word in WORD.finditer(text, match.start("kind"), match.end("kind")):
             said = word.group().lower()
@@ -75,7 +76,7 @@ def unheld_kind_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
             used = joined and (last == "to" or (last_fine and USE.search(said)))  # "coffee-making", "fun-to-use"
             together = previous is not None and stem(last + said) in held  # "terra cotta" for "terracotta"
             named = word.group()[0].isupper()  # a name: the names check reads it
-            fine = said in PRAISE or said in ANY_PRODUCT or stem(said) in held or bool(used) or together or named
+            fine = said in NO_KIND or said in ANY_PRODUCT or stem(said) in held or bool(used) or together or named
             if together and spans and spans[-1][1] == previous.end():  # the word before was half of this one
                 start = spans.pop()[0]
                 if start < previous.start():  # "halogen terra cotta": halogen stays
