@@ -42,16 +42,22 @@ UNITS = {
     **dict.fromkeys(["kg", "kilo", "kilos", "kilogram", "kilograms"], "kg"),
     **dict.fromkeys(["lb", "lbs", "pound", "pounds"], "lb"),
     **dict.fromkeys(["oz", "ounce", "ounces"], "oz"),
+    **dict.fromkeys(["ton", "tons", "tonne", "tonnes"], "tonne"),  # copy writes a jack's "2-ton" for 2 tonnes
+    **dict.fromkeys(["carat", "carats", "karat", "karats"], "carat"),  # not "ct": "60 ct" counts pills
     **dict.fromkeys(["ml", "milliliter", "milliliters", "millilitre", "millilitres"], "ml"),
     **dict.fromkeys(["l", "liter", "liters", "litre", "litres"], "l"),
     **dict.fromkeys(["gal", "gallon", "gallons"], "gallon"),
+    **dict.fromkeys(["qt", "quart", "quarts"], "quart"),
+    **dict.fromkeys(["pint", "pints"], "pint"),
+    **dict.fromkeys(["yd", "yds", "yard", "yards"], "yard"),
     **dict.fromkeys(["cubic", "cu"], "cubic"),  # "2 cubic feet": the first word is enough to tell
     **dict.fromkeys(["square", "sq"], "square"),
     **{
         unit: unit
         for unit in ["kb", "mb", "gb", "tb", "mbps", "gbps", "kw", "wh", "kwh", "mah", "hz", "khz", "mhz", "ghz"]
     },
-    **{unit: unit for unit in ["mp", "fps", "rpm", "db", "x", "°", "%"]},
+    **{unit: unit for unit in ["mp", "fps", "rpm", "db", "x", "°", "%", "psi", "dpi", "lux", "kcal"]},
+    **dict.fromkeys(["lm", "lumen", "lumens"], "lm"),
     **dict.fromkeys(["w", "watt", "watts"], "w"),
     **dict.fromkeys(["v", "volt", "volts"], "v"),
     **dict.fromkeys(["percent"], "%"),
