@@ -64,7 +64,7 @@ CLAIMS = (
     (RATED, r"rat(?:ed|ings?)|review|stars?\b|score|award|recommend"),
     (
         r"(?:eco|environmentally|planet|earth) friendl?(?:y|ier|iest|iness)(?:-[a-z]+)?|sustainab(?:le|ly|ility)"
-        r"|carbon neutral"
+        r"|carbon neutral|eco [a-z]+|ecological(?:ly)?"  # "eco-sustainable", "eco-luxury"; "ECO mode" in the data holds it
         r"|(?:eco|environmentally) (?:conscious|minded|responsible)|biodegradable|compostable",
         r"\beco|environment|sustainab|carbon|biodegrad|compost|recycl|organic|renewable|\bfsc\b",
     ),
@@ -141,7 +141,8 @@ CLAIMS = (
     # A catalogue: copy about the maker, not the product ("Atelier Rue ... offers a wide range of high-end clothing").
     (
         r"(?:(?:a|the) )?(?:(?:wide|whole|full|great|huge|diverse|broad) )?(?:range|variety|selection|array|assortment|line)"
-        r" of (?:[\w-]+ ){0,4}?(?:products|items|goods|offerings|merchandise|clothing|apparel|garments|wares|collections)",
+        r" of (?:[\w-]+ ){0,4}?(?:products|items|goods|offerings|merchandise|clothing|apparel|garments|wares|collections"
+        r"|appliances|furniture|equipment|solutions|cookware)",
         r"\bcollection|\brange\b|\bline\b|\bassort",
     ),
 )

@@ -307,7 +307,7 @@ RENOWN = (
     r"|loyal (?:customer base|customers|following|clientele|fan base|regulars)"
     r"|favou?rite (?:\w+ )?(?:among|with|of) (?:the )?(?:locals|customers|visitors|tourists|diners|residents|families"
     r"|foodies|food lovers|shoppers|travell?ers|fans|enthusiasts)"
-    r"|(?:well|long) established|(?:industry|market|world) leading|the world['’]?s (?:top|best|finest|leading)|(?:a|the|one of the) leading (?:[\w&]+ ){0,3}?"
+    r"|(?:well|long) established|(?:industry|market|world) lead(?:ing|ers?)|(?:a|the) leader in|the world['’]?s (?:top|best|finest|leading)|(?:a|the|one of the) leading (?:[\w&]+ ){0,3}?"
     r"(?:brands?|manufacturers?|makers?|compan(?:y|ies)|providers?|suppliers?|retailers?|names?|producers?|designers?))"
 )
 # Praise that claims a high rating (each space stands for a space or a hyphen, as in RENOWN): a claim

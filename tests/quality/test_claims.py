@@ -47,6 +47,18 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ),  # the maker's catalogue (the samples' best draft for a shirt, then "garments"), not the product
         ({"collection": "Atelier Rue Summer range"}, "Part of a range of linen clothing.", []),
         (
+            {"brand": "Brightwell", "name": "Salad Spinner"},
+            "Brightwell offers a wide range of kitchen appliances. It is a leader in kitchenware, an industry leader.",
+            ["a wide range of kitchen appliances", "a leader in", "industry leader"],
+        ),  # the maker's catalogue and standing (held-out drafts); "follow-the-leader" is neither
+        ({"name": "Follow-the-Leader Game"}, "A follow-the-leader game.", []),
+        (
+            {"name": "Bamboo Toothbrush"},
+            "An eco-sustainable, eco-luxury toothbrush, ecologically made.",
+            ["eco-sustainable", "eco-luxury", "ecologically"],
+        ),  # "eco-" makes any word a claim (a held-out draft's "eco-sustainable")
+        ({"features": ["ECO mode"]}, "An eco-mode kettle, eco-sustainable.", []),  # the data's "eco" holds it
+        (
             {"brand": "Northvale", "name": "Ridge Jacket"},
             "A jacket made in Northvale, handmade in small batches, crafted in the USA.",
             ["made in Northvale", "handmade", "crafted in the USA"],
