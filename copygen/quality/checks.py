@@ -24,7 +24,7 @@ from copygen.quality.grounding import (
     unsupported_names,
     unsupported_numbers,
 )
-from copygen.quality.trim import DOUBLED, REPEATED, stops_mid_sentence
+from copygen.quality.trim import DOUBLED, REPEATED, broken_off, stops_mid_sentence
 from copygen.quality.values import facts, name_words, same_stem
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
@@ -47,7 +47,9 @@ LABEL_LINE = re.compile(
     r"^[^\S\n]*(?:(?P<bullet>[-*•])[^\S\n]*)?(?P<label>[^\W\d_][^\n:]{0,40}?)[^\S\n]*:", re.MULTILINE
 )
 KEY_ITEM = re.compile(r"^[^\S\n]*[-*•][^\S\n]*(?P<label>[^\W\d_][^\W\d]*(?:[ -][^\W\d]+){0,3})[^\S\n]*$", re.MULTILINE)
-PROMPT_LABELS = ("facts", "description")  # the default template's labels for facts and for copy
+# Labels of the writing, not of the product: the default template's for facts and for copy, and those a
+# chat model puts before its copy ("Summary:", a held-out draft's first line).
+WRITING_LABELS = ("facts", "description", "product description", "summary", "tagline", "caption", "copy", "output")
 IDENTIFIER = re.compile(r"[a-z]+(?:[A-Z][a-z]+|_[a-z]+)+")  # a key as code writes it: "priceRange", "eat_type"
 # A line the model left after a comma or dash ("... cork grips - 100 to 135cm, flick-lock clamps -"): a list, broken off.
 BROKEN_LINE = re.compile(r"[^\W_][^\W_.!?]*(?:,|[^\S\n][-–—])[^\S\n]*$", re.MULTILINE)
@@ -72,8 +74,8 @@ def check_variant(
 ) -> list[dict[str, Any]]:
     """Every check on one variant, passed or not, as `{"check", "passed", "message"}` dicts.
 
-    finished (when the token limit, `cut_off`, stopped it mid-sentence, or a line breaks off
-    after a comma or dash; only when found), format (the channel's labelled parts are all there),
+    finished (when the token limit, `cut_off`, stopped it mid-sentence, a line breaks off
+    after a comma or dash, or a sentence on "a", "of", "is" and the like; only when found), format (the channel's labelled parts are all there),
     length (each part against the channel's limit), banned words, required attributes mentioned,
     numbers no attribute supports, names no attribute holds ("Michelin-starred", "in Tokyo"),
     claims with no evidence ("eco-friendly"), words of the template's `examples` this product does
@@ -92,6 +94,9 @@ def check_variant(
         results.append(check_result("finished", False, message))
     elif broken := BROKEN_LINE.findall(text):
         message = f"a line breaks off after a comma or dash: {', '.join(map(repr, dict.fromkeys(broken)))}"
+        results.append(check_result("finished", False, message))
+    elif dangling := broken_off(text):
+        message = f"a sentence breaks off: {', '.join(map(repr, dict.fromkeys(dangling)))}"
         results.append(check_result("finished", False, message))
     results += channel_checks(channel, parts)
     banned = list(banned)
@@ -235,7 +240,7 @@ def echoed_labels(text: str, attributes: dict[str, Any], channel: Channel | None
     ("Title:", "- brand:", "Pricing:" for price, "- materials:"), or, after a bullet or as a
     key-like word, have one of them ("- Target audience:", "priceRange:"), and list items that are
     nothing but keys ("- name", "- brand"), each once: the prompt's facts echoed, and so are the
-    default template's own labels ("Facts:"). A channel's own part labels ("Description:") are its
+    labels of the writing ("Facts:", "Summary:"). A channel's own part labels ("Description:") are its
     format, not an echo."""
     parts = set(channel.parts if channel else ())
     keys = {word for key in label_keys(attributes) if key.lower() not in parts for word in name_words(key)}
@@ -245,7 +250,7 @@ def echoed_labels(text: str, attributes: dict[str, Any], channel: Channel | None
         if match["label"].lower() not in parts
         and (said := name_words(match["label"]))
         and (
-            match["label"].lower() in PROMPT_LABELS
+            match["label"].lower() in WRITING_LABELS
             or (any if IDENTIFIER.fullmatch(match["label"]) or match["bullet"] else all)(
                 any(same_stem(word, key) for key in keys) for word in said
             )

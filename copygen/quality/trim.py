@@ -1,6 +1,6 @@
 """Trimming: a variant's sentences that state a number, name or claim no attribute holds (or a
 word of the template's examples) or that repeat an earlier one word for word, the unfinished end
-of one the token limit cut off, and a word or short phrase said twice in a row ("a high-end
+of one the token limit cut off, a sentence that breaks off ("... King is a"), and a word or short phrase said twice in a row ("a high-end
 Chinese Chinese eatery", "20 frets, 20 frets"), taken out.
 
 Decoding keeps most invented numbers out, but not all (a digit that starts a real number may
@@ -21,6 +21,14 @@ from copygen.quality.grounding import attribute_values, borrowed_words, unsuppor
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
 ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A sentence that ends on a word that leaves it unsaid: an article, a conjunction, "of", "is", a small
+# number after "in" ("Patchwork Quilt King is a", "It is available in 4."), though the model ended it
+# there. A question may end on one ("What are you waiting for?"); "Grade A" is no article.
+DANGLING = re.compile(
+    r"(?<![\w'’-])(?:(?-i:a)|an|the|and|or|of|is|are|its|your|their|our|than|with|in \d{1,2})"
+    r"[^\S\n]*[.!…:;,]*[\"'”’)\]]*\s*$",
+    re.IGNORECASE,
+)
 WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_WORDS = 4  # what is left must still read as copy, not "Massive 2. 3. 2 x 1"
 # A word said twice in a row, not across punctuation or lines (list items may start alike).
@@ -32,6 +40,11 @@ REPEATED = re.compile(r"(?<![\w-])([^\W_]+(?:[ -][^\W_]+){1,3})(?:,?[ \t]+\1)+(?
 def stops_mid_sentence(text: str, cut_off: bool) -> bool:
     """Whether copy the token limit cut off (`cut_off`) stops inside a sentence, not at its end."""
     return cut_off and not ENDS_SENTENCE.search(text)
+
+
+def broken_off(text: str) -> list[str]:
+    """The sentences of `text` that end on a word that leaves them unsaid (see DANGLING)."""
+    return [sentence.strip() for sentence in SENTENCE_END.split(text) if DANGLING.search(sentence)]
 
 
 def trimmed(
@@ -66,6 +79,7 @@ def trimmed(
             or unsupported_claims(attributes, sentence, skip)
             or (examples and borrowed_words(examples, attributes, sentence, skip))
             or (index == len(sentences) - 1 and stops_mid_sentence(text, cut_off))
+            or DANGLING.search(sentence)
         )
         seen.add(said)
     kept = [sentence for sentence, dropped in zip(sentences, out) if not dropped]

@@ -98,7 +98,7 @@ def test_trimming_takes_the_unfinished_end_off_copy_the_token_limit_cut_off():
     assert removed == ["It delivers 100 W.", "Charge two phones and"]
     listing = "Volta 65W USB-C Charger\nPorts: 2\nWeight: 1.2 kg, compact"
     assert trimmed(listing, CHARGER, cut_off=True) == ("Volta 65W USB-C Charger\nPorts: 2", ["Weight: 1.2 kg, compact"])
-    assert trimmed("The Volta charger is compact. Charge two phones and", CHARGER) is None  # it ended there
+    assert trimmed("The Volta charger is compact. Charge two phones at", CHARGER) is None  # it ended there
     assert trimmed("The Volta charger is compact. It weighs 1.2 kg.", CHARGER, cut_off=True) is None  # a full stop
     assert trimmed("The Volta charger is compact and light for", CHARGER, cut_off=True) is None  # nothing whole
 

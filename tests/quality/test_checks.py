@@ -30,6 +30,7 @@ from copygen.quality.checks import (
     unreadable_runs,
 )
 from copygen.quality.grounding import example_words, unheld_words
+from copygen.quality.trim import trimmed
 
 runner = CliRunner()
 KETTLE = json.loads((SAMPLES / "products.jsonl").read_text(encoding="utf-8").splitlines()[0])
@@ -319,7 +320,7 @@ def test_cli_bad_channel_options_fail_before_any_model_loads(args, code, message
 
 
 def test_copy_the_token_limit_cut_off_mid_sentence_fails_a_hard_check():
-    cut = "A gooseneck kettle that pours with control and"
+    cut = "A gooseneck kettle that pours with precise"
     checks = check_variant(cut, KETTLE, cut_off=True)
     assert failed(checks, "finished") == ["stops mid-sentence: the token limit cut it off (raise --max-new-tokens)"]
     assert not is_clean(checks)
@@ -336,6 +337,21 @@ def test_a_line_broken_off_after_a_comma_or_dash_fails_the_finished_check():
     assert not is_clean(checks)
     whole = "A kettle - with a gooseneck - pours well, and fast.\nIt is a kettle: - one."
     assert "finished" not in [check["check"] for check in check_variant(whole, KETTLE)]
+
+
+def test_a_sentence_the_model_ended_on_an_article_or_a_joining_word_fails_the_finished_check():
+    """Held-out drafts marked clean though the model stopped mid-thought: "Patchwork Quilt King is
+    a", "It is available in 4."; a question, a grade, a year and a whole sentence are finished."""
+    text = "The Pour-Over Kettle is a. It is available in 4. It pours with control and"
+    checks = check_variant(text, KETTLE)
+    assert failed(checks, "finished") == [
+        "a sentence breaks off: 'The Pour-Over Kettle is a.', 'It is available in 4.', 'It pours with control and'"
+    ]
+    assert not is_clean(checks)
+    whole = "What are you waiting for? A grade A kettle, new in 2024. It is the best of the best."
+    assert "finished" not in [check["check"] for check in check_variant(whole, KETTLE)]
+    kept, removed = trimmed("A kettle that pours with control. It is available in 4. It is a", KETTLE)
+    assert kept == "A kettle that pours with control." and removed == ["It is available in 4.", "It is a"]
 
 
 def test_a_name_the_attributes_do_not_hold_is_an_untrue_hard_check():
@@ -404,6 +420,7 @@ LISTING = {"title": "Hydro Flask 32 oz Bottle", "brand": "Hydro Flask", "details
             None,
             ["Facts:", "Description:"],
         ),  # the prompt's
+        ("Summary: cold for a day.\nProduct description: cold.", None, ["Summary:", "Product description:"]),
         ("Headline: Hydro Flask\nDescription: Cold for a day.", "search-ad", []),  # the channel's own part
         ("The facts: cold for a day.", None, []),
         ("Cold.\nPremises:\n- title\n- brand\n- net weight\n- style", None, ["- title", "- brand", "- net weight"]),
