@@ -9,6 +9,8 @@ loads take well under a second. Weights load from safetensors only; remote code 
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import re
@@ -246,11 +248,13 @@ def default_model_dir() -> Path:
 
 
 def convert_gguf(package_dir: Path, gguf_file: str, target: Path) -> None:
-    """Dequantize a GGUF model into a plain safetensors folder, atomically."""
+    """Dequantize a GGUF model into a plain safetensors folder, atomically. transformers' own
+    progress bar (tqdm, which writes even when stderr is no terminal) is kept out of stderr."""
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    tokenizer = AutoTokenizer.from_pretrained(package_dir, gguf_file=gguf_file)
-    quantized = AutoModelForCausalLM.from_pretrained(package_dir, gguf_file=gguf_file)
+    with contextlib.redirect_stderr(io.StringIO()):
+        tokenizer = AutoTokenizer.from_pretrained(package_dir, gguf_file=gguf_file)
+        quantized = AutoModelForCausalLM.from_pretrained(package_dir, gguf_file=gguf_file)
     config = quantized.config
     if hasattr(config, "quantization_config"):
         del config.quantization_config

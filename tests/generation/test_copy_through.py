@@ -1,6 +1,8 @@
 """Copy-through values: masked in prompts and targets, restored exactly after decoding, and
 placeholders that survive the tokenizers of GPT-2 and T5 style models."""
 
+from pathlib import Path
+
 import pytest
 from tiny_models import tiny_tokenizer
 
@@ -114,6 +116,19 @@ def test_placeholders_survive_the_embedded_default_tokenizer():
     tokenizer = AutoTokenizer.from_pretrained(default_model_dir())  # converted once per test session
     ids = tokenizer(" Visit XNAMEX, near XNEARX.", add_special_tokens=False)["input_ids"]
     assert tokenizer.decode(ids) == " Visit XNAMEX, near XNEARX."
+
+
+def test_converting_the_embedded_default_writes_no_progress_bar_to_stderr(tmp_path, capfd):
+    """`make demo` in a log once showed transformers' tqdm bar, frame by frame: copygen's own
+    messages say what a first run does."""
+    import importlib.util
+
+    from copygen.generation.models import DEFAULT_GGUF, DEFAULT_PACKAGE, convert_gguf
+
+    package_dir = Path(importlib.util.find_spec(DEFAULT_PACKAGE).submodule_search_locations[0])
+    convert_gguf(package_dir, DEFAULT_GGUF, tmp_path / "model")
+    assert (tmp_path / "model" / "model.safetensors").exists()
+    assert "GGUF" not in capfd.readouterr().err
 
 
 def test_generate_masks_what_a_fine_tune_copies_through_and_restores_it(tiny_gpt2):
