@@ -24,7 +24,7 @@ from copygen.quality.grounding import (
     unsupported_names,
     unsupported_numbers,
 )
-from copygen.quality.trim import DOUBLED, REPEATED, broken_off, stops_mid_sentence
+from copygen.quality.trim import DOUBLED, REPEATED, broken_off, starts_mid_sentence, stops_mid_sentence
 from copygen.quality.values import facts, name_words, same_stem
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
@@ -46,10 +46,17 @@ META = re.compile(
 LABEL_LINE = re.compile(
     r"^[^\S\n]*(?:(?P<bullet>[-*•])[^\S\n]*)?(?P<label>[^\W\d_][^\n:]{0,40}?)[^\S\n]*:", re.MULTILINE
 )
-KEY_ITEM = re.compile(r"^[^\S\n]*[-*•][^\S\n]*(?P<label>[^\W\d_][^\W\d]*(?:[ -][^\W\d]+){0,3})[^\S\n]*$", re.MULTILINE)
+# A list item that is a key alone, or a key with its value in brackets ("- name (Stack & Sort Wooden Rainbow)").
+KEY_ITEM = re.compile(
+    r"^[^\S\n]*[-*•][^\S\n]*(?P<label>[^\W\d_][^\W\d]*(?:[ -][^\W\d]+){0,3})(?:[^\S\n]*\([^\n()]*\))?[^\S\n]*$",
+    re.MULTILINE,
+)
 # Labels of the writing, not of the product: the default template's for facts and for copy, and those a
-# chat model puts before its copy ("Summary:", a held-out draft's first line).
-WRITING_LABELS = ("facts", "description", "product description", "summary", "tagline", "caption", "copy", "output")
+# chat model puts before its copy or its facts ("Summary:", a held-out draft's first line; "Premise:", a sample's).
+WRITING_LABELS = (
+    *("facts", "premise", "premises", "information", "input", "description", "product description"),
+    *("summary", "tagline", "caption", "copy", "output"),
+)
 IDENTIFIER = re.compile(r"[a-z]+(?:[A-Z][a-z]+|_[a-z]+)+")  # a key as code writes it: "priceRange", "eat_type"
 # A line the model left after a comma or dash ("... cork grips - 100 to 135cm, flick-lock clamps -"): a list, broken off.
 BROKEN_LINE = re.compile(r"[^\W_][^\W_.!?]*(?:,|[^\S\n][-–—])[^\S\n]*$", re.MULTILINE)
@@ -75,7 +82,8 @@ def check_variant(
     """Every check on one variant, passed or not, as `{"check", "passed", "message"}` dicts.
 
     finished (when the token limit, `cut_off`, stopped it mid-sentence, a line breaks off
-    after a comma or dash, or a sentence on "a", "of", "is" and the like; only when found), format (the channel's labelled parts are all there),
+    after a comma or dash, a sentence on "a", "of", "is" and the like, or the copy starts in a
+    sentence's middle; only when found), format (the channel's labelled parts are all there),
     length (each part against the channel's limit), banned words, required attributes mentioned,
     numbers no attribute supports, names no attribute holds ("Michelin-starred", "in Tokyo"),
     claims with no evidence ("eco-friendly"), words of the template's `examples` this product does
@@ -97,6 +105,9 @@ def check_variant(
         results.append(check_result("finished", False, message))
     elif dangling := broken_off(text):
         message = f"a sentence breaks off: {', '.join(map(repr, dict.fromkeys(dangling)))}"
+        results.append(check_result("finished", False, message))
+    elif starts_mid_sentence(text, attributes):
+        message = f"starts mid-sentence: {' '.join(text.split()[:4])!r}"
         results.append(check_result("finished", False, message))
     results += channel_checks(channel, parts)
     banned = list(banned)

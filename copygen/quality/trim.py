@@ -1,6 +1,6 @@
 """Trimming: a variant's sentences that state a number, name or claim no attribute holds (or a
 word of the template's examples) or that repeat an earlier one word for word, the unfinished end
-of one the token limit cut off, a sentence that breaks off ("... King is a"), and a word or short phrase said twice in a row ("a high-end
+of one the token limit cut off, a sentence that breaks off ("... King is a") or starts in the middle, and a word or short phrase said twice in a row ("a high-end
 Chinese Chinese eatery", "20 frets, 20 frets"), taken out.
 
 Decoding keeps most invented numbers out, but not all (a digit that starts a real number may
@@ -30,6 +30,8 @@ DANGLING = re.compile(
     re.IGNORECASE,
 )
 WORD = re.compile(r"[^\W\d_]{2,}")
+FIRST_WORD = re.compile(r"\s*([^\W\d_][\w'’-]*)")
+NAMING_KEYS = ("name", "brand", "title")  # values that may start copy in lower case ("eero Pro 6")
 MIN_WORDS = 4  # what is left must still read as copy, not "Massive 2. 3. 2 x 1"
 # A word said twice in a row, not across punctuation or lines (list items may start alike).
 DOUBLED = re.compile(r"(?<!\w)([^\W\d_]+)[ \t]+\1(?!\w)", re.IGNORECASE)
@@ -40,6 +42,16 @@ REPEATED = re.compile(r"(?<![\w-])([^\W_]+(?:[ -][^\W_]+){1,3})(?:,?[ \t]+\1)+(?
 def stops_mid_sentence(text: str, cut_off: bool) -> bool:
     """Whether copy the token limit cut off (`cut_off`) stops inside a sentence, not at its end."""
     return cut_off and not ENDS_SENTENCE.search(text)
+
+
+def starts_mid_sentence(text: str, attributes: dict[str, Any]) -> bool:
+    """Whether `text` starts inside a sentence: on a word in lower case that no name, brand or title
+    starts with ("nesting arches, smooth rounded edges": a sample's trimmed draft, left when the
+    sentence before it was taken out)."""
+    first = FIRST_WORD.match(text)
+    if not first or not first.group(1).islower():
+        return False
+    return not any(str(attributes.get(key, "")).startswith(first.group(1)) for key in NAMING_KEYS)
 
 
 def broken_off(text: str) -> list[str]:
@@ -80,6 +92,7 @@ def trimmed(
             or (examples and borrowed_words(examples, attributes, sentence, skip))
             or (index == len(sentences) - 1 and stops_mid_sentence(text, cut_off))
             or DANGLING.search(sentence)
+            or ((index == 0 or out[-1]) and starts_mid_sentence(sentence, attributes))
         )
         seen.add(said)
     kept = [sentence for sentence, dropped in zip(sentences, out) if not dropped]

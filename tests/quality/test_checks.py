@@ -354,6 +354,26 @@ def test_a_sentence_the_model_ended_on_an_article_or_a_joining_word_fails_the_fi
     assert kept == "A kettle that pours with control." and removed == ["It is available in 4.", "It is a"]
 
 
+def test_copy_that_starts_in_the_middle_of_a_sentence_fails_the_finished_check_and_is_trimmed():
+    """A sample's best draft was a trimmed one that began "nesting arches, smooth rounded edges":
+    trimming had taken out the sentence it ended."""
+    rainbow = {"name": "Stack & Sort Wooden Rainbow", "features": ["7 nesting arches", "smooth rounded edges"]}
+    checks = check_variant("nesting arches and smooth rounded edges, for play.", rainbow)
+    assert failed(checks, "finished") == ["starts mid-sentence: 'nesting arches and smooth'"]
+    for text, attributes in (
+        ("Nesting arches and smooth edges.", rainbow),
+        ("eero Pro 6 covers a home.", {"name": "eero Pro 6"}),
+    ):
+        assert "finished" not in [check["check"] for check in check_variant(text, attributes)]
+    text = (
+        "Stack & Sort Wooden Rainbow is a 9-in.\nnesting arches and smooth rounded edges.\n"
+        "It has 7 nesting arches.\nsmooth rounded edges too."
+    )
+    kept, removed = trimmed(text, rainbow)
+    assert kept == "It has 7 nesting arches.\nsmooth rounded edges too."  # a line after a kept one is a list's
+    assert removed == ["Stack & Sort Wooden Rainbow is a 9-in.", "nesting arches and smooth rounded edges."]
+
+
 def test_a_name_the_attributes_do_not_hold_is_an_untrue_hard_check():
     pub = {"name": "The Vaults", "eatType": "pub", "food": "English", "area": "riverside"}
     checks = check_variant("The Vaults is a Michelin-starred English pub by the riverside in Tokyo.", pub)
@@ -421,9 +441,18 @@ LISTING = {"title": "Hydro Flask 32 oz Bottle", "brand": "Hydro Flask", "details
             ["Facts:", "Description:"],
         ),  # the prompt's
         ("Summary: cold for a day.\nProduct description: cold.", None, ["Summary:", "Product description:"]),
+        (
+            "Cold for a day.\nPremise:\n- title (Hydro Flask 32 oz Bottle)\n- brand (Hydro Flask)\n- lid (leakproof)",
+            None,
+            ["Premise:", "- title (Hydro Flask 32 oz Bottle)", "- brand (Hydro Flask)"],
+        ),  # a sample's best draft, trimmed, echoed its facts so and passed as clean
         ("Headline: Hydro Flask\nDescription: Cold for a day.", "search-ad", []),  # the channel's own part
         ("The facts: cold for a day.", None, []),
-        ("Cold.\nPremises:\n- title\n- brand\n- net weight\n- style", None, ["- title", "- brand", "- net weight"]),
+        (
+            "Cold.\nPremises:\n- title\n- brand\n- net weight\n- style",
+            None,
+            ["Premises:", "- title", "- brand", "- net weight"],
+        ),
         ("Cold.\n- leakproof lid\n- brand new", None, []),  # items that are no key alone
     ],
 )
