@@ -144,6 +144,10 @@ MASS_REACH = 28  # characters before a mass that LOAD_BEFORE and WEIGHS read
 # A verb whose object copy may write as a bare measure by mistake, the template's example's shape
 # filled with another value ("It holds 20 cm" for a plant pot, "made of 1600 DPI" for a mouse).
 HOLDS = re.compile(r"\b(?:holds?|holding)\s+(?:up\s+to\s+)?", re.IGNORECASE)
+WEIGHS_IN = re.compile(
+    r"\b(?:weighs?|weighing)\s+(?:(?:just|only|about|around|roughly|approximately|under|less\s+than|up\s+to)\s+)?",
+    re.IGNORECASE,
+)
 MADE_OF = re.compile(rf"\b{MADE_FROM}\s+(?:(?-i:[A-Z]{{2,}})\s+)?", re.IGNORECASE)
 HOLDABLE = frozenset({"ml", "l", "gallon", "oz", "cubic", "mah", "wh", "kwh", "kb", "mb", "gb", "tb", "piece", "pack"})
 THING_AFTER = re.compile(r"[ \u00a0\u202f-]*([^\W\d_]+)")  # the word after a measure, which may be the thing measured
@@ -435,23 +439,25 @@ def mass_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> li
 
 
 def misread_spans(values: list[str], text: str) -> list[tuple[int, int]]:
-    """Where copy gives a measure as what the product holds or is made of, and the measure is the
-    whole of it: "holds 20 cm" for a 20 cm pot, "holds 2200 W", "holds 19.99 for £19.99", "made
-    of 1600 DPI, wireless", "made of EU 36-42". It holds a volume, a mass, a charge, data or a
-    count ("holds 9 pairs") and may hold a thing a measure is written on ("holds 20 cm pots"); it
-    is made of a material, which a number may come before ("22 momme mulberry silk"). From the verb
-    to the measure's end; not where a value says it so."""
+    """Where copy gives a measure as what the product holds, is made of or weighs, and the measure
+    is the whole of it: "holds 20 cm" for a 20 cm pot, "holds 2200 W", "holds 19.99 for £19.99",
+    "made of 1600 DPI, wireless", "made of EU 36-42", "weighs 15° edge" and "weighs 2-person" (two
+    samples' drafts). It holds a volume, a mass, a charge, data or a count ("holds 9 pairs") and
+    may hold a thing a measure is written on ("holds 20 cm pots"); it is made of a material, which
+    a number may come before ("22 momme mulberry silk"); it weighs a mass. From the verb to the
+    measure's end; not where a value says it so."""
     said = " ".join(values).lower()
     ends = measure_ends(text, read_quantities(text))
     spans = []
-    for verb, holds in ((HOLDS, True), (MADE_OF, False)):
+    for verb, holds in ((HOLDS, True), (MADE_OF, False), (WEIGHS_IN, None)):
         for cue in verb.finditer(text):
             last = ends.get(cue.end())
             if (
                 last is None
-                or (holds and last.unit in HOLDABLE | MASSES)
-                or names_a_thing(text, last, material=not holds)
-                or text[cue.start() : last.end].lower() in said
+                or (holds is not False and last.unit in (MASSES if holds is None else HOLDABLE | MASSES))
+                or (holds is None and last.unit is None and not counted(text, last.end))  # "weighs 1.4!" stops short
+                or (holds is not None and names_a_thing(text, last, material=not holds))
+                or re.search(rf"(?<!\w){re.escape(text[cue.start() : last.end].lower())}(?!\w|[.,]\d)", said)
             ):
                 continue
             spans.append((cue.start(), last.end))

@@ -259,6 +259,11 @@ def test_attribute_coverage(attributes, text, expected):
         ),  # a material a number comes before
         ({"features": ["holds 20 cm"]}, "It holds 20 cm.", []),  # as a value says it
         (
+            {"name": "Ridgeline 2-Person Tent", "features": ["hand-sharpened 15° edge", "weighs 210 g"]},
+            "It weighs 2-person, weighs 15° edge and weighs just 210 g; a 2-person tent with a 15° edge.",
+            ["weighs 2", "weighs 15°"],
+        ),  # only a mass is weighed (two samples' drafts)
+        (
             {"name": "Seaside Rope Dog Toy", "length": "35 cm"},
             "It has a length of 35 cm and a width of 35 cm.",
             ["width of 35 cm"],
