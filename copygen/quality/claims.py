@@ -50,6 +50,35 @@ MATERIAL = (
     r"|microfib|synthetic|\bdown\b|feather|foam|cork|paper|cardboard|carbon|fib(?:re|er) ?glass|graphite|kevlar"
     r"|jute|hemp|sisal|rattan|wicker|vinyl|acetate|ripstop|tarpaulin|concrete|soy|beeswax|diatom"
 )
+COLOUR_KEY = re.compile(r"colou?r|shade", re.IGNORECASE)
+# (claim, evidence) for what a product is made of. A colour is no evidence: "Slate Blue" and "Gunmetal" are
+# no material (a held-out headlamp was "made of high-end materials", a capo "made of gunmetal").
+MATERIAL_CLAIMS = (
+    # What the product is made of, which the data must say: "made of 2 zip pockets" for a running belt,
+    # "made entirely from non-slip pads" for a phone stand, "made of high-quality, durable materials"
+    # for headphones whose data names no material.
+    (
+        r"(?:made|crafted|constructed|manufactured)(?: (?:entirely|wholly|completely|exclusively|mostly|mainly|primarily))?"
+        r" (?:of|from|with)",
+        MATERIAL,
+    ),
+    # A material, which the data must name, or one of its kinds ("oak" is wood, "ABS" plastic): "made of
+    # non-porous cotton" for a sleeping bag with a synthetic fill, "ceramic" for a rice cooker's pot.
+    (r"wood|wooden|timber", WOODS),
+    (r"metal|metallic", METALS),
+    (r"steel", r"steel|x\d\dcr"),
+    (r"alumin(?:i?um)", r"alumin"),
+    (r"plastic", PLASTICS),
+    (r"ceramics?", CERAMICS),
+    (r"clay", r"clay|terracotta|ceramic|kaolin"),
+    (r"stone", STONES),
+    (r"cotton|linen|silk|leather|suede|polyester|fleece|canvas|bamboo|cork|glass|porcelain|marble|granite", ""),
+    (r"wool(?:len)?", WOOLS),
+    (r"nylon", r"nylon|polyamide"),
+    (r"rubber", RUBBERS),
+    (r"silicone?", r"silicon"),
+    (r"copper|brass|titanium|iron", ""),
+)
 # (claim, evidence): a claim in copy is held when the product's data matches its evidence.
 CLAIMS = (
     (r"discount(?:ed|s)?|on sale|sale price|clearance|reduced price", r"discount|sale|clearance|reduced|% off"),
@@ -107,30 +136,7 @@ CLAIMS = (
     (r"breathable", r"breath|mesh|ventilat"),
     (r"wireless|cordless", r"wireless|cordless|bluetooth|wi ?fi|\bqi\b|batter(?:y|ies)|recharg"),
     (r"certified", r"certif"),
-    # What the product is made of, which the data must say: "made of 2 zip pockets" for a running belt,
-    # "made entirely from non-slip pads" for a phone stand, "made of high-quality, durable materials"
-    # for headphones whose data names no material.
-    (
-        r"(?:made|crafted|constructed|manufactured)(?: (?:entirely|wholly|completely|exclusively|mostly|mainly|primarily))?"
-        r" (?:of|from|with)",
-        MATERIAL,
-    ),
-    # A material, which the data must name, or one of its kinds ("oak" is wood, "ABS" plastic): "made of
-    # non-porous cotton" for a sleeping bag with a synthetic fill, "ceramic" for a rice cooker's pot.
-    (r"wood|wooden|timber", WOODS),
-    (r"metal|metallic", METALS),
-    (r"steel", r"steel|x\d\dcr"),
-    (r"alumin(?:i?um)", r"alumin"),
-    (r"plastic", PLASTICS),
-    (r"ceramics?", CERAMICS),
-    (r"clay", r"clay|terracotta|ceramic|kaolin"),
-    (r"stone", STONES),
-    (r"cotton|linen|silk|leather|suede|polyester|fleece|canvas|bamboo|cork|glass|porcelain|marble|granite", ""),
-    (r"wool(?:len)?", WOOLS),
-    (r"nylon", r"nylon|polyamide"),
-    (r"rubber", RUBBERS),
-    (r"silicone?", r"silicon"),
-    (r"copper|brass|titanium|iron", ""),
+    *MATERIAL_CLAIMS,
     # A colour, which the data must give ("Matte Black" gives black; grey and gray are one).
     (
         r"red|blue|green|yellow|orange|pink|purple|violet|brown|black|white|beige|navy|teal|turquoise|maroon"
@@ -226,12 +232,17 @@ def unsupported_claim_spans(
 ) -> list[tuple[int, int]]:
     """Where in `text` each claim with no evidence in the attributes is: (start, end) offsets."""
     data = " ".join(f"{fact.name} {fact.value}" for fact in facts(attributes, skip)).lower().replace("-", " ")
+    uncoloured = (
+        " ".join(f"{fact.name} {fact.value}" for fact in facts(attributes, skip) if not COLOUR_KEY.search(fact.name))
+        .lower()
+        .replace("-", " ")
+    )
     spans = []
     for match in CLAIM.finditer(text):
         kind = match.lastindex - 1
         said = re.escape(match.group().lower().replace("-", " "))
         evidence = CLAIMS[kind][1] or rf"\b{said}\b"  # the claim's own words: "red" is not in "required"
-        if not re.search(evidence, data):
+        if not re.search(evidence, uncoloured if CLAIMS[kind] in MATERIAL_CLAIMS else data):
             spans.append(match.span())
     audiences = list(AUDIENCE.finditer(text))
     spans += [

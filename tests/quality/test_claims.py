@@ -59,6 +59,12 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ),  # "eco-" makes any word a claim (a held-out draft's "eco-sustainable")
         ({"features": ["ECO mode"]}, "An eco-mode kettle, eco-sustainable.", []),  # the data's "eco" holds it
         (
+            {"name": "Ridgeline Headlamp", "color": "Slate Blue", "colour": "Gunmetal", "shade": "Linen"},
+            "It is made of high-end materials, a gunmetal, linen and stone headlamp.",
+            ["made of", "linen", "stone"],
+        ),  # a colour names no material (held-out drafts: a headlamp, a capo "made of gunmetal")
+        ({"color": "Walnut", "material": "walnut veneer"}, "A wooden board made of walnut.", []),
+        (
             {"brand": "Northvale", "name": "Ridge Jacket"},
             "A jacket made in Northvale, handmade in small batches, crafted in the USA.",
             ["made in Northvale", "handmade", "crafted in the USA"],
