@@ -91,6 +91,11 @@ CLAIMS = (
         r"|rat(?:ed|ings?)|review",
     ),
     (RATED, r"rat(?:ed|ings?)|review|stars?\b|score|award|recommend"),
+    # The maker's line of business: "Wayfarel, a company that specializes in high-end home decor" for packing cubes.
+    (
+        r"speciali[sz](?:es|ed|e|ing) in|(?:company|brand|business|manufacturer|maker|retailer) (?:that|which|dedicated|committed)",
+        r"speciali",
+    ),
     (
         r"(?:eco|environmentally|planet|earth) friendl?(?:y|ier|iest|iness)(?:-[a-z]+)?|sustainab(?:le|ly|ility)"
         r"|carbon neutral|eco [a-z]+|ecological(?:ly)?"  # "eco-sustainable", "eco-luxury"; "ECO mode" in the data holds it

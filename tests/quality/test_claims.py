@@ -53,6 +53,12 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ),  # the maker's catalogue and standing (held-out drafts); "follow-the-leader" is neither
         ({"name": "Follow-the-Leader Game"}, "A follow-the-leader game.", []),
         (
+            {"brand": "Wayfarel", "name": "Packing Cubes"},
+            "Wayfarel, a company that specializes in home decor, is a brand dedicated to travel.",
+            ["company that", "specializes in", "brand dedicated"],
+        ),  # the maker's line of business (a held-out draft for packing cubes)
+        ({"brand": "Wayfarel", "about": "specialises in travel gear"}, "A brand that specializes in travel.", []),
+        (
             {"name": "Bamboo Toothbrush"},
             "An eco-sustainable, eco-luxury toothbrush, ecologically made.",
             ["eco-sustainable", "eco-luxury", "ecologically"],
