@@ -739,13 +739,15 @@ def leading_words(phrase: str, ends: frozenset[str] = frozenset()) -> str:
 def held_units(value: str, read: list, index: int) -> set[str | None]:
     """The units an attribute value's number (`read[index]`, from read_quantities) holds: its own,
     else the word it counts (see counted), else those of the number it is joined to ("2-4
-    players", "20+1 clutch settings", "50-54 cm", "£20-25"); in a size ("183 x 61 cm") the last
-    number's too."""
+    players", "20+1 clutch settings", "50-54 cm", "£20-25"), or those of the number it is listed
+    before as well as none ("0.5, 1 kg"); in a size ("183 x 61 cm") the last number's too."""
     quantity = read[index][0]
     units = {quantity.unit or counted(value, quantity.end)}
     after = read[index + 1][0] if index + 1 < len(read) else None
     if units == {None} and after and JOINED.fullmatch(value, quantity.end, after.start):
         return held_units(value, read, index + 1)
+    if units == {None} and after and LISTED.fullmatch(value, quantity.end, after.start):
+        units |= held_units(value, read, index + 1)  # "0.5, 1 kg": as copy reads a list (counted_in_copy), bare too
     before = read[index - 1][0] if index else None
     if units == {None} and before and JOINED.fullmatch(value, before.end, quantity.start):
         units = {before.unit or counted(value, before.end)}  # "£20-25": the 25 is in pounds too
