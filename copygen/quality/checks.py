@@ -14,7 +14,7 @@ from typing import Any
 
 from copygen.errors import InputError
 from copygen.quality.channels import Channel, split_parts
-from copygen.quality.claims import unsupported_claims
+from copygen.quality.claims import unbacked_praise_spans, unsupported_claims
 from copygen.quality.grounding import (
     attribute_coverage,
     attribute_values,
@@ -86,7 +86,8 @@ def check_variant(
     sentence's middle; only when found), format (the channel's labelled parts are all there),
     length (each part against the channel's limit), banned words, required attributes mentioned,
     numbers no attribute supports, names no attribute holds ("Michelin-starred", "in Tokyo"),
-    claims with no evidence ("eco-friendly"), words of the template's `examples` this product does
+    claims with no evidence ("eco-friendly"), praise the data does not back ("high-end"; soft,
+    only when found), words of the template's `examples` this product does
     not hold ("porcelain" copied from a mug; only when found), values contradicted, words about
     the writing ("here's a product description", the data's own labels starting a line: "Title:",
     "Pricing:"; markdown marks: "# ...") and runs of unreadable characters ("ⅈⅉ⅊⅋"; these five
@@ -134,6 +135,9 @@ def check_variant(
     claims = unsupported_claims(attributes, text)
     if claims:  # reported only when found
         results.append(check_result("claims", False, f"claims what the attributes do not back: {', '.join(claims)}"))
+    praise = list(dict.fromkeys(text[start:end] for start, end in unbacked_praise_spans(attributes, text)))
+    if praise:  # reported only when found; soft: puffery, not a spec
+        results.append(check_result("praise", False, f"praises what the data does not back: {', '.join(praise)}"))
     borrowed = borrowed_words(list(examples), attributes, text) if examples else []
     if borrowed:  # reported only when found
         message = f"states the template's example, not this product: {', '.join(borrowed)}"
@@ -338,8 +342,8 @@ def is_clean(checks: Iterable[dict[str, Any]]) -> bool:
     """Whether a variant passes every hard check: nothing a reader could not publish as is
     (an invented number, name or claim, a word of the template's examples, a contradicted value, a
     banned word, a missing required value, a broken channel limit, words about the writing,
-    unreadable characters, a loop). Repetition is a soft check: it lowers a variant, never
-    disqualifies it."""
+    unreadable characters, a loop). Repetition and unbacked praise are soft checks: they lower a
+    variant, never disqualify it."""
     return not any(check["check"] in HARD_CHECKS for check in failed_checks(checks))
 
 

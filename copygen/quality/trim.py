@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from copygen.quality.claims import unsupported_claims
+from copygen.quality.claims import unbacked_praise_spans, unsupported_claims
 from copygen.quality.grounding import attribute_values, borrowed_words, unsupported_names, unsupported_numbers
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
@@ -30,6 +30,14 @@ DANGLING = re.compile(
     re.IGNORECASE,
 )
 WORD = re.compile(r"[^\W\d_]{2,}")
+# What follows a word of praise said before another ("a high-end, durable capo", "a luxury travel pillow"):
+# its comma or "and", then a word that is no function word ("the luxury of" says it of nothing).
+BEFORE_WORD = re.compile(
+    r"(?:,|\s+and)?[^\S\n]+(?!(?:of|to|in|for|with|on|at|is|are|was|were|that|which|and|or|but)\b)(?=[^\W_])",
+    re.IGNORECASE,
+)
+AFTER_WORD = re.compile(r"[\w,][^\S\n]$")  # a word before it: the praise does not start a sentence
+ARTICLE_END = re.compile(r"(?<![\w-])(an?|An?)[^\S\n]$")
 FIRST_WORD = re.compile(r"\s*([^\W\d_][\w'’-]*)")
 NAMING_KEYS = ("name", "brand", "title")  # values that may start copy in lower case ("eero Pro 6")
 MIN_WORDS = 4  # what is left must still read as copy, not "Massive 2. 3. 2 x 1"
@@ -54,6 +62,26 @@ def starts_mid_sentence(text: str, attributes: dict[str, Any]) -> bool:
     return not any(str(attributes.get(key, "")).startswith(first.group(1)) for key in NAMING_KEYS)
 
 
+def without_praise(text: str, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> tuple[str, list[str]]:
+    """`text` without each word of praise the data does not back (see claims.PUFFERY) said before
+    another word ("is a high-end beauty product" -> "is a beauty product"), its comma or "and"
+    too, the article before it made to agree ("a luxury item" -> "an item"); and the words taken
+    out. Praise said alone ("It is luxurious.") is left for a person."""
+    removed = []
+    for start, end in reversed(unbacked_praise_spans(attributes, text, skip)):
+        after = BEFORE_WORD.match(text, end)
+        if after is None or not AFTER_WORD.search(text, 0, start):
+            continue
+        removed.insert(0, text[start:end])
+        text = text[:start] + text[after.end() :]
+        if article := ARTICLE_END.search(text, 0, start):
+            vowel = text[start : start + 1].lower() in ("a", "e", "i", "o", "u")
+            word = article.group(1)
+            agreed = word[0] + ("n" if vowel else "") if word.lower() in ("a", "an") else word
+            text = text[: article.start(1)] + agreed + text[article.end(1) :]
+    return text, removed
+
+
 def broken_off(text: str) -> list[str]:
     """The sentences of `text` that end on a word that leaves them unsaid (see DANGLING)."""
     return [sentence.strip() for sentence in SENTENCE_END.split(text) if DANGLING.search(sentence)]
@@ -73,6 +101,7 @@ def trimmed(
     to take out or fewer than MIN_WORDS words would be left."""
     values = " ".join(attribute_values(attributes, skip)).lower()
     examples = list(examples)
+    text, praised = without_praise(text, attributes, skip)
     doubled = []
     for pattern in (REPEATED, DOUBLED):
         said = [match for match in pattern.finditer(text) if match.group().lower() not in values]
@@ -96,7 +125,11 @@ def trimmed(
         )
         seen.add(said)
     kept = [sentence for sentence, dropped in zip(sentences, out) if not dropped]
-    removed = [match.group(1) for match in doubled] + [sentence for sentence, dropped in zip(sentences, out) if dropped]
+    removed = (
+        praised
+        + [match.group(1) for match in doubled]
+        + [sentence for sentence, dropped in zip(sentences, out) if dropped]
+    )
     if not removed or len(WORD.findall(" ".join(kept))) < MIN_WORDS:
         return None
     separator = "\n" if "\n" in text else " "

@@ -3,7 +3,7 @@
 import pytest
 
 from copygen.quality.checks import check_variant, is_clean
-from copygen.quality.claims import unsupported_claims
+from copygen.quality.claims import unbacked_praise_spans, unsupported_claims
 from copygen.quality.trim import trimmed
 
 SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour battery"}
@@ -284,3 +284,53 @@ def test_a_claim_with_no_evidence_is_an_untrue_hard_check_and_its_sentence_is_tr
     ]
     assert not is_clean(checks)
     assert trimmed(text, SPEAKER) == ("Pebble Speaker is waterproof.", ["It is eco-friendly."])
+
+
+CAPO = {"name": "Quick-Change Guitar Capo", "brand": "Fretwick", "price": "$12.99", "color": "Gunmetal"}
+
+
+@pytest.mark.parametrize(
+    "attributes, text, spans",
+    [
+        (
+            CAPO,
+            "A high-end, top-of-the-line capo: luxurious, premium, state-of-the-art and cutting-edge.",
+            ["high-end", "top-of-the-line", "luxurious", "premium", "state-of-the-art", "cutting-edge"],
+        ),
+        ({**CAPO, "line": "Premium Series"}, "A high-end, premium capo.", []),  # the data says it
+        ({"name": "The Phoenix", "priceRange": "high"}, "A luxury restaurant.", []),  # a high price tier
+        ({"name": "Chef's Knife", "blade": "20 cm cutting edge"}, "Its cutting edge is 20 cm.", []),  # a part
+    ],
+)
+def test_praise_the_data_does_not_back(attributes, text, spans):
+    assert [text[start:end] for start, end in unbacked_praise_spans(attributes, text)] == spans
+
+
+def test_unbacked_praise_is_a_soft_check_and_a_trimmed_candidate_says_it_without():
+    """Nine of 45 held-out best drafts called a product high-end, luxury or top-of-the-line (a $12.99
+    capo, a $24.99 pillow). A reader forgives a plain sentence, so the word goes, the copy stays."""
+    text = "Quick-Change Guitar Capo from Fretwick is a high-end, 12.99 dollar capo. It is a luxury item."
+    checks = check_variant(text, CAPO)
+    assert [check["message"] for check in checks if check["check"] == "praise"] == [
+        "praises what the data does not back: high-end, luxury"
+    ]
+    assert is_clean(checks)
+    assert trimmed(text, CAPO) == (
+        "Quick-Change Guitar Capo from Fretwick is a 12.99 dollar capo. It is an item.",
+        ["high-end", "luxury"],
+    )
+    said_alone = "Luxury meets music. It is luxurious. The luxury of a capo."  # no word of praise before a word
+    assert trimmed(said_alone, CAPO) is None
+
+
+def test_the_grounded_ranking_puts_the_copy_without_unbacked_praise_first():
+    from copygen.generation.pipeline import DraftJob, checked_variants
+    from copygen.generation.settings import GenerationSettings
+    from copygen.io.drafts import Variant
+    from copygen.io.products import Product
+
+    job = DraftJob(model=None, template_name="t", template_source="", settings=GenerationSettings(num_variants=2))
+    praised = "Quick-Change Guitar Capo from Fretwick is a high-end guitar capo."
+    best, second = checked_variants([Variant(praised, -0.1)], Product(id="c", line=1, attributes=CAPO), job)
+    assert best.text == "Quick-Change Guitar Capo from Fretwick is a guitar capo." and best.removed == ["high-end"]
+    assert second.text == praised
