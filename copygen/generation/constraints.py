@@ -85,13 +85,15 @@ class TokenTable:
         self.judged_ids = torch.tensor(self.judged, dtype=torch.long)
         closers = [not text or text[0] not in DIGITS | SEPARATORS for text in self.surfaces]
         self.closers = torch.tensor(closers, dtype=torch.bool)
-        self.unit_ids: dict[tuple[bool, str], list[int]] = {}  # (after a joiner?, unit) -> ids
+        # (after a joiner?, the unit word, whether the token ends in it so it may go on: "k" to "kg") -> ids
+        self.unit_ids: dict[tuple[bool, str, bool], list[int]] = {}
         judged_set = set(self.judged)
         for index, text in enumerate(self.surfaces):
             lead = LEAD.match(text)
             if index in judged_set or not lead or lead.group(2).lower() not in UNITS:
                 continue
-            self.unit_ids.setdefault((bool(lead.group(1)), UNITS[lead.group(2).lower()]), []).append(index)
+            key = (bool(lead.group(1)), lead.group(2).lower(), lead.end() == len(text))
+            self.unit_ids.setdefault(key, []).append(index)
         self.size = size
 
     def end_of(self, ids: list[int], tokens: int = 8) -> str:
@@ -163,8 +165,15 @@ def breaks(allowed: AllowedNumbers, prefix: str, surface: str, left: int | None 
         unit = UNIT_AFTER.match(text, run.end())
         spelled = unit.group(1).lower() if unit else None
         if currency is None and spelled in UNITS and not allowed.fits(number, UNITS[spelled]):
+            if unit.end() == len(text) and goes_on_to_fit(allowed, number, spelled):
+                continue
             return True
     return False
+
+
+def goes_on_to_fit(allowed: AllowedNumbers, number: str, word: str) -> bool:
+    """Whether a unit word still being written may go on to one the number is held in ("k" to "kg")."""
+    return any(longer.startswith(word) and allowed.fits(number, unit) for longer, unit in UNITS.items())
 
 
 def state_bans(
@@ -187,8 +196,11 @@ def state_bans(
             return banned, True
         return banned, False
     if currency is None:
-        for (after_joiner, unit), ids in table.unit_ids.items():
-            if (not joiner or not after_joiner) and not allowed.fits(number.rstrip(".,"), unit):
+        number = number.rstrip(".,")
+        for (after_joiner, word, open_end), ids in table.unit_ids.items():
+            if (not joiner or not after_joiner) and not (
+                allowed.fits(number, UNITS[word]) or (open_end and goes_on_to_fit(allowed, number, word))
+            ):
                 banned += ids
     return banned, False
 

@@ -44,6 +44,7 @@ UNITS = {
     **dict.fromkeys(["oz", "ounce", "ounces"], "oz"),
     **dict.fromkeys(["ton", "tons", "tonne", "tonnes"], "tonne"),  # copy writes a jack's "2-ton" for 2 tonnes
     **dict.fromkeys(["carat", "carats", "karat", "karats"], "carat"),  # not "ct": "60 ct" counts pills
+    "k": "k",  # "18k gold", "4K video", "2700K light": no bare number ("16k gold" for a 16-20 cm bracelet)
     **dict.fromkeys(["ml", "milliliter", "milliliters", "millilitre", "millilitres"], "ml"),
     **dict.fromkeys(["l", "liter", "liters", "litre", "litres"], "l"),
     **dict.fromkeys(["gal", "gallon", "gallons"], "gallon"),
