@@ -29,14 +29,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from copygen.quality.kinds import unheld_kind_spans
-from copygen.quality.values import PRAISE, RATED, RENOWN, facts, price_tier
+from copygen.quality.values import MAKER_KEYS, PRAISE, RATED, RENOWN, facts, name_words, price_tier
 
 # A material's kinds, each of which holds a claim of the material ("oak" holds "wooden").
 WOODS = (
     r"wood|timber|oak|walnut|acacia|pine|cedar|beech|maple|teak|birch|bamboo|mango|cherry|\bash\b|mahogany|koa"
     r"|spruce|hickory|\bmdf\b|veneer"
 )
-METALS = r"metal|steel|iron|alumin|copper|brass|titanium|zinc|chrom|bronze|pewter|\btin\b"
+METALS = r"metal|steel|\biron\b|alumin|copper|brass|titanium|zinc|chrom|bronze|pewter|\btin\b"
 PLASTICS = r"plastic|\babs\b|acrylic|\bpoly|\bpvc\b|\bp?eva\b|\btp[eu]\b|melamine|resin|nylon|silicon|tritan"
 CERAMICS = r"ceramic|porcelain|stoneware|earthenware|terracotta|\bclay|zirconia|cordierite|enamel|kaolin"
 STONES = r"stone|granite|marble|slate|cordierite|quartz|basalt|soapstone"
@@ -51,8 +51,9 @@ MATERIAL = (
     r"|jute|hemp|sisal|rattan|wicker|vinyl|acetate|ripstop|tarpaulin|concrete|soy|beeswax|diatom"
 )
 COLOUR_KEY = re.compile(r"colou?r|shade", re.IGNORECASE)
-# (claim, evidence) for what a product is made of. A colour is no evidence: "Slate Blue" and "Gunmetal" are
-# no material (a held-out headlamp was "made of high-end materials", a capo "made of gunmetal").
+# (claim, evidence) for what a product is made of. A colour or a maker is no evidence: "Slate Blue",
+# "Gunmetal" and "Ironvale" are no material (held-out drafts: a headlamp and a jump rope "made of
+# high-end materials", a capo "made of gunmetal").
 MATERIAL_CLAIMS = (
     # What the product is made of, which the data must say: "made of 2 zip pockets" for a running belt,
     # "made entirely from non-slip pads" for a phone stand, "made of high-quality, durable materials"
@@ -86,7 +87,7 @@ CLAIMS = (
     (r"warrant(?:y|ies|ed)|guarantee[ds]?|money back", r"warrant|guarantee|money back"),
     (r"award winning|awards?|best sell(?:ing|ers?)|bestsell(?:ing|ers?)|top selling", r"award|best ?sell|top selling"),
     (
-        rf"{RENOWN}|known for",  # "a luxury brand known for its exceptional craftsmanship"
+        rf"{RENOWN}|known (?:[a-z]+ly )?for",  # "a luxury brand known (exclusively) for its craftsmanship"
         r"renown|famous|acclaim|legend|celebrat|loved|regarded|reput|popular|favou?rite|loyal|award|best ?sell|top selling"
         r"|rat(?:ed|ings?)|review",
     ),
@@ -262,8 +263,12 @@ def unsupported_claim_spans(
 ) -> list[tuple[int, int]]:
     """Where in `text` each claim with no evidence in the attributes is: (start, end) offsets."""
     data = " ".join(f"{fact.name} {fact.value}" for fact in facts(attributes, skip)).lower().replace("-", " ")
-    uncoloured = (
-        " ".join(f"{fact.name} {fact.value}" for fact in facts(attributes, skip) if not COLOUR_KEY.search(fact.name))
+    made_of = (
+        " ".join(  # what may name a material: no colour ("Slate Blue") and no maker ("Ironvale")
+            f"{fact.name} {fact.value}"
+            for fact in facts(attributes, skip)
+            if not COLOUR_KEY.search(fact.name) and not MAKER_KEYS & set(name_words(fact.name))
+        )
         .lower()
         .replace("-", " ")
     )
@@ -272,7 +277,7 @@ def unsupported_claim_spans(
         kind = match.lastindex - 1
         said = re.escape(match.group().lower().replace("-", " "))
         evidence = CLAIMS[kind][1] or rf"\b{said}\b"  # the claim's own words: "red" is not in "required"
-        if not re.search(evidence, uncoloured if CLAIMS[kind] in MATERIAL_CLAIMS else data):
+        if not re.search(evidence, made_of if CLAIMS[kind] in MATERIAL_CLAIMS else data):
             spans.append(match.span())
     audiences = list(AUDIENCE.finditer(text))
     spans += [

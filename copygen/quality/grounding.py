@@ -322,6 +322,9 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
                     counting.setdefault(singular(unit), set()).add(quantity.number)
             if label:
                 labelled.setdefault(label, set()).add(quantity.number)
+    for number, thing in key_counts(attributes, skip).items():  # "pieces": 13 counts pieces: "60 pieces" is not it
+        for counts in {"~" + thing, UNITS.get(thing, "~" + thing)}:  # "piece" is a unit too
+            counting.setdefault(counts, set()).add(number)
     spans = []
     in_copy = read_quantities(text)
     ages = age_numbers(attributes, skip)
@@ -648,6 +651,18 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
     return spans
 
 
+def key_counts(attributes: dict[str, Any], skip: Iterable[str]) -> dict[str, str]:
+    """Each number the data gives bare under a plural key that names no unit -> the word the key
+    counts, singular ("pieces": 32 -> "32": "piece"; not "watts": 450)."""
+    counts: dict[str, str] = {}
+    for fact in facts(attributes, skip):
+        key = name_words(fact.name)[-1:]
+        measure = UNITS.get(key[0]) in MEASURE_UNITS if key else False  # "watts: 450" gives its unit
+        if key and PLURAL.search(key[0]) and not measure and BARE_NUMBER.fullmatch(str(fact.value).strip()):
+            counts.update((quantity.number, singular(key[0])) for quantity in quantities(str(fact.value)))
+    return counts
+
+
 def miscounted_spans(
     attributes: dict[str, Any], text: str, skip: Iterable[str], held: dict[str, set[str | None]]
 ) -> list[tuple[int, int]]:
@@ -659,12 +674,7 @@ def miscounted_spans(
     number's units, as unsupported_spans reads the values). The key's own word
     ("32 pieces", "a 3-tier planter", "1000 pcs" for `pieces: 1000`), another word it counts
     ("charge two phones" for `ports: 2`, "a 16-pack" of 16 jars) or none is no measure."""
-    counts: dict[str, str] = {}  # a count's number -> the word its key counts, singular
-    for fact in facts(attributes, skip):
-        key = name_words(fact.name)[-1:]
-        measure = UNITS.get(key[0]) in MEASURE_UNITS if key else False  # "watts: 450" gives its unit
-        if key and PLURAL.search(key[0]) and not measure and BARE_NUMBER.fullmatch(str(fact.value).strip()):
-            counts.update((quantity.number, singular(key[0])) for quantity in quantities(str(fact.value)))
+    counts = key_counts(attributes, skip)
     if not counts:
         return []
     read = read_quantities(text)

@@ -71,6 +71,12 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ),  # a colour names no material (held-out drafts: a headlamp, a capo "made of gunmetal")
         ({"color": "Walnut", "material": "walnut veneer"}, "A wooden board made of walnut.", []),
         (
+            {"name": "Speed Jump Rope", "brand": "Ironvale", "category": "sports"},
+            "Ironvale is a brand known exclusively for its quality; made of high-quality materials, with iron handles.",
+            ["known exclusively for", "made of", "iron"],
+        ),  # a maker's name is no material either (a held-out draft)
+        ({"name": "Cast Iron Skillet"}, "Made of iron, a metal pan.", []),
+        (
             {"brand": "Northvale", "name": "Ridge Jacket"},
             "A jacket made in Northvale, handmade in small batches, crafted in the USA.",
             ["made in Northvale", "handmade", "crafted in the USA"],

@@ -310,6 +310,20 @@ def test_attribute_coverage(attributes, text, expected):
             "A 2-ton jack lifts 2 tonnes, a 400 lm lamp; a 9-carat ring, 2 pieces of 2 yards, 400 lux, 2 qt, 9 psi.",
             ["9-carat", "2 yards", "400 lux", "2 qt", "9 psi"],
         ),  # units a catalogue writes, read as units ("9-carat" was a bare 9 that the stones held)
+        (
+            {"material": "18k gold plating", "size": "adjustable 16-20 cm", "video": "4K"},
+            "It holds 16k gold, an 18k gold plaque, 4K video and 16 cm.",
+            ["16k"],
+        ),  # a karat or a thousand is no bare number (a held-out bracelet's draft)
+        (
+            {
+                "name": "Knitting Needle Set",
+                "pieces": 13,
+                "features": ["3 cables: 60, 80 and 100 cm", "2 pieces of chalk"],
+            },
+            "It has 3 cables, 60 pieces of needles and 100 cm; 13 pieces, 2 pieces and a 60-piece case.",
+            ["60 pieces", "60-piece"],
+        ),  # a key's count is the key's word's: another number counts no pieces (a held-out needle set's draft)
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
