@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from copygen.quality.tokens import CURRENCY_SYMBOLS, UNITS, canonical_number, glued_to_word, quantities, tokens_of
@@ -85,15 +85,17 @@ class TokenTable:
         self.judged_ids = torch.tensor(self.judged, dtype=torch.long)
         closers = [not text or text[0] not in DIGITS | SEPARATORS for text in self.surfaces]
         self.closers = torch.tensor(closers, dtype=torch.bool)
-        # (after a joiner?, the unit word, whether the token ends in it so it may go on: "k" to "kg") -> ids
-        self.unit_ids: dict[tuple[bool, str, bool], list[int]] = {}
+        # (after a joiner?, the units the token may write: its word's, and those the word may go on to
+        # when the token ends in it, "k" to "kg") -> ids
+        self.unit_ids: dict[tuple[bool, frozenset[str]], list[int]] = {}
         judged_set = set(self.judged)
         for index, text in enumerate(self.surfaces):
             lead = LEAD.match(text)
             if index in judged_set or not lead or lead.group(2).lower() not in UNITS:
                 continue
-            key = (bool(lead.group(1)), lead.group(2).lower(), lead.end() == len(text))
-            self.unit_ids.setdefault(key, []).append(index)
+            word = lead.group(2).lower()
+            units = unit_goes_on(word) if lead.end() == len(text) else frozenset({UNITS[word]})
+            self.unit_ids.setdefault((bool(lead.group(1)), units), []).append(index)
         self.size = size
 
     def end_of(self, ids: list[int], tokens: int = 8) -> str:
@@ -165,15 +167,16 @@ def breaks(allowed: AllowedNumbers, prefix: str, surface: str, left: int | None 
         unit = UNIT_AFTER.match(text, run.end())
         spelled = unit.group(1).lower() if unit else None
         if currency is None and spelled in UNITS and not allowed.fits(number, UNITS[spelled]):
-            if unit.end() == len(text) and goes_on_to_fit(allowed, number, spelled):
-                continue
+            if unit.end() == len(text) and any(allowed.fits(number, held) for held in unit_goes_on(spelled)):
+                continue  # "1.2 k" may be going on to a held "kg"
             return True
     return False
 
 
-def goes_on_to_fit(allowed: AllowedNumbers, number: str, word: str) -> bool:
-    """Whether a unit word still being written may go on to one the number is held in ("k" to "kg")."""
-    return any(longer.startswith(word) and allowed.fits(number, unit) for longer, unit in UNITS.items())
+@cache
+def unit_goes_on(word: str) -> frozenset[str]:
+    """The units a unit word still being written may be, itself or longer ("k": k, kg, kb, ...)."""
+    return frozenset(unit for spelling, unit in UNITS.items() if spelling.startswith(word))
 
 
 def state_bans(
@@ -196,11 +199,9 @@ def state_bans(
             return banned, True
         return banned, False
     if currency is None:
-        number = number.rstrip(".,")
-        for (after_joiner, word, open_end), ids in table.unit_ids.items():
-            if (not joiner or not after_joiner) and not (
-                allowed.fits(number, UNITS[word]) or (open_end and goes_on_to_fit(allowed, number, word))
-            ):
+        held = allowed.units.get(canonical_number(number.rstrip(".,")), frozenset())
+        for (after_joiner, units), ids in table.unit_ids.items() if None not in held else ():
+            if (not joiner or not after_joiner) and not units & held:
                 banned += ids
     return banned, False
 
