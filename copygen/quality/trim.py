@@ -37,6 +37,7 @@ BEFORE_WORD = re.compile(
     re.IGNORECASE,
 )
 AFTER_WORD = re.compile(r"[\w,][^\S\n]$")  # a word before it: the praise does not start a sentence
+JOINED_BEFORE = re.compile(r"(?:,|[^\S\n]+and)[^\S\n]+$")  # praise listed after another word, the last
 ARTICLE_END = re.compile(r"(?<![\w-])(an?|An?)[^\S\n]$")
 FIRST_WORD = re.compile(r"\s*([^\W\d_][\w'’-]*)")
 NAMING_KEYS = ("name", "brand", "title")  # values that may start copy in lower case ("eero Pro 6")
@@ -64,8 +65,9 @@ def starts_mid_sentence(text: str, attributes: dict[str, Any]) -> bool:
 
 def without_praise(text: str, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> tuple[str, list[str]]:
     """`text` without each word of praise the data does not back (see claims.PUFFERY) said before
-    another word ("is a high-end beauty product" -> "is a beauty product"), its comma or "and"
-    too, the article before it made to agree ("a luxury item" -> "an item"); and the words taken
+    another word ("is a high-end beauty product" -> "is a beauty product"), the comma or "and"
+    that lists it too ("high-quality, high-end materials" -> "high-quality materials"), the article
+    before it made to agree ("a luxury item" -> "an item"); and the words taken
     out. Praise said alone ("It is luxurious.") is left for a person."""
     removed = []
     for start, end in reversed(unbacked_praise_spans(attributes, text, skip)):
@@ -73,6 +75,9 @@ def without_praise(text: str, attributes: dict[str, Any], skip: tuple[str, ...] 
         if after is None or not AFTER_WORD.search(text, 0, start):
             continue
         removed.insert(0, text[start:end])
+        if not after.group().strip() and (joined := JOINED_BEFORE.search(text, 0, start)):
+            text = text[: joined.start()] + " " + text[after.end() :]  # "high-quality, high-end materials"
+            continue
         text = text[:start] + text[after.end() :]
         if article := ARTICLE_END.search(text, 0, start):
             vowel = text[start : start + 1].lower() in ("a", "e", "i", "o", "u")

@@ -325,6 +325,8 @@ def test_unbacked_praise_is_a_soft_check_and_a_trimmed_candidate_says_it_without
         "Quick-Change Guitar Capo from Fretwick is a 12.99 dollar capo. It is an item.",
         ["high-end", "luxury"],
     )
+    listed = "It has high-quality, high-end springs, a durable and premium clamp."  # as held-out drafts list it
+    assert trimmed(listed, CAPO) == ("It has high-quality springs, a durable clamp.", ["high-end", "premium"])
     said_alone = "Luxury meets music. It is luxurious. The luxury of a capo."  # no word of praise before a word
     assert trimmed(said_alone, CAPO) is None
 
