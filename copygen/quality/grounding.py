@@ -85,6 +85,7 @@ MEASURES = frozenset({"mm", "cm", "m", "inch", "foot", "mg", "g", "kg", "lb", "o
 MEASURE_UNITS = frozenset(UNIT_NAMES) - {"piece", "pack", "x"}  # what no count is written in
 PLURAL = re.compile(r"[^\Wsui]s$")  # a key that counts: "pieces", "tiers"; not "glass", "status", "axis"
 BARE_NUMBER = re.compile(r"\d+")
+PACK_KEYS = frozenset({"pack", "count", "quantity", "qty"})  # keys whose number counts pieces: "pack_size"
 COUNT_UNITS = frozenset({"piece", "unit"})  # what a count of another thing is written in ("a 3-pack" may be of 3 jars)
 # Verbs that end the thing a measure is written on, as function words do ("a 45 x 30 x 4 cm kitchen
 # appliance made in Vermont": the thing is no "made").
@@ -653,13 +654,17 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
 
 def key_counts(attributes: dict[str, Any], skip: Iterable[str]) -> dict[str, str]:
     """Each number the data gives bare under a plural key that names no unit -> the word the key
-    counts, singular ("pieces": 32 -> "32": "piece"; not "watts": 450)."""
+    counts, singular ("pieces": 32 -> "32": "piece"; not "watts": 450); a pack's size or a count
+    counts pieces ("pack_size": 2: "It holds 2 liters" and "2 liters" were held-out drafts)."""
     counts: dict[str, str] = {}
     for fact in facts(attributes, skip):
-        key = name_words(fact.name)[-1:]
+        words = name_words(fact.name)
+        key = words[-1:]
         measure = UNITS.get(key[0]) in MEASURE_UNITS if key else False  # "watts: 450" gives its unit
-        if key and PLURAL.search(key[0]) and not measure and BARE_NUMBER.fullmatch(str(fact.value).strip()):
-            counts.update((quantity.number, singular(key[0])) for quantity in quantities(str(fact.value)))
+        thing = singular(key[0]) if key and PLURAL.search(key[0]) and not measure else None
+        thing = "piece" if PACK_KEYS & set(words) else thing
+        if thing and BARE_NUMBER.fullmatch(str(fact.value).strip()):
+            counts.update((quantity.number, thing) for quantity in quantities(str(fact.value)))
     return counts
 
 

@@ -22,10 +22,11 @@ from copygen.quality.grounding import attribute_values, borrowed_words, unsuppor
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
 ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 # A sentence that ends on a word that leaves it unsaid: an article, a conjunction, "of", "is", a small
-# number after "in" ("Patchwork Quilt King is a", "It is available in 4."), though the model ended it
-# there. A question may end on one ("What are you waiting for?"); "Grade A" is no article.
+# number after "in", a size's "x" ("Patchwork Quilt King is a", "It is available in 4.", "It has a 200 x
+# 180 x."), though the model ended it there. A question may end on one ("What are you waiting for?");
+# "Grade A" is no article, and "zooms 2x." no size.
 DANGLING = re.compile(
-    r"(?<![\w'’-])(?:(?-i:a)|an|the|and|or|of|is|are|its|your|their|our|than|with|in \d{1,2})"
+    r"(?:(?<![\w'’-])(?:(?-i:a)|an|the|and|or|of|is|are|its|your|their|our|than|with|in \d{1,2})|\d[^\S\n]+[x×])"
     r"[^\S\n]*[.!…:;,]*[\"'”’)\]]*\s*$",
     re.IGNORECASE,
 )

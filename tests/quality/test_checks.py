@@ -342,13 +342,14 @@ def test_a_line_broken_off_after_a_comma_or_dash_fails_the_finished_check():
 def test_a_sentence_the_model_ended_on_an_article_or_a_joining_word_fails_the_finished_check():
     """Held-out drafts marked clean though the model stopped mid-thought: "Patchwork Quilt King is
     a", "It is available in 4."; a question, a grade, a year and a whole sentence are finished."""
-    text = "The Pour-Over Kettle is a. It is available in 4. It pours with control and"
+    text = "The Pour-Over Kettle is a. It is available in 4. It has a 200 x 180 x. It pours with control and"
     checks = check_variant(text, KETTLE)
     assert failed(checks, "finished") == [
-        "a sentence breaks off: 'The Pour-Over Kettle is a.', 'It is available in 4.', 'It pours with control and'"
+        "a sentence breaks off: 'The Pour-Over Kettle is a.', 'It is available in 4.', 'It has a 200 x 180 x.', "
+        "'It pours with control and'"
     ]
     assert not is_clean(checks)
-    whole = "What are you waiting for? A grade A kettle, new in 2024. It is the best of the best."
+    whole = "What are you waiting for? A grade A kettle, new in 2024. It is the best of the best. It zooms 2x."
     assert "finished" not in [check["check"] for check in check_variant(whole, KETTLE)]
     kept, removed = trimmed("A kettle that pours with control. It is available in 4. It is a", KETTLE)
     assert kept == "A kettle that pours with control." and removed == ["It is available in 4.", "It is a"]

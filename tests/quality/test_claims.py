@@ -77,6 +77,12 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         ),  # a maker's name is no material either (a held-out draft)
         ({"name": "Cast Iron Skillet"}, "Made of iron, a metal pan.", []),
         (
+            {"name": "Gel Pack", "pack_size": 2},
+            "It is made to last and built to last; it lasts a lifetime.",
+            ["made to last", "built to last", "lasts a lifetime"],
+        ),  # a promise that it lasts (held-out drafts)
+        ({"name": "Gel Pack", "features": ["durable PVC"]}, "It is made to last.", []),
+        (
             {"brand": "Northvale", "name": "Ridge Jacket"},
             "A jacket made in Northvale, handmade in small batches, crafted in the USA.",
             ["made in Northvale", "handmade", "crafted in the USA"],
@@ -300,8 +306,8 @@ CAPO = {"name": "Quick-Change Guitar Capo", "brand": "Fretwick", "price": "$12.9
     [
         (
             CAPO,
-            "A high-end, top-of-the-line capo: luxurious, premium, state-of-the-art and cutting-edge.",
-            ["high-end", "top-of-the-line", "luxurious", "premium", "state-of-the-art", "cutting-edge"],
+            "A high-end, top-of-the-line capo: luxurious, premium, state-of-the-art, cutting-edge, the finest.",
+            ["high-end", "top-of-the-line", "luxurious", "premium", "state-of-the-art", "cutting-edge", "finest"],
         ),
         ({**CAPO, "line": "Premium Series"}, "A high-end, premium capo.", []),  # the data says it
         ({"name": "The Phoenix", "priceRange": "high"}, "A luxury restaurant.", []),  # a high price tier

@@ -324,6 +324,11 @@ def test_attribute_coverage(attributes, text, expected):
             "It has 3 cables, 60 pieces of needles and 100 cm; 13 pieces, 2 pieces and a 60-piece case.",
             ["60 pieces", "60-piece"],
         ),  # a key's count is the key's word's: another number counts no pieces (a held-out needle set's draft)
+        (
+            {"name": "Reusable Hot and Cold Gel Pack", "pack_size": 2},
+            "It holds 2 liters, a 2-liter capacity; a 2-pack, 2 pieces, 2 gel packs.",
+            ["2 liters", "2-liter"],
+        ),  # a pack's size counts pieces (a held-out draft)
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
