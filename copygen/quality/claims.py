@@ -233,16 +233,19 @@ CLAIM = re.compile(
 # Praise that ranks a product above others ("a high-end capo" at $12.99, "a luxury travel pillow", "a
 # top-of-the-line dash cam"): the embedded model's commonest unbacked word in 45 held-out best drafts (9 of
 # them). Puffery, not a spec, so a soft check: banned while decoding it made the copy worse (see the
-# grounding history). Held when the data says it, or gives a high price tier.
+# grounding history). Held when the data says it too, or gives a high price tier.
 PUFFERY = re.compile(
     r"(?<![\w-])(?:high[- ]end|top[- ]end|luxur(?:y|ious)|premium|deluxe|upscale|up[- ]?market"
     r"|top[- ]of[- ]the[- ](?:line|range)|state[- ]of[- ]the[- ]art|cutting-edge|world[- ]class|best[- ]in[- ]class"
     r"|finest|unparalleled)(?![\w-])",
     re.IGNORECASE,
 )
-PUFFERY_HELD = re.compile(
-    r"high end|top end|luxur|premium|deluxe|upscale|up ?market|top of the|state of the art|world class|finest"
-)
+
+
+def data_text(every: list) -> str:
+    """The facts' keys and values as one text that claims are looked for in: lower case, hyphens
+    read as spaces."""
+    return " ".join(f"{fact.name} {fact.value}" for fact in every).lower().replace("-", " ")
 
 
 def unbacked_praise_spans(
@@ -250,8 +253,7 @@ def unbacked_praise_spans(
 ) -> list[tuple[int, int]]:
     """Where `text` praises the product with a word of PUFFERY the data does not back."""
     every = list(facts(attributes, skip))
-    data = " ".join(f"{fact.name} {fact.value}" for fact in every).lower().replace("-", " ")
-    if PUFFERY_HELD.search(data) or any(price_tier(fact) == "high" for fact in every):
+    if PUFFERY.search(data_text(every)) or any(price_tier(fact) == "high" for fact in every):
         return []
     return [match.span() for match in PUFFERY.finditer(text)]
 
@@ -265,15 +267,10 @@ def unsupported_claim_spans(
     attributes: dict[str, Any], text: str, skip: Iterable[str] = ("id",)
 ) -> list[tuple[int, int]]:
     """Where in `text` each claim with no evidence in the attributes is: (start, end) offsets."""
-    data = " ".join(f"{fact.name} {fact.value}" for fact in facts(attributes, skip)).lower().replace("-", " ")
-    made_of = (
-        " ".join(  # what may name a material: no colour ("Slate Blue") and no maker ("Ironvale")
-            f"{fact.name} {fact.value}"
-            for fact in facts(attributes, skip)
-            if not COLOUR_KEY.search(fact.name) and not MAKER_KEYS & set(name_words(fact.name))
-        )
-        .lower()
-        .replace("-", " ")
+    every = list(facts(attributes, skip))
+    data = data_text(every)
+    made_of = data_text(  # what may name a material: no colour ("Slate Blue") and no maker ("Ironvale")
+        [fact for fact in every if not COLOUR_KEY.search(fact.name) and not MAKER_KEYS & set(name_words(fact.name))]
     )
     spans = []
     for match in CLAIM.finditer(text):

@@ -324,8 +324,8 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
             if label:
                 labelled.setdefault(label, set()).add(quantity.number)
     for number, thing in key_counts(attributes, skip).items():  # "pieces": 13 counts pieces: "60 pieces" is not it
-        for counts in {"~" + thing, UNITS.get(thing, "~" + thing)}:  # "piece" is a unit too
-            counting.setdefault(counts, set()).add(number)
+        for word in {"~" + thing, UNITS.get(thing, "~" + thing)}:  # "piece" is a unit too
+            counting.setdefault(word, set()).add(number)
     spans = []
     in_copy = read_quantities(text)
     ages = age_numbers(attributes, skip)

@@ -18,6 +18,7 @@ from typing import Any
 
 from copygen.quality.claims import unbacked_praise_spans, unsupported_claims
 from copygen.quality.grounding import attribute_values, borrowed_words, unsupported_names, unsupported_numbers
+from copygen.quality.values import MAKER_KEYS, PRODUCT_NAME_KEYS, facts, name_words
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
 ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -41,7 +42,6 @@ AFTER_WORD = re.compile(r"[\w,][^\S\n]$")  # a word before it: the praise does n
 JOINED_BEFORE = re.compile(r"(?:,|[^\S\n]+and)[^\S\n]+$")  # praise listed after another word, the last
 ARTICLE_END = re.compile(r"(?<![\w-])(an?|An?)[^\S\n]$")
 FIRST_WORD = re.compile(r"\s*([^\W\d_][\w'’-]*)")
-NAMING_KEYS = ("name", "brand", "title")  # values that may start copy in lower case ("eero Pro 6")
 MIN_WORDS = 4  # what is left must still read as copy, not "Massive 2. 3. 2 x 1"
 # A word said twice in a row, not across punctuation or lines (list items may start alike).
 DOUBLED = re.compile(r"(?<!\w)([^\W\d_]+)[ \t]+\1(?!\w)", re.IGNORECASE)
@@ -55,13 +55,14 @@ def stops_mid_sentence(text: str, cut_off: bool) -> bool:
 
 
 def starts_mid_sentence(text: str, attributes: dict[str, Any]) -> bool:
-    """Whether `text` starts inside a sentence: on a word in lower case that no name, brand or title
-    starts with ("nesting arches, smooth rounded edges": a sample's trimmed draft, left when the
+    """Whether `text` starts inside a sentence: on a word in lower case that no name, title or maker
+    starts with ("eero Pro 6" may) ("nesting arches, smooth rounded edges": a sample's trimmed draft, left when the
     sentence before it was taken out)."""
     first = FIRST_WORD.match(text)
     if not first or not first.group(1).islower():
         return False
-    return not any(str(attributes.get(key, "")).startswith(first.group(1)) for key in NAMING_KEYS)
+    naming = [fact for fact in facts(attributes) if (PRODUCT_NAME_KEYS | MAKER_KEYS) & set(name_words(fact.name))]
+    return not any(str(fact.value).startswith(first.group(1)) for fact in naming)
 
 
 def without_praise(text: str, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> tuple[str, list[str]]:
