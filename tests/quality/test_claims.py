@@ -266,6 +266,30 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             ["made of", "made with", "made entirely from", "crafted from"],
         ),  # what it is made of, when the data names no material (held-out drafts)
         ({"name": "Hand Cream", "ingredients": ["shea butter"]}, "Made of shea butter.", []),
+        # what it is made of, when the data names a material: no material it does not name, and no colour
+        # or maker for one (a sample's drafts: a tent "made entirely of 2-person cedar", a kettle "made of Matte Black")
+        (
+            {"name": "Harbor Kettle", "brand": "Fernwell", "color": "Matte Black", "material": "stainless steel"},
+            "A stainless steel kettle made of Matte Black, made from Fernwell steel and walnut, or Fernwell.",
+            ["Matte Black", "walnut", "Fernwell"],
+        ),
+        (
+            {"name": "Ridgeline 2-Person Tent", "material": "ripstop polyester, aluminium poles", "size": "2-person"},
+            "A tent made entirely of 2-person cedar, with aluminium poles; made of ripstop polyester and aluminum.",
+            ["cedar"],
+        ),
+        (
+            {"name": "Wooden Rainbow", "material": "beech wood, water-based paint", "features": "7 nesting arches"},
+            "Made of beech, water-based paint & 7 nesting arches, and sold by the box. Made of smooth cloaks.",
+            [],
+        ),
+        # an age, which the product has only when the data says so; its user's is no claim
+        (
+            {"name": "Silver Ring", "warranty": "3 months"},
+            "This ring is 3 months old. For babies who are 6 months old, and kids 3 years old and up.",
+            ["is 3 months old"],
+        ),
+        ({"name": "Highland Single Malt", "age": "aged 12 years"}, "It is 12 years old.", []),
         ({"name": "Candle", "wax": "soy"}, "Made from soy.", []),
         (
             {"blade": "German X50CrMoV15 steel", "handle": "pakkawood", "lid": "bamboo with silicone seal"},
@@ -306,8 +330,17 @@ CAPO = {"name": "Quick-Change Guitar Capo", "brand": "Fretwick", "price": "$12.9
     [
         (
             CAPO,
-            "A high-end, top-of-the-line capo: luxurious, premium, state-of-the-art, cutting-edge, the finest.",
-            ["high-end", "top-of-the-line", "luxurious", "premium", "state-of-the-art", "cutting-edge", "finest"],
+            "A high-end, top-of-the-line capo: luxurious, premium, state-of-the-art, cutting-edge, the finest, top-tier.",
+            [
+                "high-end",
+                "top-of-the-line",
+                "luxurious",
+                "premium",
+                "state-of-the-art",
+                "cutting-edge",
+                "finest",
+                "top-tier",
+            ],
         ),
         ({**CAPO, "line": "Premium Series"}, "A high-end, premium capo.", []),  # the data says it
         ({"name": "The Phoenix", "priceRange": "high"}, "A luxury restaurant.", []),  # a high price tier
