@@ -24,7 +24,14 @@ from copygen.quality.grounding import (
     unsupported_names,
     unsupported_numbers,
 )
-from copygen.quality.trim import DOUBLED, REPEATED, broken_off, starts_mid_sentence, stops_mid_sentence
+from copygen.quality.trim import (
+    DOUBLED,
+    REPEATED,
+    broken_off,
+    counted_after_article,
+    starts_mid_sentence,
+    stops_mid_sentence,
+)
 from copygen.quality.values import facts, name_words, same_stem
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
@@ -90,8 +97,8 @@ def check_variant(
     only when found), words of the template's `examples` this product does
     not hold ("porcelain" copied from a mug; only when found), values contradicted, words about
     the writing ("here's a product description", the data's own labels starting a line: "Title:",
-    "Pricing:"; markdown marks: "# ...") and runs of unreadable characters ("ⅈⅉ⅊⅋"; these five
-    only when found), repeated phrases, and a loop (a phrase said again and again; only when
+    "Pricing:"; markdown marks: "# ..."), a count after "a" ("is a 3 brightness levels") and runs
+    of unreadable characters ("ⅈⅉ⅊⅋"; these six only when found), repeated phrases, and a loop (a phrase said again and again; only when
     found).
     A check with nothing to check against (no limit, no banned list, a required column this
     product lacks) is left out.
@@ -149,6 +156,10 @@ def check_variant(
     meta += markup(text, attributes)
     if meta:  # reported only when found
         results.append(check_result("meta", False, f"talks about the writing: {', '.join(map(repr, meta))}"))
+    miscounted = counted_after_article(text, attributes)
+    if miscounted:  # reported only when found
+        message = f"does not read: a count after 'a' or 'an': {', '.join(map(repr, dict.fromkeys(miscounted)))}"
+        results.append(check_result("grammar", False, message))
     unreadable = unreadable_runs(text, attributes)
     if unreadable:  # reported only when found
         results.append(check_result("readable", False, f"unreadable characters: {', '.join(map(repr, unreadable))}"))
@@ -327,7 +338,9 @@ def failed_checks(checks: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 # The copy states what the product is not.
 UNTRUE_CHECKS = frozenset({"numbers", "names", "claims", "example", "contradiction"})
-HARD_CHECKS = UNTRUE_CHECKS | {"finished", "format", "length", "banned", "required", "meta", "readable", "loop"}
+HARD_CHECKS = UNTRUE_CHECKS | {
+    *("finished", "format", "length", "banned", "required", "meta", "grammar", "readable", "loop")
+}
 RANKINGS = ("grounded", "model")
 
 

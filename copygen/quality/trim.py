@@ -1,7 +1,8 @@
 """Trimming: a variant's sentences that state a number, name or claim no attribute holds (or a
 word of the template's examples) or that repeat an earlier one word for word, the unfinished end
-of one the token limit cut off, a sentence that breaks off ("... King is a") or starts in the middle, and a word or short phrase said twice in a row ("a high-end
-Chinese Chinese eatery", "20 frets, 20 frets"), taken out.
+of one the token limit cut off, a sentence that breaks off ("... King is a"), starts in the middle or
+puts a count after "a" ("is a 3 brightness levels"), and a word or short phrase said twice in a row
+("a high-end Chinese Chinese eatery", "20 frets, 20 frets"), taken out.
 
 Decoding keeps most invented numbers out, but not all (a digit that starts a real number may
 end early: "1 pair" for 12). A shorter true text beats a longer false one, and a shorter whole
@@ -29,6 +30,13 @@ ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 DANGLING = re.compile(
     r"(?:(?<![\w'’-])(?:(?-i:a)|an|the|and|or|of|is|are|its|your|their|our|than|with|in \d{1,2})|\d[^\S\n]+[x×])"
     r"[^\S\n]*[.!…:;,]*[\"'”’)\]]*\s*$",
+    re.IGNORECASE,
+)
+# A count after "a" ("... Lantern is a 3 brightness levels, 400 lumens", "a 2 USB-C ports": two samples'
+# best drafts): values strung after an article, which no sentence says. "a 3-pack", "a 2 year warranty" and
+# "a 5 star hotel" read.
+COUNT_AFTER_ARTICLE = re.compile(
+    r"(?<![\w-])an?[^\S\n]+(?:[2-9]|[1-9]\d+)(?:\.\d+)?(?:[^\S\n]+[\w-]+)?[^\S\n]+[^\W\d_][\w-]*(?<![siu])s(?![\w'’-])",
     re.IGNORECASE,
 )
 WORD = re.compile(r"[^\W\d_]{2,}")
@@ -89,6 +97,12 @@ def without_praise(text: str, attributes: dict[str, Any], skip: tuple[str, ...] 
     return text, removed
 
 
+def counted_after_article(text: str, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> list[str]:
+    """The counts after "a" in `text` that no value says (see COUNT_AFTER_ARTICLE)."""
+    values = " ".join(attribute_values(attributes, skip)).lower()
+    return [match.group() for match in COUNT_AFTER_ARTICLE.finditer(text) if match.group().lower() not in values]
+
+
 def broken_off(text: str) -> list[str]:
     """The sentences of `text` that end on a word that leaves them unsaid (see DANGLING)."""
     return [sentence.strip() for sentence in SENTENCE_END.split(text) if DANGLING.search(sentence)]
@@ -103,7 +117,7 @@ def trimmed(
 ) -> tuple[str, list[str]] | None:
     """(`text` without its sentences that state an unsupported number, name or claim or a word of
     the template's `examples` the product does not hold, that repeat an earlier sentence word for
-    word, without its unfinished end, and with each word or phrase said twice in a row said once
+    word, break off, start mid-sentence or put a count after "a", without its unfinished end, and with each word or phrase said twice in a row said once
     (unless a value says it so, "Bora Bora"), what was taken out), or None when there is nothing
     to take out or fewer than MIN_WORDS words would be left."""
     values = " ".join(attribute_values(attributes, skip)).lower()
@@ -128,6 +142,7 @@ def trimmed(
             or (examples and borrowed_words(examples, attributes, sentence, skip))
             or (index == len(sentences) - 1 and stops_mid_sentence(text, cut_off))
             or DANGLING.search(sentence)
+            or counted_after_article(sentence, attributes, skip)
             or ((index == 0 or out[-1]) and starts_mid_sentence(sentence, attributes))
         )
         seen.add(said)

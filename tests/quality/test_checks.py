@@ -355,6 +355,23 @@ def test_a_sentence_the_model_ended_on_an_article_or_a_joining_word_fails_the_fi
     assert kept == "A kettle that pours with control." and removed == ["It is available in 4.", "It is a"]
 
 
+def test_a_count_after_a_fails_the_grammar_check_and_its_sentence_is_trimmed():
+    """Two of the samples' best drafts were marked clean with the data strung after "a": "Ember
+    Rechargeable Camp Lantern ... is a 3 brightness levels, 400 lumens on high", "a 2 USB-C ports"."""
+    lantern = {"name": "Ember Camp Lantern", "features": ["3 brightness levels", "400 lumens on high"]}
+    text = "Ember Camp Lantern is a lantern. It is a 3 brightness levels, 400 lumens on high, with a 2 USB-C ports."
+    checks = check_variant(text, lantern)
+    assert failed(checks, "grammar") == [
+        "does not read: a count after 'a' or 'an': 'a 3 brightness levels', 'a 2 USB-C ports'"
+    ]
+    assert not is_clean(checks)
+    assert trimmed(text, lantern) == ("Ember Camp Lantern is a lantern.", [text.split(". ", 1)[1]])
+    reads = "A 3-pack, a 2 year warranty, a 1 USB-A port and a 5 star hotel; 3 brightness levels."
+    assert "grammar" not in [check["check"] for check in check_variant(reads, lantern)]
+    named = {"name": "Shelf of a 2 Books"}  # the data says it so
+    assert "grammar" not in [check["check"] for check in check_variant("Shelf of a 2 Books is a shelf.", named)]
+
+
 def test_copy_that_starts_in_the_middle_of_a_sentence_fails_the_finished_check_and_is_trimmed():
     """A sample's best draft was a trimmed one that began "nesting arches, smooth rounded edges":
     trimming had taken out the sentence it ended."""
