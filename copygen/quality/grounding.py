@@ -177,7 +177,7 @@ DIMENSION_REACH = 32  # characters before a length that DIMENSION_BEFORE reads
 # A maker named by a run of capitalised words: "from Northwind Socks", "designed by Scoopa Scoops".
 MAKER_NAMED = re.compile(
     r"\b(?i:from|(?:designed|made|crafted|created|manufactured|produced|built|engineered|developed|sold)\s+by)\s+"
-    r"(?P<maker>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)"
+    r"(?P<maker>[A-Z][\w&-]*(?:\s+(?:&\s+)?[A-Z][\w&-]*)*)"
 )
 POSSESSIVE_END = re.compile(r"['’]s\b")
 # Between a key that labels a number and the number: "rating of less than £20", "price range: £20-25".
@@ -946,13 +946,16 @@ def maker_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> l
     (the product's name) or "designed by Scoopa Scoops" for a Fellside or Frostbite product, from
     the "from" or "by" on. A capitalised word of the maker or of any other value but the name is
     the maker's or the product's own ("from Fellside", "from USB-C", "from Italian leather"); a
-    possessive ends the maker ("from Fellside's Northwind range")."""
-    makers, others = set(), set()
+    possessive ends the maker ("from Fellside's Northwind range"). A maker that starts as the
+    attributes' does must go on as it does, or stop: "from Alder & Steel" for Alder & Stone (a
+    sample's draft) is not theirs, "from Alder" is."""
+    makers, others, named = set(), set(), []
     for fact in facts(attributes, skip):
         words = {word.lower() for word in NAME_WORD.findall(str(fact.value))}
         keys = set(name_words(fact.name))
         if keys & MAKER_KEYS:
             makers |= words
+            named.append(" ".join(str(fact.value).lower().split()))
         elif not keys & PRODUCT_NAME_KEYS:
             others |= words | keys
     if not makers:
@@ -960,7 +963,11 @@ def maker_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> l
     spans = []
     for cue in MAKER_NAMED.finditer(text):
         said = POSSESSIVE_END.split(cue["maker"])[0]
-        if any(word.lower() not in makers | others for word in NAME_WORD.findall(said)):
+        written = " ".join(said.lower().split())
+        if any(word.lower() not in makers | others for word in NAME_WORD.findall(said)) or any(
+            written.split()[0] == maker.split()[0] and not (written.startswith(maker) or maker.startswith(written))
+            for maker in named
+        ):
             spans.append((cue.start(), cue.start("maker") + len(said)))
     return spans
 

@@ -396,6 +396,11 @@ CHARGER = {"name": "Volta 65W USB-C Charger", "brand": "Kestrel Labs", "features
             ["from Brewhauscreen"],
         ),  # a stem's garble
         ({"name": "Northwind Wool Socks"}, "Socks from Northwind.", []),  # no maker to name: the name may be one
+        (
+            {"name": "Insulated Trail Bottle", "brand": "Alder & Stone", "material": "stainless steel"},
+            "The bottle from Alder & Steel, from Alder & Stone's range, from Alder, by Alder & Stone.",
+            ["from Alder & Steel"],
+        ),  # a maker that starts as the data's and goes on otherwise (a sample's clean best draft)
     ],
 )
 def test_unsupported_names(attributes, text, expected):
