@@ -93,6 +93,9 @@ THING_ENDS = frozenset(
     {"made", "makes", "keeps", "holds", "fits", "comes", "offers", "features", "provides", "includes"}
     | {"included", "weighs", "measures", "sold", "lets", "gives", "works"}
 )
+# A thing named right before "at" or "of" and a number: "hand-knitted at 30°C", "a strap of 5mm".
+THING_AT = re.compile(r"(?P<thing>[^\W\d_]{3,})[\s-]+(?:at|of)\s+(?:(?:up\s+to|about|around)\s+)?(?=\d)", re.IGNORECASE)
+ITEMS = re.compile(r"\s*[;\n]\s*")  # between a value's items: "hand-knitted; machine washable at 30°C"
 # After a number, what it is "of" (perhaps after the word it counts): "kg of glass beads", "2 layers of canvas".
 OF_THINGS = re.compile(r"(?:[ -][^\W\d_]+)?[ -]?of\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
 WORDS = re.compile(r"[^\W\d_]+")
@@ -382,6 +385,11 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     ):
         same = [found for found in spans if found[0] == span[0]]  # a number read as untrue twice is reported once
         spans = [found for found in spans if found not in same] + [max([span, *same], key=lambda found: found[1])]
+    spans += [
+        (start, end)
+        for start, end in attached_spans(attributes, text, skip)
+        if not any(s < end and start < e for s, e in spans)
+    ]
     sizes = [
         Counter(q.number for q in chain) for value in values for chain in size_chains(value, read_quantities(value))
     ]
@@ -466,6 +474,46 @@ def misread_spans(values: list[str], text: str) -> list[tuple[int, int]]:
                 continue
             spans.append((cue.start(), last.end))
     return spans
+
+
+def attached_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> list[tuple[int, int]]:
+    """Where copy ties a number to a thing named right before it ("hand-knitted at 30°C" for
+    "hand-knitted; machine washable at 30°C", "a strap of 5mm" for a 5 mm thick mat with a strap: a
+    sample's drafts) that another item of the data names and the number's own item does not: the
+    number is another item's. An item is a value, or its part between semicolons or lines; the
+    thing is the same word when it shares a stem or its first four letters ("knitted", "Knit"). A
+    thing only the name, title or maker names is the product ("the Shirt of 100% linen")."""
+    cues = list(THING_AT.finditer(text))
+    if not cues:
+        return []
+    items = [
+        (
+            {word.lower() for word in WORDS.findall(item)} | set(name_words(fact.name)),
+            {q.number for q in quantities(item)},
+            bool(IDENTITY_KEYS & set(name_words(fact.name))),
+        )
+        for fact in facts(attributes, skip)
+        for item in ITEMS.split(str(fact.value))
+    ]
+    starts = {quantity.start: quantity for quantity in quantities(text)}
+    spans = []
+    for cue in cues:
+        number = starts[cue.end()].number if cue.end() in starts else None
+        thing = cue["thing"].lower()
+        naming = [(numbers, identity) for words, numbers, identity in items if any(akin(thing, w) for w in words)]
+        if (
+            number
+            and not all(identity for _, identity in naming)
+            and not any(number in numbers for numbers, _ in naming)
+            and any(number in numbers for _, numbers, _ in items)
+        ):
+            spans.append((cue.start(), starts[cue.end()].end))
+    return spans
+
+
+def akin(word: str, other: str) -> bool:
+    """Whether two words name one thing: a shared stem or first four letters ("knitted", "knit")."""
+    return word[:4] == other[:4] or same_stem(word, other)
 
 
 def measure_ends(text: str, read: list) -> dict[int, Quantity]:

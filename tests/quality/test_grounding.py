@@ -127,6 +127,16 @@ def test_attribute_coverage(attributes, text, expected):
             "It weighs 7 kg, made from 7kg of glass beads that can be washed, and 7 kg of butane canisters.",
             ["7kg of glass beads", "7 kg of butane canisters"],
         ),  # a number "of" another attribute's thing (a weighted blanket's and a stove's drafts)
+        (
+            {"name": "Chunky Knit Throw", "features": "hand-knitted; machine washable at 30°C", "size": "130 x 170 cm"},
+            "It is hand-knitted at 30°C, machine washable at 30°C, a throw of 130 x 170 cm.",
+            ["knitted at 30°"],
+        ),  # a thing before "at" or "of" a number that another item names (a sample's draft)
+        (
+            {"features": ["5 mm thick", "carrying strap included"], "weight": "2.3 kg"},
+            "It weighs 2.3 kg and carries a strap of 5mm, a mat of 5 mm and a weight of 2.3 kg.",
+            ["strap of 5mm"],
+        ),
         ({"material": "waxed cotton canvas", "features": ["2 pockets"]}, "2 layers of cotton.", ["2 layers of cotton"]),
         (
             {"name": "Breeze Hair Dryer", "features": ["2 speed settings", "concentrator and diffuser nozzles"]},
