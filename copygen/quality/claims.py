@@ -5,8 +5,8 @@ environmental or health property, or an origin ("discounted", "2-year warranty",
 product ("gaming", "smart", "electric", "wireless", "waterproof", "breathable"), a kind the data
 does not say the product is ("a halogen ring light"; see kinds), a material ("cotton",
 "wooden"; "made of" anything, when the data names no material; when it names one, a material it
-does not name or a colour after "made of": "made of cedar", "made of Matte Black"), an age ("is 3
-months old"), an audience ("for outdoor
+does not name, a colour or a thing only the name names after "made of": "made of cedar", "made of
+Matte Black", "made of a ... sunscreen"), an age ("is 3 months old"), an audience ("for outdoor
 enthusiasts", "for cat owners"), a fit or use with everything ("compatible with any phone", "removes
 hair from any surface"), a colour ("Blue, Red, Green"), a catalogue ("offers a wide range of
 products"), or a choice of options ("available in a variety of colours", "in a variety of shapes,
@@ -31,7 +31,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from copygen.quality.kinds import unheld_kind_spans
-from copygen.quality.values import MAKER_KEYS, PRAISE, RATED, RENOWN, facts, name_words, price_tier
+from copygen.quality.values import (
+    MAKER_KEYS,
+    PRAISE,
+    PRODUCT_NAME_KEYS,
+    RATED,
+    RENOWN,
+    facts,
+    name_words,
+    price_tier,
+)
 
 # A material's kinds, each of which holds a claim of the material ("oak" holds "wooden").
 WOODS = (
@@ -308,12 +317,7 @@ def unsupported_claim_spans(
         if not re.search(evidence, made_of if CLAIMS[kind] in MATERIAL_CLAIMS else data):
             spans.append(match.span())
     if re.search(MATERIAL, made_of):  # else "made of" is itself a claim the data does not hold
-        claimed = [match.span() for match in CLAIM.finditer(text) if CLAIMS[match.lastindex - 1] in MATERIAL_CLAIMS]
-        spans += [
-            (start, end)
-            for start, end in unmade_spans(text, made_of, data_text(every))
-            if not any(s < end and start < e for s, e in claimed)
-        ]
+        spans += unmade_spans(text, every, made_of)
     audiences = list(AUDIENCE.finditer(text))
     spans += [
         match.span()
@@ -339,12 +343,17 @@ def unsupported_claim_spans(
     return sorted(spans)
 
 
-def unmade_spans(text: str, made_of: str, data: str) -> list[tuple[int, int]]:
+def unmade_spans(text: str, every: list, made_of: str) -> list[tuple[int, int]]:
     """Where `text` says the product is made of what the data does not make it of: a material named
     for itself that `made_of` (the data that may name one) does not name ("made entirely of cedar"
-    for a polyester tent), or only words of the data that may not name one, a colour or a maker
-    ("made of Matte Black")."""
-    may_name, named = set(re.findall(r"[^\W\d_]{3,}", made_of)), set(re.findall(r"[^\W\d_]{3,}", data))
+    for a polyester tent), only words of the data that may not name one, a colour or a maker ("made
+    of Matte Black"), or a thing only its name names, no material ("made of a broad-spectrum
+    sunscreen" for a sunscreen, "made of Copper Fox" for a wool scarf; a sample's draft)."""
+    words = re.compile(r"[^\W\d_]{3,}")
+    claimed = [match.span() for match in CLAIM.finditer(text) if CLAIMS[match.lastindex - 1] in MATERIAL_CLAIMS]
+    naming = [fact for fact in every if PRODUCT_NAME_KEYS & set(name_words(fact.name))]
+    may_name, named = set(words.findall(made_of)), set(words.findall(data_text(every)))
+    name_only = set(words.findall(data_text(naming))) - set(words.findall(data_text(set(every) - set(naming))))
     spans = []
     for match in MADE_OF.finditer(text):
         start = match.start("what")
@@ -355,9 +364,15 @@ def unmade_spans(text: str, made_of: str, data: str) -> list[tuple[int, int]]:
             item = text[first:last]
             first, last = first + len(item) - len(item.lstrip()), last - len(item) + len(item.rstrip())
             kinds = [found for kind in NAMED_MATERIALS for found in kind.finditer(text, first, last)]
-            spans += [found.span() for found in kinds if not re.search(found.re, made_of)]
-            words = set(re.findall(r"[^\W\d_]{3,}", text[first:last].lower()))
-            if not kinds and words and not words & may_name and words <= named:
+            spans += [
+                found.span()
+                for found in kinds
+                if not re.search(found.re, made_of)
+                and not any(s < found.end() and found.start() < e for s, e in claimed)
+            ]  # a material claim is judged as one
+            said = words.findall(text[first:last].lower())
+            unmaking = said and not set(said) & may_name and set(said) <= named and not kinds  # "Matte Black"
+            if unmaking or (said and said[-1] in name_only and not re.search(MATERIAL, said[-1])):
                 spans.append((first, last))
     return sorted(set(spans))
 

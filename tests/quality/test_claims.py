@@ -283,6 +283,18 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             "Made of beech, water-based paint & 7 nesting arches, and sold by the box. Made of smooth cloaks.",
             [],
         ),
+        # a thing only its name names, no material: what the product is, not what it is made of
+        (
+            {"name": "Daylight Mineral Sunscreen", "features": "broad-spectrum; zinc oxide filter"},
+            "Made of a broad-spectrum sunscreen, made of zinc oxide.",
+            ["a broad-spectrum sunscreen"],
+        ),
+        (
+            {"name": "Copper Fox Scarf", "material": "merino wool", "color": "Rust"},
+            "A scarf made of Copper Fox, made of merino wool.",
+            ["Copper Fox"],
+        ),
+        ({"name": "Bamboo Cutting Board", "features": "juice groove"}, "A board made of bamboo.", []),
         # an age, which the product has only when the data says so; its user's is no claim
         (
             {"name": "Silver Ring", "warranty": "3 months"},
