@@ -171,6 +171,8 @@ CLAIMS = (
     (r"water ?proof|weather ?proof", r"water ?proof|weather ?proof|\bipx?[0-9]?[678]\b"),
     (r"breathable", r"breath|mesh|ventilat"),
     (r"wireless|cordless", r"wireless|cordless|bluetooth|wi ?fi|\bqi\b|batter(?:y|ies)|recharg"),
+    # "It runs on 4 AA batteries, which are rechargeable" for batteries not included (a sample's draft).
+    (r"rechargeable|recharges?|recharging", r"recharg|charg(?:ing|er|es)\b|\busb|li ?ion|lithium ion|nimh|power bank"),
     (r"certified", r"certif"),
     # An age the copy gives the product, not its user: "This ring is 3 months old" (a held-out draft); a
     # whisky "aged 12 years" is.

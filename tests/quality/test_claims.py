@@ -302,6 +302,12 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             ["is 3 months old"],
         ),
         ({"name": "Highland Single Malt", "age": "aged 12 years"}, "It is 12 years old.", []),
+        (
+            {"name": "Build-a-Bot Kit", "features": "runs on 4 AA batteries (not included)"},
+            "It runs on 4 AA batteries, which are rechargeable.",
+            ["rechargeable"],
+        ),  # a sample's draft
+        ({"name": "Ember Lantern", "features": "USB-C charging"}, "A rechargeable lantern.", []),
         ({"name": "Candle", "wax": "soy"}, "Made from soy.", []),
         (
             {"blade": "German X50CrMoV15 steel", "handle": "pakkawood", "lid": "bamboo with silicone seal"},
