@@ -57,7 +57,10 @@ def generate(
         help="File of banned words or phrases, one a line (# comments): kept out of the copy while decoding and checked for after, whole words, any case.",
     ),
     require: list[str] | None = typer.Option(
-        None, "--require", help="Column the copy must mention; repeat for more.", show_default="name"
+        None,
+        "--require",
+        help="Column the copy must mention; repeat for more. name and title stand for whichever a product has; a title is said by its part before a comma.",
+        show_default="name, else title",
     ),
     model: str | None = typer.Option(
         None,

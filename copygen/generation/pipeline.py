@@ -32,6 +32,7 @@ from copygen.quality.checks import (
     meta_phrases,
     rank_variants,
     required_columns,
+    required_values,
     states_untrue,
 )
 from copygen.quality.grounding import attribute_coverage, example_words
@@ -168,7 +169,7 @@ def started_from_value(engine: Engine, window: list, variants: dict, job: DraftJ
     for index, (product, text, mapping, shown) in enumerate(window):
         column = unnamed_column([restore(variant.text, mapping) for variant in variants[index]], product, job)
         if column is not None:
-            value = str(shown[column])
+            [(_, value)] = required_values([column], shown)
             retry[index] = (value, text + ("" if text[-1:].isspace() else " ") + value)
     if not retry:
         return
@@ -192,8 +193,7 @@ def unnamed_column(candidates: list[str], product: Product, job: DraftJob) -> st
         for text in candidates
         if not states_untrue(text, product.attributes, job.examples) and not meta_phrases(text)
     ]
-    for column in job.required:
-        value = product.attributes.get(column)
+    for column, value in required_values(job.required, product.attributes):
         if not (isinstance(value, str) and value.strip()) or banned_phrases(value, job.banned):
             continue
         if not any(attribute_coverage({column: value}, text, skip=()) for text in true):

@@ -122,12 +122,10 @@ def check_variant(
     if banned:
         used = banned_phrases(text, banned)
         results.append(check_result("banned", not used, f"uses {', '.join(used)}" if used else "no banned words"))
-    for column in required:
-        values = list(attribute_values(attributes.get(column)))
-        if values:
-            mentioned = bool(attribute_coverage({column: attributes[column]}, text, skip=()))
-            verb = "mentions" if mentioned else "does not mention"
-            results.append(check_result("required", mentioned, f"{verb} {column} ({', '.join(values)})"))
+    for column, value in required_values(required, attributes):
+        mentioned = bool(attribute_coverage({column: value}, text, skip=()))
+        verb = "mentions" if mentioned else "does not mention"
+        results.append(check_result("required", mentioned, f"{verb} {column} ({', '.join(attribute_values(value))})"))
     invented = unsupported_numbers(attributes, text)
     results.append(
         check_result(
@@ -386,15 +384,37 @@ def rank_variants(
     return sorted(variants, key=order)[:keep]
 
 
-DEFAULT_REQUIRED = ("name",)  # brand is left to --require: half the sample references omit it
+# What names a product, the column copy must mention by default: its name, else its title (a listing's,
+# a shop export's). Brand is left to --require: half the sample references omit it.
+NAME_COLUMNS = ("name", "title")
+# Where a listing's long title stops naming the product: "Anker PowerCore 20000mAh Portable Charger, 22.5W ...".
+TITLE_END = re.compile(r",|\s[-–—|]\s")
+
+
+def required_values(required: Iterable[str], attributes: dict[str, Any]) -> list[tuple[str, Any]]:
+    """What this product's copy must mention, column by column: each required column's value, where
+    it has one. "name" and "title" stand for whichever of the two the product has (a catalogue may
+    give some products a name and others a title; a held-out title-only product's best draft was
+    "They are made of titanium."), and a title is said by its part before the first comma or
+    spaced dash (a listing's title goes on to describe the product)."""
+    wanted = []
+    for column in dict.fromkeys(required):
+        if column in NAME_COLUMNS and not list(attribute_values(attributes.get(column))):
+            column = next((name for name in NAME_COLUMNS if list(attribute_values(attributes.get(name)))), column)
+        value = attributes.get(column)
+        if column == "title" and isinstance(value, str):
+            value = TITLE_END.split(value, 1)[0].strip() or value
+        if list(attribute_values(value)):
+            wanted.append((column, value))
+    return wanted
 
 
 def required_columns(required: Iterable[str] | None, columns: Iterable[str], source_name: str) -> list[str]:
-    """The columns copy must mention: those asked for (each must exist), else the defaults the
-    products have."""
+    """The columns copy must mention: those asked for (each must exist), else the first of
+    NAME_COLUMNS the products have."""
     known = list(columns)
     if required is None:
-        return [column for column in DEFAULT_REQUIRED if column in known]
+        return [column for column in NAME_COLUMNS if column in known][:1]
     unknown = [column for column in required if column not in known]
     if unknown:
         raise InputError(

@@ -26,6 +26,7 @@ from copygen.quality.checks import (
     rank_variants,
     repeated_phrases,
     required_columns,
+    required_values,
     states_untrue,
     unreadable_runs,
 )
@@ -199,10 +200,30 @@ def test_banned_file_reading(tmp_path):
 
 def test_required_columns_default_to_name_and_must_exist():
     assert required_columns(None, ["id", "name", "brand"], "p.csv") == ["name"]
-    assert required_columns(None, ["id", "title"], "p.csv") == []
+    assert required_columns(None, ["id", "title", "name"], "p.csv") == ["name"]
+    assert required_columns(None, ["id", "title"], "p.csv") == ["title"]
+    assert required_columns(None, ["id", "brand"], "p.csv") == []
     assert required_columns(["brand", "brand"], ["brand"], "p.csv") == ["brand"]
     with pytest.raises(InputError, match="--require colour: p.csv has no such column; its columns are: brand, id"):
         required_columns(["colour"], ["id", "brand"], "p.csv")
+
+
+def test_a_product_with_a_title_and_no_name_must_be_named_by_its_title_before_a_comma():
+    """Held-out products with a title and no name had clean best drafts that never named them
+    ("They are made of titanium.", "Daily serving of 1 softgel daily."); a listing's long title
+    names the product before its first comma."""
+    mug = {"title": "Emberwick Titanium Camping Mug 450 ml", "material": "titanium"}
+    assert required_values(["name"], mug) == [("title", "Emberwick Titanium Camping Mug 450 ml")]
+    checks = check_variant("They are made of titanium.", mug, required=["name"])
+    assert failed(checks, "required") == ["does not mention title (Emberwick Titanium Camping Mug 450 ml)"]
+    assert not is_clean(checks)
+    charger = {"title": "Anker PowerCore 20000mAh Portable Charger, 22.5W Fast Charging Power Bank - USB-C"}
+    assert required_values(["title"], charger) == [("title", "Anker PowerCore 20000mAh Portable Charger")]
+    said = "The Anker PowerCore 20000mAh Portable Charger charges fast."
+    assert failed(check_variant(said, charger, required=["title"]), "required") == []
+    both = {"name": "Harbor Kettle", "title": "Harbor Kettle, 1 L"}
+    assert required_values(["name", "title"], both) == [("name", "Harbor Kettle"), ("title", "Harbor Kettle")]
+    assert required_values(["name"], {"brand": "Fernwell"}) == []
 
 
 def test_of_variants_that_state_as_much_the_one_saying_less_beyond_the_data_comes_first():
