@@ -250,7 +250,7 @@ def test_a_phrase_said_again_and_again_is_a_loop_that_fails_the_copy():
     assert failed(check_variant(twice, scarf), "loop") == [
         "goes round in a loop: 'of 100 mulberry silk 16 momme silk in' again and again"
     ]
-    named = "Linen Button-Down Shirt: a linen button-down shirt, the Linen Button-Down Shirt of 100% linen."
+    named = "Linen Button-Down Shirt: a linen button-down shirt, the Linen Button-Down Shirt is made of 100% linen."
     assert failed(check_variant(named, shirt), "loop") == []  # the name said three times, and repeated
     assert is_clean(check_variant(named, shirt))
 
@@ -391,6 +391,21 @@ def test_a_count_after_a_fails_the_grammar_check_and_its_sentence_is_trimmed():
     assert "grammar" not in [check["check"] for check in check_variant(reads, lantern)]
     named = {"name": "Shelf of a 2 Books"}  # the data says it so
     assert "grammar" not in [check["check"] for check in check_variant("Shelf of a 2 Books is a shelf.", named)]
+
+
+def test_copy_of_only_the_data_s_own_words_fails_the_grammar_check():
+    """Held-out best drafts marked clean were the name alone, or the data listed with no sentence."""
+    bag = {"name": "Northcairn Down Sleeping Bag -5°C", "fill": "650 fill power duck down, 500 g", "weight": "1.05 kg"}
+    message = "does not read: only the data's own words, no sentence of copy"
+    for text in (
+        "Northcairn Down Sleeping Bag -5°C.",
+        "Northcairn Down Sleeping Bag -5°C, 650 fill power duck down, 1.05 kg",
+    ):
+        checks = check_variant(text, bag)
+        assert failed(checks, "grammar") == [message]
+        assert not is_clean(checks)
+    said = "Northcairn Down Sleeping Bag -5°C is filled with 650 fill power duck down and weighs 1.05 kg."
+    assert failed(check_variant(said, bag), "grammar") == []
 
 
 def test_copy_that_starts_in_the_middle_of_a_sentence_fails_the_finished_check_and_is_trimmed():
