@@ -133,6 +133,11 @@ def test_attribute_coverage(attributes, text, expected):
             ["knitted at 30°"],
         ),  # a thing before "at" or "of" a number that another item names (a sample's draft)
         (
+            {"dimensions": "38 x 16 x 4 cm", "packed_size": "45 x 15 cm", "width": "45 x 15 cm"},
+            "A length of 38 x 16 x 4 cm, a 45 x 15 cm width; it measures 38 x 16 x 4 cm.",
+            ["length of 38 x 16 x 4 cm"],
+        ),  # a size as one dimension (held-out drafts), but as a value keyed by it says
+        (
             {"features": ["5 mm thick", "carrying strap included"], "weight": "2.3 kg"},
             "It weighs 2.3 kg and carries a strap of 5mm, a mat of 5 mm and a weight of 2.3 kg.",
             ["strap of 5mm"],
