@@ -147,7 +147,7 @@ TIMES = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 MASS_REACH = 28  # characters before a mass that LOAD_BEFORE and WEIGHS read
 # A verb whose object copy may write as a bare measure by mistake, the template's example's shape
 # filled with another value ("It holds 20 cm" for a plant pot, "made of 1600 DPI" for a mouse).
-HOLDS = re.compile(r"\b(?:holds?|holding)\s+(?:up\s+to\s+)?", re.IGNORECASE)
+HOLDS = re.compile(r"\b(?:holds?|holding)\s+(?:up\s+to\s+)?(?:an?\s+)?", re.IGNORECASE)  # "holds a 10-meter hose"
 WEIGHS_IN = re.compile(
     r"\b(?:weighs?|weighing)\s+(?:(?:just|only|about|around|roughly|approximately|under|less\s+than|up\s+to)\s+)?",
     re.IGNORECASE,

@@ -249,8 +249,8 @@ def test_attribute_coverage(attributes, text, expected):
         # the template example's "It holds 350 ml" and "made of porcelain" filled with another value
         (
             {"name": "Terra Clay Plant Pot 20 cm", "dimensions": "45 x 30 x 2 cm", "price": "£19.99"},
-            "It holds 20 cm. It holds 45 x 30 x 2 cm, for £19.99. It holds 19.99 for £19.99.",
-            ["holds 20 cm", "holds 45 x 30 x 2 cm", "holds 19.99"],
+            "It holds 20 cm. It holds 45 x 30 x 2 cm, for £19.99. It holds 19.99 for £19.99. It holds a 20 cm.",
+            ["holds 20 cm", "holds 45 x 30 x 2 cm", "holds 19.99", "holds a 20 cm"],
         ),
         (
             {"name": "Kettle 1.7 L", "power": "2200 W", "size": "15 cm across, 500 ml", "load": "up to 16 kg"},
