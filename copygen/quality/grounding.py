@@ -952,8 +952,13 @@ def unsupported_name_spans(
     """Where in `text` each unsupported name (see `unsupported_names`) is: (start, end) offsets."""
     held, whole = set(), set()
     inside: dict[str, tuple[set, set]] = {}  # a word of a longer value -> the words before and after it there
+    preceding: dict[str, set[str]] = {}  # a capitalised word of a value -> the first letters of the words before it
     for fact in facts(attributes, skip):
         words = [word.lower() for word in NAME_WORD.findall(str(fact.value))]
+        named = NAME_WORD.findall(str(fact.value))
+        for before, word in zip(named, named[1:]):
+            if word[:1].isupper() and before[:1].isupper():
+                preceding.setdefault(word.lower(), set()).add(before[:1].lower())
         held.update(words)
         held.update(name_words(fact.name))
         whole.update(name_words(fact.name))
@@ -1001,6 +1006,15 @@ def unsupported_name_spans(
         if len(new) >= 3 and len(capitalised) >= TITLE_CASE * len(new):
             capitalised = [(start, end) for start, end in capitalised if ACRONYM.fullmatch(text, start, end)]  # a title
         spans += capitalised
+        spans += [
+            (start, end)
+            for (start, end), (after, last) in zip(every, every[1:])
+            if starts_sentence(text, start)
+            and text[after].isupper()
+            and not is_held(text[start:end].lower())
+            and text[start:end].lower() not in FUNCTION_WORDS
+            and text[start:end].lower()[:1] in preceding.get(text[after:last].lower(), ())
+        ]  # "Pream Velvet ..." for "Pomelle Velvet ...": a name's word changed where the sentence starts
     spans += maker_spans(attributes, text, skip)
     if hashtags:
         spans += [

@@ -416,6 +416,11 @@ CHARGER = {"name": "Volta 65W USB-C Charger", "brand": "Kestrel Labs", "features
             "The bottle from Alder & Steel, from Alder & Stone's range, from Alder, by Alder & Stone.",
             ["from Alder & Steel"],
         ),  # a maker that starts as the data's and goes on otherwise (a sample's clean best draft)
+        (
+            {"title": "Pomelle Velvet Matte Lipstick", "finish": "matte"},
+            "Pream Velvet is matte. Introducing Pomelle Velvet. Enjoy Velvet Matte Lipstick. The Velvet is matte.",
+            ["Pream"],
+        ),  # a name's word changed where a sentence starts, which is not read otherwise (a held-out draft)
     ],
 )
 def test_unsupported_names(attributes, text, expected):
