@@ -348,9 +348,10 @@ def unsupported_claim_spans(
 def unmade_spans(text: str, every: list, made_of: str) -> list[tuple[int, int]]:
     """Where `text` says the product is made of what the data does not make it of: a material named
     for itself that `made_of` (the data that may name one) does not name ("made entirely of cedar"
-    for a polyester tent), only words of the data that may not name one, a colour or a maker ("made
-    of Matte Black"), or a thing only its name names, no material ("made of a broad-spectrum
-    sunscreen" for a sunscreen, "made of Copper Fox" for a wool scarf; a sample's draft)."""
+    for a polyester tent), words of the data that may not name one and none that may, a colour or a
+    maker ("made of Matte Black", "made of 24 different colors"), or a thing only its name, a colour
+    or a maker names, no material ("made of a broad-spectrum sunscreen" for a sunscreen, "made of
+    Copper Fox" for a wool scarf: a sample's and a held-out draft)."""
     words = re.compile(r"[^\W\d_]{3,}")
     claimed = [match.span() for match in CLAIM.finditer(text) if CLAIMS[match.lastindex - 1] in MATERIAL_CLAIMS]
     naming = [fact for fact in every if PRODUCT_NAME_KEYS & set(name_words(fact.name))]
@@ -373,8 +374,9 @@ def unmade_spans(text: str, every: list, made_of: str) -> list[tuple[int, int]]:
                 and not any(s < found.end() and found.start() < e for s, e in claimed)
             ]  # a material claim is judged as one
             said = words.findall(text[first:last].lower())
-            unmaking = said and not set(said) & may_name and set(said) <= named and not kinds  # "Matte Black"
-            if unmaking or (said and said[-1] in name_only and not re.search(MATERIAL, said[-1])):
+            unmaking = said and not set(said) & may_name and set(said) & named and not kinds  # "Matte Black"
+            head = said[-1] if said else ""  # "24 different colors", "unflavoured Oakvale"
+            if unmaking or (head in name_only | named - may_name and not re.search(MATERIAL, head)):
                 spans.append((first, last))
     return sorted(set(spans))
 

@@ -295,6 +295,11 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             ["Copper Fox"],
         ),
         ({"name": "Bamboo Cutting Board", "features": "juice groove"}, "A board made of bamboo.", []),
+        (
+            {"name": "Paperlane Gel Pens", "colors": "24 colours", "ink": "gel", "barrel": "recycled plastic"},
+            "Pens made of 24 different colors, made of gel.",
+            ["24 different colors"],
+        ),  # a held-out draft
         # an age, which the product has only when the data says so; its user's is no claim
         (
             {"name": "Silver Ring", "warranty": "3 months"},
