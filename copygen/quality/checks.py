@@ -99,9 +99,9 @@ def check_variant(
     not hold ("porcelain" copied from a mug; only when found), values contradicted, words about
     the writing ("here's a product description", the data's own labels starting a line: "Title:",
     "Pricing:"; markdown marks: "# ..."), grammar (a count after "a", "is a 3 brightness levels";
-    only the data's own words, no sentence: "Quillon Red Cedar Cajón.") and runs
-    of unreadable characters ("ⅈⅉ⅊⅋"; these six only when found), repeated phrases, and a loop (a phrase said again and again; only when
-    found).
+    only the data's own words, no sentence: "Quillon Red Cedar Cajón.") and runs of unreadable
+    characters ("ⅈⅉ⅊⅋"; these six only when found), repeated phrases, and a loop (a phrase said
+    again and again; only when found).
     A check with nothing to check against (no limit, no banned list, a required column this
     product lacks) is left out.
     """

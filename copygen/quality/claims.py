@@ -99,7 +99,7 @@ MATERIAL_CLAIMS = (
 )
 # What copy says a product is made of ("made entirely of 2-person cedar" for a polyester tent, "made of
 # Matte Black" for a steel kettle: a sample's drafts), up to where the sentence goes on to something else.
-MADE_OF = re.compile(
+MADE_OF_WHAT = re.compile(
     r"(?<![\w-])(?:made|crafted|constructed|manufactured)"
     r"(?: (?:entirely|wholly|completely|exclusively|mostly|mainly|primarily))? (?:of|from) (?P<what>[^.;:!?\n()]+)",
     re.IGNORECASE,
@@ -270,8 +270,9 @@ CLAIM = re.compile(
 
 
 # Praise that ranks a product above others ("a high-end capo" at $12.99, "a luxury travel pillow", "a
-# top-of-the-line dash cam", "a top-tier Bluetooth speaker"): the embedded model's commonest unbacked word in
-# 45 held-out best drafts (9 of them; "top-tier" in two of the 24 samples' on 2026-12-06). Puffery, not a spec, so a soft check: banned while decoding it made the copy worse (see the
+# top-of-the-line dash cam", "a top-tier Bluetooth speaker"): the embedded model's commonest unbacked
+# word in 45 held-out best drafts (9 of them; "top-tier" in two of the 24 samples' on 2026-12-06).
+# Puffery, not a spec, so a soft check: banned while decoding it made the copy worse (see the
 # grounding history). Held when the data says it too, or gives a high price tier.
 PUFFERY = re.compile(
     r"(?<![\w-])(?:high[- ]end|top[- ]end|luxur(?:y|ious)|premium|deluxe|upscale|up[- ]?market"
@@ -358,7 +359,7 @@ def unmade_spans(text: str, every: list, made_of: str) -> list[tuple[int, int]]:
     may_name, named = set(words.findall(made_of)), set(words.findall(data_text(every)))
     name_only = set(words.findall(data_text(naming))) - set(words.findall(data_text(set(every) - set(naming))))
     spans = []
-    for match in MADE_OF.finditer(text):
+    for match in MADE_OF_WHAT.finditer(text):
         start = match.start("what")
         stop = MADE_OF_END.search(text, start, match.end())
         end = stop.start() if stop else match.end()
@@ -375,7 +376,7 @@ def unmade_spans(text: str, every: list, made_of: str) -> list[tuple[int, int]]:
             ]  # a material claim is judged as one
             said = words.findall(text[first:last].lower())
             unmaking = said and not set(said) & may_name and set(said) & named and not kinds  # "Matte Black"
-            head = said[-1] if said else ""  # "24 different colors", "unflavoured Oakvale"
+            head = said[-1] if said else ""  # "24 different colors", "a ... broad-spectrum sunscreen"
             if unmaking or (head in name_only | named - may_name and not re.search(MATERIAL, head)):
                 spans.append((first, last))
     return sorted(set(spans))

@@ -117,9 +117,10 @@ def trimmed(
 ) -> tuple[str, list[str]] | None:
     """(`text` without its sentences that state an unsupported number, name or claim or a word of
     the template's `examples` the product does not hold, that repeat an earlier sentence word for
-    word, break off, start mid-sentence or put a count after "a", without its unfinished end, and with each word or phrase said twice in a row said once
-    (unless a value says it so, "Bora Bora"), what was taken out), or None when there is nothing
-    to take out or fewer than MIN_WORDS words would be left."""
+    word, break off, start mid-sentence or put a count after "a", without its unfinished end, and
+    with each word or phrase said twice in a row said once (unless a value says it so, "Bora
+    Bora"), what was taken out), or None when there is nothing to take out or fewer than MIN_WORDS
+    words would be left."""
     values = " ".join(attribute_values(attributes, skip)).lower()
     examples = list(examples)
     text, praised = without_praise(text, attributes, skip)
