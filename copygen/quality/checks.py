@@ -40,20 +40,28 @@ STUTTER = re.compile(r"(?<![\w-])([^\W\d_]{3,})(?:,|,?[ \t]+(?:and|or))[ \t]+\1(
 LOOP_TIMES = 3  # said this often (not as a value says it), it is a loop: the model went round in circles
 LOOP_WORDS = 8  # a phrase of this many words said twice is a loop too
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A phrase of three words or more said twice in a row: "RoadKeep 12 V Tyre Inflator RoadKeep 12 V Tyre
+# Inflator", "... Video Light Photon Leaf Clip-On LED Video Light / ..." (held-out best drafts marked clean).
+TWICE = re.compile(
+    r"(?<![\w-])((?:[^\W_][\w'’&-]*[^\S\n]+){2,}[^\W_][\w'’&-]*)(?:[^\S\n]*[\n/,;:|][^\S\n]*|[^\S\n]+)\1(?![\w-])",
+    re.IGNORECASE,
+)
 GLUE = frozenset({"a", "an", "the", "of", "and", "or", "with", "for", "from", "in", "on", "at", "to", "by", "per", "x"})
 # Words about the writing, not the product: a chat model's preamble, sign-off or turn label, or the prompt echoed.
 META = re.compile(
     r"\bhere(?:'s|’s| is| are)\b[^.\n]{0,40}?\b(?:description|copy|sentence|tagline|caption|post|summary|"
     r"version|text|listing|title)s?\b|\b(?:product )?description for\b|\bas an ai\b|\bi hope (?:this|that)\b|"
     r"\blet me know\b|^(?:sure|certainly|of course)\b[,!.]|\bthat includes the facts\b|\bin \d+ words\b"
-    r"|^(?:chat|user|assistant)\s*:|\b(?:does|do|did|will) not invent\b|\bdon['’]t invent\b|\buse only (?:the|these) facts\b",
+    r"|^(?:chat|user|assistant)\s*:|\b(?:does|do|did|will) not invent\b|\bdon['’]t invent\b|\buse only (?:the|these) facts\b"
+    r"|\bin this (?:product )?(?:description|copy|listing|post)\b",  # a listing's draft: "In this product description, we"
     re.IGNORECASE | re.MULTILINE,
 )
 # A line that starts with a label ("Title:", "- brand:"): copy that starts one with an attribute's
 # key is the prompt's list of facts echoed, not copy.
 LABEL_LINE = re.compile(
-    r"^[^\S\n]*(?:(?P<bullet>[-*•])[^\S\n]*)?(?P<label>[^\W\d_][^\n:]{0,40}?)[^\S\n]*:", re.MULTILINE
-)
+    r"^[^\S\n]*(?:(?P<bullet>[-*•])[^\S\n]*)?(?P<label>[^\W\d_][^\n:]{0,40}?)(?:[^\S\n]*:|[^\S\n]+[-–—][^\S\n])",
+    re.MULTILINE,
+)  # "Title:", "- brand:", and with a dash, "Title - Cuisinart 14-Cup ..." (a listing's draft)
 # A list item that is a key alone, or a key with its value in brackets ("- name (Stack & Sort Wooden Rainbow)").
 KEY_ITEM = re.compile(
     r"^[^\S\n]*[-*•][^\S\n]*(?P<label>[^\W\d_][^\W\d]*(?:[ -][^\W\d]+){0,3})(?:[^\S\n]*\([^\n()]*\))?[^\S\n]*$",
@@ -63,7 +71,7 @@ KEY_ITEM = re.compile(
 # chat model puts before its copy or its facts ("Summary:", a held-out draft's first line; "Premise:", a sample's).
 WRITING_LABELS = (
     *("facts", "premise", "premises", "information", "input", "description", "product description"),
-    *("summary", "tagline", "caption", "copy", "output"),
+    *("summary", "tagline", "caption", "copy", "output", "product", "product name"),
 )
 IDENTIFIER = re.compile(r"[a-z]+(?:[A-Z][a-z]+|_[a-z]+)+")  # a key as code writes it: "priceRange", "eat_type"
 # A line the model left after a comma or dash ("... cork grips - 100 to 135cm, flick-lock clamps -"): a list, broken off.
@@ -98,8 +106,8 @@ def check_variant(
     only when found), words of the template's `examples` this product does
     not hold ("porcelain" copied from a mug; only when found), values contradicted, words about
     the writing ("here's a product description", the data's own labels starting a line: "Title:",
-    "Pricing:"; markdown marks: "# ..."), grammar (a count after "a", "is a 3 brightness levels";
-    only the data's own words, no sentence: "Quillon Red Cedar Cajón.") and runs of unreadable
+    "Pricing:"; markdown marks: "# ..."), grammar (see unreadable_grammar: "is a 3 brightness
+    levels", the name said twice in a row, "Quillon Red Cedar Cajón.") and runs of unreadable
     characters ("ⅈⅉ⅊⅋"; these six only when found), repeated phrases, and a loop (a phrase said
     again and again; only when found).
     A check with nothing to check against (no limit, no banned list, a required column this
@@ -156,13 +164,9 @@ def check_variant(
     meta += markup(text, attributes)
     if meta:  # reported only when found
         results.append(check_result("meta", False, f"talks about the writing: {', '.join(map(repr, meta))}"))
-    miscounted = counted_after_article(text, attributes)
-    if miscounted:  # reported only when found
-        message = f"does not read: a count after 'a' or 'an': {', '.join(map(repr, dict.fromkeys(miscounted)))}"
-        results.append(check_result("grammar", False, message))
-    elif text.strip() and not own_words(text, attributes):
-        message = "does not read: only the data's own words, no sentence of copy"
-        results.append(check_result("grammar", False, message))
+    unread = unreadable_grammar(text, attributes)
+    if unread:  # reported only when found
+        results.append(check_result("grammar", False, f"does not read: {'; '.join(unread)}"))
     unreadable = unreadable_runs(text, attributes)
     if unreadable:  # reported only when found
         results.append(check_result("readable", False, f"unreadable characters: {', '.join(map(repr, unreadable))}"))
@@ -394,6 +398,22 @@ def rank_variants(
 NAME_COLUMNS = ("name", "title")
 # Where a listing's long title stops naming the product: "Anker PowerCore 20000mAh Portable Charger, 22.5W ...".
 TITLE_END = re.compile(r",|\s[-–—|]\s")
+
+
+def unreadable_grammar(text: str, attributes: dict[str, Any]) -> list[str]:
+    """What keeps `text` from reading as sentences: a count after "a" ("is a 3 brightness levels"), a
+    phrase of three words or more said twice in a row (not as a value says it), or only the data's
+    own words (see own_words)."""
+    values = " ".join(attribute_values(attributes)).lower()
+    found = []
+    if miscounted := counted_after_article(text, attributes):
+        found.append(f"a count after 'a' or 'an': {', '.join(map(repr, dict.fromkeys(miscounted)))}")
+    twice = [match[1] for match in TWICE.finditer(text) if match.group().lower() not in values]
+    if twice:
+        found.append(f"said twice in a row: {', '.join(map(repr, dict.fromkeys(twice)))}")
+    if text.strip() and not own_words(text, attributes):
+        found.append("only the data's own words, no sentence of copy")
+    return found
 
 
 def own_words(text: str, attributes: dict[str, Any]) -> list[str]:

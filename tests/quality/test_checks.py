@@ -408,6 +408,31 @@ def test_copy_of_only_the_data_s_own_words_fails_the_grammar_check():
     assert failed(check_variant(said, bag), "grammar") == []
 
 
+def test_a_phrase_said_twice_in_a_row_fails_the_grammar_check():
+    """Held-out best drafts marked clean said the name twice over, once across a slash."""
+    light = {"name": "Photon Leaf Clip-On LED Video Light", "brand": "Photon"}
+    text = "Photon Leaf Clip-On LED Video Light Photon Leaf Clip-On LED Video Light / It clips on."
+    assert failed(check_variant(text, light), "grammar") == [
+        "does not read: said twice in a row: 'Photon Leaf Clip-On LED Video Light'"
+    ]
+    for said in (
+        "Photon Leaf Clip-On LED Video Light clips on. It clips on to a phone.",
+        "Bora Bora Bora Bora island is warm.",
+    ):
+        assert failed(check_variant(said, {**light, "place": "Bora Bora Bora Bora island"}), "grammar") == []
+
+
+def test_labels_with_a_dash_and_text_about_the_description_are_words_about_the_writing():
+    """A listing's drafts: the title and price echoed with dashes, "- product:", "In this product description"."""
+    mixer = {"title": "Cuisinart 14-Cup Coffee Maker", "price": "$99.95"}
+    text = "Title - Cuisinart 14-Cup Coffee Maker\nPrice - $99.95\n- product: coffee maker\nIn this product description, we note it."
+    assert failed(check_variant(text, mixer), "meta") == [
+        "talks about the writing: 'In this product description', 'Title -', 'Price -', '- product:'"
+    ]
+    plain = "Cuisinart 14-Cup Coffee Maker - brews 14 cups. Coffee - hot and fresh."
+    assert failed(check_variant(plain, mixer), "meta") == []
+
+
 def test_copy_that_starts_in_the_middle_of_a_sentence_fails_the_finished_check_and_is_trimmed():
     """A sample's best draft was a trimmed one that began "nesting arches, smooth rounded edges":
     trimming had taken out the sentence it ended."""
