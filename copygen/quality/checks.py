@@ -32,7 +32,7 @@ from copygen.quality.trim import (
     starts_mid_sentence,
     stops_mid_sentence,
 )
-from copygen.quality.values import facts, name_words, same_stem
+from copygen.quality.values import PRODUCT_NAME_KEYS, facts, name_words, same_stem
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
 # A word listed after itself: "durable, durable", "fun and fun".
@@ -107,7 +107,7 @@ def check_variant(
     not hold ("porcelain" copied from a mug; only when found), values contradicted, words about
     the writing ("here's a product description", the data's own labels starting a line: "Title:",
     "Pricing:"; markdown marks: "# ..."), grammar (see unreadable_grammar: "is a 3 brightness
-    levels", the name said twice in a row, "Quillon Red Cedar Cajón.") and runs of unreadable
+    levels", the name said twice in a row, the name alone) and runs of unreadable
     characters ("ⅈⅉ⅊⅋"; these six only when found), repeated phrases, and a loop (a phrase said
     again and again; only when found).
     A check with nothing to check against (no limit, no banned list, a required column this
@@ -402,8 +402,8 @@ TITLE_END = re.compile(r",|\s[-–—|]\s")
 
 def unreadable_grammar(text: str, attributes: dict[str, Any]) -> list[str]:
     """What keeps `text` from reading as sentences: a count after "a" ("is a 3 brightness levels"), a
-    phrase of three words or more said twice in a row (not as a value says it), or only the data's
-    own words (see own_words)."""
+    phrase of three words or more said twice in a row (not as a value says it), or only the
+    product's name (see own_words)."""
     values = " ".join(attribute_values(attributes)).lower()
     found = []
     if miscounted := counted_after_article(text, attributes):
@@ -412,19 +412,21 @@ def unreadable_grammar(text: str, attributes: dict[str, Any]) -> list[str]:
     if twice:
         found.append(f"said twice in a row: {', '.join(map(repr, dict.fromkeys(twice)))}")
     if text.strip() and not own_words(text, attributes):
-        found.append("only the data's own words, no sentence of copy")
+        found.append("only the product's name, no sentence of copy")
     return found
 
 
 def own_words(text: str, attributes: dict[str, Any]) -> list[str]:
-    """The words of `text` that are the copy's own: no value or key holds them, and they are more
-    than the glue between values ("a", "of", "with"). Copy without one is the data restated, not a
-    sentence: "Quillon Red Cedar Cajón.", "Torqline 20 V Cordless Combi Drill:", "... Sleeping Bag
-    -5°C, 650 fill power duck down, 500 g, 1.05 kg" (held-out best drafts marked clean); none of the
-    samples' 48 references is, and 9 of E2E's 4,672 are, each garbled itself ("The riverside yes
-    average coffee shop Crowne Plaza Hotel English Browns Cambridge.")."""
+    """The words of `text` beyond the product's name or title and the glue between words ("a",
+    "of", "with"). Copy without one is the name, not a sentence: "Quillon Red Cedar Cajón.",
+    "Torqline 20 V Cordless Combi Drill:" (held-out best drafts marked clean). Only the name is read,
+    not every value: an edit such as "The Café Crème Milk Frother from Lumio: hot or cold foam, 3
+    froth settings." says nothing beyond the data and reads well."""
     held = {
-        word for fact in facts(attributes) for word in [*WORD.findall(str(fact.value).lower()), *name_words(fact.name)]
+        word
+        for fact in facts(attributes)
+        if PRODUCT_NAME_KEYS & set(name_words(fact.name))
+        for word in WORD.findall(str(fact.value).lower())
     }
     return [word for word in WORD.findall(text.lower()) if word not in held and word not in GLUE]
 

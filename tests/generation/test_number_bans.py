@@ -132,8 +132,8 @@ def test_trimming_says_a_doubled_word_once_and_the_ranking_prefers_that_copy():
     assert trimmed("Fly to Bora Bora with The Eagle.", {**eagle, "near": "Bora Bora"}) is None  # a value says it so
     assert trimmed("The Eagle serves Chinese,\nChinese and more.", eagle) is None  # across a line
     guitar = {"name": "Harbor Guitar", "category": "acoustic guitars", "features": ["20 frets"]}
-    assert trimmed("Harbor Guitar is a 20 frets, 20 frets, 20 frets acoustic.", guitar) == (
-        "Harbor Guitar is a 20 frets acoustic.",
+    assert trimmed("Harbor Guitar has 20 frets, 20 frets, 20 frets on its neck.", guitar) == (
+        "Harbor Guitar has 20 frets on its neck.",
         ["20 frets"],
     )  # a phrase said again right after itself, as the default model's best draft for a guitar did
     job = DraftJob(model=None, template_name="t", template_source="", settings=GenerationSettings(num_variants=1))
