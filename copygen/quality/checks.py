@@ -406,7 +406,7 @@ def unreadable_grammar(text: str, attributes: dict[str, Any]) -> list[str]:
     product's name (see own_words)."""
     values = " ".join(attribute_values(attributes)).lower()
     found = []
-    if miscounted := counted_after_article(text, attributes):
+    if miscounted := counted_after_article(text, values):
         found.append(f"a count after 'a' or 'an': {', '.join(map(repr, dict.fromkeys(miscounted)))}")
     twice = [match[1] for match in TWICE.finditer(text) if match.group().lower() not in values]
     if twice:

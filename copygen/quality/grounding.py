@@ -147,7 +147,7 @@ TIMES = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 MASS_REACH = 28  # characters before a mass that LOAD_BEFORE and WEIGHS read
 # A verb whose object copy may write as a bare measure by mistake, the template's example's shape
 # filled with another value ("It holds 20 cm" for a plant pot, "made of 1600 DPI" for a mouse).
-HOLDS = re.compile(r"\b(?:holds?|holding)\s+(?:up\s+to\s+)?(?:an?\s+)?", re.IGNORECASE)  # "holds a 10-meter hose"
+HOLDS = re.compile(r"\b(?:holds?|holding)\s+(?:up\s+to\s+)?(?:an?\s+)?", re.IGNORECASE)  # "holds a 10-meter."
 WEIGHS_IN = re.compile(
     r"\b(?:weighs?|weighing)\s+(?:(?:just|only|about|around|roughly|approximately|under|less\s+than|up\s+to)\s+)?",
     re.IGNORECASE,
@@ -765,7 +765,7 @@ def dimension_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
     held: dict[str, list[set[str]]] = {}  # a number -> the dimensions of each value that holds it
     for fact in facts(attributes, skip):
         value = str(fact.value)
-        keyed = {name for name, words in DIMENSIONS.items() if words & set(name_words(fact.name))}
+        keyed = keyed_dimensions(fact.name)
         sized = {q.number for chain in size_chains(value, read_quantities(value)) for q in chain}
         for quantity in quantities(value):
             found = dimension_of(value, quantity)
@@ -793,7 +793,7 @@ def one_dimension_sizes(attributes: dict[str, Any], text: str, skip: Iterable[st
         named = dimensions(found.group(1).lower())
         numbers = {quantity.number for quantity in chain}
         if not any(
-            named & {name for name, words in DIMENSIONS.items() if words & set(name_words(fact.name))}
+            named & keyed_dimensions(fact.name)
             and numbers <= {quantity.number for quantity in quantities(str(fact.value))}
             for fact in facts(attributes, skip)
         ):
@@ -807,6 +807,11 @@ def dimension_of(text: str, quantity: Quantity) -> tuple[int, int, str] | None:
     after = DIMENSION_AFTER.match(text, quantity.end)
     found = before or after
     return (found.start(1), found.end(1), found.group(1).lower()) if found else None
+
+
+def keyed_dimensions(key: str) -> set[str]:
+    """The dimensions a key names ("max_height": height)."""
+    return {name for name, words in DIMENSIONS.items() if words & set(name_words(key))}
 
 
 def dimensions(word: str) -> set[str]:
@@ -954,8 +959,8 @@ def unsupported_name_spans(
     inside: dict[str, tuple[set, set]] = {}  # a word of a longer value -> the words before and after it there
     preceding: dict[str, set[str]] = {}  # a capitalised word of a value -> the first letters of the words before it
     for fact in facts(attributes, skip):
-        words = [word.lower() for word in NAME_WORD.findall(str(fact.value))]
         named = NAME_WORD.findall(str(fact.value))
+        words = [word.lower() for word in named]
         for before, word in zip(named, named[1:]):
             if word[:1].isupper() and before[:1].isupper():
                 preceding.setdefault(word.lower(), set()).add(before[:1].lower())

@@ -97,9 +97,9 @@ def without_praise(text: str, attributes: dict[str, Any], skip: tuple[str, ...] 
     return text, removed
 
 
-def counted_after_article(text: str, attributes: dict[str, Any], skip: tuple[str, ...] = ("id",)) -> list[str]:
-    """The counts after "a" in `text` that no value says (see COUNT_AFTER_ARTICLE)."""
-    values = " ".join(attribute_values(attributes, skip)).lower()
+def counted_after_article(text: str, values: str) -> list[str]:
+    """The counts after "a" in `text` that `values` (the values, lower-cased) do not say (see
+    COUNT_AFTER_ARTICLE)."""
     return [match.group() for match in COUNT_AFTER_ARTICLE.finditer(text) if match.group().lower() not in values]
 
 
@@ -143,7 +143,7 @@ def trimmed(
             or (examples and borrowed_words(examples, attributes, sentence, skip))
             or (index == len(sentences) - 1 and stops_mid_sentence(text, cut_off))
             or DANGLING.search(sentence)
-            or counted_after_article(sentence, attributes, skip)
+            or counted_after_article(sentence, values)
             or ((index == 0 or out[-1]) and starts_mid_sentence(sentence, attributes))
         )
         seen.add(said)
