@@ -1,11 +1,17 @@
 """Text helpers every layer shares, so that they treat text alike: tidying generated and
-training copy the same way, and the scripts written without spaces between words."""
+training copy the same way, the scripts written without spaces between words, and a key's
+words."""
 
 from __future__ import annotations
+
+import re
 
 # Chinese and Japanese have no spaces between words: each character counts as a word.
 CJK_RANGES = "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u31bf\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 QUOTES = (('"', '"'), ("\u201c", "\u201d"))  # straight and curly double quotes
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+NAME_PREFIXES = frozenset({"is", "has", "have", "can", "with", "supports"})  # "isVegan" -> "vegan"
 
 
 def tidy(text: str) -> str:
@@ -23,3 +29,11 @@ def tidy(text: str) -> str:
         elif marks == 1 and text[-1:] == closing and not text[-2:-1].isdigit():
             text = text[:-1].rstrip()
     return text
+
+
+def name_words(name: str) -> list[str]:
+    """ "familyFriendly", "family_friendly", "is-family-friendly" -> ["family", "friendly"]."""
+    words = [word.lower() for word in WORD.findall(CAMEL.sub(" ", name))]
+    while len(words) > 1 and words[0] in NAME_PREFIXES:
+        words = words[1:]
+    return words

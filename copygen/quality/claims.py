@@ -312,8 +312,11 @@ def unsupported_claim_spans(
     made_of = data_text(  # what may name a material: no colour ("Slate Blue") and no maker ("Ironvale")
         [fact for fact in every if not COLOUR_KEY.search(fact.name) and not MAKER_KEYS & set(name_words(fact.name))]
     )
+    quoted = quoted_spans(text, every)
     spans = []
     for match in CLAIM.finditer(text):
+        if inside(match.span(), quoted):
+            continue
         kind = match.lastindex - 1
         said = re.escape(match.group().lower().replace("-", " "))
         evidence = CLAIMS[kind][1] or rf"\b{said}\b"  # the claim's own words: "red" is not in "required"
@@ -338,12 +341,29 @@ def unsupported_claim_spans(
     spans += [(start, end) for start, end in unheld if not any(s < end and start < e for s, e in judged)]
     for match in OPTIONS.finditer(text):
         kinds = re.findall(OPTION, match.group("kinds"), re.IGNORECASE)
+        if inside(match.span(), quoted):
+            continue
         if not match.group("named") and not all(kind.lower().endswith("s") for kind in kinds):
             continue  # "different size" is no choice; "different size options" is
         count = re.match(r"\d+", match.group())  # "12 colours" is held by a colour value of "12 colours"
         if not all(offered(kind, count.group() if count else None, attributes, skip) for kind in kinds):
             spans.append(match.span())
     return sorted(spans)
+
+
+def quoted_spans(text: str, every: list) -> list[tuple[int, int]]:
+    """Where `text` says a value of the data word for word (any case): a claim's word or options
+    that are part of one are the data's ("from Alder & Stone", "in Stone Grey", "520 pieces in 12
+    colours")."""
+    said = {fact.value.strip().lower() for fact in every if isinstance(fact.value, str) and len(fact.value) <= 200}
+    pattern = "|".join(rf"(?<!\w){re.escape(value)}(?!\w)" for value in sorted(said, key=len, reverse=True) if value)
+    return [match.span() for match in re.finditer(pattern, text, re.IGNORECASE)] if pattern else []
+
+
+def inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether `span` is part of one of `spans`, and not the whole of it ("Linen" said for a
+    shade of "Linen" is still a material named)."""
+    return any(start <= span[0] and span[1] <= end and end - start > span[1] - span[0] for start, end in spans)
 
 
 def unmade_spans(text: str, every: list, made_of: str) -> list[tuple[int, int]]:

@@ -26,7 +26,6 @@ from copygen.quality.tokens import (
 )
 from copygen.quality.values import (
     AGE_KEYS,
-    CAMEL,
     FUNCTION_WORDS,
     MADE_FROM,
     MAKER_KEYS,
@@ -39,6 +38,7 @@ from copygen.quality.values import (
     name_words,
     stated,
 )
+from copygen.text import CAMEL
 
 __all__ = [
     "UNITS",
@@ -122,7 +122,9 @@ RATIO = re.compile(r"(?<![\w.:/])(\d+)\s?:\s?(\d+)(?![\w.:/])")
 # Before a number, what makes it an age ("ages 4-10", "aged 2 to 5", "age 3+").
 AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s*(?:\d+(?:\.\d+)?\s*(?:[-–—]|to)\s*)?$", re.IGNORECASE)
 AGE_UNITS = frozenset({None, "year", "month"})  # what copy may write an age number with
-AGE_COUNTS = frozenset({"~yo", "~olds", "~old", "~plus"})  # and count with ("6 yo"), unlike "6-Wheeler" or "6 kids"
+# and count with ("6 yo", "3+ years"), unlike "6-Wheeler" or "6 kids"
+AGE_COUNTS = frozenset({"~yo", "~olds", "~old", "~plus", "~years", "~months"})
+AGE_SPANS = {"~years": "~month", "~months": "~year"}  # "3+ months" for "3+ years" is another age
 # A mass the product can bear, not its own weight: "holds up to 160 kg", "max load: 50 kg", "a 3.2-kg
 # weight limit". LOAD_BEFORE and WEIGHS are read in the few words before a mass, LOAD_AFTER right after it.
 MASSES = frozenset({"mg", "g", "kg", "lb", "oz"})
@@ -359,6 +361,7 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
                 and quantity.number not in counting.get(singular(unit), {quantity.number})
             )
             or (quantity.number in ages and (unit not in AGE_UNITS or (counts and counts not in AGE_COUNTS)))
+            or (counts in AGE_SPANS and quantity.number in counting.get(AGE_SPANS[counts], set()))
             or quantity.number not in labelled.get(label, {quantity.number})
         ):
             spans.append((quantity.start, quantity.end))
@@ -434,7 +437,9 @@ def mass_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> li
         value = str(fact.value)
         for quantity in quantities(value):
             if quantity.unit in MASSES:
-                said = f"{fact.name} {value[max(0, quantity.start - MASS_REACH) : quantity.start]}"
+                said = (
+                    f"{' '.join(name_words(fact.name))} {value[max(0, quantity.start - MASS_REACH) : quantity.start]}"
+                )
                 load = LOAD_BEFORE.search(said) or LOAD_AFTER.match(value, quantity.end)
                 (loads if load else weights).add(quantity.number)
     spans = []

@@ -70,10 +70,10 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from copygen.quality.tokens import JOINERS, UNIT_NAMES, Quantity, Token, contains, quantities, tokens_of
+from copygen.text import WORD, name_words
 
 YES = frozenset({"yes", "true"})
 NO = frozenset({"no", "false"})
-NAME_PREFIXES = frozenset({"is", "has", "have", "can", "with", "supports"})  # "isVegan" -> "vegan"
 NEGATIONS = frozenset({"not", "no", "never", "non", "nor", "neither", "without", "cannot", "none"})
 SCOPE_ENDS = frozenset({"and", "but", "while", "whereas", "although", "though", "yet"})
 NEGATION_REACH = 3  # words that may sit between a negation and what it negates
@@ -288,11 +288,9 @@ SAME_AS = {
 NOT_A_KIND_COMPOUND = frozenset({"free", "owned", "run", "operated"})
 INFLECTIONS = ("s", "es", "ly", "er", "est", "ed")
 STEM_ENDINGS = ("ings", "ing", "ers", "er", "es", "ed", "s", "e")  # longest first
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\n]")
 SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
 NAME_GAP = re.compile(r"[^\S\n]*-[^\S\n]*|[^\S\n]+")  # between the words of a name
-CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 RATING = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(?:/|out\s+of)\s*(\d+(?:[.,]\d+)?)(?![\w])", re.IGNORECASE)
 # Words for renown (each space stands for a space or a hyphen): claims the product's data must back
 # (see claims.CLAIMS), and praise that a rating that is not high contradicts. An intensifier may come
@@ -425,14 +423,6 @@ def polarity(value: Any) -> bool | None:
         word = value.strip().lower()
         return True if word in YES else False if word in NO else None
     return None
-
-
-def name_words(name: str) -> list[str]:
-    """ "familyFriendly", "family_friendly", "is-family-friendly" -> ["family", "friendly"]."""
-    words = [word.lower() for word in WORD.findall(CAMEL.sub(" ", name))]
-    while len(words) > 1 and words[0] in NAME_PREFIXES:
-        words = words[1:]
-    return words
 
 
 def stated(fact: Fact, reading: Reading) -> bool | None:

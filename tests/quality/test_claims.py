@@ -404,3 +404,22 @@ def test_the_grounded_ranking_puts_the_copy_without_unbacked_praise_first():
     best, second = checked_variants([Variant(praised, -0.1)], Product(id="c", line=1, attributes=CAPO), job)
     assert best.text == "Quick-Change Guitar Capo from Fretwick is a guitar capo." and best.removed == ["high-end"]
     assert second.text == praised
+
+
+@pytest.mark.parametrize(
+    ("attributes", "text", "claimed"),
+    [
+        ({"brand": "Alder & Stone", "material": "steel"}, "From Alder & Stone, made of steel.", []),
+        ({"colour": "Stone Grey", "material": "foam"}, "It comes in Stone Grey.", []),
+        ({"features": ["520 pieces in 12 colours"]}, "It has 520 pieces in 12 colours.", []),
+        ({"colour": "Stone Grey", "material": "foam"}, "It is made of stone.", ["stone"]),
+        ({"features": ["520 pieces"]}, "It has 520 pieces in 12 colours.", ["12 colours"]),
+    ],
+)
+def test_a_claim_word_inside_a_value_said_word_for_word_is_the_datas(attributes, text, claimed):
+    assert [claim.lower() for claim in unsupported_claims(attributes, text)] == claimed
+
+
+def test_a_claim_word_that_is_a_whole_value_is_still_a_claim():
+    attributes = {"name": "Ridgeline Headlamp", "shade": "Linen"}
+    assert unsupported_claims(attributes, "A linen headlamp.") == ["linen"]

@@ -467,3 +467,16 @@ def test_checks_take_any_text(attributes, text):
     assert coverage is None or 0.0 <= coverage <= 1.0
     for written in unsupported_numbers(attributes, text):
         assert written in text
+
+
+@pytest.mark.parametrize(
+    ("attributes", "text", "invented"),
+    [
+        ({"max_load": "15 kg", "weight": "11.5 kg"}, "Its max load is 15 kg.", []),
+        ({"max_load": "15 kg", "weight": "11.5 kg"}, "It weighs 15 kg.", ["15 kg"]),
+        ({"age_range": "3+ years"}, "It is for ages 3+ years.", []),
+        ({"age_range": "3+ years"}, "It is for 3+ months.", ["3"]),
+    ],
+)
+def test_a_keys_words_and_an_age_in_years_are_read_as_the_data_writes_them(attributes, text, invented):
+    assert unsupported_numbers(attributes, text) == invented
