@@ -10,6 +10,7 @@ StrictUndefined, so a template that names a column the products lack fails befor
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 
 from copygen.errors import TemplateError
 from copygen.io.products import value_text
+from copygen.text import name_words
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_TEMPLATE = "product-description"
@@ -96,7 +98,17 @@ def environment():
 
     env = SandboxedEnvironment(undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, autoescape=False)
     env.filters["listing"] = value_text
+    env.filters["words"] = lambda key: " ".join(name_words(str(key)))
+    env.tests["plural"] = is_plural
     return env
+
+
+def is_plural(phrase: str) -> bool:
+    """Whether a name or key ends in a plural word before any "for", "with" or "in" ("Cable
+    Tidy Clips", "ports"; not "Glass", "Pack of 6" or "Camera for Teachers"), for "is" or "are"."""
+    words = re.findall(r"[^\W\d_]+", re.split(r"\s(?:for|with|in)\s", str(phrase))[0])
+    last = words[-1].lower() if words else ""
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "ics"))
 
 
 def available_templates() -> list[str]:
@@ -148,9 +160,11 @@ def render_prompt(
     product_id: str = "",
     columns: Iterable[str] = (),
     exclude: Iterable[str] = (),
+    extra: dict[str, Any] | None = None,
 ) -> str:
     """Render one product. Columns other products have but this one lacks count as empty; the
-    product's own attributes keep their order, whatever the other rows of the file hold."""
+    product's own attributes keep their order, whatever the other rows of the file hold. `extra`
+    adds variables of copygen's own (the plain-copy template's `product_name`)."""
     from jinja2 import TemplateError as JinjaError
     from jinja2.exceptions import SecurityError, UndefinedError
 
@@ -160,7 +174,7 @@ def render_prompt(
         values.setdefault(column, None)
     shown = {key: value for key, value in values.items() if key not in hidden}
     context = {key: value for key, value in values.items() if key.isidentifier()}
-    context.update(attributes=shown, product=values, id=product_id)
+    context.update(attributes=shown, product=values, id=product_id, **(extra or {}))
     try:
         return template.compiled.render(context).strip()
     except SecurityError as error:

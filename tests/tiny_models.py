@@ -14,7 +14,11 @@ SPECIAL = ["<pad>", "</s>", "<unk>"]
 
 
 def training_texts() -> list[str]:
-    texts = [path.read_text(encoding="utf-8") for path in sorted(PROMPTS.glob("*.j2"))]
+    """The prompts a model is shown (not plain-copy, which no model sees), samples and references."""
+    from copygen.generation.plain_copy import PLAIN_COPY_TEMPLATE
+
+    prompts = [path for path in sorted(PROMPTS.glob("*.j2")) if path.stem != PLAIN_COPY_TEMPLATE]
+    texts = [path.read_text(encoding="utf-8") for path in prompts]
     texts += (SAMPLES / "products.csv").read_text(encoding="utf-8").splitlines()
     for line in (SAMPLES / "references.jsonl").read_text(encoding="utf-8").splitlines():
         texts += json.loads(line)["references"]

@@ -13,7 +13,8 @@ def templates(
     name: str | None = typer.Argument(None, help="A template to print; without it, every template is listed."),
     prompts_dir: Path | None = PROMPTS_DIR,
 ) -> None:
-    """List the prompt templates (name, file, the variables each uses), or print one."""
+    """List the templates (name, file, the variables each uses), or print one: the prompts, and
+    plain-copy, which writes copy from a product's own data where the model's fails its checks."""
     from copygen.cli import use_prompts_dir
     from copygen.cli.evaluate import table
     from copygen.prompts import load_template, template_files

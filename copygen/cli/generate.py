@@ -92,6 +92,12 @@ def generate(
         Rank.grounded,
         help="Order of the variants: grounded (those passing every hard check first: numbers, banned words, required columns, channel limits; then attribute coverage, then model score; a product no candidate names is decoded again with its copy started from the name), or model (the model's own order).",
     ),
+    plain_copy: bool = typer.Option(
+        True,
+        help="Where no candidate passes every check, offer plain copy written from the product's own data "
+        '(the plain-copy template) first, marked source "data" in the drafts, if it passes '
+        "(--no-plain-copy: the model's copy only). With the grounded ranking.",
+    ),
     constrain_numbers: bool = typer.Option(
         True,
         help="While decoding, let numbers be written only as the product's attributes hold them, and decode again "
@@ -136,6 +142,7 @@ def generate(
         banned=read_banned(banned) if banned else [],
         required=require,
         rank=rank.value,
+        plain_copy=plain_copy,
     )
     settings = GenerationSettings(
         num_beams=num_beams,
@@ -173,7 +180,8 @@ def generate(
 
 
 def report(console, summary, output: str, workers: int) -> None:
-    """The summary on stderr: drafts, engine, time, and the drafts with no clean variant."""
+    """The summary on stderr: drafts, engine, time, the drafts with no clean variant, and those
+    whose best is plain copy."""
     target = "stdout" if output == "-" else output
     processes = f" with {summary.processes} processes" if summary.processes > 1 and not workers > 1 else ""
     per_product = f" ({summary.seconds / summary.written:.2f} s per product)" if summary.written else ""
@@ -185,4 +193,9 @@ def report(console, summary, output: str, workers: int) -> None:
         console.print(
             f"{summary.unclean} of {summary.written} drafts have no variant that passes every check: "
             "copygen review lists them first"
+        )
+    if summary.plain:
+        console.print(
+            f"{summary.plain} of {summary.written} drafts are plain copy written from the data "
+            "(no copy the model wrote passed every check; its tries follow as the other variants)"
         )

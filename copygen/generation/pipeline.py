@@ -19,6 +19,7 @@ from copygen.generation.copy_through import mask_attributes, restore
 from copygen.generation.engines import choose_engine, engine_class
 from copygen.generation.engines.base import Engine
 from copygen.generation.models import LoadedModel, read_manifest
+from copygen.generation.plain_copy import PLAIN_COPY_TEMPLATE, plain_copy_template, plain_variant
 from copygen.generation.settings import GenerationSettings
 from copygen.io.drafts import Draft, Variant
 from copygen.io.products import Product
@@ -58,10 +59,15 @@ class DraftJob:
     exclude: list[str] = field(default_factory=list)
     rank: str = "grounded"  # see copygen.quality.checks.rank_variants
     examples: list[dict[str, Any]] = field(default_factory=list)  # the template's example products (Template.examples)
+    plain_copy_source: str | None = None  # the plain-copy template, where no candidate passes (plain_copy.py)
 
     @property
     def template(self) -> Template:
         return load_template(self.template_name, source=self.template_source)
+
+    @property
+    def plain_copy(self) -> Template | None:
+        return load_template(PLAIN_COPY_TEMPLATE, source=self.plain_copy_source) if self.plain_copy_source else None
 
     @property
     def preset(self) -> Channel | None:
@@ -80,9 +86,12 @@ def plan_drafts(
     id_column: str = "id",
     settings: GenerationSettings | None = None,
     rank: str = "grounded",
+    plain_copy: bool = True,
 ) -> DraftJob:
     """The job for products with these columns; fails before any model loads if the template
-    names a column they lack, or a required column does not exist."""
+    names a column they lack, or a required column does not exist. With `plain_copy` (and the
+    grounded ranking), a product none of whose candidates passes every check gets plain copy
+    written from its data first, where that passes."""
     settings = settings or GenerationSettings()
     preset = get_channel(channel) if channel else None
     manifest = read_manifest(model)
@@ -115,6 +124,7 @@ def plan_drafts(
         exclude=[id_column],
         rank=rank,
         examples=examples,
+        plain_copy_source=plain_copy_template().source if plain_copy and rank == "grounded" else None,
     )
 
 
@@ -214,10 +224,11 @@ def product_facts(product: Product, job: DraftJob) -> dict:
     return {key: value for key, value in product.attributes.items() if key not in job.exclude}
 
 
-def checked_variants(candidates: list, product: Product, job: DraftJob) -> list:
+def checked_variants(candidates: list, product: Product, job: DraftJob, plain_copy: Template | None = None) -> list:
     """Check every candidate against its product (adding a trimmed copy of each that states a
     number no attribute holds or that the token limit cut off mid-sentence, unless ranking by
-    the model), then keep the best asked for."""
+    the model), then keep the best asked for; where none passes every check, the product's
+    plain copy comes first if it passes."""
     if job.rank == "grounded":
         facts = product_facts(product, job)
         seen = {variant.text for variant in candidates}
@@ -227,19 +238,30 @@ def checked_variants(candidates: list, product: Product, job: DraftJob) -> list:
                 seen.add(cut[0])
                 candidates.append(Variant(cut[0], variant.score, removed=cut[1]))
     for variant in candidates:
-        variant.checks = check_variant(
-            variant.text,
-            product.attributes,
-            job.preset,
-            job.banned,
-            job.required,
-            cut_off=variant.cut_off,
-            examples=job.examples,
-        )
-        variant.coverage = attribute_coverage(product.attributes, variant.text, skip=job.exclude)
-        if variant.coverage is not None:
-            variant.coverage = round(variant.coverage, 4)
-    return rank_variants(candidates, product.attributes, job.settings.num_variants, job.rank, skip=job.exclude)
+        checked(variant, product, job)
+    kept = rank_variants(candidates, product.attributes, job.settings.num_variants, job.rank, skip=job.exclude)
+    if plain_copy and not (kept and is_clean(kept[0].checks)):
+        plain = plain_variant(plain_copy, product.attributes, product.id, job.exclude)
+        if plain and is_clean(checked(plain, product, job).checks):
+            kept.insert(0, plain)
+    return kept
+
+
+def checked(variant: Variant, product: Product, job: DraftJob) -> Variant:
+    """The variant with its checks and attribute coverage filled in."""
+    variant.checks = check_variant(
+        variant.text,
+        product.attributes,
+        job.preset,
+        job.banned,
+        job.required,
+        cut_off=variant.cut_off,
+        examples=job.examples,
+    )
+    variant.coverage = attribute_coverage(product.attributes, variant.text, skip=job.exclude)
+    if variant.coverage is not None:
+        variant.coverage = round(variant.coverage, 4)
+    return variant
 
 
 def draft_products(
@@ -251,7 +273,13 @@ def draft_products(
     on_warning: Callback = None,
 ) -> Iterator[Draft]:
     """Yield one checked, ranked draft per product, in input order, decoding in length-sorted windows."""
-    loaded, settings, preset, template = engine.loaded, job.settings, job.preset, job.template
+    loaded, settings, preset, template, plain_copy = (
+        engine.loaded,
+        job.settings,
+        job.preset,
+        job.template,
+        job.plain_copy,
+    )
     engine.seed(settings.seed)
     decoding = candidate_settings(settings, preset, job.rank)
     budget = max(16, loaded.context_length - (settings.max_new_tokens if loaded.architecture == "causal" else 0) - 64)
@@ -262,6 +290,7 @@ def draft_products(
         required=job.required,
         rank=job.rank,
         candidates=decoding.num_variants,
+        plain_copy=job.plain_copy_source is not None,
     )
     copied = loaded.manifest.get(COPY_THROUGH, [])  # values a fine-tune learned to copy through placeholders
 
@@ -293,7 +322,7 @@ def draft_products(
         for index, (product, _, mapping, _) in enumerate(window):
             for variant in variants[index]:
                 variant.text = restore(variant.text, mapping)
-            kept = checked_variants(variants[index], product, job)
+            kept = checked_variants(variants[index], product, job, plain_copy)
             yield Draft(
                 id=product.id,
                 line=product.line,

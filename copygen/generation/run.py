@@ -40,6 +40,7 @@ class CopyOptions:
     banned: list[str] | None = None
     required: list[str] | None = None
     rank: str = "grounded"  # or "model": see copygen.quality.checks.rank_variants
+    plain_copy: bool = True  # plain copy from the data where no candidate passes (generation/plain_copy.py)
 
 
 @dataclass
@@ -71,6 +72,7 @@ class RunSummary:
     reporting: bool  # False in the processes of a launcher other than the first
     engine: str = ""  # the engine that decoded
     unclean: int = 0  # drafts written whose best variant fails a hard check
+    plain: int = 0  # drafts written whose best variant is plain copy from the data
 
 
 def generate(
@@ -83,6 +85,7 @@ def generate(
     banned: Iterable[str] = (),
     required: Iterable[str] | None = None,
     rank: str = "grounded",
+    plain_copy: bool = True,
     **settings: Any,
 ) -> list[Draft]:
     """Drafts for products (a file path, `-`, or dicts) with a model (default: the embedded one).
@@ -91,7 +94,8 @@ def generate(
     Every variant carries its checks. A `channel` preset (see copygen.quality.channels) sets the
     template and limits; `banned` words are kept out of the copy and checked for; `required`
     columns (default: name) must be mentioned. Variants are ranked `grounded` (clean first, see
-    copygen.quality.checks.rank_variants) unless `rank="model"`.
+    copygen.quality.checks.rank_variants) unless `rank="model"`; where no candidate passes every
+    check, plain copy written from the product's data comes first if it passes (`plain_copy`).
     Dicts get the same id checks as a file's rows (ids present, unique).
     """
     if isinstance(products, str):
@@ -111,6 +115,7 @@ def generate(
         id_column=id_column,
         settings=GenerationSettings(**settings),
         rank=rank,
+        plain_copy=plain_copy,
     )
     engine_class(job.settings.engine).prepare(model, job.settings)
     engine = engine_class(job.settings.engine).load(model, job.settings)
@@ -168,7 +173,9 @@ def generate_file(
             write_in_process((product for product in items if product.id not in writer.done), job, writer, progress)
         writer.commit()
     seconds = time.perf_counter() - started
-    return RunSummary(writer.written, seconds, output.path, output.workers, True, job.settings.engine, writer.unclean)
+    return RunSummary(
+        writer.written, seconds, output.path, output.workers, True, job.settings.engine, writer.unclean, writer.plain
+    )
 
 
 def scan_products(products: str, read: ReadOptions, on_skip: Callback):

@@ -40,11 +40,12 @@ class Variant:
     """One candidate copy for a product."""
 
     text: str
-    score: float  # length-normalized log-probability (higher is better)
+    score: float | None  # length-normalized log-probability (higher is better); None for plain copy
     checks: list[dict[str, Any]] = field(default_factory=list)  # see copygen.quality.checks.check_variant
     coverage: float | None = None  # share of the product's attribute values the text states
     removed: list[str] = field(default_factory=list)  # trimmed out: untrue or repeated sentences, a cut-off end
     cut_off: bool = False  # the token limit (--max-new-tokens) stopped the model before it ended the copy
+    source: str = "model"  # or "data": plain copy written from the product's data (copygen.generation.plain_copy)
 
 
 @dataclass
@@ -67,7 +68,7 @@ class Draft:
         return asdict(self)
 
 
-CSV_COLUMNS = ("id", "variant", "text", "score", "template", "model")
+CSV_COLUMNS = ("id", "variant", "text", "score", "template", "model", "source")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -106,6 +107,7 @@ def draft_as_csv(draft: dict[str, Any]) -> str:
                 variant["score"],
                 spreadsheet_safe(draft["template"]),
                 spreadsheet_safe(draft["model"]),
+                variant.get("source", "model"),
             ]
         )
         for rank, variant in enumerate(draft["variants"], start=1)
@@ -141,7 +143,8 @@ def draft_as_markdown(draft: dict[str, Any]) -> str:
     lines.append("")
     for rank, variant in enumerate(draft["variants"], start=1):
         text = "  \n   ".join(markdown_line(line) for line in variant["text"].splitlines())
-        lines.append(f"{rank}. {text} _(score {variant['score']})_")
+        note = "plain copy from the data" if variant.get("source") == "data" else f"score {variant['score']}"
+        lines.append(f"{rank}. {text} _({note})_")
     return "\n".join(lines) + "\n\n"
 
 
@@ -229,6 +232,7 @@ class DraftWriter:
         self.done: set[str] = set()
         self.written = 0
         self.unclean = 0  # drafts written with no variant that passes every hard check
+        self.plain = 0  # drafts whose best variant is plain copy written from the data
         if self.to_stdout:
             if resume:
                 raise OutputError("--resume needs an output file (-o PATH), not stdout")
@@ -317,6 +321,7 @@ class DraftWriter:
             ) from None
         self.written += 1
         self.unclean += draft.get("clean") is False
+        self.plain += bool(draft["variants"]) and draft["variants"][0].get("source") == "data"
 
     def write_all(self, drafts: Iterable[dict[str, Any]]) -> None:
         for draft in drafts:

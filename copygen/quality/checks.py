@@ -388,7 +388,8 @@ def rank_variants(
         hard = sum(check["check"] in HARD_CHECKS for check in failed)
         untrue = any(check["check"] in UNTRUE_CHECKS for check in failed)
         beyond = unheld_words(attributes, variant.text, skip)
-        return (hard > 0, untrue, hard, -(variant.coverage or 0.0), len(failed) - hard, beyond, -variant.score)
+        score = variant.score if variant.score is not None else float("-inf")  # plain copy has none
+        return (hard > 0, untrue, hard, -(variant.coverage or 0.0), len(failed) - hard, beyond, -score)
 
     return sorted(variants, key=order)[:keep]
 

@@ -67,6 +67,7 @@ def shown_draft(draft: dict[str, Any]) -> dict[str, Any]:
             {
                 "text": variant["text"],
                 "score": format_score(variant.get("score")),
+                "plain": variant.get("source") == "data",
                 "checks": checks,
                 "failed": bool(failed_checks(checks)),
                 "lengths": lengths,

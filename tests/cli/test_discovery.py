@@ -13,7 +13,7 @@ from copygen.generation.cache import human_size
 from copygen.quality.channels import CHANNELS
 
 runner = CliRunner()
-SHIPPED = ["attributes", "meta-description", "product-description", "search-ad", "social"]
+SHIPPED = ["attributes", "meta-description", "plain-copy", "product-description", "search-ad", "social"]
 
 
 def test_templates_lists_names_files_and_variables():
@@ -24,7 +24,8 @@ def test_templates_lists_names_files_and_variables():
     assert [row[0] for row in rows[1:]] == SHIPPED
     for row in rows[1:]:
         assert row[1] == str(ROOT / "prompts" / f"{row[0]}.j2")  # the source checkout's top-level folder
-        assert row[2:] == ["attributes"]
+        # plain-copy is no prompt: it writes copy from the data, and names the product as copygen does
+        assert row[2:] == (["attributes,", "product_name"] if row[0] == "plain-copy" else ["attributes"])
 
 
 def test_templates_name_prints_the_template():

@@ -30,10 +30,13 @@ def test_api_generates_a_draft_per_product_in_order(tiny_model):
     drafts = generate(rows, model=str(tiny_model), num_beams=2, num_variants=2, max_new_tokens=6)
     assert [draft.id for draft in drafts] == ["a", "b"]
     for draft in drafts:
-        assert 1 <= len(draft.variants) <= 2
+        tries = [variant for variant in draft.variants if variant.source == "model"]
+        assert 1 <= len(tries) <= 2
         assert all(variant.text for variant in draft.variants)
         # best first: clean, then true, ..., then fewer words beyond the data, then score
-        assert rank_variants(draft.variants, draft.attributes) == draft.variants
+        assert rank_variants(tries, draft.attributes) == tries
+        # plain copy, where there is any, comes first: none of the model's passes
+        assert draft.variants[len(draft.variants) - len(tries) :] == tries
 
 
 def test_cli_jsonl_on_stdout_has_every_sample_product(tiny_model):
@@ -54,7 +57,7 @@ def test_cli_reads_jsonl_from_stdin_and_writes_csv(tiny_gpt2):
     result = runner.invoke(app, ["generate", "-", "-m", str(tiny_gpt2), "--format", "csv", *FAST], input=stdin)
     assert result.exit_code == 0, result.stderr
     header, *rows = csv.reader(io.StringIO(result.stdout))
-    assert header == ["id", "variant", "text", "score", "template", "model"]
+    assert header == ["id", "variant", "text", "score", "template", "model", "source"]
     assert {row[0] for row in rows} == set(product_ids(SAMPLES / "products.jsonl"))
 
 
@@ -99,7 +102,7 @@ def test_missing_template_column_fails_before_loading_any_model(tmp_path):
         (["generate", "nowhere.csv"], "Error: nowhere.csv does not exist"),
         (
             ["generate", str(SAMPLES / "products.csv"), "-t", "haiku"],
-            "Error: no template named 'haiku': use one of attributes, meta-description, product-description, search-ad, social",
+            "Error: no template named 'haiku': use one of attributes, meta-description, plain-copy, product-description, search-ad, social",
         ),
         (
             ["generate", str(SAMPLES / "products.csv"), "-m", "./missing-model"],
@@ -176,7 +179,7 @@ def test_a_huge_field_is_cut_to_the_models_context_with_a_warning(tiny_gpt2, tmp
 
 def test_drafts_record_their_ranking_and_whether_a_clean_variant_exists(tiny_gpt2):
     rows = [{"id": "a", "name": "Kettle", "capacity": "1.2 L"}]
-    [draft] = generate(rows, model=str(tiny_gpt2), num_beams=4, num_variants=2, max_new_tokens=6)
+    [draft] = generate(rows, model=str(tiny_gpt2), num_beams=4, num_variants=2, max_new_tokens=6, plain_copy=False)
     assert draft.params["rank"] == "grounded" and draft.params["candidates"] == 4
     assert len(draft.variants) == 2
     # the tiny model never writes the name, so the required check fails for every candidate
@@ -189,7 +192,7 @@ def test_drafts_record_their_ranking_and_whether_a_clean_variant_exists(tiny_gpt
 def test_the_summary_counts_drafts_with_no_clean_variant(tiny_gpt2, tmp_path):
     out = tmp_path / "drafts.jsonl"
     args = ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_gpt2), *FAST[:-1], "-o", str(out)]
-    result = runner.invoke(app, args)  # not --quiet: the summary is what is tested
+    result = runner.invoke(app, [*args, "--no-plain-copy"])  # not --quiet: the summary is what is tested
     assert result.exit_code == 0, result.stderr
     drafts = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     unclean = sum(not draft["clean"] for draft in drafts)

@@ -117,7 +117,7 @@ def test_no_copy_is_started_from_the_name_by_model_rank_a_labelled_channel_seq2s
 def test_both_engines_start_a_copy_that_missed_the_name_from_it(tiny_gpt2, engine):
     """The tiny model writes random words, never the name: every draft's best copy starts with it."""
     settings = GenerationSettings(num_beams=2, num_variants=1, max_new_tokens=8, engine=engine, compute_type="float32")
-    job = plan_drafts(["id", "name", "sizes"], "p", model=str(tiny_gpt2), settings=settings)
+    job = plan_drafts(["id", "name", "sizes"], "p", model=str(tiny_gpt2), settings=settings, plain_copy=False)
     decoder = engine_class(engine).load(str(tiny_gpt2), job.settings)
     drafts = list(draft_products([SOCKS, MUG], job, decoder))
     for draft, product in zip(drafts, [SOCKS, MUG]):

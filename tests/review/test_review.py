@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from copygen.cli import app
 from copygen.errors import InputError
-from copygen.io.drafts import read_drafts
+from copygen.io.drafts import draft_as_markdown, read_drafts
 from copygen.quality.channels import get_channel
 from copygen.quality.checks import check_variant
 from copygen.review.decisions import (
@@ -498,3 +498,19 @@ def test_an_edit_with_a_line_separator_inside_is_applied(drafts_file, tmp_path):
     [parsed] = read_decisions(str(decisions))
     reviewed = apply_decisions(read_drafts(str(drafts_file)), [parsed])
     assert reviewed[1]["variants"][1]["edited_text"] == edit
+
+
+def test_plain_copy_is_marked_as_written_from_the_data(tmp_path):
+    draft = {
+        "id": "a",
+        "attributes": {"id": "a", "name": "Kettle", "capacity": "1.2 L"},
+        "variants": [
+            {"text": "Meet the Kettle. Its capacity is 1.2 L.", "score": None, "checks": [], "source": "data"},
+            {"text": "Ketle ketle.", "score": -1.5, "checks": [], "source": "model"},
+        ],
+    }
+    page = review_page([draft], "drafts.jsonl")
+    assert page.count(">plain copy from the data</span>") == 1 and ">score -1.50</span>" in page
+    markdown = draft_as_markdown({**draft, "template": "t", "model": "m"})
+    assert "1. Meet the Kettle. Its capacity is 1.2 L. _(plain copy from the data)_" in markdown
+    assert "2. Ketle ketle. _(score -1.5)_" in markdown

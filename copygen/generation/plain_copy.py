@@ -1,0 +1,40 @@
+"""Plain copy: a draft written from a product's own data by the `plain-copy` template, offered
+where no copy the model wrote passes every check, so a reviewer gets a dull true draft rather
+than an untrue one. It is checked like the model's copy and offered only if it passes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from copygen.io.drafts import Variant
+from copygen.io.products import value_text
+from copygen.prompts import Template, load_template, render_prompt
+from copygen.quality.checks import required_values
+from copygen.text import tidy
+
+PLAIN_COPY_TEMPLATE = "plain-copy"
+
+
+def plain_copy_template() -> Template:
+    """The plain-copy template: the user's (--prompts-dir) if they have one, else copygen's."""
+    return load_template(PLAIN_COPY_TEMPLATE)
+
+
+def plain_variant(
+    template: Template, attributes: dict[str, Any], product_id: str, exclude: list[str]
+) -> Variant | None:
+    """The product's plain copy, one paragraph, or None for a product with no name or title to
+    name it by (copy must say what it describes)."""
+    named = required_values(["name"], attributes)
+    if not named:
+        return None
+    text = render_prompt(
+        template,
+        attributes,
+        product_id=product_id,
+        exclude=exclude,
+        extra={"product_name": value_text(named[0][1])},
+    )
+    text = " ".join(tidy(text).splitlines())
+    return Variant(text, None, source="data") if text else None

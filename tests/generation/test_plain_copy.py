@@ -1,0 +1,116 @@
+"""Plain copy: written from a product's own data where no copy the model wrote passes every check."""
+
+import json
+
+import pytest
+from conftest import ROOT, SAMPLES
+from typer.testing import CliRunner
+
+from copygen import generate
+from copygen.cli import app
+from copygen.generation.plain_copy import plain_copy_template, plain_variant
+from copygen.io.products import read_products
+from copygen.quality.checks import check_variant, is_clean
+
+runner = CliRunner()
+
+
+def plain(attributes):
+    variant = plain_variant(plain_copy_template(), attributes, "p1", ["id"])
+    return variant.text if variant else None
+
+
+def test_plain_copy_says_the_data_in_sentences():
+    attributes = {
+        "id": "p1",
+        "name": "Ardley Slim Laptop Riser",
+        "brand": "Ardley",
+        "material": "anodised aluminium",
+        "dimensions": "26 x 22 x 6–15 cm",
+        "weight": "820 g",
+        "compatibility": "laptops 10–17 inch",
+        "colour": "space grey",
+        "price": "£34.99",
+        "dishwasher_safe": False,
+    }
+    assert plain(attributes) == (
+        "The Ardley Slim Laptop Riser is made of anodised aluminium. It measures 26 x 22 x 6–15 cm. "
+        "It weighs 820 g. It works with laptops 10–17 inch. It comes in space grey. It costs £34.99. "
+        "Dishwasher safe: no."
+    )
+
+
+def test_plain_copy_of_a_listing_names_it_by_its_title_and_reads_nested_details():
+    attributes = {
+        "title": "Pellwick Cable Tidy Clips, Self-Adhesive, 6 Pack",
+        "brand": "Holm & Birch",
+        "details": {"Pack size": "6", "players": "2–4 players"},
+        "warranty": "2 years",
+    }
+    assert plain(attributes) == (
+        "The Pellwick Cable Tidy Clips are from Holm & Birch. They come in a pack of 6. "
+        "They have 2–4 players. Their warranty is 2 years."
+    )
+
+
+def test_a_product_with_nothing_to_name_it_by_gets_no_plain_copy():
+    assert plain({"colour": "red", "weight": "1 kg"}) is None
+
+
+@pytest.mark.parametrize("source", [SAMPLES / "products.csv", ROOT / "bench" / "listings.jsonl"])
+def test_plain_copy_passes_every_check_for_the_samples_and_listings(source):
+    for product in read_products(source):
+        text = plain(product.attributes)
+        checks = check_variant(
+            text, product.attributes, None, [], ["name" if "name" in product.attributes else "title"]
+        )
+        assert is_clean(checks), (product.id, text, [c for c in checks if not c["passed"]])
+
+
+def test_plain_copy_comes_first_where_no_candidate_passes(tiny_gpt2):
+    rows = [{"id": "a", "name": "Kettle", "capacity": "1.2 L"}]  # the tiny model never writes the name
+    [draft] = generate(rows, model=str(tiny_gpt2), num_beams=4, num_variants=2, max_new_tokens=6)
+    first, *tries = draft.variants
+    assert draft.clean and first.source == "data" and first.score is None
+    assert first.text == "Meet the Kettle. Its capacity is 1.2 L."
+    assert len(tries) == 2 and all(v.source == "model" and not is_clean(v.checks) for v in tries)
+    assert draft.params["plain_copy"] is True
+    [off] = generate(rows, model=str(tiny_gpt2), num_beams=4, num_variants=2, max_new_tokens=6, plain_copy=False)
+    assert not off.clean and [v.text for v in off.variants] == [v.text for v in tries]
+
+
+def test_plain_copy_that_fails_a_check_is_not_offered(tiny_gpt2):
+    rows = [{"id": "a", "name": "Kettle", "capacity": "1.2 L"}]
+    [draft] = generate(rows, model=str(tiny_gpt2), banned=["Kettle"], num_beams=2, num_variants=1, max_new_tokens=6)
+    assert not draft.clean and all(v.source == "model" for v in draft.variants)
+
+
+def test_the_summary_counts_plain_copy_and_the_flag_turns_it_off(tiny_gpt2, tmp_path):
+    out = tmp_path / "drafts.jsonl"
+    args = ["generate", str(SAMPLES / "products.csv"), "-m", str(tiny_gpt2), "--num-beams", "2"]
+    args += ["--num-variants", "1", "--max-new-tokens", "6", "-o", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    drafts = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    plain_count = sum(draft["variants"][0]["source"] == "data" for draft in drafts)
+    assert plain_count > 0
+    assert f"{plain_count} of {len(drafts)} drafts are plain copy written from the data" in result.stderr
+    result = runner.invoke(app, [*args, "--force", "--no-plain-copy"])
+    assert result.exit_code == 0, result.stderr
+    drafts = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert all(variant["source"] == "model" for draft in drafts for variant in draft["variants"])
+    assert "plain copy" not in result.stderr
+
+
+def test_a_users_plain_copy_template_replaces_copygens(tiny_gpt2, tmp_path):
+    folder = tmp_path / "my-prompts"
+    folder.mkdir()
+    (folder / "plain-copy.j2").write_text("Our {{ product_name }}, in {{ attributes.colour }}.\n", encoding="utf-8")
+    out = tmp_path / "drafts.jsonl"
+    products = tmp_path / "products.jsonl"
+    products.write_text(json.dumps({"id": "a", "name": "Kettle", "colour": "red"}) + "\n", encoding="utf-8")
+    args = ["generate", str(products), "-m", str(tiny_gpt2), "--prompts-dir", str(folder), "-o", str(out)]
+    result = runner.invoke(app, [*args, "--num-beams", "2", "--num-variants", "1", "--max-new-tokens", "6", "-q"])
+    assert result.exit_code == 0, result.output
+    [draft] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert draft["variants"][0] == {**draft["variants"][0], "text": "Our Kettle, in red.", "source": "data"}
