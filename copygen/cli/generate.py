@@ -94,9 +94,10 @@ def generate(
     ),
     plain_copy: bool = typer.Option(
         True,
-        help="Where no candidate passes every check, offer plain copy written from the product's own data "
-        '(the plain-copy template) first, marked source "data" in the drafts, if it passes '
-        "(--no-plain-copy: the model's copy only). With the grounded ranking.",
+        help="Where no candidate passes every check (with the embedded default, also where its best says 10 words "
+        "or more the data does not hold), offer plain copy written from the product's own data (the plain-copy "
+        'template) first, marked source "data" in the drafts, if it passes (--no-plain-copy: the model\'s copy '
+        "only). With the grounded ranking.",
     ),
     constrain_numbers: bool = typer.Option(
         True,
@@ -197,5 +198,5 @@ def report(console, summary, output: str, workers: int) -> None:
     if summary.plain:
         console.print(
             f"{summary.plain} of {summary.written} drafts are plain copy written from the data "
-            "(no copy the model wrote passed every check; its tries follow as the other variants)"
+            "(the model's copy failed a check or said much beyond the data; it follows as the other variants)"
         )

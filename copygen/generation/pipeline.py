@@ -18,8 +18,8 @@ from copygen.generation.copy_through import MANIFEST_KEY as COPY_THROUGH
 from copygen.generation.copy_through import mask_attributes, restore
 from copygen.generation.engines import choose_engine, engine_class
 from copygen.generation.engines.base import Engine
-from copygen.generation.models import LoadedModel, read_manifest
-from copygen.generation.plain_copy import PLAIN_COPY_TEMPLATE, plain_copy_template, plain_variant
+from copygen.generation.models import DEFAULT_MODEL, LoadedModel, read_manifest
+from copygen.generation.plain_copy import DEFAULT_MODEL_BEYOND, PLAIN_COPY_TEMPLATE, plain_copy_template, plain_variant
 from copygen.generation.settings import GenerationSettings
 from copygen.io.drafts import Draft, Variant
 from copygen.io.products import Product
@@ -36,7 +36,7 @@ from copygen.quality.checks import (
     required_values,
     states_untrue,
 )
-from copygen.quality.grounding import attribute_coverage, example_words
+from copygen.quality.grounding import attribute_coverage, example_words, unheld_words
 from copygen.quality.trim import trimmed
 
 SORT_WINDOW_BATCHES = 8
@@ -224,11 +224,14 @@ def product_facts(product: Product, job: DraftJob) -> dict:
     return {key: value for key, value in product.attributes.items() if key not in job.exclude}
 
 
-def checked_variants(candidates: list, product: Product, job: DraftJob, plain_copy: Template | None = None) -> list:
+def checked_variants(
+    candidates: list, product: Product, job: DraftJob, plain_copy: Template | None = None, beyond: int | None = None
+) -> list:
     """Check every candidate against its product (adding a trimmed copy of each that states a
     number no attribute holds or that the token limit cut off mid-sentence, unless ranking by
-    the model), then keep the best asked for; where none passes every check, the product's
-    plain copy comes first if it passes."""
+    the model), then keep the best asked for; where none passes every check, or the best says
+    `beyond` words or more that the data does not hold, the product's plain copy comes first if
+    it passes."""
     if job.rank == "grounded":
         facts = product_facts(product, job)
         seen = {variant.text for variant in candidates}
@@ -240,7 +243,10 @@ def checked_variants(candidates: list, product: Product, job: DraftJob, plain_co
     for variant in candidates:
         checked(variant, product, job)
     kept = rank_variants(candidates, product.attributes, job.settings.num_variants, job.rank, skip=job.exclude)
-    if plain_copy and not (kept and is_clean(kept[0].checks)):
+    trusted = kept and is_clean(kept[0].checks)
+    if trusted and beyond is not None:
+        trusted = unheld_words(product.attributes, kept[0].text, job.exclude) < beyond
+    if plain_copy and not trusted:
         plain = plain_variant(plain_copy, product.attributes, product.id, job.exclude)
         if plain and is_clean(checked(plain, product, job).checks):
             kept.insert(0, plain)
@@ -273,13 +279,9 @@ def draft_products(
     on_warning: Callback = None,
 ) -> Iterator[Draft]:
     """Yield one checked, ranked draft per product, in input order, decoding in length-sorted windows."""
-    loaded, settings, preset, template, plain_copy = (
-        engine.loaded,
-        job.settings,
-        job.preset,
-        job.template,
-        job.plain_copy,
-    )
+    loaded, settings, preset, template = engine.loaded, job.settings, job.preset, job.template
+    plain_copy = job.plain_copy
+    beyond = DEFAULT_MODEL_BEYOND if plain_copy and loaded.name == DEFAULT_MODEL else None  # see plain_copy.py
     engine.seed(settings.seed)
     decoding = candidate_settings(settings, preset, job.rank)
     budget = max(16, loaded.context_length - (settings.max_new_tokens if loaded.architecture == "causal" else 0) - 64)
@@ -291,6 +293,7 @@ def draft_products(
         rank=job.rank,
         candidates=decoding.num_variants,
         plain_copy=job.plain_copy_source is not None,
+        plain_copy_beyond=beyond,
     )
     copied = loaded.manifest.get(COPY_THROUGH, [])  # values a fine-tune learned to copy through placeholders
 
@@ -322,7 +325,7 @@ def draft_products(
         for index, (product, _, mapping, _) in enumerate(window):
             for variant in variants[index]:
                 variant.text = restore(variant.text, mapping)
-            kept = checked_variants(variants[index], product, job, plain_copy)
+            kept = checked_variants(variants[index], product, job, plain_copy, beyond)
             yield Draft(
                 id=product.id,
                 line=product.line,

@@ -1,6 +1,14 @@
 """Plain copy: a draft written from a product's own data by the `plain-copy` template, offered
 where no copy the model wrote passes every check, so a reviewer gets a dull true draft rather
 than an untrue one. It is checked like the model's copy and offered only if it passes.
+
+The embedded default writes zero-shot, and where its best copy passes every check yet says
+DEFAULT_MODEL_BEYOND words or more that its data does not hold, that copy is seldom true: of its
+174 distinct best drafts that passed every check for 180 products it had never seen (held-out
+sets, judged blind), 54 said that much, and 45 of them were untrue, 7 garbled and 2 true (20 of
+the other 120 were true). There too, plain copy comes first.
+A fine-tuned model's copy is never put behind it: good marketing copy says 19 to 39 words beyond
+its data (the samples' references).
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from copygen.quality.checks import required_values
 from copygen.text import tidy
 
 PLAIN_COPY_TEMPLATE = "plain-copy"
+DEFAULT_MODEL_BEYOND = 10  # see above: words beyond the data (quality.grounding.unheld_words)
 
 
 def plain_copy_template() -> Template:

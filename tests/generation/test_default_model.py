@@ -10,8 +10,11 @@ from typer.testing import CliRunner
 from copygen.cli import app
 from copygen.generation.engines.transformers import TransformersEngine
 from copygen.generation.pipeline import draft_products, plan_drafts
+from copygen.generation.plain_copy import DEFAULT_MODEL_BEYOND
 from copygen.generation.settings import GenerationSettings
 from copygen.io.products import read_products
+from copygen.quality.checks import is_clean
+from copygen.quality.grounding import unheld_words
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +36,12 @@ def test_default_model_writes_copy_about_each_product(tmp_path):
     drafts = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [d["model"] for d in drafts] == ["smollm2-135m-instruct"] * 3
     for draft in drafts:
-        best = draft["variants"][0]["text"]
+        assert draft["params"]["plain_copy_beyond"] == DEFAULT_MODEL_BEYOND
+        tries = [variant for variant in draft["variants"] if variant["source"] == "model"]
+        best = tries[0]["text"]
+        # plain copy comes first only where the model's best fails a check or says much beyond its data
+        trusted = is_clean(tries[0]["checks"]) and unheld_words(draft["attributes"], best) < DEFAULT_MODEL_BEYOND
+        assert (draft["variants"][0]["source"] == "model") == trusted, draft["variants"][0]
         assert len(best.split()) >= 12, best
         name_words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", draft["attributes"]["name"])}
         copy_words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", best)}

@@ -8,8 +8,11 @@ from typer.testing import CliRunner
 
 from copygen import generate
 from copygen.cli import app
+from copygen.generation.pipeline import checked_variants, plan_drafts
 from copygen.generation.plain_copy import plain_copy_template, plain_variant
-from copygen.io.products import read_products
+from copygen.generation.settings import GenerationSettings
+from copygen.io.drafts import Variant
+from copygen.io.products import Product, read_products
 from copygen.quality.checks import check_variant, is_clean
 
 runner = CliRunner()
@@ -114,3 +117,15 @@ def test_a_users_plain_copy_template_replaces_copygens(tiny_gpt2, tmp_path):
     assert result.exit_code == 0, result.output
     [draft] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert draft["variants"][0] == {**draft["variants"][0], "text": "Our Kettle, in red.", "source": "data"}
+
+
+@pytest.mark.parametrize(("beyond", "first"), [(None, "model"), (10, "data"), (30, "model")])
+def test_plain_copy_goes_before_a_clean_draft_that_says_much_beyond_its_data(tiny_gpt2, beyond, first):
+    settings = GenerationSettings(num_beams=2, num_variants=1)
+    job = plan_drafts(["id", "name", "colour"], "p", model=str(tiny_gpt2), settings=settings)
+    product = Product("a", 1, {"id": "a", "name": "Desk Lamp", "colour": "red"})
+    # 13 words beyond the data (any word no value or key holds), and true
+    said = "The Desk Lamp comes in red, a colour that suits the study and the sitting room well."
+    kept = checked_variants([Variant(said, -0.5)], product, job, job.plain_copy, beyond)
+    assert is_clean(kept[-1].checks) and kept[-1].text == said
+    assert kept[0].source == first
