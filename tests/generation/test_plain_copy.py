@@ -105,7 +105,8 @@ def test_the_summary_counts_plain_copy_and_the_flag_turns_it_off(tiny_gpt2, tmp_
     assert "plain copy" not in result.stderr
 
 
-def test_a_users_plain_copy_template_replaces_copygens(tiny_gpt2, tmp_path):
+def test_a_users_plain_copy_template_replaces_copygens(tiny_gpt2, tmp_path, monkeypatch):
+    monkeypatch.setenv("COPYGEN_PROMPTS", "")  # --prompts-dir sets it; monkeypatch restores it after the test
     folder = tmp_path / "my-prompts"
     folder.mkdir()
     (folder / "plain-copy.j2").write_text("Our {{ product_name }}, in {{ attributes.colour }}.\n", encoding="utf-8")
