@@ -109,6 +109,9 @@ def plan_drafts(
     if rank not in RANKINGS:
         raise UsageError(f"unknown ranking {rank!r}: use one of {', '.join(RANKINGS)}")
     required = required_columns(required, columns, source_name)
+    plain = plain_copy_template() if plain_copy and rank == "grounded" else None
+    if plain:
+        check_columns(plain, [*columns, "product_name"], source_name)
     settings = replace(settings, engine=choose_engine(settings.engine, model, settings))  # may fetch the model
     if not settings.batch_size:
         settings = replace(settings, batch_size=engine_class(settings.engine).batch_size(settings))
@@ -124,7 +127,7 @@ def plan_drafts(
         exclude=[id_column],
         rank=rank,
         examples=examples,
-        plain_copy_source=plain_copy_template().source if plain_copy and rank == "grounded" else None,
+        plain_copy_source=plain.source if plain else None,
     )
 
 

@@ -38,8 +38,7 @@ def test_plain_copy_says_the_data_in_sentences():
     }
     assert plain(attributes) == (
         "The Ardley Slim Laptop Riser is made of anodised aluminium. It measures 26 x 22 x 6–15 cm. "
-        "It weighs 820 g. It works with laptops 10–17 inch. It comes in space grey. It costs £34.99. "
-        "Dishwasher safe: no."
+        "It weighs 820 g. It works with laptops 10–17 inch. It comes in space grey. It costs £34.99."
     )
 
 
@@ -130,3 +129,15 @@ def test_plain_copy_goes_before_a_clean_draft_that_says_much_beyond_its_data(tin
     kept = checked_variants([Variant(said, -0.5)], product, job, job.plain_copy, beyond)
     assert is_clean(kept[-1].checks) and kept[-1].text == said
     assert kept[0].source == first
+
+
+def test_a_plain_copy_template_naming_a_missing_column_fails_before_any_model_loads(tmp_path, monkeypatch):
+    monkeypatch.setenv("COPYGEN_PROMPTS", "")
+    folder = tmp_path / "my-prompts"
+    folder.mkdir()
+    (folder / "plain-copy.j2").write_text("Our {{ product_name }} in {{ shade }}.\n", encoding="utf-8")
+    args = ["generate", str(SAMPLES / "products.csv"), "-m", str(tmp_path / "no-model"), "--prompts-dir", str(folder)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: template plain-copy uses shade, but ")
+    assert "products.csv has no such column" in result.stderr and len(result.stderr.strip().splitlines()) == 1
