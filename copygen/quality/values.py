@@ -432,7 +432,10 @@ def stated(fact: Fact, reading: Reading) -> bool | None:
         name = name_words(fact.name)
         if not name:
             return None
-        return any(negated(reading, first) != yes for first, _ in name_mentions(reading, name))
+        return any(
+            (negated(reading, first) or answered_no(reading, last) is not None) != yes
+            for first, last in name_mentions(reading, name)
+        )
     value = str(fact.value)
     part = [token.text for token in tokens_of(value)]
     if not part:
@@ -458,9 +461,10 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
     if yes is not None:
         name = name_words(fact.name)
         for first, last in name_mentions(reading, name) if name else ():
-            cue = negation_at(reading, first)
-            if (cue is not None) == yes:
-                spans.append((reading.words[cue if cue is not None else first].start, reading.words[last].end))
+            cue, answer = negation_at(reading, first), answered_no(reading, last)
+            if (cue is not None or answer is not None) == yes:
+                end = answer if answer is not None else last
+                spans.append((reading.words[cue if cue is not None else first].start, reading.words[end].end))
         if yes is False and len(name) > 1:
             spans += kind_compounds(reading, name)
     else:
@@ -829,6 +833,14 @@ def negation_at(reading: Reading, first: int) -> int | None:
             return None if words[index + 1].text in NOT_NEGATING or (hyphened and index + 1 < first) else index
         if word in SCOPE_ENDS:
             return None
+    return None
+
+
+def answered_no(reading: Reading, last: int) -> int | None:
+    """The index of the "no" that answers a mention written as a label ("Dishwasher safe: no"), if any."""
+    words, text = reading.words, reading.text
+    if last + 1 < len(words) and text[words[last].end : words[last + 1].start].strip() == ":":
+        return last + 1 if words[last + 1].text in ("no", "none") else None
     return None
 
 

@@ -38,7 +38,8 @@ def test_plain_copy_says_the_data_in_sentences():
     }
     assert plain(attributes) == (
         "The Ardley Slim Laptop Riser is made of anodised aluminium. It measures 26 x 22 x 6–15 cm. "
-        "It weighs 820 g. It works with laptops 10–17 inch. It comes in space grey. It costs £34.99."
+        "It weighs 820 g. It works with laptops 10–17 inch. It comes in space grey. It costs £34.99. "
+        "Dishwasher safe: no."
     )
 
 

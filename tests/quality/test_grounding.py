@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copygen.quality.grounding import attribute_coverage, canonical_number, unsupported_names, unsupported_numbers
+from copygen.quality.grounding import (
+    attribute_coverage,
+    canonical_number,
+    contradictions,
+    unsupported_names,
+    unsupported_numbers,
+)
 
 KETTLE = {
     "id": "SKU-1001",
@@ -480,3 +486,15 @@ def test_checks_take_any_text(attributes, text):
 )
 def test_a_keys_words_and_an_age_in_years_are_read_as_the_data_writes_them(attributes, text, invented):
     assert unsupported_numbers(attributes, text) == invented
+
+
+@pytest.mark.parametrize(
+    ("safe", "text", "contradicted"),
+    [
+        (False, "A mug. Dishwasher safe: no.", []),
+        (True, "A mug. Dishwasher safe: no.", ['says "Dishwasher safe: no", but dishwasher_safe is true']),
+        (False, "A mug. Dishwasher safe: yes.", ['says "Dishwasher safe", but dishwasher_safe is false']),
+    ],
+)
+def test_a_yes_no_key_written_as_a_label_is_answered_by_what_follows(safe, text, contradicted):
+    assert contradictions({"dishwasher_safe": safe}, text) == contradicted
