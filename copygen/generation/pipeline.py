@@ -179,7 +179,9 @@ def started_from_value(engine: Engine, window: list, variants: dict, job: DraftJ
     before it. Causal models only (their copy continues the model input text), and not for a
     channel whose copy starts with a label ("Headline: ...")."""
     retry = {}
-    for index, (product, text, mapping, shown) in enumerate(window):
+    for index, (product, text, mapping, shown, plain) in enumerate(window):
+        if plain is not None:  # the embedded default decodes once where plain copy passes
+            continue
         column = unnamed_column([restore(variant.text, mapping) for variant in variants[index]], product, job)
         if column is not None:
             [(_, value)] = required_values([column], shown)
@@ -228,13 +230,18 @@ def product_facts(product: Product, job: DraftJob) -> dict:
 
 
 def checked_variants(
-    candidates: list, product: Product, job: DraftJob, plain_copy: Template | None = None, beyond: int | None = None
+    candidates: list,
+    product: Product,
+    job: DraftJob,
+    plain_copy: Template | None = None,
+    beyond: int | None = None,
+    plain: Variant | None = None,
 ) -> list:
     """Check every candidate against its product (adding a trimmed copy of each that states a
     number no attribute holds or that the token limit cut off mid-sentence, unless ranking by
     the model), then keep the best asked for; where none passes every check, or the best says
     `beyond` words or more that the data does not hold, the product's plain copy comes first if
-    it passes."""
+    it passes (`plain`, where it was written before decoding, else from `plain_copy`)."""
     if job.rank == "grounded":
         facts = product_facts(product, job)
         seen = {variant.text for variant in candidates}
@@ -249,11 +256,17 @@ def checked_variants(
     trusted = kept and is_clean(kept[0].checks)
     if trusted and beyond is not None:
         trusted = unheld_words(product.attributes, kept[0].text, job.exclude) < beyond
-    if plain_copy and not trusted:
-        plain = plain_variant(plain_copy, product.attributes, product.id, job.exclude)
-        if plain and is_clean(checked(plain, product, job).checks):
+    if not trusted:
+        plain = plain or (clean_plain_copy(plain_copy, product, job) if plain_copy else None)
+        if plain:
             kept.insert(0, plain)
     return kept
+
+
+def clean_plain_copy(template: Template, product: Product, job: DraftJob) -> Variant | None:
+    """The product's plain copy, checked, if it passes every check."""
+    plain = plain_variant(template, product.attributes, product.id, job.exclude)
+    return plain if plain and is_clean(checked(plain, product, job).checks) else None
 
 
 def checked(variant: Variant, product: Product, job: DraftJob) -> Variant:
@@ -300,35 +313,40 @@ def draft_products(
     )
     copied = loaded.manifest.get(COPY_THROUGH, [])  # values a fine-tune learned to copy through placeholders
 
-    def windows() -> Iterator[tuple[list[str], list[dict], tuple[list, list[int]]]]:
-        """Windows of model input texts sorted by length, with their facts, tagged with the
-        window and the order that sorted it."""
-        window: list[tuple[Product, str, dict[str, str]]] = []
+    def windows() -> Iterator[tuple[list[str], list[dict], list[bool] | None, tuple[list, list[int]]]]:
+        """Windows of model input texts sorted by length, with their facts and whether each may
+        be decoded again, tagged with the window and the order that sorted it. With the embedded
+        default, a product's plain copy is written first: where it passes, the product is decoded
+        once, since its copy would then come second (see plain_copy.py)."""
+        window: list[tuple[Product, str, dict[str, str], dict, Variant | None]] = []
         for product in products:
             shown, mapping = mask_attributes(product.attributes, copied) if copied else (product.attributes, {})
             prompt = render_prompt(template, shown, product_id=product.id, columns=job.columns, exclude=job.exclude)
             prompt = fit_prompt(loaded, prompt, budget, on_warning, product.id)
-            window.append((product, model_input_text(loaded, prompt), mapping, shown))
+            plain = clean_plain_copy(plain_copy, product, job) if plain_copy and beyond is not None else None
+            window.append((product, model_input_text(loaded, prompt), mapping, shown, plain))
             if len(window) >= settings.batch_size * SORT_WINDOW_BATCHES:
                 yield sorted_window(window)
                 window = []
         if window:
             yield sorted_window(window)
 
-    def sorted_window(window: list) -> tuple[list[str], list[dict], tuple[list, list[int]]]:
-        """A window's texts shortest first, their facts, and the window with that order."""
+    def sorted_window(window: list) -> tuple[list[str], list[dict], list[bool], tuple[list, list[int]]]:
+        """A window's texts shortest first, their facts, whether each may be decoded again, and
+        the window with that order."""
         order = sorted(range(len(window)), key=lambda i: len(window[i][1]))
         facts = [product_facts(window[i][0], job) for i in order]
-        return [window[i][1] for i in order], facts, (window, order)
+        again = [window[i][4] is None for i in order]
+        return [window[i][1] for i in order], facts, again, (window, order)
 
     for (window, order), decoded in engine.decode_windows(windows(), decoding, on_batch):
         variants = dict(zip(order, decoded))
         if job.rank == "grounded" and not (preset and preset.parts) and loaded.architecture == "causal":
             started_from_value(engine, window, variants, job, decoding)
-        for index, (product, _, mapping, _) in enumerate(window):
+        for index, (product, _, mapping, _, plain) in enumerate(window):
             for variant in variants[index]:
                 variant.text = restore(variant.text, mapping)
-            kept = checked_variants(variants[index], product, job, plain_copy, beyond)
+            kept = checked_variants(variants[index], product, job, plain_copy, beyond, plain)
             yield Draft(
                 id=product.id,
                 line=product.line,

@@ -6,7 +6,10 @@ The embedded default writes zero-shot, and where its best copy passes every chec
 DEFAULT_MODEL_BEYOND words or more that its data does not hold, that copy is seldom true: of its
 174 distinct best drafts that passed every check for 180 products it had never seen (held-out
 sets, judged blind), 54 said that much, and 45 of them were untrue, 7 garbled and 2 true (20 of
-the other 120 were true). There too, plain copy comes first.
+the other 120 were true). There too, plain copy comes first. So with the embedded default,
+a product whose plain copy passes is decoded once (the pipeline writes it first): its copy then
+comes second unless that one decoding is clean and close to the data, and the rounds of decoding
+again are kept for products with no true draft.
 A fine-tuned model's copy is never put behind it: good marketing copy says 19 to 39 words beyond
 its data (the samples' references).
 """

@@ -150,7 +150,7 @@ def test_generate_masks_what_a_fine_tune_copies_through_and_restores_it(tiny_gpt
         def load(cls, spec, settings, *, threads=None):
             raise NotImplementedError
 
-        def decode(self, texts, settings, on_batch=None, grounding=None):
+        def decode(self, texts, settings, on_batch=None, grounding=None, again=None):
             self.prompts += texts
             return [[Variant(text.splitlines()[-1], 0.0)] for text in texts]
 

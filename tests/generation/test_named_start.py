@@ -2,6 +2,7 @@
 
 import pytest
 
+from copygen.generation import pipeline
 from copygen.generation.engines import engine_class
 from copygen.generation.engines.base import Engine
 from copygen.generation.engines.transformers import load_transformers
@@ -29,7 +30,7 @@ class Scripted(Engine):
     def load(cls, spec, settings, *, threads=None):
         raise NotImplementedError
 
-    def decode(self, texts, settings, on_batch=None, grounding=None):
+    def decode(self, texts, settings, on_batch=None, grounding=None, again=None):
         self.asked.append(texts)
         copy = {
             "Trailhead Crew Socks": "are soft, in sizes S, M, L.",
@@ -70,7 +71,7 @@ def test_a_product_whose_copy_never_names_it_gets_copy_started_from_its_name(loa
 
 def test_copy_that_names_the_product_only_with_an_untrue_claim_is_started_from_its_name(loaded):
     class Tokyo(Scripted):
-        def decode(self, texts, settings, on_batch=None, grounding=None):
+        def decode(self, texts, settings, on_batch=None, grounding=None, again=None):
             self.asked.append(texts)
             if texts[0].endswith("Trailhead Crew Socks"):
                 return [[Variant("are soft, in sizes S, M, L.", -0.5)]]
@@ -84,7 +85,7 @@ def test_copy_that_names_the_product_only_with_an_untrue_claim_is_started_from_i
 
 def test_copy_that_names_the_product_only_in_a_preamble_is_started_from_its_name(loaded):
     class Preamble(Scripted):
-        def decode(self, texts, settings, on_batch=None, grounding=None):
+        def decode(self, texts, settings, on_batch=None, grounding=None, again=None):
             self.asked.append(texts)
             if texts[0].endswith("Trailhead Crew Socks"):
                 return [[Variant("are soft, in sizes S, M, L.", -0.5)]]
@@ -111,6 +112,33 @@ def test_no_copy_is_started_from_the_name_by_model_rank_a_labelled_channel_seq2s
         engine = Scripted(model)
         [socks] = draft_products([SOCKS], job, engine)
         assert len(engine.asked) == 1 and not socks.variants[0].text.startswith("Trailhead")
+
+
+def test_the_embedded_default_decodes_once_a_product_whose_plain_copy_passes(loaded, monkeypatch):
+    """Its copy would come second to the plain copy (plain_copy.py): neither the engine's rounds of
+    decoding again nor a copy started from the name are run for it. A product with no plain copy
+    (nothing to name it by) is decoded again as before. Another model decodes every product again."""
+
+    class Recording(Scripted):
+        def __init__(self, loaded):
+            super().__init__(loaded)
+            self.again: list = []
+
+        def decode(self, texts, settings, on_batch=None, grounding=None, again=None):
+            self.again.append(again)
+            return super().decode(texts, settings, on_batch, grounding, again)
+
+    unnamed = Product(id="m1", line=3, attributes={"id": "m1", "sizes": "one size"})
+    monkeypatch.setattr(pipeline, "DEFAULT_MODEL", loaded.name)
+    engine = Recording(loaded)
+    socks, _ = draft_products([SOCKS, unnamed], job_for(), engine)
+    assert engine.again == [[False, True]] and len(engine.asked) == 1
+    assert socks.variants[0].source == "data" and socks.variants[1].text == "These socks are soft, in sizes S, M, L."
+    monkeypatch.setattr(pipeline, "DEFAULT_MODEL", "another model")
+    engine = Recording(loaded)
+    [socks] = draft_products([SOCKS], job_for(), engine)
+    assert engine.again == [[True], None]  # the first decoding, then the copy started from the name
+    assert len(engine.asked) == 2 and socks.variants[0].text.startswith("Trailhead Crew Socks are")
 
 
 @pytest.mark.parametrize("engine", ["transformers", "ct2"])

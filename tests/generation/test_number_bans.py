@@ -305,7 +305,7 @@ def test_a_product_whose_every_candidate_invents_a_number_is_decoded_again(token
     """Only the product that invented is decoded again: with its first bans and the run that wrote
     the number, continuing its best candidate from just before that number ("4" completed to the
     only number it began); the new candidates come first."""
-    done, runner, reported = scheduled(tokenizer, table_script(tokenizer), [(["a", "b"], [TABLE, TABLE], "w1")])
+    done, runner, reported = scheduled(tokenizer, table_script(tokenizer), [(["a", "b"], [TABLE, TABLE], None, "w1")])
     submitted = [prompt for event, prompt in runner.log if event == "submit"]
     assert submitted == ["a", "b", "a It is 45 x 45"]
     [first_bans] = ct2.first_bans(tokenizer, [TABLE], SETTINGS)
@@ -322,22 +322,34 @@ def test_a_product_whose_every_candidate_contradicts_a_value_is_decoded_again(to
     def script(prompt, suppressed):
         return [" quiet cafe by the river."] if prompt == "a A" else [said]
 
-    done, runner, _ = scheduled(tokenizer, script, [(["a"], [CAFE], "w1")])
+    done, runner, _ = scheduled(tokenizer, script, [(["a"], [CAFE], None, "w1")])
     again = runner.suppressed["a A"]  # the copy goes on from just before the contradiction
     assert written_ban(tokenizer, again, said) and not written_ban(tokenizer, again, " A quiet cafe")
     assert done == [("w1", [["A quiet cafe by the river.", said.strip()]])]
 
 
 def test_a_product_is_decoded_again_at_most_retries_times(tokenizer):
-    _, runner, _ = scheduled(tokenizer, lambda prompt, suppressed: [INVENTED], [(["a"], [TABLE], "w1")])
+    _, runner, _ = scheduled(tokenizer, lambda prompt, suppressed: [INVENTED], [(["a"], [TABLE], None, "w1")])
     assert sum(event == "submit" for event, _ in runner.log) == 1 + RETRIES
+
+
+def test_a_product_not_to_be_decoded_again_is_decoded_once_with_its_first_bans(tokenizer):
+    """`again` False (the embedded default, where plain copy passes): one decoding, still with
+    the first bans, its untrue candidates returned for the checks to mark; the other product
+    of the window is decoded again as before."""
+    windows = [(["a", "c"], [TABLE, TABLE], [False, True], "w1")]
+    done, runner, _ = scheduled(tokenizer, table_script(tokenizer), windows)
+    submitted = [prompt for event, prompt in runner.log if event == "submit"]
+    assert submitted == ["a", "c", "c It is 45 x 45"]
+    assert runner.suppressed["a"] == ct2.first_bans(tokenizer, [TABLE], SETTINGS)[0]
+    assert done == [("w1", [[INVENTED.strip()], [TRUE.strip(), INVENTED.strip()]])]
 
 
 def test_the_next_window_keeps_the_workers_busy_while_a_product_is_decoded_again(tokenizer):
     """A product's next decoding goes before any new window's batch, the next window is queued
     while it decodes, no more batches are out than the workers and their queue hold, and windows
     come back in order."""
-    windows = [(["a", "b"], [TABLE, TABLE], "w1"), (["c", "d", "e"], [TABLE] * 3, "w2")]
+    windows = [(["a", "b"], [TABLE, TABLE], None, "w1"), (["c", "d", "e"], [TABLE] * 3, None, "w2")]
     done, runner, reported = scheduled(tokenizer, table_script(tokenizer), windows)
     submitted = [prompt for event, prompt in runner.log if event == "submit"]
     assert submitted == ["a", "b", "a It is 45 x 45", "c", "d", "c It is 45 x 45", "e"]
@@ -451,6 +463,9 @@ def test_the_transformers_engine_decodes_again_a_product_whose_every_variant_sta
     tokenizer = loaded.tokenizer
     bans = [tokenizer.decode(run).strip() for run in again[1][1][0]]
     assert bans == [tokenizer.decode(run).strip() for run in prior] + ["Tokyo", "eco-friendly"]  # bans add up
+    calls.clear()
+    cafe, _ = TransformersEngine(loaded).decode(["cafe", "pub"], settings, grounding=[CAFE, pub], again=[False, True])
+    assert len(calls) == 1 and [variant.text for variant in cafe] == ["Alimentum, in Tokyo."]  # decoded once
     settings.constrain_numbers = False
     calls.clear()
     TransformersEngine(loaded).decode(["cafe", "pub"], settings, grounding=[CAFE, pub])

@@ -49,18 +49,28 @@ class Engine(ABC):
 
     @abstractmethod
     def decode(
-        self, texts: list[str], settings, on_batch: OnBatch = None, grounding: list[dict] | None = None
+        self,
+        texts: list[str],
+        settings,
+        on_batch: OnBatch = None,
+        grounding: list[dict] | None = None,
+        again: list[bool] | None = None,
     ) -> list[list[Variant]]:
         """The n-best variants of each text; `on_batch(n)` reports each n texts done. `grounding`
-        holds each text's product attributes, for an engine that keeps numbers to them."""
+        holds each text's product attributes, for an engine that keeps numbers to them and decodes
+        again a text whose every variant states something untrue; `again` says which texts may be
+        decoded again (None: all)."""
 
     def decode_windows(
-        self, windows: Iterable[tuple[list[str], list[dict] | None, Tag]], settings, on_batch: OnBatch = None
+        self,
+        windows: Iterable[tuple[list[str], list[dict] | None, list[bool] | None, Tag]],
+        settings,
+        on_batch: OnBatch = None,
     ) -> Iterator[tuple[Tag, list[list[Variant]]]]:
-        """`decode` each window of (texts, grounding, tag) in turn, yielding its tag with its variants.
-        An engine that decodes in the background overrides it to queue a window ahead."""
-        for texts, grounding, tag in windows:
-            yield tag, self.decode(texts, settings, on_batch, grounding)
+        """`decode` each window of (texts, grounding, again, tag) in turn, yielding its tag with its
+        variants. An engine that decodes in the background overrides it to queue a window ahead."""
+        for texts, grounding, again, tag in windows:
+            yield tag, self.decode(texts, settings, on_batch, grounding, again)
 
 
 def variants_of(texts_out: list[str], scores, rows: int, n: int, cut_off: list[bool]) -> list[list[Variant]]:

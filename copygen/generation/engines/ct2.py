@@ -100,8 +100,10 @@ class CT2Engine(Engine):
 
         ctranslate2.set_random_seed(seed)
 
-    def decode(self, texts: list[str], settings, on_batch: OnBatch = None, grounding=None) -> list[list[Variant]]:
-        [(_, variants)] = scheduled(self.loaded, [(texts, grounding, None)], settings, on_batch)
+    def decode(
+        self, texts: list[str], settings, on_batch: OnBatch = None, grounding=None, again=None
+    ) -> list[list[Variant]]:
+        [(_, variants)] = scheduled(self.loaded, [(texts, grounding, again, None)], settings, on_batch)
         return variants
 
     def decode_windows(self, windows, settings, on_batch: OnBatch = None):
@@ -425,23 +427,24 @@ def first_bans(tokenizer, grounding: list[dict] | None, settings) -> list[list[l
 @dataclass
 class Window:
     """A window's texts being decoded: each text's hypotheses so far (the latest decoding's first),
-    its bans and how many times it was decoded again."""
+    its bans, how many more times it may be decoded again and how many times it was."""
 
     tag: Any
     texts: list[str]
     grounding: list[dict] | None
     bans: list | None
     decoded: list
-    rounds: list[int]
+    retries: list[int]
 
 
 def scheduled(loaded: LoadedModel, windows, settings, on_batch: OnBatch = None):
-    """Decode windows of (texts, grounding, tag), yielding each window's tag and variants, in order.
+    """Decode windows of (texts, grounding, again, tag), yielding each window's tag and variants, in order.
 
     CTranslate2 has no logits hook in beam search: each product's numbers are kept true by
     suppressing the token runs that would write another (see number_bans), and the common
     inventions untrue for it too (see inventions). A product whose every hypothesis still states
-    something untrue is decoded again (see `again`), up to RETRIES times. Those decodings depend
+    something untrue is decoded again (see `again`), up to RETRIES times unless its `again` is
+    False. Those decodings depend
     on the one before, one product at a time, so the workers are kept busy with the next windows'
     batches meanwhile: batches are handed to the runner as its workers free up, a product's next
     decoding before any new window's. No more batches wait than one per worker (QUEUED_PER_WORKER),
@@ -482,11 +485,12 @@ def scheduled(loaded: LoadedModel, windows, settings, on_batch: OnBatch = None):
 
 
 def opened(loaded: LoadedModel, window: tuple, settings) -> tuple[Window, list[Batch]]:
-    """A window of (texts, grounding, tag) to decode, and its first batches."""
-    texts, grounding, tag = window
+    """A window of (texts, grounding, again, tag) to decode, and its first batches."""
+    texts, grounding, again, tag = window
     bans = first_bans(loaded.tokenizer, grounding, settings)
     batches = planned(loaded, texts, settings, bans)
-    return Window(tag, texts, grounding, bans, [None] * len(texts), [0] * len(texts)), batches
+    retries = [RETRIES if again is None or again[index] else 0 for index in range(len(texts))]
+    return Window(tag, texts, grounding, bans, [None] * len(texts), retries), batches
 
 
 def taken(loaded: LoadedModel, window: Window, batch: Batch, settings) -> list[Batch]:
@@ -496,12 +500,12 @@ def taken(loaded: LoadedModel, window: Window, batch: Batch, settings) -> list[B
     for index, (sequences, scores) in zip(batch.indexes, batch.results(loaded)):
         old = window.decoded[index] or ([], [])
         window.decoded[index] = (sequences + old[0], scores + old[1])
-        if window.bans is None or window.rounds[index] >= RETRIES:
+        if window.bans is None or not window.retries[index]:
             continue
         retry = again(loaded.tokenizer, sequences, window.bans[index], window.grounding[index])
         if retry is not None:
             window.bans[index], start = retry
-            window.rounds[index] += 1
+            window.retries[index] -= 1
             [decoding] = planned(loaded, [window.texts[index]], settings, [window.bans[index]], [start])
             decoding.indexes = [index]
             retries.append(decoding)

@@ -38,7 +38,9 @@ class TransformersEngine(Engine):
 
         set_seed(seed)
 
-    def decode(self, texts: list[str], settings, on_batch: OnBatch = None, grounding=None) -> list[list[Variant]]:
+    def decode(
+        self, texts: list[str], settings, on_batch: OnBatch = None, grounding=None, again=None
+    ) -> list[list[Variant]]:
         results: list[list[Variant]] = []
         for start in range(0, len(texts), settings.batch_size):
             batch = texts[start : start + settings.batch_size]
@@ -49,7 +51,8 @@ class TransformersEngine(Engine):
                 banned = [first_runs(tokenizer, attributes, borrowed=borrowed) for attributes in facts]
             decoded = beam_search_batch(self.loaded, batch, settings, facts, banned)
             if banned is not None:
-                decoded = redecoded(self.loaded, batch, facts, decoded, settings, banned)
+                retry = again[start : start + settings.batch_size] if again is not None else [True] * len(batch)
+                decoded = redecoded(self.loaded, batch, facts, decoded, settings, banned, retry)
             results += decoded
             if on_batch:
                 on_batch(len(batch))
@@ -105,14 +108,15 @@ def redecoded(
     decoded: list[list[Variant]],
     settings,
     banned: list[list[list[int]]],
+    again: list[bool],
 ) -> list[list[Variant]]:
     """Decode again, together, up to RETRIES times, the products of a batch whose every variant
-    states a number, name or claim its attributes do not hold or contradicts a value, each with
-    its `banned` runs and the token runs that wrote them banned (as the ct2 engine does); new
-    variants come before the old ones (the grounded ranking picks among them all). Each round
-    looks only at the last one's."""
+    states a number, name or claim its attributes do not hold or contradicts a value (those
+    `again` allows), each with its `banned` runs and the token runs that wrote them banned (as
+    the ct2 engine does); new variants come before the old ones (the grounded ranking picks
+    among them all). Each round looks only at the last one's."""
     banned = [list(runs) for runs in banned]
-    latest = dict(enumerate(decoded))
+    latest = {index: variants for index, variants in enumerate(decoded) if again[index]}
     for _ in range(RETRIES):
         failing = []
         for index, variants in latest.items():
