@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from copygen.errors import InputError
+from copygen.io.products import value_text
 from copygen.quality.channels import Channel, split_parts
 from copygen.quality.claims import unbacked_praise_spans, unsupported_claims
 from copygen.quality.grounding import (
@@ -121,7 +122,7 @@ def check_variant(
     elif broken := BROKEN_LINE.findall(text):
         message = f"a line breaks off after a comma or dash: {', '.join(map(repr, dict.fromkeys(broken)))}"
         results.append(check_result("finished", False, message))
-    elif dangling := broken_off(text):
+    elif dangling := broken_off(text, attributes):
         message = f"a sentence breaks off: {', '.join(map(repr, dict.fromkeys(dangling)))}"
         results.append(check_result("finished", False, message))
     elif starts_mid_sentence(text, attributes):
@@ -171,7 +172,7 @@ def check_variant(
     if unreadable:  # reported only when found
         results.append(check_result("readable", False, f"unreadable characters: {', '.join(map(repr, unreadable))}"))
     pieces = [value for value in parts.values() if value] or [text]  # each part on its own
-    repeated = [phrase for piece in pieces for phrase in repeated_phrases(piece)]
+    repeated = [phrase for piece in pieces for phrase in unsaid_repeats(piece, attributes)]
     results.append(
         check_result(
             "repetition",
@@ -245,6 +246,17 @@ def repeated_phrases(text: str, size: int = REPEAT_WORDS) -> list[str]:
             found.append(" ".join(gram))
         seen.setdefault(gram, start)
     return found
+
+
+def unsaid_repeats(text: str, attributes: dict[str, Any]) -> list[str]:
+    """The repeated phrases of `text` (see repeated_phrases) outside the values it says word for
+    word that repeat themselves: "extra light, light, medium" of a list of resistance levels is
+    the data said, "light, light" alone is not."""
+    for value in attributes.values():
+        for said in [value_text(value), *(map(value_text, value.values()) if isinstance(value, dict) else ())]:
+            if repeated_phrases(said):
+                text = re.sub(rf"(?<!\w){re.escape(said)}(?!\w)", "…", text, flags=re.IGNORECASE)
+    return repeated_phrases(text)
 
 
 def looped_phrase(text: str, attributes: dict[str, Any]) -> str | None:

@@ -32,6 +32,7 @@ from typing import Any
 
 from copygen.quality.kinds import unheld_kind_spans
 from copygen.quality.values import (
+    ANSWERED_NO,
     MAKER_KEYS,
     PRAISE,
     PRODUCT_NAME_KEYS,
@@ -40,6 +41,7 @@ from copygen.quality.values import (
     facts,
     name_words,
     price_tier,
+    quoted_spans,
 )
 
 # A material's kinds, each of which holds a claim of the material ("oak" holds "wooden").
@@ -315,7 +317,9 @@ def unsupported_claim_spans(
     quoted = quoted_spans(text, every)
     spans = []
     for match in CLAIM.finditer(text):
-        if inside(match.span(), quoted):
+        if inside(match.span(), quoted) or named_as_written(match.span(), text, every):
+            continue
+        if ANSWERED_NO.match(text, match.end()):  # "Latex free: no." says it is not
             continue
         kind = match.lastindex - 1
         said = re.escape(match.group().lower().replace("-", " "))
@@ -351,19 +355,17 @@ def unsupported_claim_spans(
     return sorted(spans)
 
 
-def quoted_spans(text: str, every: list) -> list[tuple[int, int]]:
-    """Where `text` says a value of the data word for word (any case): a claim's word or options
-    that are part of one are the data's ("from Alder & Stone", "in Stone Grey", "520 pieces in 12
-    colours")."""
-    said = {fact.value.strip().lower() for fact in every if isinstance(fact.value, str) and len(fact.value) <= 200}
-    pattern = "|".join(rf"(?<!\w){re.escape(value)}(?!\w)" for value in sorted(said, key=len, reverse=True) if value)
-    return [match.span() for match in re.finditer(pattern, text, re.IGNORECASE)] if pattern else []
-
-
 def inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    """Whether `span` is part of one of `spans`, and not the whole of it ("Linen" said for a
-    shade of "Linen" is still a material named)."""
+    """Whether `span` is part of one of `spans` (values said word for word, see quoted_spans), and
+    not the whole of it ("linen" said for a shade of "Linen" is still a material named)."""
     return any(start <= span[0] and span[1] <= end and end - start > span[1] - span[0] for start, end in spans)
+
+
+def named_as_written(span: tuple[int, int], text: str, every: list) -> bool:
+    """Whether `span` of `text` is a whole capitalised value written as the data writes it: "It
+    comes in Copper" names the shade "Copper" (made_of_spans still reads "made of Copper")."""
+    said = text[span[0] : span[1]]
+    return said[:1].isupper() and any(isinstance(fact.value, str) and fact.value.strip() == said for fact in every)
 
 
 def unmade_spans(text: str, every: list, made_of: str) -> list[tuple[int, int]]:

@@ -85,6 +85,7 @@ MEASURES = frozenset({"mm", "cm", "m", "inch", "foot", "mg", "g", "kg", "lb", "o
 MEASURE_UNITS = frozenset(UNIT_NAMES) - {"piece", "pack", "x"}  # what no count is written in
 PLURAL = re.compile(r"[^\Wsui]s$")  # a key that counts: "pieces", "tiers"; not "glass", "status", "axis"
 BARE_NUMBER = re.compile(r"\d+")
+KEY_NO_UNIT = frozenset({"in", "s", "h", "k", "x"})  # a key's last word that is a word, not a unit: "made_in"
 PACK_KEYS = frozenset({"pack", "count", "quantity", "qty"})  # keys whose number counts pieces: "pack_size"
 COUNT_UNITS = frozenset({"piece", "unit"})  # what a count of another thing is written in ("a 3-pack" may be of 3 jars)
 # Verbs that end the thing a measure is written on, as function words do ("a 45 x 30 x 4 cm kitchen
@@ -316,13 +317,18 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     labelled: dict[str, set[str]] = {}
     keyed = key_labels(attributes, skip)
     values = list(attribute_values(attributes, skip))
-    for value in values:
+    for fact in facts(attributes, skip):
+        if isinstance(fact.value, bool):
+            continue
+        value, keyed_unit = str(fact.value), key_unit(fact.name)
         read = read_quantities(value, attribute=True)
         for index, (quantity, scale, label) in enumerate(read):
             if scale:
                 scales.add(quantity.number)
             else:
                 units = held_units(value, read, index)
+                if keyed_unit and None in units:  # "width_cm": 5 is 5 cm, no other 5
+                    units = units - {None} | {keyed_unit}
                 known.setdefault(quantity.number, set()).update(units)
                 for unit in units - {None}:
                     counting.setdefault(singular(unit), set()).add(quantity.number)
@@ -706,6 +712,14 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
     return spans
 
 
+def key_unit(key: str) -> str | None:
+    """The unit a key ends with, which its numbers are in ("width_cm", "weight_kg"; "made_in" names
+    no inch, "meals_per_day" counts meals)."""
+    words = name_words(key)
+    unit = UNITS.get(words[-1]) if len(words) > 1 and words[-1] not in KEY_NO_UNIT and words[-2] != "per" else None
+    return unit if unit in MEASURE_UNITS else None
+
+
 def key_counts(attributes: dict[str, Any], skip: Iterable[str]) -> dict[str, str]:
     """Each number the data gives bare under a plural key that names no unit -> the word the key
     counts, singular ("pieces": 32 -> "32": "piece"; not "watts": 450); a pack's size or a count
@@ -893,11 +907,17 @@ def key_labels(attributes: dict[str, Any], skip: Iterable[str]) -> list[tuple[re
     them ("a customer rating of less than £20" puts the price under the rating's label). A key of
     several words labels by its last word too ("rating")."""
     held: dict[tuple[str, ...], set[str]] = {}
+    keys = []
     for fact in facts(attributes, skip):
         words = tuple(name_words(fact.name))
         numbers = {quantity.number for quantity, _, _ in read_quantities(str(fact.value), attribute=True)}
+        keys.append((words, numbers))
         for label in {words, words[-1:]} if words else ():
-            held.setdefault(label, set()).update(numbers)
+            held.setdefault(label, set())
+    for label, numbers in held.items():  # "size" labels the numbers of "pack_size" and of "size_cm"
+        for words, held_numbers in keys:
+            if any(words[at : at + len(label)] == label for at in range(len(words))):
+                numbers.update(held_numbers)
     return [
         (re.compile(rf"(?i)\b{'[- ]?'.join(map(re.escape, label))}{KEY_LABEL_END}"), numbers)
         for label, numbers in held.items()

@@ -40,6 +40,7 @@ COUNT_AFTER_ARTICLE = re.compile(
     re.IGNORECASE,
 )
 WORD = re.compile(r"[^\W\d_]{2,}")
+TOKEN = re.compile(r"[^\W_]+")  # a word or a number's digits
 # What follows a word of praise said before another ("a high-end, durable capo", "a luxury travel pillow"):
 # its comma or "and", then a word that is no function word ("the luxury of" says it of nothing).
 BEFORE_WORD = re.compile(
@@ -103,9 +104,26 @@ def counted_after_article(text: str, values: str) -> list[str]:
     return [match.group() for match in COUNT_AFTER_ARTICLE.finditer(text) if match.group().lower() not in values]
 
 
-def broken_off(text: str) -> list[str]:
-    """The sentences of `text` that end on a word that leaves them unsaid (see DANGLING)."""
-    return [sentence.strip() for sentence in SENTENCE_END.split(text) if DANGLING.search(sentence)]
+def broken_off(text: str, attributes: dict[str, Any]) -> list[str]:
+    """The sentences of `text` that end on a word that leaves them unsaid (see dangles)."""
+    values = said_words(attributes)
+    return [sentence.strip() for sentence in SENTENCE_END.split(text) if dangles(sentence, values)]
+
+
+def said_words(attributes: dict[str, Any], skip: tuple[str, ...] = ()) -> str:
+    """The words and numbers of every value, lower-cased, one space apart, values " | " apart."""
+    return " | ".join(" ".join(TOKEN.findall(value.lower())) for value in attribute_values(attributes, skip))
+
+
+def dangles(sentence: str, values: str) -> bool:
+    """Whether `sentence` ends on a word that leaves it unsaid (see DANGLING), unless it ends on
+    the data's own words, two before the dangling ones ("Detergent Pods 3 in 1" of a title;
+    `values`: their words lower-cased, one space apart)."""
+    found = DANGLING.search(sentence)
+    if found is None:
+        return False
+    end = " ".join(TOKEN.findall(sentence[: found.start()].lower())[-2:] + TOKEN.findall(found.group().lower()))
+    return not re.search(rf"(?<!\S){re.escape(end)}(?!\S)", values)
 
 
 def trimmed(
@@ -122,6 +140,7 @@ def trimmed(
     Bora"), what was taken out), or None when there is nothing to take out or fewer than MIN_WORDS
     words would be left."""
     values = " ".join(attribute_values(attributes, skip)).lower()
+    words = said_words(attributes, skip)
     examples = list(examples)
     text, praised = without_praise(text, attributes, skip)
     doubled = []
@@ -142,7 +161,7 @@ def trimmed(
             or unsupported_claims(attributes, sentence, skip)
             or (examples and borrowed_words(examples, attributes, sentence, skip))
             or (index == len(sentences) - 1 and stops_mid_sentence(text, cut_off))
-            or DANGLING.search(sentence)
+            or dangles(sentence, words)
             or counted_after_article(sentence, values)
             or ((index == 0 or out[-1]) and starts_mid_sentence(sentence, attributes))
         )

@@ -67,6 +67,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from copygen.quality.tokens import JOINERS, UNIT_NAMES, Quantity, Token, contains, quantities, tokens_of
@@ -76,6 +77,8 @@ YES = frozenset({"yes", "true"})
 NO = frozenset({"no", "false"})
 NEGATIONS = frozenset({"not", "no", "never", "non", "nor", "neither", "without", "cannot", "none"})
 SCOPE_ENDS = frozenset({"and", "but", "while", "whereas", "although", "though", "yet"})
+QUOTED_LENGTH = 200  # the longest value looked for said word for word (see quoted_spans)
+ANSWERED_NO = re.compile(r"\s*:\s*(?:no|none)\b", re.IGNORECASE)  # after a label: "Latex free: no"
 NEGATION_REACH = 3  # words that may sit between a negation and what it negates
 # Words after a negation that keep it from negating what follows ("not only", "not far from", "no doubt").
 NOT_NEGATING = frozenset({"only", "just", "merely", "far", "least", "doubt", "wonder", "matter"})
@@ -481,7 +484,7 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
         if isinstance(fact.value, str) and NEAR_KEYS & set(name_words(fact.name)):
             spans += placed_at(fact.value, reading)
         elif isinstance(fact.value, str):
-            spans += against_presence(fact.value, reading)
+            spans += unquoted(against_presence(fact.value, reading), reading, all_facts)
             spans += made_of_another_part(fact, reading, all_facts)
         if isinstance(fact.value, str) and product_name(fact):
             spans += called_a_maker(fact.value, reading, all_facts)
@@ -662,13 +665,15 @@ def made_of_another_part(fact: Fact, reading: Reading, all_facts: list[Fact]) ->
     """Where the text says a part the fact names is made of what another part is, and of nothing its
     own values say: "The blades are made of soft-grip ABS" for `blades: zirconia ceramic` and
     `handles: soft-grip ABS`, "the liner is made of bamboo" for "bamboo frame, cotton liner". From
-    the part to the material's end, reported under the first fact that names the part."""
+    the part to the material's end, reported under the first fact that names the part. The
+    product's name is no part ("The Coffee Maker is made of glass" for `makes: up to 8 cups`)."""
     said_made = list(PART_MADE_OF.finditer(reading.text))
     mine = part_materials(fact) if said_made else {}
     named = [
         (match, part)
         for match in said_made
         if (part := next((own for own in mine if same_stem(own, match.group("part").lower())), None))
+        and not names_the_product(reading.text, match.start("part"), all_facts)
     ]
     if not named:
         return []  # other facts' parts are read only when copy says this one's is made of something
@@ -687,6 +692,16 @@ def made_of_another_part(fact: Fact, reading: Reading, all_facts: list[Fact]) ->
         if said & theirs and not said & every[part]:
             spans.append(match.span())
     return spans
+
+
+def names_the_product(text: str, start: int, all_facts: list[Fact]) -> bool:
+    """Whether the word at `start` of `text` ends the product's name as a name ends, with its word
+    before ("Coffee Maker" of "Brewloft Cold Brew Coffee Maker")."""
+    said = [word.lower() for word in WORD.findall(text[:start])[-1:] + WORD.findall(text[start:])[:1]]
+    return any(
+        is_identity(fact) and len(said) == 2 and [word.lower() for word in WORD.findall(str(fact.value))][-2:] == said
+        for fact in all_facts
+    )
 
 
 def part_materials(fact: Fact) -> dict[str, set[str]]:
@@ -834,6 +849,30 @@ def negation_at(reading: Reading, first: int) -> int | None:
         if word in SCOPE_ENDS:
             return None
     return None
+
+
+def quoted_spans(text: str, every: list[Fact]) -> list[tuple[int, int]]:
+    """Where `text` says a string value of the data word for word (any case): words inside one are
+    the data's own, not a claim or a contradiction ("from Alder & Stone", "in Stone Grey", "520
+    pieces in 12 colours", "not for serrated or ceramic blades" of a knife sharpener with a
+    ceramic stage)."""
+    return list(_quoted_spans(text, frozenset(fact.value for fact in every if isinstance(fact.value, str))))
+
+
+@lru_cache(maxsize=1024)
+def _quoted_spans(text: str, values: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    said = {value.strip().lower() for value in values if len(value) <= QUOTED_LENGTH}
+    pattern = "|".join(rf"(?<!\w){re.escape(value)}(?!\w)" for value in sorted(said, key=len, reverse=True) if value)
+    return tuple(match.span() for match in re.finditer(pattern, text, re.IGNORECASE)) if pattern else ()
+
+
+def unquoted(spans: list[tuple[int, int]], reading: Reading, all_facts: list[Fact]) -> list[tuple[int, int]]:
+    """The `spans` that are not inside a value said word for word: "not for serrated or ceramic
+    blades" of `suitable_for` says nothing against a ceramic stage."""
+    if not spans:
+        return spans
+    quoted = quoted_spans(reading.text, all_facts)
+    return [span for span in spans if not any(start <= span[0] and span[1] <= end for start, end in quoted)]
 
 
 def answered_no(reading: Reading, last: int) -> int | None:

@@ -188,6 +188,9 @@ def test_repeated_phrases_are_flagged_per_part():
     ]  # a word listed after itself (held-out drafts)
     ad = "Headline: Harbor Coffee Kettle\nDescription: The Harbor Coffee Kettle pours slowly."
     assert failed(check_variant(ad, KETTLE, get_channel("search-ad")), "repetition") == []
+    bands = {"name": "Loop Bands", "levels": ["extra light", "light", "medium"], "colour": "light blue"}
+    assert failed(check_variant("Levels: extra light, light, medium.", bands), "repetition") == []
+    assert failed(check_variant("Light, light bands, light blue.", bands), "repetition") == ["repeats 'light, light'"]
 
 
 def test_banned_file_reading(tmp_path):
@@ -370,6 +373,11 @@ def test_a_sentence_the_model_ended_on_an_article_or_a_joining_word_fails_the_fi
         "'It pours with control and'"
     ]
     assert not is_clean(checks)
+    pods = {"title": "Suddly Laundry Pods 3 in 1, 60 Washes", "pods": 60}
+    assert failed(check_variant("Meet the Suddly Laundry Pods 3 in 1. They have 60 pods.", pods), "finished") == []
+    assert failed(check_variant("They have 60 pods. Use 1 in 1.", pods), "finished") == [
+        "a sentence breaks off: 'Use 1 in 1.'"
+    ]  # a title's own end is finished; the same words elsewhere are not
     whole = "What are you waiting for? A grade A kettle, new in 2024. It is the best of the best. It zooms 2x."
     assert "finished" not in [check["check"] for check in check_variant(whole, KETTLE)]
     kept, removed = trimmed("A kettle that pours with control. It is available in 4. It is a", KETTLE)

@@ -329,6 +329,16 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             "A gaming table, waterproof.",
             ["waterproof"],
         ),
+        (
+            {"name": "Tillow Desk Set", "colour": "Copper"},
+            "It comes in Copper. It is copper.",
+            ["copper"],
+        ),  # a shade's name as the data writes it names no material (held-out plain copy)
+        (
+            {"name": "Flexmark Bands", "material": "natural latex", "latex_free": False},
+            "Latex free: no. They are latex free.",
+            ["latex free"],
+        ),  # a claim written as a label answered "no" is not made
     ],
 )
 def test_unsupported_claims(attributes, text, expected):

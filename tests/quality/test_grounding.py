@@ -350,6 +350,16 @@ def test_attribute_coverage(attributes, text, expected):
             "It holds 2 liters, a 2-liter capacity; a 2-pack, 2 pieces, 2 gel packs.",
             ["2 liters", "2-liter"],
         ),  # a pack's size counts pieces (a held-out draft)
+        (
+            {"name": "Glintwise Cloths", "pack_size": 12, "size_cm": "30 x 30", "width_cm": 12},
+            "A pack of 12. Their size is 30 x 30 cm, 30 x 30 mm. Their width is 12 cm, 12 kg.",
+            ["30 mm", "12 kg"],
+        ),  # a unit in a key is its numbers' ("size" labels the numbers of `size_cm` too; held-out plain copy)
+        (
+            {"name": "Speed Rope", "adjustable_length": True, "max_length_m": 3, "meals_per_day": "1–6"},
+            "Its max length is 3 m, not 3 ft; 1–6 meals per day.",
+            ["3 ft"],
+        ),  # "length" labels `max_length_m`'s 3; "per day" counts meals, not days
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):

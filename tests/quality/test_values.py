@@ -464,6 +464,16 @@ def test_missing_values_name_each_value_not_stated():
             "It is not in the city centre.",
             ['says "not in the city centre", but area is city centre'],
         ),
+        (
+            {"stages": ["diamond (coarse)", "ceramic (fine)"], "suitable_for": "steel knives; not for ceramic blades"},
+            "It is for steel knives; not for ceramic blades. It has no ceramic stage.",
+            ['says "no ceramic", but stages is ceramic (fine)'],
+        ),  # the data's own words said word for word are not against it (held-out plain copy)
+        (
+            {"name": "Brewloft Coffee Maker", "makes": "up to 8 cups", "material": "glass jug, steel filter"},
+            "The Brewloft Coffee Maker is made of glass. The filter is made of glass.",
+            ['says "filter is made of glass", but material is glass jug, steel filter'],
+        ),  # the product's name is no part: "Maker" is not the key `makes`
     ],
 )
 def test_contradictions(attributes, text, expected):
