@@ -33,7 +33,7 @@ from copygen.quality.trim import (
     starts_mid_sentence,
     stops_mid_sentence,
 )
-from copygen.quality.values import PRODUCT_NAME_KEYS, facts, name_words, same_stem
+from copygen.quality.values import FUNCTION_WORDS, PRODUCT_NAME_KEYS, facts, name_words, same_stem
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
 # A word listed after itself: "durable, durable", "fun and fun".
@@ -250,13 +250,15 @@ def repeated_phrases(text: str, size: int = REPEAT_WORDS) -> list[str]:
 
 def unsaid_repeats(text: str, attributes: dict[str, Any]) -> list[str]:
     """The repeated phrases of `text` (see repeated_phrases) outside the values it says word for
-    word that repeat themselves: "extra light, light, medium" of a list of resistance levels is
-    the data said, "light, light" alone is not."""
+    word that repeat themselves ("extra light, light, medium" of a list of resistance levels is
+    the data said, "light, light" alone is not), and but those of the data's keys' words ("towel
+    size is" of `bath_towel_size` and `hand_towel_size`)."""
     for value in attributes.values():
         for said in [value_text(value), *(map(value_text, value.values()) if isinstance(value, dict) else ())]:
             if repeated_phrases(said):
                 text = re.sub(rf"(?<!\w){re.escape(said)}(?!\w)", "…", text, flags=re.IGNORECASE)
-    return repeated_phrases(text)
+    keys = {word for fact in facts(attributes) for word in name_words(fact.name)} | FUNCTION_WORDS
+    return [phrase for phrase in repeated_phrases(text) if not set(WORD.findall(phrase)) <= keys]
 
 
 def looped_phrase(text: str, attributes: dict[str, Any]) -> str | None:

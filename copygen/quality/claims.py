@@ -40,6 +40,7 @@ from copygen.quality.values import (
     RENOWN,
     facts,
     name_words,
+    polarity,
     price_tier,
     quoted_spans,
 )
@@ -310,7 +311,8 @@ def unsupported_claim_spans(
 ) -> list[tuple[int, int]]:
     """Where in `text` each claim with no evidence in the attributes is: (start, end) offsets."""
     every = list(facts(attributes, skip))
-    data = data_text(every)
+    yes_keys = " ".join(" ".join(name_words(fact.name)) for fact in every if polarity(fact.value))
+    data = f"{data_text(every)} {yes_keys}"  # "gluten_free": true backs "gluten free"
     made_of = data_text(  # what may name a material: no colour ("Slate Blue") and no maker ("Ironvale")
         [fact for fact in every if not COLOUR_KEY.search(fact.name) and not MAKER_KEYS & set(name_words(fact.name))]
     )

@@ -56,6 +56,24 @@ def test_plain_copy_of_a_listing_names_it_by_its_title_and_reads_nested_details(
     )
 
 
+def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
+    attributes = {
+        "name": "Tagsmith Label Maker",
+        "tape_widths_mm": [12, 15],
+        "battery_life_hours": 8,
+        "charge_time_hours": 1,
+        "top_speed_kmh": 30,
+        "strokes_per_minute": 40000,
+        "weight_gsm": 600,
+        "weight_kg": 0.4,
+    }
+    assert plain(attributes) == (
+        "Meet the Tagsmith Label Maker. Its tape widths are 12 and 15 mm. Its battery life is 8 hours. "
+        "Its charge time is 1 hour. Its top speed is 30 km/h. Its strokes per minute is 40000. "
+        "Its weight is 600 gsm. It weighs 0.4 kg."
+    )
+
+
 def test_a_product_with_nothing_to_name_it_by_gets_no_plain_copy():
     assert plain({"colour": "red", "weight": "1 kg"}) is None
 

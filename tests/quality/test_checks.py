@@ -191,6 +191,9 @@ def test_repeated_phrases_are_flagged_per_part():
     bands = {"name": "Loop Bands", "levels": ["extra light", "light", "medium"], "colour": "light blue"}
     assert failed(check_variant("Levels: extra light, light, medium.", bands), "repetition") == []
     assert failed(check_variant("Light, light bands, light blue.", bands), "repetition") == ["repeats 'light, light'"]
+    towels = {"name": "Towel Set", "bath_towel_size": "70 x 130 cm", "hand_towel_size": "50 x 90 cm"}
+    said = "Its bath towel size is 70 x 130 cm. Its hand towel size is 50 x 90 cm. A soft set, a soft set."
+    assert failed(check_variant(said, towels), "repetition") == ["repeats 'a soft set, a soft set', 'a soft set'"]
 
 
 def test_banned_file_reading(tmp_path):

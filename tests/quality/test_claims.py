@@ -339,6 +339,11 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             "Latex free: no. They are latex free.",
             ["latex free"],
         ),  # a claim written as a label answered "no" is not made
+        (
+            {"name": "Hot Sauce Trio", "gluten_free": True, "cruelty_free": False},
+            "Gluten free: yes. It is gluten-free and cruelty-free.",
+            ["cruelty-free"],
+        ),  # a key that is yes backs its own words
     ],
 )
 def test_unsupported_claims(attributes, text, expected):
