@@ -251,7 +251,7 @@ def repeated_phrases(text: str, size: int = REPEAT_WORDS) -> list[str]:
 def unsaid_repeats(text: str, attributes: dict[str, Any]) -> list[str]:
     """The repeated phrases of `text` (see repeated_phrases) outside the values it says word for
     word that repeat themselves ("extra light, light, medium" of a list of resistance levels is
-    the data said, "light, light" alone is not), and but those of the data's keys' words ("towel
+    the data said, "light, light" alone is not), and not those of the keys' words alone ("towel
     size is" of `bath_towel_size` and `hand_towel_size`)."""
     for value in attributes.values():
         for said in [value_text(value), *(map(value_text, value.values()) if isinstance(value, dict) else ())]:

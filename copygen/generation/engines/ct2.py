@@ -427,7 +427,7 @@ def first_bans(tokenizer, grounding: list[dict] | None, settings) -> list[list[l
 @dataclass
 class Window:
     """A window's texts being decoded: each text's hypotheses so far (the latest decoding's first),
-    its bans, how many more times it may be decoded again and how many times it was."""
+    its bans and how many more times it may be decoded again."""
 
     tag: Any
     texts: list[str]
@@ -443,9 +443,9 @@ def scheduled(loaded: LoadedModel, windows, settings, on_batch: OnBatch = None):
     CTranslate2 has no logits hook in beam search: each product's numbers are kept true by
     suppressing the token runs that would write another (see number_bans), and the common
     inventions untrue for it too (see inventions). A product whose every hypothesis still states
-    something untrue is decoded again (see `again`), up to RETRIES times unless its `again` is
-    False. Those decodings depend
-    on the one before, one product at a time, so the workers are kept busy with the next windows'
+    something untrue is decoded again (see `again`), up to RETRIES times unless its window's
+    `again` is False for it. Those decodings depend on the one before, one product at a time, so
+    the workers are kept busy with the next windows'
     batches meanwhile: batches are handed to the runner as its workers free up, a product's next
     decoding before any new window's. No more batches wait than one per worker (QUEUED_PER_WORKER),
     so a stopped run still ends soon. The drafts are the same as one window at a time."""
