@@ -66,12 +66,13 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
         "strokes_per_minute": 40000,
         "weight_gsm": 600,
         "weight_kg": 0.4,
+        "tray": {"dishwasher_safe": True, "width_cm": 30},
     }
     assert plain(attributes) == (
         "Meet the Tagsmith Label Maker. Its tape widths are 12 and 15 mm. Its battery life is 8 hours. "
         "Its charge time is 1 hour. Its top speed is 30 km/h. Its strokes per minute is 40000. "
-        "Its weight is 600 gsm. It weighs 0.4 kg."
-    )
+        "Its weight is 600 gsm. It weighs 0.4 kg. Tray dishwasher safe: yes. Its tray width is 30 cm."
+    )  # a part's details say whose they are (a held-out "Dishwasher safe: yes." was judged untrue of a chair)
 
 
 def test_a_product_with_nothing_to_name_it_by_gets_no_plain_copy():
