@@ -298,6 +298,8 @@ def draft_products(
     loaded, settings, preset, template = engine.loaded, job.settings, job.preset, job.template
     plain_copy = job.plain_copy
     beyond = DEFAULT_MODEL_BEYOND if plain_copy and loaded.name == DEFAULT_MODEL else None  # see plain_copy.py
+    # The embedded default's plain copy is written before decoding (see windows), any other's only where needed.
+    first, later = (plain_copy, None) if beyond is not None else (None, plain_copy)
     engine.seed(settings.seed)
     decoding = candidate_settings(settings, preset, job.rank)
     budget = max(16, loaded.context_length - (settings.max_new_tokens if loaded.architecture == "causal" else 0) - 64)
@@ -323,7 +325,7 @@ def draft_products(
             shown, mapping = mask_attributes(product.attributes, copied) if copied else (product.attributes, {})
             prompt = render_prompt(template, shown, product_id=product.id, columns=job.columns, exclude=job.exclude)
             prompt = fit_prompt(loaded, prompt, budget, on_warning, product.id)
-            plain = clean_plain_copy(plain_copy, product, job) if plain_copy and beyond is not None else None
+            plain = clean_plain_copy(first, product, job) if first else None
             window.append((product, model_input_text(loaded, prompt), mapping, shown, plain))
             if len(window) >= settings.batch_size * SORT_WINDOW_BATCHES:
                 yield sorted_window(window)
@@ -346,7 +348,7 @@ def draft_products(
         for index, (product, _, mapping, _, plain) in enumerate(window):
             for variant in variants[index]:
                 variant.text = restore(variant.text, mapping)
-            kept = checked_variants(variants[index], product, job, plain_copy, beyond, plain)
+            kept = checked_variants(variants[index], product, job, later, beyond, plain)
             yield Draft(
                 id=product.id,
                 line=product.line,
