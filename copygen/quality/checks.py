@@ -30,6 +30,7 @@ from copygen.quality.trim import (
     REPEATED,
     broken_off,
     counted_after_article,
+    said_words,
     starts_mid_sentence,
     stops_mid_sentence,
 )
@@ -267,7 +268,7 @@ def looped_phrase(text: str, attributes: dict[str, Any]) -> str | None:
     luxurious 100% 100% 100% luxurious 100% luxurious 100% luxurious shirt"; a name said three
     times is no loop), or one of LOOP_WORDS words said twice (any case)."""
     words = [word.lower() for word in WORD.findall(text)]
-    values = " | ".join(" ".join(WORD.findall(value.lower())) for value in attribute_values(attributes))
+    values = said_words(attributes)
     for size, times in ((REPEAT_WORDS, LOOP_TIMES), (LOOP_WORDS, 2)):
         said = Counter(" ".join(words[start : start + size]) for start in range(len(words) - size + 1))
         looped = [phrase for phrase, count in said.items() if count >= times and phrase not in values]

@@ -40,7 +40,7 @@ COUNT_AFTER_ARTICLE = re.compile(
     re.IGNORECASE,
 )
 WORD = re.compile(r"[^\W\d_]{2,}")
-TOKEN = re.compile(r"[^\W_]+")  # a word or a number's digits
+TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # a word ("kid's") or a number's digits
 # What follows a word of praise said before another ("a high-end, durable capo", "a luxury travel pillow"):
 # its comma or "and", then a word that is no function word ("the luxury of" says it of nothing).
 BEFORE_WORD = re.compile(
