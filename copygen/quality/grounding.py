@@ -858,8 +858,8 @@ def held_units(value: str, read: list, index: int) -> set[str | None]:
     if units == {None} and after and LISTED.fullmatch(value, quantity.end, after.start):
         units |= held_units(value, read, index + 1)  # "0.5, 1 kg": as copy reads a list (counted_in_copy), bare too
     before = read[index - 1][0] if index else None
-    if units == {None} and before and JOINED.fullmatch(value, before.end, quantity.start):
-        units = {before.unit or counted(value, before.end)}  # "£20-25": the 25 is in pounds too
+    if units == {None} and before and before.unit != "x" and JOINED.fullmatch(value, before.end, quantity.start):
+        units = {before.unit or counted(value, before.end)}  # "£20-25": the 25 is in pounds too; "2x-3" no times
     if before and before.unit == "x" and not value[before.end : quantity.start].strip():
         units.add("x")  # "61 x" in copy for the 61 of "183 x 61 cm"
     for later, _, _ in read[index + 1 :]:
