@@ -46,6 +46,31 @@ def test_ct2_float32_writes_what_transformers_writes(tiny_model, beams, variants
     assert fast[0].params["engine"] == "ct2" and reference[0].params["engine"] == "transformers"
 
 
+def test_ct2_writes_the_same_with_the_prompts_shared_lines_forwarded_once(tiny_gpt2, monkeypatch):
+    """The lines every prompt shares (the template's instructions) are the Generator's static
+    prompt, forwarded once: the drafts and scores are those of forwarding each prompt whole."""
+    import ctranslate2
+
+    import copygen.generation.engines.ct2 as ct2
+
+    heads = []
+
+    class Recording(ctranslate2.Generator):
+        def generate_batch(self, prompts, **options):
+            heads.append(options.get("static_prompt"))
+            return super().generate_batch(prompts, **options)
+
+    monkeypatch.setattr(ctranslate2, "Generator", Recording)
+    settings = dict(model=str(tiny_gpt2), engine="ct2", compute_type="float32", num_beams=2, num_variants=2)
+    shared = generate(ROWS, max_new_tokens=8, **settings)
+    assert heads and all(head and "".join(head).endswith("Ċ") for head in heads)  # whole lines: "Ċ" is "\n"
+    monkeypatch.setattr(ct2, "shared_head", lambda loaded, tokens, head=None: None)
+    whole = generate(ROWS, max_new_tokens=8, **settings)
+    assert texts(shared) == texts(whole)
+    for ours, theirs in zip(shared, whole):
+        assert [v.score for v in ours.variants] == pytest.approx([v.score for v in theirs.variants], abs=1e-4)
+
+
 def test_ct2_keeps_banned_words_out_as_transformers_does(tiny_gpt2):
     settings = dict(num_beams=1, num_variants=1, max_new_tokens=8, engine="transformers", rank="model")
     first = generate(ROWS[:1], model=str(tiny_gpt2), **settings)  # a word the model writes, not the name

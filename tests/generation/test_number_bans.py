@@ -262,13 +262,14 @@ class Runner:
     only once collected, so the scheduler waits for the oldest."""
 
     def __init__(self, tokenizer, script):
-        self.tokenizer, self.script, self.log, self.suppressed = tokenizer, script, [], {}
+        self.tokenizer, self.script, self.log, self.suppressed, self.heads = tokenizer, script, [], {}, []
 
-    def generate_batch(self, prompts, *, suppress_sequences=None, **options):
+    def generate_batch(self, prompts, *, suppress_sequences=None, static_prompt=None, **options):
         pending = []
         for tokens in prompts:
             prompt = self.tokenizer.convert_tokens_to_string(tokens)
             self.log.append(("submit", prompt))
+            self.heads.append(self.tokenizer.convert_tokens_to_string(static_prompt) if static_prompt else None)
             self.suppressed[prompt] = suppress_sequences or []
             pending.append(SimpleNamespace(done=lambda: False, result=lambda prompt=prompt: self.result(prompt)))
         return pending
@@ -360,6 +361,27 @@ def test_the_next_window_keeps_the_workers_busy_while_a_product_is_decoded_again
         assert out <= 1 + ct2.QUEUED_PER_WORKER  # one worker
     assert [tag for tag, _ in done] == ["w1", "w2"] and reported == [2, 3]
     assert done[0][1][0][0] == TRUE.strip()
+
+
+def test_the_lines_every_input_shares_are_forwarded_once_and_only_shrink(tokenizer):
+    """The prompt's shared lines go to the Generator as its static prompt (forwarded once and
+    cached), the rest as each input; a window that shares fewer lines shrinks the head for itself
+    and the windows after it, never into a product's own values. One input alone shares nothing."""
+    windows = [
+        (["Facts:\nList: oak\nname: a", "Facts:\nList: oak\nname: b"], None, None, "w1"),
+        (["Facts:\nList: pine\nname: c"], None, None, "w2"),
+        (["Facts:\nList: oak\nname: d"], None, None, "w3"),
+    ]
+    _, runner, _ = scheduled(tokenizer, lambda prompt, suppressed: [OTHER], windows)
+    assert [prompt for event, prompt in runner.log if event == "submit"] == [
+        "name: a",
+        "name: b",
+        "List: pine\nname: c",
+        "List: oak\nname: d",
+    ]
+    assert runner.heads == ["Facts:\nList: oak\n"] * 2 + ["Facts:\n"] * 2
+    _, alone, _ = scheduled(tokenizer, lambda prompt, suppressed: [OTHER], [(["Facts:\nname: a"], None, None, "w")])
+    assert alone.heads == [None] and alone.log[0] == ("submit", "Facts:\nname: a")
 
 
 def test_ct2_continues_a_copy_from_a_given_start(tiny_model):

