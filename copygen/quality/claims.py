@@ -38,8 +38,10 @@ from copygen.quality.values import (
     PRODUCT_NAME_KEYS,
     RATED,
     RENOWN,
+    Reading,
     facts,
     name_words,
+    negated_at_char,
     polarity,
     price_tier,
     quoted_spans,
@@ -312,17 +314,21 @@ def unsupported_claim_spans(
     """Where in `text` each claim with no evidence in the attributes is: (start, end) offsets."""
     every = list(facts(attributes, skip))
     yes_keys = " ".join(" ".join(name_words(fact.name)) for fact in every if polarity(fact.value))
+    no_keys = {" ".join(name_words(fact.name)) for fact in every if polarity(fact.value) is False}
     data = f"{data_text(every)} {yes_keys}"  # "gluten_free": true backs "gluten free"
     made_of = data_text(  # what may name a material: no colour ("Slate Blue") and no maker ("Ironvale")
         [fact for fact in every if not COLOUR_KEY.search(fact.name) and not MAKER_KEYS & set(name_words(fact.name))]
     )
     quoted = quoted_spans(text, every)
+    reading = Reading(text)
     spans = []
     for match in CLAIM.finditer(text):
         if inside(match.span(), quoted) or named_as_written(match.span(), text, every):
             continue
         if ANSWERED_NO.match(text, match.end()):  # "Latex free: no." says it is not
             continue
+        if no_keys and match.group().lower().replace("-", " ") in no_keys and negated_at_char(reading, match.start()):
+            continue  # "It is not latex free." for latex_free: no
         kind = match.lastindex - 1
         said = re.escape(match.group().lower().replace("-", " "))
         evidence = CLAIMS[kind][1] or rf"\b{said}\b"  # the claim's own words: "red" is not in "required"

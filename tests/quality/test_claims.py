@@ -340,6 +340,16 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             ["latex free"],
         ),  # a claim written as a label answered "no" is not made
         (
+            {"name": "Flexmark Bands", "material": "natural latex", "latex_free": False, "bpa_free": False},
+            "They are not latex free. They are gluten free, not BPA free.",
+            ["gluten free"],
+        ),  # a claim negated where its key is "no" is not made (plain copy's sentences)
+        (
+            {"name": "Flexmark Bands", "latex_free": False},
+            "They are not gluten free but latex free.",
+            ["gluten free", "latex free"],
+        ),  # a negation of another claim does not reach it
+        (
             {"name": "Hot Sauce Trio", "gluten_free": True, "cruelty_free": False},
             "Gluten free: yes. It is gluten-free and cruelty-free.",
             ["cruelty-free"],
