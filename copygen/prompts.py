@@ -98,9 +98,61 @@ def environment():
 
     env = SandboxedEnvironment(undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, autoescape=False)
     env.filters["listing"] = value_text
-    env.filters["words"] = lambda key: " ".join(name_words(str(key)))
+    env.filters["words"] = key_words
+    env.filters["reads"] = key_reads
+    env.filters["article"] = article
     env.tests["plural"] = is_plural
     return env
+
+
+# Words a key writes in lower case that copy writes in capitals: "bpa_free" is "BPA free".
+ACRONYMS = frozenset(
+    "bpa pvc pfas pfoa ptfe led lcd oled usb uv ip rfid nfc gps hdmi ac dc abs tpu tpe eva spf upf".split()  # noqa: SIM905
+)
+# A key's last word that says what a product is: "dishwasher safe", "latex free", "water resistant".
+IS_ENDS = ("safe", "free", "proof", "friendly", "resistant", "repellent", "ready", "tested", "certified", "approved")
+IS_WORDS = frozenset("vegan vegetarian kosher halal unisex handmade smart digital electric manual".split())  # noqa: SIM905
+IS_SUFFIXES = ("able", "ible", "ed", "less", "ic", "ous", "ive", "ful", "proof")  # "foldable", "insulated", "cordless"
+NOT_ADJECTIVES = frozenset(
+    "table cable vegetable turntable bible bed led shed sled speed seed feed olive drive".split()  # noqa: SIM905
+)
+LINKS = frozenset("on for with in of from to at by not no also".split())  # noqa: SIM905
+# A first word that makes one adjective with the next: "machine washable", "pre seasoned".
+JOINED = frozenset("machine hand pre non anti self fully double extra ultra heat water stain scratch shock".split())  # noqa: SIM905
+
+
+def key_words(key: Any) -> str:
+    """A key as the words copy says it by: "pack_size" -> "pack size", "isVegan" -> "vegan",
+    "bpa_free" -> "BPA free"."""
+    return " ".join(word.upper() if word in ACRONYMS else word for word in name_words(str(key)))
+
+
+def key_reads(words: str) -> str:
+    """How a key with a yes or no reads in a sentence: "is" (what the product is: "dishwasher
+    safe", "foldable", "machine washable"), "part" (a part and its state: "cover removable"),
+    "has" (what it has: "drawer", "LED display"), or "" where that cannot be told ("floats" may be
+    a verb or a plural, "tin packaged")."""
+    split = words.lower().split()
+    if not split or split[-1] in LINKS or split[0] in LINKS:  # "safe on", "not suitable for", "also shreds"
+        return ""
+    last = split[-1]
+    adjective = last not in NOT_ADJECTIVES and (last in IS_WORDS or last.endswith(IS_SUFFIXES))
+    if last in IS_ENDS or (adjective and (len(split) == 1 or split[0] in JOINED)):
+        return "is"
+    if adjective:
+        return "part" if last.endswith(("able", "ible")) else ""
+    return "" if len(split) == 1 and is_plural(last) else "has"
+
+
+def article(words: str) -> str:
+    """ "a " or "an " before a thing a product has, or nothing before a plural or an -ing word
+    ("reflective details", "energy monitoring")."""
+    split = words.split()
+    if not split or is_plural(words) or split[-1].endswith("ing"):
+        return ""
+    first = split[0]
+    vowel = first[0] in "AEFHILMNORSX" if first.isupper() and len(first) > 1 else first[0].lower() in "aeiou"
+    return "an " if vowel else "a "
 
 
 def is_plural(phrase: str) -> bool:

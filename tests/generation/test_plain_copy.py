@@ -39,7 +39,7 @@ def test_plain_copy_says_the_data_in_sentences():
     assert plain(attributes) == (
         "The Ardley Slim Laptop Riser is made of anodised aluminium. It measures 26 x 22 x 6–15 cm. "
         "It weighs 820 g. It works with laptops 10–17 inch. It comes in space grey. It costs £34.99. "
-        "Dishwasher safe: no."
+        "It is not dishwasher safe."
     )
 
 
@@ -71,8 +71,58 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
     assert plain(attributes) == (
         "Meet the Tagsmith Label Maker. Its tape widths are 12 and 15 mm. Its battery life is 8 hours. "
         "Its charge time is 1 hour. Its top speed is 30 km/h. Its strokes per minute is 40000. "
-        "Its weight is 600 gsm. It weighs 0.4 kg. Tray dishwasher safe: yes. Its tray width is 30 cm."
+        "Its weight is 600 gsm. It weighs 0.4 kg. Its tray is dishwasher safe. Its tray width is 30 cm."
     )  # a part's details say whose they are (a held-out "Dishwasher safe: yes." was judged untrue of a chair)
+
+
+@pytest.mark.parametrize(
+    "attributes, says",
+    [
+        ({"latex_free": False, "bpa_free": True}, "It is not latex free. It is BPA free."),
+        (
+            {"isVegan": "yes", "foldable": True, "machine_washable": False},
+            "It is vegan. It is foldable. It is not machine washable.",
+        ),
+        ({"cover_removable": True}, "Its cover is removable."),
+        (
+            {"timer": False, "has_lid": True, "led_display": "yes", "reflective_details": True},
+            "It has no timer. It has a lid. It has an LED display. It has reflective details.",
+        ),
+        ({"batteries_required": False, "hub_required": True}, "It needs no batteries. It needs a hub."),
+        (
+            {"floats": True, "safe_on": "whites and colours"},
+            "Floats: yes. Safe on: whites and colours.",
+        ),  # a verb or a plural; a preposition
+        ({"lid": {"dishwasher_safe": False, "seal": True}}, "Its lid is not dishwasher safe. Its lid has a seal."),
+        (
+            {"finish": "matte", "layers": ["fleece", "foam"], "waterproof": "IPX7"},
+            "Its finish is matte. Layers: fleece, foam. Waterproof: IPX7.",
+        ),
+        (
+            {"sizes": ["S", "M"], "shades": "Fig, Clay", "bake_temperature_c": 130, "runtime_min": 45, "temp_min": -10},
+            "It comes in sizes S, M. It comes in Fig, Clay. Its bake temperature is 130 °C. Its runtime is 45 minutes. Its temp min is -10.",
+        ),
+    ],
+)
+def test_plain_copy_says_keys_in_sentences_by_how_they_read(attributes, says):
+    """A yes or no says what the product is, what a part is, or what it has; a key that names a
+    thing says what it is; a key that may be a verb, an adjective with a value or a preposition
+    stays a label. (A strict blind judge called "Dishwasher safe: no." and "Its bake temperature c
+    is 130" garbled.)"""
+    assert plain({"name": "Kettle", **attributes}) == f"Meet the Kettle. {says}"
+
+
+def test_what_comes_with_a_product_is_said_once():
+    attributes = {
+        "name": "Spinvolt Bat Set",
+        "bats_included": 2,
+        "includes": {"balls": 3, "zip_case": True, "net_width_m": 1.8},
+        "charger_included": False,
+    }
+    assert plain(attributes) == (
+        "Meet the Spinvolt Bat Set. It comes with 2 bats, 3 balls and a zip case. Its net width is 1.8 m. "
+        "It comes without a charger."
+    )
 
 
 def test_a_product_with_nothing_to_name_it_by_gets_no_plain_copy():
