@@ -111,6 +111,8 @@ ACRONYMS = frozenset(
 )
 # A key's last word that says what a product is: "dishwasher safe", "latex free", "water resistant".
 IS_ENDS = ("safe", "free", "proof", "friendly", "resistant", "repellent", "ready", "tested", "certified", "approved")
+IS_ENDS += ("compatible", "clean")  # "induction compatible", "wipe clean"
+CARE = frozenset({"wash", "dry", "iron", "bleach"})  # "tumble_dry": "low heat" is an instruction
 IS_WORDS = frozenset("vegan vegetarian kosher halal unisex handmade smart digital electric manual".split())  # noqa: SIM905
 IS_SUFFIXES = ("able", "ible", "ed", "less", "ic", "ous", "ive", "ful", "proof")  # "foldable", "insulated", "cordless"
 NOT_ADJECTIVES = frozenset(
@@ -133,14 +135,14 @@ def key_reads(words: str) -> str:
     "has" (what it has: "drawer", "LED display"), or "" where that cannot be told ("floats" may be
     a verb or a plural, "tin packaged")."""
     split = words.lower().split()
-    if not split or split[-1] in LINKS or split[0] in LINKS:  # "safe on", "not suitable for", "also shreds"
+    if not split or split[-1] in LINKS | CARE or split[0] in LINKS:  # "safe on", "not suitable for", "also shreds"
         return ""
     last = split[-1]
     adjective = last not in NOT_ADJECTIVES and (last in IS_WORDS or last.endswith(IS_SUFFIXES))
-    if last in IS_ENDS or (adjective and (len(split) == 1 or split[0] in JOINED)):
+    if last in IS_ENDS or (split[0] in ("non", "anti") and len(split) == 2):  # "non slip", "anti jam"
         return "is"
-    if adjective:
-        return "part" if last.endswith(("able", "ible")) else ""
+    if adjective:  # "cover removable" is a part's state; "touch sensitive", "left handed" what it is
+        return "part" if len(split) > 1 and last.endswith(("able", "ible")) and split[0] not in JOINED else "is"
     return "" if len(split) == 1 and is_plural(last) else "has"
 
 

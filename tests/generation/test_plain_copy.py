@@ -100,7 +100,21 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
         ),
         (
             {"sizes": ["S", "M"], "shades": "Fig, Clay", "bake_temperature_c": 130, "runtime_min": 45, "temp_min": -10},
-            "It comes in sizes S, M. It comes in Fig, Clay. Its bake temperature is 130 °C. Its runtime is 45 minutes. Its temp min is -10.",
+            "It comes in sizes S, M. It comes in Fig, Clay. Its bake temperature is 130°C. Its runtime is 45 minutes. Its temp min is -10.",
+        ),
+        (
+            {"color_temp_k": 3000, "capacity_persons": 2, "auto_off_sec": 30, "induction_compatible": True},
+            "Its color temp is 3000 K. Its capacity is 2 persons. Its auto off is 30 seconds. It is induction compatible.",
+        ),
+        (
+            {"touch_sensitive": True, "non_slip": True, "tumble_dry": "low heat"},
+            "It is touch sensitive. It is non slip. Tumble dry: low heat.",
+        ),
+        ({"ports": {"usb_c": 4, "usb_a": 1}}, "It has 4 USB c ports. It has 1 USB a port."),
+        ({"price": 34.0, "currency": "USD", "shelves": 1}, "It costs 34.00 USD. It has 1 shelf."),
+        (
+            {"dishwasher_safe": True, "lid": {"dishwasher_safe": False}},
+            "It is dishwasher safe. Lid dishwasher safe: no.",
         ),
     ],
 )
@@ -118,10 +132,12 @@ def test_what_comes_with_a_product_is_said_once():
         "bats_included": 2,
         "includes": {"balls": 3, "zip_case": True, "net_width_m": 1.8},
         "charger_included": False,
+        "batteries_included": 0,
+        "spares_included": 1,
     }
     assert plain(attributes) == (
-        "Meet the Spinvolt Bat Set. It comes with 2 bats, 3 balls and a zip case. Its net width is 1.8 m. "
-        "It comes without a charger."
+        "Meet the Spinvolt Bat Set. It comes with 2 bats, 3 balls, a zip case and 1 spare. Its net width is 1.8 m. "
+        "It comes without a charger. It comes without batteries."
     )
 
 
