@@ -46,9 +46,9 @@ def test_ct2_float32_writes_what_transformers_writes(tiny_model, beams, variants
     assert fast[0].params["engine"] == "ct2" and reference[0].params["engine"] == "transformers"
 
 
-def test_ct2_writes_the_same_with_the_prompts_shared_lines_forwarded_once(tiny_gpt2, monkeypatch):
-    """The lines every prompt shares (the template's instructions) are the Generator's static
-    prompt, forwarded once: the drafts and scores are those of forwarding each prompt whole."""
+def test_ct2_writes_the_same_with_the_prompts_head_forwarded_once(tiny_gpt2, monkeypatch):
+    """The lines before a prompt's first value (the template's instructions) are the Generator's
+    static prompt, forwarded once: the drafts and scores are those of forwarding each prompt whole."""
     import ctranslate2
 
     import copygen.generation.engines.ct2 as ct2
@@ -64,7 +64,7 @@ def test_ct2_writes_the_same_with_the_prompts_shared_lines_forwarded_once(tiny_g
     settings = dict(model=str(tiny_gpt2), engine="ct2", compute_type="float32", num_beams=2, num_variants=2)
     shared = generate(ROWS, max_new_tokens=8, **settings)
     assert heads and all(head and "".join(head).endswith("Ċ") for head in heads)  # whole lines: "Ċ" is "\n"
-    monkeypatch.setattr(ct2, "shared_head", lambda loaded, tokens, head=None: None)
+    monkeypatch.setattr(ct2, "own_heads", lambda loaded, texts, grounding: [0] * len(texts))
     whole = generate(ROWS, max_new_tokens=8, **settings)
     assert texts(shared) == texts(whole)
     for ours, theirs in zip(shared, whole):

@@ -363,25 +363,22 @@ def test_the_next_window_keeps_the_workers_busy_while_a_product_is_decoded_again
     assert done[0][1][0][0] == TRUE.strip()
 
 
-def test_the_lines_every_input_shares_are_forwarded_once_and_only_shrink(tokenizer):
-    """The prompt's shared lines go to the Generator as its static prompt (forwarded once and
-    cached), the rest as each input; a window that shares fewer lines shrinks the head for itself
-    and the windows after it, never into a product's own values. One input alone shares nothing."""
-    windows = [
-        (["Facts:\nList: oak\nname: a", "Facts:\nList: oak\nname: b"], None, None, "w1"),
-        (["Facts:\nList: pine\nname: c"], None, None, "w2"),
-        (["Facts:\nList: oak\nname: d"], None, None, "w3"),
-    ]
+def test_a_prompts_lines_before_its_first_value_are_forwarded_once_whatever_is_decoded_beside_it(tokenizer):
+    """The lines before the first one that says a value of the product go to the Generator as
+    its static prompt (forwarded once and cached), the rest as the input. Where the prompt is split
+    depends on the product alone, so its copy does not change with its neighbours: alone, beside
+    another, in another window."""
+    arlo, pebble = {"name": "Arlo"}, {"name": "Pebble", "wood": "oak"}
+    arlo_text, pebble_text = "Facts:\nList: oak\nname: Arlo", "Facts:\nList: oak\nname: Pebble"
+    windows = [([arlo_text, pebble_text], [arlo, pebble], None, "w1"), ([arlo_text], [arlo], None, "w2")]
     _, runner, _ = scheduled(tokenizer, lambda prompt, suppressed: [OTHER], windows)
-    assert [prompt for event, prompt in runner.log if event == "submit"] == [
-        "name: a",
-        "name: b",
-        "List: pine\nname: c",
-        "List: oak\nname: d",
-    ]
-    assert runner.heads == ["Facts:\nList: oak\n"] * 2 + ["Facts:\n"] * 2
-    _, alone, _ = scheduled(tokenizer, lambda prompt, suppressed: [OTHER], [(["Facts:\nname: a"], None, None, "w")])
-    assert alone.heads == [None] and alone.log[0] == ("submit", "Facts:\nname: a")
+    submitted = [prompt for event, prompt in runner.log if event == "submit"]
+    assert submitted == ["name: Arlo", "List: oak\nname: Pebble", "name: Arlo"]
+    assert runner.heads == ["Facts:\nList: oak\n", "Facts:\n", "Facts:\nList: oak\n"]  # "oak" is Pebble's
+    _, alone, _ = scheduled(tokenizer, lambda prompt, suppressed: [OTHER], [([arlo_text], [arlo], None, "w")])
+    assert alone.heads == ["Facts:\nList: oak\n"]
+    _, unknown, _ = scheduled(tokenizer, lambda prompt, suppressed: [OTHER], [([arlo_text], None, None, "w")])
+    assert unknown.heads == [None]  # no values to tell the product's lines by
 
 
 def test_ct2_continues_a_copy_from_a_given_start(tiny_model):

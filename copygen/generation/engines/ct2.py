@@ -33,6 +33,7 @@ from copygen.generation.models import (
 from copygen.generation.number_bans import RETRIES, learned_bans, number_bans, true_start, untrue_runs
 from copygen.io.drafts import Variant
 from copygen.machine import checked_device, cpu_threads, device_among, one_malloc_arena
+from copygen.quality.grounding import attribute_values
 
 # Batches waiting for each worker. A stopped run (Ctrl-C) exits only once the workers have decoded
 # every queued batch, which CTranslate2 cannot cancel; its default of 4 made that wait 25 s on the samples.
@@ -270,9 +271,15 @@ def ct2_options(settings, end_token: list[str]) -> dict[str, Any]:
 
 
 def batches_of(
-    tokens: list[list[str]], bans: list[list[list[str]]], starts: list[list[int]], settings, same_length: bool
+    tokens: list[list[str]],
+    bans: list[list[list[str]]],
+    starts: list[list[int]],
+    settings,
+    same_length: bool,
+    heads: list[int],
 ) -> list[list[int]]:
-    """Indexes of the texts to decode together: texts with the same bans and copy starts, shortest first.
+    """Indexes of the texts to decode together: texts with the same bans, copy starts and head,
+    shortest first.
 
     A Generator runs a batch's prompts in one pass only up to the shortest one; the rest of a
     longer prompt is decoded token by token and then counts as copy for the n-gram and word
@@ -283,7 +290,8 @@ def batches_of(
     groups: dict[tuple, list[int]] = {}
     for index in sorted(range(len(tokens)), key=lambda i: len(tokens[i])):
         length = len(tokens[index]) if same_length and banning else 0
-        groups.setdefault((length, repr(bans[index]), repr(starts[index])), []).append(index)
+        head = tuple(tokens[index][: heads[index]])
+        groups.setdefault((length, repr(bans[index]), repr(starts[index]), head), []).append(index)
     return [
         group[start : start + settings.batch_size]
         for group in groups.values()
@@ -348,8 +356,7 @@ def ct2_decode(
     temperature/top_p -> sampling_temperature/sampling_topp (over the whole vocabulary).
     """
     decoded: list = [None] * len(texts)
-    tokens = input_tokens(loaded, texts)
-    batches = planned(loaded, tokens, settings, bans, starts, shared_head(loaded, tokens))
+    batches = planned(loaded, input_tokens(loaded, texts), settings, bans, starts)
     for batch in [submit(loaded, settings, batch) for batch in batches]:
         for index, result in zip(batch.indexes, batch.results(loaded)):
             decoded[index] = result
@@ -358,9 +365,9 @@ def ct2_decode(
 
 @dataclass
 class Batch:
-    """Texts decoded together: their indexes, tokens after the shared head (one copy per sampled
-    variant), the runs to suppress and the start every copy begins with (ids); once submitted,
-    what each copy waits on."""
+    """Texts decoded together: their indexes, tokens after the head they share (one copy per
+    sampled variant), the runs to suppress and the start every copy begins with (ids); once
+    submitted, what each copy waits on."""
 
     indexes: list[int]
     tokens: list[list[str]]
@@ -392,21 +399,26 @@ def input_tokens(loaded: LoadedModel, texts: list[str]) -> list[list[str]]:
     return [loaded.tokenizer.convert_ids_to_tokens(row) for row in rows]
 
 
-def shared_head(loaded: LoadedModel, tokens: list[list[str]], head: list[str] | None = None) -> list[str] | None:
-    """What every input (and `head`, the one so far) starts with, up to its last line break: the
-    chat template's system turn and the prompt's instructions. A Generator forwards it once and
-    keeps its state (a static prompt, cached by content) instead of forwarding it for every batch:
-    9% less CPU time on the 24 samples (the product-description prompt shares 157 tokens), about
-    4% on the speed bench's short prompt (41). Whole lines keep a window's shared first values
-    out of it; it only shrinks, so a run caches one state per line at most. None where it cannot
-    be told (one input alone, a Translator, no shared line)."""
-    known = tokens + [head] if head else tokens
-    if loaded.architecture != "causal" or len(known) < 2:
-        return head
-    length = min([len(row) - 1 for row in tokens] + ([len(head)] if head else []))  # each input keeps a token
-    shared = known[0][: next((i for i in range(length) if len({row[i] for row in known}) > 1), length)]
-    ends = [i for i, token in enumerate(shared) if loaded.tokenizer.convert_tokens_to_string([token]).endswith("\n")]
-    return shared[: ends[-1] + 1] if ends else None
+def own_heads(loaded: LoadedModel, texts: list[str], grounding: list[dict] | None) -> list[int]:
+    """Each input's head: how many of its tokens run up to the last line break before the first line that says one
+    of its product's values (`grounding`): the chat template's system turn and the prompt's
+    instructions. A Generator forwards a head once and keeps its state (a static prompt, cached
+    by content) instead of forwarding it for every batch: 10% less time on the 24 samples (the
+    product-description prompt's head is 157 tokens), about 4% on the speed bench's short prompt
+    (41). Where a prompt is split changes CTranslate2's int8 arithmetic, so the head depends on
+    the product alone, never on the products decoded beside it: its copy is the same in one run
+    or another, alone or with --workers. Heads are template text, so a run caches a few; none
+    without grounding or for a Translator."""
+    if loaded.architecture != "causal" or grounding is None:
+        return [0] * len(texts)
+    add_special = loaded.prompt_format != "chat"  # as input_tokens tokenizes
+    rows = loaded.tokenizer(texts, add_special_tokens=add_special, return_offsets_mapping=True)["offset_mapping"]
+    heads = []
+    for text, offsets, attributes in zip(texts, rows, grounding):
+        said = [text.find(value) for value in attribute_values(attributes) if value in text]
+        cut = text.rfind("\n", 0, min(said, default=len(text))) + 1
+        heads.append(max(0, min(sum(1 for _, end in offsets if end <= cut), len(offsets) - 1)))  # each keeps a token
+    return heads
 
 
 def planned(
@@ -415,25 +427,25 @@ def planned(
     settings,
     bans: list[list[list[str]]] | None = None,
     starts: list[list[int]] | None = None,
-    head: list[str] | None = None,
+    heads: list[int] | None = None,
 ) -> list[Batch]:
-    """`ct2_decode`'s batches of input tokens, not yet submitted: after `head`, where one is shared."""
+    """`ct2_decode`'s batches of input tokens, not yet submitted: each after its head (own_heads)."""
     tokenizer = loaded.tokenizer
     banned_words = [tokenizer.convert_ids_to_tokens(ids) for ids in bad_words_ids(tokenizer, settings.bad_words)]
     bans = bans or [[] for _ in tokens]
     starts = starts or [[] for _ in tokens]
     copies = settings.num_variants if settings.sample else 1  # sampling: one draw per copy of the input
-    head = head or []
+    heads = heads or [0] * len(tokens)
     return [
         Batch(
             indexes=batch,
-            tokens=[tokens[i][len(head) :] for i in batch for _ in range(copies)],
+            tokens=[tokens[i][heads[i] :] for i in batch for _ in range(copies)],
             suppress=banned_words + bans[batch[0]],
             start=starts[batch[0]],
             copies=copies,
-            head=head,
+            head=tokens[batch[0]][: heads[batch[0]]],
         )
-        for batch in batches_of(tokens, bans, starts, settings, same_length=loaded.architecture == "causal")
+        for batch in batches_of(tokens, bans, starts, settings, loaded.architecture == "causal", heads)
     ]
 
 
@@ -455,13 +467,12 @@ def first_bans(tokenizer, grounding: list[dict] | None, settings) -> list[list[l
 
 @dataclass
 class Window:
-    """A window's texts being decoded: their tokens and the head shared with the windows before,
-    each text's hypotheses so far (the latest decoding's first), its bans and how many more times
-    it may be decoded again."""
+    """A window's texts being decoded: their tokens and heads, each text's hypotheses so far (the
+    latest decoding's first), its bans and how many more times it may be decoded again."""
 
     tag: Any
     tokens: list[list[str]]
-    head: list[str] | None
+    heads: list[int]
     grounding: list[dict] | None
     bans: list | None
     decoded: list
@@ -485,15 +496,14 @@ def scheduled(loaded: LoadedModel, windows, settings, on_batch: OnBatch = None):
     open_windows: deque[Window] = deque()
     ready: deque[tuple[Window, Batch]] = deque()  # decodings again first, then the windows' batches
     flight: deque[tuple[Window, Batch]] = deque()
-    exhausted, head = False, None
+    exhausted = False
     while True:
         while len(flight) < room:
             if not ready and not exhausted and len(open_windows) < WINDOWS_AHEAD:
                 texts = next(windows, None)
                 exhausted = texts is None
                 if texts is not None:
-                    window, batches = opened(loaded, texts, settings, head)
-                    head = window.head
+                    window, batches = opened(loaded, texts, settings)
                     open_windows.append(window)
                     ready.extend((window, batch) for batch in batches)
                 continue
@@ -516,16 +526,14 @@ def scheduled(loaded: LoadedModel, windows, settings, on_batch: OnBatch = None):
         ready.extendleft((finished[0], batch) for batch in reversed(taken(loaded, *finished, settings)))
 
 
-def opened(loaded: LoadedModel, window: tuple, settings, head: list[str] | None) -> tuple[Window, list[Batch]]:
-    """A window of (texts, grounding, again, tag) to decode, after the windows before shared `head`,
-    and its first batches."""
+def opened(loaded: LoadedModel, window: tuple, settings) -> tuple[Window, list[Batch]]:
+    """A window of (texts, grounding, again, tag) to decode, and its first batches."""
     texts, grounding, again, tag = window
-    tokens = input_tokens(loaded, texts)
-    head = shared_head(loaded, tokens, head)
+    tokens, heads = input_tokens(loaded, texts), own_heads(loaded, texts, grounding)
     bans = first_bans(loaded.tokenizer, grounding, settings)
-    batches = planned(loaded, tokens, settings, bans, head=head)
+    batches = planned(loaded, tokens, settings, bans, heads=heads)
     retries = [RETRIES if again is None or again[index] else 0 for index in range(len(texts))]
-    return Window(tag, tokens, head, grounding, bans, [None] * len(texts), retries), batches
+    return Window(tag, tokens, heads, grounding, bans, [None] * len(texts), retries), batches
 
 
 def taken(loaded: LoadedModel, window: Window, batch: Batch, settings) -> list[Batch]:
@@ -541,7 +549,9 @@ def taken(loaded: LoadedModel, window: Window, batch: Batch, settings) -> list[B
         if retry is not None:
             window.bans[index], start = retry
             window.retries[index] -= 1
-            [decoding] = planned(loaded, [window.tokens[index]], settings, [window.bans[index]], [start], window.head)
+            [decoding] = planned(
+                loaded, [window.tokens[index]], settings, [window.bans[index]], [start], [window.heads[index]]
+            )
             decoding.indexes = [index]
             retries.append(decoding)
     return retries
