@@ -110,8 +110,9 @@ ACRONYMS = frozenset(
     "bpa pvc pfas pfoa ptfe led lcd oled usb uv ip rfid nfc gps hdmi ac dc abs tpu tpe eva spf upf".split()  # noqa: SIM905
 )
 # A key's last word that says what a product is: "dishwasher safe", "latex free", "water resistant".
-IS_ENDS = ("safe", "free", "proof", "friendly", "resistant", "repellent", "ready", "tested", "certified", "approved")
-IS_ENDS += ("compatible", "clean")  # "induction compatible", "wipe clean"
+IS_ENDS = frozenset(
+    "safe free proof friendly resistant repellent ready tested certified approved compatible clean".split()  # noqa: SIM905
+)
 CARE = frozenset({"wash", "dry", "iron", "bleach"})  # "tumble_dry": "low heat" is an instruction
 IS_WORDS = frozenset("vegan vegetarian kosher halal unisex handmade smart digital electric manual".split())  # noqa: SIM905
 IS_SUFFIXES = ("able", "ible", "ed", "less", "ic", "ous", "ive", "ful", "proof")  # "foldable", "insulated", "cordless"
