@@ -119,6 +119,14 @@ IS_SUFFIXES = ("able", "ible", "ed", "less", "ic", "ous", "ive", "ful", "proof")
 NOT_ADJECTIVES = frozenset(
     "table cable vegetable turntable bible bed led shed sled speed seed feed olive drive".split()  # noqa: SIM905
 )
+# Plurals that name things, never a verb ("removes" may be either): "Its certifications are CE, FCC."
+THINGS = frozenset(
+    "certifications attachments accessories allergens layers modes settings ports programs programmes functions".split()  # noqa: SIM905
+)
+# Nouns said without "a": "It has night vision.", "It needs assembly."
+UNCOUNTED = frozenset(
+    "vision assembly installation insulation ventilation protection storage wifi bluetooth padding lining support".split()  # noqa: SIM905
+)
 LINKS = frozenset("on for with in of from to at by not no also".split())  # noqa: SIM905
 # A first word that makes one adjective with the next: "machine washable", "pre seasoned".
 JOINED = frozenset("machine hand pre non anti self fully double extra ultra heat water stain scratch shock".split())  # noqa: SIM905
@@ -144,14 +152,14 @@ def key_reads(words: str) -> str:
         return "is"
     if adjective:  # "cover removable" is a part's state; "touch sensitive", "left handed" what it is
         return "part" if len(split) > 1 and last.endswith(("able", "ible")) and split[0] not in JOINED else "is"
-    return "" if len(split) == 1 and is_plural(last) else "has"
+    return "" if len(split) == 1 and is_plural(last) and last not in THINGS else "has"
 
 
 def article(words: str) -> str:
-    """ "a " or "an " before a thing a product has, or nothing before a plural or an -ing word
-    ("reflective details", "energy monitoring")."""
+    """ "a " or "an " before a thing a product has, or nothing before a plural, an -ing word or a
+    noun not counted ("reflective details", "energy monitoring", "night vision")."""
     split = words.split()
-    if not split or is_plural(words) or split[-1].endswith("ing"):
+    if not split or is_plural(words) or split[-1].endswith("ing") or split[-1].lower() in UNCOUNTED:
         return ""
     first = split[0]
     vowel = first[0] in "AEFHILMNORSX" if first.isupper() and len(first) > 1 else first[0].lower() in "aeiou"

@@ -96,7 +96,7 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
         ({"lid": {"dishwasher_safe": False, "seal": True}}, "Its lid is not dishwasher safe. Its lid has a seal."),
         (
             {"finish": "matte", "layers": ["fleece", "foam"], "waterproof": "IPX7"},
-            "Its finish is matte. Layers: fleece, foam. Waterproof: IPX7.",
+            "Its finish is matte. Its layers are fleece, foam. Waterproof: IPX7.",
         ),
         (
             {"sizes": ["S", "M"], "shades": "Fig, Clay", "bake_temperature_c": 130, "runtime_min": 45, "temp_min": -10},
@@ -115,6 +115,10 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
         (
             {"dishwasher_safe": True, "lid": {"dishwasher_safe": False}},
             "It is dishwasher safe. Lid dishwasher safe: no.",
+        ),
+        (
+            {"night_vision": True, "assembly_required": True, "certifications": "CE, FCC", "removes": "grass, wine"},
+            "It has night vision. It needs assembly. Its certifications are CE, FCC. Removes: grass, wine.",
         ),
     ],
 )
