@@ -81,12 +81,12 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
         ({"latex_free": False, "bpa_free": True}, "It is not latex free. It is BPA free."),
         (
             {"isVegan": "yes", "foldable": True, "machine_washable": False},
-            "It is vegan. It is foldable. It is not machine washable.",
+            "It is vegan and foldable. It is not machine washable.",
         ),
         ({"cover_removable": True}, "Its cover is removable."),
         (
             {"timer": False, "has_lid": True, "led_display": "yes", "reflective_details": True},
-            "It has no timer. It has a lid. It has an LED display. It has reflective details.",
+            "It has no timer. It has a lid, an LED display and reflective details.",
         ),
         ({"batteries_required": False, "hub_required": True}, "It needs no batteries. It needs a hub."),
         (
@@ -108,7 +108,7 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
         ),
         (
             {"touch_sensitive": True, "non_slip": True, "tumble_dry": "low heat"},
-            "It is touch sensitive. It is non slip. Tumble dry: low heat.",
+            "It is touch sensitive and non slip. Tumble dry: low heat.",
         ),
         ({"ports": {"usb_c": 4, "usb_a": 1}}, "It has 4 USB c ports. It has 1 USB a port."),
         ({"price": 34.0, "currency": "USD", "shelves": 1}, "It costs 34.00 USD. It has 1 shelf."),
