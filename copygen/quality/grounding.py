@@ -714,9 +714,11 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
 
 def key_unit(key: str) -> str | None:
     """The unit a key ends with, which its numbers are in ("width_cm", "weight_kg"; "made_in" names
-    no inch, "meals_per_day" counts meals)."""
+    no inch, "meals_per_day" counts meals, "flow_rate_l_min" is litres a minute, no minute)."""
     words = name_words(key)
-    unit = UNITS.get(words[-1]) if len(words) > 1 and words[-1] not in KEY_NO_UNIT and words[-2] != "per" else None
+    if len(words) < 2 or words[-1] in KEY_NO_UNIT or words[-2] == "per" or words[-2] in UNITS:
+        return None
+    unit = UNITS.get(words[-1])
     return unit if unit in MEASURE_UNITS else None
 
 

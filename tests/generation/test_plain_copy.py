@@ -117,6 +117,10 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             "It is dishwasher safe. Lid dishwasher safe: no.",
         ),
         (
+            {"flow_rate_l_min": 9.5, "runtime_h_high": 6, "price_usd": 24.5},
+            "Its flow rate is 9.5 L/min. Its runtime h high is 6. It costs 24.50 USD.",
+        ),  # a rate, not "9.5 minutes": two blind judges called that untrue of a shower head
+        (
             {"night_vision": True, "assembly_required": True, "certifications": "CE, FCC", "removes": "grass, wine"},
             "It has night vision. It needs assembly. Its certifications are CE, FCC. Removes: grass, wine.",
         ),

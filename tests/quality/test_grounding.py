@@ -360,6 +360,11 @@ def test_attribute_coverage(attributes, text, expected):
             "Its max length is 3 m, not 3 ft; 1–6 meals per day.",
             ["3 ft"],
         ),  # "length" labels `max_length_m`'s 3; "per day" counts meals, not days
+        (
+            {"name": "Rainfall Shower Head", "flow_rate_l_min": 9.5},
+            "Its flow rate is 9.5 L/min.",
+            [],
+        ),  # a unit and a time ending a key are a rate, no minutes (held-out plain copy said "9.5 minutes")
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
