@@ -121,6 +121,10 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             "Its flow rate is 9.5 L/min. Its runtime h high is 6. It costs 24.50 USD.",
         ),  # a rate, not "9.5 minutes": two blind judges called that untrue of a shower head
         (
+            {"size_h": 30, "power_min": 5, "lifespan_h": 25000, "runtime_high_h": 6},
+            "Its size h is 30. Its power min is 5. Its lifespan is 25000 hours. Its runtime high is 6 hours.",
+        ),  # "h" and "min" are a time only after a word for one (a height, a minimum)
+        (
             {"night_vision": True, "assembly_required": True, "certifications": "CE, FCC", "removes": "grass, wine"},
             "It has night vision. It needs assembly. Its certifications are CE, FCC. Removes: grass, wine.",
         ),
