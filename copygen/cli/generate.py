@@ -198,5 +198,6 @@ def report(console, summary, output: str, workers: int) -> None:
     if summary.plain:
         console.print(
             f"{summary.plain} of {summary.written} drafts are plain copy written from the data "
-            "(the model's copy failed a check or said much beyond the data; it follows as the other variants)"
+            "(the model's copy failed a check, or the model is the embedded default, whose copy is seldom true; "
+            "it follows as the other variants)"
         )

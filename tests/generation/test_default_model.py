@@ -39,7 +39,7 @@ def test_default_model_writes_copy_about_each_product(tmp_path):
         assert draft["params"]["plain_copy_beyond"] == DEFAULT_MODEL_BEYOND
         tries = [variant for variant in draft["variants"] if variant["source"] == "model"]
         best = tries[0]["text"]
-        # plain copy comes first only where the model's best fails a check or says much beyond its data
+        # with the embedded default, plain copy comes first wherever it passes (DEFAULT_MODEL_BEYOND is 0)
         trusted = is_clean(tries[0]["checks"]) and unheld_words(draft["attributes"], best) < DEFAULT_MODEL_BEYOND
         assert (draft["variants"][0]["source"] == "model") == trusted, draft["variants"][0]
         # the model wrote copy about the product among its tries (behind plain copy, decoded once,
