@@ -88,7 +88,10 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             {"timer": False, "has_lid": True, "led_display": "yes", "reflective_details": True},
             "It has no timer. It has a lid, an LED display and reflective details.",
         ),
-        ({"batteries_required": False, "hub_required": True}, "It needs no batteries. It needs a hub."),
+        (
+            {"batteries_required": False, "hub_required": True, "foldable": True, "tools_needed": "yes", "vegan": True},
+            "It needs no batteries. It needs a hub. It is foldable and vegan. It needs tools.",
+        ),
         (
             {"floats": True, "safe_on": "whites and colours"},
             "Floats: yes. Safe on: whites and colours.",
