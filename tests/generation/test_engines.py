@@ -64,7 +64,7 @@ def test_ct2_writes_the_same_with_the_prompts_head_forwarded_once(tiny_gpt2, mon
     settings = dict(model=str(tiny_gpt2), engine="ct2", compute_type="float32", num_beams=2, num_variants=2)
     shared = generate(ROWS, max_new_tokens=8, **settings)
     assert heads and all(head and "".join(head).endswith("Ċ") for head in heads)  # whole lines: "Ċ" is "\n"
-    monkeypatch.setattr(ct2, "own_heads", lambda loaded, texts, grounding: [0] * len(texts))
+    monkeypatch.setattr(ct2, "own_heads", lambda texts, offsets, grounding: [0] * len(texts))
     whole = generate(ROWS, max_new_tokens=8, **settings)
     assert texts(shared) == texts(whole)
     for ours, theirs in zip(shared, whole):

@@ -356,7 +356,7 @@ def ct2_decode(
     temperature/top_p -> sampling_temperature/sampling_topp (over the whole vocabulary).
     """
     decoded: list = [None] * len(texts)
-    batches = planned(loaded, input_tokens(loaded, texts), settings, bans, starts)
+    batches = planned(loaded, input_tokens(loaded, texts)[0], settings, bans, starts)
     for batch in [submit(loaded, settings, batch) for batch in batches]:
         for index, result in zip(batch.indexes, batch.results(loaded)):
             decoded[index] = result
@@ -392,31 +392,32 @@ class Batch:
         ]
 
 
-def input_tokens(loaded: LoadedModel, texts: list[str]) -> list[list[str]]:
-    """The tokens of each model input text, as the transformers engine tokenizes it."""
+def input_tokens(
+    loaded: LoadedModel, texts: list[str], grounding: list[dict] | None = None
+) -> tuple[list[list[str]], list[int]]:
+    """The tokens of each model input text, as the transformers engine tokenizes it, and how many
+    of them are its head (see own_heads; none without grounding or for a Translator)."""
+    heads_told = loaded.architecture == "causal" and grounding is not None
     add_special = loaded.prompt_format != "chat"
-    rows = loaded.tokenizer(texts, add_special_tokens=add_special)["input_ids"]
-    return [loaded.tokenizer.convert_ids_to_tokens(row) for row in rows]
+    encoded = loaded.tokenizer(texts, add_special_tokens=add_special, return_offsets_mapping=heads_told)
+    tokens = [loaded.tokenizer.convert_ids_to_tokens(row) for row in encoded["input_ids"]]
+    return tokens, own_heads(texts, encoded["offset_mapping"], grounding) if heads_told else [0] * len(texts)
 
 
-def own_heads(loaded: LoadedModel, texts: list[str], grounding: list[dict] | None) -> list[int]:
-    """Each input's head: how many of its tokens run up to the last line break before the first
-    line that says one of its product's values (`grounding`), the chat template's system turn and
-    the prompt's instructions. A Generator forwards a head once and keeps its state (a static
-    prompt, cached by content) instead of forwarding it for every batch: 11% less time on the
-    speed bench's 64 MRs (a head of 41 tokens), 10% on the 24 samples (154 tokens). Where a prompt
-    is split changes CTranslate2's int8 arithmetic, so the head is decided by the product alone,
-    never by the products decoded beside it: its drafts are the same alone or in any run. Heads
-    are template text, so a run caches a few; none without grounding or for a Translator."""
-    if loaded.architecture != "causal" or grounding is None:
-        return [0] * len(texts)
-    add_special = loaded.prompt_format != "chat"  # as input_tokens tokenizes
-    rows = loaded.tokenizer(texts, add_special_tokens=add_special, return_offsets_mapping=True)["offset_mapping"]
+def own_heads(texts: list[str], offsets: list[list[tuple[int, int]]], grounding: list[dict]) -> list[int]:
+    """Each input's head: how many of its tokens (by their character `offsets`) run up to the last
+    line break before the first line that says one of its product's values (`grounding`), the
+    chat template's system turn and the prompt's instructions. A Generator forwards a head once and
+    keeps its state (a static prompt, cached by content) instead of forwarding it for every batch:
+    11% less time on the speed bench's 64 MRs (a head of 41 tokens), 10% on the 24 samples (154
+    tokens). Where a prompt is split changes CTranslate2's int8 arithmetic, so the head is decided
+    by the product alone, never by the products decoded beside it: its drafts are the same alone
+    or in any run. Heads are template text, so a run caches a few."""
     heads = []
-    for text, offsets, attributes in zip(texts, rows, grounding):
+    for text, spans, attributes in zip(texts, offsets, grounding):
         said = [text.find(value) for value in attribute_values(attributes) if value in text]
         cut = text.rfind("\n", 0, min(said, default=len(text))) + 1
-        heads.append(max(0, min(sum(1 for _, end in offsets if end <= cut), len(offsets) - 1)))  # each keeps a token
+        heads.append(max(0, min(sum(1 for _, end in spans if end <= cut), len(spans) - 1)))  # each keeps a token
     return heads
 
 
@@ -528,7 +529,7 @@ def scheduled(loaded: LoadedModel, windows, settings, on_batch: OnBatch = None):
 def opened(loaded: LoadedModel, window: tuple, settings) -> tuple[Window, list[Batch]]:
     """A window of (texts, grounding, again, tag) to decode, and its first batches."""
     texts, grounding, again, tag = window
-    tokens, heads = input_tokens(loaded, texts), own_heads(loaded, texts, grounding)
+    tokens, heads = input_tokens(loaded, texts, grounding)
     bans = first_bans(loaded.tokenizer, grounding, settings)
     batches = planned(loaded, tokens, settings, bans, heads=heads)
     retries = [RETRIES if again is None or again[index] else 0 for index in range(len(texts))]
