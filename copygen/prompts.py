@@ -18,7 +18,7 @@ from typing import Any
 
 from copygen.errors import TemplateError
 from copygen.io.products import value_text
-from copygen.text import name_words
+from copygen.text import name_words, polarity
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_TEMPLATE = "product-description"
@@ -102,6 +102,8 @@ def environment():
     env.filters["reads"] = key_reads
     env.filters["article"] = article
     env.tests["plural"] = is_plural
+    env.tests["yes"] = lambda value: polarity(value) is True
+    env.tests["no"] = lambda value: polarity(value) is False
     return env
 
 
@@ -141,12 +143,14 @@ def key_words(key: Any) -> str:
 def key_reads(words: str) -> str:
     """How a key with a yes or no reads in a sentence: "is" (what the product is: "dishwasher
     safe", "foldable", "machine washable"), "part" (a part and its state: "cover removable"),
-    "has" (what it has: "drawer", "LED display"), or "" where that cannot be told ("floats" may be
-    a verb or a plural, "tin packaged")."""
+    "has" (what it has: "drawer", "LED display"), "needs" ("batteries required", "tools needed"),
+    or "" where that cannot be told ("floats" may be a verb or a plural, "tin packaged")."""
     split = words.lower().split()
     if not split or split[-1] in LINKS | CARE or split[0] in LINKS:  # "safe on", "not suitable for", "also shreds"
         return ""
     last = split[-1]
+    if last in ("required", "needed") and len(split) > 1:
+        return "needs"
     adjective = last not in NOT_ADJECTIVES and (last in IS_WORDS or last.endswith(IS_SUFFIXES))
     if last in IS_ENDS or (split[0] in ("non", "anti") and len(split) == 2):  # "non slip", "anti jam"
         return "is"

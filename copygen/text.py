@@ -12,6 +12,8 @@ QUOTES = (('"', '"'), ("\u201c", "\u201d"))  # straight and curly double quotes
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 NAME_PREFIXES = frozenset({"is", "has", "have", "can", "with", "supports"})  # "isVegan" -> "vegan"
+YES = frozenset({"yes", "true"})
+NO = frozenset({"no", "false"})
 
 
 def tidy(text: str) -> str:
@@ -37,3 +39,14 @@ def name_words(name: str) -> list[str]:
     while len(words) > 1 and words[0] in NAME_PREFIXES:
         words = words[1:]
     return words
+
+
+def polarity(value: object) -> bool | None:
+    """True for a yes, False for a no, None for a value that is neither: the checks and the
+    plain-copy template read a yes/no value alike."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        word = value.strip().lower()
+        return True if word in YES else False if word in NO else None
+    return None

@@ -42,10 +42,10 @@ from copygen.quality.values import (
     facts,
     name_words,
     negated_at_char,
-    polarity,
     price_tier,
     quoted_spans,
 )
+from copygen.text import polarity
 
 # A material's kinds, each of which holds a claim of the material ("oak" holds "wooden").
 WOODS = (

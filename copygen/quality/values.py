@@ -71,10 +71,8 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from copygen.quality.tokens import JOINERS, UNIT_NAMES, Quantity, Token, contains, quantities, tokens_of
-from copygen.text import WORD, name_words
+from copygen.text import WORD, name_words, polarity
 
-YES = frozenset({"yes", "true"})
-NO = frozenset({"no", "false"})
 NEGATIONS = frozenset({"not", "no", "never", "non", "nor", "neither", "without", "cannot", "none"})
 SCOPE_ENDS = frozenset({"and", "but", "while", "whereas", "although", "though", "yet"})
 QUOTED_LENGTH = 200  # the longest value looked for said word for word (see quoted_spans)
@@ -416,16 +414,6 @@ def facts(attributes: Any, skip: Iterable[str] = (), name: str = "") -> Iterator
             yield Fact(name, attributes)
     elif isinstance(attributes, (int, float)):
         yield Fact(name, attributes)
-
-
-def polarity(value: Any) -> bool | None:
-    """True for a yes, False for a no, None for a value that is neither."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        word = value.strip().lower()
-        return True if word in YES else False if word in NO else None
-    return None
 
 
 def stated(fact: Fact, reading: Reading) -> bool | None:

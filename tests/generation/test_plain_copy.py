@@ -85,6 +85,10 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
         ),
         ({"cover_removable": True}, "Its cover is removable."),
         (
+            {"waterproof": "false", "timer": "Yes"},
+            "It is not waterproof. It has a timer.",
+        ),  # read as the checks read them
+        (
             {"timer": False, "has_lid": True, "led_display": "yes", "reflective_details": True},
             "It has no timer. It has a lid, an LED display and reflective details.",
         ),
