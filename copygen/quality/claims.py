@@ -40,6 +40,7 @@ from copygen.quality.values import (
     RENOWN,
     Reading,
     facts,
+    key_phrase_spans,
     name_words,
     negated_at_char,
     price_tier,
@@ -72,7 +73,8 @@ NAMED_MATERIALS = [
     for kind in MATERIALS.split("|")
     if kind not in ("wood", "timber", "metal", "plastic", "ceramic", "stone", "rubber", "synthetic")
 ]
-COLOUR_KEY = re.compile(r"colou?r|shade", re.IGNORECASE)
+# A key for a colour, not for a part's material ("shade_material": "linen" is a lampshade's).
+COLOUR_KEY = re.compile(r"colou?r|shade(?!.*(?:material|fabric))", re.IGNORECASE)
 # (claim, evidence) for what a product is made of. A colour or a maker is no evidence: "Slate Blue",
 # "Gunmetal" and "Ironvale" are no material (held-out drafts: a headlamp and a jump rope "made of
 # high-end materials", a capo "made of gunmetal").
@@ -319,7 +321,7 @@ def unsupported_claim_spans(
     made_of = data_text(  # what may name a material: no colour ("Slate Blue") and no maker ("Ironvale")
         [fact for fact in every if not COLOUR_KEY.search(fact.name) and not MAKER_KEYS & set(name_words(fact.name))]
     )
-    quoted = quoted_spans(text, every)
+    quoted = quoted_spans(text, every) + key_phrase_spans(text, every)
     reading = Reading(text)
     spans = []
     for match in CLAIM.finditer(text):

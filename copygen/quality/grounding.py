@@ -35,6 +35,7 @@ from copygen.quality.values import (
     contradicting_spans,
     contradiction,
     facts,
+    key_phrase_spans,
     name_words,
     stated,
 )
@@ -85,7 +86,8 @@ MEASURES = frozenset({"mm", "cm", "m", "inch", "foot", "mg", "g", "kg", "lb", "o
 MEASURE_UNITS = frozenset(UNIT_NAMES) - {"piece", "pack", "x"}  # what no count is written in
 PLURAL = re.compile(r"[^\Wsui]s$")  # a key that counts: "pieces", "tiers"; not "glass", "status", "axis"
 BARE_NUMBER = re.compile(r"\d+")
-KEY_NO_UNIT = frozenset({"in", "s", "h", "k", "x"})  # a key's last word that is a word, not a unit: "made_in"
+# A key's last word that is a word, not a unit: "made_in"; "harvest_year": 2024 says which year, "warranty_years" how long.
+KEY_NO_UNIT = frozenset({"in", "s", "h", "k", "x", "year"})
 PACK_KEYS = frozenset({"pack", "count", "quantity", "qty"})  # keys whose number counts pieces: "pack_size"
 COUNT_UNITS = frozenset({"piece", "unit"})  # what a count of another thing is written in ("a 3-pack" may be of 3 jars)
 # Verbs that end the thing a measure is written on, as function words do ("a 45 x 30 x 4 cm kitchen
@@ -340,7 +342,10 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     spans = []
     in_copy = read_quantities(text)
     ages = age_numbers(attributes, skip)
+    phrases = key_phrase_spans(text, list(facts(attributes, skip)))  # "two-way audio" is no number
     for index, (quantity, scale, label) in enumerate(in_copy):
+        if any(start <= quantity.start and quantity.end <= end for start, end in phrases):
+            continue
         units = known.get(quantity.number)
         if scale and quantity.number in scales:
             continue
@@ -713,9 +718,11 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
 
 
 def key_unit(key: str) -> str | None:
-    """The unit a key ends with, which its numbers are in ("width_cm", "weight_kg"; "made_in" names
+    """The unit a key ends with, which its numbers are in ("width_cm", "weight_kg", "range_temp_c"; "made_in" names
     no inch, "meals_per_day" counts meals, "flow_rate_l_min" is litres a minute, no minute)."""
     words = name_words(key)
+    if len(words) > 1 and words[-1] in ("c", "f") and words[-2] in ("temp", "temperature"):
+        return "°"  # "max_temp_c": 230 is 230 °C
     if len(words) < 2 or words[-1] in KEY_NO_UNIT or words[-2] == "per" or words[-2] in UNITS:
         return None
     unit = UNITS.get(words[-1])

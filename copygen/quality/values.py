@@ -854,6 +854,24 @@ def _quoted_spans(text: str, values: frozenset[str]) -> tuple[tuple[int, int], .
     return tuple(match.span() for match in re.finditer(pattern, text, re.IGNORECASE)) if pattern else ()
 
 
+def key_phrase_spans(text: str, every: list[Fact]) -> list[tuple[int, int]]:
+    """Where `text` writes the words of a key, or its first two words or more, as a phrase (any case,
+    spaces or hyphens between): words inside one are the key's, not a number or a claim of their
+    own ("two-way audio" of `two_way_audio`, "boil time 1l" of `boil_time_1l_min`, "wine glass
+    slot" of `wine_glass_slot`). A key whose value is a no names what the product lacks."""
+    return list(_key_phrase_spans(text, frozenset(fact.name for fact in every if polarity(fact.value) is not False)))
+
+
+@lru_cache(maxsize=1024)
+def _key_phrase_spans(text: str, keys: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    phrases = {tuple(words[:size]) for words in map(name_words, keys) for size in range(2, len(words) + 1)}
+    pattern = "|".join(
+        r"(?<!\w)" + r"[\s-]+".join(map(re.escape, phrase)) + r"(?!\w)"
+        for phrase in sorted(phrases, key=lambda phrase: -sum(map(len, phrase)))
+    )
+    return tuple(match.span() for match in re.finditer(pattern, text, re.IGNORECASE)) if pattern else ()
+
+
 def unquoted(spans: list[tuple[int, int]], reading: Reading, all_facts: list[Fact]) -> list[tuple[int, int]]:
     """The `spans` that are not inside a value said word for word: "not for serrated or ceramic
     blades" of `suitable_for` says nothing against a ceramic stage."""

