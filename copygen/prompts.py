@@ -136,8 +136,9 @@ JOINED = frozenset("machine hand pre non anti self fully double extra ultra heat
 
 def key_words(key: Any) -> str:
     """A key as the words copy says it by: "pack_size" -> "pack size", "isVegan" -> "vegan",
-    "bpa_free" -> "BPA free"."""
-    return " ".join(word.upper() if word in ACRONYMS else word for word in name_words(str(key)))
+    "bpa_free" -> "BPA free", "usb_c_ports" -> "USB-C ports"."""
+    words = " ".join(word.upper() if word in ACRONYMS else word for word in name_words(str(key)))
+    return re.sub(r"\bUSB ([abc])\b", lambda match: f"USB-{match.group(1).upper()}", words)
 
 
 def key_reads(words: str) -> str:

@@ -117,7 +117,11 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             {"touch_sensitive": True, "non_slip": True, "tumble_dry": "low heat"},
             "It is touch sensitive and non slip. Tumble dry: low heat.",
         ),
-        ({"ports": {"usb_c": 4, "usb_a": 1}}, "It has 4 USB c ports. It has 1 USB a port."),
+        ({"ports": {"usb_c": 4, "usb_a": 1}}, "It has 4 USB-C ports. It has 1 USB-A port."),
+        (
+            {"bandwidthGbps": 48, "energy_kcal": 462, "harvest_year": 2024},
+            "Its bandwidth is 48 Gbps. Its energy is 462 kcal. Its harvest year is 2024.",
+        ),  # held-out plain copy said "It has 48 bandwidth gbps."
         ({"price": 34.0, "currency": "USD", "shelves": 1}, "It costs 34.00 USD. It has 1 shelf."),
         (
             {"dishwasher_safe": True, "lid": {"dishwasher_safe": False}},
@@ -143,6 +147,20 @@ def test_plain_copy_says_keys_in_sentences_by_how_they_read(attributes, says):
     stays a label. (A strict blind judge called "Dishwasher safe: no." and "Its bake temperature c
     is 130" garbled.)"""
     assert plain({"name": "Kettle", **attributes}) == f"Meet the Kettle. {says}"
+
+
+@pytest.mark.parametrize(
+    "material, opening",
+    [
+        ("925 sterling silver", "The Name Necklace 925 Sterling Silver is from Lunette."),
+        ("silver", "The Name Necklace 925 Sterling Silver from Lunette is made of silver."),  # no repeat
+        ("brass", "The Name Necklace 925 Sterling Silver from Lunette is made of brass."),
+    ],
+)
+def test_a_material_of_several_words_that_the_name_says_is_not_said_again(material, opening):
+    """A held-out necklace's plain copy said "925 sterling silver" twice and failed the repeats check."""
+    attributes = {"name": "Name Necklace 925 Sterling Silver", "brand": "Lunette", "material": material}
+    assert plain(attributes) == opening
 
 
 def test_what_comes_with_a_product_is_said_once():
