@@ -18,7 +18,7 @@ from typing import Any
 
 from copygen.errors import TemplateError
 from copygen.io.products import value_text
-from copygen.text import name_words, polarity
+from copygen.text import name_words, polarity, timed
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_TEMPLATE = "product-description"
@@ -104,6 +104,7 @@ def environment():
     env.tests["plural"] = is_plural
     env.tests["yes"] = lambda value: polarity(value) is True
     env.tests["no"] = lambda value: polarity(value) is False
+    env.tests["timed"] = timed
     return env
 
 

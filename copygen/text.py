@@ -12,6 +12,13 @@ QUOTES = (('"', '"'), ("\u201c", "\u201d"))  # straight and curly double quotes
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 NAME_PREFIXES = frozenset({"is", "has", "have", "can", "with", "supports"})  # "isVegan" -> "vegan"
+# Words for a length of time: "h", "min" and "sec" end a key as hours, minutes and seconds after one
+# ("charge_time_h", "runtime_min"), not otherwise (the height of "size_h", the minimum of "temp_min").
+TIME_WORDS = frozenset(
+    "time runtime playtime duration life cook bake boil brew charge charging setup timer burn delay interval session"  # noqa: SIM905
+    " steep dry drying warm heat heating run play standby talk recharge cycle off on".split()
+)
+SHORT_TIMES = frozenset({"min", "h", "hr", "sec", "s"})
 YES = frozenset({"yes", "true"})
 NO = frozenset({"no", "false"})
 
@@ -39,6 +46,11 @@ def name_words(name: str) -> list[str]:
     while len(words) > 1 and words[0] in NAME_PREFIXES:
         words = words[1:]
     return words
+
+
+def timed(words: list[str]) -> bool:
+    """Whether a key's words before its last name a length of time (see TIME_WORDS)."""
+    return any(word in TIME_WORDS or word.endswith(("time", "span")) for word in words[:-1])
 
 
 def polarity(value: object) -> bool | None:

@@ -1,6 +1,6 @@
 import pytest
 
-from copygen.text import tidy
+from copygen.text import name_words, tidy, timed
 
 
 @pytest.mark.parametrize(
@@ -18,3 +18,11 @@ from copygen.text import tidy
 )
 def test_tidy(text, stored):
     assert tidy(text) == stored
+
+
+@pytest.mark.parametrize(
+    "key, is_timed",
+    [("charge_time_h", True), ("runtime_min", True), ("auto_off_s", True), ("size_h", False), ("temp_min", False)],
+)
+def test_a_key_ending_in_a_short_time_is_timed_only_after_a_word_for_one(key, is_timed):
+    assert timed(name_words(key)) is is_timed

@@ -39,7 +39,7 @@ from copygen.quality.values import (
     name_words,
     stated,
 )
-from copygen.text import CAMEL
+from copygen.text import CAMEL, SHORT_TIMES, timed
 
 __all__ = [
     "UNITS",
@@ -87,7 +87,7 @@ MEASURE_UNITS = frozenset(UNIT_NAMES) - {"piece", "pack", "x"}  # what no count 
 PLURAL = re.compile(r"[^\Wsui]s$")  # a key that counts: "pieces", "tiers"; not "glass", "status", "axis"
 BARE_NUMBER = re.compile(r"\d+")
 # A key's last word that is a word, not a unit: "made_in"; "harvest_year": 2024 says which year, "warranty_years" how long.
-KEY_NO_UNIT = frozenset({"in", "s", "h", "k", "x", "year"})
+KEY_NO_UNIT = frozenset({"in", "k", "x", "year"})
 PACK_KEYS = frozenset({"pack", "count", "quantity", "qty"})  # keys whose number counts pieces: "pack_size"
 COUNT_UNITS = frozenset({"piece", "unit"})  # what a count of another thing is written in ("a 3-pack" may be of 3 jars)
 # Verbs that end the thing a measure is written on, as function words do ("a 45 x 30 x 4 cm kitchen
@@ -718,13 +718,16 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
 
 
 def key_unit(key: str) -> str | None:
-    """The unit a key ends with, which its numbers are in ("width_cm", "weight_kg", "range_temp_c"; "made_in" names
-    no inch, "meals_per_day" counts meals, "flow_rate_l_min" is litres a minute, no minute)."""
+    """The unit a key ends with, which its numbers are in ("width_cm", "weight_kg", "range_temp_c",
+    "charge_time_h"; "made_in" names no inch, "meals_per_day" counts meals, "flow_rate_l_min" is
+    litres a minute, no minute, and "size_h" no hour)."""
     words = name_words(key)
     if len(words) > 1 and words[-1] in ("c", "f") and words[-2] in ("temp", "temperature"):
         return "°"  # "max_temp_c": 230 is 230 °C
     if len(words) < 2 or words[-1] in KEY_NO_UNIT or words[-2] == "per" or words[-2] in UNITS:
         return None
+    if words[-1] in SHORT_TIMES:
+        return UNITS[words[-1]] if timed(words) else None  # "charge_time_h": 8 is 8 hours; "temp_min" no minute
     unit = UNITS.get(words[-1])
     return unit if unit in MEASURE_UNITS else None
 

@@ -380,6 +380,16 @@ def test_attribute_coverage(attributes, text, expected):
             "Its range is 34-43°C, accurate to 0.2 °C, not 50 °C.",
             ["50 °"],
         ),  # "temp_c" gives its numbers in °C (held-out plain copy: "34-43°C" was flagged)
+        (
+            {"name": "Solar Lights", "modes": 8, "solar_panel": {"charge_time_h": 8}},
+            "Its charge time is 8 hours. It has 8 modes.",
+            [],
+        ),  # "h" after a word for a time is hours (held-out plain copy: "8 hours" was flagged)
+        (
+            {"name": "Lamp", "modes": 8, "size_h": 8, "temp_min": -10, "auto_off_s": 30},
+            "It has 8 modes, a size of 8 hours. It is 8 h. Its temp min is -10. It turns off after 30 seconds, or 30.",
+            ["8 hours", "8 h", "30"],
+        ),  # and only there: a height, a minimum
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
