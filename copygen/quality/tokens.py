@@ -68,6 +68,8 @@ UNITS = {
     **dict.fromkeys(["€", "eur", "euro", "euros"], "€"),
     **dict.fromkeys(["£", "gbp"], "£"),
     **dict.fromkeys(["¥", "jpy", "yen"], "¥"),
+    # Other currencies by their ISO code ("11.95 AUD"; not one that is an English word, as "try" is)
+    **{code: code for code in "aud cad nzd chf sek nok dkk pln czk huf inr cny hkd sgd krw mxn brl zar aed".split()},  # noqa: SIM905
 }
 UNIT_NAMES = set(UNITS.values())
 READ_CACHE = 4096  # texts whose tokens and quantities are kept: a batch's values and candidates

@@ -122,6 +122,18 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             {"bandwidthGbps": 48, "energy_kcal": 462, "harvest_year": 2024},
             "Its bandwidth is 48 Gbps. Its energy is 462 kcal. Its harvest year is 2024.",
         ),  # held-out plain copy said "It has 48 bandwidth gbps."
+        (
+            {"price": {"amount": 32.99, "currency": "AUD"}, "solar_panel": {"output_w": 2, "charge_time_h": 8}},
+            "It costs 32.99 AUD. Its solar panel has an output of 2 W and a charge time of 8 hours.",
+        ),  # a part's details in one sentence: "Its solar panel ..." three times failed the loop check
+        (
+            {
+                "base": {"width_cm": 40, "material": "MDF", "removable": True},
+                "sizes": {"s": "41-56 cm", "m": "56-71 cm"},
+            },
+            "Its base width is 40 cm. Its base material is MDF. Its base is removable. "
+            "Its sizes s is 41-56 cm. Its sizes m is 56-71 cm.",
+        ),  # one detail is said as before; a part named in the plural may have its kinds as keys
         ({"price": 34.0, "currency": "USD", "shelves": 1}, "It costs 34.00 USD. It has 1 shelf."),
         (
             {"dishwasher_safe": True, "lid": {"dishwasher_safe": False}},

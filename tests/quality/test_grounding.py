@@ -390,6 +390,11 @@ def test_attribute_coverage(attributes, text, expected):
             "It has 8 modes, a size of 8 hours. It is 8 h. Its temp min is -10. It turns off after 30 seconds, or 30.",
             ["8 hours", "8 h", "30"],
         ),  # and only there: a height, a minimum
+        (
+            {"name": "Wildflower Honey", "price": {"amount": 11.95, "currency": "AUD"}},
+            "It costs 11.95 AUD, not 12.95 AUD.",
+            ["12.95 AUD"],
+        ),  # an ISO code is a currency, not a thing the price counts (held-out plain copy)
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
