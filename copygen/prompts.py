@@ -117,8 +117,9 @@ IS_ENDS = frozenset(
     "safe free proof friendly resistant repellent ready tested certified approved compatible clean".split()  # noqa: SIM905
 )
 CARE = frozenset({"wash", "dry", "iron", "bleach"})  # "tumble_dry": "low heat" is an instruction
-IS_WORDS = frozenset("vegan vegetarian kosher halal unisex handmade smart digital electric manual".split())  # noqa: SIM905
-IS_SUFFIXES = ("able", "ible", "ed", "less", "ic", "ous", "ive", "ful", "proof")  # "foldable", "insulated", "cordless"
+IS_WORDS = frozenset("vegan vegetarian kosher halal unisex handmade smart digital electric manual raw natural".split())  # noqa: SIM905
+# "foldable", "insulated", "cordless", "airtight"
+IS_SUFFIXES = ("able", "ible", "ed", "less", "ic", "ous", "ive", "ful", "proof", "tight")
 NOT_ADJECTIVES = frozenset(
     "table cable vegetable turntable bible bed led shed sled speed seed feed olive drive".split()  # noqa: SIM905
 )

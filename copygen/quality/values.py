@@ -376,6 +376,7 @@ NOT_HIGH_WORDS = LOW_WORDS | {"average", "medium", "moderate", "mixed", "fair", 
 class Fact(NamedTuple):
     name: str  # the key that holds the value
     value: Any  # a string, a number or a bool
+    part: str = ""  # the key of the mapping that holds it, if any ("lid" of "lid": {"dishwasher_safe": false})
 
 
 class Word(NamedTuple):
@@ -399,21 +400,22 @@ class Reading:
         self.quantities = quantities(self.text)
 
 
-def facts(attributes: Any, skip: Iterable[str] = (), name: str = "") -> Iterator[Fact]:
-    """Every leaf of the attributes with the key that holds it; `skip` applies to the top level."""
+def facts(attributes: Any, skip: Iterable[str] = (), name: str = "", part: str = "") -> Iterator[Fact]:
+    """Every leaf of the attributes with the key that holds it and the part it is of; `skip`
+    applies to the top level."""
     skipped = set(skip)
     if isinstance(attributes, dict):
         for key, value in attributes.items():
             if key not in skipped:
-                yield from facts(value, name=str(key))
+                yield from facts(value, name=str(key), part=name)
     elif isinstance(attributes, (list, tuple)):
         for value in attributes:
-            yield from facts(value, name=name)
+            yield from facts(value, name=name, part=part)
     elif isinstance(attributes, str):
         if attributes.strip():
-            yield Fact(name, attributes)
+            yield Fact(name, attributes, part)
     elif isinstance(attributes, (int, float)):
-        yield Fact(name, attributes)
+        yield Fact(name, attributes, part)
 
 
 def stated(fact: Fact, reading: Reading) -> bool | None:
@@ -452,6 +454,8 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
     if yes is not None:
         name = name_words(fact.name)
         for first, last in name_mentions(reading, name) if name else ():
+            if not whose_mention(fact, reading, first, all_facts):
+                continue
             cue, answer = negation_at(reading, first), answered_no(reading, last)
             if (cue is not None or answer is not None) == yes:
                 end = answer if answer is not None else last
@@ -487,6 +491,30 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
                 if number_of(match.group(2)) == scale and number_of(match.group(1)) not in scores
             ]
     return spans
+
+
+def whose_mention(fact: Fact, reading: Reading, first: int, all_facts: list[Fact]) -> bool:
+    """Whether a mention of a yes or no fact's key (from word `first`) is of this fact, where the
+    product and a part answer the same key differently ("dishwasher_safe": true, "lid":
+    {"dishwasher_safe": false}): a part's when its sentence names the part before it ("Its lid is not
+    dishwasher safe."), else the product's. Where no other part answers the key otherwise, any
+    mention is."""
+    yes, name = polarity(fact.value), name_words(fact.name)
+    twins = {
+        other.part
+        for other in all_facts
+        if other.part != fact.part and polarity(other.value) not in (None, yes) and name_words(other.name) == name
+    }
+    if not twins:
+        return True
+    start = reading.words[first].start
+    sentence = reading.text[max(reading.text.rfind(end, 0, start) for end in ".!?;\n") + 1 : start].lower()
+
+    def names(part: str) -> bool:
+        words = r"[\s-]+".join(map(re.escape, name_words(part)))
+        return bool(words) and re.search(rf"\b{words}\b", sentence) is not None
+
+    return names(fact.part) if fact.part else not any(names(part) for part in twins)
 
 
 def rated_high(fact: Fact) -> bool | None:

@@ -134,10 +134,11 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             "Its base width is 40 cm. Its base material is MDF. Its base is removable. "
             "Its sizes s is 41-56 cm. Its sizes m is 56-71 cm.",
         ),  # one detail is said as before; a part named in the plural may have its kinds as keys
+        ({"lid": {"airtight": True}, "raw": True}, "Its lid is airtight. It is raw."),  # not "It has a raw."
         ({"price": 34.0, "currency": "USD", "shelves": 1}, "It costs 34.00 USD. It has 1 shelf."),
         (
             {"dishwasher_safe": True, "lid": {"dishwasher_safe": False}},
-            "It is dishwasher safe. Lid dishwasher safe: no.",
+            "It is dishwasher safe. Its lid is not dishwasher safe.",
         ),
         (
             {"flow_rate_l_min": 9.5, "runtime_h_high": 6, "price_usd": 24.5},

@@ -474,6 +474,14 @@ def test_missing_values_name_each_value_not_stated():
             "The Brewloft Coffee Maker is made of glass. The filter is made of glass.",
             ['says "filter is made of glass", but material is glass jug, steel filter'],
         ),  # the product's name is no part: "Maker" is not the key `makes`
+        (
+            {"name": "Storage Jar", "dishwasher_safe": True, "lid": {"dishwasher_safe": False}},
+            "It is dishwasher safe. Its lid is not dishwasher safe. It is not dishwasher safe. The lid is dishwasher safe.",
+            [
+                'says "not dishwasher safe", but dishwasher_safe is true',
+                'says "dishwasher safe", but dishwasher_safe is false',
+            ],
+        ),  # where a part answers a key otherwise, a sentence that names the part first speaks of the part
     ],
 )
 def test_contradictions(attributes, text, expected):
