@@ -133,7 +133,10 @@ UNCOUNTED = frozenset(
 )
 LINKS = frozenset("on for with in of from to at by not no also".split())  # noqa: SIM905
 # A first word that makes one adjective with the next: "machine washable", "pre seasoned".
-JOINED = frozenset("machine hand pre non anti self fully double extra ultra heat water stain scratch shock".split())  # noqa: SIM905
+JOINED = frozenset(
+    "machine hand pre non anti self fully double extra ultra heat water stain scratch shock hot wall ceiling quick fast easy"  # noqa: SIM905
+    " flat".split()
+)
 
 
 def key_words(key: Any) -> str:
@@ -154,6 +157,8 @@ def key_reads(words: str) -> str:
     last = split[-1]
     if last in ("required", "needed") and len(split) > 1:
         return "needs"
+    if len(split) > 2 and split[1] in LINKS and key_reads(split[0]) == "is":  # "compatible with other tracks"
+        return "is"
     adjective = last not in NOT_ADJECTIVES and (last in IS_WORDS or last.endswith(IS_SUFFIXES))
     if last in IS_ENDS or (split[0] in ("non", "anti") and len(split) == 2):  # "non slip", "anti jam"
         return "is"

@@ -253,12 +253,14 @@ def unsaid_repeats(text: str, attributes: dict[str, Any]) -> list[str]:
     """The repeated phrases of `text` (see repeated_phrases) outside the values it says word for
     word that repeat themselves ("extra light, light, medium" of a list of resistance levels is
     the data said, "light, light" alone is not), and not those of the keys' words alone ("towel
-    size is" of `bath_towel_size` and `hand_towel_size`)."""
+    size is" of `bath_towel_size` and `hand_towel_size`, "its lid is" of a lid's details)."""
     for value in attributes.values():
         for said in [value_text(value), *(map(value_text, value.values()) if isinstance(value, dict) else ())]:
             if repeated_phrases(said):
                 text = re.sub(rf"(?<!\w){re.escape(said)}(?!\w)", "…", text, flags=re.IGNORECASE)
-    keys = {word for fact in facts(attributes) for word in name_words(fact.name)} | FUNCTION_WORDS
+    keys = {
+        word for fact in facts(attributes) for key in (fact.name, fact.part) for word in name_words(key)
+    } | FUNCTION_WORDS
     return [phrase for phrase in repeated_phrases(text) if not set(WORD.findall(phrase)) <= keys]
 
 

@@ -194,6 +194,9 @@ def test_repeated_phrases_are_flagged_per_part():
     towels = {"name": "Towel Set", "bath_towel_size": "70 x 130 cm", "hand_towel_size": "50 x 90 cm"}
     said = "Its bath towel size is 70 x 130 cm. Its hand towel size is 50 x 90 cm. A soft set, a soft set."
     assert failed(check_variant(said, towels), "repetition") == ["repeats 'a soft set, a soft set', 'a soft set'"]
+    jar = {"name": "Jar", "lid": {"bpa_free": True, "oven_safe": False}}
+    said = "Its lid is BPA free. Its lid is not oven safe. A tight fit, a tight fit."
+    assert failed(check_variant(said, jar), "repetition") == ["repeats 'a tight fit, a tight fit', 'a tight fit'"]
 
 
 def test_banned_file_reading(tmp_path):
