@@ -724,6 +724,9 @@ def key_unit(key: str) -> str | None:
     words = name_words(key)
     if len(words) > 1 and words[-1] in ("c", "f") and words[-2] in ("temp", "temperature"):
         return "°"  # "max_temp_c": 230 is 230 °C
+    per = words.index("per") if "per" in words[2:] else 0
+    if per and UNITS.get(words[per - 1]) in MEASURE_UNITS:
+        return UNITS[words[per - 1]]  # "sugar_g_per_100ml": 4.2 is 4.2 g (in 100 ml)
     if len(words) < 2 or words[-1] in KEY_NO_UNIT or words[-2] == "per" or words[-2] in UNITS:
         return None
     if words[-1] in SHORT_TIMES:

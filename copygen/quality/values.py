@@ -883,16 +883,23 @@ def _quoted_spans(text: str, values: frozenset[str]) -> tuple[tuple[int, int], .
 
 
 def key_phrase_spans(text: str, every: list[Fact]) -> list[tuple[int, int]]:
-    """Where `text` writes the words of a key, or its first two words or more, as a phrase (any case,
-    spaces or hyphens between): words inside one are the key's, not a number or a claim of their
-    own ("two-way audio" of `two_way_audio`, "boil time 1l" of `boil_time_1l_min`, "wine glass
-    slot" of `wine_glass_slot`). A key whose value is a no names what the product lacks."""
-    return list(_key_phrase_spans(text, frozenset(fact.name for fact in every if polarity(fact.value) is not False)))
+    """Where `text` writes two words or more of a key, or of a part's key, in a row as the key does
+    (any case, spaces or hyphens between): words inside one are the key's, not a number or a claim
+    of their own ("two-way audio" of `two_way_audio`, "boil time 1l" of `boil_time_1l_min`, "per
+    100ml" of `sugar_g_per_100ml`, "wine glass slot" of `wine_glass_slot`). A key whose value is
+    a no names what the product lacks."""
+    keys = {key for fact in every if polarity(fact.value) is not False for key in (fact.name, fact.part) if key}
+    return list(_key_phrase_spans(text, frozenset(keys)))
 
 
 @lru_cache(maxsize=1024)
 def _key_phrase_spans(text: str, keys: frozenset[str]) -> tuple[tuple[int, int], ...]:
-    phrases = {tuple(words[:size]) for words in map(name_words, keys) for size in range(2, len(words) + 1)}
+    phrases = {
+        tuple(words[start:end])
+        for words in map(name_words, keys)
+        for start in range(len(words))
+        for end in range(start + 2, len(words) + 1)
+    }
     pattern = "|".join(
         r"(?<!\w)" + r"[\s-]+".join(map(re.escape, phrase)) + r"(?!\w)"
         for phrase in sorted(phrases, key=lambda phrase: -sum(map(len, phrase)))

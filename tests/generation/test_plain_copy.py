@@ -147,6 +147,15 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             {"origin": "Uji, Japan", "drop_tested_m": 3, "impedance_ohm": 32, "compatible_with_tracks": "yes"},
             "It comes from Uji, Japan. It is drop tested to 3 m. Its impedance is 32 ohms. It is compatible with tracks.",
         ),  # judged garbled before: "Its drop tested is 3 m", "It has a compatible with tracks"
+        (
+            {
+                "sugar_g_per_100ml": 4.2,
+                "caffeine_mg_per_serving": 150,
+                "nutrition_per_100g": {"energy_kcal": 462, "fat_g": 9},
+            },
+            "Its sugar is 4.2 g per 100ml. Its caffeine is 150 mg per serving. "
+            "Its nutrition per 100g has an energy of 462 kcal and a fat of 9 g.",
+        ),  # "per 100ml" and "per 100g" are the keys' (held-out plain copy: "100g" was flagged)
         ({"price": 34.0, "currency": "USD", "shelves": 1}, "It costs 34.00 USD. It has 1 shelf."),
         (
             {"dishwasher_safe": True, "lid": {"dishwasher_safe": False}},

@@ -395,6 +395,11 @@ def test_attribute_coverage(attributes, text, expected):
             "It costs 11.95 AUD, not 12.95 AUD.",
             ["12.95 AUD"],
         ),  # an ISO code is a currency, not a thing the price counts (held-out plain copy)
+        (
+            {"name": "Tonic", "sugar_g_per_100ml": 4.2, "fat_g": 9},
+            "It has 4.2 g sugar per 100ml and 9 g fat, not 4.2 ml.",
+            ["4.2 ml"],
+        ),  # a unit before "per" is the number's
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
