@@ -189,6 +189,14 @@ def test_plain_copy_says_keys_in_sentences_by_how_they_read(attributes, says):
     assert failed == []  # and passes every check
 
 
+def test_the_brand_and_material_are_read_under_keys_in_any_case():
+    """A held-out high chair's "Material" was said nowhere: it was skipped as a material key, and
+    the opening read only "material"."""
+    assert plain({"name": "High Chair", "Brand": "Toddlewren", "Material": "beech wood"}) == (
+        "The High Chair from Toddlewren is made of beech wood."
+    )
+
+
 @pytest.mark.parametrize(
     "material, opening",
     [
