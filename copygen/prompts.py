@@ -110,14 +110,16 @@ def environment():
 
 # Words a key writes in lower case that copy writes in capitals: "bpa_free" is "BPA free".
 ACRONYMS = frozenset(
-    "bpa pvc pfas pfoa ptfe led lcd oled usb uv ip rfid nfc gps hdmi ac dc abs tpu tpe eva spf upf".split()  # noqa: SIM905
+    "bpa pvc pfas pfoa ptfe pfc led lcd oled usb uv ip rfid nfc gps hdmi ac dc abs tpu tpe eva spf upf".split()  # noqa: SIM905
 )
 # A key's last word that says what a product is: "dishwasher safe", "latex free", "water resistant".
 IS_ENDS = frozenset(
     "safe free proof friendly resistant repellent ready tested certified approved compatible clean".split()  # noqa: SIM905
 )
 CARE = frozenset({"wash", "dry", "iron", "bleach"})  # "tumble_dry": "low heat" is an instruction
-IS_WORDS = frozenset("vegan vegetarian kosher halal unisex handmade smart digital electric manual raw natural".split())  # noqa: SIM905
+IS_WORDS = frozenset(
+    "vegan vegetarian kosher halal unisex handmade smart digital electric manual raw natural freestanding".split()  # noqa: SIM905
+)
 # "foldable", "insulated", "cordless", "airtight"
 IS_SUFFIXES = ("able", "ible", "ed", "less", "ic", "ous", "ive", "ful", "proof", "tight")
 NOT_ADJECTIVES = frozenset(
@@ -127,6 +129,9 @@ NOT_ADJECTIVES = frozenset(
 THINGS = frozenset(
     "certifications attachments accessories allergens layers modes settings ports programs programmes functions".split()  # noqa: SIM905
 )
+# Keys that say what a product does: "It floats.", "It does not fold."
+DOES = frozenset("floats folds reclines rotates swivels glows vibrates locks stacks tilts extends collapses".split())  # noqa: SIM905
+PARTS = frozenset("sleeves pockets wheels handles straps legs drawers shelves doors hooks".split())  # noqa: SIM905
 # Nouns said without "a": "It has night vision.", "It needs assembly."
 UNCOUNTED = frozenset(
     "vision assembly installation insulation ventilation protection storage wifi bluetooth padding lining support".split()  # noqa: SIM905
@@ -150,7 +155,8 @@ def key_reads(words: str) -> str:
     """How a key with a yes or no reads in a sentence: "is" (what the product is: "dishwasher
     safe", "foldable", "machine washable"), "part" (a part and its state: "cover removable"),
     "has" (what it has: "drawer", "LED display"), "needs" ("batteries required", "tools needed"),
-    or "" where that cannot be told ("floats" may be a verb or a plural, "tin packaged")."""
+    "does" (what it does: "floats"), or "" where that cannot be told ("removes" may be a verb or a
+    plural, "tin packaged")."""
     split = words.lower().split()
     if not split or split[-1] in LINKS | CARE or split[0] in LINKS:  # "safe on", "not suitable for", "also shreds"
         return ""
@@ -164,7 +170,9 @@ def key_reads(words: str) -> str:
         return "is"
     if adjective:  # "cover removable" is a part's state; "touch sensitive", "left handed" what it is
         return "part" if len(split) > 1 and last.endswith(("able", "ible")) and split[0] not in JOINED else "is"
-    return "" if len(split) == 1 and is_plural(last) and last not in THINGS else "has"
+    if len(split) == 1 and last in DOES:
+        return "does"
+    return "" if len(split) == 1 and is_plural(last) and last not in THINGS | PARTS else "has"
 
 
 def article(words: str) -> str:

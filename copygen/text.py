@@ -10,6 +10,7 @@ import re
 CJK_RANGES = "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u31bf\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 QUOTES = (('"', '"'), ("\u201c", "\u201d"))  # straight and curly double quotes
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+MAH = re.compile(r"(?<![^\W\d_])mAh(?![^\W\d_])")  # a unit camel case would split: "battery_mAh"
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 NAME_PREFIXES = frozenset({"is", "has", "have", "can", "with", "supports"})  # "isVegan" -> "vegan"
 # Words for a length of time: "h", "min" and "sec" end a key as hours, minutes and seconds after one
@@ -42,7 +43,7 @@ def tidy(text: str) -> str:
 
 def name_words(name: str) -> list[str]:
     """ "familyFriendly", "family_friendly", "is-family-friendly" -> ["family", "friendly"]."""
-    words = [word.lower() for word in WORD.findall(CAMEL.sub(" ", name))]
+    words = [word.lower() for word in WORD.findall(CAMEL.sub(" ", MAH.sub("mah", name)))]
     while len(words) > 1 and words[0] in NAME_PREFIXES:
         words = words[1:]
     return words

@@ -26,3 +26,7 @@ def test_tidy(text, stored):
 )
 def test_a_key_ending_in_a_short_time_is_timed_only_after_a_word_for_one(key, is_timed):
     assert timed(name_words(key)) is is_timed
+
+
+def test_a_key_in_milliamp_hours_keeps_its_unit_whole():
+    assert name_words("battery_mAh") == name_words("batteryMah") == ["battery", "mah"]  # not "m ah"

@@ -461,8 +461,11 @@ def mass_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> li
         cues = [*LOAD_BEFORE.finditer(before), *WEIGHS.finditer(before)]
         last = max(cues, key=lambda cue: cue.end()) if cues else None
         nearest = last.group().lower() if last else ""
-        loaded = last is not None and any(  # "max weight" is a load
-            LOAD_BEFORE.fullmatch(cue.group()) and not before[cue.end() : last.start()].strip(" -") for cue in cues
+        loaded = (
+            last is not None
+            and any(  # "max weight" is a load
+                LOAD_BEFORE.fullmatch(cue.group()) and not before[cue.end() : last.start()].strip(" -") for cue in cues
+            )
         )
         load = bool(LOAD_AFTER.match(text, quantity.end)) or bool(nearest and not WEIGHS.fullmatch(nearest)) or loaded
         weight = not load and bool(nearest or OFFERED.search(before))

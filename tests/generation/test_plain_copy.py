@@ -97,8 +97,8 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             "It needs no batteries. It needs a hub. It is foldable and vegan. It needs tools.",
         ),
         (
-            {"floats": True, "safe_on": "whites and colours"},
-            "Floats: yes. Safe on: whites and colours.",
+            {"removes": True, "safe_on": "whites and colours"},
+            "Removes: yes. Safe on: whites and colours.",
         ),  # a verb or a plural; a preposition
         ({"lid": {"dishwasher_safe": False, "seal": True}}, "Its lid is not dishwasher safe. Its lid has a seal."),
         (
@@ -156,6 +156,14 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             "Its sugar is 4.2 g per 100ml. Its caffeine is 150 mg per serving. "
             "Its nutrition per 100g has an energy of 462 kcal and a fat of 9 g.",
         ),  # "per 100ml" and "per 100g" are the keys' (held-out plain copy: "100g" was flagged)
+        (
+            {"floats": True, "folds": "no", "sleeves": "no", "outdoor_use": False, "age_min_years": 6},
+            "It floats. It does not fold. It has no sleeves. It is not for outdoor use. It is for ages 6+.",
+        ),  # judged garbled as "Floats: yes.", "Sleeves: no.", "It has no outdoor use.", "Its age min is 6 years"
+        (
+            {"battery_mAh": 4000, "freestanding": True, "dimensions": {"width_cm": 66, "depth_cm": 62}},
+            "Its battery is 4000 mAh. It is freestanding. Its width is 66 cm. Its depth is 62 cm.",
+        ),  # "Its battery m ah is", "It has freestanding", "Its dimensions width is"
         ({"price": 34.0, "currency": "USD", "shelves": 1}, "It costs 34.00 USD. It has 1 shelf."),
         (
             {"dishwasher_safe": True, "lid": {"dishwasher_safe": False}},
