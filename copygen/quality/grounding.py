@@ -15,6 +15,7 @@ from itertools import takewhile
 from typing import Any
 
 from copygen.quality.tokens import (
+    CURRENCIES,
     UNIT_NAMES,
     UNITS,
     Quantity,
@@ -31,6 +32,7 @@ from copygen.quality.values import (
     MAKER_KEYS,
     PRODUCT_NAME_KEYS,
     RATING,
+    Fact,
     Reading,
     contradicting_spans,
     contradiction,
@@ -319,10 +321,14 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     labelled: dict[str, set[str]] = {}
     keyed = key_labels(attributes, skip)
     values = list(attribute_values(attributes, skip))
+    currencies = currency_units(list(facts(attributes, skip)))
     for fact in facts(attributes, skip):
         if isinstance(fact.value, bool):
             continue
-        value, keyed_unit = str(fact.value), key_unit(fact.name)
+        value, keyed_unit = (
+            str(fact.value),
+            key_unit(fact.name) or (currencies.get(fact.part) if priced(fact) else None),
+        )
         read = read_quantities(value, attribute=True)
         for index, (quantity, scale, label) in enumerate(read):
             if scale:
@@ -740,6 +746,22 @@ def key_unit(key: str) -> str | None:
         return UNITS[words[-1]] if timed(words) else None  # "charge_time_h": 8 is 8 hours; "temp_min" no minute
     unit = UNITS.get(words[-1])
     return unit if unit in MEASURE_UNITS else None
+
+
+def currency_units(every: list[Fact]) -> dict[str, str]:
+    """The currency a `currency` key gives the prices beside it, by the part that holds them ("" at
+    the top): "price": 54.0 with "currency": "GBP" is £54, and so is "price": {"amount": 54, "currency": "GBP"}."""
+    return {
+        fact.part: UNITS[str(fact.value).strip().lower()]
+        for fact in every
+        if name_words(fact.name) == ["currency"] and UNITS.get(str(fact.value).strip().lower()) in CURRENCIES
+    }
+
+
+def priced(fact: Fact) -> bool:
+    """Whether a fact is a price: a key with "price" in it, or the amount or value of a price."""
+    words = name_words(fact.name)
+    return "price" in words or (words in (["amount"], ["value"]) and "price" in name_words(fact.part))
 
 
 def key_counts(attributes: dict[str, Any], skip: Iterable[str]) -> dict[str, str]:

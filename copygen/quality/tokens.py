@@ -21,6 +21,8 @@ from text_to_num import text2num
 
 from copygen.text import CJK_RANGES
 
+# Currencies by their ISO code beyond those with a sign ("11.95 AUD"; not one that is an English word, as "try" is)
+CURRENCY_CODES = "aud cad nzd chf sek nok dkk pln czk huf inr cny hkd sgd krw mxn brl zar aed".split()  # noqa: SIM905
 # Unit spellings after a number -> one canonical name. Currency may also come before it.
 UNITS = {
     **dict.fromkeys(["s", "sec", "secs", "second", "seconds"], "second"),
@@ -68,12 +70,12 @@ UNITS = {
     **dict.fromkeys(["€", "eur", "euro", "euros"], "€"),
     **dict.fromkeys(["£", "gbp"], "£"),
     **dict.fromkeys(["¥", "jpy", "yen"], "¥"),
-    # Other currencies by their ISO code ("11.95 AUD"; not one that is an English word, as "try" is)
-    **{code: code for code in "aud cad nzd chf sek nok dkk pln czk huf inr cny hkd sgd krw mxn brl zar aed".split()},  # noqa: SIM905
+    **{code: code for code in CURRENCY_CODES},
 }
 UNIT_NAMES = set(UNITS.values())
 READ_CACHE = 4096  # texts whose tokens and quantities are kept: a batch's values and candidates
 CURRENCY_SYMBOLS = "$€£¥"
+CURRENCIES = frozenset([*CURRENCY_SYMBOLS, *CURRENCY_CODES])  # canonical currency units
 
 CJK = CJK_RANGES  # each Chinese or Japanese character is a token
 CJK_CHARACTER = re.compile(f"[{CJK}]")

@@ -405,6 +405,11 @@ def test_attribute_coverage(attributes, text, expected):
             "Its max weight is 25 kg. It weighs 7 kg. Its max weight is 7 kg. It weighs 25 kg.",
             ["max weight is 7 kg", "7 kg", "25 kg"],
         ),  # "max weight" is a load (held-out plain copy: the first sentence was flagged)
+        (
+            {"name": "Honey", "price": {"amount": 11.95, "currency": "AUD"}, "gift": {"price": 4, "currency": "GBP"}},
+            "It costs 11.95 AUD, not 11.95 CAD or $11.95. Gift wrap is £4, not €4.",
+            ["11.95 CAD", "$11.95", "€4"],
+        ),  # a currency key gives the prices beside it their currency
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):
