@@ -732,14 +732,16 @@ def misplaced_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) 
 
 def key_unit(key: str) -> str | None:
     """The unit a key ends with, which its numbers are in ("width_cm", "weight_kg", "range_temp_c",
-    "charge_time_h"; "made_in" names no inch, "meals_per_day" counts meals, "flow_rate_l_min" is
-    litres a minute, no minute, and "size_h" no hour)."""
+    "charge_time_h", "flow_rate_l_min" litres (a minute); "made_in" names no inch, "meals_per_day"
+    counts meals, and "size_h" no hour)."""
     words = name_words(key)
     if len(words) > 1 and words[-1] in ("c", "f") and words[-2] in ("temp", "temperature"):
         return "°"  # "max_temp_c": 230 is 230 °C
     per = words.index("per") if "per" in words[2:] else 0
     if per and UNITS.get(words[per - 1]) in MEASURE_UNITS:
         return UNITS[words[per - 1]]  # "sugar_g_per_100ml": 4.2 is 4.2 g (in 100 ml)
+    if len(words) > 2 and UNITS.get(words[-1]) in TIMES and UNITS.get(words[-2]) in MEASURE_UNITS - TIMES:
+        return UNITS[words[-2]]  # a rate: "flow_rate_l_min": 9.5 is 9.5 litres a minute
     if len(words) < 2 or words[-1] in KEY_NO_UNIT or words[-2] == "per" or words[-2] in UNITS:
         return None
     if words[-1] in SHORT_TIMES:

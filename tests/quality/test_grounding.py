@@ -362,9 +362,9 @@ def test_attribute_coverage(attributes, text, expected):
         ),  # "length" labels `max_length_m`'s 3; "per day" counts meals, not days
         (
             {"name": "Rainfall Shower Head", "flow_rate_l_min": 9.5},
-            "Its flow rate is 9.5 L/min.",
-            [],
-        ),  # a unit and a time ending a key are a rate, no minutes (held-out plain copy said "9.5 minutes")
+            "Its flow rate is 9.5 L/min, 9.5 litres a minute, not 9.5 minutes.",
+            ["9.5 minutes"],
+        ),  # a unit and a time ending a key are a rate in that unit (held-out plain copy said "9.5 minutes")
         (
             {"name": "Estate Olive Oil", "harvest_year": 2024, "warranty_years": 2},
             "Its harvest year is 2024. It has a 2 year warranty, not 2024 years.",
