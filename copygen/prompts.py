@@ -134,7 +134,8 @@ DOES = frozenset("floats folds reclines rotates swivels glows vibrates locks sta
 PARTS = frozenset("sleeves pockets wheels handles straps legs drawers shelves doors hooks".split())  # noqa: SIM905
 # Nouns said without "a": "It has night vision.", "It needs assembly."
 UNCOUNTED = frozenset(
-    "vision assembly installation insulation ventilation protection storage wifi bluetooth padding lining support".split()  # noqa: SIM905
+    "vision assembly installation insulation ventilation protection storage wifi bluetooth padding lining support"  # noqa: SIM905
+    " detection cancellation hay food water soil fuel gas oil paint glue ink sand salt coffee tea".split()
 )
 LINKS = frozenset("on for with in of from to at by not no also".split())  # noqa: SIM905
 # A first word that makes one adjective with the next: "machine washable", "pre seasoned".
@@ -177,7 +178,8 @@ def key_reads(words: str) -> str:
 
 def article(words: str) -> str:
     """ "a " or "an " before a thing a product has, or nothing before a plural, an -ing word or a
-    noun not counted ("reflective details", "energy monitoring", "night vision")."""
+    noun not counted ("reflective details", "energy monitoring", "brake detection", "night vision",
+    "hay")."""
     split = words.split()
     if not split or is_plural(words) or split[-1].endswith("ing") or split[-1].lower() in UNCOUNTED:
         return ""
@@ -188,8 +190,9 @@ def article(words: str) -> str:
 
 def is_plural(phrase: str) -> bool:
     """Whether a name or key ends in a plural word before any "for", "with" or "in" ("Cable
-    Tidy Clips", "ports"; not "Glass", "Pack of 6" or "Camera for Teachers"), for "is" or "are"."""
-    words = re.findall(r"[^\W\d_]+", re.split(r"\s(?:for|with|in)\s", str(phrase))[0])
+    Tidy Clips", "ports", "Path Lights (8-Pack)"; not "Glass", "Pack of 6" or "Camera for
+    Teachers"), for "is" or "are"."""
+    words = re.findall(r"[^\W\d_]+", re.split(r"\s(?:for|with|in)\s", re.sub(r"\([^)]*\)", "", str(phrase)))[0])
     last = words[-1].lower() if words else ""
     return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "ics"))
 

@@ -197,6 +197,13 @@ def test_plain_copy_says_keys_in_sentences_by_how_they_read(attributes, says):
     assert failed == []  # and passes every check
 
 
+def test_a_name_is_plural_by_its_last_word_outside_brackets_and_uncounted_things_take_no_article():
+    attributes = {"name": "Path Lights (8-Pack)", "hay_included": False, "brake_detection": True}
+    assert plain(attributes) == (
+        "Meet the Path Lights (8-Pack). They come without hay. They have brake detection."
+    )  # held-out plain copy: "The ... Path Lights (8-Pack) is", "It comes without a hay"
+
+
 def test_the_brand_and_material_are_read_under_keys_in_any_case():
     """A held-out high chair's "Material" was said nowhere: it was skipped as a material key, and
     the opening read only "material"."""
