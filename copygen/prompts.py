@@ -101,9 +101,11 @@ def environment():
     env.filters["words"] = key_words
     env.filters["reads"] = key_reads
     env.filters["article"] = article
+    env.filters["state"] = key_state
+    env.filters["figure"] = figure
     env.tests["plural"] = is_plural
-    env.tests["yes"] = lambda value: polarity(value) is True
-    env.tests["no"] = lambda value: polarity(value) is False
+    env.tests["yes"] = lambda value: polarity(value, letters=True) is True
+    env.tests["no"] = lambda value: polarity(value, letters=True) is False
     env.tests["timed"] = timed
     return env
 
@@ -137,6 +139,11 @@ UNCOUNTED = frozenset(
     "vision assembly installation insulation ventilation protection storage wifi bluetooth padding lining support"  # noqa: SIM905
     " detection cancellation hay food water soil fuel gas oil paint glue ink sand salt coffee tea".split()
 )
+# A first word that makes one adjective with a last word that says what a thing is: "dishwasher safe", "BPA free".
+COMPOUNDS = frozenset(
+    "dishwasher microwave oven freezer fridge induction stove machine water heat uv bpa rust stain scratch shatter leak"  # noqa: SIM905
+    " spill drop child food".split()
+)
 LINKS = frozenset("on for with in of from to at by not no also".split())  # noqa: SIM905
 # A first word that makes one adjective with the next: "machine washable", "pre seasoned".
 JOINED = frozenset(
@@ -167,6 +174,8 @@ def key_reads(words: str) -> str:
     if len(split) > 2 and split[1] in LINKS and key_reads(split[0]) == "is":  # "compatible with other tracks"
         return "is"
     adjective = last not in NOT_ADJECTIVES and (last in IS_WORDS or last.endswith(IS_SUFFIXES))
+    if last in IS_ENDS and len(split) > 2 and split[-2] in COMPOUNDS and split[0] not in JOINED | COMPOUNDS:
+        return "part"  # "container dishwasher safe": the container is dishwasher safe
     if last in IS_ENDS or (split[0] in ("non", "anti") and len(split) == 2):  # "non slip", "anti jam"
         return "is"
     if adjective:  # "cover removable" is a part's state; "touch sensitive", "left handed" what it is
@@ -174,6 +183,25 @@ def key_reads(words: str) -> str:
     if len(split) == 1 and last in DOES:
         return "does"
     return "" if len(split) == 1 and is_plural(last) and last not in THINGS | PARTS else "has"
+
+
+LEADS = re.compile(r"(?:up to|about|approx\.?|around|over|under|max\.?|min\.?)\s+(?=\d)", re.IGNORECASE)
+
+
+def figure(value: Any) -> str:
+    """A value as text without a word that leads its number ("up to 6" -> "6"), to tell whether it
+    is a number a unit may follow."""
+    text = str(value)
+    lead = LEADS.match(text)
+    return text[lead.end() :] if lead else text
+
+
+def key_state(words: str) -> str:
+    """The words of a part's key that say its state: "cover removable" -> "removable", "container
+    dishwasher safe" -> "dishwasher safe" (see key_reads)."""
+    split = words.split()
+    two = len(split) > 2 and split[-1].lower() in IS_ENDS and split[-2].lower() in COMPOUNDS
+    return " ".join(split[-2:] if two else split[-1:])
 
 
 def article(words: str) -> str:

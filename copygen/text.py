@@ -54,12 +54,14 @@ def timed(words: list[str]) -> bool:
     return any(word in TIME_WORDS or word.endswith(("time", "span")) for word in words[:-1])
 
 
-def polarity(value: object) -> bool | None:
+def polarity(value: object, letters: bool = False) -> bool | None:
     """True for a yes, False for a no, None for a value that is neither: the checks and the
-    plain-copy template read a yes/no value alike."""
+    plain-copy template read a yes/no value alike. With `letters`, "Y" and "N" too: feeds write
+    flags so, but an item of a list may be a size ("N")."""
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
         word = value.strip().lower()
-        return True if word in YES else False if word in NO else None
+        yes, no = (YES | {"y"}, NO | {"n"}) if letters else (YES, NO)
+        return True if word in yes else False if word in no else None
     return None

@@ -1,6 +1,6 @@
 import pytest
 
-from copygen.text import name_words, tidy, timed
+from copygen.text import name_words, polarity, tidy, timed
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,7 @@ def test_a_key_ending_in_a_short_time_is_timed_only_after_a_word_for_one(key, is
 
 def test_a_key_in_milliamp_hours_keeps_its_unit_whole():
     assert name_words("battery_mAh") == name_words("batteryMah") == ["battery", "mah"]  # not "m ah"
+
+
+def test_letters_are_a_yes_or_no_only_where_asked():
+    assert (polarity("Y", letters=True), polarity("n", letters=True), polarity("N")) == (True, False, None)

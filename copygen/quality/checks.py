@@ -34,7 +34,7 @@ from copygen.quality.trim import (
     starts_mid_sentence,
     stops_mid_sentence,
 )
-from copygen.quality.values import FUNCTION_WORDS, PRODUCT_NAME_KEYS, facts, name_words, same_stem
+from copygen.quality.values import FUNCTION_WORDS, PRODUCT_NAME_KEYS, TITLE_END, facts, name_words, same_stem
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
 # A word listed after itself: "durable, durable", "fun and fun".
@@ -414,10 +414,9 @@ def rank_variants(
 # What names a product, the column copy must mention by default: its name, else its title (a listing's,
 # a shop export's). Brand is left to --require: half the sample references omit it.
 NAME_COLUMNS = ("name", "title")
+
+
 # Where a listing's long title stops naming the product: "Anker PowerCore 20000mAh Portable Charger, 22.5W ...".
-TITLE_END = re.compile(r",|\s[-–—|]\s")
-
-
 def unreadable_grammar(text: str, attributes: dict[str, Any]) -> list[str]:
     """What keeps `text` from reading as sentences: a count after "a" ("is a 3 brightness levels"), a
     phrase of three words or more said twice in a row (not as a value says it), or only the

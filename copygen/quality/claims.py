@@ -321,8 +321,9 @@ def unsupported_claim_spans(
     made_of = data_text(  # what may name a material: no colour ("Slate Blue") and no maker ("Ironvale")
         [fact for fact in every if not COLOUR_KEY.search(fact.name) and not MAKER_KEYS & set(name_words(fact.name))]
     )
-    quoted = quoted_spans(text, every) + key_phrase_spans(text, every)
     reading = Reading(text)
+    lacking = [span for span in key_phrase_spans(text, every, lacked=True) if negated_at_char(reading, span[0])]
+    quoted = quoted_spans(text, every) + key_phrase_spans(text, every) + lacking
     spans = []
     for match in CLAIM.finditer(text):
         if inside(match.span(), quoted) or named_as_written(match.span(), text, every):

@@ -198,6 +198,7 @@ ALL_AGES = re.compile(
 )
 MAKER_KEYS = frozenset({"brand", "maker", "manufacturer", "company", "label", "vendor"})
 PRODUCT_NAME_KEYS = frozenset({"name", "title"})  # "name", "title", "productName", "product_title"
+TITLE_END = re.compile(r",|\s[-–—|]\s")  # a title's name ends here: "Fineliner Pens 24 Colours, 0.4 mm Tips"
 PARTS = re.compile(r"[,;]")  # a value's parts, each stating one thing
 MATERIAL_KEYS = frozenset({"material", "materials", "fabric", "fabrics", "construction"})  # the whole product's
 MADE_FROM = r"(?:made|crafted|constructed)\s+(?:of|from)"  # what a thing is made of follows
@@ -400,7 +401,9 @@ class Reading:
         self.quantities = quantities(self.text)
 
 
-def facts(attributes: Any, skip: Iterable[str] = (), name: str = "", part: str = "") -> Iterator[Fact]:
+def facts(
+    attributes: Any, skip: Iterable[str] = (), name: str = "", part: str = "", listed: bool = False
+) -> Iterator[Fact]:
     """Every leaf of the attributes with the key that holds it and the part it is of; `skip`
     applies to the top level."""
     skipped = set(skip)
@@ -410,7 +413,14 @@ def facts(attributes: Any, skip: Iterable[str] = (), name: str = "", part: str =
                 yield from facts(value, name=str(key), part=name)
     elif isinstance(attributes, (list, tuple)):
         for value in attributes:
-            yield from facts(value, name=name, part=part)
+            yield from facts(value, name=name, part=part, listed=True)
+    elif (
+        isinstance(attributes, str) and polarity(attributes, letters=True) is not None and polarity(attributes) is None
+    ):
+        if not listed:  # a key's "Y" or "N" is a yes or a no; a list's "N" may be a size
+            yield Fact(name, polarity(attributes, letters=True), part)
+        else:
+            yield Fact(name, attributes, part)
     elif isinstance(attributes, str):
         if attributes.strip():
             yield Fact(name, attributes, part)
@@ -496,15 +506,19 @@ def contradicting_spans(fact: Fact, reading: Reading, all_facts: list[Fact]) -> 
 def whose_mention(fact: Fact, reading: Reading, first: int, all_facts: list[Fact]) -> bool:
     """Whether a mention of a yes or no fact's key (from word `first`) is of this fact, where the
     product and a part answer the same key differently ("dishwasher_safe": true, "lid":
-    {"dishwasher_safe": false}): a part's when its sentence names the part before it ("Its lid is not
-    dishwasher safe."), else the product's. Where no other part answers the key otherwise, any
+    {"dishwasher_safe": false}, or "container_dishwasher_safe": "yes"): a part's when its sentence
+    names the part before it ("Its lid is not dishwasher safe."), else the product's. Where no other part answers the key otherwise, any
     mention is."""
     yes, name = polarity(fact.value), name_words(fact.name)
-    twins = {
-        other.part
-        for other in all_facts
-        if other.part != fact.part and polarity(other.value) not in (None, yes) and name_words(other.name) == name
-    }
+    twins = set()
+    for other in all_facts:
+        words = name_words(other.name)
+        if polarity(other.value) in (None, yes) or words[-len(name) :] != name:
+            continue
+        if len(words) > len(name):  # "container_dishwasher_safe": the container's
+            twins.add(" ".join(words[: -len(name)]))
+        elif other.part != fact.part:
+            twins.add(other.part)
     if not twins:
         return True
     start = reading.words[first].start
@@ -871,8 +885,15 @@ def quoted_spans(text: str, every: list[Fact]) -> list[tuple[int, int]]:
     """Where `text` says a string value of the data word for word (any case): words inside one are
     the data's own, not a claim or a contradiction ("from Alder & Stone", "in Stone Grey", "520
     pieces in 12 colours", "not for serrated or ceramic blades" of a knife sharpener with a
-    ceramic stage)."""
-    return list(_quoted_spans(text, frozenset(fact.value for fact in every if isinstance(fact.value, str))))
+    ceramic stage), and a title's name, as copy names the product by it ("Fineliner Pens 24 Colours"
+    of "Fineliner Pens 24 Colours, 0.4 mm Tips")."""
+    said = {fact.value for fact in every if isinstance(fact.value, str)}
+    names = {
+        TITLE_END.split(fact.value, 1)[0].strip()
+        for fact in every
+        if isinstance(fact.value, str) and PRODUCT_NAME_KEYS & set(name_words(fact.name))
+    }
+    return list(_quoted_spans(text, frozenset(said | names)))
 
 
 @lru_cache(maxsize=1024)
@@ -882,13 +903,14 @@ def _quoted_spans(text: str, values: frozenset[str]) -> tuple[tuple[int, int], .
     return tuple(match.span() for match in re.finditer(pattern, text, re.IGNORECASE)) if pattern else ()
 
 
-def key_phrase_spans(text: str, every: list[Fact]) -> list[tuple[int, int]]:
+def key_phrase_spans(text: str, every: list[Fact], lacked: bool = False) -> list[tuple[int, int]]:
     """Where `text` writes two words or more of a key, or of a part's key, in a row as the key does
     (any case, spaces or hyphens between): words inside one are the key's, not a number or a claim
     of their own ("two-way audio" of `two_way_audio`, "boil time 1l" of `boil_time_1l_min`, "per
     100ml" of `sugar_g_per_100ml`, "wine glass slot" of `wine_glass_slot`). A key whose value is
-    a no names what the product lacks."""
-    keys = {key for fact in every if polarity(fact.value) is not False for key in (fact.name, fact.part) if key}
+    a no names what the product lacks: those are read only where `lacked` ("not fleece lined" of
+    `fleece_lined: no`, which the caller reads as negated)."""
+    keys = {key for fact in every if (polarity(fact.value) is False) == lacked for key in (fact.name, fact.part) if key}
     return list(_key_phrase_spans(text, frozenset(keys)))
 
 

@@ -164,6 +164,18 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             {"battery_mAh": 4000, "freestanding": True, "dimensions": {"width_cm": 66, "depth_cm": 62}},
             "Its battery is 4000 mAh. It is freestanding. Its width is 66 cm. Its depth is 62 cm.",
         ),  # "Its battery m ah is", "It has freestanding", "Its dimensions width is"
+        (
+            {"vegan": "N", "sulphate_free": "Y", "fleece_lined": "no", "container_dishwasher_safe": "Yes"},
+            "It is not vegan. It is sulphate free. It is not fleece lined. Its container is dishwasher safe.",
+        ),  # "Vegan: N." and "It is container dishwasher safe" before; "fleece" was read as a claim
+        (
+            {
+                "battery": {"capacity_mah": 6000, "life_months": "up to 6"},
+                "constituents": {"protein_pct": 28, "fat_pct": 16},
+            },
+            "Its battery has a capacity of 6000 mAh and a life of up to 6 months. "
+            "Its constituents are 28% protein and 16% fat.",
+        ),  # "up to 6." was flagged; "Its analytical constituents protein pct is" four times looped
         ({"price": 34.0, "currency": "USD", "shelves": 1}, "It costs 34.00 USD. It has 1 shelf."),
         (
             {"dishwasher_safe": True, "lid": {"dishwasher_safe": False}},

@@ -364,6 +364,11 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             "It has a wine glass slot and no glass lid. It has a glass tray.",
             ["glass"],
         ),  # a key's words are its own, not a material named; a key that is no backs nothing (held-out plain copy)
+        (
+            {"title": "Quorrell Fineliner Pens 24 Colours, 0.4 mm Tips", "fleece_lined": "no"},
+            "Meet the Quorrell Fineliner Pens 24 Colours. They are not fleece lined. They have a fleece hood.",
+            ["fleece"],
+        ),  # a title's name is the data's; a key that is no, said negated (held-out plain copy)
     ],
 )
 def test_unsupported_claims(attributes, text, expected):

@@ -482,6 +482,16 @@ def test_missing_values_name_each_value_not_stated():
                 'says "dishwasher safe", but dishwasher_safe is false',
             ],
         ),  # where a part answers a key otherwise, a sentence that names the part first speaks of the part
+        (
+            {"name": "Canisters", "lid": {"dishwasher_safe": "No"}, "container_dishwasher_safe": "Yes", "vegan": "N"},
+            "Its container is dishwasher safe. Its lid is dishwasher safe. It is vegan.",
+            ['says "dishwasher safe", but dishwasher_safe is No', 'says "vegan", but vegan is false'],
+        ),  # a key that starts with a part is that part's; a feed's "N" is a no
+        (
+            {"name": "Stacking Ring", "ring_sizes": ["J", "N", "P"]},
+            "Its ring sizes are J, N and P.",
+            [],
+        ),  # but not a list's "N", a size
     ],
 )
 def test_contradictions(attributes, text, expected):
