@@ -129,6 +129,9 @@ CLAIMS = (
         r"|rat(?:ed|ings?)|review",
     ),
     (RATED, r"rat(?:ed|ings?)|review|stars?\b|score|award|recommend"),
+    # Who designed or made it, where the data does not say: "a high-quality video doorbell designed by Ostrelle" (a
+    # held-out draft judged untrue).
+    (r"(?:designed|engineered|developed|crafted|handcrafted|created) by", r"design|engineer|develop|craft|creat"),
     # The maker's line of business: "Wayfarel, a company that specializes in high-end home decor" for packing cubes.
     (
         r"speciali[sz](?:es|ed|e|ing) in|(?:company|brand|business|manufacturer|maker|retailer) (?:that|which|dedicated|committed)",
@@ -284,15 +287,17 @@ CLAIM = re.compile(
 PUFFERY = re.compile(
     r"(?<![\w-])(?:high[- ]end|top[- ]end|luxur(?:y|ious)|premium|deluxe|upscale|up[- ]?market"
     r"|top[- ]of[- ]the[- ](?:line|range)|state[- ]of[- ]the[- ]art|cutting-edge|world[- ]class|best[- ]in[- ]class"
-    r"|finest|unparalleled|top[- ](?:tier|notch|quality)|first[- ]class)(?![\w-])",
+    r"|finest|unparalleled|top[- ](?:tier|notch|quality)|first[- ]class|high[- ]quality)(?![\w-])",
     re.IGNORECASE,
 )
 
 
 def data_text(every: list) -> str:
     """The facts' keys and values as one text that claims are looked for in: lower case, hyphens
-    read as spaces."""
-    return " ".join(f"{fact.name} {fact.value}" for fact in every).lower().replace("-", " ")
+    read as spaces; a key with a value that is no yes or no also as words ("made_in": "Ireland"
+    backs "made in Ireland"; a yes key backs its words apart, see unsupported_claim_spans)."""
+    keys = [" ".join(name_words(fact.name)) if polarity(fact.value) is None else "" for fact in every]
+    return " ".join(f"{fact.name} {key} {fact.value}" for key, fact in zip(keys, every)).lower().replace("-", " ")
 
 
 def unbacked_praise_spans(

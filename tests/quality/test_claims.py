@@ -157,8 +157,14 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
         (
             {"name": "QuickSet Dumbbell"},
             "Designed by the world's top gyms, the world’s best.",
-            ["the world's top", "the world’s best"],
+            ["Designed by", "the world's top", "the world’s best"],
         ),  # a sample dumbbell's draft
+        (
+            {"name": "Video Doorbell", "brand": "Ostrelle", "made_in": "Ireland"},
+            "A high-quality doorbell designed by Ostrelle, made in Ireland.",
+            ["designed by"],
+        ),  # held-out drafts judged untrue; "high-quality" is praise (see unbacked_praise)
+        ({"name": "Desk Lamp", "designer": "Ana Ruiz"}, "A lamp designed by Ana Ruiz.", []),
         (
             {"name": "The Mill", "food": "English"},
             "The Mill, a favorite among foodies and locals alike.",
@@ -428,7 +434,7 @@ def test_unbacked_praise_is_a_soft_check_and_a_trimmed_candidate_says_it_without
         ["high-end", "luxury"],
     )
     listed = "It has high-quality, high-end springs, a durable and premium clamp."  # as held-out drafts list it
-    assert trimmed(listed, CAPO) == ("It has high-quality springs, a durable clamp.", ["high-end", "premium"])
+    assert trimmed(listed, CAPO) == ("It has springs, a durable clamp.", ["high-quality", "high-end", "premium"])
     said_alone = "Luxury meets music. It is luxurious. The luxury of a capo."  # no word of praise before a word
     assert trimmed(said_alone, CAPO) is None
 
