@@ -144,8 +144,15 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             "It is made in Poland. Its strings are fluorocarbon. Pieces: pack of 10. Its EU sizes are 40, 41.",
         ),
         (
-            {"origin": "Uji, Japan", "drop_tested_m": 3, "impedance_ohm": 32, "compatible_with_tracks": "yes"},
-            "It comes from Uji, Japan. It is drop tested to 3 m. Its impedance is 32 ohms. It is compatible with tracks.",
+            {
+                "origin": "Uji, Japan",
+                "drop_tested_m": 3,
+                "impedance_ohm": 32,
+                "compatible_with_tracks": "yes",
+                "made_in": "Ireland",
+            },
+            "It comes from Uji, Japan. It is drop tested to 3 m. Its impedance is 32 ohms. It is compatible with tracks. "
+            "It is made in Ireland.",
         ),  # judged garbled before: "Its drop tested is 3 m", "It has a compatible with tracks"
         (
             {
