@@ -416,7 +416,6 @@ def rank_variants(
 NAME_COLUMNS = ("name", "title")
 
 
-# Where a listing's long title stops naming the product: "Anker PowerCore 20000mAh Portable Charger, 22.5W ...".
 def unreadable_grammar(text: str, attributes: dict[str, Any]) -> list[str]:
     """What keeps `text` from reading as sentences: a count after "a" ("is a 3 brightness levels"), a
     phrase of three words or more said twice in a row (not as a value says it), or only the

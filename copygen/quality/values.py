@@ -198,7 +198,8 @@ ALL_AGES = re.compile(
 )
 MAKER_KEYS = frozenset({"brand", "maker", "manufacturer", "company", "label", "vendor"})
 PRODUCT_NAME_KEYS = frozenset({"name", "title"})  # "name", "title", "productName", "product_title"
-TITLE_END = re.compile(r",|\s[-–—|]\s")  # a title's name ends here: "Fineliner Pens 24 Colours, 0.4 mm Tips"
+# Where a listing's long title stops naming the product: "Anker PowerCore 20000mAh Portable Charger, 22.5W ...".
+TITLE_END = re.compile(r",|\s[-–—|]\s")
 PARTS = re.compile(r"[,;]")  # a value's parts, each stating one thing
 MATERIAL_KEYS = frozenset({"material", "materials", "fabric", "fabrics", "construction"})  # the whole product's
 MADE_FROM = r"(?:made|crafted|constructed)\s+(?:of|from)"  # what a thing is made of follows
