@@ -174,7 +174,7 @@ def key_reads(words: str) -> str:
     if len(split) > 2 and split[1] in LINKS and key_reads(split[0]) == "is":  # "compatible with other tracks"
         return "is"
     adjective = last not in NOT_ADJECTIVES and (last in IS_WORDS or last.endswith(IS_SUFFIXES))
-    if last in IS_ENDS and len(split) > 2 and split[-2] in COMPOUNDS and split[0] not in JOINED | COMPOUNDS:
+    if len(key_state(words).split()) == 2 and split[0] not in JOINED | COMPOUNDS:
         return "part"  # "container dishwasher safe": the container is dishwasher safe
     if last in IS_ENDS or (split[0] in ("non", "anti") and len(split) == 2):  # "non slip", "anti jam"
         return "is"

@@ -321,8 +321,9 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     labelled: dict[str, set[str]] = {}
     keyed = key_labels(attributes, skip)
     values = list(attribute_values(attributes, skip))
-    currencies = currency_units(list(facts(attributes, skip)))
-    for fact in facts(attributes, skip):
+    every = list(facts(attributes, skip))
+    currencies = currency_units(every)
+    for fact in every:
         if isinstance(fact.value, bool):
             continue
         value, keyed_unit = (
@@ -348,7 +349,7 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
     spans = []
     in_copy = read_quantities(text)
     ages = age_numbers(attributes, skip)
-    phrases = key_phrase_spans(text, list(facts(attributes, skip)))  # "two-way audio" is no number
+    phrases = key_phrase_spans(text, every)  # "two-way audio" is no number
     for index, (quantity, scale, label) in enumerate(in_copy):
         if any(start <= quantity.start and quantity.end <= end for start, end in phrases):
             continue

@@ -415,15 +415,11 @@ def facts(
     elif isinstance(attributes, (list, tuple)):
         for value in attributes:
             yield from facts(value, name=name, part=part, listed=True)
-    elif (
-        isinstance(attributes, str) and polarity(attributes, letters=True) is not None and polarity(attributes) is None
-    ):
-        if not listed:  # a key's "Y" or "N" is a yes or a no; a list's "N" may be a size
-            yield Fact(name, polarity(attributes, letters=True), part)
-        else:
-            yield Fact(name, attributes, part)
     elif isinstance(attributes, str):
-        if attributes.strip():
+        flag = None if listed or polarity(attributes) is not None else polarity(attributes, letters=True)
+        if flag is not None:  # a key's "Y" or "N" is a yes or a no; a list's "N" may be a size
+            yield Fact(name, flag, part)
+        elif attributes.strip():
             yield Fact(name, attributes, part)
     elif isinstance(attributes, (int, float)):
         yield Fact(name, attributes, part)
@@ -508,8 +504,8 @@ def whose_mention(fact: Fact, reading: Reading, first: int, all_facts: list[Fact
     """Whether a mention of a yes or no fact's key (from word `first`) is of this fact, where the
     product and a part answer the same key differently ("dishwasher_safe": true, "lid":
     {"dishwasher_safe": false}, or "container_dishwasher_safe": "yes"): a part's when its sentence
-    names the part before it ("Its lid is not dishwasher safe."), else the product's. Where no other part answers the key otherwise, any
-    mention is."""
+    names the part before it ("Its lid is not dishwasher safe."), else the product's. Where no other
+    part answers the key otherwise, any mention is."""
     yes, name = polarity(fact.value), name_words(fact.name)
     twins = set()
     for other in all_facts:
