@@ -18,7 +18,7 @@ from typing import Any
 
 from copygen.errors import TemplateError
 from copygen.io.products import value_text
-from copygen.text import name_words, polarity, timed
+from copygen.text import in_degrees, name_words, polarity, timed
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_TEMPLATE = "product-description"
@@ -103,29 +103,34 @@ def environment():
     env.filters["article"] = article
     env.filters["state"] = key_state
     env.filters["figure"] = figure
+    env.filters["phrase"] = phrase_of
+    env.filters["thing"] = thing
     env.tests["plural"] = is_plural
     env.tests["yes"] = lambda value: polarity(value, letters=True) is True
     env.tests["no"] = lambda value: polarity(value, letters=True) is False
     env.tests["timed"] = timed
+    env.tests["in_degrees"] = in_degrees
     return env
 
 
 # Words a key writes in lower case that copy writes in capitals: "bpa_free" is "BPA free".
 ACRONYMS = frozenset(
-    "bpa pvc pfas pfoa ptfe pfc led lcd oled usb uv ip rfid nfc gps hdmi ac dc abs tpu tpe eva spf upf".split()  # noqa: SIM905
+    "bpa pvc pfas pfoa ptfe pfc led lcd oled usb uv ip rfid nfc gps hdmi ac dc abs tpu tpe eva spf upf"  # noqa: SIM905
+    " rgb otg ibis ipx vlt voc cri pd anc hdr sd ssd ram diy".split()
 )
 # A key's last word that says what a product is: "dishwasher safe", "latex free", "water resistant".
 IS_ENDS = frozenset(
-    "safe free proof friendly resistant repellent ready tested certified approved compatible clean".split()  # noqa: SIM905
+    "safe free proof friendly resistant repellent ready tested certified approved compatible clean only".split()  # noqa: SIM905
 )
 CARE = frozenset({"wash", "dry", "iron", "bleach"})  # "tumble_dry": "low heat" is an instruction
 IS_WORDS = frozenset(
-    "vegan vegetarian kosher halal unisex handmade smart digital electric manual raw natural freestanding".split()  # noqa: SIM905
+    "vegan vegetarian kosher halal unisex handmade smart digital electric manual raw natural freestanding"  # noqa: SIM905
+    " dependent ground".split()
 )
 # "foldable", "insulated", "cordless", "airtight"
 IS_SUFFIXES = ("able", "ible", "ed", "less", "ic", "ous", "ive", "ful", "proof", "tight")
 NOT_ADJECTIVES = frozenset(
-    "table cable vegetable turntable bible bed led shed sled speed seed feed olive drive".split()  # noqa: SIM905
+    "table cable vegetable turntable bible bed led shed sled speed seed feed olive drive bleed".split()  # noqa: SIM905
 )
 # Plurals that name things, never a verb ("removes" may be either): "Its certifications are CE, FCC."
 THINGS = frozenset(
@@ -133,6 +138,8 @@ THINGS = frozenset(
 )
 # Keys that say what a product does: "It floats.", "It does not fold."
 DOES = frozenset("floats folds reclines rotates swivels glows vibrates locks stacks tilts extends collapses".split())  # noqa: SIM905
+# Verbs that start a key and say what a product does to a thing: "It does not contain nuts."
+DOES_TO = frozenset("contains requires supports uses".split())  # noqa: SIM905
 PARTS = frozenset("sleeves pockets wheels handles straps legs drawers shelves doors hooks".split())  # noqa: SIM905
 # Nouns said without "a": "It has night vision.", "It needs assembly."
 UNCOUNTED = frozenset(
@@ -180,7 +187,7 @@ def key_reads(words: str) -> str:
         return "is"
     if adjective:  # "cover removable" is a part's state; "touch sensitive", "left handed" what it is
         return "part" if len(split) > 1 and last.endswith(("able", "ible")) and split[0] not in JOINED else "is"
-    if len(split) == 1 and last in DOES:
+    if (len(split) == 1 and last in DOES) or (len(split) > 1 and split[0] in DOES_TO):
         return "does"
     return "" if len(split) == 1 and is_plural(last) and last not in THINGS | PARTS else "has"
 
@@ -194,6 +201,24 @@ def figure(value: Any) -> str:
     text = str(value)
     lead = LEADS.match(text)
     return text[lead.end() :] if lead else text
+
+
+def phrase_of(value: Any) -> str:
+    """A value as a sentence says it: a list's items joined by commas and "and" ("smoke grey and
+    sand"), but by a comma between two numbers ("Bluetooth 5.1, 2.4 GHz dongle": "5.1 and 2.4 GHz"
+    would read as two frequencies)."""
+    items = [value_text(item) for item in value if item is not None] if isinstance(value, list) else [value_text(value)]
+    if len(items) < 2:
+        return "".join(items)
+    numbers = items[-2][-1:].isdigit() and items[-1][:1].isdigit()
+    return ", ".join(items[:-1]) + (", " if numbers else " and ") + items[-1]
+
+
+def thing(item: Any) -> str:
+    """An item of what comes with a product as a sentence names it: "crusher" -> "a crusher", "soft
+    flasks" as it is; a number ("2 x AAA") or a name ("Lite DAW") as it is."""
+    text = value_text(item)
+    return article(text) + text if text[:1].islower() else text
 
 
 def key_state(words: str) -> str:
@@ -211,9 +236,15 @@ def article(words: str) -> str:
     split = words.split()
     if not split or is_plural(words) or split[-1].endswith("ing") or split[-1].lower() in UNCOUNTED:
         return ""
+    if len(split) == 1 and split[0].isupper() and len(split[0]) > 1:  # "It has RGB.", "It has NFC."
+        return ""
     first = split[0]
     vowel = first[0] in "AEFHILMNORSX" if first.isupper() and len(first) > 1 else first[0].lower() in "aeiou"
     return "an " if vowel else "a "
+
+
+# Words that end in "s" but name one thing: "The Prime Lens is", not "are".
+SINGULAR = frozenset("lens series news canvas chassis".split())  # noqa: SIM905
 
 
 def is_plural(phrase: str) -> bool:
@@ -222,7 +253,9 @@ def is_plural(phrase: str) -> bool:
     Teachers"), for "is" or "are"."""
     words = re.findall(r"[^\W\d_]+", re.split(r"\s(?:for|with|in)\s", re.sub(r"\([^)]*\)", "", str(phrase)))[0])
     last = words[-1].lower() if words else ""
-    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "ics"))
+    return (
+        len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and last not in SINGULAR
+    )
 
 
 def available_templates() -> list[str]:

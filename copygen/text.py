@@ -17,9 +17,12 @@ NAME_PREFIXES = frozenset({"is", "has", "have", "can", "with", "supports"})  # "
 # ("charge_time_h", "runtime_min"), not otherwise (the height of "size_h", the minimum of "temp_min").
 TIME_WORDS = frozenset(
     "time runtime playtime duration life cook bake boil brew charge charging setup timer burn delay interval session"  # noqa: SIM905
-    " steep dry drying warm heat heating run play standby talk recharge cycle off on".split()
+    " steep dry drying warm heat heating run play standby talk recharge cycle off on after before within".split()
 )
 SHORT_TIMES = frozenset({"min", "h", "hr", "sec", "s"})
+# Words before a key's last "c" or "f" that make it degrees: "max_temp_c", "oven_safe_c", "heat_resistant_to_c",
+# "range_c" (not "vitamin_c" nor "type_c").
+DEGREE_WORDS = frozenset("temp temperature safe resistant to range accuracy".split())  # noqa: SIM905
 YES = frozenset({"yes", "true"})
 NO = frozenset({"no", "false"})
 
@@ -52,6 +55,11 @@ def name_words(name: str) -> list[str]:
 def timed(words: list[str]) -> bool:
     """Whether a key's words before its last name a length of time (see TIME_WORDS)."""
     return any(word in TIME_WORDS or word.endswith(("time", "span")) for word in words[:-1])
+
+
+def in_degrees(words: list[str]) -> bool:
+    """Whether a key's words end in degrees Celsius or Fahrenheit (see DEGREE_WORDS)."""
+    return len(words) > 1 and words[-1] in ("c", "f") and words[-2] in DEGREE_WORDS
 
 
 def polarity(value: object, letters: bool = False) -> bool | None:

@@ -41,7 +41,7 @@ from copygen.quality.values import (
     name_words,
     stated,
 )
-from copygen.text import CAMEL, SHORT_TIMES, timed
+from copygen.text import CAMEL, SHORT_TIMES, in_degrees, timed
 
 __all__ = [
     "UNITS",
@@ -736,7 +736,7 @@ def key_unit(key: str) -> str | None:
     "charge_time_h", "flow_rate_l_min" litres (a minute); "made_in" names no inch, "meals_per_day"
     counts meals, and "size_h" no hour)."""
     words = name_words(key)
-    if len(words) > 1 and words[-1] in ("c", "f") and words[-2] in ("temp", "temperature"):
+    if in_degrees(words):
         return "°"  # "max_temp_c": 230 is 230 °C
     per = words.index("per") if "per" in words[2:] else 0
     if per and UNITS.get(words[per - 1]) in MEASURE_UNITS:

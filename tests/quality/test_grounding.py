@@ -381,6 +381,11 @@ def test_attribute_coverage(attributes, text, expected):
             ["50 °"],
         ),  # "temp_c" gives its numbers in °C (held-out plain copy: "34-43°C" was flagged)
         (
+            {"name": "Skillet", "oven_safe_c": 260, "lid": {"heat_resistant_to_c": 220}, "recoat_after_h": 4},
+            "It is oven safe to 260°C, not 260 minutes. Its lid is heat resistant to 220°C. Recoat after 4 hours, not 4 days.",
+            ["260 minutes", "4 days"],
+        ),  # "safe", "resistant to" (or "range", "accuracy") before a "c" make it degrees; "after" before an "h" hours
+        (
             {"name": "Solar Lights", "modes": 8, "solar_panel": {"charge_time_h": 8}},
             "Its charge time is 8 hours. It has 8 modes.",
             [],
