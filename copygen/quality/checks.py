@@ -34,7 +34,15 @@ from copygen.quality.trim import (
     starts_mid_sentence,
     stops_mid_sentence,
 )
-from copygen.quality.values import FUNCTION_WORDS, PRODUCT_NAME_KEYS, TITLE_END, facts, name_words, same_stem
+from copygen.quality.values import (
+    FUNCTION_WORDS,
+    PRODUCT_NAME_KEYS,
+    TITLE_END,
+    facts,
+    name_words,
+    names_product,
+    same_stem,
+)
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
 # A word listed after itself: "durable, durable", "fun and fun".
@@ -411,11 +419,6 @@ def rank_variants(
     return sorted(variants, key=order)[:keep]
 
 
-# What names a product, the column copy must mention by default: its name, else its title (a listing's,
-# a shop export's). Brand is left to --require: half the sample references omit it.
-NAME_COLUMNS = ("name", "title")
-
-
 def unreadable_grammar(text: str, attributes: dict[str, Any]) -> list[str]:
     """What keeps `text` from reading as sentences: a count after "a" ("is a 3 brightness levels"), a
     phrase of three words or more said twice in a row (not as a value says it), or only the
@@ -447,18 +450,25 @@ def own_words(text: str, attributes: dict[str, Any]) -> list[str]:
     return [word for word in WORD.findall(text.lower()) if word not in held and word not in GLUE]
 
 
+def name_keys(keys: Iterable[str]) -> list[str]:
+    """The keys that name a product (see values.names_product), a name before a title: what copy must
+    mention by default. Brand is left to --require: half the sample references omit it."""
+    return sorted((key for key in keys if names_product(key)), key=lambda key: name_words(key)[-1] == "title")
+
+
 def required_values(required: Iterable[str], attributes: dict[str, Any]) -> list[tuple[str, Any]]:
     """What this product's copy must mention, column by column: each required column's value, where
-    it has one. "name" and "title" stand for whichever of the two the product has (a catalogue may
-    give some products a name and others a title; a held-out title-only product's best draft was
-    "They are made of titanium."), and a title is said by its part before the first comma or
-    spaced dash (a listing's title goes on to describe the product)."""
+    it has one. A name or title column stands for whichever of the product's name_keys has a value (a
+    catalogue may give some products a name and others a title; a held-out title-only product's best
+    draft was "They are made of titanium."; a shop export's "Product Name" is the name), and a title
+    is said by its part before the first comma or spaced dash (a listing's title goes on to describe
+    the product)."""
     wanted = []
     for column in dict.fromkeys(required):
-        if column in NAME_COLUMNS and not list(attribute_values(attributes.get(column))):
-            column = next((name for name in NAME_COLUMNS if list(attribute_values(attributes.get(name)))), column)
+        if names_product(column) and not list(attribute_values(attributes.get(column))):
+            column = next((key for key in name_keys(attributes) if list(attribute_values(attributes[key]))), column)
         value = attributes.get(column)
-        if column == "title" and isinstance(value, str):
+        if name_words(column)[-1:] == ["title"] and isinstance(value, str):
             value = TITLE_END.split(value, 1)[0].strip() or value
         if list(attribute_values(value)):
             wanted.append((column, value))
@@ -466,11 +476,11 @@ def required_values(required: Iterable[str], attributes: dict[str, Any]) -> list
 
 
 def required_columns(required: Iterable[str] | None, columns: Iterable[str], source_name: str) -> list[str]:
-    """The columns copy must mention: those asked for (each must exist), else the first of
-    NAME_COLUMNS the products have."""
+    """The columns copy must mention: those asked for (each must exist), else the first of the
+    products' name_keys."""
     known = list(columns)
     if required is None:
-        return [column for column in NAME_COLUMNS if column in known][:1]
+        return name_keys(known)[:1]
     unknown = [column for column in required if column not in known]
     if unknown:
         raise InputError(

@@ -544,9 +544,15 @@ def rated_high(fact: Fact) -> bool | None:
 
 
 def product_name(fact: Fact) -> bool:
-    """Whether the fact is the product's name: a key of PRODUCT_NAME_KEYS, "product" before it or not."""
-    words = name_words(fact.name)
-    return bool(words) and words[-1] in PRODUCT_NAME_KEYS and set(words[:-1]) <= {"product"}
+    """Whether the fact is the product's name (see names_product)."""
+    return names_product(fact.name)
+
+
+def names_product(key: str) -> bool:
+    """Whether a key holds the product's name or title: a key of PRODUCT_NAME_KEYS in any case, "product"
+    or "item" before it or not ("name", "Title", "Product Name", "productTitle", "item_name")."""
+    words = name_words(key)
+    return bool(words) and words[-1] in PRODUCT_NAME_KEYS and set(words[:-1]) <= {"product", "item"}
 
 
 def age_limited(fact: Fact) -> bool:

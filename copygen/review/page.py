@@ -17,7 +17,7 @@ from typing import Any
 
 from copygen.io.products import value_text
 from copygen.quality.channels import CHANNELS, split_parts
-from copygen.quality.checks import failed_checks
+from copygen.quality.checks import failed_checks, required_values
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
@@ -76,7 +76,7 @@ def shown_draft(draft: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": draft["id"],
         "line": draft.get("line", "?"),
-        "title": value_text(attributes.get("name") or draft["id"]),
+        "title": value_text(named[0][1]) if (named := required_values(["name"], attributes)) else draft["id"],
         "template": draft.get("template", "?"),
         "channel": draft.get("channel"),
         "clean": draft.get("clean", True) is not False,

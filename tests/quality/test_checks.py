@@ -213,6 +213,9 @@ def test_required_columns_default_to_name_and_must_exist():
     assert required_columns(None, ["id", "title"], "p.csv") == ["title"]
     assert required_columns(None, ["id", "brand"], "p.csv") == []
     assert required_columns(["brand", "brand"], ["brand"], "p.csv") == ["brand"]
+    assert required_columns(None, ["id", "Product Name", "Price"], "p.csv") == ["Product Name"]
+    assert required_columns(None, ["productTitle", "item_name"], "p.csv") == ["item_name"]  # a name before a title
+    assert required_columns(None, ["id", "brand_name", "nameplate"], "p.csv") == []  # a brand's name names no product
     with pytest.raises(InputError, match="--require colour: p.csv has no such column; its columns are: brand, id"):
         required_columns(["colour"], ["id", "brand"], "p.csv")
 
@@ -233,6 +236,11 @@ def test_a_product_with_a_title_and_no_name_must_be_named_by_its_title_before_a_
     both = {"name": "Harbor Kettle", "title": "Harbor Kettle, 1 L"}
     assert required_values(["name", "title"], both) == [("name", "Harbor Kettle"), ("title", "Harbor Kettle")]
     assert required_values(["name"], {"brand": "Fernwell"}) == []
+    cot = {"Product Name": "Dozely Travel Cot Lite", "Weight": "6.8 kg"}  # a shop export's name column
+    assert required_values(["name"], cot) == [("Product Name", "Dozely Travel Cot Lite")]
+    assert failed(check_variant("It weighs 6.8 kg.", cot, required=["Product Name"]), "required") == [
+        "does not mention Product Name (Dozely Travel Cot Lite)"
+    ]
 
 
 def test_of_variants_that_state_as_much_the_one_saying_less_beyond_the_data_comes_first():
@@ -674,6 +682,7 @@ def test_the_default_template_shows_an_example_and_a_template_reads_its_own():
     shipped = load_template("product-description")
     [mug] = shipped.examples
     assert mug["name"] in render_prompt(shipped, {"name": "Lantern 500"})
+    assert mug["name"] in render_prompt(shipped, {"Product Name": "Lantern 500"})  # a shop export's name column
     assert mug["name"] not in render_prompt(
         shipped, {"title": "Lantern 500, 3 modes"}
     )  # a listing, not a catalogue row

@@ -514,3 +514,13 @@ def test_plain_copy_is_marked_as_written_from_the_data(tmp_path):
     markdown = draft_as_markdown({**draft, "template": "t", "model": "m"})
     assert "1. Meet the Kettle. Its capacity is 1.2 L. _(plain copy from the data)_" in markdown
     assert "2. Ketle ketle. _(score -1.5)_" in markdown
+
+
+def test_a_product_is_headed_by_its_name_under_any_name_column():
+    drafts = [
+        {"id": "c", "attributes": {"id": "c", "Product Name": "Dozely Travel Cot"}, "variants": []},
+        {"id": "t", "attributes": {"id": "t", "title": "Harbor Kettle, 1 L, Steel"}, "variants": []},
+        {"id": "x", "attributes": {"id": "x", "colour": "red"}, "variants": []},
+    ]
+    page = review_page(drafts, "drafts.jsonl")
+    assert "<h2>Dozely Travel Cot</h2>" in page and "<h2>Harbor Kettle</h2>" in page and "<h2>x</h2>" in page
