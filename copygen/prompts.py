@@ -116,7 +116,7 @@ def environment():
 # Words a key writes in lower case that copy writes in capitals: "bpa_free" is "BPA free".
 ACRONYMS = frozenset(
     "bpa pvc pfas pfoa ptfe pfc led lcd oled usb uv ip rfid nfc gps hdmi ac dc abs tpu tpe eva spf upf"  # noqa: SIM905
-    " rgb otg ibis ipx vlt voc cri pd anc hdr sd ssd ram diy".split()
+    " rgb otg ibis ipx vlt voc cri pd anc hdr sd ssd ram diy mips".split()
 )
 # A key's last word that says what a product is: "dishwasher safe", "latex free", "water resistant".
 IS_ENDS = frozenset(
@@ -144,7 +144,8 @@ PARTS = frozenset("sleeves pockets wheels handles straps legs drawers shelves do
 # Nouns said without "a": "It has night vision.", "It needs assembly."
 UNCOUNTED = frozenset(
     "vision assembly installation insulation ventilation protection storage wifi bluetooth padding lining support"  # noqa: SIM905
-    " detection cancellation hay food water soil fuel gas oil paint glue ink sand salt coffee tea".split()
+    " detection cancellation hay food water soil fuel gas oil paint glue ink sand salt coffee tea caffeine sugar"
+    " alcohol gluten dairy lactose".split()
 )
 # A first word that makes one adjective with a last word that says what a thing is: "dishwasher safe", "BPA free".
 COMPOUNDS = frozenset(
@@ -189,6 +190,8 @@ def key_reads(words: str) -> str:
         return "part" if len(split) > 1 and last.endswith(("able", "ible")) and split[0] not in JOINED else "is"
     if (len(split) == 1 and last in DOES) or (len(split) > 1 and split[0] in DOES_TO):
         return "does"
+    if len(split) == 1 and words.isupper():  # "MIPS": "It has MIPS."
+        return "has"
     return "" if len(split) == 1 and is_plural(last) and last not in THINGS | PARTS else "has"
 
 

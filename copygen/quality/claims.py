@@ -287,7 +287,7 @@ CLAIM = re.compile(
 PUFFERY = re.compile(
     r"(?<![\w-])(?:high[- ]end|top[- ]end|luxur(?:y|ious)|premium|deluxe|upscale|up[- ]?market"
     r"|top[- ]of[- ]the[- ](?:line|range)|state[- ]of[- ]the[- ]art|cutting-edge|world[- ]class|best[- ]in[- ]class"
-    r"|finest|unparalleled|top[- ](?:tier|notch|quality)|first[- ]class|high[- ]quality)(?![\w-])",
+    r"|finest|unparalleled|top[- ](?:tier|notch|quality)|first[- ]class|high[- ]quality|high[- ]tech)(?![\w-])",
     re.IGNORECASE,
 )
 

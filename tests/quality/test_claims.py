@@ -414,6 +414,11 @@ CAPO = {"name": "Quick-Change Guitar Capo", "brand": "Fretwick", "price": "$12.9
         ({**CAPO, "line": "Premium Series"}, "A high-end, premium capo.", []),  # the data says it
         ({"name": "The Phoenix", "priceRange": "high"}, "A luxury restaurant.", []),  # a high price tier
         ({"name": "Chef's Knife", "blade": "20 cm cutting edge"}, "Its cutting edge is 20 cm.", []),  # a part
+        (
+            {"Product Name": "Pawlisle Orthopaedic Dog Bed", "Filling": "memory foam, 10 cm"},
+            "The product is also made of high-tech materials, including memory foam.",
+            ["high-tech"],
+        ),  # a held-out draft that passed every check, judged untrue
     ],
 )
 def test_praise_the_data_does_not_back(attributes, text, spans):
