@@ -272,6 +272,21 @@ def test_a_product_named_under_a_shop_exports_name_column_gets_plain_copy():
     assert plain(cot) == "Meet the Dozely Travel Cot Lite. It weighs 6.8 kg. It comes with a mattress."
 
 
+def test_a_listings_bullets_are_sentences_and_short_features_a_list():
+    """Judged garbled: bullets pasted as "Features: ...; ...; ..."."""
+    listing = {
+        "title": "Wanderdry Microfibre Travel Towel, Large",
+        "bullets": ["Absorbs up to 4 times its weight in water", "packs down to the size of a bottle."],
+    }
+    assert plain(listing) == (
+        "Meet the Wanderdry Microfibre Travel Towel. Absorbs up to 4 times its weight in water. "
+        "Packs down to the size of a bottle."
+    )
+    assert plain({"name": "Desk Converter", "features": ["Gas spring lift", "keyboard tray"]}) == (
+        "Meet the Desk Converter. Features: Gas spring lift; keyboard tray."
+    )
+
+
 def test_a_lens_is_one_thing():
     assert plain({"name": "Glaucor 50 mm Prime Lens", "autofocus": True}) == (
         "Meet the Glaucor 50 mm Prime Lens. It has an autofocus."
