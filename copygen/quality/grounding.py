@@ -99,7 +99,10 @@ THING_ENDS = frozenset(
     | {"included", "weighs", "measures", "sold", "lets", "gives", "works"}
 )
 # A thing named right before "at" or "of" and a number: "hand-knitted at 30°C", "a strap of 5mm".
-THING_AT = re.compile(r"(?P<thing>[^\W\d_]{3,})[\s-]+(?:at|of)\s+(?:(?:up\s+to|about|around)\s+)?(?=\d)", re.IGNORECASE)
+THING_AT = re.compile(  # not "made of 100% linen": a verb, no thing
+    r"(?P<thing>(?!(?:made|crafted|constructed)\b)[^\W\d_]{3,})[\s-]+(?:at|of)\s+(?:(?:up\s+to|about|around)\s+)?(?=\d)",
+    re.IGNORECASE,
+)
 ITEMS = re.compile(r"\s*[;\n]\s*")  # between a value's items: "hand-knitted; machine washable at 30°C"
 # After a number, what it is "of" (perhaps after the word it counts): "kg of glass beads", "2 layers of canvas".
 OF_THINGS = re.compile(r"(?:[ -][^\W\d_]+)?[ -]?of\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
@@ -137,6 +140,7 @@ LOAD_WORDS = r"limit|capacity|load|loads|max|maximum|holds?|holding|supports?|su
 LOAD_BEFORE = re.compile(rf"\b(?:{LOAD_WORDS})\b", re.IGNORECASE)
 LOAD_AFTER = re.compile(rf"[\s-]*(?:weight\s+|max(?:imum)?\s+)?(?:{LOAD_WORDS})\b", re.IGNORECASE)
 WEIGHS = re.compile(r"\b(?:weighs?|weighing|weight|weights)\b", re.IGNORECASE)
+LOAD_NAMED = re.compile(r"[\s-]*(?:[^\W\d_]+[\s-]+){0,2}")  # up to two words between "max" and "weight": whose it is
 OFFERED = re.compile(r"\bavailable\s+in\s+$", re.IGNORECASE)  # "Available in 180 kg": a size, not a load
 # A time given as a rate ("30 hours a day", "2 hours per charge" is no rate of a day): held only as the data writes it.
 PER = re.compile(r"\s*(?:a|an|per|each|every|/)\s*(?:day|night|week|month|year|hour)\b", re.IGNORECASE)
@@ -458,27 +462,34 @@ def mass_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> li
                 said = (
                     f"{' '.join(name_words(fact.name))} {value[max(0, quantity.start - MASS_REACH) : quantity.start]}"
                 )
-                load = LOAD_BEFORE.search(said) or LOAD_AFTER.match(value, quantity.end)
-                (loads if load else weights).add(quantity.number)
+                (loads if mass_read(said, value, quantity.end)[0] else weights).add(quantity.number)
     spans = []
     for quantity in quantities(text) if loads or weights else ():
         if quantity.unit not in MASSES:
             continue
-        before = text[max(0, quantity.start - MASS_REACH) : quantity.start]
-        cues = [*LOAD_BEFORE.finditer(before), *WEIGHS.finditer(before)]
-        last = max(cues, key=lambda cue: cue.end()) if cues else None
-        nearest = last.group().lower() if last else ""
-        loaded = (
-            last is not None
-            and any(  # "max weight" is a load
-                LOAD_BEFORE.fullmatch(cue.group()) and not before[cue.end() : last.start()].strip(" -") for cue in cues
-            )
-        )
-        load = bool(LOAD_AFTER.match(text, quantity.end)) or bool(nearest and not WEIGHS.fullmatch(nearest)) or loaded
-        weight = not load and bool(nearest or OFFERED.search(before))
+        load, weight = mass_read(text[max(0, quantity.start - MASS_REACH) : quantity.start], text, quantity.end)
         if (load and quantity.number in weights - loads) or (weight and quantity.number in loads - weights):
             spans.append((quantity.start, quantity.end))
     return spans
+
+
+def mass_read(before: str, text: str, end: int) -> tuple[bool, bool]:
+    """Whether a mass ending at `end` in `text` (`before`: what comes before it) is a load the product
+    bears, and whether it is the product's weight, by the word nearest before it: "max load 50 kg", "24 L
+    capacity, weight 2.9 kg". The data is read as copy is (a listing's bullet "24 L capacity, weight
+    2.9 kg" gives its weight, not a load)."""
+    cues = [*LOAD_BEFORE.finditer(before), *WEIGHS.finditer(before)]
+    last = max(cues, key=lambda cue: cue.end()) if cues else None
+    nearest = last.group().lower() if last else ""
+    loaded = (
+        last is not None
+        and any(  # "max weight" is a load, and so are "max user weight" and "max pet weight"
+            LOAD_BEFORE.fullmatch(cue.group()) and LOAD_NAMED.fullmatch(before[cue.end() : last.start()])
+            for cue in cues
+        )
+    )
+    load = bool(LOAD_AFTER.match(text, end)) or bool(nearest and not WEIGHS.fullmatch(nearest)) or loaded
+    return load, not load and bool(nearest or OFFERED.search(before))
 
 
 def misread_spans(values: list[str], text: str) -> list[tuple[int, int]]:

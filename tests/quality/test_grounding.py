@@ -411,6 +411,21 @@ def test_attribute_coverage(attributes, text, expected):
             ["max weight is 7 kg", "7 kg", "25 kg"],
         ),  # "max weight" is a load (held-out plain copy: the first sentence was flagged)
         (
+            {"Product Name": "Dog Bed", "Max Pet Weight": "45 kg", "Weight": "3 kg"},
+            "Its max pet weight is 45 kg. It weighs 3 kg.",
+            [],
+        ),  # and so is "max pet weight" (held-out plain copy: the first sentence was flagged)
+        (
+            {"title": "Kids Suitcase", "bullets": ["Max load 50 kg", "24 L capacity, weight 2.9 kg"]},
+            "24 L capacity, weight 2.9 kg. It weighs 2.9 kg, not 50 kg.",
+            ["50 kg"],
+        ),  # the data's mass is read by the word nearest before it, as copy's is: a weight, not a capacity
+        (
+            {"name": "Duvet Cover", "material": "100% French flax linen", "made_in": "Lithuania"},
+            "It is made of 100% French flax linen.",
+            [],
+        ),  # "made of" is no thing another value names ("Made In": held-out plain copy was flagged)
+        (
             {"name": "Honey", "price": {"amount": 11.95, "currency": "AUD"}, "gift": {"price": 4, "currency": "GBP"}},
             "It costs 11.95 AUD, not 11.95 CAD or $11.95. Gift wrap is £4, not €4.",
             ["11.95 CAD", "$11.95", "€4"],
