@@ -116,7 +116,7 @@ def environment():
 # Words a key writes in lower case that copy writes in capitals: "bpa_free" is "BPA free".
 ACRONYMS = frozenset(
     "bpa pvc pfas pfoa ptfe pfc led lcd oled usb uv ip rfid nfc gps hdmi ac dc abs tpu tpe eva spf upf"  # noqa: SIM905
-    " rgb otg ibis ipx vlt voc cri pd anc hdr sd ssd ram diy mips".split()
+    " rgb otg ibis ipx vlt voc cri pd anc hdr sd ssd ram diy mips tsa".split()
 )
 # A key's last word that says what a product is: "dishwasher safe", "latex free", "water resistant".
 IS_ENDS = frozenset(

@@ -250,6 +250,14 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             {"left_handed_available": "N", "tools_required": "screwdriver (not included)"},
             "Left handed is not available. Tools required: screwdriver (not included).",
         ),  # "Its left handed is not available"; a tool that is no number stays a label
+        (
+            {"wheel_count": 2, "thread_count": 300, "insulated": "Yes, VDE 1000 V", "country_of_origin": "Portugal"},
+            "It has 2 wheels. Its thread count is 300. It is insulated (VDE 1000 V). It comes from Portugal.",
+        ),  # "Its wheel count is 2", "Insulated: Yes, VDE 1000 V.", "Its country of origin is Portugal"
+        (
+            {"item_weight": "2.4 kg", "tsa_lock": True, "pack_quantity": 8},
+            "It weighs 2.4 kg. It has a TSA lock. It comes in a pack of 8.",
+        ),  # "Its item weight is", "It has a tsa lock", "Its pack quantity is 8"
     ],
 )
 def test_plain_copy_says_keys_in_sentences_by_how_they_read(attributes, says):
