@@ -266,9 +266,11 @@ def unsaid_repeats(text: str, attributes: dict[str, Any]) -> list[str]:
         for said in [value_text(value), *(map(value_text, value.values()) if isinstance(value, dict) else ())]:
             if repeated_phrases(said):
                 text = re.sub(rf"(?<!\w){re.escape(said)}(?!\w)", "…", text, flags=re.IGNORECASE)
-    keys = {
-        word for fact in facts(attributes) for key in (fact.name, fact.part) for word in name_words(key)
-    } | FUNCTION_WORDS
+    keys = (
+        {word for fact in facts(attributes) for key in (fact.name, fact.part) for word in name_words(key)}
+        | FUNCTION_WORDS
+        | {"up"}
+    )  # "a petrol of up to 8 L and a diesel of up to 6 L"
     return [phrase for phrase in repeated_phrases(text) if not set(WORD.findall(phrase)) <= keys]
 
 

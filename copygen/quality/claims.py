@@ -74,6 +74,8 @@ NAMED_MATERIALS = [
     if kind not in ("wood", "timber", "metal", "plastic", "ceramic", "stone", "rubber", "synthetic")
 ]
 # A key for a colour, not for a part's material ("shade_material": "linen" is a lampshade's).
+# Keys whose values name no material: a maker, a category ("made of sports and fitness products": a held-out draft)
+UNMADE_KEYS = MAKER_KEYS | {"category", "categories", "department"}
 COLOUR_KEY = re.compile(r"colou?r|shade(?!.*(?:material|fabric))", re.IGNORECASE)
 # (claim, evidence) for what a product is made of. A colour or a maker is no evidence: "Slate Blue",
 # "Gunmetal" and "Ironvale" are no material (held-out drafts: a headlamp and a jump rope "made of
@@ -323,8 +325,8 @@ def unsupported_claim_spans(
     yes_keys = " ".join(" ".join(name_words(fact.name)) for fact in every if polarity(fact.value))
     no_keys = {" ".join(name_words(fact.name)) for fact in every if polarity(fact.value) is False}
     data = f"{data_text(every)} {yes_keys}"  # "gluten_free": true backs "gluten free"
-    made_of = data_text(  # what may name a material: no colour ("Slate Blue") and no maker ("Ironvale")
-        [fact for fact in every if not COLOUR_KEY.search(fact.name) and not MAKER_KEYS & set(name_words(fact.name))]
+    made_of = data_text(  # what may name a material: no colour ("Slate Blue"), maker ("Ironvale") or category
+        [fact for fact in every if not COLOUR_KEY.search(fact.name) and not UNMADE_KEYS & set(name_words(fact.name))]
     )
     reading = Reading(text)
     lacking = [span for span in key_phrase_spans(text, every, lacked=True) if negated_at_char(reading, span[0])]

@@ -232,8 +232,16 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
         ),  # "Its sweeteners are none", "Its engraving is available", "Its cri is CRI 96+", "Its players are 2-5"
         (
             {"battery": "Requires 2 x AA", "includes": ["crusher", "cleaning comb", "2 x AAA batteries"]},
-            "It requires 2 x AA. It comes with a crusher, a cleaning comb and 2 x AAA batteries.",
+            "Its battery requires 2 x AA. It comes with a crusher, a cleaning comb and 2 x AAA batteries.",
         ),  # "Its battery is Requires 2 x AA", "It comes with crusher, cleaning comb"
+        (
+            {"gps_built_in": True, "parking_mode": "requires hardwire kit", "operating_temp_c": "-20 to 60"},
+            "It has GPS built in. Its parking mode requires hardwire kit. Its operating temp is -20 to 60°C.",
+        ),  # "Its GPS built is yes in" (a yes read as a number); "It requires hardwire kit" was judged untrue
+        (
+            {"jump_starts_per_charge": 30, "engine": {"petrol_l": "up to 8.0", "diesel_l": "up to 6.0"}},
+            "It has 30 jump starts per charge. Its engine has a petrol of up to 8.0 L and a diesel of up to 6.0 L.",
+        ),  # "Its jump starts per charge is 30"; "of up to" twice is no repeat
         (
             {"connectivity": ["Bluetooth 5.1", "2.4 GHz dongle"], "colours": ["smoke grey", "sand"]},
             "Its connectivity is Bluetooth 5.1, 2.4 GHz dongle. It comes in smoke grey and sand.",

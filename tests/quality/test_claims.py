@@ -306,6 +306,11 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             "Pens made of 24 different colors, made of gel.",
             ["24 different colors"],
         ),  # a held-out draft
+        (
+            {"productName": "Resistance Band Set", "category": "sports and fitness", "material": "latex"},
+            "A set made of sports and fitness products, made of latex.",
+            ["sports", "fitness products"],
+        ),  # a held-out draft that passed every check: a category names no material
         # an age, which the product has only when the data says so; its user's is no claim
         (
             {"name": "Silver Ring", "warranty": "3 months"},
