@@ -139,7 +139,7 @@ THINGS = frozenset(
 # Keys that say what a product does: "It floats.", "It does not fold."
 DOES = frozenset("floats folds reclines rotates swivels glows vibrates locks stacks tilts extends collapses".split())  # noqa: SIM905
 # Verbs that start a key and say what a product does to a thing: "It does not contain nuts."
-DOES_TO = frozenset("contains requires supports uses".split())  # noqa: SIM905
+DOES_TO = frozenset("contains requires supports uses doubles".split())  # noqa: SIM905
 PARTS = frozenset("sleeves pockets wheels handles straps legs drawers shelves doors hooks".split())  # noqa: SIM905
 # Nouns said without "a": "It has night vision.", "It needs assembly."
 UNCOUNTED = frozenset(

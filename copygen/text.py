@@ -17,7 +17,7 @@ NAME_PREFIXES = frozenset({"is", "has", "have", "can", "with", "supports"})  # "
 # ("charge_time_h", "runtime_min"), not otherwise (the height of "size_h", the minimum of "temp_min").
 TIME_WORDS = frozenset(
     "time runtime playtime duration life cook bake boil brew charge charging setup timer burn delay interval session"  # noqa: SIM905
-    " steep dry drying warm heat heating run play standby talk recharge cycle off on after before within".split()
+    " steep dry drying warm heat heating run play standby talk recharge cycle off on after before within shutoff keeps".split()
 )
 SHORT_TIMES = frozenset({"min", "h", "hr", "sec", "s"})
 # Words before a key's last "c" or "f" that make it degrees: "max_temp_c", "oven_safe_c", "heat_resistant_to_c",

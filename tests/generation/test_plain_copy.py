@@ -266,6 +266,14 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             {"item_weight": "2.4 kg", "tsa_lock": True, "pack_quantity": 8},
             "It weighs 2.4 kg. It has a TSA lock. It comes in a pack of 8.",
         ),  # "Its item weight is", "It has a tsa lock", "Its pack quantity is 8"
+        (
+            {"max_current_a": 16, "doubles_as_power_bank": True, "auto_shutoff_min": 10, "keeps_hot_h": 12},
+            "Its max current is 16 A. It doubles as power bank. Its auto shutoff is 10 minutes. It keeps hot for 12 hours.",
+        ),  # "Its max current a is 16", "It has a doubles as power bank", "auto shutoff min", "keeps hot h" (sets 95-98)
+        (
+            {"not_a_life_saving_device": True, "caffeine": "Contains caffeine", "sleeps": 4},
+            "It is not a life saving device. It contains caffeine. It sleeps 4.",
+        ),  # "Not a life saving device: yes", "Its caffeine is Contains caffeine", "It has 4 sleeps"
     ],
 )
 def test_plain_copy_says_keys_in_sentences_by_how_they_read(attributes, says):
