@@ -311,6 +311,13 @@ def test_a_listings_bullets_are_sentences_and_short_features_a_list():
     )
 
 
+def test_a_list_of_objects_is_left_out_of_plain_copy():
+    """Held-out "bands": [{"colour": ..., "resistanceKg": ...}, ...] was said as "colour: yellow, resistanceKg:
+    2-5, ...", failed the checks, and untrue model copy came first."""
+    bands = {"name": "Band Set", "bands": [{"colour": "red", "resistanceKg": "5-9"}], "latex_free": False}
+    assert plain(bands) == "Meet the Band Set. It is not latex free."
+
+
 def test_a_lens_is_one_thing():
     assert plain({"name": "Glaucor 50 mm Prime Lens", "autofocus": True}) == (
         "Meet the Glaucor 50 mm Prime Lens. It has an autofocus."
