@@ -73,9 +73,9 @@ NAMED_MATERIALS = [
     for kind in MATERIALS.split("|")
     if kind not in ("wood", "timber", "metal", "plastic", "ceramic", "stone", "rubber", "synthetic")
 ]
-# A key for a colour, not for a part's material ("shade_material": "linen" is a lampshade's).
 # Keys whose values name no material: a maker, a category ("made of sports and fitness products": a held-out draft)
 UNMADE_KEYS = MAKER_KEYS | {"category", "categories", "department"}
+# A key for a colour, not for a part's material ("shade_material": "linen" is a lampshade's).
 COLOUR_KEY = re.compile(r"colou?r|shade(?!.*(?:material|fabric))", re.IGNORECASE)
 # (claim, evidence) for what a product is made of. A colour or a maker is no evidence: "Slate Blue",
 # "Gunmetal" and "Ironvale" are no material (held-out drafts: a headlamp and a jump rope "made of

@@ -251,9 +251,15 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             "It has 2 speakers. Its speakers output is 15 W. It needs 3 x AA batteries. It folds in half.",
         ),  # "It has 2 count speakers", "Its batteries required is 3 x AA", "Its folds are in half"
         (
-            {"submersible": "fully", "print_speed_ppm": 30, "caffeine": True, "mips": "yes"},
-            "It is fully submersible. Its print speed is 30 ppm. It has caffeine and MIPS.",
-        ),  # "Submersible: fully", "Its print speed ppm is 30", "It has a caffeine", "Mips: yes"
+            {
+                "submersible": "fully",
+                "print_speed_ppm": 30,
+                "caffeine": True,
+                "mips": "yes",
+                "brightness_lm": "300 lumens",
+            },
+            "It is fully submersible. Its print speed is 30 ppm. It has caffeine and MIPS. Its brightness is 300 lumens.",
+        ),  # "Submersible: fully", "Its print speed ppm is 30", "It has a caffeine", "Mips: yes", "brightness lm is 300 lumens"
         (
             {"left_handed_available": "N", "tools_required": "screwdriver (not included)"},
             "Left handed is not available. Tools required: screwdriver (not included).",
