@@ -47,7 +47,7 @@ def plain_variant(
         attributes,
         product_id=product_id,
         exclude=exclude,
-        extra={"product_name": value_text(named[0][1])},
+        extra={"product_name": value_text(named[0][1]), "name_key": named[0][0]},
     )
     text = " ".join(tidy(text).splitlines())
     return Variant(text, None, source="data") if text else None

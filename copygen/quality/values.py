@@ -197,7 +197,11 @@ ALL_AGES = re.compile(
     re.IGNORECASE,
 )
 MAKER_KEYS = frozenset({"brand", "maker", "manufacturer", "company", "label", "vendor"})
-PRODUCT_NAME_KEYS = frozenset({"name", "title"})  # "name", "title", "productName", "product_title"
+PRODUCT_NAME_KEYS = frozenset({"name", "title", "nm"})  # "name", "title", "productName", "product_title", "prod_nm"
+# Words before a name key that keep it the product's: "product_name", "listing_title", "style_name", "part_name".
+NAME_KEY_PREFIXES = frozenset({"product", "prod", "item", "listing", "style", "part", "article"})
+# Keys that name a product alone, where it has no name key: "product", "Item", "Artikel", "model", "style".
+NAMING_KEYS = frozenset({"product", "item", "artikel", "article", "style", "model"})
 # Where a listing's long title stops naming the product: "Anker PowerCore 20000mAh Portable Charger, 22.5W ...".
 TITLE_END = re.compile(r",|\s[-–—|]\s")
 PARTS = re.compile(r"[,;]")  # a value's parts, each stating one thing
@@ -549,10 +553,12 @@ def product_name(fact: Fact) -> bool:
 
 
 def names_product(key: str) -> bool:
-    """Whether a key holds the product's name or title: a key of PRODUCT_NAME_KEYS in any case, "product"
-    or "item" before it or not ("name", "Title", "Product Name", "productTitle", "item_name")."""
+    """Whether a key holds the product's name or title: a key of PRODUCT_NAME_KEYS in any case, a word
+    of NAME_KEY_PREFIXES before it or not ("name", "Title", "Product Name", "productTitle", "prod_nm",
+    "listing_title"), or one of NAMING_KEYS alone ("Product", "Item", "model"; see checks.name_keys)."""
     words = name_words(key)
-    return bool(words) and words[-1] in PRODUCT_NAME_KEYS and set(words[:-1]) <= {"product", "item"}
+    named = bool(words) and words[-1] in PRODUCT_NAME_KEYS and set(words[:-1]) <= NAME_KEY_PREFIXES
+    return named or (len(words) == 1 and words[0] in NAMING_KEYS)
 
 
 def age_limited(fact: Fact) -> bool:

@@ -300,6 +300,10 @@ def test_a_product_named_under_a_shop_exports_name_column_gets_plain_copy():
     """Held-out products named under "Product Name" got no plain copy, and the model's untrue copy came first."""
     cot = {"Product Name": "Dozely Travel Cot Lite", "Weight": "6.8 kg", "Mattress Included": "Yes"}
     assert plain(cot) == "Meet the Dozely Travel Cot Lite. It weighs 6.8 kg. It comes with a mattress."
+    for key in ("prod_nm", "Item", "style_name", "listing_title", "Artikel"):  # held-out sets 99-102
+        assert plain({key: "Kaltrek Yoga Mat", "price_eur": "34.90", "warranty_yrs": 5, "power_watts": 20}) == (
+            "Meet the Kaltrek Yoga Mat. It costs 34.90 EUR. Its warranty is 5 years. Its power is 20 watts."
+        )
 
 
 def test_a_listings_bullets_are_sentences_and_short_features_a_list():

@@ -216,6 +216,11 @@ def test_required_columns_default_to_name_and_must_exist():
     assert required_columns(None, ["id", "Product Name", "Price"], "p.csv") == ["Product Name"]
     assert required_columns(None, ["productTitle", "item_name"], "p.csv") == ["item_name"]  # a name before a title
     assert required_columns(None, ["id", "brand_name", "nameplate"], "p.csv") == []  # a brand's name names no product
+    assert required_columns(None, ["id", "prod_nm", "listing_title"], "p.csv") == ["prod_nm"]
+    assert required_columns(None, ["id", "model", "Product", "colour"], "p.csv") == [
+        "model"
+    ]  # a key that names it alone
+    assert required_columns(None, ["model", "title"], "p.csv") == ["title"]  # only where no name or title does
     with pytest.raises(InputError, match="--require colour: p.csv has no such column; its columns are: brand, id"):
         required_columns(["colour"], ["id", "brand"], "p.csv")
 
