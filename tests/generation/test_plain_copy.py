@@ -328,6 +328,15 @@ def test_a_list_of_objects_is_left_out_of_plain_copy():
     assert plain(bands) == "Meet the Band Set. It is not latex free."
 
 
+def test_measures_under_a_dimensions_key_with_a_unit_are_the_products():
+    """Held-out "dimensions_mm": {"h": 290, ...} read "They measure 290 mm/h" (a rate), and the old code
+    stopped the whole run on it."""
+    speakers = {"name": "Bookshelf Speakers", "dimensions_mm": {"h": 290, "w": 180}, "flow_rate_l_h": 300}
+    assert plain(speakers) == (
+        "Meet the Bookshelf Speakers. Their height is 290 mm. Their width is 180 mm. Their flow rate is 300 L/h."
+    )
+
+
 def test_a_lens_is_one_thing():
     assert plain({"name": "Glaucor 50 mm Prime Lens", "autofocus": True}) == (
         "Meet the Glaucor 50 mm Prime Lens. It has an autofocus."
