@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from copygen.errors import UsageError
+from copygen.errors import TemplateError, UsageError
 from copygen.generation.copy_through import MANIFEST_KEY as COPY_THROUGH
 from copygen.generation.copy_through import mask_attributes, restore
 from copygen.generation.engines import choose_engine, engine_class
@@ -236,6 +236,7 @@ def checked_variants(
     plain_copy: Template | None = None,
     beyond: int | None = None,
     plain: Variant | None = None,
+    on_warning: Callback = None,
 ) -> list:
     """Check every candidate against its product (adding a trimmed copy of each that states a
     number no attribute holds or that the token limit cut off mid-sentence, unless ranking by
@@ -257,15 +258,24 @@ def checked_variants(
     if trusted and beyond is not None:
         trusted = unheld_words(product.attributes, kept[0].text, job.exclude) < beyond
     if not trusted:
-        plain = plain or (clean_plain_copy(plain_copy, product, job) if plain_copy else None)
+        plain = plain or (clean_plain_copy(plain_copy, product, job, on_warning) if plain_copy else None)
         if plain:
             kept.insert(0, plain)
     return kept
 
 
-def clean_plain_copy(template: Template, product: Product, job: DraftJob) -> Variant | None:
-    """The product's plain copy, checked, if it passes every check."""
-    plain = plain_variant(template, product.attributes, product.id, job.exclude)
+def clean_plain_copy(
+    template: Template, product: Product, job: DraftJob, on_warning: Callback = None
+) -> Variant | None:
+    """The product's plain copy, checked, if it passes every check. A plain-copy template that fails on
+    one product leaves that product without plain copy, with a warning, and the run goes on: plain
+    copy is a fallback, and a template's bug on one product of thousands should not stop the rest."""
+    try:
+        plain = plain_variant(template, product.attributes, product.id, job.exclude)
+    except TemplateError as error:
+        if on_warning:
+            on_warning(f"{error}; product {product.id} gets no plain copy, only the model's")
+        return None
     return plain if plain and is_clean(checked(plain, product, job).checks) else None
 
 
@@ -325,7 +335,7 @@ def draft_products(
             shown, mapping = mask_attributes(product.attributes, copied) if copied else (product.attributes, {})
             prompt = render_prompt(template, shown, product_id=product.id, columns=job.columns, exclude=job.exclude)
             prompt = fit_prompt(loaded, prompt, budget, on_warning, product.id)
-            plain = clean_plain_copy(first, product, job) if first else None
+            plain = clean_plain_copy(first, product, job, on_warning) if first else None
             window.append((product, model_input_text(loaded, prompt), mapping, shown, plain))
             if len(window) >= settings.batch_size * SORT_WINDOW_BATCHES:
                 yield sorted_window(window)
@@ -348,7 +358,7 @@ def draft_products(
         for index, (product, _, mapping, _, plain) in enumerate(window):
             for variant in variants[index]:
                 variant.text = restore(variant.text, mapping)
-            kept = checked_variants(variants[index], product, job, later, beyond, plain)
+            kept = checked_variants(variants[index], product, job, later, beyond, plain, on_warning)
             yield Draft(
                 id=product.id,
                 line=product.line,

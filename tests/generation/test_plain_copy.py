@@ -451,6 +451,26 @@ def test_a_users_plain_copy_template_replaces_copygens(tiny_gpt2, tmp_path, monk
     assert draft["variants"][0] == {**draft["variants"][0], "text": "Our Kettle, in red.", "source": "data"}
 
 
+def test_a_plain_copy_template_that_fails_on_one_product_warns_and_the_run_goes_on(tiny_gpt2, tmp_path, monkeypatch):
+    """c615618's own template stopped a held-out run of 60 at product 41 (a ValueError in the template)."""
+    monkeypatch.setenv("COPYGEN_PROMPTS", "")
+    folder = tmp_path / "my-prompts"
+    folder.mkdir()
+    source = "Our {{ product_name }}{% if 'boom' in attributes %}{{ 1 / attributes.boom }}{% endif %}.\n"
+    (folder / "plain-copy.j2").write_text(source, encoding="utf-8")
+    out = tmp_path / "drafts.jsonl"
+    products = tmp_path / "products.jsonl"
+    rows = [{"id": "a", "name": "Kettle", "boom": 0}, {"id": "b", "name": "Mug"}]
+    products.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    args = ["generate", str(products), "-m", str(tiny_gpt2), "--prompts-dir", str(folder), "-o", str(out)]
+    result = runner.invoke(app, [*args, "--num-beams", "2", "--num-variants", "1", "--max-new-tokens", "6"])
+    assert result.exit_code == 0, result.output
+    assert "product a: ZeroDivisionError: division by zero; product a gets no plain copy" in result.stderr
+    first, second = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [v["source"] for v in first["variants"]] == ["model"]
+    assert second["variants"][0]["text"] == "Our Mug." and second["variants"][0]["source"] == "data"
+
+
 @pytest.mark.parametrize(("beyond", "first"), [(None, "model"), (10, "data"), (30, "model")])
 def test_plain_copy_goes_before_a_clean_draft_that_says_much_beyond_its_data(tiny_gpt2, beyond, first):
     settings = GenerationSettings(num_beams=2, num_variants=1)
