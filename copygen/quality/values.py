@@ -548,17 +548,19 @@ def rated_high(fact: Fact) -> bool | None:
 
 
 def product_name(fact: Fact) -> bool:
-    """Whether the fact is the product's name (see names_product)."""
-    return names_product(fact.name)
+    """Whether the fact is the product's name under a name or title key (see names_product; not a
+    "style" or "model" key, which is as often a detail of a named product)."""
+    return names_product(fact.name, alone=False)
 
 
-def names_product(key: str) -> bool:
+def names_product(key: str, alone: bool = True) -> bool:
     """Whether a key holds the product's name or title: a key of PRODUCT_NAME_KEYS in any case, a word
     of NAME_KEY_PREFIXES before it or not ("name", "Title", "Product Name", "productTitle", "prod_nm",
-    "listing_title"), or one of NAMING_KEYS alone ("Product", "Item", "model"; see checks.name_keys)."""
+    "listing_title"), or, with `alone`, one of NAMING_KEYS alone ("Product", "Item", "model"; see
+    checks.name_keys, which puts them last)."""
     words = name_words(key)
     named = bool(words) and words[-1] in PRODUCT_NAME_KEYS and set(words[:-1]) <= NAME_KEY_PREFIXES
-    return named or (len(words) == 1 and words[0] in NAMING_KEYS)
+    return named or (alone and len(words) == 1 and words[0] in NAMING_KEYS)
 
 
 def age_limited(fact: Fact) -> bool:

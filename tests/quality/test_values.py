@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from copygen.quality.grounding import attribute_coverage, contradicted_spans, contradictions, missing_values
-from copygen.quality.values import name_words
+from copygen.quality.values import Fact, name_words, names_product, product_name
 
 FAMILY_NO = {"familyFriendly": "no"}
 FAMILY_YES = {"familyFriendly": "yes"}
@@ -26,6 +26,24 @@ FAMILY_YES = {"familyFriendly": "yes"}
 )
 def test_name_words(name, words):
     assert name_words(name) == words
+
+
+@pytest.mark.parametrize(
+    "key, names, named_fact",
+    [
+        ("name", True, True),
+        ("Product Name", True, True),
+        ("listing_title", True, True),
+        ("prod_nm", True, True),
+        ("brand_name", False, False),  # a brand's name names no product
+        ("Item", True, False),  # names it only where no name key does (checks.name_keys); no name to the checks
+        ("model", True, False),
+        ("style", True, False),
+    ],
+)
+def test_keys_that_name_the_product(key, names, named_fact):
+    assert names_product(key) is names
+    assert product_name(Fact(key, "Bomber")) is named_fact
 
 
 @pytest.mark.parametrize(
