@@ -36,7 +36,6 @@ from copygen.quality.trim import (
 )
 from copygen.quality.values import (
     FUNCTION_WORDS,
-    NAMING_KEYS,
     PRODUCT_NAME_KEYS,
     TITLE_END,
     facts,
@@ -457,12 +456,11 @@ def name_keys(keys: Iterable[str]) -> list[str]:
     """The keys that name a product (see values.names_product), a name before a title, and both before
     a key that names it alone ("product", "model"): what copy must mention by default. Brand is left
     to --require: half the sample references omit it."""
-    return sorted(
-        (key for key in keys if names_product(key)),
-        key=lambda key: (
-            2 if len(name_words(key)) == 1 and name_words(key)[0] in NAMING_KEYS else name_words(key)[-1] == "title"
-        ),
-    )
+
+    def rank(key: str) -> int:
+        return int(name_words(key)[-1] == "title") if names_product(key, alone=False) else 2
+
+    return sorted((key for key in keys if names_product(key)), key=rank)
 
 
 def required_values(required: Iterable[str], attributes: dict[str, Any]) -> list[tuple[str, Any]]:
