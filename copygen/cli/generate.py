@@ -192,7 +192,7 @@ def report(console, summary, output: str, workers: int) -> None:
     )
     if summary.unclean:
         console.print(
-            f"{summary.unclean} of {summary.written} drafts have no variant that passes every check: "
+            f"{summary.unclean} of {summary.written} drafts fail a check in their best variant: "
             "copygen review lists them first"
         )
     if summary.plain:

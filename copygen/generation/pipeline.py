@@ -180,7 +180,7 @@ def started_from_value(engine: Engine, window: list, variants: dict, job: DraftJ
     channel whose copy starts with a label ("Headline: ...")."""
     retry = {}
     for index, (product, text, mapping, shown, plain) in enumerate(window):
-        if plain is not None:  # the embedded default decodes once where plain copy passes
+        if plain is not None and is_clean(plain.checks):  # the embedded default decodes once where plain copy passes
             continue
         column = unnamed_column([restore(variant.text, mapping) for variant in variants[index]], product, job)
         if column is not None:
@@ -240,9 +240,10 @@ def checked_variants(
 ) -> list:
     """Check every candidate against its product (adding a trimmed copy of each that states a
     number no attribute holds or that the token limit cut off mid-sentence, unless ranking by
-    the model), then keep the best asked for; where none passes every check, or the best says
-    `beyond` words or more that the data does not hold, the product's plain copy comes first if
-    it passes (`plain`, where it was written before decoding, else from `plain_copy`)."""
+    the model), then keep the best asked for; where none passes every check, the product's plain
+    copy (from `plain_copy`) comes first if it passes. With the embedded default (`beyond` given),
+    `plain` was written before decoding and comes first wherever the best says `beyond` words or
+    more that the data does not hold, even where it fails a check (see plain_copy.py)."""
     if job.rank == "grounded":
         facts = product_facts(product, job)
         seen = {variant.text for variant in candidates}
@@ -258,25 +259,25 @@ def checked_variants(
     if trusted and beyond is not None:
         trusted = unheld_words(product.attributes, kept[0].text, job.exclude) < beyond
     if not trusted:
-        plain = plain or (clean_plain_copy(plain_copy, product, job, on_warning) if plain_copy else None)
-        if plain:
+        plain = plain or (checked_plain_copy(plain_copy, product, job, on_warning) if plain_copy else None)
+        if plain and (beyond is not None or is_clean(plain.checks)):
             kept.insert(0, plain)
     return kept
 
 
-def clean_plain_copy(
+def checked_plain_copy(
     template: Template, product: Product, job: DraftJob, on_warning: Callback = None
 ) -> Variant | None:
-    """The product's plain copy, checked, if it passes every check. A plain-copy template that fails on
-    one product leaves that product without plain copy, with a warning, and the run goes on: plain
-    copy is a fallback, and a template's bug on one product of thousands should not stop the rest."""
+    """The product's plain copy, checked. A plain-copy template that fails on one product leaves
+    that product without plain copy, with a warning, and the run goes on: plain copy is a
+    fallback, and a template's bug on one product of thousands should not stop the rest."""
     try:
         plain = plain_variant(template, product.attributes, product.id, job.exclude)
     except TemplateError as error:
         if on_warning:
             on_warning(f"{error}; product {product.id} gets no plain copy, only the model's")
         return None
-    return plain if plain and is_clean(checked(plain, product, job).checks) else None
+    return checked(plain, product, job) if plain else None
 
 
 def checked(variant: Variant, product: Product, job: DraftJob) -> Variant:
@@ -328,14 +329,14 @@ def draft_products(
     def windows() -> Iterator[tuple[list[str], list[dict], list[bool] | None, tuple[list, list[int]]]]:
         """Windows of model input texts sorted by length, with their facts and whether each may
         be decoded again, tagged with the window and the order that sorted it. With the embedded
-        default, a product's plain copy is written first: where it passes, the product is decoded
-        once, since its copy would then come second (see plain_copy.py)."""
+        default, a product's plain copy is written first, and comes first: where it passes, the
+        product is decoded once (see plain_copy.py)."""
         window: list[tuple[Product, str, dict[str, str], dict, Variant | None]] = []
         for product in products:
             shown, mapping = mask_attributes(product.attributes, copied) if copied else (product.attributes, {})
             prompt = render_prompt(template, shown, product_id=product.id, columns=job.columns, exclude=job.exclude)
             prompt = fit_prompt(loaded, prompt, budget, on_warning, product.id)
-            plain = clean_plain_copy(first, product, job, on_warning) if first else None
+            plain = checked_plain_copy(first, product, job, on_warning) if first else None
             window.append((product, model_input_text(loaded, prompt), mapping, shown, plain))
             if len(window) >= settings.batch_size * SORT_WINDOW_BATCHES:
                 yield sorted_window(window)
@@ -348,7 +349,7 @@ def draft_products(
         the window with that order."""
         order = sorted(range(len(window)), key=lambda i: len(window[i][1]))
         facts = [product_facts(window[i][0], job) for i in order]
-        again = [window[i][4] is None for i in order]
+        again = [window[i][4] is None or not is_clean(window[i][4].checks) for i in order]
         return [window[i][1] for i in order], facts, again, (window, order)
 
     for (window, order), decoded in engine.decode_windows(windows(), decoding, on_batch):

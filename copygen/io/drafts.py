@@ -60,7 +60,7 @@ class Draft:
     params: dict[str, Any]
     variants: list[Variant]
     channel: str | None = None  # the channel preset whose limits the checks used
-    clean: bool = True  # False when no variant passes every hard check: review it first
+    clean: bool = True  # False when the best variant fails a hard check: review it first
     format_version: int = DRAFTS_FORMAT_VERSION
     copygen_version: str = __version__  # the copygen that wrote the draft
 
@@ -231,7 +231,7 @@ class DraftWriter:
         self.to_stdout = output == "-"
         self.done: set[str] = set()
         self.written = 0
-        self.unclean = 0  # drafts written with no variant that passes every hard check
+        self.unclean = 0  # drafts written whose best variant fails a hard check
         self.plain = 0  # drafts whose best variant is plain copy written from the data
         if self.to_stdout:
             if resume:

@@ -24,7 +24,7 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 
 def review_page(drafts: list[dict[str, Any]], source: str = "drafts.jsonl") -> str:
     """The HTML page for reviewing `drafts` (as read by copygen.io.drafts.read_drafts); drafts
-    with no variant that passes every hard check come first, marked, in their file order."""
+    whose best variant fails a hard check come first, marked, in their file order."""
     from jinja2 import Environment
 
     drafts = sorted(drafts, key=lambda draft: draft.get("clean", True) is not False)
