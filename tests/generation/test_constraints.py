@@ -140,6 +140,7 @@ def decode(model, products, **options):
         **{"num_beams": 3, "num_variants": 3, "max_new_tokens": 16, "batch_size": 8, **options}
     )
     engine = TransformersEngine.load(str(model), settings)
+    engine.seed(settings.seed)  # sampled rows must not depend on the draws of tests run before
     texts = [text for text, _ in products]
     return engine.decode(texts, settings, grounding=[attributes for _, attributes in products])
 
