@@ -18,7 +18,7 @@ from typing import Any
 
 from copygen.errors import TemplateError
 from copygen.io.products import value_text
-from copygen.text import in_degrees, name_words, polarity, timed
+from copygen.text import in_degrees, name_words, names_product, polarity, timed
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_TEMPLATE = "product-description"
@@ -110,6 +110,10 @@ def environment():
     env.tests["no"] = lambda value: polarity(value, letters=True) is False
     env.tests["timed"] = timed
     env.tests["in_degrees"] = in_degrees
+    env.tests["name_key"] = names_by_name
+    env.tests["currency_key"] = lambda key: name_words(str(key))[:1] == ["currency"]  # "currencyCode"
+    # "BPA free", "dishwasher safe" say what a product is; "Legs only" does not, though "indoor_only" does
+    env.tests["state"] = lambda word: str(word).lower() in IS_ENDS - {"only"}
     return env
 
 
@@ -160,10 +164,19 @@ JOINED = frozenset(
 )
 
 
+def names_by_name(key: Any) -> bool:
+    """Whether a key holds the product's name, not a listing's title: "name", "Product Name",
+    "prod_nm" (see text.names_product)."""
+    return names_product(str(key), alone=False) and name_words(str(key))[-1] != "title"
+
+
 def key_words(key: Any) -> str:
     """A key as the words copy says it by: "pack_size" -> "pack size", "isVegan" -> "vegan",
-    "bpa_free" -> "BPA free", "usb_c_ports" -> "USB-C ports"."""
-    words = " ".join(word.upper() if word in ACRONYMS else word for word in name_words(str(key)))
+    "bpa_free" -> "BPA free", "usb_c_ports" -> "USB-C ports", and a Shopify export's "Variant
+    Price" -> "price" (its product's one variant)."""
+    split = name_words(str(key))
+    split = split[1:] if len(split) > 1 and split[0] == "variant" else split
+    words = " ".join(word.upper() if word in ACRONYMS else word for word in split)
     return re.sub(r"\bUSB ([abc])\b", lambda match: f"USB-{match.group(1).upper()}", words)
 
 
@@ -248,14 +261,31 @@ def article(words: str) -> str:
 
 # Words that end in "s" but name one thing: "The Prime Lens is", not "are".
 SINGULAR = frozenset("lens series news canvas chassis".split())  # noqa: SIM905
+NAME_LABELS = frozenset("size class type grade model series mark gen version style part".split())  # "size 312"  # noqa: SIM905
 
 
 def is_plural(phrase: str) -> bool:
     """Whether a name or key ends in a plural word before any "for", "with" or "in" ("Cable
     Tidy Clips", "ports", "Path Lights (8-Pack)"; not "Glass", "Pack of 6" or "Camera for
-    Teachers"), for "is" or "are"."""
-    words = re.findall(r"[^\W\d_]+", re.split(r"\s(?:for|with|in)\s", re.sub(r"\([^)]*\)", "", str(phrase)))[0])
-    last = words[-1].lower() if words else ""
+    Teachers"), for "is" or "are". A name's head is read before its first comma or spaced dash,
+    and its last word is a noun, not a code, a measure, a label's word or, among lower-case words,
+    a proper name ("Sintered brake pads, front", "Stretch needles 130/705 H-S", "Hearing aid
+    batteries size 312", "Tubeless valve stems Presta 44mm")."""
+    head = re.split(r",|\s[-–—]\s|\s(?:for|with|in)\s", re.sub(r"\([^)]*\)", "", str(phrase)))[0].split()
+    lower = any(  # not "of", "x", "9 inch"
+        word.islower() and word.isalpha() and len(word) > 3 and not any(map(str.isdigit, before))
+        for before, word in zip(head, head[1:])
+    )
+    words = [
+        word
+        for index, word in enumerate(head)
+        if not any(map(str.isdigit, word))
+        and not (len(word) > 1 and word.isupper())
+        and len(re.sub(r"[\W\d_]", "", word)) > 2
+        and word.lower() not in NAME_LABELS
+        and not (lower and index and word[:1].isupper())
+    ] or head[-1:]
+    last = re.sub(r"[\W\d_]", "", words[-1]).lower() if words else ""
     return (
         len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and last not in SINGULAR
     )

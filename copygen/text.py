@@ -13,6 +13,32 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 MAH = re.compile(r"(?<![^\W\d_])mAh(?![^\W\d_])")  # a unit camel case would split: "battery_mAh"
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 NAME_PREFIXES = frozenset({"is", "has", "have", "can", "with", "supports"})  # "isVegan" -> "vegan"
+# Words supplier exports shorten in a key ("wt_max_kg", "pcs", "prc", "warr"), read as the words they stand for.
+ABBREVIATIONS = {
+    "wt": "weight", "wgt": "weight", "qty": "quantity", "pcs": "pieces", "prc": "price", "warr": "warranty",
+    "wty": "warranty", "dims": "dimensions", "dia": "diameter", "diam": "diameter", "hgt": "height", "len": "length",
+    "lgth": "length", "wdth": "width", "clr": "colour", "desc": "description", "mfr": "manufacturer",
+    "manuf": "manufacturer", "sz": "size", "incl": "included", "cert": "certification", "certs": "certifications",
+    "compat": "compatibility", "pkg": "package", "wid": "width", "thk": "thickness", "thick": "thickness",
+}  # fmt: skip
+# Key words of supplier feeds in other languages, read as the English words copy says ("bezeichnung",
+# "nome_prodotto" and "productnaam" name the product; "marca", "Hersteller" its maker).
+KEY_TRANSLATIONS = {
+    foreign: english
+    for english, foreigns in {
+        "name": "bezeichnung benennung artikelbezeichnung denominación denominacion denominazione désignation designation"
+        " libellé libelle nom nombre nome naam productnaam nazwa namn produktnamn produktname artikelname navn nimi",
+        "product": "prodotto producto produit produto produkt",
+        "brand": "marca marque merk marke varumärke märke mærke",
+        "manufacturer": "hersteller producent produttore fabricante fabricant fabrikant",
+        "price": "preis prix prezzo precio preço prijs pris",
+    }.items()
+    for foreign in foreigns.split()
+}
+# ... and those that stand for a word only as the whole key ("cat" is a category, "cat_bed" a bed for a cat).
+WHOLE_ABBREVIATIONS = {"cat": "category", "mat": "material", "col": "colour", "matl": "material"}
+# "no", "nr" and "num" after these are a number: "part_no", "Item Nr", "model_num".
+NUMBERED = frozenset("part model item ref article serial catalog catalogue order lot batch style".split())  # noqa: SIM905
 # Words for a length of time: "h", "min" and "sec" end a key as hours, minutes and seconds after one
 # ("charge_time_h", "runtime_min"), not otherwise (the height of "size_h", the minimum of "temp_min").
 TIME_WORDS = frozenset(
@@ -23,6 +49,12 @@ SHORT_TIMES = frozenset({"min", "h", "hr", "sec", "s"})
 # Words before a key's last "c" or "f" that make it degrees: "max_temp_c", "oven_safe_c", "heat_resistant_to_c",
 # "range_c" (not "vitamin_c" nor "type_c").
 DEGREE_WORDS = frozenset("temp temperature safe resistant to range accuracy".split())  # noqa: SIM905
+PRODUCT_NAME_KEYS = frozenset({"name", "title", "nm"})  # "name", "title", "productName", "product_title", "prod_nm"
+# Words before a name key that keep it the product's: "product_name", "listing_title", "style_name", "part_name".
+NAME_KEY_PREFIXES = frozenset({"product", "prod", "item", "listing", "style", "part", "article"})
+# Keys that name a product alone, where it has no name key: "product", "Item", "Artikel", "model", "style", and
+# a supplier row's "DESC" or "Description" ("Push-fit equal elbow 22mm"; see checks.required_values).
+NAMING_KEYS = frozenset({"product", "item", "artikel", "article", "style", "model", "description"})
 YES = frozenset({"yes", "true"})
 NO = frozenset({"no", "false"})
 
@@ -45,11 +77,32 @@ def tidy(text: str) -> str:
 
 
 def name_words(name: str) -> list[str]:
-    """ "familyFriendly", "family_friendly", "is-family-friendly" -> ["family", "friendly"]."""
+    """ "familyFriendly", "family_friendly", "is-family-friendly" -> ["family", "friendly"];
+    "wt_max_kg" -> ["weight", "max", "kg"], "part_no" -> ["part", "number"] (see ABBREVIATIONS)."""
     words = [word.lower() for word in WORD.findall(CAMEL.sub(" ", MAH.sub("mah", name)))]
     while len(words) > 1 and words[0] in NAME_PREFIXES:
         words = words[1:]
-    return words
+    if len(words) == 1:
+        return [
+            WHOLE_ABBREVIATIONS.get(words[0], ABBREVIATIONS.get(words[0], KEY_TRANSLATIONS.get(words[0], words[0])))
+        ]
+    words = [
+        "number"
+        if word in ("no", "nr", "num") and index and words[index - 1] in NUMBERED
+        else ABBREVIATIONS.get(word, KEY_TRANSLATIONS.get(word, word))
+        for index, word in enumerate(words)
+    ]
+    return ["product", "name"] if words == ["name", "product"] else words  # "nome_prodotto"
+
+
+def names_product(key: str, alone: bool = True) -> bool:
+    """Whether a key holds the product's name or title: a key of PRODUCT_NAME_KEYS in any case, a word
+    of NAME_KEY_PREFIXES before it or not ("name", "Title", "Product Name", "productTitle", "prod_nm",
+    "listing_title"), or, with `alone`, one of NAMING_KEYS alone ("Product", "Item", "model"; see
+    checks.name_keys, which puts them last)."""
+    words = name_words(key)
+    named = bool(words) and words[-1] in PRODUCT_NAME_KEYS and set(words[:-1]) <= NAME_KEY_PREFIXES
+    return named or (alone and len(words) == 1 and words[0] in NAMING_KEYS)
 
 
 def timed(words: list[str]) -> bool:

@@ -49,6 +49,8 @@ REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
 STUTTER = re.compile(r"(?<![\w-])([^\W\d_]{3,})(?:,|,?[ \t]+(?:and|or))[ \t]+\1(?![\w-])", re.IGNORECASE)
 LOOP_TIMES = 3  # said this often (not as a value says it), it is a loop: the model went round in circles
 LOOP_WORDS = 8  # a phrase of this many words said twice is a loop too
+NAME_WORDS = 20  # a description longer than this is a paragraph, not the product's name
+SENTENCE_BREAK = re.compile(r"[.!?]\s")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A phrase of three words or more said twice in a row: "RoadKeep 12 V Tyre Inflator RoadKeep 12 V Tyre
 # Inflator", "... Video Light Photon Leaf Clip-On LED Video Light / ..." (held-out best drafts marked clean).
@@ -243,17 +245,21 @@ def repeated_phrases(text: str, size: int = REPEAT_WORDS) -> list[str]:
     """Phrases of `size` words said twice or more (any case), a word said twice in a row ("foam
     foam"; not across punctuation or lines, as list items may start alike) or listed after itself
     ("durable, durable", "fun and fun") and a phrase of two to four words said again right after
-    itself ("20 frets, 20 frets, 20 frets")."""
-    words = [word.lower() for word in WORD.findall(text)]
+    itself ("20 frets, 20 frets, 20 frets"). A phrase runs within a sentence ("3.5 A. Its" and "5 A.
+    Its" repeat nothing)."""
     doubled = [f"{match.group(1)} {match.group(1)}" for match in DOUBLED.finditer(text)]
     doubled += [match.group() for match in STUTTER.finditer(text)]
     found = list(dict.fromkeys(said.lower() for said in doubled + [m.group() for m in REPEATED.finditer(text)]))
     seen: dict[tuple[str, ...], int] = {}
-    for start in range(len(words) - size + 1):
-        gram = tuple(words[start : start + size])
-        if gram in seen and start >= seen[gram] + size and " ".join(gram) not in found:
-            found.append(" ".join(gram))
-        seen.setdefault(gram, start)
+    offset = 0
+    for sentence in SENTENCE_BREAK.split(text):
+        words = [word.lower() for word in WORD.findall(sentence)]
+        for start in range(offset, offset + len(words) - size + 1):
+            gram = tuple(words[start - offset : start - offset + size])
+            if gram in seen and start >= seen[gram] + size and " ".join(gram) not in found:
+                found.append(" ".join(gram))
+            seen.setdefault(gram, start)
+        offset += len(words) + size
     return found
 
 
@@ -261,17 +267,40 @@ def unsaid_repeats(text: str, attributes: dict[str, Any]) -> list[str]:
     """The repeated phrases of `text` (see repeated_phrases) outside the values it says word for
     word that repeat themselves ("extra light, light, medium" of a list of resistance levels is
     the data said, "light, light" alone is not), and not those of the keys' words alone ("towel
-    size is" of `bath_towel_size` and `hand_towel_size`, "its lid is" of a lid's details)."""
-    for value in attributes.values():
-        for said in [value_text(value), *(map(value_text, value.values()) if isinstance(value, dict) else ())]:
-            if repeated_phrases(said):
-                text = re.sub(rf"(?<!\w){re.escape(said)}(?!\w)", "…", text, flags=re.IGNORECASE)
+    size is" of `bath_towel_size` and `hand_towel_size`, "its lid is" of a lid's details), nor
+    those of three words or more the data says as often ("20 mm gefalzt" of a name and a width). A
+    list said with "and" is said word for word too ("hose, hose clamps and fuse holder")."""
+    values = [
+        said
+        for value in attributes.values()
+        for said in [value_text(value), *(map(value_text, value.values()) if isinstance(value, dict) else ())]
+    ]
+    for value in [*values, *(listed(value) for value in attributes.values() if isinstance(value, list))]:
+        if repeated_phrases(value):
+            text = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", "…", text, flags=re.IGNORECASE)
     keys = (
         {word for fact in facts(attributes) for key in (fact.name, fact.part) for word in name_words(key)}
         | FUNCTION_WORDS
         | {"up"}
     )  # "a petrol of up to 8 L and a diesel of up to 6 L"
-    return [phrase for phrase in repeated_phrases(text) if not set(WORD.findall(phrase)) <= keys]
+    spoken = [f" {' '.join(WORD.findall(said.lower()))} " for said in [text, *values]]
+
+    def data_says(phrase: str) -> bool:
+        words = WORD.findall(phrase)
+        said = f" {' '.join(words)} "
+        return len(words) >= REPEAT_WORDS and sum(value.count(said) for value in spoken[1:]) >= spoken[0].count(said)
+
+    return [
+        phrase
+        for phrase in repeated_phrases(text)
+        if not set(WORD.findall(phrase)) <= keys and not (STUTTER.search(phrase) is None and data_says(phrase))
+    ]
+
+
+def listed(items: list) -> str:
+    """A list as copy says it: its items joined by commas and "and" ("hose, hose clamps and fuse holder")."""
+    said = [value_text(item) for item in items if item is not None]
+    return ", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else "".join(said)
 
 
 def looped_phrase(text: str, attributes: dict[str, Any]) -> str | None:
@@ -469,17 +498,30 @@ def required_values(required: Iterable[str], attributes: dict[str, Any]) -> list
     catalogue may give some products a name and others a title; a held-out title-only product's best
     draft was "They are made of titanium."; a shop export's "Product Name" is the name), and a title
     is said by its part before the first comma or spaced dash (a listing's title goes on to describe
-    the product)."""
+    the product). A description names the product only where it is as short as a name (a supplier
+    row's "Push-fit equal elbow 22mm", not a shop's paragraph)."""
     wanted = []
     for column in dict.fromkeys(required):
-        if names_product(column) and not list(attribute_values(attributes.get(column))):
-            column = next((key for key in name_keys(attributes) if list(attribute_values(attributes[key]))), column)
+        if names_product(column) and not named_by(column, attributes.get(column)):
+            column = next((key for key in name_keys(attributes) if named_by(key, attributes[key])), column)
         value = attributes.get(column)
+        if names_product(column) and not named_by(column, value):
+            continue
         if name_words(column)[-1:] == ["title"] and isinstance(value, str):
             value = TITLE_END.split(value, 1)[0].strip() or value
         if list(attribute_values(value)):
             wanted.append((column, value))
     return wanted
+
+
+def named_by(key: str, value: Any) -> bool:
+    """Whether a naming key's value can name the product: any value, but a description only a short
+    one (at most NAME_WORDS words, one sentence)."""
+    if not list(attribute_values(value)):
+        return False
+    if name_words(key)[-1:] != ["description"]:
+        return True
+    return isinstance(value, str) and len(value.split()) <= NAME_WORDS and not SENTENCE_BREAK.search(value.strip())
 
 
 def required_columns(required: Iterable[str] | None, columns: Iterable[str], source_name: str) -> list[str]:

@@ -71,7 +71,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from copygen.quality.tokens import JOINERS, UNIT_NAMES, Quantity, Token, contains, quantities, tokens_of
-from copygen.text import WORD, name_words, polarity
+from copygen.text import PRODUCT_NAME_KEYS, WORD, name_words, names_product, polarity
 
 NEGATIONS = frozenset({"not", "no", "never", "non", "nor", "neither", "without", "cannot", "none"})
 SCOPE_ENDS = frozenset({"and", "but", "while", "whereas", "although", "though", "yet"})
@@ -197,11 +197,6 @@ ALL_AGES = re.compile(
     re.IGNORECASE,
 )
 MAKER_KEYS = frozenset({"brand", "maker", "manufacturer", "company", "label", "vendor"})
-PRODUCT_NAME_KEYS = frozenset({"name", "title", "nm"})  # "name", "title", "productName", "product_title", "prod_nm"
-# Words before a name key that keep it the product's: "product_name", "listing_title", "style_name", "part_name".
-NAME_KEY_PREFIXES = frozenset({"product", "prod", "item", "listing", "style", "part", "article"})
-# Keys that name a product alone, where it has no name key: "product", "Item", "Artikel", "model", "style".
-NAMING_KEYS = frozenset({"product", "item", "artikel", "article", "style", "model"})
 # Where a listing's long title stops naming the product: "Anker PowerCore 20000mAh Portable Charger, 22.5W ...".
 TITLE_END = re.compile(r",|\s[-–—|]\s")
 PARTS = re.compile(r"[,;]")  # a value's parts, each stating one thing
@@ -551,16 +546,6 @@ def product_name(fact: Fact) -> bool:
     """Whether the fact is the product's name under a name or title key (see names_product; not a
     "style" or "model" key, which is as often a detail of a named product)."""
     return names_product(fact.name, alone=False)
-
-
-def names_product(key: str, alone: bool = True) -> bool:
-    """Whether a key holds the product's name or title: a key of PRODUCT_NAME_KEYS in any case, a word
-    of NAME_KEY_PREFIXES before it or not ("name", "Title", "Product Name", "productTitle", "prod_nm",
-    "listing_title"), or, with `alone`, one of NAMING_KEYS alone ("Product", "Item", "model"; see
-    checks.name_keys, which puts them last)."""
-    words = name_words(key)
-    named = bool(words) and words[-1] in PRODUCT_NAME_KEYS and set(words[:-1]) <= NAME_KEY_PREFIXES
-    return named or (alone and len(words) == 1 and words[0] in NAMING_KEYS)
 
 
 def age_limited(fact: Fact) -> bool:

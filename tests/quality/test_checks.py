@@ -191,6 +191,14 @@ def test_repeated_phrases_are_flagged_per_part():
     bands = {"name": "Loop Bands", "levels": ["extra light", "light", "medium"], "colour": "light blue"}
     assert failed(check_variant("Levels: extra light, light, medium.", bands), "repetition") == []
     assert failed(check_variant("Light, light bands, light blue.", bands), "repetition") == ["repeats 'light, light'"]
+    assert repeated_phrases("Its draw is 3.5 A. Its fuse is 5 A. Its outlet is 1 in.") == []  # not across sentences
+    tape = {
+        "name": "Bias tape 20 mm folded",
+        "width": "20 mm folded / 40 mm open",
+        "not_included": ["hose", "hose clip"],
+    }
+    said = "Meet the Bias tape 20 mm folded. Its width is 20 mm folded / 40 mm open. Not included: hose and hose clip."
+    assert failed(check_variant(said, tape), "repetition") == []  # what the data says twice, and a list said with "and"
     towels = {"name": "Towel Set", "bath_towel_size": "70 x 130 cm", "hand_towel_size": "50 x 90 cm"}
     said = "Its bath towel size is 70 x 130 cm. Its hand towel size is 50 x 90 cm. A soft set, a soft set."
     assert failed(check_variant(said, towels), "repetition") == ["repeats 'a soft set, a soft set', 'a soft set'"]
@@ -688,9 +696,13 @@ def test_the_default_template_shows_an_example_and_a_template_reads_its_own():
     [mug] = shipped.examples
     assert mug["name"] in render_prompt(shipped, {"name": "Lantern 500"})
     assert mug["name"] in render_prompt(shipped, {"Product Name": "Lantern 500"})  # a shop export's name column
-    assert mug["name"] not in render_prompt(
-        shipped, {"title": "Lantern 500, 3 modes"}
-    )  # a listing, not a catalogue row
+    assert mug["name"] in render_prompt(shipped, {"prod_nm": "Lantern 500"})  # and a supplier's
+    for listing in ({"title": "Lantern 500, 3 modes"}, {"listing_title": "Lantern 500, 3 modes"}):
+        assert mug["name"] not in render_prompt(shipped, listing)  # a listing, not a catalogue row
+    assert mug["name"] not in render_prompt(shipped, {"model": "Lantern 500"})  # no name key
+    # nor a name column only other rows of the file have: a held-out no-name product was called
+    # "The Tidewall Porcelow 22mm" (sets 103-106)
+    assert mug["name"] not in render_prompt(shipped, {"code": "PF-E22", "desc": "Elbow 22mm"}, columns=["name"])
     assert load_template(source="- {{ name }}").examples == []
     own = load_template(source='{% set examples = [{"name": "Kite", "colour": ["red"]}] %}{{ name }}')
     assert own.examples == [{"name": "Kite", "colour": ["red"]}]
