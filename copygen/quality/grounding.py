@@ -332,7 +332,7 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
             continue
         value, keyed_unit = (
             str(fact.value),
-            key_unit(fact.name) or (currencies.get(fact.part) if priced(fact) else None),
+            fact_unit(fact) or (currencies.get(fact.part) if priced(fact) else None),
         )
         read = read_quantities(value, attribute=True)
         for index, (quantity, scale, label) in enumerate(read):
@@ -456,9 +456,9 @@ def mass_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> li
     loads: set[str] = set()
     weights: set[str] = set()
     for fact in facts(attributes, skip):
-        value = str(fact.value)
+        value, keyed = str(fact.value), fact_unit(fact)
         for quantity in quantities(value):
-            if quantity.unit in MASSES:
+            if (quantity.unit or keyed) in MASSES:  # "wt_max_kg": 24 is a load of 24 kg
                 said = (
                     f"{' '.join(name_words(fact.name))} {value[max(0, quantity.start - MASS_REACH) : quantity.start]}"
                 )
@@ -754,12 +754,18 @@ def key_unit(key: str) -> str | None:
         return UNITS[words[per - 1]]  # "sugar_g_per_100ml": 4.2 is 4.2 g (in 100 ml)
     if len(words) > 2 and UNITS.get(words[-1]) in TIMES and UNITS.get(words[-2]) in MEASURE_UNITS - TIMES:
         return UNITS[words[-2]]  # a rate: "flow_rate_l_min": 9.5 is 9.5 litres a minute
-    if len(words) < 2 or words[-1] in KEY_NO_UNIT or words[-2] == "per" or words[-2] in UNITS:
-        return None
+    if len(words) < 2 or words[-1] in KEY_NO_UNIT or words[-2] == "per" or (words[-2] in UNITS and words[-2] != "min"):
+        return None  # ("length_min_mm": the min is a minimum)
     if words[-1] in SHORT_TIMES:
         return UNITS[words[-1]] if timed(words) else None  # "charge_time_h": 8 is 8 hours; "temp_min" no minute
     unit = UNITS.get(words[-1])
     return unit if unit in MEASURE_UNITS else None
+
+
+def fact_unit(fact: Fact) -> str | None:
+    """The unit a fact's key ends with, else the one its part's key ends with ("dimensions_mm": {"l":
+    132} is 132 mm)."""
+    return key_unit(fact.name) or (key_unit(fact.part) if fact.part else None)
 
 
 def currency_units(every: list[Fact]) -> dict[str, str]:
@@ -963,11 +969,13 @@ def key_labels(attributes: dict[str, Any], skip: Iterable[str]) -> list[tuple[re
     """Each attribute key as copy labels a number with it ("customer rating of", "price range:",
     "a rating of less than"), with the numbers its values hold: a number so labelled must be one of
     them ("a customer rating of less than £20" puts the price under the rating's label). A key of
-    several words labels by its last word too ("rating")."""
+    several words labels by its last word too ("rating"), and a part's amount or value by the
+    part's key ("list_price": {"value": 24.99} by "list price")."""
     held: dict[tuple[str, ...], set[str]] = {}
     keys = []
     for fact in facts(attributes, skip):
         words = tuple(name_words(fact.name))
+        words = tuple(name_words(fact.part)) if fact.part and words in (("amount",), ("value",)) else words
         numbers = {quantity.number for quantity, _, _ in read_quantities(str(fact.value), attribute=True)}
         keys.append((words, numbers))
         for label in {words, words[-1:]} if words else ():
