@@ -20,6 +20,7 @@ ABBREVIATIONS = {
     "lgth": "length", "wdth": "width", "clr": "colour", "desc": "description", "mfr": "manufacturer",
     "manuf": "manufacturer", "sz": "size", "incl": "included", "cert": "certification", "certs": "certifications",
     "compat": "compatibility", "pkg": "package", "wid": "width", "thk": "thickness", "thick": "thickness",
+    "descr": "description",
 }  # fmt: skip
 # Key words of supplier feeds in other languages, read as the English words copy says ("bezeichnung",
 # "nome_prodotto" and "productnaam" name the product; "marca", "Hersteller" its maker).
@@ -32,11 +33,18 @@ KEY_TRANSLATIONS = {
         "brand": "marca marque merk marke varumärke märke mærke",
         "manufacturer": "hersteller producent produttore fabricante fabricant fabrikant",
         "price": "preis prix prezzo precio preço prijs pris",
+        "description": "descrizione omschrijving beschreibung descripción descripcion descrição descricao beskrivning opis",
     }.items()
     for foreign in foreigns.split()
 }
 # ... and those that stand for a word only as the whole key ("cat" is a category, "cat_bed" a bed for a cat).
-WHOLE_ABBREVIATIONS = {"cat": "category", "mat": "material", "col": "colour", "matl": "material"}
+WHOLE_ABBREVIATIONS = {
+    "cat": "category",
+    "mat": "material",
+    "col": "colour",
+    "matl": "material",
+    "maktx": "description",
+}
 # "no", "nr" and "num" after these are a number: "part_no", "Item Nr", "model_num".
 NUMBERED = frozenset("part model item ref article serial catalog catalogue order lot batch style".split())  # noqa: SIM905
 # Words for a length of time: "h", "min" and "sec" end a key as hours, minutes and seconds after one
@@ -51,7 +59,7 @@ SHORT_TIMES = frozenset({"min", "h", "hr", "sec", "s"})
 DEGREE_WORDS = frozenset("temp temperature safe resistant to range accuracy".split())  # noqa: SIM905
 PRODUCT_NAME_KEYS = frozenset({"name", "title", "nm"})  # "name", "title", "productName", "product_title", "prod_nm"
 # Words before a name key that keep it the product's: "product_name", "listing_title", "style_name", "part_name".
-NAME_KEY_PREFIXES = frozenset({"product", "prod", "item", "listing", "style", "part", "article"})
+NAME_KEY_PREFIXES = frozenset({"product", "prod", "item", "listing", "style", "part", "article", "art"})
 # Keys that name a product alone, where it has no name key: "product", "Item", "Artikel", "model", "style", and
 # a supplier row's "DESC" or "Description" ("Push-fit equal elbow 22mm"; see checks.required_values).
 NAMING_KEYS = frozenset({"product", "item", "artikel", "article", "style", "model", "description"})
@@ -98,11 +106,15 @@ def name_words(name: str) -> list[str]:
 def names_product(key: str, alone: bool = True) -> bool:
     """Whether a key holds the product's name or title: a key of PRODUCT_NAME_KEYS in any case, a word
     of NAME_KEY_PREFIXES before it or not ("name", "Title", "Product Name", "productTitle", "prod_nm",
-    "listing_title"), or, with `alone`, one of NAMING_KEYS alone ("Product", "Item", "model"; see
-    checks.name_keys, which puts them last)."""
+    "listing_title"), or, with `alone`, one of NAMING_KEYS alone ("Product", "Item", "model") or a
+    description ("ITEM_DESC", "ArtDescr", SAP's "MAKTX" or "Short Text"; see checks.name_keys,
+    which puts them last, and checks.named_by, which takes only a short one)."""
     words = name_words(key)
     named = bool(words) and words[-1] in PRODUCT_NAME_KEYS and set(words[:-1]) <= NAME_KEY_PREFIXES
-    return named or (alone and len(words) == 1 and words[0] in NAMING_KEYS)
+    described = words[-1:] == ["description"] and set(words[:-1]) <= NAME_KEY_PREFIXES | {"short"}  # "ITEM_DESC"
+    return named or (
+        alone and ((len(words) == 1 and words[0] in NAMING_KEYS) or described or words == ["short", "text"])
+    )
 
 
 def timed(words: list[str]) -> bool:

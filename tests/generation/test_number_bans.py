@@ -502,9 +502,12 @@ def test_each_text_keeps_its_own_banned_runs_in_the_transformers_engine(tiny_gpt
     settings = GenerationSettings(num_beams=2, num_variants=2, max_new_tokens=8, no_repeat_ngram_size=0)
     texts = ["name: Pebble speaker", "name: Arlo table"]
     plain = beam_search_batch(loaded, texts, settings)
-    first = loaded.tokenizer(plain[0][0].text, add_special_tokens=False)["input_ids"][:2]
-    banned = beam_search_batch(loaded, texts, settings, banned=[[first], []])
-    assert all(first != loaded.tokenizer(v.text, add_special_tokens=False)["input_ids"][:2] for v in banned[0])
+
+    def start(text: str) -> list[int]:  # the copy's first two tokens, as generated after the prompt (a space first)
+        return loaded.tokenizer(" " + text, add_special_tokens=False)["input_ids"][:2]
+
+    banned = beam_search_batch(loaded, texts, settings, banned=[[start(plain[0][0].text)], []])
+    assert all(start(v.text) != start(plain[0][0].text) for v in banned[0])
     assert [v.text for v in banned[1]] == [v.text for v in plain[1]]  # the other text's copy is its own
 
 

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from copygen import generate
 from copygen.cli import app
-from copygen.generation.pipeline import checked_plain_copy, checked_variants, plan_drafts
+from copygen.generation.pipeline import checked, checked_plain_copy, checked_variants, plan_drafts
 from copygen.generation.plain_copy import plain_copy_template, plain_variant
 from copygen.generation.settings import GenerationSettings
 from copygen.io.drafts import Variant
@@ -315,6 +315,10 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             },
             "Its spine is 500. It weighs 340 g. It comes with 12 field points.",
         ),  # a Shopify export: "Its handle is vantor-...", "Its option1 name is Spine", "It has 340 variant grams"
+        (
+            {"preis_eur": "24,90", "Not included": "knives"},
+            "It costs 24,90 EUR. Not included: knives.",
+        ),  # "It costs 0.00 EUR", "It comes with knives." (sets 107-110: both judged untrue)
     ],
 )
 def test_plain_copy_says_keys_in_sentences_by_how_they_read(attributes, says):
@@ -329,6 +333,17 @@ def test_plain_copy_says_keys_in_sentences_by_how_they_read(attributes, says):
         if not c["passed"]
     ]
     assert failed == []  # and passes every check
+
+
+def test_system_fields_and_a_titles_tail_are_read_as_the_data_means():
+    """Held-out sets 107-110: "Its title is Default Title" (Shopify's placeholder option), "It has
+    2231403011 recommended browse nodes" (a category ID), and "Meet the 3-piece airlock. It costs
+    $4.50." for "3-piece airlock, pack of 5"."""
+    shopify = {"name": "Kettle", "Option1 Name": "Title", "Option1 Value": "Default Title"}
+    assert plain({**shopify, "recommended_browse_nodes": 2231403011}) == "Meet the Kettle."
+    assert plain({"title": "3-piece airlock, pack of 5", "price": "$4.50"}) == (
+        "Meet the 3-piece airlock, pack of 5. It costs $4.50."
+    )
 
 
 def test_a_product_named_under_a_shop_exports_name_column_gets_plain_copy():
@@ -552,6 +567,10 @@ def test_with_the_embedded_default_plain_copy_comes_first_even_where_it_fails_a_
     kept = checked_variants([Variant(said, -0.5)], product, job, job.plain_copy, beyond, plain if beyond == 0 else None)
     assert kept[0].source == first and is_clean(kept[-1].checks) and kept[-1].text == said
     assert len(kept) == (2 if first == "data" else 1)
+    # but not where the check finds it untrue: "It costs 0.00 EUR" for "24,90" (held-out sets 107-110)
+    wrong = checked(Variant("Meet the Desk Lamp. It comes in red, 2 m tall.", None, source="data"), product, job)
+    kept = checked_variants([Variant(said, -0.5)], product, job, job.plain_copy, beyond, wrong if beyond == 0 else None)
+    assert [variant.source for variant in kept] == ["model"]
 
 
 def test_a_plain_copy_template_naming_a_missing_column_fails_before_any_model_loads(tmp_path, monkeypatch):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from copygen.quality.grounding import attribute_coverage, contradicted_spans, contradictions, missing_values
 from copygen.quality.checks import required_values
+from copygen.quality.grounding import attribute_coverage, contradicted_spans, contradictions, missing_values
 from copygen.quality.values import Fact, name_words, names_product, product_name
 
 FAMILY_NO = {"familyFriendly": "no"}
@@ -49,6 +49,12 @@ def test_name_words(name, words):
         ("bezeichnung", True, True),  # supplier feeds in other languages (held-out sets 103-106)
         ("nome_prodotto", True, True),
         ("DESC", True, False),  # a supplier row's description, where no name key names it
+        ("ITEM_DESC", True, False),  # and its other shapes (held-out sets 107-110)
+        ("ArtDescr", True, False),
+        ("MAKTX", True, False),  # SAP's material description
+        ("Short Text", True, False),
+        ("omschrijving", True, False),
+        ("brand_description", False, False),
     ],
 )
 def test_keys_that_name_the_product(key, names, named_fact):
