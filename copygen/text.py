@@ -28,7 +28,8 @@ KEY_TRANSLATIONS = {
     foreign: english
     for english, foreigns in {
         "name": "bezeichnung benennung artikelbezeichnung denominación denominacion denominazione désignation designation"
-        " libellé libelle nom nombre nome naam productnaam nazwa namn produktnamn produktname artikelname navn nimi",
+        " libellé libelle nom nombre nome naam productnaam nazwa namn produktnamn produktname artikelname navn nimi"
+        " benämning benamning artbez",
         "product": "prodotto producto produit produto produkt",
         "brand": "marca marque merk marke varumärke märke mærke",
         "manufacturer": "hersteller producent produttore fabricante fabricant fabrikant",
@@ -59,7 +60,7 @@ SHORT_TIMES = frozenset({"min", "h", "hr", "sec", "s"})
 DEGREE_WORDS = frozenset("temp temperature safe resistant to range accuracy".split())  # noqa: SIM905
 PRODUCT_NAME_KEYS = frozenset({"name", "title", "nm"})  # "name", "title", "productName", "product_title", "prod_nm"
 # Words before a name key that keep it the product's: "product_name", "listing_title", "style_name", "part_name".
-NAME_KEY_PREFIXES = frozenset({"product", "prod", "item", "listing", "style", "part", "article", "art"})
+NAME_KEY_PREFIXES = frozenset({"product", "prod", "item", "listing", "style", "part", "article", "art", "post"})
 # Keys that name a product alone, where it has no name key: "product", "Item", "Artikel", "model", "style", and
 # a supplier row's "DESC" or "Description" ("Push-fit equal elbow 22mm"; see checks.required_values).
 NAMING_KEYS = frozenset({"product", "item", "artikel", "article", "style", "model", "description"})

@@ -35,7 +35,6 @@ from copygen.quality.checks import (
     required_columns,
     required_values,
     states_untrue,
-    untrue,
 )
 from copygen.quality.grounding import attribute_coverage, example_words, unheld_words
 from copygen.quality.trim import trimmed
@@ -244,8 +243,7 @@ def checked_variants(
     the model), then keep the best asked for; where none passes every check, the product's plain
     copy (from `plain_copy`) comes first if it passes. With the embedded default (`beyond` given),
     `plain` was written before decoding and comes first wherever the best says `beyond` words or
-    more that the data does not hold, even where it fails a check, so long as that check finds
-    nothing untrue in it (see plain_copy.py)."""
+    more that the data does not hold, even where it fails a check (see plain_copy.py)."""
     if job.rank == "grounded":
         facts = product_facts(product, job)
         seen = {variant.text for variant in candidates}
@@ -262,7 +260,7 @@ def checked_variants(
         trusted = unheld_words(product.attributes, kept[0].text, job.exclude) < beyond
     if not trusted:
         plain = plain or (checked_plain_copy(plain_copy, product, job, on_warning) if plain_copy else None)
-        if plain and (is_clean(plain.checks) or (beyond is not None and not untrue(plain.checks))):
+        if plain and (beyond is not None or is_clean(plain.checks)):
             kept.insert(0, plain)
     return kept
 

@@ -55,6 +55,9 @@ def test_name_words(name, words):
         ("Short Text", True, False),
         ("omschrijving", True, False),
         ("brand_description", False, False),
+        ("post_title", True, True),  # WooCommerce (held-out sets 111-114)
+        ("ARTBEZ", True, True),
+        ("benamning", True, True),
     ],
 )
 def test_keys_that_name_the_product(key, names, named_fact):
