@@ -61,9 +61,9 @@ DEGREE_WORDS = frozenset("temp temperature safe resistant to range accuracy".spl
 PRODUCT_NAME_KEYS = frozenset({"name", "title", "nm"})  # "name", "title", "productName", "product_title", "prod_nm"
 # Words before a name key that keep it the product's: "product_name", "listing_title", "style_name", "part_name".
 NAME_KEY_PREFIXES = frozenset({"product", "prod", "item", "listing", "style", "part", "article", "art", "post"})
-# Keys that name a product alone, where it has no name key: "product", "Item", "Artikel", "model", "style", and
-# a supplier row's "DESC" or "Description" ("Push-fit equal elbow 22mm"; see checks.required_values).
-NAMING_KEYS = frozenset({"product", "item", "artikel", "article", "style", "model", "description"})
+# Keys that name a product alone, where it has no name key: "product", "Item", "Artikel", "model", "style" (and
+# a supplier row's description: see names_product).
+NAMING_KEYS = frozenset({"product", "item", "artikel", "article", "style", "model"})
 YES = frozenset({"yes", "true"})
 NO = frozenset({"no", "false"})
 

@@ -410,11 +410,7 @@ RANKINGS = ("grounded", "model")
 def states_untrue(text: str, attributes: dict[str, Any], examples: Iterable[dict[str, Any]] = ()) -> bool:
     """Whether `text` fails a check of UNTRUE_CHECKS: a number, name or claim the attributes do
     not hold, a word of the template's examples, or a contradicted value."""
-    return untrue(check_variant(text, attributes, examples=examples))
-
-
-def untrue(checks: Iterable[dict[str, Any]]) -> bool:
-    """Whether checks failed by a text include one of UNTRUE_CHECKS (see states_untrue)."""
+    checks = check_variant(text, attributes, examples=examples)
     return any(check["check"] in UNTRUE_CHECKS for check in failed_checks(checks))
 
 
