@@ -105,12 +105,14 @@ def environment():
     env.filters["figure"] = figure
     env.filters["phrase"] = phrase_of
     env.filters["thing"] = thing
+    env.filters["option_name"] = option_name
     env.tests["plural"] = is_plural
     env.tests["yes"] = lambda value: polarity(value, letters=True) is True
     env.tests["no"] = lambda value: polarity(value, letters=True) is False
     env.tests["timed"] = timed
     env.tests["in_degrees"] = in_degrees
     env.tests["name_key"] = names_by_name
+    env.tests["price"] = is_price
     env.tests["currency_key"] = lambda key: name_words(str(key))[:1] == ["currency"]  # "currencyCode"
     # "BPA free", "dishwasher safe" say what a product is; "Legs only" does not, though "indoor_only" does
     env.tests["state"] = lambda word: str(word).lower() in IS_ENDS - {"only"}
@@ -178,6 +180,35 @@ def key_words(key: Any) -> str:
     split = split[1:] if len(split) > 1 and split[0] == "variant" else split
     words = " ".join(word.upper() if word in ACRONYMS else word for word in split)
     return re.sub(r"\bUSB ([abc])\b", lambda match: f"USB-{match.group(1).upper()}", words)
+
+
+# A shop export's option or attribute columns, paired by number: Shopify's "Option1 Name" and "Option1 Value",
+# WooCommerce's "Attribute 1 name", "Attribute 1 value(s)", "Attribute 1 visible" and "Attribute 1 global".
+OPTION = re.compile(
+    r"((?:variant\W*)?(?:option|attribute)\W*\d+\W*)(name|values?(?:\W*s\W*)?|visible|global)", re.IGNORECASE
+)
+
+
+def option_name(key: Any, attributes: dict[str, Any]) -> str | None:
+    """For an option's value column, its paired name column's value ("Option1 Value" -> the
+    "Option1 Name" given, "Size"), or the key where it has none; for its other columns, "" (said
+    with the value or not at all); for any other key, None."""
+    match = OPTION.fullmatch(str(key).strip())
+    if not match:
+        return None
+    if not match.group(2).lower().startswith("value"):
+        return ""
+    prefix = match.group(1)
+    names = [name for name in attributes if str(name).startswith(prefix) and str(name)[len(prefix) :].lower() == "name"]
+    return str(attributes[names[0]]) if names and attributes[names[0]] else str(key)
+
+
+def is_price(words: str, currencies: Iterable[str] = ()) -> bool:
+    """Whether a key's words name a price: "price", "unit price", "price per pack", "RRP", "MSRP",
+    and any of them with a currency code last ("price eur", "rrp gbp")."""
+    split = words.lower().split()
+    split = split[:-1] if len(split) > 1 and split[-1] in currencies else split
+    return "price" in split or split[:1] in (["rrp"], ["msrp"])
 
 
 def key_reads(words: str) -> str:

@@ -20,7 +20,7 @@ ABBREVIATIONS = {
     "lgth": "length", "wdth": "width", "clr": "colour", "desc": "description", "mfr": "manufacturer",
     "manuf": "manufacturer", "sz": "size", "incl": "included", "cert": "certification", "certs": "certifications",
     "compat": "compatibility", "pkg": "package", "wid": "width", "thk": "thickness", "thick": "thickness",
-    "descr": "description",
+    "descr": "description", "ea": "each", "ctn": "carton",
 }  # fmt: skip
 # Key words of supplier feeds in other languages, read as the English words copy says ("bezeichnung",
 # "nome_prodotto" and "productnaam" name the product; "marca", "Hersteller" its maker).
@@ -45,6 +45,13 @@ WHOLE_ABBREVIATIONS = {
     "col": "colour",
     "matl": "material",
     "maktx": "description",
+    "cur": "currency",
+    "ccy": "currency",
+    "curr": "currency",
+    "waers": "currency",  # SAP's
+    "netpr": "net price",
+    "names": "name",  # "names": {"en": ..., "de": ...}, a name in several languages
+    "titles": "title",
 }
 # "no", "nr" and "num" after these are a number: "part_no", "Item Nr", "model_num".
 NUMBERED = frozenset("part model item ref article serial catalog catalogue order lot batch style".split())  # noqa: SIM905
@@ -64,6 +71,11 @@ NAME_KEY_PREFIXES = frozenset({"product", "prod", "item", "listing", "style", "p
 # Keys that name a product alone, where it has no name key: "product", "Item", "Artikel", "model", "style" (and
 # a supplier row's description: see names_product).
 NAMING_KEYS = frozenset({"product", "item", "artikel", "article", "style", "model"})
+# Keys that name a language, with or without a country ("en", "en_GB", "de-DE"); not units ("kg", "lb").
+LANGUAGES = frozenset(
+    "en de fr it es nl sv pl pt da fi no nb nn cs sk hu ro el tr ru ja zh ko ar he uk bg et lv lt sl".split()  # noqa: SIM905
+)
+LOCALE = re.compile(r"([a-z]{2})(?:[-_][a-z]{2})?", re.IGNORECASE)
 YES = frozenset({"yes", "true"})
 NO = frozenset({"no", "false"})
 
@@ -116,6 +128,15 @@ def names_product(key: str, alone: bool = True) -> bool:
     return named or (
         alone and ((len(words) == 1 and words[0] in NAMING_KEYS) or described or words == ["short", "text"])
     )
+
+
+def in_english(value: object) -> object:
+    """A value given in several languages ({"en_GB": "Stirrup leathers", "de": ...}) as its English
+    one, or its first where none is English; any other value as it is."""
+    locales = [LOCALE.fullmatch(str(key)) for key in value] if isinstance(value, dict) else []
+    if not (locales and all(locale and locale.group(1).lower() in LANGUAGES for locale in locales)):
+        return value
+    return next((text for key, text in value.items() if str(key).lower().startswith("en")), next(iter(value.values())))
 
 
 def timed(words: list[str]) -> bool:

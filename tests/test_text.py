@@ -1,6 +1,6 @@
 import pytest
 
-from copygen.text import name_words, polarity, tidy, timed
+from copygen.text import in_english, name_words, polarity, tidy, timed
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,11 @@ def test_a_key_in_milliamp_hours_keeps_its_unit_whole():
 
 def test_letters_are_a_yes_or_no_only_where_asked():
     assert (polarity("Y", letters=True), polarity("n", letters=True), polarity("N")) == (True, False, None)
+
+
+def test_a_value_in_several_languages_is_read_in_english_or_else_its_first():
+    assert in_english({"de": "Riemen", "en-GB": "Leathers"}) == "Leathers"
+    assert in_english({"fr": "Plioir", "nl": "Vouwbeen"}) == "Plioir"
+    assert in_english({"kg": 2, "lb": 4.4}) == {"kg": 2, "lb": 4.4}  # units, not languages
+    assert in_english({"length": 2}) == {"length": 2}
+    assert in_english("Kettle") == "Kettle"

@@ -28,15 +28,17 @@ import re
 from typing import Any
 
 from copygen.io.drafts import Variant
-from copygen.io.products import value_text
+from copygen.io.products import measure_text, value_text
 from copygen.prompts import Template, load_template, render_prompt
-from copygen.quality.checks import required_values
-from copygen.text import tidy
+from copygen.quality.checks import NAME_WRAPPERS, naming, required_values
+from copygen.quality.grounding import attribute_values
+from copygen.text import name_words, tidy
 
 PLAIN_COPY_TEMPLATE = "plain-copy"
 SOLD_COUNT = re.compile(
     r"(?i)\b(?:pack|set|box|case|bag) of (\d+)|\b(\d+)[ -]?(?:pack|pk|pcs|pieces|pairs|count|ct|sets)\b"
 )
+LIFTED = NAME_WRAPPERS | {"identifiers", "ids", "offer"}  # objects whose contents plain copy reads as the product's own
 DEFAULT_MODEL_BEYOND = 0  # see above: words beyond the data (quality.grounding.unheld_words); 10 until 2026-12-06
 
 
@@ -45,12 +47,34 @@ def plain_copy_template() -> Template:
     return load_template(PLAIN_COPY_TEMPLATE)
 
 
-def name_said(attributes: dict[str, Any], key: str, named: Any) -> str:
+def plain_values(value: Any) -> Any:
+    """A product's data as plain copy reads it: a measure given as {"value": 137, "unit": "cm"} as
+    "137 cm", and the contents of an object that wraps the product's data ("listing": {"title": ...},
+    "identifiers": {"sku": ...}; checks.NAME_WRAPPERS) beside its other keys, where those do not
+    have the same key already (held-out sets 103-114)."""
+    if isinstance(value, list):
+        return [plain_values(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    if measured := measure_text(value):
+        return measured
+    read: dict[Any, Any] = {}
+    for key, item in value.items():
+        item = plain_values(item)
+        lifted = isinstance(item, dict) and "_".join(name_words(str(key))) in LIFTED
+        if lifted and not set(item) & (set(value) | set(read)):
+            read.update(item)
+        else:
+            read[key] = item
+    return read
+
+
+def name_said(attributes: dict[str, Any], whole: Any, named: Any) -> str:
     """The name plain copy says: a title's part before its comma (what copy must mention), or the
     whole title where the rest counts what is sold and no other value holds that count ("3-piece
     airlock, pack of 5" cut to "3-piece airlock" then cost "$4.50", held-out sets 107-110)."""
-    whole, said = value_text(attributes[key]), value_text(named)
-    others = " ".join(value_text(value) for other, value in attributes.items() if other != key)
+    whole, said = value_text(whole), value_text(named)
+    others = " ".join(value for value in attribute_values(attributes) if value != whole)
     counts = {next(filter(None, match.groups())) for match in SOLD_COUNT.finditer(whole[len(said) :])}
     return whole if counts - set(re.findall(r"\d+", others)) else said
 
@@ -60,15 +84,17 @@ def plain_variant(
 ) -> Variant | None:
     """The product's plain copy, one paragraph, or None for a product with no name or title to
     name it by (copy must say what it describes)."""
-    named = required_values(["name"], attributes)
-    if not named:
+    attributes = plain_values(attributes)
+    found = naming(attributes)
+    if not found:
         return None
+    [(key, named)] = required_values([found[0]], attributes)
     text = render_prompt(
         template,
         attributes,
         product_id=product_id,
         exclude=exclude,
-        extra={"product_name": name_said(attributes, *named[0]), "name_key": named[0][0]},
+        extra={"product_name": name_said(attributes, found[1], named), "name_key": key},
     )
     text = " ".join(tidy(text).splitlines())
     return Variant(text, None, source="data") if text else None

@@ -48,13 +48,24 @@ class ReadOptions:
     skip_bad_rows: bool = False
 
 
+def measure_text(value: dict[Any, Any]) -> str | None:
+    """A measure given as an object, {"value": 137, "unit": "cm"}, as "137 cm"; None for any other
+    object (a PIM export's shape: the checks, the prompts and plain copy read it alike)."""
+    measure = {str(key).lower(): item for key, item in value.items()}
+    amount, unit = measure.get("value"), measure.get("unit")
+    if set(measure) != {"value", "unit"} or not isinstance(unit, str) or isinstance(amount, (bool, dict, list)):
+        return None
+    return " ".join(f"{amount} {unit}".split())
+
+
 def value_text(value: Any) -> str:
     """A product value as one line of text: lists joined with commas, objects as `key: value`
     pairs, booleans as yes/no. (Templates call it as the `listing` filter.)"""
     if isinstance(value, list):
         return ", ".join(value_text(item) for item in value if item is not None)
     if isinstance(value, dict):
-        return ", ".join(f"{key}: {value_text(item)}" for key, item in value.items() if item is not None)
+        measured = measure_text(value)
+        return measured or ", ".join(f"{key}: {value_text(item)}" for key, item in value.items() if item is not None)
     if isinstance(value, bool):
         return "yes" if value else "no"
     return " ".join(str(value).split())

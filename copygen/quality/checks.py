@@ -43,6 +43,7 @@ from copygen.quality.values import (
     names_product,
     same_stem,
 )
+from copygen.text import in_english
 
 REPEAT_WORDS = 3  # a phrase of this many words said twice counts as repetition
 # A word listed after itself: "durable, durable", "fun and fun".
@@ -50,7 +51,9 @@ STUTTER = re.compile(r"(?<![\w-])([^\W\d_]{3,})(?:,|,?[ \t]+(?:and|or))[ \t]+\1(
 LOOP_TIMES = 3  # said this often (not as a value says it), it is a loop: the model went round in circles
 LOOP_WORDS = 8  # a phrase of this many words said twice is a loop too
 NAME_WORDS = 20  # a description longer than this is a paragraph, not the product's name
-SENTENCE_BREAK = re.compile(r"[.!?]\s")
+SENTENCE_BREAK = re.compile(r"[.!?]\s+(?![\d(])")  # not "Coni pirometrici n. 06"
+# Keys of an object that wraps the product's data, where its name may be: "listing": {"title": ...}.
+NAME_WRAPPERS = frozenset({"attributes", "listing", "product", "item", "article", "details", "info", "general", "data"})
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A phrase of three words or more said twice in a row: "RoadKeep 12 V Tyre Inflator RoadKeep 12 V Tyre
 # Inflator", "... Video Light Photon Leaf Clip-On LED Video Light / ..." (held-out best drafts marked clean).
@@ -502,16 +505,34 @@ def required_values(required: Iterable[str], attributes: dict[str, Any]) -> list
     row's "Push-fit equal elbow 22mm", not a shop's paragraph)."""
     wanted = []
     for column in dict.fromkeys(required):
-        if names_product(column) and not named_by(column, attributes.get(column)):
-            column = next((key for key in name_keys(attributes) if named_by(key, attributes[key])), column)
         value = attributes.get(column)
-        if names_product(column) and not named_by(column, value):
-            continue
+        if names_product(column.rsplit(".", 1)[-1]):  # a name, or one inside an object: "listing.title" (naming)
+            value = in_english(value)
+            if not named_by(column, value):
+                column, value = naming(attributes) or (column, None)
+            if not named_by(column, value):
+                continue
         if name_words(column)[-1:] == ["title"] and isinstance(value, str):
             value = TITLE_END.split(value, 1)[0].strip() or value
         if list(attribute_values(value)):
             wanted.append((column, value))
     return wanted
+
+
+def naming(attributes: dict[str, Any]) -> tuple[str, Any] | None:
+    """The key that names the product and its whole value, if any: the first of its name_keys that
+    can (see named_by), else a name or title in an object that wraps the product's data, under the
+    key "listing.title" (held-out sets 103-114: "listing": {"title": ...}, "attributes": {"name":
+    ...}). A value in several languages names it in English (text.in_english)."""
+    for key in name_keys(attributes):
+        if named_by(key, value := in_english(attributes[key])):
+            return key, value
+    for outer, inner in attributes.items():
+        if isinstance(inner, dict) and "_".join(name_words(outer)) in NAME_WRAPPERS:
+            for key in name_keys(inner):
+                if names_product(key, alone=False) and named_by(key, value := in_english(inner[key])):
+                    return f"{outer}.{key}", value
+    return None
 
 
 def named_by(key: str, value: Any) -> bool:

@@ -70,6 +70,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from copygen.io.products import measure_text
 from copygen.quality.tokens import JOINERS, UNIT_NAMES, Quantity, Token, contains, quantities, tokens_of
 from copygen.text import PRODUCT_NAME_KEYS, WORD, name_words, names_product, polarity
 
@@ -407,7 +408,9 @@ def facts(
     """Every leaf of the attributes with the key that holds it and the part it is of; `skip`
     applies to the top level."""
     skipped = set(skip)
-    if isinstance(attributes, dict):
+    if isinstance(attributes, dict) and (measured := measure_text(attributes)):
+        yield Fact(name, measured, part)  # {"value": 22, "unit": "mm"} is 22 mm
+    elif isinstance(attributes, dict):
         for key, value in attributes.items():
             if key not in skipped:
                 yield from facts(value, name=str(key), part=name)

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from copygen.errors import InputError, UsageError
-from copygen.io.products import read_products
+from copygen.io.products import read_products, value_text
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -480,3 +480,11 @@ def test_json_and_jsonl_round_trip(tmp_path, rows, ascii_only):
     assert [p.attributes for p in jsonl] == [p.attributes for p in array] == rows
     assert [p.line for p in jsonl] == [p.line - 1 for p in array] == list(range(1, len(rows) + 1))
     assert [p.attributes for p in read(write(tmp_path, "q.json", json.dumps(rows, indent=2)))] == rows
+
+
+def test_a_measure_given_as_an_object_reads_as_its_amount_and_unit():
+    """A PIM export's {"value": 137, "unit": "cm"} read "value: 137, unit: cm" in prompts and plain copy."""
+    assert value_text({"value": 137, "unit": "cm"}) == "137 cm"
+    assert value_text([{"Value": 25, "Unit": "mm"}, {"value": "1", "unit": "in"}]) == "25 mm, 1 in"
+    assert value_text({"value": 2, "unit": "cm", "note": "approx"}) == "value: 2, unit: cm, note: approx"
+    assert value_text({"value": [1, 2], "unit": "cm"}) == "value: 1, 2, unit: cm"

@@ -256,6 +256,23 @@ def test_a_product_with_a_title_and_no_name_must_be_named_by_its_title_before_a_
     ]
 
 
+def test_a_name_inside_a_wrapping_object_or_in_several_languages_must_be_mentioned():
+    """Held-out sets 103-114 named products under "listing": {"title": ...}, "name": {"en_GB": ...}
+    and "names": {"en": ...}; none was read as a name, so nothing asked copy to name them."""
+    listing = {"listing": {"title": "Lumora P60 Light, 60W", "brand": "Lumora"}, "supplier": {"name": "Acme"}}
+    assert required_values(["name"], listing) == [("listing.title", "Lumora P60 Light")]
+    assert required_values(["listing.title"], listing) == [("listing.title", "Lumora P60 Light")]
+    assert failed(check_variant("It is bright.", listing, required=["name"]), "required") == [
+        "does not mention listing.title (Lumora P60 Light)"
+    ]
+    leathers = {"name": {"de": "Steigbügelriemen", "en_GB": "Stirrup Leathers"}}
+    assert required_values(["name"], leathers) == [("name", "Stirrup Leathers")]
+    assert required_values(["name"], {"names": {"fr": "Plioir", "nl": "Vouwbeen"}}) == [("names", "Plioir")]
+    assert required_values(["name"], {"supplier": {"name": "Acme"}}) == []  # a supplier's name is not the product's
+    cones = {"descrizione": "Coni pirometrici n. 06, grandi"}  # "n. 06" ends no sentence
+    assert required_values(["name"], cones) == [("descrizione", "Coni pirometrici n. 06, grandi")]
+
+
 def test_of_variants_that_state_as_much_the_one_saying_less_beyond_the_data_comes_first():
     tent = {"id": "T-2", "name": "Summit Tent", "material": "20D ripstop nylon", "features": ["3000 mm waterproof fly"]}
     said = "Summit Tent is made of 20D ripstop nylon with a 3000 mm waterproof fly."

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from copygen.quality.checks import required_values
+from copygen.quality.checks import check_variant, is_clean, required_values
 from copygen.quality.grounding import attribute_coverage, contradicted_spans, contradictions, missing_values
-from copygen.quality.values import Fact, name_words, names_product, product_name
+from copygen.quality.values import Fact, facts, name_words, names_product, product_name
 
 FAMILY_NO = {"familyFriendly": "no"}
 FAMILY_YES = {"familyFriendly": "yes"}
@@ -550,3 +550,11 @@ def test_yes_no_values_are_judged_in_the_same_clause_only():
     text = "It is not in the city centre, but it is family friendly."
     assert contradictions(FAMILY_YES, text) == []
     assert contradictions(FAMILY_NO, text) == ['says "family friendly", but familyFriendly is no']
+
+
+def test_a_measure_given_as_an_object_is_one_fact_with_its_unit():
+    """ "Its width is 22 mm." failed as "not in the attributes: 22 mm" for "width": {"value": 22, "unit": "mm"}."""
+    assert list(facts({"specs": {"width": {"value": 22, "unit": "mm"}}})) == [Fact("width", "22 mm", "specs")]
+    folder = {"name": "Folder", "width": {"value": 22, "unit": "mm"}}
+    assert is_clean(check_variant("Meet the Folder. Its width is 22 mm.", folder))
+    assert not is_clean(check_variant("Meet the Folder. Its width is 22 cm.", folder))
