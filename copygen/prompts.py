@@ -132,7 +132,7 @@ IS_ENDS = frozenset(
 CARE = frozenset({"wash", "dry", "iron", "bleach"})  # "tumble_dry": "low heat" is an instruction
 IS_WORDS = frozenset(
     "vegan vegetarian kosher halal unisex handmade smart digital electric manual raw natural freestanding"  # noqa: SIM905
-    " dependent ground".split()
+    " dependent ground sterile organic fragile".split()
 )
 # "foldable", "insulated", "cordless", "airtight"
 IS_SUFFIXES = ("able", "ible", "ed", "less", "ic", "ous", "ive", "ful", "proof", "tight")
@@ -173,13 +173,18 @@ def names_by_name(key: Any) -> bool:
     return names_product(str(key), alone=False) and name_words(str(key))[-1] != "title"
 
 
+# A shop system's words before a key's own: Shopify's "Variant Price", WooCommerce's "meta:taper", SAP's "ZZ_EDGE".
+SYSTEM_PREFIXES = frozenset({"variant", "meta", "zz"})
+
+
 def key_words(key: Any) -> str:
     """A key as the words copy says it by: "pack_size" -> "pack size", "isVegan" -> "vegan",
     "bpa_free" -> "BPA free", "usb_c_ports" -> "USB-C ports", and a Shopify export's "Variant
-    Price" -> "price" (its product's one variant)."""
+    Price" -> "price" (its product's one variant), WooCommerce's "meta:taper" -> "taper" and SAP's
+    "ZZ_EDGE" -> "edge" (SYSTEM_PREFIXES)."""
     split = name_words(str(key))
-    split = split[1:] if len(split) > 1 and split[0] == "variant" else split
-    words = " ".join(word.upper() if word in ACRONYMS else word for word in split)
+    split = split[1:] if len(split) > 1 and split[0] in SYSTEM_PREFIXES else split
+    words = " ".join("pH" if word == "ph" else word.upper() if word in ACRONYMS else word for word in split)
     return re.sub(r"\bUSB ([abc])\b", lambda match: f"USB-{match.group(1).upper()}", words)
 
 

@@ -10,7 +10,8 @@ import re
 CJK_RANGES = "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u31bf\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 QUOTES = (('"', '"'), ("\u201c", "\u201d"))  # straight and curly double quotes
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-MAH = re.compile(r"(?<![^\W\d_])mAh(?![^\W\d_])")  # a unit camel case would split: "battery_mAh"
+# Words camel case would split: "battery_mAh", "pH_range", "UoM"
+CASED = re.compile(r"(?<![^\W\d_])(?:mAh|pH|UoM)(?![^\W\d_])")
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 NAME_PREFIXES = frozenset({"is", "has", "have", "can", "with", "supports"})  # "isVegan" -> "vegan"
 # Words supplier exports shorten in a key ("wt_max_kg", "pcs", "prc", "warr"), read as the words they stand for.
@@ -51,6 +52,11 @@ WHOLE_ABBREVIATIONS = {
     "curr": "currency",
     "waers": "currency",  # SAP's
     "netpr": "net price",
+    "matnr": "item number",  # SAP's material number, net and gross weight, weight unit and price unit
+    "ntgew": "net weight",
+    "brgew": "gross weight",
+    "gewei": "weight unit",
+    "peinh": "price unit",
     "names": "name",  # "names": {"en": ..., "de": ...}, a name in several languages
     "titles": "title",
 }
@@ -101,7 +107,9 @@ def tidy(text: str) -> str:
 def name_words(name: str) -> list[str]:
     """ "familyFriendly", "family_friendly", "is-family-friendly" -> ["family", "friendly"];
     "wt_max_kg" -> ["weight", "max", "kg"], "part_no" -> ["part", "number"] (see ABBREVIATIONS)."""
-    words = [word.lower() for word in WORD.findall(CAMEL.sub(" ", MAH.sub("mah", name)))]
+    words = [
+        word.lower() for word in WORD.findall(CAMEL.sub(" ", CASED.sub(lambda match: match.group().lower(), name)))
+    ]
     while len(words) > 1 and words[0] in NAME_PREFIXES:
         words = words[1:]
     if len(words) == 1:
