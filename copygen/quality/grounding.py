@@ -166,7 +166,9 @@ WEIGHS_IN = re.compile(
 MADE_OF = re.compile(rf"\b{MADE_FROM}\s+(?:(?-i:[A-Z]{{2,}})\s+)?", re.IGNORECASE)
 HOLDABLE = frozenset({"ml", "l", "gallon", "oz", "cubic", "mah", "wh", "kwh", "kb", "mb", "gb", "tb", "piece", "pack"})
 THING_AFTER = re.compile(r"[ \u00a0\u202f-]*([^\W\d_]+)")  # the word after a measure, which may be the thing measured
-OF_THING = re.compile(r"[ \u00a0\u202f-]*(?:of\s+)?([^\W\d_]+)")  # after a unit: "7 kg of glass beads"
+OF_THING = re.compile(
+    r"(?:/[^\W\d_]+[²³]?)?[ \u00a0\u202f-]*(?:of\s+)?([^\W\d_]+)"
+)  # "7 kg of glass beads", "250 g/m² paper"
 # A length's dimension, named before it ("a width of 35 cm", "height: up to 130 cm") or after it ("35
 # cm wide", "33 cm in diameter"); a round thing's width is its diameter.
 LENGTHS = frozenset({"mm", "cm", "m", "inch", "foot"})
@@ -573,10 +575,11 @@ def measure_ends(text: str, read: list) -> dict[int, Quantity]:
 def names_a_thing(text: str, measure: Quantity, material: bool) -> bool:
     """Whether a word after a measure names the thing it measures or counts ("20 cm pots", "9
     pairs", "100% cotton", "7 kg of glass beads"). For a material, the word after a bare number is
-    its unit, and the thing comes after that ("22 momme mulberry silk", "2 layers of canvas",
-    "20D ripstop"; not "1600 DPI,")."""
+    its unit where it is one, and the thing comes after that ("2 mm of felt", "20D ripstop"; not
+    "1600 DPI,"); else it is the thing ("7075 aluminium", a grade: held-out set 114). A unit may be
+    per another ("250 g/m² paper")."""
     word = (THING_AFTER if measure.unit is None else OF_THING).match(text, measure.end)
-    if word and material and measure.unit is None:
+    if word and material and measure.unit is None and word.group(1).lower() in UNITS:
         word = OF_THING.match(text, word.end())
     return word is not None and word.group(1).lower() not in FUNCTION_WORDS
 

@@ -363,6 +363,11 @@ def test_system_fields_and_a_titles_tail_are_read_as_the_data_means():
     assert plain({"title": "3-piece airlock, pack of 5", "price": "$4.50"}) == (
         "Meet the 3-piece airlock, pack of 5. It costs $4.50."
     )
+    sign = {"Title": "No Entry – Authorised Personnel Only Sign", "Vendor": "Clearmark"}  # held-out set 111
+    assert plain(sign) == "The No Entry – Authorised Personnel Only Sign is from Clearmark."
+    assert plain({"title": "Quartz clock movement, 20 mm shaft", "brand": "Tockwell"}) == (
+        "The Quartz clock movement is from Tockwell."
+    )
 
 
 def test_a_product_named_under_a_shop_exports_name_column_gets_plain_copy():

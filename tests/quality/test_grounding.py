@@ -279,6 +279,11 @@ def test_attribute_coverage(attributes, text, expected):
             "Made of 22 momme mulberry silk, 20D ripstop nylon and 100% cotton, made from 7 kg of glass beads.",
             [],
         ),  # a material a number comes before
+        (
+            {"material": "7075 aluminium, anodised", "paper": "250 g/m² paper"},
+            "It is made of 7075 aluminium, anodised, and made of 250 g/m² paper.",
+            [],
+        ),  # a grade before a material, a mass per area (held-out sets 106 and 114: read as misread measures)
         ({"features": ["holds 20 cm"]}, "It holds 20 cm.", []),  # as a value says it
         (
             {"name": "Ridgeline 2-Person Tent", "features": ["hand-sharpened 15° edge", "weighs 210 g"]},
