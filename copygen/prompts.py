@@ -266,11 +266,11 @@ def key_reads(words: str) -> str:
     return "" if len(split) == 1 and is_plural(last) and last not in THINGS | PARTS else "has"
 
 
-LEADS = re.compile(r"(?:up to|about|approx\.?|around|over|under|max\.?|min\.?)\s+(?=\d)", re.IGNORECASE)
+LEADS = re.compile(r"(?:(?:up to|about|approx\.?|around|over|under|max\.?|min\.?)\s+|[<>≤≥]=?\s*)(?=\d)", re.IGNORECASE)
 
 
 def figure(value: Any) -> str:
-    """A value as text without a word that leads its number ("up to 6" -> "6"), to tell whether it
+    """A value as text without a word or sign that leads its number ("up to 6", "<6" -> "6"), to tell whether it
     is a number a unit may follow."""
     text = str(value)
     lead = LEADS.match(text)
