@@ -28,7 +28,7 @@ import re
 from typing import Any
 
 from copygen.io.drafts import Variant
-from copygen.io.products import measure_text, value_text
+from copygen.io.products import measure_text, spec_pair, value_text
 from copygen.prompts import Template, load_template, render_prompt
 from copygen.quality.checks import NAME_WRAPPERS, naming, required_values
 from copygen.quality.grounding import attribute_values
@@ -50,10 +50,14 @@ def plain_copy_template() -> Template:
 
 def plain_values(value: Any) -> Any:
     """A product's data as plain copy reads it: a measure given as {"value": 137, "unit": "cm"} as
-    "137 cm", and the contents of an object that wraps the product's data ("listing": {"title": ...},
+    "137 cm", a list of specs given as {"name": "power", "value": 1500, "unit": "W"} as {"power":
+    "1500 W"}, and the contents of an object that wraps the product's data ("listing": {"title": ...},
     "identifiers": {"sku": ...}; checks.NAME_WRAPPERS) beside its other keys, where those do not
     have the same key already (held-out sets 103-114)."""
     if isinstance(value, list):
+        pairs = [spec_pair(item) if isinstance(item, dict) else None for item in value]
+        if pairs and all(pairs):  # "specs": [{"name": "power", "value": 1500, "unit": "W"}] is {"power": "1500 W"}
+            return dict(pair for pair in pairs if pair)
         return [plain_values(item) for item in value]
     if not isinstance(value, dict):
         return value
@@ -73,9 +77,9 @@ def plain_values(value: Any) -> Any:
 def name_said(attributes: dict[str, Any], whole: Any, named: Any) -> str:
     """The name plain copy says: a title's part before its comma (what copy must mention), or the
     whole title where it is short (SHORT_TITLE words) and its part two words at most ("No Entry –
-    Authorised Personnel Only Sign" was cut to "No Entry", held-out set 111) or where the rest counts what is sold and no other
-    value holds that count ("3-piece airlock, pack of 5" cut to "3-piece airlock" then cost "$4.50",
-    held-out sets 107-110)."""
+    Authorised Personnel Only Sign" was cut to "No Entry", held-out set 111), or where the rest
+    counts what is sold and no other value holds that count ("3-piece airlock, pack of 5" cut to
+    "3-piece airlock" then cost "$4.50", held-out sets 107-110)."""
     whole, said = value_text(whole), value_text(named)
     if len(said.split()) <= 2 and len(whole.split()) <= SHORT_TITLE:
         return whole
@@ -89,17 +93,21 @@ def plain_variant(
 ) -> Variant | None:
     """The product's plain copy, one paragraph, or None for a product with no name or title to
     name it by (copy must say what it describes)."""
-    attributes = plain_values(attributes)
-    found = naming(attributes)
+    found = naming(attributes)  # as the checks read it
     if not found:
         return None
     [(key, named)] = required_values([found[0]], attributes)
+    attributes = plain_values(attributes)
+    inner = key.rsplit(".", 1)[-1]  # "listing.title" is "title" once its object is lifted
     text = render_prompt(
         template,
         attributes,
         product_id=product_id,
         exclude=exclude,
-        extra={"product_name": name_said(attributes, found[1], named), "name_key": key},
+        extra={
+            "product_name": name_said(attributes, found[1], named),
+            "name_key": inner if inner in attributes else key,
+        },
     )
     text = " ".join(tidy(text).splitlines())
     return Variant(text, None, source="data") if text else None

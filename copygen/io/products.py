@@ -55,7 +55,17 @@ def measure_text(value: dict[Any, Any]) -> str | None:
     amount, unit = measure.get("value"), measure.get("unit")
     if set(measure) != {"value", "unit"} or not isinstance(unit, str) or isinstance(amount, (bool, dict, list)):
         return None
-    return " ".join(f"{amount} {unit}".split())
+    return " ".join(f"{amount}{'' if unit.strip().startswith(('°', '%')) else ' '}{unit}".split())  # "25°", "90%"
+
+
+def spec_pair(value: dict[Any, Any]) -> tuple[str, Any] | None:
+    """A spec given as an object, {"name": "power", "value": 1500, "unit": "W"}, as ("power",
+    "1500 W"); None for any other object (a PIM export's "specs": [...])."""
+    spec = {str(key).lower(): item for key, item in value.items()}
+    if not {"name", "value"} <= set(spec) <= {"name", "value", "unit"} or not isinstance(spec["name"], str):
+        return None
+    rest = {key: item for key, item in spec.items() if key != "name"}
+    return spec["name"], (measure_text(rest) if rest.get("unit") else None) or rest["value"]
 
 
 def value_text(value: Any) -> str:
@@ -64,6 +74,8 @@ def value_text(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(value_text(item) for item in value if item is not None)
     if isinstance(value, dict):
+        if pair := spec_pair(value):
+            return f"{pair[0]}: {value_text(pair[1])}"
         measured = measure_text(value)
         return measured or ", ".join(f"{key}: {value_text(item)}" for key, item in value.items() if item is not None)
     if isinstance(value, bool):

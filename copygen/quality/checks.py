@@ -536,10 +536,10 @@ def naming(attributes: dict[str, Any]) -> tuple[str, Any] | None:
 
 
 def named_by(key: str, value: Any) -> bool:
-    """Whether a naming key's value can name the product: any value, but a description only a short
-    one (at most NAME_WORDS words, one sentence)."""
-    if not list(attribute_values(value)):
-        return False
+    """Whether a naming key's value can name the product: any value but an object, and a description
+    only a short one (at most NAME_WORDS words, one sentence)."""
+    if isinstance(value, dict) or not list(attribute_values(value)):
+        return False  # an object holds the name, or none: "product": {"name": ..., "brand": ...} (see naming)
     if name_words(key)[-1:] != ["description"]:
         return True
     return isinstance(value, str) and len(value.split()) <= NAME_WORDS and not SENTENCE_BREAK.search(value.strip())

@@ -70,7 +70,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from copygen.io.products import measure_text
+from copygen.io.products import measure_text, spec_pair
 from copygen.quality.tokens import JOINERS, UNIT_NAMES, Quantity, Token, contains, quantities, tokens_of
 from copygen.text import PRODUCT_NAME_KEYS, WORD, name_words, names_product, polarity
 
@@ -410,6 +410,8 @@ def facts(
     skipped = set(skip)
     if isinstance(attributes, dict) and (measured := measure_text(attributes)):
         yield Fact(name, measured, part)  # {"value": 22, "unit": "mm"} is 22 mm
+    elif isinstance(attributes, dict) and (pair := spec_pair(attributes)):
+        yield from facts(pair[1], name=pair[0], part=name)  # {"name": "power", "value": 1500, "unit": "W"}
     elif isinstance(attributes, dict):
         for key, value in attributes.items():
             if key not in skipped:

@@ -531,6 +531,14 @@ def test_what_comes_with_a_product_is_said_once():
             "Meet the Stirrup Leathers. Their buckle is steel.",
         ),
         (
+            {
+                "product": {"name": "Fog Machine", "brand": "Nebulix"},
+                "names": {"en": "Fog Machine with DMX"},
+                "specs": [{"name": "power", "value": 1500, "unit": "W"}, {"name": "alloy", "value": "6082 T6"}],
+            },
+            "The Fog Machine with DMX is from Nebulix. Its power is 1500 W. Its alloy is 6082 T6.",
+        ),  # the name the checks ask for (set 116: "does not mention names"); a PIM's specs were left out
+        (
             {"names": {"en": "Bone folder", "fr": "Plioir"}, "length_mm": 200},
             "Meet the Bone folder. Its length is 200 mm.",
         ),

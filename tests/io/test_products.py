@@ -488,3 +488,6 @@ def test_a_measure_given_as_an_object_reads_as_its_amount_and_unit():
     assert value_text([{"Value": 25, "Unit": "mm"}, {"value": "1", "unit": "in"}]) == "25 mm, 1 in"
     assert value_text({"value": 2, "unit": "cm", "note": "approx"}) == "value: 2, unit: cm, note: approx"
     assert value_text({"value": [1, 2], "unit": "cm"}) == "value: 1, 2, unit: cm"
+    assert value_text({"value": 25, "unit": "°"}) == "25°"
+    assert value_text({"name": "power", "value": 1500, "unit": "W"}) == "power: 1500 W"  # a spec
+    assert value_text({"name": "alloy", "value": "6082 T6"}) == "alloy: 6082 T6"

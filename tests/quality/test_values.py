@@ -558,3 +558,5 @@ def test_a_measure_given_as_an_object_is_one_fact_with_its_unit():
     folder = {"name": "Folder", "width": {"value": 22, "unit": "mm"}}
     assert is_clean(check_variant("Meet the Folder. Its width is 22 mm.", folder))
     assert not is_clean(check_variant("Meet the Folder. Its width is 22 cm.", folder))
+    specs = {"specs": [{"name": "power", "value": 1500, "unit": "W"}]}
+    assert list(facts(specs)) == [Fact("power", "1500 W", "specs")]
