@@ -48,14 +48,27 @@ class ReadOptions:
     skip_bad_rows: bool = False
 
 
+OPERATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "min": "at least ", "max": "up to "}
+
+
 def measure_text(value: dict[Any, Any]) -> str | None:
-    """A measure given as an object, {"value": 137, "unit": "cm"}, as "137 cm"; None for any other
-    object (a PIM export's shape: the checks, the prompts and plain copy read it alike)."""
+    """A measure given as an object as text: {"value": 137, "unit": "cm"} as "137 cm", {"min": 20,
+    "max": 50, "unit": "kDa"} as "20–50 kDa", {"value": 95, "unit": "%", "operator": ">="} as
+    "≥95%"; None for any other object (a PIM export's shapes: the checks, the prompts and plain copy
+    read them alike)."""
     measure = {str(key).lower(): item for key, item in value.items()}
-    amount, unit = measure.get("value"), measure.get("unit")
-    if set(measure) != {"value", "unit"} or not isinstance(unit, str) or isinstance(amount, (bool, dict, list)):
+    keys, unit, operator = set(measure), measure.get("unit") or "", str(measure.get("operator", "")).lower()
+    ranged = {"min", "max"} <= keys and "value" not in keys
+    if not keys <= {"value", "unit", "operator", "min", "max"} or not (ranged or {"value", "unit"} <= keys):
         return None
-    return " ".join(f"{amount}{'' if unit.strip().startswith(('°', '%')) else ' '}{unit}".split())  # "25°", "90%"
+    amounts = [measure.get(key) for key in ("value", "min", "max")]
+    if not isinstance(unit, str) or any(isinstance(amount, (bool, dict, list)) for amount in amounts):
+        return None
+    if operator and operator not in OPERATORS:
+        return None
+    amount = f"{measure['min']}–{measure['max']}" if ranged else measure["value"]
+    spaced = not unit.strip().startswith(("°", "%"))  # "25°", "95%"
+    return " ".join(f"{OPERATORS.get(operator, '')}{amount}{' ' if spaced else ''}{unit}".split())
 
 
 def spec_pair(value: dict[Any, Any]) -> tuple[str, Any] | None:

@@ -365,6 +365,10 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             "Its taper is long taper 5.5 mm. Its edge is ground. Its pH range is 3.5-8. It is sterile.",
         ),  # "Their meta taper is", "Its zz edge is", "Its p h range is", "It has a sterile", "Its uo m is BOX"
         (
+            {"water_permeability_l_m2_s": {"min": 8, "max": 12}, "use_level": {"min": 2, "max": 8, "unit": "%"}},
+            "Its water permeability is 8–12 L/m²/s. Its use level is 2–8%.",
+        ),  # "Its water permeability l m2 is 8 minutes/s." (judged untrue, set 117), "Its use level has a min of 2, ..."
+        (
             {"noise_db": "<30", "discharge_time_s": "≥ 8"},
             "Its noise is <30 dB. Its discharge time is ≥ 8 seconds.",
         ),  # "Its noise db is <30", failed as "not in the attributes: 30" (held-out sets 100 and 112)

@@ -489,5 +489,11 @@ def test_a_measure_given_as_an_object_reads_as_its_amount_and_unit():
     assert value_text({"value": 2, "unit": "cm", "note": "approx"}) == "value: 2, unit: cm, note: approx"
     assert value_text({"value": [1, 2], "unit": "cm"}) == "value: 1, 2, unit: cm"
     assert value_text({"value": 25, "unit": "°"}) == "25°"
+    assert value_text({"min": 20, "max": 50, "unit": "kDa"}) == "20–50 kDa"
+    assert value_text({"value": 95, "unit": "%", "operator": ">="}) == "≥95%"
+    assert value_text({"value": 70, "unit": "°C", "operator": "min"}) == "at least 70°C"
+    assert value_text({"min": 3, "max": 11}) == "3–11"
+    assert value_text({"min": 5}) == "min: 5"  # half a range is no measure
+    assert value_text({"value": 2}) == "value: 2"
     assert value_text({"name": "power", "value": 1500, "unit": "W"}) == "power: 1500 W"  # a spec
     assert value_text({"name": "alloy", "value": "6082 T6"}) == "alloy: 6082 T6"
