@@ -19,7 +19,7 @@ from typing import Any
 
 from copygen.errors import TemplateError
 from copygen.io.products import value_text
-from copygen.text import in_degrees, name_words, names_product, polarity, timed
+from copygen.text import CAMEL, KEY_TRANSLATIONS, WORD, in_degrees, name_words, names_product, polarity, timed
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_TEMPLATE = "product-description"
@@ -116,6 +116,7 @@ def environment():
     env.tests["name_key"] = names_by_name
     env.tests["price"] = is_price
     env.tests["readable"] = readable
+    env.tests["foreign"] = in_other_language
     env.tests["currency_key"] = lambda key: name_words(str(key))[:1] == ["currency"]  # "currencyCode"
     # "BPA free", "dishwasher safe" say what a product is; "Legs only" does not, though "indoor_only" does
     env.tests["state"] = lambda word: str(word).lower() in IS_ENDS - {"only"}
@@ -126,7 +127,7 @@ def environment():
 ACRONYMS = frozenset(
     "bpa pvc pfas pfoa ptfe pfc led lcd oled usb uv ip rfid nfc gps hdmi ac dc abs tpu tpe eva spf upf"  # noqa: SIM905
     " rgb otg ibis ipx vlt voc cri pd anc hdr sd ssd ram diy mips tsa abv merv vesa snr hrc cfm tpi ansi iso ppe"
-    " uva uvb leds rrp msrp".split()
+    " uva uvb leds rrp msrp vat".split()
 )
 # A key's last word that says what a product is: "dishwasher safe", "latex free", "water resistant".
 IS_ENDS = frozenset(
@@ -236,6 +237,8 @@ def in_sentence(text: str) -> str:
 # British spellings pyspellchecker's (American) English list lacks: "colour", "fibre", "sterilise".
 BRITISH = (("our", "or"), ("ours", "ors"), ("tre", "ter"), ("bre", "ber"), ("ise", "ize"), ("ised", "ized"),
            ("ising", "izing"), ("isation", "ization"), ("ogue", "og"))  # fmt: skip
+# The words of one or two letters a key may have (the list has many more: "me", "sw", "id" are codes).
+SHORT_WORDS = frozenset("a on of in to at by up no as or is it an be do go if so we us per ex".split())  # noqa: SIM905
 # Words of product data the list lacks.
 PRODUCT_WORDS = frozenset("runtime playtime earbuds earbud keycaps keycap wifi app".split())  # noqa: SIM905
 
@@ -272,20 +275,31 @@ def english_word(word: str) -> bool:
 
 def readable(words: str, units: Iterable[str] = ()) -> bool:
     """Whether a key's words (key_words) read as English: each an English word (english_word), a
-    two-letter word of the list ("on", "of"), a unit of `units`, an acronym copy writes in capitals
+    short word of SHORT_WORDS ("on", "of"), a unit of `units`, an acronym copy writes in capitals
     (ACRONYMS, "pH") or a letter after one ("USB-C"). Plain copy says only keys that do: strict blind
     judges called "Its herst is SKF", "Its umrez is 10", "Its gtin is ..." and "Its codice is ..."
     garbled in most of held-out sets 115-118's drafts."""
     known = set(units) | ACRONYMS | {"ph"}
     split = re.findall(r"[^\W\d_]+", words.lower())
     for index, word in enumerate(split):
-        if word in known or word == "a" or (len(word) == 2 and word in english()):
+        if word in known or word in SHORT_WORDS:
             continue
         if len(word) == 1 and index and split[index - 1] in ACRONYMS:
             continue
         if len(word) < 3 or not english_word(word):
             return False
     return True
+
+
+def in_other_language(key: Any) -> bool:
+    """Whether a key is written in another language than English: it has a letter outside ASCII
+    ("Größe", "preço") or, outside a name's key, a word text.KEY_TRANSLATIONS reads ("marca", "prezzo";
+    not "ARTBEZ", a supplier's name column in an English row)."""
+    text = str(key)
+    translated = not names_product(text) and any(
+        word in KEY_TRANSLATIONS for word in WORD.findall(CAMEL.sub(" ", text).lower())
+    )
+    return translated or any(not letter.isascii() for letter in text if letter.isalpha())
 
 
 def is_price(words: str, currencies: Iterable[str] = ()) -> bool:

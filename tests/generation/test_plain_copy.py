@@ -316,9 +316,13 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             "Its spine is 500. It weighs 340 g. It comes with 12 field points.",
         ),  # a Shopify export: "Its handle is vantor-...", "Its option1 name is Spine", "It has 340 variant grams"
         (
-            {"preis_eur": "24,90", "Not included": "knives"},
-            "It costs 24,90 EUR. Not included: knives.",
-        ),  # "It costs 0.00 EUR", "It comes with knives." (sets 107-110: both judged untrue)
+            {"preis_eur": "24,90"},
+            "It costs 24,90 EUR.",
+        ),  # "It costs 0.00 EUR" (sets 107-110: judged untrue)
+        (
+            {"Not included": "knives", "price_eur": 9},
+            "Not included: knives. It costs 9.00 EUR.",
+        ),  # "It comes with knives." (sets 107-110: judged untrue)
         (
             {"unit_price": "0.89", "price_ea": 0.9, "CUR": "GBP", "cost_gbp": 38.4, "unit_cost": "USD 2.10"},
             "Its unit price is 0.89 GBP. Its price each is 0.90 GBP.",
@@ -581,6 +585,33 @@ def test_a_key_that_does_not_read_as_english_or_a_measure_with_no_unit_is_not_sa
     assert plain(bearing) == (
         "Meet the Bearing. It comes in red. Its runtime is 3 hours. Recoat after 4 hours. "
         "It is autoclavable and sulphate free. Its supply is 4 months."
+    )
+
+
+def test_a_product_in_another_language_gets_its_name_maker_material_and_price_only():
+    """Held-out set 122: "Its cor is verde", "Its peso is 780 g" (Portuguese words the English list
+    holds too). A product a third or more of whose keys do not read as English is said by its name,
+    maker, material and price; an ERP line in capitals with abbreviations names its product (set
+    120), and a starting price is said as one (judged untrue as "It costs 29.90 EUR")."""
+    regador = {
+        "referência": "REG-10-VD",
+        "designação": "Regador de plástico 10 L",
+        "marca": "Hortaplás",
+        "capacidade_l": 10,
+        "material": "polipropileno",
+        "cor": "verde",
+        "peso_g": 780,
+        "preço": "8,99 €",
+        "origem": "Portugal",
+    }
+    assert plain(regador) == "The Regador de plástico 10 L from Hortaplás is made of polipropileno. It costs 8,99 €."
+    hook = {
+        "ART_BEZ": "KARPFENHAKEN GR.8 WIDE GAPE MIKROWIDERH.",
+        "price": {"value": 3.3, "currency": "EUR", "from": True},
+    }
+    assert plain(hook) == "Meet the KARPFENHAKEN GR.8 WIDE GAPE MIKROWIDERH. Its price starts at 3.30 EUR."
+    assert plain({"KURZTEXT": "KABELVERSCHRAUBUNG M20X1,5", "price_ex_vat_gbp": 0.42}) == (
+        "Meet the KABELVERSCHRAUBUNG M20X1,5. Its price ex VAT is 0.42 GBP."
     )
 
 
