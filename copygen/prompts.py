@@ -223,10 +223,10 @@ PROPER_WORDS = frozenset(
 
 def in_sentence(text: str) -> str:
     """A value as said mid-sentence: a spreadsheet's capital first letter lowered where the value is
-    more than one word, starts with a word (not a code: "A3 paper") and has no other capital ("Full-grain cowhide" -> "full-grain cowhide"; a
-    strict blind judge called "Its leather is Full-grain cowhide" garbled), unless its first word is
-    a nationality or a name (PROPER_ENDS, PROPER_WORDS); any other value as written ("Portugal",
-    "Shimano HG", "PVC coated")."""
+    more than one word, starts with a word (not a code: "A3 paper") and has no other capital
+    ("Full-grain cowhide" -> "full-grain cowhide"; a strict blind judge called "Its leather is
+    Full-grain cowhide" garbled), unless its first word is a nationality or a name (PROPER_ENDS,
+    PROPER_WORDS); any other value as written ("Portugal", "Shimano HG", "PVC coated")."""
     word = re.split(r"[\s,.;:/-]", text.strip(), maxsplit=1)[0]
     if len(text.split()) < 2 or not re.fullmatch(r"[A-Z][a-z]{2,}", word) or any(c.isupper() for c in text[1:]):
         return text  # "A3 paper", "L (100 cm)", "L-type", "Ø 72 cm" are codes, not words
@@ -257,9 +257,9 @@ def english_word(word: str) -> bool:
     noun with "-able" or "-ible" ("autoclavable", "sterilisable", "swappable"), or two words
     of four letters or more joined ("soleplate", "lockring"; not "codice" nor "passend")."""
     words = english()
-    if word in PRODUCT_WORDS:
+    if word in words or word in PRODUCT_WORDS:
         return True
-    spellings = [word] + [word[: -len(ours)] + theirs for ours, theirs in BRITISH if word.endswith(ours)]
+    spellings = [word[: -len(ours)] + theirs for ours, theirs in BRITISH if word.endswith(ours)]
     spellings += [word.replace("sulph", "sulf")] if word.startswith("sulph") else []
     spellings += [
         word[len(prefix) :]
@@ -268,7 +268,7 @@ def english_word(word: str) -> bool:
     ]
     if word.endswith(("able", "ible")) and len(word) > 7:
         spellings += [stem for stem in (word[:-4], word[:-4] + "e", word[:-5]) if len(stem) > 2]  # "swappable"
-    if any(spelling in words or english_word(spelling) for spelling in spellings[1:]) or word in words:
+    if any(english_word(spelling) for spelling in spellings):
         return True
     return any(word[:cut] in words and word[cut:] in words for cut in range(4, len(word) - 3))
 
