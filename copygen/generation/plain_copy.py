@@ -30,7 +30,7 @@ from typing import Any
 from copygen.io.drafts import Variant
 from copygen.io.products import measure_text, spec_pair, value_text
 from copygen.prompts import Template, load_template, render_prompt
-from copygen.quality.checks import NAME_WRAPPERS, naming, required_values
+from copygen.quality.checks import NAME_WRAPPERS, naming, title_part
 from copygen.quality.grounding import attribute_values
 from copygen.text import name_words, tidy
 
@@ -97,7 +97,7 @@ def plain_variant(
     found = naming(attributes)  # as the checks read it
     if not found:
         return None
-    [(key, named)] = required_values([found[0]], attributes)
+    key, whole = found
     attributes = plain_values(attributes)
     inner = key.rsplit(".", 1)[-1]  # "listing.title" is "title" once its object is lifted
     text = render_prompt(
@@ -106,7 +106,7 @@ def plain_variant(
         product_id=product_id,
         exclude=exclude,
         extra={
-            "product_name": name_said(attributes, found[1], named),
+            "product_name": name_said(attributes, whole, title_part(key, whole)),
             "name_key": inner if inner in attributes else key,
         },
     )

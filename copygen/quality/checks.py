@@ -512,11 +512,18 @@ def required_values(required: Iterable[str], attributes: dict[str, Any]) -> list
                 column, value = naming(attributes) or (column, None)
             if not named_by(column, value):
                 continue
-        if name_words(column)[-1:] == ["title"] and isinstance(value, str):
-            value = TITLE_END.split(value, 1)[0].strip() or value
+        value = title_part(column, value)
         if list(attribute_values(value)):
             wanted.append((column, value))
     return wanted
+
+
+def title_part(column: str, value: Any) -> Any:
+    """What copy must mention of a title: its part before the first comma or spaced dash (a
+    listing's title goes on to describe the product); any other value as it is."""
+    if name_words(column)[-1:] == ["title"] and isinstance(value, str):
+        return TITLE_END.split(value, 1)[0].strip() or value
+    return value
 
 
 def naming(attributes: dict[str, Any]) -> tuple[str, Any] | None:
