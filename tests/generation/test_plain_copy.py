@@ -373,6 +373,10 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             "Its water permeability is 8–12 L/m²/s. Its use level is 2–8%.",
         ),  # "Its water permeability l m2 is 8 minutes/s." (judged untrue, set 117), "Its use level has a min of 2, ..."
         (
+            {"priceCase": {"value": "54.00", "currency": "EUR"}},
+            "Its price case is 54.00 EUR.",
+        ),  # "Its price case currency is EUR." (held-out set 108): a price object under any price key
+        (
             {"noise_db": "<30", "discharge_time_s": "≥ 8"},
             "Its noise is <30 dB. Its discharge time is ≥ 8 seconds.",
         ),  # "Its noise db is <30", failed as "not in the attributes: 30" (held-out sets 100 and 112)
