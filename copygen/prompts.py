@@ -296,8 +296,9 @@ def readable(words: str, units: Iterable[str] = ()) -> bool:
     known = set(units) | ACRONYMS | {"ph"}
     split = re.findall(r"[^\W\d_]+", words.lower())
     for index, word in enumerate(split):
-        if word in known or word in SHORT_WORDS:
-            continue
+        last_a = word == "a" and index == len(split) - 1 and split[index - 1 : index] != ["current"]
+        if word in known or (word in SHORT_WORDS and not last_a):
+            continue  # an article does not end a key: "shore a", "in a" are codes; "current a" is in amperes
         if len(word) == 1 and index and split[index - 1] in ACRONYMS:
             continue
         if len(word) < 3 or not english_word(word):

@@ -384,6 +384,14 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             {"sterilisable": {"steam": True, "boiling": "yes"}},
             "It is sterilisable: steam and boiling.",
         ),  # "Its sterilisable has a steam. Its sterilisable has boiling." (held-out set 107)
+        (
+            {"performance": {"max_flow": "12 l/h"}, "electrical": {"voltage": "230 V AC", "power_w": 16}},
+            "Its max flow is 12 l/h. Its voltage is 230 V AC. Its power is 16 W.",
+        ),  # "Its performance has a max flow of 12 l/h" (held-out set 122): a group of the product's own values
+        (
+            {"shore_a": 45, "max_current_a": 16},
+            "Its max current is 16 A.",
+        ),  # "Its shore a is 45" (held-out set 120): an article does not end a key
     ],
 )
 def test_plain_copy_says_keys_in_sentences_by_how_they_read(attributes, says):
