@@ -77,11 +77,13 @@ SHORT_TIMES = frozenset({"min", "h", "hr", "sec", "s"})
 DEGREE_WORDS = frozenset("temp temperature safe resistant to range accuracy".split())  # noqa: SIM905
 PRODUCT_NAME_KEYS = frozenset({"name", "title", "nm"})  # "name", "title", "productName", "product_title", "prod_nm"
 # Words before a name key that keep it the product's: "product_name", "listing_title", "style_name", "part_name",
-# GS1's "gtinName".
-NAME_KEY_PREFIXES = frozenset({"product", "prod", "item", "listing", "style", "part", "article", "art", "post", "gtin"})
+# GS1's "gtinName" and "functionalName" (what the item is: "Leave-in conditioner").
+NAME_KEY_PREFIXES = frozenset(
+    {"product", "prod", "item", "listing", "style", "part", "article", "art", "post", "gtin", "functional"}
+)
 # Keys that name a product alone, where it has no name key: "product", "Item", "Artikel", "model", "style" (and
 # a supplier row's description: see names_product).
-NAMING_KEYS = frozenset({"product", "item", "artikel", "article", "style", "model"})
+NAMING_KEYS = frozenset({"product", "item", "artikel", "article", "style", "model", "labels"})  # a PIM's "labels"
 # Keys that name a language, with or without a country ("en", "en_GB", "de-DE"); not units ("kg", "lb").
 LANGUAGES = frozenset(
     "en de fr it es nl sv pl pt da fi no nb nn cs sk hu ro el tr ru ja zh ko ar he uk bg et lv lt sl".split()  # noqa: SIM905
@@ -133,31 +135,42 @@ def names_product(key: str, alone: bool = True) -> bool:
     """Whether a key holds the product's name or title: a key of PRODUCT_NAME_KEYS in any case, a word
     of NAME_KEY_PREFIXES before it or not ("name", "Title", "Product Name", "productTitle", "prod_nm",
     "listing_title"), or, with `alone`, one of NAMING_KEYS alone ("Product", "Item", "model") or a
-    description ("ITEM_DESC", "ArtDescr", SAP's "MAKTX" or "Short Text"; see checks.name_keys,
+    description ("ITEM_DESC", "ArtDescr", SAP's "MAKTX", "MATL_DESC" or "Short Text"; see checks.name_keys,
     which puts them last, and checks.named_by, which takes only a short one)."""
     words = name_words(key)
     named = bool(words) and words[-1] in PRODUCT_NAME_KEYS and set(words[:-1]) <= NAME_KEY_PREFIXES
-    described = words[-1:] == ["description"] and set(words[:-1]) <= NAME_KEY_PREFIXES | {"short"}  # "ITEM_DESC"
+    described = (
+        words[-1:] == ["description"] and set(words[:-1]) <= NAME_KEY_PREFIXES | {"short", "matl", "material"}
+    ) or (words == ["description", "short"])  # "ITEM_DESC", SAP's "MATL_DESC", GS1's "descriptionShort"
     return named or (
         alone and ((len(words) == 1 and words[0] in NAMING_KEYS) or described or words == ["short", "text"])
     )
 
 
 def in_english(value: object) -> object:
-    """A value given in several languages ({"en_GB": "Stirrup leathers", "de": ...}, or a PIM's
-    [{"locale": "en_GB", "scope": null, "data": ...}, ...]) as its English one, or its first where
-    none is English; any other value as it is."""
-    if (
-        isinstance(value, list)
-        and value
-        and all(isinstance(item, dict) and {"locale", "data"} <= set(item) for item in value)
-    ):
-        english = [item["data"] for item in value if str(item["locale"] or "en").lower().startswith("en")]
-        return (english or [value[0]["data"]])[0]
+    """A value given in several languages ({"en_GB": "Stirrup leathers", "de": ...}, or tagged with
+    them: see tagged_value) as its English one, or its first where none is English; any other value
+    as it is."""
+    tagged = [tagged_value(item) for item in (value if isinstance(value, list) else [value])]
+    if value and all(tagged):  # a PIM's [{"locale": "en_GB", "data": ...}], GS1's {"languageCode": "en", "value": ...}
+        english = [text for language, text in tagged if str(language or "en").lower().startswith("en")]
+        return (english or [tagged[0][1]])[0]
     locales = [LOCALE.fullmatch(str(key)) for key in value] if isinstance(value, dict) else []
     if not (locales and all(locale and locale.group(1).lower() in LANGUAGES for locale in locales)):
         return value
     return next((text for key, text in value.items() if str(key).lower().startswith("en")), next(iter(value.values())))
+
+
+def tagged_value(item: object) -> tuple[object, object] | None:
+    """A value tagged with its language, as (language, value): a PIM's {"locale": "en_GB", "scope": null,
+    "data": ...}, GS1's {"languageCode": "en", "value": ...}; None for anything else."""
+    if not isinstance(item, dict):
+        return None
+    keys = {str(key).lower(): key for key in item}
+    for language, text in (("locale", "data"), ("languagecode", "value")):
+        if language in keys and text in keys and set(keys) <= {language, text, "scope"}:
+            return item[keys[language]], item[keys[text]]
+    return None
 
 
 def timed(words: list[str]) -> bool:

@@ -24,6 +24,7 @@ its data (the samples' references).
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -42,6 +43,8 @@ LIFTED = NAME_WRAPPERS | {"identifiers", "ids", "offer"}  # objects whose conten
 DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")  # a sentence's stop after a name's own: "Harmon Wire Co.."
 # A value a shop system writes as a code: a PIM's option "zippo_rio", GS1's "GRAIN_FREE" ("grain free").
 CODE = re.compile(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
+NO_VALUE = frozenset({"n/a", "na", "-", "–", "—"})  # "Its height mm is N/A", "It comes from N/A"
+TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 SHORT_TITLE = 8  # words in a title plain copy says whole
 DEFAULT_MODEL_BEYOND = 0  # see above: words beyond the data (quality.grounding.unheld_words); 10 until 2026-12-06
 
@@ -53,12 +56,13 @@ def plain_copy_template() -> Template:
 
 def plain_values(value: Any) -> Any:
     """A product's data as plain copy reads it: a code in capitals as words and any other left out
-    ("GRAIN_FREE" is "grain free"; "zippo_rio" is not said), a measure given as {"value": 137, "unit": "cm"} as
+    ("GRAIN_FREE" is "grain free"; "zippo_rio" is not said), "N/A" left out, "a | b" as a list,
+    HTML as its text, a measure given as {"value": 137, "unit": "cm"} as
     "137 cm", a list of specs given as {"name": "power", "value": 1500, "unit": "W"} as {"power":
     "1500 W"}, and the contents of an object that wraps the product's data ("listing": {"title": ...},
     "identifiers": {"sku": ...}; checks.NAME_WRAPPERS) beside its other keys, where those do not
     have the same key already (held-out sets 103-114)."""
-    if isinstance(value, list) and (english := in_english(value)) is not value:  # a PIM's [{"locale": ...}]
+    if isinstance(value, (list, dict)) and (english := in_english(value)) is not value:  # {"en_GB": ...}
         return plain_values(english)
     if isinstance(value, list):
         pairs = [spec_pair(item) if isinstance(item, dict) else None for item in value]
@@ -67,6 +71,12 @@ def plain_values(value: Any) -> Any:
         return [plain_values(item) for item in value]
     if isinstance(value, str) and CODE.fullmatch(value.strip()):  # a system's code for a value, not words
         return value.strip().replace("_", " ").lower() if value.strip().isupper() else None
+    if isinstance(value, str) and value.strip().lower() in NO_VALUE:
+        return None
+    if isinstance(value, str) and " | " in value:  # "Black | Silver | Rose Gold": an export's list
+        return [item.strip() for item in value.split(" | ") if item.strip()]
+    if isinstance(value, str) and TAG.search(value):  # a description's HTML
+        return " ".join(html.unescape(TAG.sub(" ", value)).split())
     if not isinstance(value, dict):
         return value
     if measured := measure_text(value):

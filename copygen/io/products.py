@@ -62,6 +62,11 @@ UNIT_NAMES = {
     "AMPERE": "A", "MILLIAMPEREHOUR": "mAh", "CELSIUS": "°C", "PERCENT": "%", "SQUARE_METER": "m²",
     "MLT": "ml", "LTR": "L", "CLT": "cl", "GRM": "g", "KGM": "kg", "MGM": "mg", "MMT": "mm", "CMT": "cm", "MTR": "m",
     "INH": "in", "WTT": "W", "KWT": "kW", "VLT": "V", "AMP": "A", "CEL": "°C", "P1": "%", "MTK": "m²", "H87": "pieces", "EA": "pieces", "NEWTON_METER": "Nm",
+    "LITER_PER_HOUR": "L/h", "LITER_PER_MINUTE": "L/min", "KILOMETER_PER_HOUR": "km/h", "METER_PER_SECOND": "m/s",
+    "DEGREE": "°", "BAR": "bar", "PASCAL": "Pa", "KILOPASCAL": "kPa", "HERTZ": "Hz", "LUMEN": "lm", "LUX": "lux",
+    "DECIBEL": "dB", "HORSEPOWER": "hp", "CUBIC_METER": "m³", "GIGABYTE": "GB", "TERABYTE": "TB", "SECOND": "s",
+    "MINUTE": "min", "HOUR": "h", "KELVIN": "K", "FAHRENHEIT": "°F", "POUND": "lb", "OUNCE": "oz", "FOOT": "ft",
+    "WATT_HOUR": "Wh", "KILOWATT_HOUR": "kWh", "AMPERE_HOUR": "Ah", "MILLIAMPERE_HOUR": "mAh",
 }  # fmt: skip
 
 
@@ -84,6 +89,7 @@ def measure_text(value: dict[Any, Any]) -> str | None:
         return None
     amount = f"{measure['min']}–{measure['max']}" if ranged else measure["value"]
     amount = re.sub(r"(\.\d*?)0+\b", r"\1", str(amount)).replace(".–", "–").rstrip(".")  # Akeneo's "260.0000"
+    unit = "piece" if unit == "pieces" and str(amount) == "1" else unit
     spaced = not unit.strip().startswith(("°", "%"))  # "25°", "95%"
     return " ".join(f"{OPERATORS.get(operator, '')}{amount}{' ' if spaced else ''}{unit}".split())
 
@@ -224,8 +230,10 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     or Google Shopping column under its own name, a unit given in a key of its own put after its
     number ("item_weight": "160" with "item_weight_unit_of_measure": "GR" is "160 g"), a country
     of origin's code as the country's name ("PK" -> "Pakistan"), Etsy's price in hundredths as its
-    amount ({"amount": 4800, "divisor": 100} is 48.0; held-out set 123); left out: links, and a shop
-    system's "Type" (WooCommerce's "simple", Shopify's product type: a category, not a fact)."""
+    amount ({"amount": 4800, "divisor": 100} is 48.0; held-out set 123), Magento's
+    "additional_attributes" ("color=Black,max_load_kg=120") as keys of their own; left out: links,
+    a unit key's unit, and a shop system's "Type" (WooCommerce's "simple", Shopify's product type:
+    a category, not a fact)."""
     amount, divisor = attributes.get("amount"), attributes.get("divisor")
     if isinstance(amount, (int, float)) and isinstance(divisor, int) and not isinstance(divisor, bool) and divisor > 0:
         attributes = {key: value for key, value in attributes.items() if key != "divisor"} | {
@@ -237,6 +245,10 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, str) and URL.match(value.strip()):
             continue
         if str(key) == "Type" and (shopify or str(value).lower() in WOOCOMMERCE_TYPES):
+            continue
+        if name_words(str(key)) == ["additional", "attributes"] and isinstance(value, str) and "=" in value:
+            pairs = [part.split("=", 1) for part in re.split(r",(?=[\w ]+=)", value)]
+            read |= {name.strip(): item.strip() for name, item in pairs if name.strip() not in attributes}
             continue
         match = EXPORT_KEY.match(str(key))
         key = match.group(1) if match and match.group(1) not in attributes else key
@@ -253,7 +265,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
             measured = " ".join(name_words(str(other))).endswith(base.group(1))
             if other != key and measured and re.fullmatch(r"\d+(?:\.\d+)?", str(number).strip()):  # not "1,000"
                 units[other] = unit
-                unit_keys.add(key)
+        unit_keys.add(key)  # a unit alone is no fact: "Its item dimensions unit is cm"
     paired = {}
     for key, value in read.items():
         if key in units:  # "item_length" is the product's length
@@ -265,9 +277,12 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
 
 
 def country(value: Any) -> Any:
-    """A country's name for its ISO code ("CN" -> "China", "KOR" -> "South Korea"); any other value as it is."""
-    if not (isinstance(value, str) and re.fullmatch(r"[A-Z]{2,3}", value.strip())):
+    """A country's name for its ISO code ("CN" -> "China", "KOR" -> "South Korea", GS1's "276" ->
+    "Germany"); any other value as it is."""
+    code = str(value).strip()
+    if isinstance(value, bool) or not re.fullmatch(r"[A-Z]{2,3}|\d{3}", code):
         return value
-    code = value.strip()
-    found = pycountry.countries.get(**{"alpha_2" if len(code) == 2 else "alpha_3": code})
+    found = pycountry.countries.get(
+        **{"numeric" if code.isdigit() else "alpha_2" if len(code) == 2 else "alpha_3": code}
+    )
     return getattr(found, "common_name", found.name) if found else value

@@ -551,6 +551,8 @@ def named_by(key: str, value: Any) -> bool:
     abbreviations end in full stops: held-out set 120)."""
     if isinstance(value, dict) or not list(attribute_values(value)):
         return False  # an object holds the name, or none: "product": {"name": ..., "brand": ...} (see naming)
+    if name_words(key) == ["labels"] and not isinstance(value, str):
+        return False  # a PIM's "labels" name a product in languages ({"en_GB": ...}); a list of labels does not
     if name_words(key)[-1:] != ["description"]:
         return True
     if not isinstance(value, str) or len(value.split()) > NAME_WORDS:

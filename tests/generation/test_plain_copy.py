@@ -486,6 +486,51 @@ def test_a_pim_and_a_gs1_record_get_plain_copy_of_their_own_values():
         assert is_clean(check_variant(plain(attributes), attributes))
 
 
+def test_more_export_shapes_read_as_the_products_own_values():
+    """Held-out sets 123-130: Magento's "additional_attributes" said as one string, WooCommerce's "Short
+    description" and "Black | Silver | Rose Gold", "N/A", HTML, GS1's "functionalName", "descriptionShort"
+    and language-tagged values, a PIM's "labels", SAP's "MATERIAL" number said as the material."""
+    magento = {
+        "name": "Ergo Desk Chair",
+        "short_description": "<p>Breathable mesh back &amp; 3D armrests.</p>",
+        "additional_attributes": "color=Black,max_load_kg=120,seat_height=44-54 cm",
+        "attribute_set_code": "Chairs",
+        "height_mm": "N/A",
+        "Attribute 1 name": "Colour",
+        "Attribute 1 value(s)": "Black | Silver | Rose Gold",
+    }
+    assert plain(magento) == (
+        "Meet the Ergo Desk Chair. Breathable mesh back & 3D armrests. It comes in Black. Its max load is 120 kg. "
+        "Its seat height is 44-54 cm. It comes in Black, Silver and Rose Gold."
+    )
+    gs1 = {
+        "brandName": "Corvino",
+        "functionalName": "Waiter's Friend Corkscrew",
+        "descriptionShort": "CORVINO DBL-HINGE CORKSCREW",
+        "tradeItemDescription": {"languageCode": "en", "value": "double-hinged corkscrew with rosewood handle"},
+        "netContent": {"value": 1, "unitCode": "H87"},
+        "countryOfOrigin": "276",
+    }
+    assert plain(gs1) == (
+        "The Waiter's Friend Corkscrew is from Corvino. Its trade item description is double-hinged corkscrew "
+        "with rosewood handle. Its net content is 1 piece. It comes from Germany."
+    )
+    pim = {
+        "labels": {"en_GB": "Copper Press Elbow 22 mm", "de_DE": "Kupfer Pressbogen"},
+        "max_pressure": {"amount": 16, "unit": "BAR"},
+    }
+    assert plain(pim) == "Meet the Copper Press Elbow 22 mm. Its max pressure is 16 bar."
+    sap = {
+        "MATERIAL": "SB-CIRC-254-60T",
+        "MATL_DESC": "CIRC SAW BLADE 254X30MM",
+        "GROSS_WT": "0.820",
+        "WEIGHT_UNIT": "KG",
+    }
+    assert plain(sap) == "Meet the CIRC SAW BLADE 254X30MM. Its gross weight is 0.820 kg."
+    for attributes in (magento, gs1, pim, sap):
+        assert is_clean(check_variant(plain(attributes), attributes))
+
+
 def test_a_product_named_under_a_shop_exports_name_column_gets_plain_copy():
     """Held-out products named under "Product Name" got no plain copy, and the model's untrue copy came first."""
     cot = {"Product Name": "Dozely Travel Cot Lite", "Weight": "6.8 kg", "Mattress Included": "Yes"}
