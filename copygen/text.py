@@ -31,7 +31,7 @@ KEY_TRANSLATIONS = {
     for english, foreigns in {
         "name": "bezeichnung benennung artikelbezeichnung denominación denominacion denominazione désignation designation"
         " libellé libelle nom nombre nome naam productnaam nazwa namn produktnamn produktname artikelname navn nimi"
-        " benämning benamning artbez bez designação designacao",
+        " benämning benamning artbez bez designação designacao varenavn produktnavn název nazev",
         "product": "prodotto producto produit produto produkt",
         "brand": "marca marque merk marke varumärke märke mærke",
         "manufacturer": "hersteller producent produttore fabricante fabricant fabrikant",
@@ -77,9 +77,9 @@ SHORT_TIMES = frozenset({"min", "h", "hr", "sec", "s"})
 DEGREE_WORDS = frozenset("temp temperature safe resistant to range accuracy".split())  # noqa: SIM905
 PRODUCT_NAME_KEYS = frozenset({"name", "title", "nm"})  # "name", "title", "productName", "product_title", "prod_nm"
 # Words before a name key that keep it the product's: "product_name", "listing_title", "style_name", "part_name",
-# GS1's "gtinName" and "functionalName" (what the item is: "Leave-in conditioner").
+# GS1's "gtinName" and "functionalName" (what the item is: "Leave-in conditioner"), a Google Merchant feed's "g:title".
 NAME_KEY_PREFIXES = frozenset(
-    {"product", "prod", "item", "listing", "style", "part", "article", "art", "post", "gtin", "functional"}
+    {"product", "prod", "item", "listing", "style", "part", "article", "art", "post", "gtin", "functional", "g"}
 )
 # Keys that name a product alone, where it has no name key: "product", "Item", "Artikel", "model", "style" (and
 # a supplier row's description: see names_product).

@@ -219,7 +219,12 @@ EXPORT_KEY = re.compile(
 )
 # A unit given in a key of its own ("item_weight_unit_of_measure": "GR", SAP's "GEWEI": "KG"), as said.
 MEASURE_UNITS = {"gr": "g", "g": "g", "grams": "g", "kg": "kg", "kgs": "kg", "mg": "mg", "lb": "lb", "lbs": "lb",
-                 "oz": "oz", "mm": "mm", "cm": "cm", "m": "m", "in": "in", "ft": "ft", "ml": "ml", "l": "L"}  # fmt: skip
+                 "oz": "oz", "mm": "mm", "cm": "cm", "m": "m", "in": "in", "ft": "ft", "ml": "ml", "l": "L", "w": "W",
+                 "watts": "W", "gram": "g", "kilogram": "kg", "kilograms": "kg", "pound": "lb", "pounds": "lb",
+                 "ounce": "oz", "ounces": "oz", "millimeter": "mm", "millimeters": "mm", "millimetres": "mm",
+                 "centimeter": "cm", "centimeters": "cm", "centimetres": "cm", "meter": "m", "meters": "m",
+                 "metres": "m", "inch": "in", "inches": "in", "foot": "ft", "feet": "ft", "milliliters": "ml",
+                 "millilitres": "ml", "liter": "L", "liters": "L", "litres": "L"}  # fmt: skip
 UNIT_KEY = re.compile(r"(.*?)\s*\b(?:unit of measure|unit of measurement|unit|uom)$")
 WOOCOMMERCE_TYPES = frozenset({"simple", "variable", "grouped", "external"})  # a WooCommerce export's "Type"
 URL = re.compile(r"https?://\S+$")

