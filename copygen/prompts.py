@@ -244,8 +244,7 @@ def listed_word(word: str) -> bool:
     """Whether a word in capitals is in the English list as it is or in its American spelling, and
     no acronym: "SUPPLY", "COLOUR"; not "GREENACRE", a name that reads as two words."""
     lower = word.lower()
-    spellings = [lower] + [lower[: -len(ours)] + theirs for ours, theirs in BRITISH if lower.endswith(ours)]
-    return lower not in ACRONYMS and any(spelling in english() for spelling in spellings)
+    return lower not in ACRONYMS and any(spelling in english() for spelling in [lower, *american(lower)])
 
 
 def lowered(word: str) -> str:
@@ -275,6 +274,13 @@ def english() -> Any:
     return SpellChecker(language="en", distance=1)
 
 
+def american(word: str) -> list[str]:
+    """A British word's American spellings, as pyspellchecker's list has them ("colour" -> "color",
+    "sulphate" -> "sulfate"); none for any other word."""
+    spellings = [word[: -len(ours)] + theirs for ours, theirs in BRITISH if word.endswith(ours)]
+    return spellings + ([word.replace("sulph", "sulf")] if word.startswith("sulph") else [])
+
+
 def english_word(word: str) -> bool:
     """Whether a word is English: in pyspellchecker's list or PRODUCT_WORDS, in its American
     spelling ("sulphate"), a word with "re-", "pre-", "non-" or "un-" before it ("recoat"), a verb or
@@ -283,9 +289,7 @@ def english_word(word: str) -> bool:
     words = english()
     if word in words or word in PRODUCT_WORDS:
         return True
-    spellings = [word[: -len(ours)] + theirs for ours, theirs in BRITISH if word.endswith(ours)]
-    spellings += [word.replace("sulph", "sulf")] if word.startswith("sulph") else []
-    spellings += [
+    spellings = american(word) + [
         word[len(prefix) :]
         for prefix in ("re", "pre", "non", "un")
         if word.startswith(prefix) and len(word) - len(prefix) > 3

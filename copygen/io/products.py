@@ -54,7 +54,7 @@ class ReadOptions:
 
 OPERATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "min": "at least ", "max": "up to "}
 # A PIM's and GS1's words for a measure's parts: Akeneo's {"amount": "260", "unit": "MILLILITER"}, GS1's
-# {"value": 400, "unitCode": "GRM"}; and their units' names and codes (UN/ECE Recommendation 20), as written.
+# {"value": 400, "unitCode": "GRM"}; and units' names and codes (UN/ECE Recommendation 20, exports' own), as written.
 ALIASES = {"amount": "value", "unitcode": "unit", "unit_code": "unit", "measurementunitcode": "unit"}
 UNIT_CODES = {
     "MILLILITER": "ml", "LITER": "L", "CENTILITER": "cl", "GRAM": "g", "KILOGRAM": "kg", "MILLIGRAM": "mg",
@@ -68,6 +68,12 @@ UNIT_CODES = {
     "MLT": "ml", "LTR": "L", "CLT": "cl", "GRM": "g", "KGM": "kg", "MGM": "mg", "MMT": "mm", "CMT": "cm", "MTR": "m",
     "INH": "in", "WTT": "W", "KWT": "kW", "VLT": "V", "AMP": "A", "CEL": "°C", "P1": "%", "MTK": "m²",
     "H87": "pieces", "EA": "pieces",
+    # as a unit key writes them: "item_weight_unit_of_measure": "GR", SAP's "GEWEI": "KG", "Millimeters"
+    "GR": "g", "G": "g", "GRAMS": "g", "KG": "kg", "KGS": "kg", "KILOGRAMS": "kg", "MG": "mg", "LB": "lb", "LBS": "lb",
+    "POUNDS": "lb", "OZ": "oz", "OUNCES": "oz", "MM": "mm", "MILLIMETERS": "mm", "MILLIMETRES": "mm", "CM": "cm",
+    "CENTIMETERS": "cm", "CENTIMETRES": "cm", "M": "m", "METERS": "m", "METRES": "m", "IN": "in", "INCHES": "in",
+    "FT": "ft", "FEET": "ft", "ML": "ml", "MILLILITERS": "ml", "MILLILITRES": "ml", "L": "L", "LITERS": "L",
+    "LITRES": "L", "W": "W", "WATTS": "W",
 }  # fmt: skip
 
 
@@ -218,14 +224,6 @@ def product_id_of(attributes: dict, line: int, id_column: str) -> tuple[str | No
 EXPORT_KEY = re.compile(
     r"(?i)^(?:metafield:\s*(?:product\.metafields\.)?\w+\.|google shopping\s*/\s*)([^\[\]]+?)\s*(?:\[[^\]]*\])?$"
 )
-# A unit given in a key of its own ("item_weight_unit_of_measure": "GR", SAP's "GEWEI": "KG"), as said.
-MEASURE_UNITS = {"gr": "g", "g": "g", "grams": "g", "kg": "kg", "kgs": "kg", "mg": "mg", "lb": "lb", "lbs": "lb",
-                 "oz": "oz", "mm": "mm", "cm": "cm", "m": "m", "in": "in", "ft": "ft", "ml": "ml", "l": "L", "w": "W",
-                 "watts": "W", "gram": "g", "kilogram": "kg", "kilograms": "kg", "pound": "lb", "pounds": "lb",
-                 "ounce": "oz", "ounces": "oz", "millimeter": "mm", "millimeters": "mm", "millimetres": "mm",
-                 "centimeter": "cm", "centimeters": "cm", "centimetres": "cm", "meter": "m", "meters": "m",
-                 "metres": "m", "inch": "in", "inches": "in", "foot": "ft", "feet": "ft", "milliliters": "ml",
-                 "millilitres": "ml", "liter": "L", "liters": "L", "litres": "L"}  # fmt: skip
 UNIT_KEY = re.compile(r"(.*?)\s*\b(?:unit of measure|unit of measurement|unit|uom)$")
 WOOCOMMERCE_TYPES = frozenset({"simple", "variable", "grouped", "external"})  # a WooCommerce export's "Type"
 URL = re.compile(r"https?://\S+$")
@@ -263,7 +261,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         read[key] = country(value) if "country" in name_words(str(key)) else value
     units, unit_keys = {}, set()
     for key, value in read.items():
-        unit = MEASURE_UNITS.get(str(value).strip().lower())
+        unit = UNIT_CODES.get(str(value).strip().upper()) if isinstance(value, str) else None
         base = UNIT_KEY.fullmatch(" ".join(name_words(str(key))))
         if not (unit and base and base.group(1)):
             continue
