@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from copygen.errors import TemplateError
+from copygen.io.exports import SYSTEM_PREFIXES
 from copygen.io.products import value_text
 from copygen.text import CAMEL, KEY_TRANSLATIONS, WORD, in_degrees, name_words, names_product, polarity, timed
 
@@ -178,16 +179,19 @@ def names_by_name(key: Any) -> bool:
 
 
 # A shop system's words before a key's own: Shopify's "Variant Price", WooCommerce's "meta:taper", SAP's "ZZ_EDGE".
-SYSTEM_PREFIXES = frozenset({"variant", "meta", "zz", "g"})  # and a Google Merchant feed's "g:price"
+
+
+MEASURED = frozenset({"length", "width", "height", "depth", "weight", "dimensions", "diameter"})
 
 
 def key_words(key: Any) -> str:
     """A key as the words copy says it by: "pack_size" -> "pack size", "isVegan" -> "vegan",
     "bpa_free" -> "BPA free", "usb_c_ports" -> "USB-C ports", and a Shopify export's "Variant
     Price" -> "price" (its product's one variant), WooCommerce's "meta:taper" -> "taper" and SAP's
-    "ZZ_EDGE" -> "edge" (SYSTEM_PREFIXES)."""
+    "ZZ_EDGE" -> "edge" (SYSTEM_PREFIXES), and Google's "product_length" -> "length"."""
     split = name_words(str(key))
     split = split[1:] if len(split) > 1 and split[0] in SYSTEM_PREFIXES else split
+    split = split[1:] if len(split) == 2 and split[0] == "product" and split[1] in MEASURED else split
     words = " ".join("pH" if word == "ph" else word.upper() if word in ACRONYMS else word for word in split)
     return re.sub(r"\bUSB ([abc])\b", lambda match: f"USB-{match.group(1).upper()}", words)
 

@@ -43,6 +43,8 @@ KEY_TRANSLATIONS = {
 }
 # ... and those that stand for a word only as the whole key ("cat" is a category, "cat_bed" a bed for a cat).
 WHOLE_ABBREVIATIONS = {
+    "v": "voltage",
+    "volt": "voltage",
     "cat": "category",
     "mat": "material",
     "col": "colour",

@@ -29,7 +29,8 @@ import re
 from typing import Any
 
 from copygen.io.drafts import Variant
-from copygen.io.products import export_fields, measure_text, spec_pair, value_text
+from copygen.io.exports import export_fields
+from copygen.io.products import measure_text, spec_pair, value_text
 from copygen.prompts import Template, load_template, render_prompt
 from copygen.quality.checks import NAME_WRAPPERS, naming, title_part
 from copygen.quality.grounding import attribute_values
@@ -56,7 +57,7 @@ def plain_copy_template() -> Template:
 
 def plain_values(value: Any) -> Any:
     """A product's data as plain copy reads it: a code in capitals as words and any other left out
-    ("GRAIN_FREE" is "grain free"; "zippo_rio" is not said), "N/A" left out, "a | b" as a list,
+    ("GRAIN_FREE" is "grain free"; "zippo_rio" is not said), "N/A" left out,
     HTML as its text, a measure given as {"value": 137, "unit": "cm"} as
     "137 cm", a list of specs given as {"name": "power", "value": 1500, "unit": "W"} as {"power":
     "1500 W"}, and the contents of an object that wraps the product's data ("listing": {"title": ...},
@@ -73,8 +74,6 @@ def plain_values(value: Any) -> Any:
         return value.strip().replace("_", " ").lower() if value.strip().isupper() else None
     if isinstance(value, str) and value.strip().lower() in NO_VALUE:
         return None
-    if isinstance(value, str) and " | " in value:  # "Black | Silver | Rose Gold": an export's list
-        return [item.strip() for item in value.split(" | ") if item.strip()]
     if isinstance(value, str) and TAG.search(value):  # a description's HTML
         return " ".join(html.unescape(TAG.sub(" ", value)).split())
     if not isinstance(value, dict):

@@ -13,11 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pycountry
-
 from copygen.errors import InputError
 from copygen.io.rows import Row, column_name, find_column, json_kind, name_of, quoted, read_rows
-from copygen.text import name_words
 
 FORMATS = ("csv", "json", "jsonl")
 EMPTY = {
@@ -217,76 +214,3 @@ def product_id_of(attributes: dict, line: int, id_column: str) -> tuple[str | No
     if not text:
         return None, f'line {line}: the "{key}" value is empty; give every product an id'
     return text, None
-
-
-# A shop export's own columns, read as the product's: Shopify's "Metafield: custom.alpha_acid
-# [single_line_text_field]" and "Google Shopping / Material" are "alpha_acid" and "Material".
-EXPORT_KEY = re.compile(
-    r"(?i)^(?:metafield:\s*(?:product\.metafields\.)?\w+\.|google shopping\s*/\s*)([^\[\]]+?)\s*(?:\[[^\]]*\])?$"
-)
-UNIT_KEY = re.compile(r"(.*?)\s*\b(?:unit of measure|unit of measurement|unit|uom)$")
-WOOCOMMERCE_TYPES = frozenset({"simple", "variable", "grouped", "external"})  # a WooCommerce export's "Type"
-URL = re.compile(r"https?://\S+$")
-
-
-def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
-    """A shop export's fields as plain copy and the checks read them (held-out sets 119-134): a
-    Shopify metafield or Google Shopping column under its own name, a unit given in a key of its own put after its
-    number ("item_weight": "160" with "item_weight_unit_of_measure": "GR" is "160 g"), a country
-    of origin's code as the country's name ("PK" -> "Pakistan"), Etsy's price in hundredths as its
-    amount ({"amount": 4800, "divisor": 100} is 48.0; held-out set 123), Magento's
-    "additional_attributes" ("color=Black,max_load_kg=120") as keys of their own; left out: links,
-    a unit key's unit, and a shop system's "Type" (WooCommerce's "simple", Shopify's product type:
-    a category, not a fact)."""
-    amount, divisor = attributes.get("amount"), attributes.get("divisor")
-    if isinstance(amount, (int, float)) and isinstance(divisor, int) and not isinstance(divisor, bool) and divisor > 0:
-        attributes = {key: value for key, value in attributes.items() if key != "divisor"} | {
-            "amount": amount / divisor
-        }
-    shopify = any(name_words(str(key)) == ["handle"] for key in attributes)
-    read: dict[Any, Any] = {}
-    for key, value in attributes.items():
-        if isinstance(value, str) and URL.match(value.strip()):
-            continue
-        if str(key) == "Type" and (shopify or str(value).lower() in WOOCOMMERCE_TYPES):
-            continue
-        if name_words(str(key)) == ["additional", "attributes"] and isinstance(value, str) and "=" in value:
-            pairs = [part.split("=", 1) for part in re.split(r",(?=[\w ]+=)", value)]
-            read |= {name.strip(): item.strip() for name, item in pairs if name.strip() not in attributes}
-            continue
-        match = EXPORT_KEY.match(str(key))
-        key = match.group(1) if match and match.group(1) not in attributes else key
-        if isinstance(value, dict):  # "details": {"Country of origin": "USA"}
-            value = export_fields(value)
-        read[key] = country(value) if "country" in name_words(str(key)) else value
-    units, unit_keys = {}, set()
-    for key, value in read.items():
-        unit = UNIT_CODES.get(str(value).strip().upper()) if isinstance(value, str) else None
-        base = UNIT_KEY.fullmatch(" ".join(name_words(str(key))))
-        if not (unit and base and base.group(1)):
-            continue
-        for other, number in read.items():
-            measured = " ".join(name_words(str(other))).endswith(base.group(1))
-            if other != key and measured and re.fullmatch(r"\d+(?:\.\d+)?", str(number).strip()):  # not "1,000"
-                units[other] = unit
-        unit_keys.add(key)  # a unit alone is no fact: "Its item dimensions unit is cm"
-    paired = {}
-    for key, value in read.items():
-        if key in units:  # "item_length" is the product's length
-            own = re.sub(r"(?i)^item[\W_]+", "", str(key))
-            paired[own if own not in read else key] = f"{str(value).strip()} {units[key]}"
-        elif key not in unit_keys:
-            paired[key] = value
-    return paired
-
-
-def country(value: Any) -> Any:
-    """A country's name for its ISO code ("CN" -> "China", "KOR" -> "South Korea", GS1's "276" ->
-    "Germany"); any other value as it is."""
-    code = str(value).strip()
-    if isinstance(value, bool) or not re.fullmatch(r"[A-Z]{2,3}|\d{3}", code):
-        return value
-    found = pycountry.countries.get(
-        **{"numeric" if code.isdigit() else "alpha_2" if len(code) == 2 else "alpha_3": code}
-    )
-    return getattr(found, "common_name", found.name) if found else value

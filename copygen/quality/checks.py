@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from copygen.errors import InputError
-from copygen.io.products import export_fields, value_text
+from copygen.io.exports import export_fields
+from copygen.io.products import value_text
 from copygen.quality.channels import Channel, split_parts
 from copygen.quality.claims import unbacked_praise_spans, unsupported_claims
 from copygen.quality.grounding import (
@@ -52,6 +53,7 @@ LOOP_TIMES = 3  # said this often (not as a value says it), it is a loop: the mo
 LOOP_WORDS = 8  # a phrase of this many words said twice is a loop too
 NAME_WORDS = 20  # a description longer than this is a paragraph, not the product's name
 SENTENCE_BREAK = re.compile(r"[.!?]\s+(?![\d(])")  # not "Coni pirometrici n. 06"
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){2,}")  # a page's address in lower case, three words or more
 # Keys of an object that wraps the product's data, where its name may be: "listing": {"title": ...}.
 NAME_WRAPPERS = frozenset(
     {"attributes", "listing", "product", "item", "article", "details", "info", "general", "data", "values"}
@@ -551,6 +553,8 @@ def named_by(key: str, value: Any) -> bool:
     abbreviations end in full stops: held-out set 120)."""
     if isinstance(value, dict) or not list(attribute_values(value)):
         return False  # an object holds the name, or none: "product": {"name": ..., "brand": ...} (see naming)
+    if isinstance(value, str) and SLUG.fullmatch(value.strip()):
+        return False  # WooCommerce's "post_name", a page's address: "whiskerwood-cat-tower-120cm"
     if name_words(key) == ["labels"] and not isinstance(value, str):
         return False  # a PIM's "labels" name a product in languages ({"en_GB": ...}); a list of labels does not
     if name_words(key)[-1:] != ["description"]:

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from copygen.errors import InputError, UsageError
-from copygen.io.products import export_fields, read_products, value_text
+from copygen.io.products import read_products, value_text
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -503,44 +503,3 @@ def test_a_measure_given_as_an_object_reads_as_its_amount_and_unit():
     assert value_text({"value": 400, "unitCode": "GRM"}) == "400 g"
     assert value_text({"value": 64, "unitCode": "H87"}) == "64 pieces"
     assert value_text({"amount": 32.99, "currency": "USD"}) == "amount: 32.99, currency: USD"  # a price, not a measure
-
-
-EXPORTS = [
-    (  # Amazon's unit keys and a country code (held-out sets 119-122: "Its item weight unit of measure is GR")
-        {"item_weight": "160", "item_weight_unit_of_measure": "GR", "item_package_weight": "0.42",
-         "package_weight_unit_of_measure": "KG", "country_of_origin": "CN"},
-        {"weight": "160 g", "package_weight": "0.42 kg", "country_of_origin": "China"},
-    ),
-    (  # a unit spelled out (held-out set 134: "... unit of measure is Millimeters")
-        {"item_length": "12", "item_length_unit_of_measure": "Millimeters", "wattage": 40, "wattage_unit": "watts"},
-        {"length": "12 mm", "wattage": "40 W"},
-    ),
-    (  # SAP's weights and their unit; "1,000" may be 1 or 1000, so it stays as written
-        {"BRGEW": 16.8, "NTGEW": 15.0, "GEWEI": "KG", "VOLUM": "1,000", "VOLEH": "L"},
-        {"BRGEW": "16.8 kg", "NTGEW": "15.0 kg", "VOLUM": "1,000", "VOLEH": "L"},
-    ),
-    (  # Shopify's metafields and Google Shopping columns; its product type and links left out
-        {"Handle": "citra-hops", "Type": "Hops", "Metafield: custom.alpha_acid [single_line_text_field]": "12.5 %",
-         "Google Shopping / Material": "brass", "Image Src": "https://cdn.example/hops.jpg"},
-        {"Handle": "citra-hops", "alpha_acid": "12.5 %", "Material": "brass"},
-    ),
-    (  # Etsy's price in hundredths (held-out set 123: "It costs 4800.00 GBP")
-        {"price": {"amount": 4800, "divisor": 100, "currency_code": "GBP"}},
-        {"price": {"amount": 48.0, "currency_code": "GBP"}},
-    ),
-    (  # WooCommerce's type; country codes inside an object too
-        {"Type": "simple", "Meta: _country_of_origin": "PK", "details": {"Country of origin": "USA"}},
-        {"Meta: _country_of_origin": "Pakistan", "details": {"Country of origin": "United States"}},
-    ),
-    (  # a flat record's type is the product's; a country that is no code stays
-        {"type": "cordless", "Type": "Drill", "origin": "DE", "country": "Wales"},
-        {"type": "cordless", "Type": "Drill", "origin": "DE", "country": "Wales"},
-    ),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize("record, read", EXPORTS)
-def test_a_shop_exports_own_columns_read_as_the_products(record, read):
-    """Held-out sets 119-134: "Their metafield custom alpha acid single line text field is 12.5 %", "It comes
-    from PK", "Its images are https://...", "Its type is simple"."""
-    assert export_fields(record) == read

@@ -1,0 +1,209 @@
+"""A shop export's own fields, read as the product's: a platform's columns under their own names,
+units given in keys of their own, country codes, and the fields a shop system keeps for itself
+(stock, status, tax, listing and logistics fields), which are no fact to tell a customer. Plain copy
+and the checks read a product through `export_fields` alike, so the checks judge what plain copy
+says."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pycountry
+
+from copygen.io.products import UNIT_CODES
+from copygen.text import name_words
+
+# A shop export's own columns, read as the product's: Shopify's "Metafield: custom.alpha_acid
+# [single_line_text_field]" or "product.metafields.custom.material", "Google Shopping / Material", eBay's
+# "C:Brand", WooCommerce's "attribute:pa_colour" and "tax:product_brand" are "alpha_acid", "material",
+# "Material", "Brand", "colour" and "brand" (EXPORT_NAMES: "tax:product_cat" is "category").
+EXPORT_KEY = re.compile(
+    r"(?i)^(?:metafield:\s*(?:product\.metafields\.)?\w+\.|product\.metafields\.\w+\.|google shopping\s*/\s*"
+    r"|c:|attribute:(?:pa_)?|tax:(?:product_)?)([^\[\]]+?)\s*(?:\[[^\]]*\])?$"
+)
+EXPORT_NAMES = {"cat": "category", "tag": "tags"}
+# Keys that hold a record's other fields as "name=value" pairs: Magento's "additional_attributes"
+# ("color=Black,max_load_kg=120"), BigCommerce's "Product Custom Fields" ("Material=Duroplast;Shape=D-Shape").
+PAIRED_FIELDS = frozenset({"additional attributes", "product custom fields", "custom fields"})
+PAIR = re.compile(r"[,;](?=[\w ]+=)")
+# The fields a shop system keeps for itself, by the words of their keys (held-out sets 119-138): no fact a
+# customer reads. A key is one of them where its words are, or start with one of SYSTEM_FIELD_STARTS (a
+# Square export's "Current Quantity Harbour Street", Google's "custom_label_0").
+SYSTEM_FIELDS = frozenset({
+    # Shopify
+    "requires shipping", "taxable", "published", "status", "gift card", "barcode", "inventory qty",
+    "inventory policy", "inventory tracker", "fulfillment service", "image src", "image position",
+    # WooCommerce
+    "post status", "post type", "tax status", "tax class", "manage stock", "backorders", "backorders allowed",
+    "shipping class", "featured", "visibility in catalog", "date sale price starts", "date sale price ends",
+    "date on sale from", "date on sale to", "sale from date", "sale end date", "sale start date",
+    # Magento
+    "entity id", "attribute set id", "tax class id", "type id", "store id", "website ids", "attribute set",
+    "attribute set code", "configurable variations", "product websites", "product online", "tax class name",
+    "url key", "visibility", "special from date", "special to date", "special price from date",
+    "special price to date", "out of stock quantity", "allow backorders", "base image", "small image",
+    "thumbnail image", "swatch image", "base image label", "small image label", "thumbnail image label",
+    # Amazon
+    "recommended browse nodes", "browse nodes", "browse node", "item type keyword", "feed product type",
+    "external product id", "external product id type", "unit count type", "fulfillment latency",
+    "fulfillment channel", "size system",
+    # eBay
+    "listing type", "listing duration", "dispatch time max", "shipping details",
+    "return policy", "returns accepted option", "selling status", "best offer enabled",
+    # Etsy
+    "who made", "when made", "is supply", "processing min", "processing max", "shipping profile",
+    "shipping profile id", "state", "views", "num favorers", "personalization char count max",
+    "personalization instructions",
+    # Google Merchant
+    "availability", "availability date", "sale price effective date", "identifier exists", "shipping",
+    "unit pricing measure", "unit pricing base measure", "item group id", "additional image link",
+    # BigCommerce, Square
+    "free shipping", "product visible", "track inventory", "current stock level", "low stock level",
+    "show product condition", "gps global trade item number", "token", "sellable", "stockable",
+    # PIM, GS1
+    "created", "updated", "parent", "groups", "associations", "trade item unit descriptor",
+    "trade item unit descriptor code", "target market", "target market country code", "effective date",
+    "effective date time", "start availability date time", "trade item a consumer unit",
+    "trade item an orderable unit", "trade item a base unit", "packaging type code", "packaging material type code",
+    "total quantity of next lower level trade item", "quantity of next lower level trade item",
+    "minimum trade item lifespan from time of arrival", "minimum trade item lifespan from time of production",
+    "dangerous goods regulation code", "united nations dangerous goods number", "dangerous goods class code",
+    "dangerous goods shipping name",
+    # SAP and other ERP rows
+    "meins", "price unit", "matkl", "mtart", "plant", "del flag", "storage location", "stor loc", "mrp type",
+    "matl group", "material group", "base uom", "uom", "unit of measure", "on hand", "wh", "warehouse",
+    "vendor number", "vendor no", "reorder point", "reorder pt", "lifecycle", "lifecycle status", "channels",
+    "last updated", "last modified", "disc", "hs code", "vat",
+    # stock and logistics, any system
+    "stock", "in stock", "stock status", "stock quantity", "stock qty", "stock level", "inventory quantity",
+    "inventory", "quantity avail", "images", "image", "lead time", "lead time days", "eta", "moq",
+    "cases per pallet", "boxes per case", "boxes per carton", "inner pack", "outer carton", "minimum order quantity",
+    "pallet quantity", "units per pallet", "pack unit", "carton", "carton quantity", "carton dimensions",
+})  # fmt: skip
+SYSTEM_FIELD_STARTS = ("custom label", "current quantity", "new quantity", "stock alert", "attribute data", "tax vat")
+# eBay's listing fields; beside them, "Country" and "Location" are the seller's, not where the product is
+# from, and "Format" and "Duration" the listing's
+EBAY_LISTING = frozenset({"listing type", "listing duration", "dispatch time max"})
+LISTING_KINDS = frozenset({"listing type", "format"})  # "FixedPriceItem", "Chinese" (an auction)
+LISTING_FIELDS = frozenset({"country", "location", "postal code", "format", "duration"})
+SYSTEM_PREFIXES = frozenset({"variant", "meta", "zz", "g"})  # and a Google Merchant feed's "g:price"
+# Fields platforms name their own way, by their words, read under the name copy says them by: Amazon's
+# "color_name", eBay's "ConditionDisplayName", Google's "product_highlight", GS1's "tradeItemDescription".
+FIELD_NAMES = {
+    "color name": "colour", "colour name": "colour", "colour description": "colour", "material type": "material",
+    "condition display name": "condition", "product condition": "condition", "product highlight": "features",
+    "product highlights": "features", "trade item feature benefit": "features",
+    "trade item description": "short description",
+}  # fmt: skip
+# A supplier's colour codes ("blk/clr", "wht"), said as the colours they stand for
+COLOUR_CODES = {
+    "blk": "black", "bk": "black", "wht": "white", "wh": "white", "gry": "grey", "gy": "grey", "clr": "clear",
+    "ss": "stainless steel", "slv": "silver", "grn": "green", "blu": "blue", "brn": "brown", "nat": "natural",
+    "ylw": "yellow", "pnk": "pink", "org": "orange", "pur": "purple",
+}  # fmt: skip
+LETTER = re.compile(r"[^\W\d_]")
+COLOUR_KEYS = frozenset({"colour", "color", "colours", "colors"})
+# A decimal comma ("0,41", "12,99", SAP's "0,420"): one or two digits after it, or a leading 0; not "1,000"
+DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d,])|(?<![\d.,])(0),(\d+)(?![\d,])")
+UNIT_KEY = re.compile(r"(.*?)\s*\b(?:unit of measure|unit of measurement|unit|uom)$")
+WOOCOMMERCE_TYPES = frozenset({"simple", "variable", "grouped", "external"})  # a WooCommerce export's "Type"
+URL = re.compile(r"https?://\S+$")
+
+
+def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
+    """A shop export's fields as plain copy and the checks read them (held-out sets 119-138): a
+    platform's column under its own name (EXPORT_KEY), a unit given in a key of its own put after its
+    number ("item_weight": "160" with "item_weight_unit_of_measure": "GR" is "160 g"), a country
+    of origin's code as the country's name ("PK" -> "Pakistan"), Etsy's price in hundredths as its
+    amount ({"amount": 4800, "divisor": 100} is 48.0; held-out set 123), "name=value" pairs
+    (PAIRED_FIELDS: "color=Black,max_load_kg=120") as keys of their own; left out: links, a unit
+    key's unit, a shop system's own fields (SYSTEM_FIELDS; on eBay the seller's country and the
+    listing's format), and a shop system's "Type" (WooCommerce's "simple", Shopify's product
+    type: a category, not a fact)."""
+    amount, divisor = attributes.get("amount"), attributes.get("divisor")
+    if isinstance(amount, (int, float)) and isinstance(divisor, int) and not isinstance(divisor, bool) and divisor > 0:
+        attributes = {key: value for key, value in attributes.items() if key != "divisor"} | {
+            "amount": amount / divisor
+        }
+    shopify = any(name_words(str(key)) == ["handle"] for key in attributes)
+    ebay = any(field_words(key) in EBAY_LISTING for key in attributes)
+    listing = " ".join(str(value).lower() for key, value in attributes.items() if field_words(key) in LISTING_KINDS)
+    read: dict[Any, Any] = {}
+    for key, value in attributes.items():
+        if isinstance(value, str) and URL.match(value.strip()):
+            continue
+        if str(key) == "Type" and (shopify or str(value).lower() in WOOCOMMERCE_TYPES):
+            continue
+        if field_words(key) in PAIRED_FIELDS and isinstance(value, str) and "=" in value:
+            pairs = [part.split("=", 1) for part in PAIR.split(value)]
+            read |= {name.strip(): item.strip() for name, item in pairs if name.strip() not in attributes}
+            continue
+        match = EXPORT_KEY.match(str(key))
+        named = EXPORT_NAMES.get(match.group(1).lower(), match.group(1)) if match else None
+        named = FIELD_NAMES.get(field_words(named or key), named)
+        if ebay and field_words(key) == "start price":  # a fixed price, or an auction's first bid
+            named = "price" if "fixed" in listing else "starting price"
+        if field_words(key) == "grams" and re.fullmatch(r"\d+(?:\.\d+)?", str(value).strip()):
+            key, value = (key, value) if "weight" in attributes else ("weight", f"{str(value).strip()} g")  # Shopify's
+        key = named if named and named not in attributes and named not in read else key
+        value = read_value(value, field_words(key) in COLOUR_KEYS)
+        if isinstance(value, dict):  # "details": {"Country of origin": "USA"}
+            value = export_fields(value)
+        read[key] = country(value) if "country" in name_words(str(key)) else value
+    units, unit_keys = {}, set()
+    for key, value in read.items():
+        unit = UNIT_CODES.get(str(value).strip().upper()) if isinstance(value, str) else None
+        base = UNIT_KEY.fullmatch(" ".join(name_words(str(key))))
+        if not (unit and base and base.group(1)):
+            continue
+        for other, number in read.items():
+            measured = " ".join(name_words(str(other))).endswith(base.group(1))
+            if other != key and measured and re.fullmatch(r"\d+(?:\.\d+)?", str(number).strip()):  # not "1,000"
+                units[other] = unit
+        unit_keys.add(key)  # a unit alone is no fact: "Its item dimensions unit is cm"
+    paired = {}
+    for key, value in read.items():
+        if key in units:  # "item_length" is the product's length
+            own = re.sub(r"(?i)^item[\W_]+", "", str(key))
+            paired[own if own not in read else key] = f"{str(value).strip()} {units[key]}"
+        elif key not in unit_keys and not system_field(key) and not (ebay and field_words(key) in LISTING_FIELDS):
+            paired[key] = value
+    return paired
+
+
+def read_value(value: Any, colour: bool) -> Any:
+    """A value as plain copy and the checks read it: "a | b" as a list, a decimal comma as a point
+    ("0,41" -> "0.41"), a colour's codes as colours ("blk/clr" -> "black/clear")."""
+    if not isinstance(value, str):
+        return value
+    if " | " in value or ("|" in value and all(LETTER.search(item) for item in value.split("|"))):
+        return [read_value(item.strip(), colour) for item in value.split("|") if item.strip()]  # "Black | Silver"
+    value = DECIMAL_COMMA.sub(lambda match: ".".join(filter(None, match.groups())), value)
+    if colour:
+        value = re.sub(r"[A-Za-z]+", lambda word: COLOUR_CODES.get(word.group().lower(), word.group()), value)
+    return value
+
+
+def field_words(key: Any) -> str:
+    """A key's words, less a system's prefix: "Variant Inventory Qty" -> "inventory quantity"."""
+    words = name_words(str(key))
+    return " ".join(words[1:] if len(words) > 1 and words[0] in SYSTEM_PREFIXES else words)
+
+
+def system_field(key: Any) -> bool:
+    """Whether a key is one a shop system keeps for itself (SYSTEM_FIELDS)."""
+    words = field_words(key)
+    return words in SYSTEM_FIELDS or words.startswith(SYSTEM_FIELD_STARTS)
+
+
+def country(value: Any) -> Any:
+    """A country's name for its ISO code ("CN" -> "China", "KOR" -> "South Korea", GS1's "276" ->
+    "Germany"); any other value as it is."""
+    code = str(value).strip()
+    if isinstance(value, bool) or not re.fullmatch(r"[A-Z]{2,3}|\d{3}", code):
+        return value
+    found = pycountry.countries.get(
+        **{"numeric" if code.isdigit() else "alpha_2" if len(code) == 2 else "alpha_3": code}
+    )
+    return getattr(found, "common_name", found.name) if found else value
