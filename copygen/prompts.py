@@ -419,6 +419,7 @@ def article(words: str) -> str:
         return ""
     first = split[0]
     vowel = first[0] in "AEFHILMNORSX" if first.isupper() and len(first) > 1 else first[0].lower() in "aeiou"
+    vowel = vowel and not first.lower().startswith(("one", "uni", "use", "eu"))  # "a one-piece", "a USB", "a unique"
     return "an " if vowel else "a "
 
 

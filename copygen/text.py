@@ -16,7 +16,7 @@ CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 NAME_PREFIXES = frozenset({"is", "has", "have", "can", "with", "supports"})  # "isVegan" -> "vegan"
 # Words supplier exports shorten in a key ("wt_max_kg", "pcs", "prc", "warr"), read as the words they stand for.
 ABBREVIATIONS = {
-    "wt": "weight", "wgt": "weight", "qty": "quantity", "pcs": "pieces", "prc": "price", "warr": "warranty",
+    "wt": "weight", "wgt": "weight", "temp": "temperature", "qty": "quantity", "pcs": "pieces", "prc": "price", "warr": "warranty",
     "wty": "warranty", "dims": "dimensions", "dia": "diameter", "diam": "diameter", "hgt": "height", "len": "length",
     "lgth": "length", "wdth": "width", "clr": "colour", "desc": "description", "mfr": "manufacturer",
     "manuf": "manufacturer", "sz": "size", "incl": "included", "cert": "certification", "certs": "certifications",
@@ -32,6 +32,7 @@ KEY_TRANSLATIONS = {
         "name": "bezeichnung benennung artikelbezeichnung denominación denominacion denominazione désignation designation"
         " libellé libelle nom nombre nome naam productnaam nazwa namn produktnamn produktname artikelname navn nimi"
         " benämning benamning artbez bez designação designacao varenavn produktnavn název nazev",
+        "title": "titre titel título titulo titolo tytuł tytul tittel otsikko",
         "product": "prodotto producto produit produto produkt",
         "brand": "marca marque merk marke varumärke märke mærke",
         "manufacturer": "hersteller producent produttore fabricante fabricant fabrikant",
@@ -43,8 +44,8 @@ KEY_TRANSLATIONS = {
 }
 # ... and those that stand for a word only as the whole key ("cat" is a category, "cat_bed" a bed for a cat).
 WHOLE_ABBREVIATIONS = {
-    "v": "voltage",
     "volt": "voltage",
+    "coo": "country of origin",
     "cat": "category",
     "mat": "material",
     "col": "colour",

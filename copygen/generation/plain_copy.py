@@ -69,7 +69,7 @@ def plain_values(value: Any) -> Any:
         pairs = [spec_pair(item) if isinstance(item, dict) else None for item in value]
         if pairs and all(pairs):  # "specs": [{"name": "power", "value": 1500, "unit": "W"}] is {"power": "1500 W"}
             return dict(pair for pair in pairs if pair)
-        return [plain_values(item) for item in value]
+        return [read for item in value if (read := plain_values(item)) is not None] or None  # codes left out
     if isinstance(value, str) and CODE.fullmatch(value.strip()):  # a system's code for a value, not words
         return value.strip().replace("_", " ").lower() if value.strip().isupper() else None
     if isinstance(value, str) and value.strip().lower() in NO_VALUE:

@@ -11,16 +11,17 @@ from typing import Any
 
 import pycountry
 
-from copygen.io.products import UNIT_CODES
-from copygen.text import name_words
+from copygen.io.products import UNIT_CODES, measure_text
+from copygen.text import in_english, name_words
 
 # A shop export's own columns, read as the product's: Shopify's "Metafield: custom.alpha_acid
 # [single_line_text_field]" or "product.metafields.custom.material", "Google Shopping / Material", eBay's
 # "C:Brand", WooCommerce's "attribute:pa_colour" and "tax:product_brand" are "alpha_acid", "material",
-# "Material", "Brand", "colour" and "brand" (EXPORT_NAMES: "tax:product_cat" is "category").
+# "Material", "Brand", "colour" and "brand" (EXPORT_NAMES: "tax:product_cat" is "category"); WooCommerce's
+# "meta:_lumen" and Google's "g:color" are "lumen" and "color".
 EXPORT_KEY = re.compile(
     r"(?i)^(?:metafield:\s*(?:product\.metafields\.)?\w+\.|product\.metafields\.\w+\.|google shopping\s*/\s*"
-    r"|c:|attribute:(?:pa_)?|tax:(?:product_)?)([^\[\]]+?)\s*(?:\[[^\]]*\])?$"
+    r"|c:|attribute:(?:pa_)?|tax:(?:product_)?|meta:\s*_?|g:)([^\[\]]+?)\s*(?:\[[^\]]*\])?$"
 )
 EXPORT_NAMES = {"cat": "category", "tag": "tags"}
 # Keys that hold a record's other fields as "name=value" pairs: Magento's "additional_attributes"
@@ -58,6 +59,10 @@ SYSTEM_FIELDS = frozenset({
     # Google Merchant
     "availability", "availability date", "sale price effective date", "identifier exists", "shipping",
     "unit pricing measure", "unit pricing base measure", "item group id", "additional image link",
+    # PrestaShop
+    "id product", "id category default", "id tax rules group", "price tax excl", "wholesale price", "on sale",
+    "minimal quantity", "out of stock", "available for order", "available now", "available later", "unity",
+    "unit price ratio", "supplier reference", "id supplier", "id manufacturer",
     # BigCommerce, Square
     "free shipping", "product visible", "track inventory", "current stock level", "low stock level",
     "show product condition", "gps global trade item number", "token", "sellable", "stockable",
@@ -77,11 +82,14 @@ SYSTEM_FIELDS = frozenset({
     "last updated", "last modified", "disc", "hs code", "vat",
     # stock and logistics, any system
     "stock", "in stock", "stock status", "stock quantity", "stock qty", "stock level", "inventory quantity",
-    "inventory", "quantity avail", "images", "image", "lead time", "lead time days", "eta", "moq",
+    "inventory", "quantity avail", "images", "image", "lead time", "lead time days", "eta", "moq", "ships",
     "cases per pallet", "boxes per case", "boxes per carton", "inner pack", "outer carton", "minimum order quantity",
-    "pallet quantity", "units per pallet", "pack unit", "carton", "carton quantity", "carton dimensions",
+    "units per pallet", "pack unit", "avail", "quantity left", "hts", "hts code", "tariff code", "commodity code",
 })  # fmt: skip
-SYSTEM_FIELD_STARTS = ("custom label", "current quantity", "new quantity", "stock alert", "attribute data", "tax vat")
+SYSTEM_FIELD_STARTS = (
+    "custom label", "current quantity", "new quantity", "stock alert", "attribute data", "tax vat", "carton",
+    "quantity carton", "quantity per carton", "pallet",
+)  # fmt: skip
 # eBay's listing fields; beside them, "Country" and "Location" are the seller's, not where the product is
 # from, and "Format" and "Duration" the listing's
 EBAY_LISTING = frozenset({"listing type", "listing duration", "dispatch time max"})
@@ -94,7 +102,7 @@ FIELD_NAMES = {
     "color name": "colour", "colour name": "colour", "colour description": "colour", "material type": "material",
     "condition display name": "condition", "product condition": "condition", "product highlight": "features",
     "product highlights": "features", "trade item feature benefit": "features",
-    "trade item description": "short description",
+    "trade item description": "short description", "price tax included": "price", "manufacturer name": "brand",
 }  # fmt: skip
 # A supplier's colour codes ("blk/clr", "wht"), said as the colours they stand for
 COLOUR_CODES = {
@@ -147,21 +155,23 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         if field_words(key) == "grams" and re.fullmatch(r"\d+(?:\.\d+)?", str(value).strip()):
             key, value = (key, value) if "weight" in attributes else ("weight", f"{str(value).strip()} g")  # Shopify's
         key = named if named and named not in attributes and named not in read else key
-        value = read_value(value, field_words(key) in COLOUR_KEYS)
-        if isinstance(value, dict):  # "details": {"Country of origin": "USA"}
+        value = read_value(in_english(value), field_words(key) in COLOUR_KEYS)  # a PIM's [{"locale": ..., "data": 230}]
+        if isinstance(value, dict) and not measure_text(value):  # "details": {"Country of origin": "USA"}
             value = export_fields(value)
-        read[key] = country(value) if "country" in name_words(str(key)) else value
+        read[key] = country(value) if "country" in field_words(key).split() else value
     units, unit_keys = {}, set()
     for key, value in read.items():
         unit = UNIT_CODES.get(str(value).strip().upper()) if isinstance(value, str) else None
         base = UNIT_KEY.fullmatch(" ".join(name_words(str(key))))
-        if not (unit and base and base.group(1)):
+        if not (unit and base):
             continue
         for other, number in read.items():
             measured = " ".join(name_words(str(other))).endswith(base.group(1))
-            if other != key and measured and re.fullmatch(r"\d+(?:\.\d+)?", str(number).strip()):  # not "1,000"
+            if (
+                other != key and base.group(1) and measured and re.fullmatch(r"\d+(?:\.\d+)?", str(number).strip())
+            ):  # not "1,000"
                 units[other] = unit
-        unit_keys.add(key)  # a unit alone is no fact: "Its item dimensions unit is cm"
+        unit_keys.add(key)  # a unit alone is no fact: "Its item dimensions unit is cm", "Its unit is cm"
     paired = {}
     for key, value in read.items():
         if key in units:  # "item_length" is the product's length

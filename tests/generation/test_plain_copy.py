@@ -13,7 +13,7 @@ from copygen.generation.plain_copy import plain_copy_template, plain_variant
 from copygen.generation.settings import GenerationSettings
 from copygen.io.drafts import Variant
 from copygen.io.products import Product, read_products
-from copygen.prompts import english_word, is_plural, readable
+from copygen.prompts import article, english_word, is_plural, readable
 from copygen.quality.checks import check_variant, is_clean
 
 runner = CliRunner()
@@ -108,11 +108,11 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
         ),
         (
             {"sizes": ["S", "M"], "shades": "Fig, Clay", "bake_temperature_c": 130, "runtime_min": 45, "temp_min": -10},
-            "Its sizes are S and M. It comes in Fig, Clay. Its bake temperature is 130°C. Its runtime is 45 minutes. Its temp min is -10.",
+            "Its sizes are S and M. It comes in Fig, Clay. Its bake temperature is 130°C. Its runtime is 45 minutes. Its temperature min is -10.",
         ),
         (
             {"color_temp_k": 3000, "capacity_persons": 2, "auto_off_sec": 30, "induction_compatible": True},
-            "Its color temp is 3000 K. Its capacity is 2 persons. Its auto off is 30 seconds. It is induction compatible.",
+            "Its color temperature is 3000 K. Its capacity is 2 persons. Its auto off is 30 seconds. It is induction compatible.",
         ),
         (
             {"touch_sensitive": True, "non_slip": True, "tumble_dry": "low heat"},
@@ -237,7 +237,7 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
         ),  # "Its battery is Requires 2 x AA", "It comes with crusher, cleaning comb"
         (
             {"gps_built_in": True, "parking_mode": "requires hardwire kit", "operating_temp_c": "-20 to 60"},
-            "It has GPS built in. Its parking mode requires hardwire kit. Its operating temp is -20 to 60°C.",
+            "It has GPS built in. Its parking mode requires hardwire kit. Its operating temperature is -20 to 60°C.",
         ),  # "Its GPS built is yes in" (a yes read as a number); "It requires hardwire kit" was judged untrue
         (
             {"jump_starts_per_charge": 30, "engine": {"petrol_l": "up to 8.0", "diesel_l": "up to 6.0"}},
@@ -617,6 +617,12 @@ def test_a_name_is_plural_by_its_last_word_outside_brackets_and_uncounted_things
     assert plain(attributes) == (
         "Meet the Path Lights (8-Pack). They come without hay. They have brake detection."
     )  # held-out plain copy: "The ... Path Lights (8-Pack) is", "It comes without a hay"
+    assert [article(thing) for thing in ("one-piece lid", "USB port", "unique clasp", "umbrella")] == [
+        "a ",
+        "a ",
+        "a ",
+        "an ",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -927,3 +933,21 @@ def test_a_shop_systems_own_fields_are_not_said_and_its_platform_names_read_as_t
     assert plain(supplier) == "Meet the Aquarium heater 300W. It weighs 0.41 kg. It comes in black/clear."
     google = {"g:title": "Tyre Inflator", "g:product_length": "17 cm", "g:custom_label_0": "bestseller"}
     assert plain(google) == "Meet the Tyre Inflator. Its length is 17 cm."
+    # a list of a PIM's codes only ("Its included feet is ."), a supplier's "temp"
+    pim = {"name": "Sewing Machine", "included_feet": ["zipper_foot", "walking_foot"], "max_temp": "40 °C"}
+    assert plain(pim) == "Meet the Sewing Machine. Its max temperature is 40 °C."
+    # held-out sets 139-142: PrestaShop's "price_tax_incl" said as "It comes with 44.95", its "active": "1"; a
+    # French "titre" not read as the name (its HTML description was); a supplier's "v", a version, as a voltage
+    prestashop = {"name": "Strategy Board Game", "active": "1", "price_tax_incl": "44.95", "currency": "EUR",
+                  "on_sale": "0", "minimal_quantity": "1", "manufacturer_name": "Crownbridge Games"}  # fmt: skip
+    assert plain(prestashop) == "The Strategy Board Game is from Crownbridge Games. It costs 44.95 EUR."
+    commode = {
+        "titre": "Commode 6 tiroirs",
+        "description": "<p>Idéale pour la chambre.</p>",
+        "marque": "Maison Belrive",
+    }
+    assert plain(commode) == "The Commode 6 tiroirs is from Maison Belrive."
+    assert "voltage" not in plain({"desc": "HDMI 2.1 cable", "v": "2.1"})
+    # a bag's "dims": {"h": ..., "w": ...} and "pk": "polybag" ("Its h is 50cm", "It comes in a pack of polybag")
+    daypack = {"title": "Daypack", "dims": {"h": "50cm", "w": "30cm"}, "pk": "polybag"}
+    assert plain(daypack) == "Meet the Daypack. Its height is 50cm. Its width is 30cm. Its pack is polybag."

