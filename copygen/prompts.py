@@ -225,6 +225,10 @@ PROPER_WORDS = frozenset(
 )
 
 
+CAPITALS = re.compile(r"(?<![\w-])[A-Z]{4,}(?![\w-])")  # a word of four capitals or more, not a code's
+LABEL = re.compile(r"([A-Z0-9][A-Z0-9 &'’/+°-]*):\s")  # a label in capitals before a text: "SAFE CHARGING: ..."
+
+
 def in_sentence(text: str) -> str:
     """A value as said mid-sentence: a spreadsheet's capital first letter lowered where the value is
     more than one word, starts with a word (not a code: "A3 paper") and has no other capital
@@ -232,16 +236,48 @@ def in_sentence(text: str) -> str:
     Full-grain cowhide" garbled), unless its first word is a nationality or a name (PROPER_ENDS,
     PROPER_WORDS); a value all in capitals with its words lowered ("BLUE/WHITE" -> "blue/white",
     held-out set 120; see lowered); any other value as written ("Portugal", "Shimano HG", "PVC coated")."""
-    capitals = re.findall(r"(?<![\w-])[A-Z]{4,}(?![\w-])", text)
-    if (
-        capitals and not re.search(r"[a-z]", text) and "ENERGY STAR" not in text and all(map(listed_word, capitals))
-    ):  # an ERP row's: "BLUE/WHITE"
-        return re.sub(r"(?<![\w-])[A-Z]{4,}(?![\w-])", lambda match: lowered(match.group()), text)
+    if in_capitals(text):  # an ERP row's: "BLUE/WHITE"
+        return CAPITALS.sub(lambda match: lowered(match.group()), text)
     word = re.split(r"[\s,.;:/-]", text.strip(), maxsplit=1)[0]
     if len(text.split()) < 2 or not re.fullmatch(r"[A-Z][a-z]{2,}", word) or any(c.isupper() for c in text[1:]):
         return text  # "A3 paper", "L (100 cm)", "L-type", "Ø 72 cm" are codes, not words
     word = word.lower()
     return text if word.endswith(PROPER_ENDS) or word in PROPER_WORDS else text[:1].lower() + text[1:]
+
+
+def in_capitals(text: str) -> bool:
+    """Whether a value is an ERP row's capitals whose words of four letters or more are all English
+    (listed_word): "BLUE/WHITE", "CORDLESS STICK VACUUM 25.2V"; not "GREENACRE AGRI SUPPLY"."""
+    capitals = CAPITALS.findall(text)
+    return (
+        bool(capitals)
+        and not re.search(r"[a-z]", text)
+        and "ENERGY STAR" not in text
+        and all(map(listed_word, capitals))
+    )
+
+
+def label_lowered(text: str) -> str:
+    """A text whose label is in capitals with that label as a sentence starts ("EVEN WEIGHT
+    DISTRIBUTION: 7-layer design" -> "Even weight distribution: 7-layer design"; an Amazon bullet's,
+    judged garbled on held-out sets 139-142), its English words lowered and codes as written ("65W
+    TOTAL OUTPUT" -> "65W total output"); any other text as it is."""
+    label = LABEL.match(text)
+    if not label or not in_capitals(label.group(1)):
+        return text
+    words = re.sub(
+        r"([A-Z]{2,})(['’][A-Z])?",  # "WHAT'S" as "what's"
+        lambda word: word.group().lower() if listed_word(word.group(1)) else word.group(),
+        label.group(1),
+    )
+    return words[:1].upper() + words[1:] + text[label.end(1) :]
+
+
+def title_cased(name: str) -> str:
+    """A name in an ERP row's capitals (in_capitals) with its English words capitalised: "CORDLESS
+    STICK VACUUM 25.2V 0.6L" -> "Cordless Stick Vacuum 25.2V 0.6L" (held-out sets 139-142 judged the
+    capitals garbled); codes and shorter words as written; any other name as it is."""
+    return CAPITALS.sub(lambda match: match.group().capitalize(), name) if in_capitals(name) else name
 
 
 def listed_word(word: str) -> bool:
@@ -438,8 +474,8 @@ def is_plural(phrase: str) -> bool:
     Tidy Clips", "ports", "Path Lights (8-Pack)", "number of speeds"; not "Glass", "Pack of 6",
     "Nest of Tables" or "Camera for Teachers"), for "is" or "are". A name's head is read before its
     first comma, colon or spaced dash ("Thimbledown: Merchants of the Misty Isles"), and its last
-    word is a noun, not a code, a measure, a count's noun ("Egg Incubator 24 Eggs"), a label's word
-    or, among lower-case words, a proper name ("Sintered brake pads, front", "Stretch needles
+    word is a noun, not a code, a measure, a count's noun ("Egg Incubator 24 Eggs"), a label's word,
+    a possessive ("Jacket Women's") or, among lower-case words, a proper name ("Sintered brake pads, front", "Stretch needles
     130/705 H-S", "Hearing aid batteries size 312", "Tubeless valve stems Presta 44mm")."""
     head = HEAD_END.split(re.sub(r"\([^)]*\)", "", str(phrase)), maxsplit=1)[0].split()
     lower = any(  # not "of", "x", "9 inch"
@@ -454,6 +490,7 @@ def is_plural(phrase: str) -> bool:
         and not (len(word) > 1 and word.isupper())
         and len(re.sub(r"[\W\d_]", "", word)) > 2
         and word.lower() not in NAME_LABELS
+        and not word.lower().endswith(("'s", "’s", "s'", "s’"))  # whose it is: "Waterproof Jacket Women's"
         and not (lower and index and word[:1].isupper())
     ]
     words = nouns or head[-1:]

@@ -31,7 +31,7 @@ from typing import Any
 from copygen.io.drafts import Variant
 from copygen.io.exports import export_fields
 from copygen.io.products import measure_text, spec_pair, value_text
-from copygen.prompts import Template, load_template, render_prompt
+from copygen.prompts import Template, label_lowered, load_template, render_prompt, title_cased
 from copygen.quality.checks import NAME_WRAPPERS, naming, title_part
 from copygen.quality.grounding import attribute_values
 from copygen.text import in_english, name_words, tidy
@@ -40,7 +40,9 @@ PLAIN_COPY_TEMPLATE = "plain-copy"
 SOLD_COUNT = re.compile(
     r"(?i)\b(?:pack|set|box|case|bag) of (\d+)|\b(\d+)[ -]?(?:pack|pk|pcs|pieces|pairs|count|ct|sets)\b"
 )
-LIFTED = NAME_WRAPPERS | {"identifiers", "ids", "offer"}  # objects whose contents plain copy reads as the product's own
+# objects whose contents plain copy reads as the product's own (and eBay's "ItemSpecifics": {"NameValueList": [...]})
+LIFTED = NAME_WRAPPERS | {"identifiers", "ids", "offer", "item_specifics", "name_value_list"}
+SAID_ONCE = re.compile(r"(?:It|They) (?:weighs?|measures?|costs?|comes? in) ")  # said once: see said_once
 DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")  # a sentence's stop after a name's own: "Harmon Wire Co.."
 # A value a shop system writes as a code: a PIM's option "zippo_rio", GS1's "GRAIN_FREE" ("grain free").
 CODE = re.compile(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
@@ -76,6 +78,10 @@ def plain_values(value: Any) -> Any:
         return None
     if isinstance(value, str) and TAG.search(value):  # a description's HTML
         return " ".join(html.unescape(TAG.sub(" ", value)).split())
+    if isinstance(value, str) and value.strip().startswith("{") and value.strip().endswith("}"):
+        return None  # an object written as JSON text: Google's rating {"scale_min": "1.0", ...}
+    if isinstance(value, str):
+        return label_lowered(value)
     if not isinstance(value, dict):
         return value
     if measured := measure_text(value):
@@ -105,6 +111,26 @@ def name_said(attributes: dict[str, Any], whole: Any, named: Any) -> str:
     return whole if counts - set(re.findall(r"\d+", others)) else said
 
 
+def said_once(sentences: list[str]) -> list[str]:
+    """The sentences less a second weight, measure or price ("It weighs 16 kg. It weighs 16000 g.",
+    held-out sets 139-142) and a second colour said by the first ("It comes in Purple. It comes in
+    purple / grey." keeps the longer)."""
+    kept: list[str] = []
+    for sentence in sentences:
+        lead = SAID_ONCE.match(sentence)
+        earlier = [index for index, said in enumerate(kept) if lead and said.startswith(lead.group())]
+        if earlier and not lead.group().endswith(" in "):
+            continue
+        if earlier:
+            index, rest = earlier[0], sentence[lead.end() :].rstrip(".").lower()
+            before = kept[index][lead.end() :].rstrip(".").lower()
+            if rest in before or before in rest:
+                kept[index] = max(kept[index], sentence, key=len)
+                continue
+        kept.append(sentence)
+    return kept
+
+
 def plain_variant(
     template: Template, attributes: dict[str, Any], product_id: str, exclude: list[str]
 ) -> Variant | None:
@@ -122,9 +148,9 @@ def plain_variant(
         product_id=product_id,
         exclude=exclude,
         extra={
-            "product_name": name_said(attributes, whole, title_part(key, whole)),
+            "product_name": title_cased(name_said(attributes, whole, title_part(key, whole))),
             "name_key": inner if inner in attributes else key,
         },
     )
-    text = DOUBLE_STOP.sub(".", " ".join(tidy(text).splitlines()))
+    text = DOUBLE_STOP.sub(".", " ".join(said_once(tidy(text).splitlines())))
     return Variant(text, None, source="data") if text else None

@@ -27,7 +27,7 @@ EXPORT_NAMES = {"cat": "category", "tag": "tags"}
 # Keys that hold a record's other fields as "name=value" pairs: Magento's "additional_attributes"
 # ("color=Black,max_load_kg=120"), BigCommerce's "Product Custom Fields" ("Material=Duroplast;Shape=D-Shape").
 PAIRED_FIELDS = frozenset({"additional attributes", "product custom fields", "custom fields"})
-PAIR = re.compile(r"[,;](?=[\w ]+=)")
+PAIR = re.compile(r"[,;](?=[\w .()/-]+=)")  # "Tank Capacity=380 ml;Heat-up Time=20 s"
 # The fields a shop system keeps for itself, by the words of their keys (held-out sets 119-138): no fact a
 # customer reads. A key is one of them where its words are, or start with one of SYSTEM_FIELD_STARTS (a
 # Square export's "Current Quantity Harbour Street", Google's "custom_label_0").
@@ -50,21 +50,24 @@ SYSTEM_FIELDS = frozenset({
     "external product id", "external product id type", "unit count type", "fulfillment latency",
     "fulfillment channel", "size system",
     # eBay
-    "listing type", "listing duration", "dispatch time max", "shipping details",
-    "return policy", "returns accepted option", "selling status", "best offer enabled",
+    "listing type", "listing duration", "dispatch time max", "shipping details", "return policy",
+    "returns accepted", "returns accepted option", "returns within", "refund option", "selling status",
+    "best offer enabled", "quantity sold",
     # Etsy
     "who made", "when made", "is supply", "processing min", "processing max", "shipping profile",
     "shipping profile id", "state", "views", "num favorers", "personalization char count max",
-    "personalization instructions",
+    "personalization instructions", "should auto renew",
     # Google Merchant
     "availability", "availability date", "sale price effective date", "identifier exists", "shipping",
     "unit pricing measure", "unit pricing base measure", "item group id", "additional image link",
+    "multipack", "expiration dated product",
     # PrestaShop
     "id product", "id category default", "id tax rules group", "price tax excl", "wholesale price", "on sale",
     "minimal quantity", "out of stock", "available for order", "available now", "available later", "unity",
     "unit price ratio", "supplier reference", "id supplier", "id manufacturer",
     # BigCommerce, Square
-    "free shipping", "product visible", "track inventory", "current stock level", "low stock level",
+    "free shipping", "fixed shipping cost", "allow purchases", "product availability", "product visible",
+    "track inventory", "current stock level", "low stock level",
     "show product condition", "gps global trade item number", "token", "sellable", "stockable",
     # PIM, GS1
     "created", "updated", "parent", "groups", "associations", "trade item unit descriptor",
@@ -74,7 +77,8 @@ SYSTEM_FIELDS = frozenset({
     "total quantity of next lower level trade item", "quantity of next lower level trade item",
     "minimum trade item lifespan from time of arrival", "minimum trade item lifespan from time of production",
     "dangerous goods regulation code", "united nations dangerous goods number", "dangerous goods class code",
-    "dangerous goods shipping name",
+    "dangerous goods shipping name", "dangerous goods indicator", "trade item a despatch unit", "batch number",
+    "information provider name", "gpc category code", "gpc category name",
     # SAP and other ERP rows
     "meins", "price unit", "matkl", "mtart", "plant", "del flag", "storage location", "stor loc", "mrp type",
     "matl group", "material group", "base uom", "uom", "unit of measure", "on hand", "wh", "warehouse",
@@ -88,8 +92,9 @@ SYSTEM_FIELDS = frozenset({
 })  # fmt: skip
 SYSTEM_FIELD_STARTS = (
     "custom label", "current quantity", "new quantity", "stock alert", "attribute data", "tax vat", "carton",
-    "quantity carton", "quantity per carton", "pallet",
+    "quantity carton", "quantity per carton", "quantity pal", "pallet", "lead time",
 )  # fmt: skip
+SYSTEM_FIELD_ENDS = (" id", " gln")  # a record's numbers in a system: "listing_id", "shop_section_id"
 # eBay's listing fields; beside them, "Country" and "Location" are the seller's, not where the product is
 # from, and "Format" and "Duration" the listing's
 EBAY_LISTING = frozenset({"listing type", "listing duration", "dispatch time max"})
@@ -102,7 +107,9 @@ FIELD_NAMES = {
     "color name": "colour", "colour name": "colour", "colour description": "colour", "material type": "material",
     "condition display name": "condition", "product condition": "condition", "product highlight": "features",
     "product highlights": "features", "trade item feature benefit": "features",
-    "trade item description": "short description", "price tax included": "price", "manufacturer name": "brand",
+    "trade item description": "short description", "post excerpt": "short description",
+    "post content": "description", "sub title": "subtitle", "size name": "size",
+    "country of origin code": "country of origin", "current price": "price", "price tax included": "price", "manufacturer name": "brand",
 }  # fmt: skip
 # A supplier's colour codes ("blk/clr", "wht"), said as the colours they stand for
 COLOUR_CODES = {
@@ -158,6 +165,13 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         value = read_value(in_english(value), field_words(key) in COLOUR_KEYS)  # a PIM's [{"locale": ..., "data": 230}]
         if isinstance(value, dict) and not measure_text(value):  # "details": {"Country of origin": "USA"}
             value = export_fields(value)
+            if any(
+                name_words(str(inner))[:1] == ["currency"] for inner in value
+            ):  # eBay's {"Value": .., "CurrencyID": ..}
+                value = {
+                    str(inner).lower() if str(inner) in ("Value", "Amount") else inner: item
+                    for inner, item in value.items()
+                }
         read[key] = country(value) if "country" in field_words(key).split() else value
     units, unit_keys = {}, set()
     for key, value in read.items():
@@ -204,7 +218,10 @@ def field_words(key: Any) -> str:
 def system_field(key: Any) -> bool:
     """Whether a key is one a shop system keeps for itself (SYSTEM_FIELDS)."""
     words = field_words(key)
-    return words in SYSTEM_FIELDS or words.startswith(SYSTEM_FIELD_STARTS)
+    numbered = words.endswith(SYSTEM_FIELD_ENDS) and not words.startswith(
+        "currency"
+    )  # eBay's "CurrencyID" is a currency
+    return words in SYSTEM_FIELDS or words.startswith(SYSTEM_FIELD_STARTS) or numbered
 
 
 def country(value: Any) -> Any:

@@ -70,7 +70,7 @@ UNIT_CODES = {
     "POUNDS": "lb", "OZ": "oz", "OUNCES": "oz", "MM": "mm", "MILLIMETERS": "mm", "MILLIMETRES": "mm", "CM": "cm",
     "CENTIMETERS": "cm", "CENTIMETRES": "cm", "M": "m", "METERS": "m", "METRES": "m", "IN": "in", "INCHES": "in",
     "FT": "ft", "FEET": "ft", "ML": "ml", "MILLILITERS": "ml", "MILLILITRES": "ml", "L": "L", "LITERS": "L",
-    "LITRES": "L", "W": "W", "WATTS": "W",
+    "LITRES": "L", "W": "W", "WATTS": "W", "V": "V", "VOLTS": "V", "MONTHS": "months", "YEARS": "years",
 }  # fmt: skip
 
 

@@ -13,7 +13,7 @@ from copygen.generation.plain_copy import plain_copy_template, plain_variant
 from copygen.generation.settings import GenerationSettings
 from copygen.io.drafts import Variant
 from copygen.io.products import Product, read_products
-from copygen.prompts import article, english_word, is_plural, readable
+from copygen.prompts import article, english_word, is_plural, readable, title_cased
 from copygen.quality.checks import check_variant, is_clean
 
 runner = CliRunner()
@@ -500,9 +500,9 @@ def test_more_export_shapes_read_as_the_products_own_values():
         "Attribute 1 value(s)": "Black | Silver | Rose Gold",
     }
     assert plain(magento) == (
-        "Meet the Ergo Desk Chair. Breathable mesh back & 3D armrests. It comes in Black. Its max load is 120 kg. "
-        "Its seat height is 44-54 cm. It comes in Black, Silver and Rose Gold."
-    )
+        "Meet the Ergo Desk Chair. Breathable mesh back & 3D armrests. It comes in Black, Silver and Rose Gold. "
+        "Its max load is 120 kg. Its seat height is 44-54 cm."
+    )  # "It comes in Black" said first, then again in the list, until held-out sets 139-142 (said_once)
     gs1 = {
         "brandName": "Corvino",
         "functionalName": "Waiter's Friend Corkscrew",
@@ -617,12 +617,22 @@ def test_a_name_is_plural_by_its_last_word_outside_brackets_and_uncounted_things
     assert plain(attributes) == (
         "Meet the Path Lights (8-Pack). They come without hay. They have brake detection."
     )  # held-out plain copy: "The ... Path Lights (8-Pack) is", "It comes without a hay"
-    assert [article(thing) for thing in ("one-piece lid", "USB port", "unique clasp", "umbrella")] == [
-        "a ",
-        "a ",
-        "a ",
-        "an ",
-    ]
+    things = ("one-piece lid", "USB port", "unique clasp", "umbrella")
+    assert [article(thing) for thing in things] == ["a ", "a ", "a ", "an "]
+    # an ERP row's name in capitals (held-out sets 139-142: judged garbled), its English words capitalised
+    assert (
+        plain({"MAKTX": "CORDLESS STICK VACUUM 25.2V", "MARKE": "KLENZA"})
+        == "The Cordless Stick Vacuum 25.2V is from KLENZA."
+    )
+    # an Amazon bullet's label in capitals; a weight said twice; a rating as JSON text; "Jacket Women's" is one
+    jacket = {"item_name": "Waterproof Jacket Women's", "bullet_point1": "WHAT'S IN THE BOX: jacket, pouch",
+              "weight": "16 kg", "item_weight_g": 16000, "colour": "Purple", "color": "purple / grey",
+              "rating": '{"scale_min": "1.0", "value": "4.7"}', "lead_time_weeks": 6}  # fmt: skip
+    assert plain(jacket) == (
+        "Meet the Waterproof Jacket Women's. What's in the box: jacket, pouch. It weighs 16 kg. It comes in purple / grey."
+    )
+    names = ("COPY PAPER A4 80G", "GREENACRE AGRI SUPPLY", "Chrome Tap")
+    assert [title_cased(name) for name in names] == ["Copy Paper A4 80G", "GREENACRE AGRI SUPPLY", "Chrome Tap"]
 
 
 @pytest.mark.parametrize(
@@ -949,5 +959,12 @@ def test_a_shop_systems_own_fields_are_not_said_and_its_platform_names_read_as_t
     assert plain(commode) == "The Commode 6 tiroirs is from Maison Belrive."
     assert "voltage" not in plain({"desc": "HDMI 2.1 cable", "v": "2.1"})
     # a bag's "dims": {"h": ..., "w": ...} and "pk": "polybag" ("Its h is 50cm", "It comes in a pack of polybag")
+    # eBay's item specifics (held-out sets 139-142: only "Its quantity sold is 41. Returns accepted: ..." was said)
+    ebay = {"Title": "Adjustable Dumbbell Pair", "CurrentPrice": {"Value": "299.99", "CurrencyID": "GBP"},
+            "ListingType": "FixedPriceItem", "ItemSpecifics": {"NameValueList": [{"Name": "Weight", "Value": "24 kg"},
+            {"Name": "Colour", "Value": "Black/Red"}]}, "QuantitySold": "41", "ReturnsAccepted": "Returns Accepted"}  # fmt: skip
+    assert (
+        plain(ebay) == "Meet the Adjustable Dumbbell Pair. It costs 299.99 GBP. It weighs 24 kg. It comes in Black/Red."
+    )
     daypack = {"title": "Daypack", "dims": {"h": "50cm", "w": "30cm"}, "pk": "polybag"}
     assert plain(daypack) == "Meet the Daypack. Its height is 50cm. Its width is 30cm. Its pack is polybag."
