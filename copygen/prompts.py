@@ -20,7 +20,17 @@ from typing import Any
 from copygen.errors import TemplateError
 from copygen.io.exports import SYSTEM_PREFIXES
 from copygen.io.products import value_text
-from copygen.text import CAMEL, KEY_TRANSLATIONS, WORD, in_degrees, name_words, names_product, polarity, timed
+from copygen.text import (
+    CAMEL,
+    KEY_LANGUAGES,
+    KEY_TRANSLATIONS,
+    WORD,
+    in_degrees,
+    name_words,
+    names_product,
+    polarity,
+    timed,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_TEMPLATE = "product-description"
@@ -109,6 +119,8 @@ def environment():
     env.filters["thing"] = thing
     env.filters["option_name"] = option_name
     env.filters["in_sentence"] = in_sentence
+    env.filters["feed_language"] = feed_language
+    env.filters["decimal_comma"] = decimal_comma
     env.tests["plural"] = is_plural
     env.tests["yes"] = lambda value: polarity(value, letters=True) is True
     env.tests["no"] = lambda value: polarity(value, letters=True) is False
@@ -369,6 +381,25 @@ def in_other_language(key: Any) -> bool:
         word in KEY_TRANSLATIONS for word in WORD.findall(CAMEL.sub(" ", text).lower())
     )
     return translated or any(not letter.isascii() for letter in text if letter.isalpha())
+
+
+def feed_language(attributes: dict[str, Any], name: str = "") -> str | None:
+    """The language a product's keys are written in (text.KEY_LANGUAGES: "preis", "farbe" are German),
+    by the most words of two or more; None for English, a language not known, or a name in English
+    (an SAP row's German columns with "CORDLESS STICK VACUUM" in MAKTX)."""
+    named = [word.lower() for word in WORD.findall(name) if word.isalpha() and len(word) > 3]
+    if named and sum(map(english_word, named)) * 2 > len(named):
+        return None
+    words = [word for key in attributes for word in WORD.findall(CAMEL.sub(" ", str(key)).lower().replace("_", " "))]
+    votes = {language: sum(word in known for word in words) for language, known in KEY_LANGUAGES.items()}
+    language = max(votes, key=lambda language: votes[language])
+    return language if votes[language] > 1 else None  # not SAP's one German column, "HOEHE"
+
+
+def decimal_comma(text: Any) -> str:
+    """A price as a feed in another language writes it: "8.99 €" -> "8,99 €" (not "1.499,00 kr")."""
+    text = value_text(text)
+    return text if "," in text else re.sub(r"(?<=\d)\.(?=\d{1,2}\b)", ",", text)
 
 
 def is_price(words: str, currencies: Iterable[str] = ()) -> bool:

@@ -34,13 +34,43 @@ KEY_TRANSLATIONS = {
         " benämning benamning artbez bez designação designacao varenavn produktnavn název nazev",
         "title": "titre titel título titulo titolo tytuł tytul tittel otsikko",
         "product": "prodotto producto produit produto produkt",
-        "brand": "marca marque merk marke varumärke märke mærke",
+        "brand": "marca marque merk marke varumärke märke mærke marchio merke značka znacka merkki",
         "manufacturer": "hersteller producent produttore fabricante fabricant fabrikant",
-        "price": "preis prix prezzo precio preço prijs pris",
+        "price": "preis prix prezzo precio preço preco prijs pris cena hinta",
+        "currency": "valuta waluta währung waehrung devise moneda moeda měna",
+        "material": "materiale materiaal materiał materiál materiaali matière matiere",
         "description": "descrizione omschrijving beschreibung descripción descripcion descrição descricao beskrivning opis"
         " kurztext",
     }.items()
     for foreign in foreigns.split()
+}
+# The words of a feed's keys that tell its language, where plain copy is written in it ("preis", "farbe": German).
+KEY_LANGUAGES = {
+    language: frozenset(words.split())
+    for language, words in {
+        "de": "bezeichnung artikelbezeichnung artikelname produktname artikelnummer artikel preis marke hersteller farbe"
+        " gewicht beschreibung größe grösse breite höhe hoehe tiefe länge laenge inhalt menge lieferzeit kurztext",
+        "fr": "désignation designation libellé libelle nom titre prix marque fabricant couleur poids taille largeur hauteur"
+        " profondeur longueur matière matiere contenance quantité quantite",
+        "es": "denominación denominacion nombre título titulo precio fabricante peso tamaño ancho alto profundidad"
+        " longitud cantidad descripción descripcion medidas",
+        "it": "denominazione nome titolo prezzo produttore colore peso taglia larghezza altezza profondità lunghezza"
+        " quantità materiale descrizione codice articolo portata",
+        "nl": "naam productnaam titel prijs merk fabrikant kleur gewicht maat breedte hoogte diepte lengte hoeveelheid"
+        " omschrijving afmetingen",
+        "pt": "designação designacao nome título preço marca cor peso tamanho largura altura profundidade comprimento"
+        " quantidade descrição descricao",
+        "sv": "benämning benamning namn produktnamn titel pris märke varumärke tillverkare färg vikt storlek bredd höjd"
+        " djup längd antal beskrivning lagersaldo",
+        "da": "navn varenavn produktnavn titel pris mærke producent farve vægt størrelse bredde højde dybde længde antal"
+        " beskrivelse",
+        "no": "navn varenavn produktnavn tittel pris merke produsent farge vekt størrelse bredde høyde dybde lengde antall"
+        " beskrivelse",
+        "pl": "nazwa tytuł cena marka producent kolor waga rozmiar szerokość wysokość głębokość długość ilość opis"
+        " magazynowy brutto",
+        "cs": "název nazev cena značka znacka výrobce barva hmotnost velikost šířka výška hloubka délka množství popis",
+        "fi": "nimi otsikko hinta merkki valmistaja väri paino koko leveys korkeus syvyys pituus määrä kuvaus",
+    }.items()
 }
 # ... and those that stand for a word only as the whole key ("cat" is a category, "cat_bed" a bed for a cat).
 WHOLE_ABBREVIATIONS = {

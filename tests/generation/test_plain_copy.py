@@ -13,7 +13,7 @@ from copygen.generation.plain_copy import plain_copy_template, plain_variant
 from copygen.generation.settings import GenerationSettings
 from copygen.io.drafts import Variant
 from copygen.io.products import Product, read_products
-from copygen.prompts import article, english_word, is_plural, readable, title_cased
+from copygen.prompts import article, english_word, feed_language, is_plural, readable, title_cased
 from copygen.quality.checks import check_variant, is_clean
 
 runner = CliRunner()
@@ -762,11 +762,13 @@ def test_a_key_that_does_not_read_as_english_or_a_measure_with_no_unit_is_not_sa
     )
 
 
-def test_a_product_in_another_language_gets_its_name_maker_material_and_price_only():
+def test_a_product_in_another_language_gets_its_name_maker_material_and_price_only_in_that_language():
     """Held-out set 122: "Its cor is verde", "Its peso is 780 g" (Portuguese words the English list
     holds too). A product a third or more of whose keys do not read as English is said by its name,
-    maker, material and price; an ERP line in capitals with abbreviations names its product (set
-    120), and a starting price is said as one (judged untrue as "It costs 29.90 EUR")."""
+    maker, material and price, in its feed's language where its keys and name tell it (sets 135-142:
+    English sentences around a Portuguese or German name were judged garbled); an ERP line in
+    capitals with abbreviations names its product (set 120), and a starting price is said as one
+    (judged untrue as "It costs 29.90 EUR")."""
     regador = {
         "referência": "REG-10-VD",
         "designação": "Regador de plástico 10 L",
@@ -778,7 +780,14 @@ def test_a_product_in_another_language_gets_its_name_maker_material_and_price_on
         "preço": "8,99 €",
         "origem": "Portugal",
     }
-    assert plain(regador) == "The Regador de plástico 10 L from Hortaplás is made of polipropileno. It costs 8.99 €."
+    assert plain(regador) == "Regador de plástico 10 L de Hortaplás. Material: polipropileno. Preço: 8,99 €."
+    kamizelka = {"nazwa": "Kamizelka odblaskowa, żółta", "producent": "Bezpiecznik", "cena_netto": "14,50",
+                 "cena_brutto": "17,84", "waluta": "PLN"}  # fmt: skip
+    assert plain(kamizelka) == "Kamizelka odblaskowa, żółta, Bezpiecznik. Cena: 17,84 PLN."  # not its net price
+    sap = {"MAKTX": "CORDLESS STICK VACUUM", "HOEHE": 112, "MARKE": "KLENZA", "LAENGE": 25}  # German keys, English name
+    assert (
+        feed_language(sap, "CORDLESS STICK VACUUM") is None and feed_language(kamizelka, "Kamizelka odblaskowa") == "pl"
+    )
     hook = {
         "ART_BEZ": "KARPFENHAKEN GR.8 WIDE GAPE MIKROWIDERH.",
         "price": {"value": 3.3, "currency": "EUR", "from": True},
@@ -956,7 +965,7 @@ def test_a_shop_systems_own_fields_are_not_said_and_its_platform_names_read_as_t
         "description": "<p>Idéale pour la chambre.</p>",
         "marque": "Maison Belrive",
     }
-    assert plain(commode) == "The Commode 6 tiroirs is from Maison Belrive."
+    assert plain(commode | {"prix_ttc": "449,00 €"}) == "Commode 6 tiroirs de Maison Belrive. Prix : 449,00 €."
     assert "voltage" not in plain({"desc": "HDMI 2.1 cable", "v": "2.1"})
     # a bag's "dims": {"h": ..., "w": ...} and "pk": "polybag" ("Its h is 50cm", "It comes in a pack of polybag")
     # eBay's item specifics (held-out sets 139-142: only "Its quantity sold is 41. Returns accepted: ..." was said)
