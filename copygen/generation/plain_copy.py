@@ -48,6 +48,7 @@ DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")  # a sentence's stop after a name
 CODE = re.compile(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
 NO_VALUE = frozenset({"n/a", "na", "-", "–", "—"})  # "Its height mm is N/A", "It comes from N/A"
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+);")
 SHORT_TITLE = 8  # words in a title plain copy says whole
 DEFAULT_MODEL_BEYOND = 0  # see above: words beyond the data (quality.grounding.unheld_words); 10 until 2026-12-06
 
@@ -76,7 +77,7 @@ def plain_values(value: Any) -> Any:
         return value.strip().replace("_", " ").lower() if value.strip().isupper() else None
     if isinstance(value, str) and value.strip().lower() in NO_VALUE:
         return None
-    if isinstance(value, str) and TAG.search(value):  # a description's HTML
+    if isinstance(value, str) and (TAG.search(value) or ENTITY.search(value)):  # a description's HTML, "&ndash;"
         return " ".join(html.unescape(TAG.sub(" ", value)).split())
     if isinstance(value, str) and value.strip().startswith("{") and value.strip().endswith("}"):
         return None  # an object written as JSON text: Google's rating {"scale_min": "1.0", ...}

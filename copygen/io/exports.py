@@ -109,7 +109,8 @@ FIELD_NAMES = {
     "product highlights": "features", "trade item feature benefit": "features",
     "trade item description": "short description", "post excerpt": "short description",
     "post content": "description", "sub title": "subtitle", "size name": "size",
-    "country of origin code": "country of origin", "current price": "price", "price tax included": "price", "manufacturer name": "brand",
+    "country of origin code": "country of origin", "current price": "price",
+    "country of manufacture": "country of origin", "country region of manufacture": "country of origin", "price tax included": "price", "manufacturer name": "brand",
 }  # fmt: skip
 # A supplier's colour codes ("blk/clr", "wht"), said as the colours they stand for
 COLOUR_CODES = {
@@ -197,8 +198,11 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
 
 
 def read_value(value: Any, colour: bool) -> Any:
-    """A value as plain copy and the checks read it: "a | b" as a list, a decimal comma as a point
-    ("0,41" -> "0.41"), a colour's codes as colours ("blk/clr" -> "black/clear")."""
+    """A value as plain copy and the checks read it: a list of one as its item (eBay's "Value": ["22"]),
+    "a | b" as a list, a decimal comma as a point ("0,41" -> "0.41"), a colour's codes as colours
+    ("blk/clr" -> "black/clear")."""
+    if isinstance(value, list) and len(value) == 1 and not isinstance(value[0], (dict, list)):
+        value = value[0]
     if not isinstance(value, str):
         return value
     if " | " in value or ("|" in value and all(LETTER.search(item) for item in value.split("|"))):

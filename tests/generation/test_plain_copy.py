@@ -975,5 +975,7 @@ def test_a_shop_systems_own_fields_are_not_said_and_its_platform_names_read_as_t
     assert (
         plain(ebay) == "Meet the Adjustable Dumbbell Pair. It costs 299.99 GBP. It weighs 24 kg. It comes in Black/Red."
     )
+    bed = {"post_title": "Raised Garden Bed", "short_description": "Aluzinc-coated steel &ndash; no rust, no rot."}
+    assert plain(bed) == "Meet the Raised Garden Bed. Aluzinc-coated steel – no rust, no rot."
     daypack = {"title": "Daypack", "dims": {"h": "50cm", "w": "30cm"}, "pk": "polybag"}
     assert plain(daypack) == "Meet the Daypack. Its height is 50cm. Its width is 30cm. Its pack is polybag."

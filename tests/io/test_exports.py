@@ -45,9 +45,9 @@ EXPORTS = [
         # taxonomy, eBay's "C:" item specific, Amazon's, eBay's, Google's and GS1's names
         {"product.metafields.custom.material": "steel", "attribute:pa_colour": "Sage", "tax:product_brand": "Rootstead",
          "tax:product_cat": "Garden", "C:Model": "RS-D4K", "color_name": "Black", "material_type": "ABS",
-         "product_highlight": ["Auto stop"], "tradeItemDescription": "Corkscrew with rosewood handle."},
+         "product_highlight": ["Auto stop", "LED gauge"], "tradeItemDescription": "Corkscrew with rosewood handle."},
         {"material": "steel", "colour": "Sage", "brand": "Rootstead", "category": "Garden", "Model": "RS-D4K",
-         "color_name": "Black", "material_type": "ABS", "features": ["Auto stop"],
+         "color_name": "Black", "material_type": "ABS", "features": ["Auto stop", "LED gauge"],
          "short description": "Corkscrew with rosewood handle."},
     ),
     (  # a name already taken keeps its own key
@@ -94,6 +94,10 @@ EXPORTS = [
          "custom_fields": "Tank Capacity=380 ml;Heat-up Time=20 s"},
         {"price": {"value": "299.99", "CurrencyID": "GBP"}, "is_bundle": "no", "voltage": "24 V", "Tank Capacity": "380 ml",
          "Heat-up Time": "20 s"},
+    ),
+    (  # eBay's item specifics' values in lists of one; a country of manufacture is where it comes from
+        {"Number of Frets": ["22"], "Colour": ["Black", "Red"], "Country/Region of Manufacture": "CN"},
+        {"Number of Frets": "22", "Colour": ["Black", "Red"], "country of origin": "China"},
     ),
 ]  # fmt: skip
 
