@@ -276,8 +276,12 @@ def label_lowered(text: str) -> str:
     if not label or not in_capitals(label.group(1)):
         return text
     words = re.sub(
-        r"([A-Z]{2,})(['’][A-Z])?",  # "WHAT'S" as "what's"
-        lambda word: word.group().lower() if listed_word(word.group(1)) else word.group(),
+        r"[A-Z]{2,}(?:[-'’][A-Z]+)*",  # "WHAT'S" as "what's"; "HOT-SWAPPABLE" as written
+        lambda word: (
+            word.group().lower()
+            if all(len(part) < 2 or listed_word(part) for part in re.split("[-'’]", word.group()))
+            else word.group()
+        ),
         label.group(1),
     )
     return words[:1].upper() + words[1:] + text[label.end(1) :]

@@ -31,7 +31,7 @@ from typing import Any
 from copygen.io.drafts import Variant
 from copygen.io.exports import export_fields
 from copygen.io.products import measure_text, spec_pair, value_text
-from copygen.prompts import Template, label_lowered, load_template, render_prompt, title_cased
+from copygen.prompts import Template, english_word, label_lowered, load_template, render_prompt, title_cased
 from copygen.quality.checks import NAME_WRAPPERS, naming, title_part
 from copygen.quality.grounding import attribute_values
 from copygen.text import in_english, name_words, tidy
@@ -46,8 +46,9 @@ SAID_ONCE = re.compile(r"(?:It|They) (?:weighs?|measures?|costs?|comes? in) ")  
 DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")  # a sentence's stop after a name's own: "Harmon Wire Co.."
 # A value a shop system writes as a code: a PIM's option "zippo_rio", GS1's "GRAIN_FREE" ("grain free").
 CODE = re.compile(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
-NO_VALUE = frozenset({"n/a", "na", "-", "–", "—"})  # "Its height mm is N/A", "It comes from N/A"
+NO_VALUE = frozenset({"n/a", "na", "-", "–", "—", "does not apply"})  # "Its height mm is N/A", "It comes from N/A"
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+MAKERS = frozenset({"brand", "brand name", "manufacturer", "vendor"})  # a PIM's code for one is a name
 ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+);")
 SHORT_TITLE = 8  # words in a title plain copy says whole
 DEFAULT_MODEL_BEYOND = 0  # see above: words beyond the data (quality.grounding.unheld_words); 10 until 2026-12-06
@@ -59,8 +60,9 @@ def plain_copy_template() -> Template:
 
 
 def plain_values(value: Any) -> Any:
-    """A product's data as plain copy reads it: a code in capitals as words and any other left out
-    ("GRAIN_FREE" is "grain free"; "zippo_rio" is not said), "N/A" and an object written as JSON
+    """A product's data as plain copy reads it: a code in capitals or all of English words as words and
+    any other left out ("GRAIN_FREE" is "grain free", "stainless_steel_304" "stainless steel 304";
+    "zippo_rio" is not said), "N/A" and an object written as JSON
     text left out, HTML as its text, a label in capitals as a sentence starts ("SAFE CHARGING: ..."
     is "Safe charging: ..."; prompts.label_lowered), a measure given as {"value": 137, "unit": "cm"} as
     "137 cm", a list of specs given as {"name": "power", "value": 1500, "unit": "W"} as {"power":
@@ -75,7 +77,9 @@ def plain_values(value: Any) -> Any:
             return dict(pair for pair in pairs if pair)
         return [read for item in value if (read := plain_values(item)) is not None] or None  # codes left out
     if isinstance(value, str) and CODE.fullmatch(value.strip()):  # a system's code for a value, not words
-        return value.strip().replace("_", " ").lower() if value.strip().isupper() else None
+        words = value.strip().replace("_", " ").lower()
+        english = all(word.isdigit() or english_word(word) for word in words.split())
+        return words if value.strip().isupper() or english else None
     if isinstance(value, str) and value.strip().lower() in NO_VALUE:
         return None
     if isinstance(value, str) and (TAG.search(value) or ENTITY.search(value)):  # a description's HTML, "&ndash;"
@@ -90,7 +94,9 @@ def plain_values(value: Any) -> Any:
         return measured
     read: dict[Any, Any] = {}
     for key, item in value.items():
+        maker = " ".join(name_words(str(key))) in MAKERS and isinstance(in_english(item), str)
         item = plain_values(item)
+        item = item.title() if maker and isinstance(item, str) and item.islower() else item  # "nestling_baby"
         lifted = isinstance(item, dict) and "_".join(name_words(str(key))) in LIFTED
         if lifted and not set(item) & (set(value) | set(read)):
             read.update(item)

@@ -84,6 +84,12 @@ SYSTEM_FIELDS = frozenset({
     "matl group", "material group", "base uom", "uom", "unit of measure", "on hand", "wh", "warehouse",
     "vendor number", "vendor no", "reorder point", "reorder pt", "lifecycle", "lifecycle status", "channels",
     "last updated", "last modified", "disc", "hs code", "vat",
+    # any shop system: its settings, dates and workflow
+    "update delete", "sold individually", "allow customer reviews", "low stock amount", "last change date time",
+    "publication status", "bin picking number", "unit and precision", "quantity decimal", "min cart quantity",
+    "max cart quantity", "reorder level", "shop", "subscription", "notify on stock below", "privacy",
+    "product tax class", "sort order", "date added", "map", "sold", "metric imperial", "internal notes",
+    "internal note", "staff notes", "archived", "discountable", "serialized", "tax", "supplier code", "supplier name",
     # stock and logistics, any system
     "stock", "in stock", "stock status", "stock quantity", "stock qty", "stock level", "inventory quantity",
     "inventory", "quantity avail", "images", "image", "eta", "moq", "ships",
@@ -92,7 +98,9 @@ SYSTEM_FIELDS = frozenset({
 })  # fmt: skip
 SYSTEM_FIELD_STARTS = (
     "custom label", "current quantity", "new quantity", "stock alert", "attribute data", "tax vat", "carton",
-    "quantity carton", "quantity per carton", "quantity pal", "pallet", "lead time",
+    "quantity carton", "quantity per carton", "quantity pal", "pallet", "lead time", "shipping service", "product image",
+    "tax ", "subcategory", "active ", "delete existing images", "inventory ", "reorder point", "on sale ",
+    "default vendor", "restock level",
 )  # fmt: skip
 SYSTEM_FIELD_ENDS = (" id", " gln")  # a record's numbers in a system: "listing_id", "shop_section_id"
 # eBay's listing fields; beside them, "Country" and "Location" are the seller's, not where the product is
@@ -125,8 +133,11 @@ LETTER = re.compile(r"[^\W\d_]")
 COLOUR_KEYS = frozenset({"colour", "color", "colours", "colors"})
 # A decimal comma ("0,41", "12,99", SAP's "0,420"): one or two digits after it, or a leading 0; not "1,000"
 DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d,])|(?<![\d.,])(0),(\d+)(?![\d,])")
+OPTION_FIELD = re.compile(r"option (name|value) (\d+|one|two|three)|option (\d+|one|two|three) (name|value)")
 UNIT_KEY = re.compile(r"(.*?)\s*\b(?:unit of measure|unit of measurement|unit|uom)$")
-WOOCOMMERCE_TYPES = frozenset({"simple", "variable", "grouped", "external"})  # a WooCommerce export's "Type"
+WOOCOMMERCE_TYPES = frozenset(
+    {"simple", "variable", "grouped", "external", "variation"}
+)  # a WooCommerce export's "Type"
 URL = re.compile(r"https?://\S+$")
 
 
@@ -190,6 +201,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
             ):  # not "1,000"
                 units[other] = unit
         unit_keys.add(key)  # a unit alone is no fact: "Its item dimensions unit is cm", "Its unit is cm"
+    read = named_options(read)
     paired = {}
     for key, value in read.items():
         if key in units:  # "item_length" is the product's length
@@ -214,6 +226,23 @@ def read_value(value: Any, colour: bool) -> Any:
     if colour:
         value = re.sub(r"[A-Za-z]+", lambda word: COLOUR_CODES.get(word.group().lower(), word.group()), value)
     return value
+
+
+def named_options(read: dict[Any, Any]) -> dict[Any, Any]:
+    """Square's and Lightspeed's options under the names they give ("Option Name 1": "Flavor" with
+    "Option Value 1": "Peanut" is "Flavor": "Peanut"; "Option One Name"); Shopify's "Option1 Name" is
+    the template's (prompts.option_name)."""
+    options: dict[str, dict[str, Any]] = {}
+    for key, value in read.items():
+        if match := OPTION_FIELD.fullmatch(field_words(key)):
+            part, number = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+            options.setdefault(number, {})[part] = (key, value)
+    for option in options.values():
+        if {"name", "value"} <= set(option) and isinstance(option["name"][1], str) and option["name"][1].strip():
+            name, value = option["name"][1].strip(), option["value"][1]
+            read = {key: item for key, item in read.items() if key not in (option["name"][0], option["value"][0])}
+            read.setdefault(name, value)
+    return read
 
 
 def field_words(key: Any) -> str:

