@@ -41,7 +41,7 @@ SOLD_COUNT = re.compile(
     r"(?i)\b(?:pack|set|box|case|bag) of (\d+)|\b(\d+)[ -]?(?:pack|pk|pcs|pieces|pairs|count|ct|sets)\b"
 )
 # objects whose contents plain copy reads as the product's own (and eBay's "ItemSpecifics": {"NameValueList": [...]})
-LIFTED = NAME_WRAPPERS | {"identifiers", "ids", "offer", "item_specifics", "name_value_list"}
+LIFTED = NAME_WRAPPERS | {"identifiers", "ids", "offer", "item_specifics", "name_value_list", "custom_fields"}
 SAID_ONCE = re.compile(r"(?:It|They) (?:weighs?|measures?|costs?|comes? in) ")  # said once: see said_once
 DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")  # a sentence's stop after a name's own: "Harmon Wire Co.."
 # A value a shop system writes as a code: a PIM's option "zippo_rio", GS1's "GRAIN_FREE" ("grain free").
@@ -75,7 +75,8 @@ def plain_values(value: Any) -> Any:
         pairs = [spec_pair(item) if isinstance(item, dict) else None for item in value]
         if pairs and all(pairs):  # "specs": [{"name": "power", "value": 1500, "unit": "W"}] is {"power": "1500 W"}
             return dict(pair for pair in pairs if pair)
-        return [read for item in value if (read := plain_values(item)) is not None] or None  # codes left out
+        items = [plain_values(item) for item in value]
+        return None if None in items else items  # said whole or not at all: a list less its codes was untrue
     if isinstance(value, str) and CODE.fullmatch(value.strip()):  # a system's code for a value, not words
         words = value.strip().replace("_", " ").lower()
         english = all(word.isdigit() or english_word(word) for word in words.split())

@@ -18,10 +18,10 @@ from copygen.text import in_english, name_words
 # [single_line_text_field]" or "product.metafields.custom.material", "Google Shopping / Material", eBay's
 # "C:Brand", WooCommerce's "attribute:pa_colour" and "tax:product_brand" are "alpha_acid", "material",
 # "Material", "Brand", "colour" and "brand" (EXPORT_NAMES: "tax:product_cat" is "category"); WooCommerce's
-# "meta:_lumen" and Google's "g:color" are "lumen" and "color".
+# "meta:_lumen", Google's "g:color" and Odoo Studio's "x_studio_packed_dims" are "lumen", "color" and "packed_dims".
 EXPORT_KEY = re.compile(
     r"(?i)^(?:metafield:\s*(?:product\.metafields\.)?\w+\.|product\.metafields\.\w+\.|google shopping\s*/\s*"
-    r"|c:|attribute:(?:pa_)?|tax:(?:product_)?|meta:\s*_?|g:)([^\[\]]+?)\s*(?:\[[^\]]*\])?$"
+    r"|c:|attribute:(?:pa_)?|tax:(?:product_)?|meta:\s*_?|g:|x_studio_)([^\[\]]+?)\s*(?:\[[^\]]*\])?$"
 )
 EXPORT_NAMES = {"cat": "category", "tag": "tags"}
 # Keys that hold a record's other fields as "name=value" pairs: Magento's "additional_attributes"
@@ -61,6 +61,9 @@ SYSTEM_FIELDS = frozenset({
     "availability", "availability date", "sale price effective date", "identifier exists", "shipping",
     "unit pricing measure", "unit pricing base measure", "item group id", "additional image link",
     "multipack", "expiration dated product",
+    # Shopware, Odoo
+    "available stock", "release date", "delivery time", "shipping free", "closeout", "purchase unit",
+    "reference unit", "rating average", "mark as topseller", "website published", "rating avg", "sales", "unit",
     # PrestaShop
     "id product", "id category default", "id tax rules group", "price tax excl", "wholesale price", "on sale",
     "minimal quantity", "out of stock", "available for order", "available now", "available later", "unity",
@@ -100,9 +103,9 @@ SYSTEM_FIELD_STARTS = (
     "custom label", "current quantity", "new quantity", "stock alert", "attribute data", "tax vat", "carton",
     "quantity carton", "quantity per carton", "quantity pal", "pallet", "lead time", "shipping service", "product image",
     "tax ", "subcategory", "active ", "delete existing images", "inventory ", "reorder point", "on sale ",
-    "default vendor", "restock level",
+    "default vendor", "restock level", "seller ids",
 )  # fmt: skip
-SYSTEM_FIELD_ENDS = (" id", " gln")  # a record's numbers in a system: "listing_id", "shop_section_id"
+SYSTEM_FIELD_ENDS = (" id", " ids", " gln")  # a record's numbers in a system: "listing_id", "shop_section_id"
 # eBay's listing fields; beside them, "Country" and "Location" are the seller's, not where the product is
 # from, and "Format" and "Duration" the listing's
 EBAY_LISTING = frozenset({"listing type", "listing duration", "dispatch time max"})

