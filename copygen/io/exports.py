@@ -64,6 +64,17 @@ SYSTEM_FIELDS = frozenset({
     # Shopware, Odoo
     "available stock", "release date", "delivery time", "shipping free", "closeout", "purchase unit",
     "reference unit", "rating average", "mark as topseller", "website published", "rating avg", "sales", "unit",
+    "virtual available", "parent child", "size map",
+    # listings' and reviews' counts, feeds' flags, any system
+    "watch count", "hit count", "created at", "updated at", "photo", "reviews rating sum", "review count",
+    "product review count", "rating count", "rating summary", "square online item visibility",
+    "self serve ordering enabled", "display note", "matrix description", "shipping label", "excluded destination",
+    "marketing status", "quality scores", "featured rank", "map enabled", "open graph type", "og type",
+    "shipping enabled", "pickup enabled", "position", "preorder message", "live",
+    "visible", "availability description", "condition shown", "text when in stock", "text when out of stock",
+    "delivery enabled", "contains alcohol", "matrix attribute set", "detailed type", "quantity available",
+    "incoming quantity", "outgoing quantity", "shop name", "feature name value position", "reviews",
+    "preorder release date", "product rating", "size type", "reviews count", "total sold",
     # PrestaShop
     "id product", "id category default", "id tax rules group", "price tax excl", "wholesale price", "on sale",
     "minimal quantity", "out of stock", "available for order", "available now", "available later", "unity",
@@ -103,7 +114,7 @@ SYSTEM_FIELD_STARTS = (
     "custom label", "current quantity", "new quantity", "stock alert", "attribute data", "tax vat", "carton",
     "quantity carton", "quantity per carton", "quantity pal", "pallet", "lead time", "shipping service", "product image",
     "tax ", "subcategory", "active ", "delete existing images", "inventory ", "reorder point", "on sale ",
-    "default vendor", "restock level", "seller ids",
+    "default vendor", "restock level", "seller ids", "available for order",
 )  # fmt: skip
 SYSTEM_FIELD_ENDS = (" id", " ids", " gln")  # a record's numbers in a system: "listing_id", "shop_section_id"
 # eBay's listing fields; beside them, "Country" and "Location" are the seller's, not where the product is
@@ -124,7 +135,7 @@ FIELD_NAMES = {
     "post content": "description", "sub title": "subtitle", "size name": "size",
     "country of origin code": "country of origin", "country of manufacture": "country of origin",
     "country region of manufacture": "country of origin", "current price": "price", "price tax included": "price",
-    "manufacturer name": "brand",
+    "manufacturer name": "brand", "product description": "description", "description sale": "short description",
 }  # fmt: skip
 # A supplier's colour codes ("blk/clr", "wht"), said as the colours they stand for
 COLOUR_CODES = {
@@ -138,9 +149,8 @@ COLOUR_KEYS = frozenset({"colour", "color", "colours", "colors"})
 DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d,])|(?<![\d.,])(0),(\d+)(?![\d,])")
 OPTION_FIELD = re.compile(r"option (name|value) (\d+|one|two|three)|option (\d+|one|two|three) (name|value)")
 UNIT_KEY = re.compile(r"(.*?)\s*\b(?:unit of measure|unit of measurement|unit|uom)$")
-WOOCOMMERCE_TYPES = frozenset(
-    {"simple", "variable", "grouped", "external", "variation"}
-)  # a WooCommerce export's "Type"
+# a shop system's "Type" of product: WooCommerce's "simple", BigCommerce's "physical"
+SYSTEM_TYPES = frozenset({"simple", "variable", "grouped", "external", "variation", "physical", "digital"})
 URL = re.compile(r"https?://\S+$")
 
 
@@ -166,7 +176,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     for key, value in attributes.items():
         if isinstance(value, str) and URL.match(value.strip()):
             continue
-        if str(key) == "Type" and (shopify or str(value).lower() in WOOCOMMERCE_TYPES):
+        if str(key).lower() == "type" and ((shopify and str(key) == "Type") or str(value).lower() in SYSTEM_TYPES):
             continue
         if field_words(key) in PAIRED_FIELDS and isinstance(value, str) and "=" in value:
             pairs = [part.split("=", 1) for part in PAIR.split(value)]

