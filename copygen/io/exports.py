@@ -113,7 +113,7 @@ SYSTEM_FIELDS = frozenset({
 SYSTEM_FIELD_STARTS = (
     "custom label", "current quantity", "new quantity", "stock alert", "attribute data", "tax vat", "carton",
     "quantity carton", "quantity per carton", "quantity pal", "pallet", "lead time", "shipping service", "product image",
-    "tax ", "subcategory", "active ", "delete existing images", "inventory ", "reorder point", "on sale ",
+    "tax ", "subcategory", "active 0 1", "delete existing images", "inventory ", "reorder point", "on sale 0 1",
     "default vendor", "restock level", "seller ids", "available for order",
 )  # fmt: skip
 SYSTEM_FIELD_ENDS = (" id", " ids", " gln")  # a record's numbers in a system: "listing_id", "shop_section_id"

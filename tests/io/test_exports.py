@@ -117,6 +117,10 @@ EXPORTS = [
          "quantity_available": 412.0, "reviews": 9, "finish": "matt"},
         {"finish": "matt"},
     ),
+    (  # PrestaShop's 0/1 flags, but not a pool chemical's active ingredient or a price on sale
+        {"Active (0/1)": 1, "On sale (0/1)": 0, "Active Ingredient": "Trichloroisocyanuric acid", "on sale price": "9.99"},
+        {"Active Ingredient": "Trichloroisocyanuric acid", "on sale price": "9.99"},
+    ),
 ]  # fmt: skip
 
 
