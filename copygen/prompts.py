@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from copygen.errors import TemplateError
-from copygen.io.exports import SYSTEM_PREFIXES
+from copygen.io.exports import currency_key, field_words
 from copygen.io.products import value_text
 from copygen.text import (
     CAMEL,
@@ -130,7 +130,7 @@ def environment():
     env.tests["price"] = is_price
     env.tests["readable"] = readable
     env.tests["foreign"] = in_other_language
-    env.tests["currency_key"] = lambda key: name_words(str(key))[:1] == ["currency"]  # "currencyCode"
+    env.tests["currency_key"] = currency_key
     # "BPA free", "dishwasher safe" say what a product is; "Legs only" does not, though "indoor_only" does
     env.tests["state"] = lambda word: str(word).lower() in IS_ENDS - {"only"}
     return env
@@ -199,8 +199,7 @@ def key_words(key: Any) -> str:
     "bpa_free" -> "BPA free", "usb_c_ports" -> "USB-C ports", and a Shopify export's "Variant
     Price" -> "price" (its product's one variant), WooCommerce's "meta:taper" -> "taper" and SAP's
     "ZZ_EDGE" -> "edge" (SYSTEM_PREFIXES), and Google's "product_length" -> "length"."""
-    split = name_words(str(key))
-    split = split[1:] if len(split) > 1 and split[0] in SYSTEM_PREFIXES else split
+    split = field_words(key).split()
     split = split[1:] if len(split) == 2 and split[0] == "product" and split[1] in MEASURED else split
     words = " ".join("pH" if word == "ph" else word.upper() if word in ACRONYMS else word for word in split)
     return re.sub(r"\bUSB ([abc])\b", lambda match: f"USB-{match.group(1).upper()}", words)
@@ -374,14 +373,17 @@ def readable(words: str, units: Iterable[str] = ()) -> bool:
     return True
 
 
+def written_words(key: Any) -> list[str]:
+    """A key's words as written, in lower case and untranslated: "precioOferta" -> ["precio", "oferta"]."""
+    return WORD.findall(CAMEL.sub(" ", str(key)).lower())
+
+
 def in_other_language(key: Any) -> bool:
     """Whether a key is written in another language than English: it has a letter outside ASCII
     ("Größe", "preço") or, outside a name's key, a word text.KEY_TRANSLATIONS reads ("marca", "prezzo";
     not "ARTBEZ", a supplier's name column in an English row)."""
     text = str(key)
-    translated = not names_product(text) and any(
-        word in KEY_TRANSLATIONS for word in WORD.findall(CAMEL.sub(" ", text).lower())
-    )
+    translated = not names_product(text) and any(word in KEY_TRANSLATIONS for word in written_words(text))
     return translated or any(not letter.isascii() for letter in text if letter.isalpha())
 
 
@@ -392,7 +394,7 @@ def feed_language(attributes: dict[str, Any], name: str = "") -> str | None:
     named = [word.lower() for word in WORD.findall(name) if word.isalpha() and len(word) > 3]
     if named and sum(map(english_word, named)) * 2 > len(named):
         return None
-    words = [word for key in attributes for word in WORD.findall(CAMEL.sub(" ", str(key)).lower().replace("_", " "))]
+    words = [word for key in attributes for word in written_words(key)]
     votes = {language: sum(word in known for word in words) for language, known in KEY_LANGUAGES.items()}
     language = max(votes, key=lambda language: votes[language])
     return language if votes[language] > 1 else None  # not SAP's one German column, "HOEHE"

@@ -192,14 +192,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         key = named if named and named not in attributes and named not in read else key
         value = read_value(in_english(value), field_words(key) in COLOUR_KEYS)  # a PIM's [{"locale": ..., "data": 230}]
         if isinstance(value, dict) and not measure_text(value):  # "details": {"Country of origin": "USA"}
-            value = export_fields(value)
-            if any(
-                name_words(str(inner))[:1] == ["currency"] for inner in value
-            ):  # eBay's {"Value": .., "CurrencyID": ..}
-                value = {
-                    str(inner).lower() if str(inner) in ("Value", "Amount") else inner: item
-                    for inner, item in value.items()
-                }
+            value = priced(export_fields(value))
         read[key] = country(value) if "country" in field_words(key).split() else value
     units, unit_keys = {}, set()
     for key, value in read.items():
@@ -207,11 +200,9 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         base = UNIT_KEY.fullmatch(" ".join(name_words(str(key))))
         if not (unit and base):
             continue
-        for other, number in read.items():
+        for other, number in read.items() if base.group(1) else ():  # "unit": "cm" pairs with nothing
             measured = " ".join(name_words(str(other))).endswith(base.group(1))
-            if (
-                other != key and base.group(1) and measured and re.fullmatch(r"\d+(?:\.\d+)?", str(number).strip())
-            ):  # not "1,000"
+            if other != key and measured and re.fullmatch(r"\d+(?:\.\d+)?", str(number).strip()):  # not "1,000"
                 units[other] = unit
         unit_keys.add(key)  # a unit alone is no fact: "Its item dimensions unit is cm", "Its unit is cm"
     read = named_options(read)
@@ -258,6 +249,19 @@ def named_options(read: dict[Any, Any]) -> dict[Any, Any]:
     return read
 
 
+def priced(value: dict[Any, Any]) -> dict[Any, Any]:
+    """A price object with its amount under "value" or "amount" as plain copy reads one: eBay's
+    {"Value": "249.00", "CurrencyID": "GBP"}; any other object as it is."""
+    if not any(map(currency_key, value)):
+        return value
+    return {str(key).lower() if str(key) in ("Value", "Amount") else key: item for key, item in value.items()}
+
+
+def currency_key(key: Any) -> bool:
+    """Whether a key holds a currency: "currency", "currencyCode", eBay's "CurrencyID"."""
+    return name_words(str(key))[:1] == ["currency"]
+
+
 def field_words(key: Any) -> str:
     """A key's words, less a system's prefix: "Variant Inventory Qty" -> "inventory quantity"."""
     words = name_words(str(key))
@@ -267,9 +271,7 @@ def field_words(key: Any) -> str:
 def system_field(key: Any) -> bool:
     """Whether a key is one a shop system keeps for itself (SYSTEM_FIELDS)."""
     words = field_words(key)
-    numbered = words.endswith(SYSTEM_FIELD_ENDS) and not words.startswith(
-        "currency"
-    )  # eBay's "CurrencyID" is a currency
+    numbered = words.endswith(SYSTEM_FIELD_ENDS) and not words.startswith("currency")  # eBay's "CurrencyID"
     return words in SYSTEM_FIELDS or words.startswith(SYSTEM_FIELD_STARTS) or numbered
 
 
