@@ -121,6 +121,7 @@ def environment():
     env.filters["in_sentence"] = in_sentence
     env.filters["feed_language"] = feed_language
     env.filters["decimal_comma"] = decimal_comma
+    env.filters["written"] = written_words
     env.tests["plural"] = is_plural
     env.tests["yes"] = lambda value: polarity(value, letters=True) is True
     env.tests["no"] = lambda value: polarity(value, letters=True) is False
