@@ -13,7 +13,7 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Words camel case would split: "battery_mAh", "pH_range", "UoM"
 CASED = re.compile(r"(?<![^\W\d_])(?:mAh|pH|UoM)(?![^\W\d_])")
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-NAME_PREFIXES = frozenset({"is", "has", "have", "can", "with", "supports"})  # "isVegan" -> "vegan"
+NAME_PREFIXES = frozenset({"is", "are", "has", "have", "can", "with", "supports"})  # "isVegan" -> "vegan"
 # Words supplier exports shorten in a key ("wt_max_kg", "pcs", "prc", "warr"), read as the words they stand for.
 ABBREVIATIONS = {
     "wt": "weight", "wgt": "weight", "temp": "temperature", "qty": "quantity", "pcs": "pieces", "prc": "price", "warr": "warranty",

