@@ -418,7 +418,11 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
         (
             {"numberOfServingsPerPackage": 29, "made_to_order": True, "capacity": {"value": "37", "unitCode": "WHR"}},
             "It has 29 servings per package. It is made to order. Its capacity is 37 Wh.",
-        ),  # "It has 29 number of servings per package", "It has a made to order", "37 WHR" (held-out sets 140-145)
+        ),
+        (
+            {"price": ["49.90", "59.90"], "colour": "red"},
+            "It comes in red.",
+        ),  # a list of prices, one per size, failed the template ("'list object' has no attribute 'replace'")  # "It has 29 number of servings per package", "It has a made to order", "37 WHR" (held-out sets 140-145)
     ],
 )
 def test_plain_copy_says_keys_in_sentences_by_how_they_read(attributes, says):
