@@ -146,6 +146,8 @@ ACRONYMS = frozenset(
     " rgb otg ibis ipx vlt voc cri pd anc hdr sd ssd ram diy mips tsa abv merv vesa snr hrc cfm tpi ansi iso ppe"
     " uva uvb leds rrp msrp vat eu uk".split()
 )
+# Words a key writes in lower case that copy writes in their own case: "bluetooth_midi" is "Bluetooth MIDI".
+CASED_WORDS = {"ph": "pH", "bluetooth": "Bluetooth", "midi": "MIDI"}
 # A key's last word that says what a product is: "dishwasher safe", "latex free", "water resistant".
 IS_ENDS = frozenset(
     "safe free proof friendly resistant repellent ready tested certified approved compatible clean only".split()  # noqa: SIM905
@@ -205,7 +207,7 @@ def key_words(key: Any) -> str:
     "ZZ_EDGE" -> "edge" (SYSTEM_PREFIXES), and Google's "product_length" -> "length"."""
     split = field_words(key).split()
     split = split[1:] if len(split) == 2 and split[0] == "product" and split[1] in MEASURED else split
-    words = " ".join("pH" if word == "ph" else word.upper() if word in ACRONYMS else word for word in split)
+    words = " ".join(CASED_WORDS.get(word, word.upper() if word in ACRONYMS else word) for word in split)
     return re.sub(r"\bUSB ([abc])\b", lambda match: f"USB-{match.group(1).upper()}", words)
 
 
@@ -365,7 +367,7 @@ def readable(words: str, units: Iterable[str] = ()) -> bool:
     (ACRONYMS, "pH") or a letter after one ("USB-C"). Plain copy says only keys that do: strict blind
     judges called "Its herst is SKF", "Its umrez is 10", "Its gtin is ..." and "Its codice is ..."
     garbled in most of held-out sets 115-118's drafts."""
-    known = ACRONYMS | {"ph"}
+    known = ACRONYMS | set(CASED_WORDS)
     split = re.findall(r"[^\W\d_]+", words.lower())
     for index, word in enumerate(split):
         last_a = word == "a" and index == len(split) - 1 and split[index - 1 : index] != ["current"]

