@@ -121,6 +121,7 @@ def environment():
     env.filters["option_name"] = option_name
     env.filters["in_sentence"] = in_sentence
     env.filters["feed_language"] = feed_language
+    env.filters["name_language"] = name_language
     env.filters["decimal_comma"] = decimal_comma
     env.filters["written"] = written_words
     env.filters["part"] = part_words
@@ -405,6 +406,40 @@ def feed_language(attributes: dict[str, Any], name: str = "") -> str | None:
     votes = {language: sum(word in known for word in words) for language, known in KEY_LANGUAGES.items()}
     language = max(votes, key=lambda language: votes[language])
     return language if votes[language] > 1 else None  # not SAP's one German column, "HOEHE"
+
+
+def name_language(attributes: dict[str, Any], name: str) -> str | None:
+    """The language of a product's name where its keys do not tell it (a marketplace's English columns around
+    "Vitalo BP-300A bloeddrukmeter bovenarm"): a name mostly of words outside the English list, that py3langid
+    reads, with the product's description, as one of text.KEY_LANGUAGES' languages; None otherwise, and where
+    it has no description."""
+    named = [word.lower() for word in WORD.findall(name) if word.isalpha() and len(word) > 3]
+    if not named or sum(map(english_word, named)) * 2 >= len(named):
+        return None
+    described = [
+        value_text(value)[:300]
+        for key, value in attributes.items()
+        if "description" in key_words(key).lower().split() and isinstance(value, str) and letters(value) != letters(name)
+    ]
+    if not described:  # its name alone in another language would be no copy
+        return None
+    language, probability = language_identifier().classify(" ".join([name, *described]))
+    return language if language in KEY_LANGUAGES and probability >= 0.5 else None
+
+
+def letters(text: Any) -> str:
+    """A text's letters in lower case: "M20X1,5" and "m20x1.5" are the same name."""
+    return re.sub(r"[\W_]", "", str(text)).lower()
+
+
+@cache
+def language_identifier() -> Any:
+    """py3langid's identifier, told only the languages plain copy writes (English and text.KEY_LANGUAGES')."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(["en", *KEY_LANGUAGES])
+    return identifier
 
 
 def decimal_comma(text: Any) -> str:

@@ -835,6 +835,18 @@ def test_a_product_in_another_language_gets_its_name_maker_material_and_price_on
     )
 
 
+def test_a_marketplaces_name_in_another_language_under_english_keys_gets_copy_in_that_language():
+    """A Dutch marketplace's offer has English columns: "Meet the Vitalo BP-300A bloeddrukmeter bovenarm
+    Bluetooth. Its reference is BP-300A." is English around Dutch words; with no material nor price to say, its
+    one-sentence description says what it is. An English name among English keys stays English."""
+    offer = {"EAN": "8712345678901", "Price": "34.95", "Reference": "BP-300A", "Brand": "Vitalo",
+             "Title": "Vitalo BP-300A bloeddrukmeter bovenarm Bluetooth",
+             "Description": "Nauwkeurige bloeddrukmeter voor thuis."}  # fmt: skip
+    assert plain(offer) == "Vitalo BP-300A bloeddrukmeter bovenarm Bluetooth. Nauwkeurige bloeddrukmeter voor thuis."
+    jacket = {"name": "Skjoldvik Rain Jacket Women", "brand": "Nordthorne", "colour": "black"}
+    assert plain(jacket) == "The Skjoldvik Rain Jacket Women is from Nordthorne. It comes in black."
+
+
 def test_english_words_are_read_in_british_spelling_compounds_and_with_affixes():
     for word in ("colour", "fibre", "sterilisable", "swappable", "recoat", "soleplate", "runtime", "sulphate"):
         assert english_word(word), word
