@@ -172,6 +172,10 @@ DOES = frozenset("floats folds reclines rotates swivels glows vibrates locks sta
 # Verbs that start a key and say what a product does to a thing: "It does not contain nuts."
 DOES_TO = frozenset("contains requires supports uses doubles".split())  # noqa: SIM905
 PARTS = frozenset("sleeves pockets wheels handles straps legs drawers shelves doors hooks".split())  # noqa: SIM905
+# A product's pieces a PIM names after their material: "material_upper" is what the upper is made of (Zalando's)
+PIECES = frozenset(
+    "upper lining sole outsole insole outer inner shell filling frame body cover handle base top strap band case trim".split()  # noqa: SIM905
+)
 # Nouns said without "a": "It has night vision.", "It needs assembly."
 UNCOUNTED = frozenset(
     "vision assembly installation insulation ventilation protection storage wifi bluetooth padding lining support"  # noqa: SIM905
@@ -205,9 +209,11 @@ def key_words(key: Any) -> str:
     """A key as the words copy says it by: "pack_size" -> "pack size", "isVegan" -> "vegan",
     "bpa_free" -> "BPA free", "usb_c_ports" -> "USB-C ports", and a Shopify export's "Variant
     Price" -> "price" (its product's one variant), WooCommerce's "meta:taper" -> "taper" and SAP's
-    "ZZ_EDGE" -> "edge" (SYSTEM_PREFIXES), and Google's "product_length" -> "length"."""
+    "ZZ_EDGE" -> "edge" (SYSTEM_PREFIXES), Google's "product_length" -> "length" and a PIM's "material_upper" ->
+    "upper" (its value is the material)."""
     split = field_words(key).split()
     split = split[1:] if len(split) == 2 and split[0] == "product" and split[1] in MEASURED else split
+    split = split[1:] if len(split) == 2 and split[0] in ("material", "fabric") and split[1] in PIECES else split
     words = " ".join(CASED_WORDS.get(word, word.upper() if word in ACRONYMS else word) for word in split)
     return re.sub(r"\bUSB ([abc])\b", lambda match: f"USB-{match.group(1).upper()}", words)
 
@@ -419,7 +425,9 @@ def name_language(attributes: dict[str, Any], name: str) -> str | None:
     described = [
         value_text(value)[:300]
         for key, value in attributes.items()
-        if "description" in key_words(key).lower().split() and isinstance(value, str) and letters(value) != letters(name)
+        if "description" in key_words(key).lower().split()
+        and isinstance(value, str)
+        and letters(value) != letters(name)
     ]
     if not described:  # its name alone in another language would be no copy
         return None

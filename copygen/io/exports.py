@@ -75,7 +75,7 @@ SYSTEM_FIELDS = frozenset({
     "delivery enabled", "contains alcohol", "matrix attribute set", "detailed type", "quantity available",
     "incoming quantity", "outgoing quantity", "shop name", "feature name value position", "reviews",
     "preorder release date", "product rating", "size type", "reviews count", "total sold", "adult", "tracking",
-    "personalization is required", "rating", "inner", "outer", "lead",
+    "personalization is required", "rating", "inner", "outer", "lead", "chemical aerosol pesticide",
     # PrestaShop
     "id product", "id category default", "id tax rules group", "price tax excl", "wholesale price", "on sale",
     "minimal quantity", "out of stock", "available for order", "available now", "available later", "unity",
@@ -128,9 +128,14 @@ SYSTEM_WORDS = frozenset({
     "hits", "views", "variation", "relationship", "parent", "invoice", "fulfillment", "fulfilment", "tax", "taxable",
     "image", "images", "photo", "photos", "thumbnail", "gallery", "review", "reviews", "sort", "rank", "template",
     "channel", "channels", "supplier", "sales", "staff", "admin", "wholesale", "margin", "purchase",
-    "tier", "tiers", "returns", "refund", "carton", "pallet", "ean", "upc", "asin", "barcode",
+    "tier", "tiers", "returns", "refund", "carton", "pallet", "indicator", "prop65", "must", "ean", "upc", "asin", "barcode",
 })  # fmt: skip
 # A system's numbered slots and 0/1 flags: Lightspeed's "Attribute 1", PrestaShop's "Customizable (0 = No, 1 = Yes)"
+# A system's codes for a product's values ("color_code": "K11", "season_code": "FS24", "batteryTypeCode"), but not a
+# code that names the product ("product_code", "manufacturer_code") nor a currency's or a country's
+CODE_OWNERS = frozenset(
+    {"product", "item", "part", "article", "model", "style", "reference", "manufacturer", "sku", "currency", "country"}
+)
 SYSTEM_SLOT = re.compile(r"\b(?:attribute|field|property|extra)s? \d+\b(?! (?:name|value|values)\b)|\b0 (?:no )?1\b")
 # eBay's listing fields; beside them, "Country" and "Location" are the seller's, not where the product is
 # from, and "Format" and "Duration" the listing's
@@ -299,9 +304,13 @@ def named_options(read: dict[Any, Any]) -> dict[Any, Any]:
 
 def priced(value: dict[Any, Any]) -> dict[Any, Any]:
     """A price object with its amount under "value" or "amount" as plain copy reads one: eBay's
-    {"Value": "249.00", "CurrencyID": "GBP"}; any other object as it is."""
+    {"Value": "249.00", "CurrencyID": "GBP"}, and one amount beside a currency under any name
+    ({"regular_price": 189.95, "currency": "EUR"}); any other object as it is."""
     if not any(map(currency_key, value)):
         return value
+    amounts = [key for key in value if not currency_key(key)]
+    if len(amounts) == 1 and str(amounts[0]).lower() not in ("value", "amount"):  # Zalando's {"regular_price": ...}
+        return {("value" if key == amounts[0] else key): item for key, item in value.items()}
     return {str(key).lower() if str(key) in ("Value", "Amount") else key: item for key, item in value.items()}
 
 
@@ -320,8 +329,11 @@ def system_field(key: Any) -> bool:
     """Whether a key is one a shop system keeps for itself (SYSTEM_FIELDS, SYSTEM_WORDS, SYSTEM_SLOT)."""
     words = field_words(key)
     numbered = words.endswith(SYSTEM_FIELD_ENDS) and not words.startswith("currency")  # eBay's "CurrencyID"
-    systems = words in SYSTEM_FIELDS or not SYSTEM_WORDS.isdisjoint(words.split()) or SYSTEM_SLOT.search(words)
-    return bool(systems) or words.startswith(SYSTEM_FIELD_STARTS) or numbered
+    split = words.split()
+    categorised = len(split) > 1 and not {"category", "categories"}.isdisjoint(split)  # Walmart's "colorCategory"
+    coded = len(split) > 1 and split[-1] == "code" and split[0] not in CODE_OWNERS  # Zalando's "color_code": "K11"
+    systems = words in SYSTEM_FIELDS or not SYSTEM_WORDS.isdisjoint(split) or SYSTEM_SLOT.search(words)
+    return bool(systems) or categorised or coded or words.startswith(SYSTEM_FIELD_STARTS) or numbered
 
 
 def country(value: Any) -> Any:

@@ -420,6 +420,17 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             "It has 29 servings per package. It is made to order. Its capacity is 37 Wh.",
         ),
         (
+            {
+                "ShippingWeight": {"measure": 24.5, "unit": "lb"},
+                "material_upper": "100% polyamide",
+                "material_lining": "100% polyester",
+                "price": {"regular_price": 189.95, "currency": "EUR"},
+            },
+            "Its shipping weight is 24.5 lb. Its upper is 100% polyamide. Its lining is 100% polyester. It costs"
+            " 189.95 EUR.",
+        ),  # Walmart's and Zalando's shapes: "Its shipping weight measure is 24.5", "Its material upper is", "Its price
+        # currency is EUR" (the price left out)
+        (
             {"price": ["49.90", "59.90"], "colour": "red"},
             "It comes in red.",
         ),  # a list of prices, one per size, failed the template ("'list object' has no attribute 'replace'")  # "It has 29 number of servings per package", "It has a made to order", "37 WHR" (held-out sets 140-145)

@@ -141,6 +141,14 @@ EXPORTS = [
          "lead": "45 days", "department": "Mens", "rating": "5/5 (4 reviews)", "packaging_master_carton": 24},
         {"art": "PX-1620-RL50", "ref": "TWC-F38", "fin": "matt", "cap": "1.8 L", "category": "Mens"},
     ),
+    (  # Walmart's and Zalando's fields: a system's codes for values, facets, compliance flags; a price under its own
+        # name beside its currency (made-up records in their shapes)
+        {"color_code": "K11", "season_code": "FS24", "product_code": "PTY-16", "currency_code": "EUR",
+         "colorCategory": ["Brown"], "electronicsIndicator": "No", "isProp65WarningRequired": "No", "MustShipAlone": "No",
+         "price": {"regular_price": 189.95, "currency": "EUR"}, "ShippingWeight": {"measure": 24.5, "unit": "lb"}},
+        {"product_code": "PTY-16", "currency_code": "EUR", "price": {"value": 189.95, "currency": "EUR"},
+         "ShippingWeight": {"measure": 24.5, "unit": "lb"}},
+    ),
     (  # units in capitals and GS1's codes, as copy writes them (held-out sets 137-143: "10000 MAH", "80 GM"); a
         # feed's adult flag, tracking and a required personalisation
         {"capacity": "10000 MAH", "speed": "2800 - 11000 RPM", "bullet": "Cuts up to 20 MM", "size": "20 M",
