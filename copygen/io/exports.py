@@ -76,6 +76,8 @@ SYSTEM_FIELDS = frozenset({
     "incoming quantity", "outgoing quantity", "shop name", "feature name value position", "reviews",
     "preorder release date", "product rating", "size type", "reviews count", "total sold", "adult", "tracking",
     "personalization is required", "rating", "inner", "outer", "lead", "chemical aerosol pesticide",
+    "field type", "ribbon", "collection", "discount mode", "discount value", "discount type", "product page",
+    "product type",
     # PrestaShop
     "id product", "id category default", "id tax rules group", "price tax excl", "wholesale price", "on sale",
     "minimal quantity", "out of stock", "available for order", "available now", "available later", "unity",
@@ -115,7 +117,7 @@ SYSTEM_FIELD_STARTS = (
     "custom label", "current quantity", "new quantity", "stock alert", "attribute data", "tax vat", "carton",
     "quantity carton", "quantity per carton", "quantity pal", "pallet", "lead time", "shipping service", "product image",
     "tax ", "subcategory", "active 0 1", "delete existing images", "inventory ", "reorder point", "on sale 0 1",
-    "default vendor", "restock level", "seller ids", "available for order",
+    "default vendor", "restock level", "seller ids", "available for order", "product option type",
 )  # fmt: skip
 SYSTEM_FIELD_ENDS = (" id", " ids", " gln")  # a record's numbers in a system: "listing_id", "shop_section_id"
 # Words that make any key a shop system's own, on platforms no table lists (held-out sets 135-150 said "Its date
@@ -128,7 +130,7 @@ SYSTEM_WORDS = frozenset({
     "hits", "views", "variation", "relationship", "parent", "invoice", "fulfillment", "fulfilment", "tax", "taxable",
     "image", "images", "photo", "photos", "thumbnail", "gallery", "review", "reviews", "sort", "rank", "template",
     "channel", "channels", "supplier", "sales", "staff", "admin", "wholesale", "margin", "purchase",
-    "tier", "tiers", "returns", "refund", "carton", "pallet", "indicator", "prop65", "must", "ean", "upc", "asin", "barcode",
+    "tier", "tiers", "returns", "refund", "carton", "pallet", "indicator", "prop65", "must", "salsify", "editable", "ean", "upc", "asin", "barcode",
 })  # fmt: skip
 # A system's numbered slots and 0/1 flags: Lightspeed's "Attribute 1", PrestaShop's "Customizable (0 = No, 1 = Yes)"
 # A system's codes for a product's values ("color_code": "K11", "season_code": "FS24", "batteryTypeCode"), but not a
@@ -181,7 +183,13 @@ LETTER = re.compile(r"[^\W\d_]")
 COLOUR_KEYS = frozenset({"colour", "color", "colours", "colors"})
 # A decimal comma ("0,41", "12,99", SAP's "0,420"): one or two digits after it, or a leading 0; not "1,000"
 DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d,])|(?<![\d.,])(0),(\d+)(?![\d,])")
-OPTION_FIELD = re.compile(r"option (name|value) (\d+|one|two|three)|option (\d+|one|two|three) (name|value)")
+# Square's "Option Name 1", Lightspeed's "Option One Value", Wix's "productOptionName1" with its
+# "productOptionDescription1" ("Natural;Charcoal") and "additionalInfoTitle1" with "additionalInfoDescription1"
+OPTION_FIELD = re.compile(
+    r"(?:product )?option (name|value|description) ?(\d+|one|two|three)|option (\d+|one|two|three) (name|value)"
+    r"|additional info (title|description) ?(\d+)"
+)
+OPTION_PARTS = {"title": "name", "description": "value"}
 UNIT_KEY = re.compile(r"(.*?)\s*\b(?:unit of measure|unit of measurement|unit|uom)$")
 # a shop system's "Type" of product: WooCommerce's "simple", BigCommerce's "physical"
 SYSTEM_TYPES = frozenset({"simple", "variable", "grouped", "external", "variation", "physical", "digital"})
@@ -286,17 +294,21 @@ def read_value(value: Any, colour: bool) -> Any:
 
 
 def named_options(read: dict[Any, Any]) -> dict[Any, Any]:
-    """Square's and Lightspeed's options under the names they give ("Option Name 1": "Flavor" with
-    "Option Value 1": "Peanut" is "Flavor": "Peanut"; "Option One Name"); Shopify's "Option1 Name" is
-    the template's (prompts.option_name)."""
+    """Square's, Lightspeed's and Wix's options under the names they give ("Option Name 1": "Flavor" with
+    "Option Value 1": "Peanut" is "Flavor": "Peanut"; "Option One Name"; Wix's "productOptionName1" with
+    "productOptionDescription1", a list with semicolons, and "additionalInfoTitle1": "Care" with its
+    description); Shopify's "Option1 Name" is the template's (prompts.option_name)."""
     options: dict[str, dict[str, Any]] = {}
     for key, value in read.items():
         if match := OPTION_FIELD.fullmatch(field_words(key)):
-            part, number = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
-            options.setdefault(number, {})[part] = (key, value)
+            groups = match.groups()
+            part, number = (groups[0], groups[1]) if groups[0] else (groups[3], groups[2]) if groups[3] else groups[4:]
+            kind = "info" if groups[4] else "option"
+            options.setdefault(f"{kind} {number}", {})[OPTION_PARTS.get(part, part)] = (key, value)
     for option in options.values():
         if {"name", "value"} <= set(option) and isinstance(option["name"][1], str) and option["name"][1].strip():
             name, value = option["name"][1].strip(), option["value"][1]
+            value = value.split(";") if isinstance(value, str) and ";" in value and "; " not in value else value
             read = {key: item for key, item in read.items() if key not in (option["name"][0], option["value"][0])}
             read.setdefault(name, value)
     return read

@@ -149,6 +149,14 @@ EXPORTS = [
         {"product_code": "PTY-16", "currency_code": "EUR", "price": {"value": 189.95, "currency": "EUR"},
          "ShippingWeight": {"measure": 24.5, "unit": "lb"}},
     ),
+    (  # Wix's options, the additional info it pairs with a title, and its settings; Squarespace's and Salsify's own
+        # fields (made-up records in their shapes: "Its product option name1 is Color", "Its ribbon is New")
+        {"productOptionName1": "Color", "productOptionType1": "DROP_DOWN", "productOptionDescription1": "Natural;Charcoal",
+         "additionalInfoTitle1": "Care", "additionalInfoDescription1": "Machine wash 30°C.", "fieldType": "Product",
+         "ribbon": "New", "discountMode": "PERCENT", "collection": "Kitchen;Gifts", "Product Page": "shop",
+         "Product Type [Non Editable]": "PHYSICAL", "salsify:version": 7},
+        {"Color": ["Natural", "Charcoal"], "Care": "Machine wash 30°C."},
+    ),
     (  # units in capitals and GS1's codes, as copy writes them (held-out sets 137-143: "10000 MAH", "80 GM"); a
         # feed's adult flag, tracking and a required personalisation
         {"capacity": "10000 MAH", "speed": "2800 - 11000 RPM", "bullet": "Cuts up to 20 MM", "size": "20 M",
