@@ -152,6 +152,7 @@ def tidy(text: str) -> str:
 def name_words(name: str) -> list[str]:
     """ "familyFriendly", "family_friendly", "is-family-friendly" -> ["family", "friendly"];
     "wt_max_kg" -> ["weight", "max", "kg"], "part_no" -> ["part", "number"] (see ABBREVIATIONS)."""
+    name = name.replace("#", " number ")  # a supplier's "Item#"
     words = [
         word.lower() for word in WORD.findall(CAMEL.sub(" ", CASED.sub(lambda match: match.group().lower(), name)))
     ]

@@ -34,10 +34,10 @@ def test_a_key_in_milliamp_hours_keeps_its_unit_whole():
 
 def test_a_supplier_rows_short_keys_are_read_as_the_words_they_stand_for():
     """Held-out sets 135-149: "Its art is PX-1620-RL50", "Its fin is matt", "Its ship weight is 1.55 lb"."""
-    keys = ["art", "ref", "fin", "cap", "life", "net", "ship_weight", "latex_warn"]
+    keys = ["art", "ref", "fin", "cap", "life", "net", "ship_weight", "latex_warn", "Item#"]
     assert [" ".join(name_words(key)) for key in keys] == [
         "article number", "reference", "finish", "capacity", "lifespan", "net price", "shipping weight",
-        "latex warning",
+        "latex warning", "item number",
     ]  # fmt: skip
 
 

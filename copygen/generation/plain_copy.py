@@ -29,7 +29,7 @@ import re
 from typing import Any
 
 from copygen.io.drafts import Variant
-from copygen.io.exports import export_fields
+from copygen.io.exports import NO_VALUE, export_fields
 from copygen.io.products import measure_text, spec_pair, value_text
 from copygen.prompts import Template, english_word, label_lowered, load_template, render_prompt, title_cased
 from copygen.quality.checks import NAME_WRAPPERS, naming, title_part
@@ -46,7 +46,6 @@ SAID_ONCE = re.compile(r"(?:It|They) (?:weighs?|measures?|costs?|comes? in) ")  
 DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")  # a sentence's stop after a name's own: "Harmon Wire Co.."
 # A value a shop system writes as a code: a PIM's option "zippo_rio", GS1's "GRAIN_FREE" ("grain free").
 CODE = re.compile(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
-NO_VALUE = frozenset({"n/a", "na", "-", "–", "—", "does not apply"})  # "Its height mm is N/A", "It comes from N/A"
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 MAKERS = frozenset({"brand", "brand name", "manufacturer", "vendor"})  # a PIM's code for one is a name
 ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+);")

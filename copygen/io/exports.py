@@ -76,7 +76,8 @@ SYSTEM_FIELDS = frozenset({
     "incoming quantity", "outgoing quantity", "shop name", "feature name value position", "reviews",
     "preorder release date", "product rating", "size type", "reviews count", "total sold", "adult", "tracking",
     "personalization is required", "rating", "inner", "outer", "lead", "chemical aerosol pesticide",
-    "field type", "ribbon", "collection", "discount mode", "discount value", "discount type", "product page",
+    "field type", "ribbon", "collection", "positive feedback", "carriers", "carrier", "note", "notes", "comment",
+    "comments", "remarks", "season", "discount mode", "discount value", "discount type", "product page",
     "product type",
     # PrestaShop
     "id product", "id category default", "id tax rules group", "price tax excl", "wholesale price", "on sale",
@@ -118,6 +119,7 @@ SYSTEM_FIELD_STARTS = (
     "quantity carton", "quantity per carton", "quantity pal", "pallet", "lead time", "shipping service", "product image",
     "tax ", "subcategory", "active 0 1", "delete existing images", "inventory ", "reorder point", "on sale 0 1",
     "default vendor", "restock level", "seller ids", "available for order", "product option type",
+    "packaging marked returnable",
 )  # fmt: skip
 SYSTEM_FIELD_ENDS = (" id", " ids", " gln")  # a record's numbers in a system: "listing_id", "shop_section_id"
 # Words that make any key a shop system's own, on platforms no table lists (held-out sets 135-150 said "Its date
@@ -194,6 +196,7 @@ UNIT_KEY = re.compile(r"(.*?)\s*\b(?:unit of measure|unit of measurement|unit|uo
 # a shop system's "Type" of product: WooCommerce's "simple", BigCommerce's "physical"
 SYSTEM_TYPES = frozenset({"simple", "variable", "grouped", "external", "variation", "physical", "digital"})
 URL = re.compile(r"https?://\S+$")
+NO_VALUE = frozenset({"n/a", "na", "-", "–", "—", "does not apply"})  # "Its height mm is N/A", "It comes from N/A"
 # A date or a time stamp ("2023-04-10T15:22:01+00:00", "2023-09-04", "0000-00-00", "2/14/2024 11:02 AM"): when a
 # record was made or changed, which no customer reads
 STAMP = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}\S*)?|\d{1,2}/\d{1,2}/\d{4}(?: \d{1,2}:\d{2}(?: [AP]M)?)?")
@@ -205,7 +208,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     number ("item_weight": "160" with "item_weight_unit_of_measure": "GR" is "160 g"), a country
     of origin's code as the country's name ("PK" -> "Pakistan"), Etsy's price in hundredths as its
     amount ({"amount": 4800, "divisor": 100} is 48.0; held-out set 123), "name=value" pairs
-    (PAIRED_FIELDS: "color=Black,max_load_kg=120") as keys of their own; left out: links, dates, empty lists, a unit
+    (PAIRED_FIELDS: "color=Black,max_load_kg=120") as keys of their own; left out: links, dates, empty lists, "N/A", a unit
     key's unit, a shop system's own fields (SYSTEM_FIELDS; on eBay the seller's country and the
     listing's format), and a shop system's "Type" (WooCommerce's "simple", Shopify's product
     type: a category, not a fact)."""
@@ -239,6 +242,8 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
             key, value = (key, value) if "weight" in attributes else ("weight", f"{str(value).strip()} g")  # Shopify's
         key = named if named and named not in attributes and named not in read else key
         value = read_value(in_english(value), field_words(key) in COLOUR_KEYS)  # a PIM's [{"locale": ..., "data": 230}]
+        if isinstance(value, str) and value.strip().lower() in NO_VALUE:  # eBay's "Value": ["N/A"]
+            continue
         if isinstance(value, dict) and not measure_text(value):  # "details": {"Country of origin": "USA"}
             value = priced(export_fields(value))
         read[key] = country(value) if "country" in field_words(key).split() else value

