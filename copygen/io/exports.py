@@ -76,7 +76,7 @@ SYSTEM_FIELDS = frozenset({
     "incoming quantity", "outgoing quantity", "shop name", "feature name value position", "reviews",
     "preorder release date", "product rating", "size type", "reviews count", "total sold", "adult", "tracking",
     "personalization is required", "rating", "inner", "outer", "lead", "chemical aerosol pesticide",
-    "field type", "ribbon", "collection", "positive feedback", "carriers", "carrier", "note", "notes", "comment",
+    "field type", "ribbon", "collection", "carriers", "carrier", "note", "notes", "comment",
     "comments", "remarks", "season", "discount mode", "discount value", "discount type", "product page",
     "product type",
     # PrestaShop
@@ -119,7 +119,7 @@ SYSTEM_FIELD_STARTS = (
     "quantity carton", "quantity per carton", "quantity pal", "pallet", "lead time", "shipping service", "product image",
     "tax ", "subcategory", "active 0 1", "delete existing images", "inventory ", "reorder point", "on sale 0 1",
     "default vendor", "restock level", "seller ids", "available for order", "product option type",
-    "packaging marked returnable",
+    "packaging marked returnable", "positive feedback",
 )  # fmt: skip
 SYSTEM_FIELD_ENDS = (" id", " ids", " gln")  # a record's numbers in a system: "listing_id", "shop_section_id"
 # Words that make any key a shop system's own, on platforms no table lists (held-out sets 135-150 said "Its date
