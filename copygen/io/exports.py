@@ -77,7 +77,7 @@ SYSTEM_FIELDS = frozenset({
     "preorder release date", "product rating", "size type", "reviews count", "total sold", "adult", "tracking",
     "personalization is required", "rating", "inner", "outer", "lead", "chemical aerosol pesticide",
     "field type", "ribbon", "collection", "carriers", "carrier", "note", "notes", "comment",
-    "comments", "remarks", "season", "discount mode", "discount value", "discount type", "product page",
+    "comments", "remarks", "season", "unit type", "shipping type", "discount mode", "discount value", "discount type", "product page",
     "product type",
     # PrestaShop
     "id product", "id category default", "id tax rules group", "price tax excl", "wholesale price", "on sale",
@@ -119,7 +119,7 @@ SYSTEM_FIELD_STARTS = (
     "quantity carton", "quantity per carton", "quantity pal", "pallet", "lead time", "shipping service", "product image",
     "tax ", "subcategory", "active 0 1", "delete existing images", "inventory ", "reorder point", "on sale 0 1",
     "default vendor", "restock level", "seller ids", "available for order", "product option type",
-    "packaging marked returnable", "positive feedback",
+    "packaging marked returnable", "positive feedback", "attribute pa",
 )  # fmt: skip
 SYSTEM_FIELD_ENDS = (" id", " ids", " gln")  # a record's numbers in a system: "listing_id", "shop_section_id"
 # Words that make any key a shop system's own, on platforms no table lists (held-out sets 135-150 said "Its date
@@ -160,7 +160,7 @@ FIELD_NAMES = {
     "country of origin code": "country of origin", "country of manufacture": "country of origin",
     "country region of manufacture": "country of origin", "current price": "price", "price tax included": "price",
     "manufacturer name": "brand", "product description": "description", "description sale": "short description",
-    "product cat": "category", "product tag": "tags", "department": "category", "department name": "category",
+    "product cat": "category", "product tag": "tags", "condition description": "condition note", "department": "category", "department name": "category",
 }  # fmt: skip
 # The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too
 CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "jpy", "czk", "huf")
