@@ -130,6 +130,11 @@ EXPORTS = [
          "hazardStatementsCode": [], "Invoice Policy": "order", "listing": {"title": "Lumora P60"}},
         {"Attribute 1 name": "Connector", "rim_internal_width": "21 mm", "listing": {"title": "Lumora P60"}},
     ),
+    (  # words a product's own facts use too are no system's by themselves
+        {"image_stabilization": "5-axis", "tiers": 5, "bluetooth_enabled": True, "charge_indicator": "LED",
+         "image_alt_text": "camera", "electronicsIndicator": "No"},
+        {"image_stabilization": "5-axis", "tiers": 5, "bluetooth_enabled": True, "charge_indicator": "LED"},
+    ),
     (  # a supplier's prices under a currency alone (held-out sets 140-141: "Its net eur is 46.19", "Its unit usd
         # is 2.85"): a list price is one, a net or unit price what the shop pays
         {"list_eur": "74.50", "net_eur": "46.19", "unit_usd": "2.85", "trade": "8.95", "price_gbp": "19.99"},
