@@ -53,7 +53,7 @@ KEY_LANGUAGES = {
         "fr": "désignation designation libellé libelle nom titre prix marque fabricant couleur poids taille largeur hauteur"
         " profondeur longueur matière matiere contenance quantité quantite",
         "es": "denominación denominacion nombre título titulo precio fabricante peso tamaño ancho alto profundidad"
-        " longitud cantidad descripción descripcion medidas",
+        " longitud cantidad descripción descripcion medidas moneda atributos dimensiones",
         "it": "denominazione nome titolo prezzo produttore colore peso taglia larghezza altezza profondità lunghezza"
         " quantità materiale descrizione codice articolo portata",
         "nl": "naam productnaam titel prijs merk fabrikant kleur gewicht maat breedte hoogte diepte lengte hoeveelheid"
@@ -153,6 +153,7 @@ def name_words(name: str) -> list[str]:
     """ "familyFriendly", "family_friendly", "is-family-friendly" -> ["family", "friendly"];
     "wt_max_kg" -> ["weight", "max", "kg"], "part_no" -> ["part", "number"] (see ABBREVIATIONS)."""
     name = name.replace("#", " number ")  # a supplier's "Item#"
+    name = re.sub(r"(?i)watt[_ ]?hours?", " wh ", name)  # Amazon's "lithium_battery_watt_hours" is in Wh, not hours
     words = [
         word.lower() for word in WORD.findall(CAMEL.sub(" ", CASED.sub(lambda match: match.group().lower(), name)))
     ]

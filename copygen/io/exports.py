@@ -78,7 +78,8 @@ SYSTEM_FIELDS = frozenset({
     "personalization is required", "rating", "inner", "outer", "lead", "chemical aerosol pesticide",
     "field type", "ribbon", "collection", "carriers", "carrier", "note", "notes", "comment",
     "comments", "remarks", "season", "unit type", "shipping type",
-    "pricing tiers", "electronics indicator", "image alt text", "alt text", "discount mode", "discount value", "discount type", "product page",
+    "pricing tiers", "electronics indicator", "image alt text", "alt text", "completeness", "main image",
+    "display product options in", "ships in original packaging", "site", "item package quantity", "discount mode", "discount value", "discount type", "product page",
     "product type",
     # PrestaShop
     "id product", "id category default", "id tax rules group", "price tax excl", "wholesale price", "on sale",
@@ -134,7 +135,7 @@ SYSTEM_WORDS = frozenset({
     "relationship", "parent", "invoice", "fulfillment", "fulfilment", "tax", "taxable", "images", "photo", "photos",
     "thumbnail", "gallery", "review", "reviews", "sort", "rank", "template", "supplier", "sales", "staff", "admin",
     "wholesale", "margin", "purchase", "returns", "refund", "carton", "pallet", "prop65", "must", "salsify",
-    "editable", "ean", "upc", "asin", "barcode",
+    "editable", "ean", "upc", "asin", "barcode", "variations", "target", "group", "groups", "nutrient", "node",
 })  # fmt: skip
 # A system's numbered slots and 0/1 flags: Lightspeed's "Attribute 1", PrestaShop's "Customizable (0 = No, 1 = Yes)"
 # A system's codes for a product's values ("color_code": "K11", "season_code": "FS24", "batteryTypeCode"), but not a
@@ -143,6 +144,9 @@ CODE_OWNERS = frozenset(
     {"product", "item", "part", "article", "model", "style", "reference", "manufacturer", "sku", "currency", "country"}
 )
 SYSTEM_SLOT = re.compile(r"\b(?:attribute|field|property|extra)s? \d+\b(?! (?:name|value|values)\b)|\b0 (?:no )?1\b")
+# Odoo's own fields: beside them "standard_price" is a cost and "list_price" the sales price (set 153: "It costs
+# 142.35 EUR" for a chair sold at 319.00)
+ODOO_FIELDS = frozenset({"default code", "sale ok", "purchase ok", "uom id", "categ id complete name", "categ id"})
 # eBay's listing fields; beside them, "Country" and "Location" are the seller's, not where the product is
 # from, and "Format" and "Duration" the listing's
 EBAY_LISTING = frozenset({"listing type", "listing duration", "dispatch time max"})
@@ -162,7 +166,8 @@ FIELD_NAMES = {
     "country of origin code": "country of origin", "country of manufacture": "country of origin",
     "country region of manufacture": "country of origin", "current price": "price", "price tax included": "price",
     "manufacturer name": "brand", "product description": "description", "description sale": "short description",
-    "product cat": "category", "product tag": "tags", "condition description": "condition note", "department": "category", "department name": "category",
+    "product cat": "category", "product tag": "tags", "condition description": "condition note",
+    "warranty description": "warranty", "brands": "brand", "marketing text": "short description", "department": "category", "department name": "category",
 }  # fmt: skip
 # The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too
 CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "jpy", "czk", "huf")
@@ -198,6 +203,9 @@ UNIT_KEY = re.compile(r"(.*?)\s*\b(?:unit of measure|unit of measurement|unit|uo
 # a shop system's "Type" of product: WooCommerce's "simple", BigCommerce's "physical"
 SYSTEM_TYPES = frozenset({"simple", "variable", "grouped", "external", "variation", "physical", "digital"})
 URL = re.compile(r"https?://\S+$")
+ZERO = re.compile(r"0+(?:\.0+)?")
+IMAGE_FILE = re.compile(r"(?i)\S+\.(?:jpe?g|png|gif|webp|tiff?|avif)")
+SIZED = re.compile(r".+ size (?:[xsml]{1,4}|\d+)")
 NO_VALUE = frozenset({"n/a", "na", "-", "–", "—", "does not apply"})  # "Its height mm is N/A", "It comes from N/A"
 # A date or a time stamp ("2023-04-10T15:22:01+00:00", "2023-09-04", "0000-00-00", "2/14/2024 11:02 AM"): when a
 # record was made or changed, which no customer reads
@@ -220,13 +228,20 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
             "amount": amount / divisor
         }
     shopify = any(name_words(str(key)) == ["handle"] for key in attributes)
+    odoo = any(field_words(key) in ODOO_FIELDS for key in attributes)
     ebay = any(field_words(key) in EBAY_LISTING for key in attributes)
     listing = " ".join(str(value).lower() for key, value in attributes.items() if field_words(key) in LISTING_KINDS)
     read: dict[Any, Any] = {}
     for key, value in attributes.items():
         if isinstance(value, str) and (URL.match(value.strip()) or STAMP.fullmatch(value.strip())):
             continue
-        if isinstance(value, (list, dict)) and not value:  # GS1's "hazardStatementsCode": []
+        if (isinstance(value, (list, dict)) and not value) or (isinstance(value, str) and not value.strip()):
+            continue  # GS1's "hazardStatementsCode": [], WooCommerce's "dimensions": {"length": ""}
+        if isinstance(value, str) and IMAGE_FILE.fullmatch(value.strip()):  # Akeneo's "9/c/2/e/..._front.png"
+            continue
+        if field_words(key) == "batteries required" and str(value).strip().lower() in ("false", "no", "0"):
+            continue  # Amazon's flag; "It needs no batteries" was judged untrue for a cordless tool (set 151)
+        if SIZED.fullmatch(field_words(key)):  # Zalando's "length_cm_size_M": one size's measure ("74 m", set 154)
             continue
         if str(key).lower() == "type" and ((shopify and str(key) == "Type") or str(value).lower() in SYSTEM_TYPES):
             continue
@@ -238,6 +253,8 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         named = EXPORT_NAMES.get(match.group(1).lower(), match.group(1)) if match else None
         named = FIELD_NAMES.get(field_words(named or key), named)
         named = supplier_price(field_words(named or key)) or named
+        if odoo and field_words(key) in ("standard price", "list price"):  # Odoo's cost, and its sales price
+            named = "cost" if field_words(key) == "standard price" else "price"
         if ebay and field_words(key) == "start price":  # a fixed price, or an auction's first bid
             named = "price" if "fixed" in listing else "starting price"
         if field_words(key) == "grams" and re.fullmatch(r"\d+(?:\.\d+)?", str(value).strip()):
@@ -248,6 +265,8 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
             continue
         if isinstance(value, dict) and not measure_text(value):  # "details": {"Country of origin": "USA"}
             value = priced(export_fields(value))
+        if isinstance(value, dict) and any(map(currency_key, value)) and ZERO.fullmatch(str(value.get("value", ""))):
+            continue  # eBay's unset "BuyItNowPrice": {"value": "0.0"} (set 154: "Its buy it now price is 0.0 GBP")
         read[key] = country(value) if "country" in field_words(key).split() else value
     units, unit_keys = {}, set()
     for key, value in read.items():
@@ -261,6 +280,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
                 units[other] = unit
         unit_keys.add(key)  # a unit alone is no fact: "Its item dimensions unit is cm", "Its unit is cm"
     read = named_options(read)
+    read = current_price(read)
     paired = {}
     for key, value in read.items():
         if key in units:  # "item_length" is the product's length
@@ -269,6 +289,15 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         elif key not in unit_keys and not system_field(key) and not (ebay and field_words(key) in LISTING_FIELDS):
             paired[key] = value
     return paired
+
+
+def current_price(read: dict[Any, Any]) -> dict[Any, Any]:
+    """WooCommerce's "price" left out where it is its regular or sale price, said under its own name ("It
+    costs 64.50 NZD. Its regular price is 74.00 NZD. Its sale price is 64.50 NZD.", set 151)."""
+    words = {field_words(key): key for key in read}
+    prices = [str(read[words[name]]).strip() for name in ("regular price", "sale price") if name in words]
+    current = words.get("price")
+    return {key: item for key, item in read.items() if key != current or str(item).strip() not in prices}
 
 
 def supplier_price(words: str) -> str | None:
@@ -350,7 +379,7 @@ def system_field(key: Any) -> bool:
     numbered = words.endswith(SYSTEM_FIELD_ENDS) and not words.startswith("currency")  # eBay's "CurrencyID"
     split = words.split()
     categorised = len(split) > 1 and not {"category", "categories"}.isdisjoint(split)  # Walmart's "colorCategory"
-    coded = len(split) > 1 and split[-1] == "code" and split[0] not in CODE_OWNERS  # Zalando's "color_code": "K11"
+    coded = len(split) > 1 and "code" in split and split[0] not in CODE_OWNERS  # Zalando's "color_code_primary"
     systems = words in SYSTEM_FIELDS or not SYSTEM_WORDS.isdisjoint(split) or SYSTEM_SLOT.search(words)
     return bool(systems) or categorised or coded or words.startswith(SYSTEM_FIELD_STARTS) or numbered
 

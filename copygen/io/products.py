@@ -52,13 +52,14 @@ class ReadOptions:
 OPERATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "min": "at least ", "max": "up to "}
 # A PIM's and GS1's words for a measure's parts: Akeneo's {"amount": "260", "unit": "MILLILITER"}, GS1's
 # {"value": 400, "unitCode": "GRM"}; and units' names and codes (UN/ECE Recommendation 20, exports' own), as written.
-# Walmart's {"measure": 24.5, "unit": "lb"}, GS1's {"value": ..., "unitCode": "KGM"}
+# Walmart's {"measure": 24.5, "unit": "lb"}, GS1's {"value": ..., "unitCode": "KGM"} or "unitOfMeasure"
 ALIASES = {
     "amount": "value",
     "measure": "value",
     "unitcode": "unit",
     "unit_code": "unit",
     "measurementunitcode": "unit",
+    "unitofmeasure": "unit",
 }
 UNIT_CODES = {
     "MILLILITER": "ml", "LITER": "L", "CENTILITER": "cl", "GRAM": "g", "KILOGRAM": "kg", "MILLIGRAM": "mg",

@@ -169,6 +169,19 @@ EXPORTS = [
          "packagingMarkedFreeFrom": ["fragrance"]},
         {"packagingMarkedFreeFrom": "fragrance"},
     ),
+    (  # held-out sets 151-154, judged untrue: Amazon's false "batteries_required" on a cordless tool, eBay's unset
+        # "BuyItNowPrice" of 0.0, Zalando's one size's length ("74 m"), Odoo's cost said as the price; and WooCommerce's
+        # empty dimensions, its price beside its sale price, Akeneo's image path, GS1's "unitOfMeasure"
+        {"batteries_required": "false", "BuyItNowPrice": {"value": "0.0", "currencyID": "GBP"}, "length_cm_size_M": 74,
+         "dimensions": {"length": "", "width": ""}, "price": "64.50", "regular_price": "74.00", "sale_price": "64.50",
+         "main_image": "9/c/2/e/9c2e_front.png", "netContent": {"value": 2000, "unitOfMeasure": "H87"}},
+        {"dimensions": {}, "regular_price": "74.00", "sale_price": "64.50",
+         "netContent": {"value": 2000, "unitOfMeasure": "H87"}},
+    ),
+    (  # Odoo's standard price is its cost, its list price the price
+        {"default_code": "SLN-K7", "list_price": 319.0, "standard_price": 142.35, "sale_ok": True},
+        {"price": 319.0, "cost": 142.35, "sale_ok": True},
+    ),
     (  # units in capitals and GS1's codes, as copy writes them (held-out sets 137-143: "10000 MAH", "80 GM"); a
         # feed's adult flag, tracking and a required personalisation
         {"capacity": "10000 MAH", "speed": "2800 - 11000 RPM", "bullet": "Cuts up to 20 MM", "size": "20 M",
