@@ -214,6 +214,11 @@ def key_words(key: Any) -> str:
     split = field_words(key).split()
     split = split[1:] if len(split) == 2 and split[0] == "product" and split[1] in MEASURED else split
     split = split[1:] if len(split) == 2 and split[0] in ("material", "fabric") and split[1] in PIECES else split
+    split = (
+        [split[-1].upper(), *split[:-1]]
+        if len(split) > 2 and split[-2] == "size" and split[-1] in ("eu", "uk", "us")
+        else split
+    )
     words = " ".join(CASED_WORDS.get(word, word.upper() if word in ACRONYMS else word) for word in split)
     return re.sub(r"\bUSB ([abc])\b", lambda match: f"USB-{match.group(1).upper()}", words)
 
@@ -258,6 +263,8 @@ def in_sentence(text: str) -> str:
     Full-grain cowhide" garbled), unless its first word is a nationality or a name (PROPER_ENDS,
     PROPER_WORDS); a value all in capitals with its words lowered ("BLUE/WHITE" -> "blue/white",
     held-out set 120; see lowered); any other value as written ("Portugal", "Shimano HG", "PVC coated")."""
+    if re.fullmatch(r"[A-Z]{1,3}", text.strip()):  # a size: "M", "XL" (held-out set 154: "Their glove size is m")
+        return text
     if in_capitals(text):  # an ERP row's: "BLUE/WHITE"
         return CAPITALS.sub(lambda match: lowered(match.group()), text)
     word = re.split(r"[\s,.;:/-]", text.strip(), maxsplit=1)[0]
@@ -461,7 +468,7 @@ def decimal_comma(text: Any) -> str:
 # {"batteryCapacity": ...} and "regulatoryInformation": {"vocContent": ...} where each key inside says what it is
 # (held-out sets 140 and 150: "Its battery details battery capacity is", "Its regulatory information VOC content is").
 CONTAINERS = frozenset({
-    "details", "specs", "specifications", "product details", "technical details", "info", "attributes", "dimensions",
+    "item specifics", "details", "specs", "specifications", "product details", "technical details", "info", "attributes", "dimensions",
     "measurements", "performance", "electrical", "electrics", "technical", "technical data", "tech specs", "properties",
     "characteristics", "physical", "general", "key specs",
 })  # fmt: skip

@@ -121,7 +121,7 @@ SYSTEM_FIELD_STARTS = (
     "quantity carton", "quantity per carton", "quantity pal", "pallet", "lead time", "shipping service", "product image",
     "tax ", "subcategory", "active 0 1", "delete existing images", "inventory ", "reorder point", "on sale 0 1",
     "default vendor", "restock level", "seller ids", "available for order", "product option type",
-    "packaging marked returnable", "positive feedback", "attribute pa",
+    "packaging marked returnable", "positive feedback", "attribute pa", "gift message",
 )  # fmt: skip
 SYSTEM_FIELD_ENDS = (" id", " ids", " gln")  # a record's numbers in a system: "listing_id", "shop_section_id"
 # Words that make any key a shop system's own, on platforms no table lists (held-out sets 135-150 said "Its date
@@ -167,7 +167,12 @@ FIELD_NAMES = {
     "country region of manufacture": "country of origin", "current price": "price", "price tax included": "price",
     "manufacturer name": "brand", "product description": "description", "description sale": "short description",
     "product cat": "category", "product tag": "tags", "condition description": "condition note",
-    "warranty description": "warranty", "brands": "brand", "marketing text": "short description", "department": "category", "department name": "category",
+    "warranty description": "warranty", "brands": "brand", "marketing text": "short description",
+    # a short description in a feed's language, its words as text.KEY_TRANSLATIONS reads them
+    "description courte": "short description", "résumé": "short description", "description corta": "short description",
+    "description breve": "short description", "korte description": "short description",
+    "kurzbeschreibung": "short description", "description curta": "short description",
+    "kort description": "short description", "department": "category", "department name": "category",
 }  # fmt: skip
 # The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too
 CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "jpy", "czk", "huf")
@@ -370,6 +375,8 @@ def currency_key(key: Any) -> bool:
 def field_words(key: Any) -> str:
     """A key's words, less a system's prefix: "Variant Inventory Qty" -> "inventory quantity"."""
     words = name_words(str(key))
+    if words[:2] == ["custom", "field"] and len(words) > 2:  # Lightspeed's "custom_field_format"
+        return " ".join(words[2:])
     return " ".join(words[1:] if len(words) > 1 and words[0] in SYSTEM_PREFIXES else words)
 
 

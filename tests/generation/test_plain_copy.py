@@ -421,6 +421,18 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             "It has 29 servings per package. It is made to order. Its capacity is 37 Wh.",
         ),
         (
+            {
+                "glove_size": "M",
+                "shoe_size_us": 7.5,
+                "custom_field_format": "Hardback",
+                "gift_message_available": False,
+                "ItemSpecifics": {"Pad Material": "Ceramic", "Pad Thickness": "17.5 mm"},
+            },
+            "Its glove size is M. Its US shoe size is 7.5. Its format is Hardback. Its pad material is Ceramic. Its pad"
+            " thickness is 17.5 mm.",
+        ),  # held-out sets 151-154: "Their glove size is m", "Its shoe size us is 7.5", "Its custom field format is
+        # Hardback", "Gift message is not available", "Its item specifics has a brand of ..."
+        (
             {"lithium_battery_watt_hours": 21.6, "netContent": {"value": 2000, "unitOfMeasure": "H87"}},
             "Its lithium battery is 21.6 Wh. Its net content is 2000 pieces.",
         ),  # "Its lithium battery watt is 21.6 hours" was judged untrue, "Its net content value is 2000" garbled
@@ -872,6 +884,17 @@ def test_a_marketplaces_name_in_another_language_under_english_keys_gets_copy_in
     assert plain(offer) == "Vitalo BP-300A bloeddrukmeter bovenarm Bluetooth. Nauwkeurige bloeddrukmeter voor thuis."
     jacket = {"name": "Skjoldvik Rain Jacket Women", "brand": "Nordthorne", "colour": "black"}
     assert plain(jacket) == "The Skjoldvik Rain Jacket Women is from Nordthorne. It comes in black."
+
+
+def test_a_feed_in_another_language_with_no_material_nor_price_says_its_descriptions_first_sentence():
+    """Held-out sets 151-154: a Dutch, Spanish or German marketplace's record with no price in a currency got its
+    name alone ("Zuur & Zout."), which no check passes; its short description, in any language, comes first."""
+    boek = {"titel": "Zuur & Zout", "prijs": "24.99", "taal": "Nederlands",
+            "omschrijving": "Van zuurkool tot kombucha: zo fermenteer je thuis. Met 60 recepten."}  # fmt: skip
+    assert plain(boek) == "Zuur & Zout. Van zuurkool tot kombucha: zo fermenteer je thuis."
+    miel = {"nom": "Miel de châtaignier 250 g", "marque": "Rucher des Combes", "Description": "Récolté en juillet 2024.",
+            "Résumé": "Miel ambré foncé, goût puissant."}  # fmt: skip
+    assert plain(miel) == "Miel de châtaignier 250 g de Rucher des Combes. Miel ambré foncé, goût puissant."
 
 
 def test_an_odoo_record_in_spanish_gets_its_sales_price_in_spanish_not_its_cost():
