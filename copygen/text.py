@@ -31,7 +31,8 @@ KEY_TRANSLATIONS = {
     for english, foreigns in {
         "name": "bezeichnung benennung artikelbezeichnung denominación denominacion denominazione désignation designation"
         " libellé libelle nom nombre nome naam productnaam nazwa namn produktnamn produktname artikelname navn nimi"
-        " benämning benamning artbez bez designação designacao varenavn produktnavn název nazev",
+        " benämning benamning artbez bez designação designacao varenavn produktnavn název nazev produktbezeichnung"
+        " tuotenimi",
         "title": "titre titel título titulo titolo tytuł tytul tittel otsikko",
         "product": "prodotto producto produit produto produkt",
         "brand": "marca marque merk marke varumärke märke mærke marchio merke značka znacka merkki",
@@ -48,7 +49,8 @@ KEY_TRANSLATIONS = {
 KEY_LANGUAGES = {
     language: frozenset(words.split())
     for language, words in {
-        "de": "bezeichnung artikelbezeichnung artikelname produktname artikelnummer artikel preis marke hersteller farbe"
+        "de": "bezeichnung artikelbezeichnung produktbezeichnung artikelname produktname artikelnummer artikel preis marke"
+        " hersteller farbe"
         " gewicht beschreibung größe grösse breite höhe hoehe tiefe länge laenge inhalt menge lieferzeit kurztext",
         "fr": "désignation designation libellé libelle nom titre prix marque fabricant couleur poids taille largeur hauteur"
         " profondeur longueur matière matiere contenance quantité quantite",

@@ -319,7 +319,7 @@ def supplier_price(words: str) -> str | None:
 
 def read_value(value: Any, colour: bool) -> Any:
     """A value as plain copy and the checks read it: a list of one as its item (eBay's "Value": ["22"]),
-    "a | b" as a list, a decimal comma as a point ("0,41" -> "0.41"), a unit in capitals as copy writes
+    "a | b" and a short "A; B" as a list (not "dishwasher safe; not for microwave"), a decimal comma as a point ("0,41" -> "0.41"), a unit in capitals as copy writes
     it ("10000 MAH" -> "10000 mAh"), a colour's codes as colours ("blk/clr" -> "black/clear")."""
     if isinstance(value, list) and len(value) == 1 and not isinstance(value[0], (dict, list)):
         value = value[0]
@@ -327,6 +327,9 @@ def read_value(value: Any, colour: bool) -> Any:
         return value
     if " | " in value or ("|" in value and all(LETTER.search(item) for item in value.split("|"))):
         return [read_value(item.strip(), colour) for item in value.split("|") if item.strip()]  # "Black | Silver"
+    items = value.split("; ")
+    if len(items) > 1 and len(value) <= 60 and all(0 < len(item.split()) <= 3 and item[:1].isupper() for item in items):
+        return [read_value(item.strip(), colour) for item in value.split("; ")]  # Walmart's "Engineered Wood; Steel"
     value = DECIMAL_COMMA.sub(lambda match: ".".join(filter(None, match.groups())), value)
     value = VALUE_UNIT.sub(lambda match: " " + VALUE_UNITS[match.group(1)], value)
     if colour:

@@ -897,6 +897,17 @@ def test_a_feed_in_another_language_with_no_material_nor_price_says_its_descript
     assert plain(miel) == "Miel de châtaignier 250 g de Rucher des Combes. Miel ambré foncé, goût puissant."
 
 
+def test_an_otto_record_named_under_produktbezeichnung_gets_german_plain_copy():
+    """Held-out set 151: an Otto feed's "Produktbezeichnung" named nothing, so the model's English copy came first;
+    its material list keeps the feed's semicolon, not an English "and"."""
+    hochbeet = {"Marke": "Grünwerk Sieben", "Produktbezeichnung": "Hochbeet Lärchenhof, 3-stöckig",
+                "Material": "Lärchenholz; Innenfolie", "Preis": "239,00 €"}  # fmt: skip
+    assert (
+        plain(hochbeet)
+        == "Hochbeet Lärchenhof, 3-stöckig von Grünwerk Sieben. Material: Lärchenholz; Innenfolie. Preis: 239,00 €."
+    )
+
+
 def test_an_odoo_record_in_spanish_gets_its_sales_price_in_spanish_not_its_cost():
     """Held-out set 153: "Meet the Silla ergonómica Solenza K7 Malla – Negro. It costs 142.35 EUR." gave Odoo's
     cost as the price (judged untrue) in English around a Spanish name (its keys are Odoo's English ones)."""

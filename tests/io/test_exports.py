@@ -178,6 +178,10 @@ EXPORTS = [
         {"dimensions": {}, "regular_price": "74.00", "sale_price": "64.50",
          "netContent": {"value": 2000, "unitOfMeasure": "H87"}},
     ),
+    (  # Amazon's and Walmart's lists with semicolons; a care note with one stays a sentence
+        {"material": "Engineered Wood; Steel", "care": "dishwasher safe; not for microwave"},
+        {"material": ["Engineered Wood", "Steel"], "care": "dishwasher safe; not for microwave"},
+    ),
     (  # Odoo's standard price is its cost, its list price the price
         {"default_code": "SLN-K7", "list_price": 319.0, "standard_price": 142.35, "sale_ok": True},
         {"price": 319.0, "cost": 142.35, "sale_ok": True},
