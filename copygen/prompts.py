@@ -174,7 +174,8 @@ DOES_TO = frozenset("contains requires supports uses doubles".split())  # noqa: 
 PARTS = frozenset("sleeves pockets wheels handles straps legs drawers shelves doors hooks".split())  # noqa: SIM905
 # A product's pieces a PIM names after their material: "material_upper" is what the upper is made of (Zalando's)
 PIECES = frozenset(
-    "upper lining sole outsole insole outer inner shell filling frame body cover handle base top strap band case trim".split()  # noqa: SIM905
+    "upper lining sole outsole insole outer inner shell filling frame body cover handle base top strap band"  # noqa: SIM905
+    " case trim".split()
 )
 # Nouns said without "a": "It has night vision.", "It needs assembly."
 UNCOUNTED = frozenset(
@@ -468,7 +469,8 @@ def decimal_comma(text: Any) -> str:
 # {"batteryCapacity": ...} and "regulatoryInformation": {"vocContent": ...} where each key inside says what it is
 # (held-out sets 140 and 150: "Its battery details battery capacity is", "Its regulatory information VOC content is").
 CONTAINERS = frozenset({
-    "item specifics", "details", "specs", "specifications", "product details", "technical details", "info", "attributes", "dimensions",
+    "item specifics", "details", "specs", "specifications", "product details", "technical details", "info",
+    "attributes", "dimensions",
     "measurements", "performance", "electrical", "electrics", "technical", "technical data", "tech specs", "properties",
     "characteristics", "physical", "general", "key specs",
 })  # fmt: skip

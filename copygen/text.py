@@ -22,7 +22,8 @@ ABBREVIATIONS = {
     "manuf": "manufacturer", "sz": "size", "incl": "included", "cert": "certification", "certs": "certifications",
     "compat": "compatibility", "pkg": "package", "wid": "width", "thk": "thickness", "thick": "thickness",
     "descr": "description", "ea": "each", "ctn": "carton", "od": "outer diameter", "wll": "working load limit",
-    "moq": "minimum order quantity", "pk": "pack", "pn": "part number", "mpn": "part number", "warn": "warning", "ship": "shipping",
+    "moq": "minimum order quantity", "pk": "pack", "pn": "part number", "mpn": "part number", "warn": "warning",
+    "ship": "shipping",
 }  # fmt: skip
 # Key words of supplier feeds in other languages, read as the English words copy says ("bezeichnung",
 # "nome_prodotto" and "productnaam" name the product; "marca", "Hersteller" its maker).
@@ -49,9 +50,9 @@ KEY_TRANSLATIONS = {
 KEY_LANGUAGES = {
     language: frozenset(words.split())
     for language, words in {
-        "de": "bezeichnung artikelbezeichnung produktbezeichnung artikelname produktname artikelnummer artikel preis marke"
-        " hersteller farbe"
-        " gewicht beschreibung größe grösse breite höhe hoehe tiefe länge laenge inhalt menge lieferzeit kurztext",
+        "de": "bezeichnung artikelbezeichnung produktbezeichnung artikelname produktname artikelnummer artikel preis"
+        " marke hersteller farbe gewicht beschreibung größe grösse breite höhe hoehe tiefe länge laenge inhalt menge"
+        " lieferzeit kurztext",
         "fr": "désignation designation libellé libelle nom titre prix marque fabricant couleur poids taille largeur hauteur"
         " profondeur longueur matière matiere contenance quantité quantite",
         "es": "denominación denominacion nombre título titulo precio fabricante peso tamaño ancho alto profundidad"

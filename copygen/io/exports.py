@@ -74,13 +74,16 @@ SYSTEM_FIELDS = frozenset({
     "visible", "availability description", "condition shown", "text when in stock", "text when out of stock",
     "delivery enabled", "contains alcohol", "matrix attribute set", "detailed type", "quantity available",
     "incoming quantity", "outgoing quantity", "shop name", "feature name value position", "reviews",
-    "preorder release date", "product rating", "size type", "reviews count", "total sold", "adult", "tracking",
-    "personalization is required", "rating", "inner", "outer", "lead", "chemical aerosol pesticide",
-    "field type", "ribbon", "collection", "carriers", "carrier", "note", "notes", "comment",
-    "comments", "remarks", "season", "unit type", "shipping type",
+    "preorder release date", "product rating", "size type", "reviews count", "total sold",
+    # Amazon's, Google's, Walmart's, Etsy's, Zalando's and Akeneo's flags and facets, a shop's own notes (sets 143-154)
+    "adult", "tracking", "personalization is required", "rating", "inner", "outer", "lead",
+    "chemical aerosol pesticide", "carriers", "carrier", "note", "notes", "comment", "comments", "remarks", "season",
+    "unit type", "shipping type",
     "pricing tiers", "electronics indicator", "image alt text", "alt text", "completeness", "main image",
-    "display product options in", "ships in original packaging", "site", "item package quantity", "discount mode", "discount value", "discount type", "product page",
-    "product type",
+    "ships in original packaging", "site", "item package quantity",
+    # Wix's, Squarespace's and Magento's settings
+    "field type", "ribbon", "collection", "discount mode", "discount value", "discount type", "product page",
+    "product type", "display product options in",
     # PrestaShop
     "id product", "id category default", "id tax rules group", "price tax excl", "wholesale price", "on sale",
     "minimal quantity", "out of stock", "available for order", "available now", "available later", "unity",
@@ -137,12 +140,12 @@ SYSTEM_WORDS = frozenset({
     "wholesale", "margin", "purchase", "returns", "refund", "carton", "pallet", "prop65", "must", "salsify",
     "editable", "ean", "upc", "asin", "barcode", "variations", "target", "group", "groups", "nutrient", "node",
 })  # fmt: skip
-# A system's numbered slots and 0/1 flags: Lightspeed's "Attribute 1", PrestaShop's "Customizable (0 = No, 1 = Yes)"
 # A system's codes for a product's values ("color_code": "K11", "season_code": "FS24", "batteryTypeCode"), but not a
 # code that names the product ("product_code", "manufacturer_code") nor a currency's or a country's
 CODE_OWNERS = frozenset(
     {"product", "item", "part", "article", "model", "style", "reference", "manufacturer", "sku", "currency", "country"}
 )
+# A system's numbered slots and 0/1 flags: Lightspeed's "Attribute 1", PrestaShop's "Customizable (0 = No, 1 = Yes)"
 SYSTEM_SLOT = re.compile(r"\b(?:attribute|field|property|extra)s? \d+\b(?! (?:name|value|values)\b)|\b0 (?:no )?1\b")
 # Odoo's own fields: beside them "standard_price" is a cost and "list_price" the sales price (set 153: "It costs
 # 142.35 EUR" for a chair sold at 319.00)
@@ -168,16 +171,19 @@ FIELD_NAMES = {
     "manufacturer name": "brand", "product description": "description", "description sale": "short description",
     "product cat": "category", "product tag": "tags", "condition description": "condition note",
     "warranty description": "warranty", "brands": "brand", "marketing text": "short description",
+    "department": "category", "department name": "category",
     # a short description in a feed's language, its words as text.KEY_TRANSLATIONS reads them
-    "description courte": "short description", "résumé": "short description", "description corta": "short description",
-    "description breve": "short description", "korte description": "short description",
+    "description courte": "short description", "résumé": "short description",
+    "description corta": "short description", "description breve": "short description",
+    "korte description": "short description",
     "kurzbeschreibung": "short description", "description curta": "short description",
-    "kort description": "short description", "department": "category", "department name": "category",
+    "kort description": "short description",
 }  # fmt: skip
 # The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too
 CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "jpy", "czk", "huf")
 # A supplier's prices under a currency alone: "list_eur" is a list price; "net_eur", "unit_usd" and "trade" are
-# what the shop pays (held-out sets 140, 141 and 149: "Its net eur is 46.19", "Its unit usd is 2.85", "Its trade is 8.95")
+# what the shop pays (held-out sets 140, 141 and 149: "Its net eur is 46.19", "Its unit usd is 2.85", "Its trade is
+# 8.95")
 LISTED_PRICES = frozenset({"list", "retail", "srp", "selling", "sale", "shelf"})
 COSTS = frozenset({"net", "unit", "trade", "dealer", "landed", "wholesale", "purchase", "buying", "ex"})
 # A supplier's colour codes ("blk/clr", "wht"), said as the colours they stand for
@@ -188,10 +194,8 @@ COLOUR_CODES = {
 }  # fmt: skip
 # Units a feed writes in capitals or as GS1's codes after a number ("10000 MAH", "37 WHR", "80 GM", "2 LBR",
 # "20 MM"; held-out sets 137-143), as copy writes them
-VALUE_UNITS = {
-    code: UNIT_CODES[code]
-    for code in "MAH WHR WH KWH AH RPM LBR LBS LB ONZ OZ GM GSM GRM KGM KG MG MLT ML LTR MMT MM CMT CM MTR".split()  # noqa: SIM905
-}
+VALUE_CODES = "MAH WHR WH KWH AH RPM LBR LBS LB ONZ OZ GM GSM GRM KGM KG MG MLT ML LTR MMT MM CMT CM MTR"
+VALUE_UNITS = {code: UNIT_CODES[code] for code in VALUE_CODES.split()}
 VALUE_UNIT = re.compile(r"(?<=\d) ?(" + "|".join(VALUE_UNITS) + r")\b")
 LETTER = re.compile(r"[^\W\d_]")
 COLOUR_KEYS = frozenset({"colour", "color", "colours", "colors"})
@@ -223,10 +227,11 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     number ("item_weight": "160" with "item_weight_unit_of_measure": "GR" is "160 g"), a country
     of origin's code as the country's name ("PK" -> "Pakistan"), Etsy's price in hundredths as its
     amount ({"amount": 4800, "divisor": 100} is 48.0; held-out set 123), "name=value" pairs
-    (PAIRED_FIELDS: "color=Black,max_load_kg=120") as keys of their own; left out: links, dates, empty lists, "N/A", a unit
-    key's unit, a shop system's own fields (SYSTEM_FIELDS; on eBay the seller's country and the
-    listing's format), and a shop system's "Type" (WooCommerce's "simple", Shopify's product
-    type: a category, not a fact)."""
+    (PAIRED_FIELDS: "color=Black,max_load_kg=120") as keys of their own, Odoo's standard price as its
+    cost; left out: links, image paths, dates, empty values, "N/A", an unset price of 0, Amazon's false
+    "batteries_required", one size's measure, a unit key's unit, a shop system's own fields
+    (SYSTEM_FIELDS, SYSTEM_WORDS, system_field; on eBay the seller's country and the listing's format),
+    and a shop system's "Type" (WooCommerce's "simple", Shopify's product type: a category, not a fact)."""
     amount, divisor = attributes.get("amount"), attributes.get("divisor")
     if isinstance(amount, (int, float)) and isinstance(divisor, int) and not isinstance(divisor, bool) and divisor > 0:
         attributes = {key: value for key, value in attributes.items() if key != "divisor"} | {
@@ -319,8 +324,9 @@ def supplier_price(words: str) -> str | None:
 
 def read_value(value: Any, colour: bool) -> Any:
     """A value as plain copy and the checks read it: a list of one as its item (eBay's "Value": ["22"]),
-    "a | b" and a short "A; B" as a list (not "dishwasher safe; not for microwave"), a decimal comma as a point ("0,41" -> "0.41"), a unit in capitals as copy writes
-    it ("10000 MAH" -> "10000 mAh"), a colour's codes as colours ("blk/clr" -> "black/clear")."""
+    "a | b" and a short "A; B" as a list (not "dishwasher safe; not for microwave"), a decimal comma as a
+    point ("0,41" -> "0.41"), a unit in capitals as copy writes it ("10000 MAH" -> "10000 mAh"), a colour's
+    codes as colours ("blk/clr" -> "black/clear")."""
     if isinstance(value, list) and len(value) == 1 and not isinstance(value[0], (dict, list)):
         value = value[0]
     if not isinstance(value, str):
@@ -329,7 +335,7 @@ def read_value(value: Any, colour: bool) -> Any:
         return [read_value(item.strip(), colour) for item in value.split("|") if item.strip()]  # "Black | Silver"
     items = value.split("; ")
     if len(items) > 1 and len(value) <= 60 and all(0 < len(item.split()) <= 3 and item[:1].isupper() for item in items):
-        return [read_value(item.strip(), colour) for item in value.split("; ")]  # Walmart's "Engineered Wood; Steel"
+        return [read_value(item.strip(), colour) for item in items]  # Walmart's "Engineered Wood; Steel"
     value = DECIMAL_COMMA.sub(lambda match: ".".join(filter(None, match.groups())), value)
     value = VALUE_UNIT.sub(lambda match: " " + VALUE_UNITS[match.group(1)], value)
     if colour:
