@@ -228,7 +228,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     of origin's code as the country's name ("PK" -> "Pakistan"), Etsy's price in hundredths as its
     amount ({"amount": 4800, "divisor": 100} is 48.0; held-out set 123), "name=value" pairs
     (PAIRED_FIELDS: "color=Black,max_load_kg=120") as keys of their own, Odoo's standard price as its
-    cost; left out: links, image paths, dates, empty values, "N/A", an unset price of 0, Amazon's false
+    cost, Etsy's item weight as the weight it ships by; left out: links, image paths, dates, empty values, "N/A", an unset price of 0, Amazon's false
     "batteries_required", one size's measure, a unit key's unit, a shop system's own fields
     (SYSTEM_FIELDS, SYSTEM_WORDS, system_field; on eBay the seller's country and the listing's format),
     and a shop system's "Type" (WooCommerce's "simple", Shopify's product type: a category, not a fact)."""
@@ -239,6 +239,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         }
     shopify = any(name_words(str(key)) == ["handle"] for key in attributes)
     odoo = any(field_words(key) in ODOO_FIELDS for key in attributes)
+    etsy = any(field_words(key) in ("who made", "when made") for key in attributes)
     ebay = any(field_words(key) in EBAY_LISTING for key in attributes)
     listing = " ".join(str(value).lower() for key, value in attributes.items() if field_words(key) in LISTING_KINDS)
     read: dict[Any, Any] = {}
@@ -293,8 +294,9 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     read = current_price(read)
     paired = {}
     for key, value in read.items():
-        if key in units:  # "item_length" is the product's length
-            own = re.sub(r"(?i)^item[\W_]+", "", str(key))
+        if key in units:  # "item_length" is the product's length; Etsy's "item_weight" the weight it ships by
+            shipped = etsy and field_words(key) == "item weight"  # (set 156: a 100 g skein "weighs 110 g")
+            own = "shipping weight" if shipped else re.sub(r"(?i)^item[\W_]+", "", str(key))
             paired[own if own not in read else key] = f"{str(value).strip()} {units[key]}"
         elif key not in unit_keys and not system_field(key) and not (ebay and field_words(key) in LISTING_FIELDS):
             paired[key] = value

@@ -182,6 +182,10 @@ EXPORTS = [
         {"material": "Engineered Wood; Steel", "care": "dishwasher safe; not for microwave"},
         {"material": ["Engineered Wood", "Steel"], "care": "dishwasher safe; not for microwave"},
     ),
+    (  # Etsy's item weight is the weight it ships by (set 156: a 100 g skein said to weigh 110 g)
+        {"who_made": "i_did", "item_weight": 110, "item_weight_unit": "g"},
+        {"shipping weight": "110 g"},
+    ),
     (  # Odoo's standard price is its cost, its list price the price
         {"default_code": "SLN-K7", "list_price": 319.0, "standard_price": 142.35, "sale_ok": True},
         {"price": 319.0, "cost": 142.35, "sale_ok": True},
