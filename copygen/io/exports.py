@@ -80,7 +80,8 @@ SYSTEM_FIELDS = frozenset({
     "chemical aerosol pesticide", "carriers", "carrier", "note", "notes", "comment", "comments", "remarks", "season",
     "unit type", "shipping type",
     "pricing tiers", "electronics indicator", "image alt text", "alt text", "completeness", "main image",
-    "ships in original packaging", "site", "item package quantity",
+    "ships in original packaging", "site", "item package quantity", "completenesses", "purchasable",
+    "picture details",
     # Wix's, Squarespace's and Magento's settings
     "field type", "ribbon", "collection", "discount mode", "discount value", "discount type", "product page",
     "product type", "display product options in",
@@ -124,7 +125,7 @@ SYSTEM_FIELD_STARTS = (
     "quantity carton", "quantity per carton", "quantity pal", "pallet", "lead time", "shipping service", "product image",
     "tax ", "subcategory", "active 0 1", "delete existing images", "inventory ", "reorder point", "on sale 0 1",
     "default vendor", "restock level", "seller ids", "available for order", "product option type",
-    "packaging marked returnable", "positive feedback", "attribute pa", "gift message",
+    "packaging marked returnable", "positive feedback", "attribute pa", "gift message", "document command",
 )  # fmt: skip
 SYSTEM_FIELD_ENDS = (" id", " ids", " gln")  # a record's numbers in a system: "listing_id", "shop_section_id"
 # Words that make any key a shop system's own, on platforms no table lists (held-out sets 135-150 said "Its date

@@ -73,7 +73,8 @@ UNIT_CODES = {
     "MLT": "ml", "LTR": "L", "CLT": "cl", "GRM": "g", "KGM": "kg", "MGM": "mg", "MMT": "mm", "CMT": "cm", "MTR": "m",
     "INH": "in", "WTT": "W", "KWT": "kW", "VLT": "V", "AMP": "A", "CEL": "°C", "P1": "%", "MTK": "m²",
     "H87": "pieces", "EA": "pieces", "MAH": "mAh", "WHR": "Wh", "WH": "Wh", "KWH": "kWh", "AH": "Ah", "RPM": "rpm",
-    "LBR": "lb", "ONZ": "oz", "GM": "g/m²", "GSM": "gsm",
+    "LBR": "lb", "ONZ": "oz", "GM": "g/m²", "GSM": "gsm", "DOT_PER_INCH": "dpi", "MILLIMETER_PER_SECOND": "mm/s",
+    "OSCILLATIONS PER MINUTE": "opm", "REVOLUTIONS PER MINUTE": "rpm", "MILLIHENRY": "mH",
     # as a unit key writes them: "item_weight_unit_of_measure": "GR", SAP's "GEWEI": "KG", "Millimeters"
     "GR": "g", "G": "g", "GRAMS": "g", "KG": "kg", "KGS": "kg", "KILOGRAMS": "kg", "MG": "mg", "LB": "lb", "LBS": "lb",
     "POUNDS": "lb", "OZ": "oz", "OUNCES": "oz", "MM": "mm", "MILLIMETERS": "mm", "MILLIMETRES": "mm", "CM": "cm",

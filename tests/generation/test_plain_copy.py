@@ -433,6 +433,16 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
         ),  # held-out sets 151-154: "Their glove size is m", "Its shoe size us is 7.5", "Its custom field format is
         # Hardback", "Gift message is not available", "Its item specifics has a brand of ..."
         (
+            {
+                "resolution": {"amount": 203, "unit": "DOT_PER_INCH"},
+                "speed": "20000",
+                "speed_unit_of_measure": "oscillations per minute",
+                "purchasable": True,
+            },
+            "Its resolution is 203 dpi. Its speed is 20000 opm.",
+        ),  # held-out sets 155-158: "203 DOT_PER_INCH", "Its speed unit of measure is oscillations per minute", "It is
+        # purchasable"
+        (
             {"count": 85, "induct_mH": 3.6},
             "It has 85 pieces. Its induct is 3.6 mH.",
         ),  # held-out sets 155-158, judged untrue: Walmart's "count" of an 85-piece set said as "It comes in a pack
@@ -910,6 +920,15 @@ def test_an_otto_record_named_under_produktbezeichnung_gets_german_plain_copy():
     assert (
         plain(hochbeet)
         == "Hochbeet Lärchenhof, 3-stöckig von Grünwerk Sieben. Material: Lärchenholz; Innenfolie. Preis: 239,00 €."
+    )
+
+
+def test_french_plain_copy_elides_de_before_a_vowel():
+    """Held-out set 156: "Tabouret haut en chêne massif de Atelier Brévenne" was judged garbled."""
+    tabouret = {"nom": "Tabouret haut en chêne massif", "marque": "Atelier Brévenne", "prix": "189,00 €"}
+    assert plain(tabouret) == "Tabouret haut en chêne massif d'Atelier Brévenne. Prix : 189,00 €."
+    assert plain({**tabouret, "marque": "Maison Ardelle"}).startswith(
+        "Tabouret haut en chêne massif de Maison Ardelle."
     )
 
 

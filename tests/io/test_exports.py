@@ -182,6 +182,12 @@ EXPORTS = [
         {"material": "Engineered Wood; Steel", "care": "dishwasher safe; not for microwave"},
         {"material": ["Engineered Wood", "Steel"], "care": "dishwasher safe; not for microwave"},
     ),
+    (  # Akeneo's completeness, WooCommerce's purchasable flag, eBay's picture details, GS1's document command (sets
+        # 155-158)
+        {"completenesses": [{"ratio": 91}], "purchasable": True, "PictureDetails": {"GalleryType": "Gallery"},
+         "documentCommandHeader": "CHANGE_BY_REFRESH", "finish": "oiled"},
+        {"finish": "oiled"},
+    ),
     (  # Etsy's item weight is the weight it ships by (set 156: a 100 g skein said to weigh 110 g)
         {"who_made": "i_did", "item_weight": 110, "item_weight_unit": "g"},
         {"shipping weight": "110 g"},
