@@ -110,6 +110,7 @@ def environment():
 
     env = SandboxedEnvironment(undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, autoescape=False)
     env.globals["currencies"] = CURRENCIES
+    env.globals["regions"] = REGIONS
     env.filters["listing"] = value_text
     env.filters["words"] = key_words
     env.filters["reads"] = key_reads
@@ -147,6 +148,8 @@ ACRONYMS = frozenset(
     " rgb otg ibis ipx vlt voc cri pd anc hdr sd ssd ram diy mips tsa abv merv vesa snr hrc cfm tpi ansi iso ppe"
     " uva uvb leds rrp msrp vat eu uk".split()
 )
+# Regions a size key names ("sizes_eu", "shoe_size_us"), said in capitals
+REGIONS = ("eu", "uk", "us", "fr", "it", "jp", "au", "cn")
 # Words a key writes in lower case that copy writes in their own case: "bluetooth_midi" is "Bluetooth MIDI".
 CASED_WORDS = {"ph": "pH", "bluetooth": "Bluetooth", "midi": "MIDI"}
 # A key's last word that says what a product is: "dishwasher safe", "latex free", "water resistant".
@@ -216,9 +219,7 @@ def key_words(key: Any) -> str:
     split = split[1:] if len(split) == 2 and split[0] == "product" and split[1] in MEASURED else split
     split = split[1:] if len(split) == 2 and split[0] in ("material", "fabric") and split[1] in PIECES else split
     split = (
-        [split[-1].upper(), *split[:-1]]
-        if len(split) > 2 and split[-2] == "size" and split[-1] in ("eu", "uk", "us")
-        else split
+        [split[-1].upper(), *split[:-1]] if len(split) > 2 and split[-2] == "size" and split[-1] in REGIONS else split
     )
     words = " ".join(CASED_WORDS.get(word, word.upper() if word in ACRONYMS else word) for word in split)
     return re.sub(r"\bUSB ([abc])\b", lambda match: f"USB-{match.group(1).upper()}", words)
@@ -413,8 +414,8 @@ def feed_language(attributes: dict[str, Any], name: str = "") -> str | None:
     """The language a product's keys are written in (text.KEY_LANGUAGES: "preis", "farbe" are German),
     by the most words of two or more; None for English, a language not known, or a name in English
     (an SAP row's German columns with "CORDLESS STICK VACUUM" in MAKTX)."""
-    named = [word.lower() for word in WORD.findall(name) if word.isalpha() and len(word) > 3]
-    if named and sum(map(english_word, named)) * 2 > len(named):
+    english, named = english_words(name)
+    if named and english * 2 > named:
         return None
     words = [word for key in attributes for word in written_words(key)]
     votes = {language: sum(word in known for word in words) for language, known in KEY_LANGUAGES.items()}
@@ -427,8 +428,8 @@ def name_language(attributes: dict[str, Any], name: str) -> str | None:
     "Vitalo BP-300A bloeddrukmeter bovenarm"): a name mostly of words outside the English list, that py3langid
     reads, with the product's description, as one of text.KEY_LANGUAGES' languages; None otherwise, and where
     it has no description."""
-    named = [word.lower() for word in WORD.findall(name) if word.isalpha() and len(word) > 3]
-    if not named or sum(map(english_word, named)) * 2 >= len(named):
+    english, named = english_words(name)
+    if not named or english * 2 >= named:
         return None
     described = [
         value_text(value)[:300]
@@ -441,6 +442,12 @@ def name_language(attributes: dict[str, Any], name: str) -> str | None:
         return None
     language, probability = language_identifier().classify(" ".join([name, *described]))
     return language if language in KEY_LANGUAGES and probability >= 0.5 else None
+
+
+def english_words(name: str) -> tuple[int, int]:
+    """How many of a name's words of four letters or more are English (english_word), and how many it has."""
+    named = [word.lower() for word in WORD.findall(name) if word.isalpha() and len(word) > 3]
+    return sum(map(english_word, named)), len(named)
 
 
 def letters(text: Any) -> str:
@@ -470,11 +477,11 @@ def decimal_comma(text: Any) -> str:
 # (held-out sets 140 and 150: "Its battery details battery capacity is", "Its regulatory information VOC content is").
 CONTAINERS = frozenset({
     "item specifics", "details", "specs", "specifications", "product details", "technical details", "info",
-    "attributes", "dimensions",
-    "measurements", "performance", "electrical", "electrics", "technical", "technical data", "tech specs", "properties",
-    "characteristics", "physical", "general", "key specs",
+    "attributes", "dimensions", "measurements", "performance", "electrical", "electrics", "technical",
+    "technical data", "tech specs", "properties", "characteristics", "physical", "general", "key specs",
 })  # fmt: skip
 CONTAINER_ENDS = frozenset({"details", "information", "info", "attributes", "specs", "specifications", "data"})
+PART_ENDS = frozenset({"details", "specs", "specifications"})  # "battery details" is the battery's
 
 
 def is_container(key: Any, value: Any = None) -> bool:
@@ -493,7 +500,7 @@ def part_words(key: Any) -> str:
     """The words of a part whose details an object holds, less a grouping word: "battery details" -> "battery"."""
     words = key_words(key)
     head, _, last = words.rpartition(" ")
-    return head if head and last.lower() in ("details", "specs", "specifications") else words
+    return head if head and last.lower() in PART_ENDS else words
 
 
 def is_price(words: str, currencies: Iterable[str] = ()) -> bool:
