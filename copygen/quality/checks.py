@@ -59,6 +59,8 @@ NAME_WRAPPERS = frozenset(
     {"attributes", "listing", "product", "item", "article", "details", "info", "general", "data", "values"}
 )  # "values": a PIM's (Akeneo's) attributes
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# a word, or a number whole: "Its finger thickness is 0.08 mm. Its palm thickness is 0.06 mm." repeats nothing
+FIGURED_WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’][^\W_]+)*")
 # A phrase of three words or more said twice in a row: "RoadKeep 12 V Tyre Inflator RoadKeep 12 V Tyre
 # Inflator", "... Video Light Photon Leaf Clip-On LED Video Light / ..." (held-out best drafts marked clean).
 TWICE = re.compile(
@@ -254,14 +256,14 @@ def repeated_phrases(text: str, size: int = REPEAT_WORDS) -> list[str]:
     foam"; not across punctuation or lines, as list items may start alike) or listed after itself
     ("durable, durable", "fun and fun") and a phrase of two to four words said again right after
     itself ("20 frets, 20 frets, 20 frets"). A phrase runs within a sentence ("3.5 A. Its" and "5 A.
-    Its" repeat nothing)."""
+    Its" repeat nothing), and a number is one word ("thickness is 0.08" and "thickness is 0.06" differ)."""
     doubled = [f"{match.group(1)} {match.group(1)}" for match in DOUBLED.finditer(text)]
     doubled += [match.group() for match in STUTTER.finditer(text)]
     found = list(dict.fromkeys(said.lower() for said in doubled + [m.group() for m in REPEATED.finditer(text)]))
     seen: dict[tuple[str, ...], int] = {}
     offset = 0
     for sentence in SENTENCE_BREAK.split(text):
-        words = [word.lower() for word in WORD.findall(sentence)]
+        words = [word.lower() for word in FIGURED_WORD.findall(sentence)]
         for start in range(offset, offset + len(words) - size + 1):
             gram = tuple(words[start - offset : start - offset + size])
             if gram in seen and start >= seen[gram] + size and " ".join(gram) not in found:
