@@ -124,10 +124,10 @@ PRODUCT_NAME_KEYS = frozenset({"name", "title", "nm"})  # "name", "title", "prod
 NAME_KEY_PREFIXES = frozenset(
     {"product", "prod", "item", "listing", "style", "part", "article", "art", "post", "gtin", "functional", "g"}
 )
+# "Short" after a description, in the languages of supplier rows: "descr_breve" (held-out set 161), "description_courte".
+SHORT = frozenset("short breve courte corta curta kort korte".split())  # noqa: SIM905
 # Keys that name a product alone, where it has no name key: "product", "Item", "Artikel", "model", "style" (and
 # a supplier row's description: see names_product).
-# "short" after a description, in the languages of supplier rows: "descr_breve" (held-out set 161), "description_courte"
-SHORT = [["short"], ["breve"], ["courte"], ["corta"], ["curta"], ["kort"], ["korte"]]
 NAMING_KEYS = frozenset({"product", "item", "artikel", "article", "style", "model", "labels"})  # a PIM's "labels"
 # Keys that name a language, with or without a country ("en", "en_GB", "de-DE"); not units ("kg", "lb").
 LANGUAGES = frozenset(
@@ -189,8 +189,8 @@ def names_product(key: str, alone: bool = True) -> bool:
     described = (
         words[-1:] == ["description"] and set(words[:-1]) <= NAME_KEY_PREFIXES | {"short", "matl", "material"}
     ) or (
-        words[:1] == ["description"] and words[1:] in SHORT
-    )  # "ITEM_DESC", SAP's "MATL_DESC", GS1's "descriptionShort"
+        len(words) == 2 and words[0] == "description" and words[1] in SHORT
+    )  # "ITEM_DESC", "MATL_DESC", "descr_breve"
     return named or (
         alone and ((len(words) == 1 and words[0] in NAMING_KEYS) or described or words == ["short", "text"])
     )

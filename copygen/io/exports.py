@@ -128,14 +128,9 @@ SYSTEM_FIELD_STARTS = (
     "default vendor", "restock level", "seller ids", "available for order", "product option type",
     "packaging marked returnable", "positive feedback", "attribute pa", "gift message", "document command",
 )  # fmt: skip
-# eBay's business policies ("ShippingProfileName"), Magento's MSRP setting
-SYSTEM_FIELD_ENDS = (
-    " id",
-    " ids",
-    " gln",
-    " profile name",
-    " price type",
-)  # a record's numbers in a system: "listing_id", "shop_section_id"
+# A record's numbers in a system ("listing_id", "shop_section_id"), eBay's business policies
+# ("ShippingProfileName") and Magento's MSRP setting ("msrp_display_actual_price_type").
+SYSTEM_FIELD_ENDS = (" id", " ids", " gln", " profile name", " price type")
 # Words that make any key a shop system's own, on platforms no table lists (held-out sets 135-150 said "Its date
 # created is", "Its seller feedback score is", "Its variation theme is", "Its website meta title is"): its
 # dates, pages, stock, listing, variants, taxes, images, reviews, workflow, suppliers and costs (not words a product's
