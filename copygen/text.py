@@ -172,9 +172,12 @@ def name_words(name: str) -> list[str]:
     words = [
         "number"
         if word in ("no", "nr", "num") and index and words[index - 1] in NUMBERED
+        else "nominal pressure"  # a valve's "pn_bar": 63 is its pressure rating, not a part number (set 166: untrue)
+        if word == "pn" and words[index + 1 : index + 2] in (["bar"], ["psi"], ["mpa"], ["kpa"])
         else ABBREVIATIONS.get(word, KEY_TRANSLATIONS.get(word, word))
         for index, word in enumerate(words)
     ]
+    words = " ".join(words).split()
     return ["product", "name"] if words == ["name", "product"] else words  # "nome_prodotto"
 
 

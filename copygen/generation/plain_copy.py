@@ -57,7 +57,7 @@ MEASURE = re.compile(  # Walmart's "assembled_product_height", Amazon's "item_le
 )
 PADDED = re.compile(r"(?<![\d.,])(\d+)\.(\d*?)0+(?![\d.,])")  # "46.0000": see as_written
 SINGULAR_TIME = re.compile(r"^\s*([2-9]|\d\d+) (Year|Month|Week|Day|year|month|week|day)\s*$")
-DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")  # a sentence's stop after a name's own: "Harmon Wire Co.."
+DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?=\s|$)")  # a sentence's stop after a name's own: "Harmon Wire Co.."
 # A value a shop system writes as a code: a PIM's option "zippo_rio", GS1's "GRAIN_FREE" ("grain free").
 CODE = re.compile(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -152,7 +152,8 @@ def vehicle(text: str) -> str | None:
 def as_written(text: str) -> str:
     """A value as copy writes it (held-out sets 159-162 judged these garbled): a PIM's padded
     decimals ("46.0000" -> "46", "2.5000" -> "2.5"), a list's commas spaced ("merino,nylon" ->
-    "merino, nylon"; not a decimal comma) and a count of years in the plural ("2 Year" -> "2 years")."""
+    "merino, nylon"; not a decimal comma), a range's two points as words ("-20..+180°C" -> "-20 to
+    +180°C") and a count of years in the plural ("2 Year" -> "2 years")."""
     text = PADDED.sub(
         lambda match: (
             match.group(1) + (f".{match.group(2)}" if match.group(2) else "")
@@ -162,6 +163,7 @@ def as_written(text: str) -> str:
         text,
     )
     text = re.sub(r"(?<=[^\W\d_]),(?=[^\W\d_])", ", ", text)
+    text = re.sub(r"(?<=\d)\.\.(?=[+-]?\d)", " to ", text)  # a supplier's range "-20..+180°C" (set 166)
     return SINGULAR_TIME.sub(lambda match: f"{match.group(1)} {match.group(2).lower()}s", text)
 
 

@@ -1278,3 +1278,14 @@ def test_plain_copy_of_held_out_sets_159_to_162s_misreadings():
         "Compatibility": ["Year=2017-2023", "Make=Mazda", "Model=CX-5"],
     }
     assert plain(rotors) == "Meet the Brake Rotors for 2017-2023 Mazda CX-5."  # the vehicle its name says, once
+
+
+def test_a_valves_pressure_rating_compliance_and_range_read_as_a_supplier_means_them():
+    """Held-out sets 163-166: "pn_bar": 63 was said as "Its part number is 63 bar" (untrue, both judges), "reach":
+    "Y" as "It has a reach", and a range "-20..+180" as "-20.+180°C"."""
+    valve = {"name": "Ball Valve DN25", "pn_bar": 63, "pn": "BV-25", "reach": "Y", "temp_range_c": "-20..+180"}
+    assert plain(valve) == (
+        "Meet the Ball Valve DN25. Its nominal pressure is 63 bar. Its part number is BV-25. It is REACH compliant. "
+        "Its temperature range is -20 to +180°C."
+    )
+    assert plain({"name": "Harmon Wire Co.", "colour": "red"}) == "Meet the Harmon Wire Co. It comes in red."
