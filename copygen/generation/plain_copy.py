@@ -153,7 +153,8 @@ def as_written(text: str) -> str:
     """A value as copy writes it (held-out sets 159-162 judged these garbled): a PIM's padded
     decimals ("46.0000" -> "46", "2.5000" -> "2.5"), a list's commas spaced ("merino,nylon" ->
     "merino, nylon"; not a decimal comma), a range's two points as words ("-20..+180°C" -> "-20 to
-    +180°C") and a count of years in the plural ("2 Year" -> "2 years")."""
+    +180°C"), a length of time before its kind as one word ("3 year limited warranty" -> "3-year
+    limited warranty") and a count of years in the plural ("2 Year" -> "2 years")."""
     text = PADDED.sub(
         lambda match: (
             match.group(1) + (f".{match.group(2)}" if match.group(2) else "")
@@ -164,6 +165,9 @@ def as_written(text: str) -> str:
     )
     text = re.sub(r"(?<=[^\W\d_]),(?=[^\W\d_])", ", ", text)
     text = re.sub(r"(?<=\d)\.\.(?=[+-]?\d)", " to ", text)  # a supplier's range "-20..+180°C" (set 166)
+    text = re.sub(
+        r"^(\d+) (year|month)s? (?=(?:limited|full|manufacturer|warranty|guarantee)\b)", r"\1-\2 ", text
+    )  # "3 year limited" (sets 165, 166)
     return SINGULAR_TIME.sub(lambda match: f"{match.group(1)} {match.group(2).lower()}s", text)
 
 

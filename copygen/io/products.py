@@ -75,6 +75,7 @@ UNIT_CODES = {
     "H87": "pieces", "EA": "pieces", "MAH": "mAh", "WHR": "Wh", "WH": "Wh", "KWH": "kWh", "AH": "Ah", "RPM": "rpm",
     "LBR": "lb", "ONZ": "oz", "GM": "g/m²", "GSM": "gsm", "DOT_PER_INCH": "dpi", "MILLIMETER_PER_SECOND": "mm/s",
     "OSCILLATIONS PER MINUTE": "opm", "REVOLUTIONS PER MINUTE": "rpm", "MILLIHENRY": "mH",
+    "GIGABIT_PER_SECOND": "Gbps", "MEGABIT_PER_SECOND": "Mbps", "MEGABYTE": "MB", "KILOGRAM_PER_CUBIC_METER": "kg/m³",
     # as a unit key writes them: "item_weight_unit_of_measure": "GR", SAP's "GEWEI": "KG", "Millimeters"
     "GR": "g", "G": "g", "GRAMS": "g", "KG": "kg", "KGS": "kg", "KILOGRAMS": "kg", "MG": "mg", "LB": "lb", "LBS": "lb",
     "POUNDS": "lb", "OZ": "oz", "OUNCES": "oz", "MM": "mm", "MILLIMETERS": "mm", "MILLIMETRES": "mm", "CM": "cm",

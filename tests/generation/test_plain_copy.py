@@ -1289,3 +1289,25 @@ def test_a_valves_pressure_rating_compliance_and_range_read_as_a_supplier_means_
         "Its temperature range is -20 to +180°C."
     )
     assert plain({"name": "Harmon Wire Co.", "colour": "red"}) == "Meet the Harmon Wire Co. It comes in red."
+
+
+def test_a_warranty_a_unit_already_said_and_a_pims_speed_read_as_copy_writes_them():
+    """Held-out sets 163-166 judged "It has 3 year limited warranty", "Its warranty is 24 months limited",
+    "Its essential oil is 0.8%%", 'Its size is 1" in.' and "2.5 GIGABIT_PER_SECOND" garbled."""
+    assert plain({"name": "Drill", "warranty": "3 year limited warranty"}) == (
+        "Meet the Drill. It has a 3-year limited warranty."
+    )
+    assert (
+        plain({"name": "Drill", "warranty": "24 months limited"})
+        == "Meet the Drill. It has a 24-month limited warranty."
+    )
+    assert plain({"name": "Drill", "warranty": "3 years on registration"}) == (
+        "Meet the Drill. Its warranty is 3 years on registration."
+    )
+    balm = {
+        "name": "Balm",
+        "essential_oil_pct": "0.8%",
+        "size_in": '1"',
+        "speed": {"amount": 2.5, "unit": "GIGABIT_PER_SECOND"},
+    }
+    assert plain(balm) == 'Meet the Balm. Its essential oil is 0.8%. Its size is 1". Its speed is 2.5 Gbps.'
