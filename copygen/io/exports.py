@@ -126,7 +126,7 @@ SYSTEM_FIELD_STARTS = (
     "quantity carton", "quantity per carton", "quantity pal", "pallet", "lead time", "shipping service", "product image",
     "tax ", "subcategory", "active 0 1", "delete existing images", "inventory ", "reorder point", "on sale 0 1",
     "default vendor", "restock level", "seller ids", "available for order", "product option type",
-    "packaging marked returnable", "positive feedback", "attribute pa", "gift message", "document command",
+    "packaging marked returnable", "positive feedback", "feedback score", "feedback rating", "attribute pa", "gift message", "document command",
 )  # fmt: skip
 # A record's numbers in a system ("listing_id", "shop_section_id"), eBay's business policies
 # ("ShippingProfileName") and Magento's MSRP setting ("msrp_display_actual_price_type").

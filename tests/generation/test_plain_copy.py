@@ -1267,6 +1267,7 @@ def test_plain_copy_of_held_out_sets_159_to_162s_misreadings():
         "Format": "FixedPrice",
         "Duration": "GTC",
         "ShippingProfileName": "Free Ground",
+        "FeedbackScore": 8213,  # the seller's (set 167: "Its feedback score is 8213", judged untrue)
         "Location": "Reno, NV",
         "Compatibility": ["Make=Hyundai|Model=Tucson|Year=2016-2021|Trim=All", "Make=Kia|Model=Sportage|Trim=LX, EX"],
     }
