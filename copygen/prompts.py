@@ -130,6 +130,7 @@ def environment():
     env.tests["yes"] = lambda value: polarity(value, letters=True) is True
     env.tests["no"] = lambda value: polarity(value, letters=True) is False
     env.tests["timed"] = timed
+    env.tests["hyphened"] = hyphened
     env.tests["in_degrees"] = in_degrees
     env.tests["name_key"] = names_by_name
     env.tests["price"] = is_price
@@ -602,6 +603,12 @@ NAME_LABELS = frozenset("size class type grade model series mark gen version sty
 # Where a name's head ends: "Sintered brake pads, front", "Thimbledown: Merchants ...", "Camera for Teachers",
 # "Nest of Tables" (not "number of speeds", a key).
 HEAD_END = re.compile(r",|:\s|\s[-–—]\s|\s(?:for|with|in)\s|(?<!number)\sof\s")
+
+
+def hyphened(text: Any) -> bool:
+    """Whether a text starts with a number and a word joined by a hyphen, one thing's kind: "3-year
+    limited warranty" ("It has a 3-year limited warranty"), "5-speed"."""
+    return bool(re.match(r"\d+(?:\.\d+)?-[^\W\d_]+(?:\s|$)", str(text)))
 
 
 def is_plural(phrase: str) -> bool:

@@ -140,9 +140,11 @@ def vehicle(text: str) -> str | None:
     """eBay Motors' fitment of one vehicle as copy names it: "Make=Kia|Model=Sportage|Year=2017-2021|Trim=LX,
     EX" is "2017-2021 Kia Sportage (LX, EX)"; None for any other text (held-out sets 159-162: "It works
     with Make=Hyundai|Model=Tucson|..." was judged garbled)."""
-    pairs = [part.split("=", 1) for part in re.split(r"\s*[|;]\s*", text.strip()) if "=" in part]
-    fitment = {name.strip().lower(): item.strip() for name, item in pairs}
-    if len(pairs) != len(re.split(r"\s*[|;]\s*", text.strip())) or not {"make", "model"} <= set(fitment):
+    parts = re.split(r"\s*[|;]\s*", text.strip())
+    if not all("=" in part for part in parts):
+        return None
+    fitment = {name.strip().lower(): item.strip() for name, item in (part.split("=", 1) for part in parts)}
+    if not {"make", "model"} <= set(fitment):
         return None
     trim = fitment.get("trim", "")
     named = " ".join(filter(None, (fitment.get("year"), fitment["make"], fitment["model"])))
@@ -187,7 +189,7 @@ def said_once(sentences: list[str]) -> list[str]:
     several currencies is one sentence ("Its RRP is 25.00 GBP, 32.00 USD or 29.99 EUR."), and the
     product's measures another ("It is 45 cm long, 45 cm wide and 152 cm high.")."""
     kept: list[str] = []
-    leads: dict[str, int] = {}
+    prices: dict[str, tuple[int, list[str]]] = {}  # a price sentence's lead: where it is kept, and its prices
     for sentence in sentences:
         if sentence in kept:  # two fields that say one thing ("isTradeItemLatexFree", "isTradeItemMarkedAsLatexFree")
             continue
@@ -204,13 +206,14 @@ def said_once(sentences: list[str]) -> list[str]:
         one = VALUE_SAID.match(sentence)
         if kept and one and said_before(re.sub(r"\s*\([^)]*\)$", "", one.group("value")), kept):
             continue
-        if one and PRICE.fullmatch(one.group("value")) and one.group("lead") in leads:
-            index = leads[one.group("lead")]
-            prices = kept[index][len(one.group("lead")) + 1 : -1].replace(" or ", ", ").split(", ")
-            kept[index] = f"{one.group('lead')} {', '.join(prices)} or {one.group('value')}."
-            continue
         if one and PRICE.fullmatch(one.group("value")):
-            leads[one.group("lead")] = len(kept)
+            lead, price = one.group("lead"), one.group("value")
+            if lead in prices:
+                index, said = prices[lead]
+                said.append(price)
+                kept[index] = f"{lead} {', '.join(said[:-1])} or {price}."
+                continue
+            prices[lead] = (len(kept), [price])
         kept.append(sentence)
     return measures_together(kept)
 
@@ -226,16 +229,15 @@ def said_before(value: str, sentences: list[str]) -> bool:
         return False
     if MEASURE_VALUE.fullmatch(value.lower()):
         sentences = [said for index, said in enumerate(sentences) if not index or not STRUCTURED.match(said)]
-    parts = [
-        re.escape(token)
-        if token[0].isdigit() or len(token) < 4
-        else re.escape(token[:-1]) + "s?"
-        if token.endswith("s")
-        else re.escape(token) + "(?:e?s)?"
-        for token in tokens
-    ]
-    found = re.compile(r"(?<![\w.,])" + r"\W*".join(parts) + r"(?!\w)")
+    found = re.compile(r"(?<![\w.,])" + r"\W*".join(map(either_number, tokens)) + r"(?!\w)")
     return any(found.search(said.lower()) for said in sentences)
+
+
+def either_number(token: str) -> str:
+    """A word's pattern in the singular or the plural ("pieces" or "piece"); a number or a short word as written."""
+    if token[0].isdigit() or len(token) < 4:
+        return re.escape(token)
+    return re.escape(token[:-1]) + "s?" if token.endswith("s") else re.escape(token) + "(?:e?s)?"
 
 
 def measures_together(sentences: list[str]) -> list[str]:
