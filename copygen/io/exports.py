@@ -87,7 +87,7 @@ SYSTEM_FIELDS = frozenset({
     "field type", "ribbon", "collection", "discount mode", "discount value", "discount type", "product page",
     "product type", "display product options in",
     # PrestaShop
-    "id product", "id category default", "id tax rules group", "price tax excl", "wholesale price", "on sale",
+    "link rewrite", "id product", "id category default", "id tax rules group", "price tax excl", "wholesale price", "on sale",
     "minimal quantity", "out of stock", "available for order", "available now", "available later", "unity",
     "unit price ratio", "supplier reference", "id supplier", "id manufacturer",
     # BigCommerce, Square
@@ -103,7 +103,7 @@ SYSTEM_FIELDS = frozenset({
     "minimum trade item lifespan from time of arrival", "minimum trade item lifespan from time of production",
     "dangerous goods regulation code", "united nations dangerous goods number", "dangerous goods class code",
     "dangerous goods shipping name", "dangerous goods indicator", "trade item a despatch unit", "batch number",
-    "information provider name", "gpc category code", "gpc category name",
+    "information provider name", "gpc category code", "gpc category name", "regulated product name",
     # SAP and other ERP rows
     "meins", "price unit", "matkl", "mtart", "plant", "del flag", "storage location", "stor loc", "mrp type",
     "matl group", "material group", "base uom", "uom", "unit of measure", "on hand", "wh", "warehouse",
@@ -112,7 +112,7 @@ SYSTEM_FIELDS = frozenset({
     # any shop system: its settings, dates and workflow
     "update delete", "sold individually", "allow customer reviews", "low stock amount", "last change date time",
     "publication status", "bin picking number", "unit and precision", "quantity decimal", "min cart quantity",
-    "max cart quantity", "reorder level", "shop", "subscription", "notify on stock below", "privacy",
+    "max cart quantity", "max sale quantity", "reorder level", "shop", "subscription", "notify on stock below", "privacy",
     "product tax class", "sort order", "date added", "map", "sold", "metric imperial", "internal notes",
     "internal note", "staff notes", "archived", "discountable", "serialized", "tax", "supplier code", "supplier name",
     # stock and logistics, any system
@@ -127,6 +127,7 @@ SYSTEM_FIELD_STARTS = (
     "tax ", "subcategory", "active 0 1", "delete existing images", "inventory ", "reorder point", "on sale 0 1",
     "default vendor", "restock level", "seller ids", "available for order", "product option type",
     "packaging marked returnable", "positive feedback", "feedback score", "feedback rating", "attribute pa", "gift message", "document command",
+    "minimum trade item lifespan", "quantity of children", "information provider",  # GS1's (sets 167-170)
 )  # fmt: skip
 # A record's numbers in a system ("listing_id", "shop_section_id"), eBay's business policies
 # ("ShippingProfileName") and Magento's MSRP setting ("msrp_display_actual_price_type").
@@ -142,7 +143,7 @@ SYSTEM_WORDS = frozenset({
     "relationship", "parent", "invoice", "fulfillment", "fulfilment", "tax", "taxable", "images", "photo", "photos",
     "thumbnail", "gallery", "review", "reviews", "sort", "rank", "template", "supplier", "sales", "staff", "admin",
     "wholesale", "margin", "purchase", "returns", "refund", "carton", "pallet", "prop65", "must", "salsify",
-    "editable", "ean", "upc", "asin", "barcode", "variations", "target", "group", "groups", "nutrient", "node",
+    "editable", "ean", "upc", "asin", "barcode", "variations", "target", "group", "groups", "nutrient", "nutrients", "node",
 })  # fmt: skip
 # A system's codes for a product's values ("color_code": "K11", "season_code": "FS24", "batteryTypeCode"), but not a
 # code that names the product ("product_code", "manufacturer_code") nor a currency's or a country's
@@ -184,6 +185,9 @@ FIELD_NAMES = {
     "korte description": "short description",
     "kurzbeschreibung": "short description", "description curta": "short description",
     "kort description": "short description",
+    # GS1's statements ("Their ingredient statement is", "consumer storage instructions are", sets 163-170)
+    "ingredient statement": "ingredients", "allergen statement": "allergen information",
+    "consumer storage instructions": "storage", "storage handling": "storage", "organic claim": "certification",
 }  # fmt: skip
 # The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too
 CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "jpy", "czk", "huf")

@@ -527,9 +527,13 @@ def required_values(required: Iterable[str], attributes: dict[str, Any]) -> list
 
 def title_part(column: str, value: Any) -> Any:
     """What copy must mention of a title: its part before the first comma or spaced dash (a
-    listing's title goes on to describe the product); any other value as it is."""
+    listing's title goes on to describe the product), less a bracket that comma cuts ("The Lantern
+    Mapmaker by Odile Parrack (2025, Hardcover)" names "The Lantern Mapmaker by Odile Parrack", not
+    "... (2025"; held-out set 170); any other value as it is."""
     if name_words(column)[-1:] == ["title"] and isinstance(value, str):
-        return TITLE_END.split(value, 1)[0].strip() or value
+        part = TITLE_END.split(value, 1)[0].strip()
+        part = part[: part.rfind("(")].strip() if part.count("(") > part.count(")") else part
+        return part or value
     return value
 
 

@@ -13,7 +13,7 @@ from copygen.generation.plain_copy import plain_copy_template, plain_variant
 from copygen.generation.settings import GenerationSettings
 from copygen.io.drafts import Variant
 from copygen.io.products import Product, read_products
-from copygen.prompts import article, english_word, feed_language, is_plural, readable, title_cased
+from copygen.prompts import article, choices, english_word, feed_language, is_plural, numeric, readable, title_cased
 from copygen.quality.checks import check_variant, is_clean
 
 runner = CliRunner()
@@ -196,8 +196,8 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
         ),  # a rate, not "9.5 minutes": two blind judges called that untrue of a shower head
         (
             {"size_h": 30, "power_min": 5, "lifespan_h": 25000, "runtime_high_h": 6},
-            "Its size h is 30. Its power min is 5. Its lifespan is 25000 hours. Its runtime high is 6 hours.",
-        ),  # "h" and "min" are a time only after a word for one (a height, a minimum)
+            "Its power min is 5. Its lifespan is 25000 hours. Its runtime high is 6 hours.",
+        ),  # "h" and "min" are a time only after a word for one (a height, a minimum); "Its size h is 30" is not said
         (
             {"night_vision": True, "assembly_required": True, "certifications": "CE, FCC", "removes": "grass, wine"},
             "It has night vision. It needs assembly. Its certifications are CE, FCC. It removes grass, wine.",
@@ -1322,3 +1322,75 @@ def test_gs1s_flags_about_the_trade_item_are_the_products():
         "Meet the Nitrile Gloves. They are latex free. They do not contain latex."
     )
     assert plain({"name": "Crackers", "isTradeItemAConsumerUnit": True}) == "Meet the Crackers."  # the record's level
+
+
+def test_a_unit_in_a_key_is_said_after_its_number_or_not_at_all():
+    """Held-out sets 151-170: "Its airflow m3h is 1840", "Its sample rate max khz is 192", "Its eff lm is 165 W",
+    "Its cap is 1280 Wh", "Its band w is 9 mm", "Its body mat is CF8M", "Its beam deg is 60x120 asym", "Its life h
+    is L70 > 54000", "It measures 1-10V" (a lamp's dimming) and "Its beam is 90 (opt. 60/120 lens) degrees"."""
+    fan = {"airflow_m3h": 1840, "sample_rate_max_khz": 192, "eff_lm_w": 165, "cap_wh": 1280, "volt_v": 230}
+    assert plain({"name": "Fan", **fan}) == (
+        "Meet the Fan. Its airflow is 1840 m³/h. Its max sample rate is 192 kHz. Its efficiency is 165 lm/W. "
+        "Its capacity is 1280 Wh. Its voltage is 230 V."
+    )
+    valve = {"band_w_mm": 9, "band_t_mm": 0.6, "body_mat": "CF8M", "hsg_mat": "AL6063", "rev": "C", "pres_bar": 350}
+    assert plain({"name": "Valve", **valve}) == (
+        "Meet the Valve. Its band width is 9 mm. Its band thickness is 0.6 mm. Its body material is CF8M. "
+        "Its housing material is AL6063. Its revision is C. Its pressure is 350 bar."
+    )
+    lamp = {"beam_deg": "90 (opt. 60/120 lens)", "life_h": "L70 > 54000", "dim": "1-10V", "warranty_yrs": "7 (frame)"}
+    assert plain({"name": "Lamp", **lamp}) == "Meet the Lamp. Its warranty is 7 (frame) years."
+    assert plain({"name": "Crate", "dim": "42x39x61 cm"}) == "Meet the Crate. It measures 42x39x61 cm."
+    assert [numeric(text) for text in ("30 x 30", "-20 to +180", "<6", "7 (frame) / 3 (motors)", "4.7 m/s²")] == [
+        True, True, True, True, False
+    ]  # fmt: skip
+
+
+def test_options_a_shopper_picks_one_of_are_said_as_a_choice():
+    """Held-out sets 160-169: "Its glaze is Oat, Slate, Terracotta", "Its plug is UK, EU" and "Its size is XS, S, M,
+    L, XL" were judged garbled: options, not one value."""
+    mug = {"name": "Mug", "glaze": "Oat, Slate, Terracotta", "plug": ["UK", "EU"], "sizes": "S, M, L"}
+    assert (
+        plain(mug)
+        == "Meet the Mug. Its glaze is Oat, Slate or Terracotta. Its plug is UK or EU. Its sizes are S, M and L."
+    )
+    assert (
+        plain({"name": "Mat", "size": "183 x 61 cm, 5 mm thick"})
+        == "Meet the Mat. Its size is 183 x 61 cm, 5 mm thick."
+    )
+    assert choices("Oat, Slate") == ["Oat", "Slate"] and choices("Oat") == [] and choices("a b c, d") == []
+
+
+def test_gs1_statements_are_said_as_a_label_says_them():
+    """Held-out sets 163-170: "Their ingredient statement is", "consumer storage instructions are", "regulatory
+    information medical device class is eu class i", "minimum trade item lifespan from production" and "15.8 fat
+    nutrients" were judged garbled."""
+    oat_drink = {
+        "functionalName": "Oat Drink",
+        "ingredientStatement": "Water, oats 10%, sea salt.",
+        "allergenStatement": "Contains oats (gluten).",
+        "consumerStorageInstructions": "Store in a cool dry place.",
+        "minimumTradeItemLifespanFromProductionDays": 270,
+        "quantityOfChildren": 0,
+        "nutrients": {"FAT": 3.0, "PRO-": 1.1},
+        "organicClaim": "EU_ORGANIC",
+    }
+    assert plain(oat_drink) == (
+        "Meet the Oat Drink. Its ingredients are Water, oats 10%, sea salt. Allergen information: Contains oats "
+        "(gluten). Store in a cool dry place. Its certification is EU organic."
+    )
+    gloves = {"functionalName": "Exam Gloves", "regulatoryInformation": {"medicalDeviceClass": "EU_CLASS_I"}}
+    assert plain(gloves) == "Meet the Exam Gloves. Their medical device class is EU class I."
+
+
+def test_a_title_and_a_price_are_said_once():
+    """Held-out set 170: "The Lantern Mapmaker by Odile Parrack (2025 is by Odile Parrack. It costs 24.99 GBP. Its
+    buy it now price is 24.99 GBP." cut the title inside its bracket and said the author and the price twice."""
+    book = {
+        "Title": "The Lantern Mapmaker by Odile Parrack (2025, Hardcover, Signed)",
+        "Author": "Odile Parrack",
+        "price": "24.99 GBP",
+        "buy_it_now_price": "24.99 GBP",
+        "warranty": "2 Years",
+    }
+    assert plain(book) == "The Lantern Mapmaker is by Odile Parrack. It costs 24.99 GBP. Its warranty is 2 years."
