@@ -24,6 +24,7 @@ from copygen.text import (
     CAMEL,
     KEY_LANGUAGES,
     KEY_TRANSLATIONS,
+    QUALIFIERS,
     WORD,
     in_degrees,
     name_words,
@@ -112,6 +113,7 @@ def environment():
     env.globals["currencies"] = CURRENCIES
     env.globals["regions"] = REGIONS
     env.globals["option_keys"] = OPTION_KEYS
+    env.globals["qualifiers"] = QUALIFIERS
     env.filters["listing"] = value_text
     env.filters["words"] = key_words
     env.filters["reads"] = key_reads

@@ -119,6 +119,8 @@ TIME_WORDS = frozenset(
     " steep dry drying warm heat heating run play standby talk recharge cycle off on after before within shutoff keeps".split()
 )
 SHORT_TIMES = frozenset({"min", "h", "hr", "sec", "s"})
+# Words after a key's unit that qualify its measure: "weight_kg_net" is a net weight in kg, "ac_out_w_peak" a peak in W.
+QUALIFIERS = frozenset("max min maximum minimum net gross peak nominal rated rating continuous".split())  # noqa: SIM905
 # Words before a key's last "c" or "f" that make it degrees: "max_temp_c", "oven_safe_c", "heat_resistant_to_c",
 # "range_c" (not "vitamin_c" nor "type_c").
 DEGREE_WORDS = frozenset("temp temperature safe resistant to range accuracy".split())  # noqa: SIM905
@@ -249,8 +251,10 @@ def timed(words: list[str]) -> bool:
 
 
 def in_degrees(words: list[str]) -> bool:
-    """Whether a key's words end in degrees Celsius or Fahrenheit (see DEGREE_WORDS)."""
-    return len(words) > 1 and words[-1] in ("c", "f") and words[-2] in DEGREE_WORDS
+    """Whether a key's words end in degrees Celsius or Fahrenheit (see DEGREE_WORDS), after a minimum or maximum
+    too ("temperature_rise_max_c")."""
+    limit = len(words) > 2 and words[-2] in ("min", "max", "minimum", "maximum") and "temperature" in words
+    return len(words) > 1 and words[-1] in ("c", "f") and (words[-2] in DEGREE_WORDS or limit)
 
 
 def polarity(value: object, letters: bool = False) -> bool | None:

@@ -128,6 +128,8 @@ SYSTEM_FIELD_STARTS = (
     "default vendor", "restock level", "seller ids", "available for order", "product option type",
     "packaging marked returnable", "positive feedback", "feedback score", "feedback rating", "attribute pa", "gift message", "document command",
     "minimum trade item lifespan", "quantity of children", "information provider",  # GS1's (sets 167-170)
+    "child trade item", "additional trade item", "brand owner",
+    "notes for", "note for",  # a shop's notes to itself: "notes_for_listing", "notes for website"
 )  # fmt: skip
 # A record's numbers in a system ("listing_id", "shop_section_id"), eBay's business policies
 # ("ShippingProfileName") and Magento's MSRP setting ("msrp_display_actual_price_type").
@@ -188,6 +190,9 @@ FIELD_NAMES = {
     # GS1's statements ("Their ingredient statement is", "consumer storage instructions are", sets 163-170)
     "ingredient statement": "ingredients", "allergen statement": "allergen information",
     "consumer storage instructions": "storage", "storage handling": "storage", "organic claim": "certification",
+    "storage handling instructions": "storage", "nonfood ingredient statement": "ingredients",
+    "storage handling temperature maximum": "max storage temperature",
+    "storage handling temperature minimum": "min storage temperature",
 }  # fmt: skip
 # The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too
 CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "jpy", "czk", "huf")

@@ -41,7 +41,7 @@ from copygen.quality.values import (
     name_words,
     stated,
 )
-from copygen.text import CAMEL, SHORT_TIMES, in_degrees, timed
+from copygen.text import CAMEL, QUALIFIERS, SHORT_TIMES, in_degrees, timed
 
 __all__ = [
     "UNITS",
@@ -757,6 +757,8 @@ def key_unit(key: str) -> str | None:
         return UNITS[words[per - 1]]  # "sugar_g_per_100ml": 4.2 is 4.2 g (in 100 ml)
     if len(words) > 2 and UNITS.get(words[-1]) in TIMES and UNITS.get(words[-2]) in MEASURE_UNITS - TIMES:
         return UNITS[words[-2]]  # a rate: "flow_rate_l_min": 9.5 is 9.5 litres a minute
+    if len(words) > 2 and words[-1] in QUALIFIERS and words[-2] not in ("in", "min"):
+        words = [*words[:-2], words[-1], words[-2]]  # "weight_kg_net": 3.4 is 3.4 kg
     if len(words) < 2 or words[-1] in KEY_NO_UNIT or words[-2] == "per" or (words[-2] in UNITS and words[-2] != "min"):
         return None  # ("length_min_mm": the min is a minimum)
     if words[-1] in SHORT_TIMES:

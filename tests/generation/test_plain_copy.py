@@ -1341,6 +1341,12 @@ def test_a_unit_in_a_key_is_said_after_its_number_or_not_at_all():
     lamp = {"beam_deg": "90 (opt. 60/120 lens)", "life_h": "L70 > 54000", "dim": "1-10V", "warranty_yrs": "7 (frame)"}
     assert plain({"name": "Lamp", **lamp}) == "Meet the Lamp. Its warranty is 7 (frame) years."
     assert plain({"name": "Crate", "dim": "42x39x61 cm"}) == "Meet the Crate. It measures 42x39x61 cm."
+    station = {"weight_kg_net": 3.4, "ac_out_w_peak": 3600, "static_pa_max": 520, "temperature_rise_max_c": 80}
+    assert plain({"name": "Station", **station}) == (
+        "Meet the Station. Its net weight is 3.4 kg. Its AC out peak is 3600 W. Its max static is 520 Pa. "
+        "Its max temperature rise is 80°C."
+    )  # and the checks read their units: no number fails them
+    assert is_clean(check_variant(plain({"name": "Station", **station}), {"name": "Station", **station}, None, [], []))
     assert [numeric(text) for text in ("30 x 30", "-20 to +180", "<6", "7 (frame) / 3 (motors)", "4.7 m/s²")] == [
         True, True, True, True, False
     ]  # fmt: skip
@@ -1374,6 +1380,8 @@ def test_gs1_statements_are_said_as_a_label_says_them():
         "quantityOfChildren": 0,
         "nutrients": {"FAT": 3.0, "PRO-": 1.1},
         "organicClaim": "EU_ORGANIC",
+        "childTradeItemUnitDescriptor": "PACK_OR_INNER_PACK",
+        "notes_for_listing": "mention the swatch card!!",
     }
     assert plain(oat_drink) == (
         "Meet the Oat Drink. Its ingredients are Water, oats 10%, sea salt. Allergen information: Contains oats "
