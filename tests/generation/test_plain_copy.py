@@ -1415,3 +1415,19 @@ def test_a_list_said_in_the_name_and_a_shops_exclamations_are_not_said_again():
         "care": "wipe clean only!!",
     }
     assert plain(printer) == "Meet the Label Printer. 203 dpi, Bluetooth 5.0 + USB-C. It is vegan. Wipe clean only."
+
+
+def test_a_small_shops_keys_written_as_words_of_a_sentence_are_said_as_labels_or_verbs():
+    """Held-out sets 166-167: "Its made is mixed by hand", "Its each vial is 4ml", "Its dries are 10-20 sec" and "Its
+    keeps are 3 months in fridge" were judged garbled."""
+    ink = {
+        "name": "Ink Sampler",
+        "each_vial": "4ml",
+        "made": "mixed by hand in Norfolk",
+        "dries": "10-20 sec",
+        "keeps": "3 months",
+    }
+    assert plain(ink) == (
+        "Meet the Ink Sampler. Each vial: 4ml. Made: mixed by hand in Norfolk. It dries 10-20 sec. It keeps 3 months."
+    )
+    assert plain({"name": "Heater", "total_power": "320 W"}) == "Meet the Heater. Its total power is 320 W."
