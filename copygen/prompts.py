@@ -276,6 +276,9 @@ def in_sentence(text: str) -> str:
     Full-grain cowhide" garbled), unless its first word is a nationality or a name (PROPER_ENDS,
     PROPER_WORDS); a value all in capitals with its words lowered ("BLUE/WHITE" -> "blue/white",
     held-out set 120; see lowered); any other value as written ("Portugal", "Shimano HG", "PVC coated")."""
+    text = re.sub(
+        r"^(?:is|are)\s+", "", text
+    )  # "personalization": "is possible" (set 166: "Its personalization is is possible")
     if re.fullmatch(r"[A-Z]{1,3}", text.strip()):  # a size: "M", "XL" (held-out set 154: "Their glove size is m")
         return text
     if in_capitals(text):  # an ERP row's: "BLUE/WHITE"

@@ -200,7 +200,9 @@ ALL_AGES = re.compile(
 MAKER_KEYS = frozenset({"brand", "maker", "manufacturer", "company", "label", "vendor"})
 # Where a listing's long title stops naming the product: "Anker PowerCore 20000mAh Portable Charger, 22.5W ...",
 # or at the colon before a list ("3-in-1 Soil Tester: pH, Moisture, Light", not "3-in-1 Soil Tester: pH").
-TITLE_END = re.compile(r",|\s[-–—|]\s|:\s(?=[^,]*,)")
+TITLE_END = re.compile(
+    r",|\s[-–—|]\s|:\s(?=[^,]*,)|\s(?i:fits)\s"
+)  # "... Brake Pads Set fits Ford Kuga" (sets 165, 170)
 PARTS = re.compile(r"[,;]")  # a value's parts, each stating one thing
 MATERIAL_KEYS = frozenset({"material", "materials", "fabric", "fabrics", "construction"})  # the whole product's
 MADE_FROM = r"(?:made|crafted|constructed)\s+(?:of|from)"  # what a thing is made of follows

