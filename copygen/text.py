@@ -11,7 +11,7 @@ CJK_RANGES = "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u31bf\u3400-\u4dbf\u4e00-\u9fff\
 QUOTES = (('"', '"'), ("\u201c", "\u201d"))  # straight and curly double quotes
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Words camel case would split: "battery_mAh", "pH_range", "UoM"
-CASED = re.compile(r"(?<![^\W\d_])(?:mAh|mH|pH|UoM)(?![^\W\d_])")
+CASED = re.compile(r"(?<![^\W\d_])(?:mAh|mH|pH|UoM|MPa|kPa|kW|kWh)(?![^\W\d_])")  # "tensileStrength_MPa"
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 NAME_PREFIXES = frozenset({"is", "are", "has", "have", "can", "with", "supports"})  # "isVegan" -> "vegan"
 # Words supplier exports shorten in a key ("wt_max_kg", "pcs", "prc", "warr"), read as the words they stand for.

@@ -43,7 +43,8 @@ SOLD_COUNT = re.compile(
 # objects whose contents plain copy reads as the product's own (and eBay's "ItemSpecifics": {"NameValueList": [...]})
 # GS1's "regulatoryInformation": {"medicalDeviceClass": ...} too ("Their regulatory information medical device class is")
 LIFTED = NAME_WRAPPERS | {
-    "identifiers", "ids", "offer", "item_specifics", "name_value_list", "custom_fields", "regulatory_information"
+    "identifiers", "ids", "offer", "item_specifics", "name_value_list", "custom_fields", "regulatory_information",
+    "trade_item_measurements", "performance_characteristics", "storage_handling",
 }  # fmt: skip
 SAID_ONCE = re.compile(r"(?:It|They) (?:weighs?|measures?|costs?|comes? in) ")  # said once: see said_once
 # a sentence that says one value ("Its model is OMT20B.", "It comes in Graphite."): see said_once
@@ -119,7 +120,8 @@ def plain_values(value: Any) -> Any:
         maker = " ".join(name_words(str(key))) in MAKERS and isinstance(in_english(item), str)
         item = plain_values(item)
         item = item.title() if maker and isinstance(item, str) and item.islower() else item  # "nestling_baby"
-        lifted = isinstance(item, dict) and "_".join(name_words(str(key))) in LIFTED
+        words = name_words(str(key))  # and GS1's modules: "medicalDeviceTradeItemModule": {...}
+        lifted = isinstance(item, dict) and ("_".join(words) in LIFTED or words[-1] == "module")
         if lifted and not set(item) & (set(value) | set(read)):
             read.update(item)
         else:

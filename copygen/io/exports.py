@@ -118,7 +118,7 @@ SYSTEM_FIELDS = frozenset({
     # stock and logistics, any system
     "stock", "in stock", "stock status", "stock quantity", "stock qty", "stock level", "inventory quantity",
     "inventory", "quantity avail", "images", "image", "eta", "moq", "ships",
-    "cases per pallet", "boxes per case", "boxes per carton", "inner pack", "outer carton", "minimum order quantity",
+    "cases per pallet", "boxes per case", "units per case", "units per carton", "boxes per carton", "inner pack", "outer carton", "minimum order quantity",
     "units per pallet", "pack unit", "avail", "quantity left", "hts", "hts code", "tariff code", "commodity code",
 })  # fmt: skip
 SYSTEM_FIELD_STARTS = (
@@ -193,6 +193,7 @@ FIELD_NAMES = {
     "storage handling instructions": "storage", "nonfood ingredient statement": "ingredients",
     "storage handling temperature maximum": "max storage temperature",
     "storage handling temperature minimum": "min storage temperature",
+    "storage temperature maximum": "max storage temperature", "storage temperature minimum": "min storage temperature",
 }  # fmt: skip
 # The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too
 CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "jpy", "czk", "huf")

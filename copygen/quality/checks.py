@@ -56,8 +56,21 @@ SENTENCE_BREAK = re.compile(r"[.!?]\s+(?![\d(])")  # not "Coni pirometrici n. 06
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){2,}")  # a page's address in lower case, three words or more
 # Keys of an object that wraps the product's data, where its name may be: "listing": {"title": ...}.
 NAME_WRAPPERS = frozenset(
-    {"attributes", "listing", "product", "item", "article", "details", "info", "general", "data", "values"}
-)  # "values": a PIM's (Akeneo's) attributes
+    {
+        "attributes",
+        "listing",
+        "product",
+        "item",
+        "article",
+        "details",
+        "info",
+        "general",
+        "data",
+        "values",
+        "trade_item",
+        "trade_item_description_information",
+    }
+)  # "values": a PIM's (Akeneo's) attributes; "tradeItem" and its description: GS1's (sets 158 and 164 had no plain copy)
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # a word, or a number whole: "Its finger thickness is 0.08 mm. Its palm thickness is 0.06 mm." repeats nothing
 FIGURED_WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’][^\W_]+)*")

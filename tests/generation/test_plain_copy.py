@@ -1390,6 +1390,17 @@ def test_gs1_statements_are_said_as_a_label_says_them():
     gloves = {"functionalName": "Exam Gloves", "regulatoryInformation": {"medicalDeviceClass": "EU_CLASS_I"}}
     assert plain(gloves) == "Meet the Exam Gloves. Their medical device class is EU class I."
     assert plain({"name": "Chair", "armrest": "ARMREST_4D"}) == "Meet the Chair. Its armrest is armrest 4D."
+    wrapped = {  # GS1's wrappers and modules (held-out sets 158 and 164 had no plain copy, so the model's came first)
+        "tradeItem": {"gtin": "0073182204566"},
+        "tradeItemDescriptionInformation": {"brandName": "Veridane", "functionalName": "Exam Glove"},
+        "medicalDeviceTradeItemModule": {"isTradeItemSterile": False, "doesTradeItemContainLatex": "FALSE"},
+        "performanceCharacteristics": {"tensileStrength_MPa": 18},
+        "storageHandling": {"storageTemperatureMaximum": {"value": 40, "unit": "CEL"}},
+    }
+    assert plain(wrapped) == (
+        "The Exam Glove is from Veridane. It is not sterile. It does not contain latex. Its tensile strength is 18 MPa. "
+        "Its max storage temperature is 40°C."
+    )
     journal = {"name": "Journal", "personalization": {"instructions": "initials (max 3)", "char_count_max": 3}}
     assert plain(journal) == "Meet the Journal."  # Etsy's own fields, under the part's name (set 160)
 
