@@ -68,7 +68,7 @@ CODE = re.compile(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 MAKERS = frozenset({"brand", "brand name", "manufacturer", "vendor"})  # a PIM's code for one is a name
 ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+);")
-ROMAN = frozenset({"i", "ii", "iii", "iv"})  # a class's numeral in a code: "EU_CLASS_IIA" keeps "iia"
+ROMAN = {"i": "I", "ii": "II", "iii": "III", "iv": "IV", "iia": "IIa", "iib": "IIb"}  # a class's numeral: "CLASS_IIA"
 SHORT_TITLE = 8  # words in a title plain copy says whole
 DEFAULT_MODEL_BEYOND = 0  # see above: words beyond the data (quality.grounding.unheld_words); 10 until 2026-12-06
 
@@ -131,14 +131,14 @@ def plain_values(value: Any) -> Any:
 
 def coded_words(words: str) -> str:
     """A code's words with its acronyms and a number's letter in capitals, and a class's numeral as one:
-    GS1's "EU_CLASS_I" is "EU class I", "ARMREST_4D" "armrest 4D" ("Their medical device class is eu class i",
-    "Its armrest type is 4d", held-out sets 160 and 170)."""
+    GS1's "EU_CLASS_I" is "EU class I", "CLASS_IIA" "class IIa", "ARMREST_4D" "armrest 4D" ("Their medical
+    device class is eu class i", "Its risk class is class iia", "Its armrest type is 4d", held-out sets 160-170)."""
     split = words.split()
     return " ".join(
-        word.upper()
-        if word in ACRONYMS
-        or re.fullmatch(r"\d+[a-z]", word)
-        or (word in ROMAN and index and split[index - 1] in ("class", "type", "grade", "level"))
+        ROMAN[word]
+        if word in ROMAN and index and split[index - 1] in ("class", "type", "grade", "level")
+        else word.upper()
+        if word in ACRONYMS or re.fullmatch(r"\d+[a-z]", word)
         else word
         for index, word in enumerate(split)
     )

@@ -65,7 +65,7 @@ __all__ = [
     "unsupported_spans",
 ]
 
-NAME_WORD = re.compile(r"(?<![\w#@])[^\W\d_]+(?:['’][^\W\d_]+)*")
+NAME_WORD = re.compile(r"(?<![^\W_])(?<![#@])[^\W\d_]+(?:['’][^\W\d_]+)*")  # and a code's words: "CLASS_IIA"
 SENTENCE_START = re.compile(r"(?:^\s*|[.!?:;]\s+|\n\s*|[\"“‘'(\[]|[-–—•*]\s+)$")
 POSSESSIVE = re.compile(r"['’]s$")
 LABEL = re.compile(r"(?<![\w-])([^\W\d_]+)[ \u00a0\u202f-]$")  # "SPF " before "30"

@@ -1390,6 +1390,7 @@ def test_gs1_statements_are_said_as_a_label_says_them():
     gloves = {"functionalName": "Exam Gloves", "regulatoryInformation": {"medicalDeviceClass": "EU_CLASS_I"}}
     assert plain(gloves) == "Meet the Exam Gloves. Their medical device class is EU class I."
     assert plain({"name": "Chair", "armrest": "ARMREST_4D"}) == "Meet the Chair. Its armrest is armrest 4D."
+    assert plain({"name": "Dressing", "riskClass": "CLASS_IIA"}) == "Meet the Dressing. Its risk class is class IIa."
     wrapped = {  # GS1's wrappers and modules (held-out sets 158 and 164 had no plain copy, so the model's came first)
         "tradeItem": {"gtin": "0073182204566"},
         "tradeItemDescriptionInformation": {"brandName": "Veridane", "functionalName": "Exam Glove"},
