@@ -122,6 +122,7 @@ def environment():
     env.filters["figure"] = figure
     env.filters["phrase"] = phrase_of
     env.filters["choices"] = choices
+    env.filters["materials"] = materials
     env.filters["thing"] = thing
     env.filters["option_name"] = option_name
     env.filters["in_sentence"] = in_sentence
@@ -183,6 +184,8 @@ DOES_TO = frozenset("contains requires supports uses doubles".split())  # noqa: 
 # Keys a shopper picks one value of: "glaze": "Oat, Slate, Terracotta" is "Its glaze is Oat, Slate or
 # Terracotta" (held-out sets 164 and 168: "Its glaze is Oat, Slate, Terracotta", "Its plug is UK, EU" garbled).
 OPTION_KEYS = frozenset("size glaze plug variant option".split())  # noqa: SIM905
+MATERIAL_WORDS = 4  # words in a material of a list at most: "waxed linen thread"
+FINISHED = ("plated", "coated", "treated", "anodised", "anodized", "galvanised", "galvanized", "painted", "polished")
 OPTION_WORDS = 2  # words in an option at most: "Natural Ash", not "183 x 61 cm" nor "5 mm thick" (one size)
 PARTS = frozenset("sleeves pockets wheels handles straps legs drawers shelves doors hooks".split())  # noqa: SIM905
 # A product's pieces a PIM names after their material: "material_upper" is what the upper is made of (Zalando's)
@@ -577,12 +580,20 @@ def phrase_of(value: Any, last: str = "and") -> str:
     return ", ".join(items[:-1]) + (", " if numbers else f" {last} ") + items[-1]
 
 
-def choices(value: Any) -> list[Any]:
-    """The options of a key a shopper picks one of (OPTION_KEYS): a list, or a text of short items
-    between commas ("Oat, Slate, Terracotta"); none for one value or a longer text."""
+def choices(value: Any, words: int = OPTION_WORDS) -> list[Any]:
+    """The options of a key a shopper picks one of (OPTION_KEYS), or a list's items: a list, or a text of
+    short items (`words` at most) between commas ("Oat, Slate, Terracotta"); none for one value or a longer text."""
     items = value if isinstance(value, list) else value.split(", ") if isinstance(value, str) else []
-    short = all(0 < len(value_text(item).split()) <= OPTION_WORDS for item in items)
+    short = all(0 < len(value_text(item).split()) <= words for item in items)
     return items if len(items) > 1 and short else []
+
+
+def materials(value: Any) -> Any:
+    """A text of materials between commas as their list ("stoneware clay, glaze" is said "stoneware clay and
+    glaze"), but not one with a finish ("steel, Zn-Ni plated"); any other value as it is."""
+    items = choices(value, MATERIAL_WORDS) if isinstance(value, str) else []
+    finished = any(word.lower().endswith(FINISHED) for item in items for word in str(item).split())
+    return items if items and not finished else value
 
 
 def thing(item: Any) -> str:

