@@ -212,8 +212,8 @@ def names_product(key: str, alone: bool = True) -> bool:
     described = (
         words[-1:] == ["description"] and set(words[:-1]) <= NAME_KEY_PREFIXES | {"short", "matl", "material"}
     ) or (
-        len(words) == 2 and words[0] == "description" and words[1] in SHORT
-    )  # "ITEM_DESC", "MATL_DESC", "descr_breve"
+        len(words) == 2 and words[0] == "description" and words[1] in SHORT | NAME_KEY_PREFIXES
+    )  # "ITEM_DESC", "MATL_DESC", "descr_breve", an Italian supplier's "descr_art" (set 178 had no plain copy)
     return named or (
         alone and ((len(words) == 1 and words[0] in NAMING_KEYS) or described or words == ["short", "text"])
     )

@@ -1262,6 +1262,8 @@ def test_plain_copy_of_held_out_sets_159_to_162s_misreadings():
     assert plain(chair) == "Seduta operativa ORBITA 3D."
     elbow = {"item_no": "PF-22", "descr_breve": "Gomito 22mm", "price": "4.20", "currency": "EUR"}
     assert plain(elbow) == "Meet the Gomito 22mm. Its item number is PF-22. It costs 4.20 EUR."  # its name said once
+    cheese = {"cod_art": "CSR-0412", "descr_art": "Pecorino stagionato 'Tufaro'", "produttore": "Caseificio Serrapetra"}
+    assert plain(cheese) == "Pecorino stagionato 'Tufaro' di Caseificio Serrapetra."  # set 178: the model's was untrue
     pads = {
         "Title": "Ceramic Brake Pads",
         "Format": "FixedPrice",
