@@ -141,7 +141,7 @@ LANGUAGES = frozenset(
 )
 LOCALE = re.compile(r"([a-z]{2})(?:[-_][a-z]{2})?", re.IGNORECASE)
 YES = frozenset({"yes", "true"})
-NO = frozenset({"no", "false"})
+NO = frozenset({"no", "false", "free from"})  # GS1's containment "FREE_FROM": "doesTradeItemContainLatex" (set 178)
 
 
 def tidy(text: str) -> str:

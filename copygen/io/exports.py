@@ -52,7 +52,7 @@ SYSTEM_FIELDS = frozenset({
     # eBay
     "listing type", "listing duration", "dispatch time max", "shipping details", "return policy",
     "returns accepted", "returns accepted option", "returns within", "refund option", "selling status",
-    "best offer enabled", "quantity sold", "weight major", "weight minor",
+    "best offer enabled", "quantity sold", "weight major", "weight minor", "action",
     # Etsy
     "who made", "when made", "is supply", "processing min", "processing max", "shipping profile",
     "shipping profile id", "state", "views", "num favorers", "personalization char count max",
@@ -60,7 +60,7 @@ SYSTEM_FIELDS = frozenset({
     # Google Merchant
     "availability", "availability date", "sale price effective date", "identifier exists", "shipping",
     "unit pricing measure", "unit pricing base measure", "item group id", "additional image link",
-    "multipack", "expiration dated product",
+    "multipack", "expiration dated product", "content language", "channel", "target country",
     # Shopware, Odoo
     "available stock", "release date", "delivery time", "shipping free", "closeout", "purchase unit",
     "reference unit", "rating average", "mark as topseller", "website published", "rating avg", "sales", "unit",
@@ -192,6 +192,8 @@ FIELD_NAMES = {
     "ingredient statement": "ingredients", "allergen statement": "allergen information",
     "consumer storage instructions": "storage", "storage handling": "storage", "organic claim": "certification",
     "storage handling instructions": "storage", "nonfood ingredient statement": "ingredients",
+    "trade item country of origin": "country of origin", "description plaintext": "description",
+    "marketing bullets": "features", "feature bullets": "features",
     "storage handling temperature maximum": "max storage temperature",
     "storage handling temperature minimum": "min storage temperature",
     "storage temperature maximum": "max storage temperature", "storage temperature minimum": "min storage temperature",
@@ -227,7 +229,9 @@ OPTION_FIELD = re.compile(
 OPTION_PARTS = {"title": "name", "description": "value"}
 UNIT_KEY = re.compile(r"(.*?)\s*\b(?:unit of measure|unit of measurement|unit|uom)$")
 # a shop system's "Type" of product: WooCommerce's "simple", BigCommerce's "physical"
-SYSTEM_TYPES = frozenset({"simple", "variable", "grouped", "external", "variation", "physical", "digital"})
+SYSTEM_TYPES = frozenset(
+    {"simple", "variable", "grouped", "external", "variation", "physical", "digital", "product", "consu", "service"}
+)  # Odoo's "type": "product" too (set 175: "Its type is product")
 URL = re.compile(r"https?://\S+$")
 MARKET = re.compile(r"(?i)(?:included|price|compare at price) / ")
 ZERO = re.compile(r"0+(?:\.0+)?")

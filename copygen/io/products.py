@@ -63,6 +63,7 @@ ALIASES = {
 }
 UNIT_CODES = {
     "MILLILITER": "ml", "LITER": "L", "CENTILITER": "cl", "GRAM": "g", "KILOGRAM": "kg", "MILLIGRAM": "mg",
+    "NEWTON": "N", "KILONEWTON": "kN",
     "MILLIMETER": "mm", "CENTIMETER": "cm", "METER": "m", "INCH": "in", "WATT": "W", "KILOWATT": "kW", "VOLT": "V",
     "AMPERE": "A", "MILLIAMPEREHOUR": "mAh", "CELSIUS": "°C", "PERCENT": "%", "SQUARE_METER": "m²",
     "LITER_PER_HOUR": "L/h", "LITER_PER_MINUTE": "L/min", "KILOMETER_PER_HOUR": "km/h", "METER_PER_SECOND": "m/s",

@@ -1262,8 +1262,8 @@ def test_plain_copy_of_held_out_sets_159_to_162s_misreadings():
     assert plain(chair) == "Seduta operativa ORBITA 3D."
     elbow = {"item_no": "PF-22", "descr_breve": "Gomito 22mm", "price": "4.20", "currency": "EUR"}
     assert plain(elbow) == "Meet the Gomito 22mm. Its item number is PF-22. It costs 4.20 EUR."  # its name said once
-    cheese = {"cod_art": "CSR-0412", "descr_art": "Pecorino stagionato 'Tufaro'", "produttore": "Caseificio Serrapetra"}
-    assert plain(cheese) == "Pecorino stagionato 'Tufaro' di Caseificio Serrapetra."  # set 178: the model's was untrue
+    cheese = {"cod_art": "CSR-04", "descr_art": "Pecorino 'Tufaro'", "produttore": "Serrapetra", "prezzo": "24,60 EUR"}
+    assert plain(cheese) == "Pecorino 'Tufaro' di Serrapetra. Prezzo: 24,60 EUR."  # set 178: the model's was untrue
     pads = {
         "Title": "Ceramic Brake Pads",
         "Format": "FixedPrice",
@@ -1481,3 +1481,18 @@ def test_materials_listed_appliance_flags_and_a_systems_order_fields_read_as_a_s
     assert (
         plain({"name": "Adapter", "material": "steel, Zn-Ni plated"}) == "The Adapter is made of steel, Zn-Ni plated."
     )
+
+
+def test_a_feeds_internals_part_warranties_pack_choices_and_gs1s_containment_read_as_a_shopper_reads_them():
+    """Held-out sets 175-178: "Its action is Revise", "Its content language is en", "Its type is product", "Its warranty
+    frame is 10 years", "They come in a pack of 250 g, 500 g and 1 kg", "15 KILONEWTON", "Contains latex: free from" and
+    "Its trade item country of origin is Malaysia" were judged garbled."""
+    desk = {"name": "Desk Frame", "Action": "Revise", "contentLanguage": "en", "channel": "online", "type": "product"}
+    desk |= {"warranty_frame": "10 years", "pack_size": ["250 g", "500 g", "1 kg"]}
+    assert (
+        plain(desk) == "Meet the Desk Frame. Its frame warranty is 10 years. It comes in packs of 250 g, 500 g or 1 kg."
+    )
+    harness = {"name": "Harness", "belay_loop_strength": {"amount": 15, "unit": "KILONEWTON"}}
+    assert plain(harness) == "Meet the Harness. Its belay loop strength is 15 kN."
+    gloves = {"functionalName": "Gloves", "doesTradeItemContainLatex": "FREE_FROM", "tradeItemCountryOfOrigin": "MY"}
+    assert plain(gloves) == "Meet the Gloves. They do not contain latex. They come from Malaysia."
