@@ -184,9 +184,10 @@ DOES_TO = frozenset("contains requires supports uses doubles".split())  # noqa: 
 # Keys a shopper picks one value of: "glaze": "Oat, Slate, Terracotta" is "Its glaze is Oat, Slate or
 # Terracotta" (held-out sets 164 and 168: "Its glaze is Oat, Slate, Terracotta", "Its plug is UK, EU" garbled).
 OPTION_KEYS = frozenset("size glaze plug variant option".split())  # noqa: SIM905
-MATERIAL_WORDS = 4  # words in a material of a list at most: "waxed linen thread"
-FINISHED = ("plated", "coated", "treated", "anodised", "anodized", "galvanised", "galvanized", "painted", "polished")
 OPTION_WORDS = 2  # words in an option at most: "Natural Ash", not "183 x 61 cm" nor "5 mm thick" (one size)
+# A list of materials in one text (see materials): its items' words at most, and the words of a finish, which no list has
+MATERIAL_WORDS = 4  # "waxed linen thread"
+FINISHED = ("plated", "coated", "treated", "anodised", "anodized", "galvanised", "galvanized", "painted", "polished")
 PARTS = frozenset("sleeves pockets wheels handles straps legs drawers shelves doors hooks".split())  # noqa: SIM905
 # A product's pieces a PIM names after their material: "material_upper" is what the upper is made of (Zalando's)
 PIECES = frozenset(
@@ -279,9 +280,7 @@ def in_sentence(text: str) -> str:
     Full-grain cowhide" garbled), unless its first word is a nationality or a name (PROPER_ENDS,
     PROPER_WORDS); a value all in capitals with its words lowered ("BLUE/WHITE" -> "blue/white",
     held-out set 120; see lowered); any other value as written ("Portugal", "Shimano HG", "PVC coated")."""
-    text = re.sub(
-        r"^(?:is|are)\s+", "", text
-    )  # "personalization": "is possible" (set 166: "Its personalization is is possible")
+    text = re.sub(r"^(?:is|are)\s+", "", text)  # "is possible" (set 166: "Its personalization is is possible")
     if re.fullmatch(r"[A-Z]{1,3}", text.strip()):  # a size: "M", "XL" (held-out set 154: "Their glove size is m")
         return text
     if in_capitals(text):  # an ERP row's: "BLUE/WHITE"

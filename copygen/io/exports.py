@@ -37,13 +37,15 @@ SYSTEM_FIELDS = frozenset({
     "inventory policy", "inventory tracker", "fulfillment service", "image src", "image position",
     # WooCommerce
     "post status", "post type", "tax status", "tax class", "manage stock", "backorders", "backorders allowed",
-    "shipping class", "featured", "visibility in catalog", "cross sells", "upsells", "up sells", "grouped products", "date sale price starts", "date sale price ends",
-    "date on sale from", "date on sale to", "sale from date", "sale end date", "sale start date",
+    "shipping class", "featured", "visibility in catalog", "date sale price starts", "date sale price ends",
+    "cross sells", "upsells", "up sells", "grouped products", "date on sale from", "date on sale to", "sale from date",
+    "sale end date", "sale start date",
     # Magento
     "entity id", "attribute set id", "tax class id", "type id", "store id", "website ids", "attribute set",
     "attribute set code", "configurable variations", "product websites", "product online", "tax class name",
-    "url key", "visibility", "quantity increments", "enable quantity increments", "min sale quantity", "special from date", "special to date", "special price from date",
-    "special price to date", "out of stock quantity", "allow backorders", "base image", "small image",
+    "url key", "visibility", "special from date", "special to date", "special price from date",
+    "quantity increments", "enable quantity increments", "min sale quantity", "special price to date",
+    "out of stock quantity", "allow backorders", "base image", "small image",
     "thumbnail image", "swatch image", "base image label", "small image label", "thumbnail image label",
     # Amazon
     "recommended browse nodes", "browse nodes", "browse node", "item type keyword", "feed product type",
@@ -87,7 +89,8 @@ SYSTEM_FIELDS = frozenset({
     "field type", "ribbon", "collection", "discount mode", "discount value", "discount type", "product page",
     "product type", "display product options in",
     # PrestaShop
-    "link rewrite", "id product", "id category default", "id tax rules group", "price tax excl", "wholesale price", "on sale",
+    "id product", "id category default", "id tax rules group", "price tax excl", "wholesale price", "on sale",
+    "link rewrite",
     "minimal quantity", "out of stock", "available for order", "available now", "available later", "unity",
     "unit price ratio", "supplier reference", "id supplier", "id manufacturer",
     # BigCommerce, Square
@@ -112,13 +115,15 @@ SYSTEM_FIELDS = frozenset({
     # any shop system: its settings, dates and workflow
     "update delete", "sold individually", "allow customer reviews", "low stock amount", "last change date time",
     "publication status", "bin picking number", "unit and precision", "quantity decimal", "min cart quantity",
-    "max cart quantity", "max sale quantity", "reorder level", "shop", "subscription", "notify on stock below", "privacy",
+    "max cart quantity", "max sale quantity", "reorder level", "shop", "subscription", "notify on stock below",
+    "privacy",
     "product tax class", "sort order", "date added", "map", "sold", "metric imperial", "internal notes",
     "internal note", "staff notes", "archived", "discountable", "serialized", "tax", "supplier code", "supplier name",
     # stock and logistics, any system
     "stock", "in stock", "stock status", "stock quantity", "stock qty", "stock level", "inventory quantity",
     "inventory", "quantity avail", "images", "image", "eta", "moq", "ships",
-    "cases per pallet", "boxes per case", "units per case", "units per carton", "boxes per carton", "inner pack", "outer carton", "minimum order quantity",
+    "cases per pallet", "boxes per case", "boxes per carton", "inner pack", "outer carton", "minimum order quantity",
+    "units per case", "units per carton",
     "units per pallet", "pack unit", "avail", "quantity left", "hts", "hts code", "tariff code", "commodity code",
 })  # fmt: skip
 SYSTEM_FIELD_STARTS = (
@@ -127,9 +132,8 @@ SYSTEM_FIELD_STARTS = (
     "tax ", "subcategory", "active 0 1", "delete existing images", "inventory ", "reorder point", "on sale 0 1",
     "default vendor", "restock level", "seller ids", "available for order", "product option type",
     "packaging marked returnable", "positive feedback", "feedback score", "feedback rating", "attribute pa", "gift message", "document command",
-    "minimum trade item lifespan", "quantity of children", "information provider",  # GS1's (sets 167-170)
-    "minimum order quantity",
-    "child trade item", "additional trade item", "brand owner",
+    "minimum trade item lifespan", "quantity of children", "information provider", "child trade item",  # GS1's
+    "additional trade item", "brand owner", "minimum order quantity",
     "notes for", "note for",  # a shop's notes to itself: "notes_for_listing", "notes for website"
 )  # fmt: skip
 # A record's numbers in a system ("listing_id", "shop_section_id"), eBay's business policies
@@ -146,7 +150,8 @@ SYSTEM_WORDS = frozenset({
     "relationship", "parent", "invoice", "fulfillment", "fulfilment", "tax", "taxable", "images", "photo", "photos",
     "thumbnail", "gallery", "review", "reviews", "sort", "rank", "template", "supplier", "sales", "staff", "admin",
     "wholesale", "margin", "purchase", "returns", "refund", "carton", "pallet", "prop65", "must", "salsify",
-    "editable", "ean", "upc", "asin", "barcode", "variations", "target", "group", "groups", "nutrient", "nutrients", "node",
+    "editable", "ean", "upc", "asin", "barcode", "variations", "target", "group", "groups", "nutrient", "node",
+    "nutrients",
 })  # fmt: skip
 # A system's codes for a product's values ("color_code": "K11", "season_code": "FS24", "batteryTypeCode"), but not a
 # code that names the product ("product_code", "manufacturer_code") nor a currency's or a country's
