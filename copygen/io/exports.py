@@ -28,23 +28,28 @@ EXPORT_NAMES = {"cat": "category", "tag": "tags"}
 # ("color=Black,max_load_kg=120"), BigCommerce's "Product Custom Fields" ("Material=Duroplast;Shape=D-Shape").
 PAIRED_FIELDS = frozenset({"additional attributes", "product custom fields", "custom fields"})
 PAIR = re.compile(r"[,;](?=[\w .()/-]+=)")  # "Tank Capacity=380 ml;Heat-up Time=20 s"
+# When a sale runs (WooCommerce's, Magento's, Google's): a price on sale between dates is an offer, not what the
+# product costs, and copy outlives it (set 179: "It costs £49.60" for a sale that ran for a week)
+SALE_DATES = frozenset({
+    "date sale price starts", "date sale price ends", "date on sale from", "date on sale to", "sale from date",
+    "sale start date", "sale end date", "special from date", "special to date", "special price from date",
+    "special price to date", "sale price effective date",
+})  # fmt: skip
+SALE_PRICE = re.compile(r"(?:sale|special) price(?: [a-z]{3})?")
 # The fields a shop system keeps for itself, by the words of their keys (held-out sets 119-142): no fact a
 # customer reads. A key is one of them where its words are, start with one of SYSTEM_FIELD_STARTS (a
 # Square export's "Current Quantity Harbour Street", Google's "custom_label_0") or end in SYSTEM_FIELD_ENDS.
-SYSTEM_FIELDS = frozenset({
+SYSTEM_FIELDS = SALE_DATES | frozenset({
     # Shopify
     "requires shipping", "taxable", "published", "status", "gift card", "barcode", "inventory qty",
     "inventory policy", "inventory tracker", "fulfillment service", "image src", "image position",
     # WooCommerce
     "post status", "post type", "tax status", "tax class", "manage stock", "backorders", "backorders allowed",
-    "shipping class", "featured", "visibility in catalog", "date sale price starts", "date sale price ends",
-    "cross sells", "upsells", "up sells", "grouped products", "date on sale from", "date on sale to", "sale from date",
-    "sale end date", "sale start date",
+    "shipping class", "featured", "visibility in catalog", "cross sells", "upsells", "up sells", "grouped products",
     # Magento
     "entity id", "attribute set id", "tax class id", "type id", "store id", "website ids", "attribute set",
     "attribute set code", "configurable variations", "product websites", "product online", "tax class name",
-    "url key", "visibility", "special from date", "special to date", "special price from date",
-    "quantity increments", "enable quantity increments", "min sale quantity", "special price to date",
+    "url key", "visibility", "quantity increments", "enable quantity increments", "min sale quantity",
     "out of stock quantity", "allow backorders", "base image", "small image",
     "thumbnail image", "swatch image", "base image label", "small image label", "thumbnail image label",
     # Amazon
@@ -257,7 +262,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     amount ({"amount": 4800, "divisor": 100} is 48.0; held-out set 123), "name=value" pairs
     (PAIRED_FIELDS: "color=Black,max_load_kg=120") as keys of their own, Odoo's standard price as its
     cost, Etsy's item weight as the weight it ships by; left out: links, image paths, dates, empty values, "N/A", an unset price of 0, Amazon's false
-    "batteries_required", one size's measure, a unit key's unit, a shop system's own fields
+    "batteries_required", a sale price with dates (SALE_DATES), one size's measure, a unit key's unit, a shop system's own fields
     (SYSTEM_FIELDS, SYSTEM_WORDS, system_field; on eBay the seller's country and the listing's format),
     and a shop system's "Type" (WooCommerce's "simple", Shopify's product type: a category, not a fact)."""
     amount, divisor = attributes.get("amount"), attributes.get("divisor")
@@ -273,6 +278,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         for key, value in attributes.items()
     )
     listing = " ".join(str(value).lower() for key, value in attributes.items() if field_words(key) in LISTING_KINDS)
+    dated_sale = any(field_words(key) in SALE_DATES and str(value).strip() for key, value in attributes.items())
     read: dict[Any, Any] = {}
     for key, value in attributes.items():
         if isinstance(value, str) and (URL.match(value.strip()) or STAMP.fullmatch(value.strip())):
@@ -328,7 +334,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
                 units[other] = unit
         unit_keys.add(key)  # a unit alone is no fact: "Its item dimensions unit is cm", "Its unit is cm"
     read = named_options(read)
-    read = current_price(read)
+    read = current_price(read, dated_sale)
     paired = {}
     for key, value in read.items():
         if key in units:  # "item_length" is the product's length; Etsy's "item_weight" the weight it ships by
@@ -340,13 +346,21 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     return paired
 
 
-def current_price(read: dict[Any, Any]) -> dict[Any, Any]:
+def current_price(read: dict[Any, Any], dated_sale: bool) -> dict[Any, Any]:
     """WooCommerce's "price" left out where it is its regular or sale price, said under its own name ("It
-    costs 64.50 NZD. Its regular price is 74.00 NZD. Its sale price is 64.50 NZD.", set 151)."""
+    costs 64.50 NZD. Its regular price is 74.00 NZD. Its sale price is 64.50 NZD.", set 151); a sale with
+    dates left out, and the regular price said as the price ("It costs 74.00 NZD.")."""
     words = {field_words(key): key for key in read}
     prices = [str(read[words[name]]).strip() for name in ("regular price", "sale price") if name in words]
     current = words.get("price")
-    return {key: item for key, item in read.items() if key != current or str(item).strip() not in prices}
+    read = {key: item for key, item in read.items() if key != current or str(item).strip() not in prices}
+    if not dated_sale:
+        return read
+    read = {key: item for key, item in read.items() if not SALE_PRICE.fullmatch(field_words(key))}
+    priced = any(field_words(key) == "price" for key in read)
+    return {
+        ("price" if field_words(key) == "regular price" and not priced else key): item for key, item in read.items()
+    }
 
 
 def supplier_price(words: str) -> str | None:
