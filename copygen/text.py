@@ -23,11 +23,11 @@ ABBREVIATIONS = {
     "compat": "compatibility", "pkg": "package", "wid": "width", "thk": "thickness", "thick": "thickness",
     "descr": "description", "ea": "each", "ctn": "carton", "od": "outer diameter", "wll": "working load limit",
     "moq": "minimum order quantity", "pk": "pack", "pn": "part number", "mpn": "part number", "warn": "warning",
-    "ship": "shipping", "pres": "pressure", "hsg": "housing", "eff": "efficiency",
+    "ship": "shipping", "pres": "pressure", "hsg": "housing", "eff": "efficiency", "batt": "battery", "chgr": "charger",
 }  # fmt: skip
 # ... and those that stand for a word only as a key's last ("body_mat", "hsg_mat": a valve's body and housing
 # material; held-out set 169: "Its body mat is CF8M"), where alone they may be a thing ("mat": see WHOLE_ABBREVIATIONS).
-LAST_ABBREVIATIONS = {"mat": "material", "matl": "material"}
+LAST_ABBREVIATIONS = {"mat": "material", "matl": "material", "adjust": "adjustment"}
 # Key words of supplier feeds in other languages, read as the English words copy says ("bezeichnung",
 # "nome_prodotto" and "productnaam" name the product; "marca", "Hersteller" its maker).
 KEY_TRANSLATIONS = {
@@ -120,7 +120,9 @@ TIME_WORDS = frozenset(
 )
 SHORT_TIMES = frozenset({"min", "h", "hr", "sec", "s"})
 # Words after a key's unit that qualify its measure: "weight_kg_net" is a net weight in kg, "ac_out_w_peak" a peak in W.
-QUALIFIERS = frozenset("max min maximum minimum net gross peak nominal rated rating continuous".split())  # noqa: SIM905
+QUALIFIERS = frozenset(
+    "max min maximum minimum net gross peak nominal rated rating continuous test working burst operating".split()  # noqa: SIM905
+)
 # Words before a key's last "c" or "f" that make it degrees: "max_temp_c", "oven_safe_c", "heat_resistant_to_c",
 # "range_c" (not "vitamin_c" nor "type_c").
 DEGREE_WORDS = frozenset("temp temperature safe resistant to range accuracy".split())  # noqa: SIM905

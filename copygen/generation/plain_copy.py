@@ -31,7 +31,16 @@ from typing import Any
 from copygen.io.drafts import Variant
 from copygen.io.exports import NO_VALUE, export_fields
 from copygen.io.products import measure_text, spec_pair, value_text
-from copygen.prompts import ACRONYMS, Template, english_word, label_lowered, load_template, render_prompt, title_cased
+from copygen.prompts import (
+    ACRONYMS,
+    Template,
+    english_word,
+    label_lowered,
+    load_template,
+    render_prompt,
+    shouting_lowered,
+    title_cased,
+)
 from copygen.quality.checks import NAME_WRAPPERS, naming, title_part
 from copygen.quality.grounding import attribute_values
 from copygen.text import in_english, name_words, tidy
@@ -46,6 +55,7 @@ LIFTED = NAME_WRAPPERS | {
     "identifiers", "ids", "offer", "item_specifics", "name_value_list", "custom_fields", "regulatory_information",
     "trade_item_measurements", "performance_characteristics", "storage_handling",
 }  # fmt: skip
+WITH_THING = re.compile(r"(?P<lead>It comes with(?:out)?|They come with(?:out)?) (?P<thing>[^.]+)\.")  # things_together
 SAID_ONCE = re.compile(r"(?:It|They) (?:weighs?|measures?|costs?|comes? in) ")  # said once: see said_once
 # a sentence that says one value ("Its model is OMT20B.", "It comes in Graphite."): see said_once
 VALUE_SAID = re.compile(
@@ -110,7 +120,7 @@ def plain_values(value: Any) -> Any:
     if isinstance(value, str) and value.strip().startswith("{") and value.strip().endswith("}"):
         return None  # an object written as JSON text: Google's rating {"scale_min": "1.0", ...}
     if isinstance(value, str):
-        return vehicle(value) or label_lowered(as_written(value))
+        return vehicle(value) or shouting_lowered(label_lowered(as_written(value)))
     if not isinstance(value, dict):
         return value
     if measured := measure_text(value):
@@ -268,7 +278,13 @@ def said_before(value: str, sentences: list[str]) -> bool:
 
 
 def either_number(token: str) -> str:
-    """A word's pattern in the singular or the plural ("pieces" or "piece"); a number or a short word as written."""
+    """A word's pattern in the singular or the plural ("pieces" or "piece"); a whole number with its thousands
+    apart or not ("8500" or "8,500"; set 182: "8,500 rpm" then "Its no load speed is 8500 rpm"); another number
+    or a short word as written."""
+    whole = token.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{4,}", token) else ""
+    if whole:
+        head = len(whole) % 3 or 3
+        return "[,\u00a0\u202f]?".join([whole[:head], *re.findall(r"\d{3}", whole[head:])])
     if token[0].isdigit() or len(token) < 4:
         return re.escape(token)
     return re.escape(token[:-1]) + "s?" if token.endswith("s") else re.escape(token) + "(?:e?s)?"
@@ -293,6 +309,28 @@ def measures_together(sentences: list[str]) -> list[str]:
     ]
 
 
+def things_together(sentences: list[str]) -> list[str]:
+    """What comes with the product, or without it, as one sentence where the first was: "It comes without a
+    battery or a charger." (set 180: "It comes without a battery. It comes without a charger." read as a
+    repeat); a thing said with its own "and" or "or" stays a sentence of its own."""
+    kept: list[str] = []
+    leads: dict[str, tuple[int, list[str]]] = {}
+    for sentence in sentences:
+        match = WITH_THING.fullmatch(sentence)
+        if not match or re.search(r"\b(?:and|or)\b", match.group("thing")):
+            kept.append(sentence)
+            continue
+        lead, thing = match.group("lead"), match.group("thing")
+        if lead in leads:
+            index, things = leads[lead]
+            things.append(thing)
+            kept[index] = f"{lead} {', '.join(things[:-1])} {'or' if lead.endswith('out') else 'and'} {thing}."
+            continue
+        leads[lead] = (len(kept), [thing])
+        kept.append(sentence)
+    return kept
+
+
 def plain_variant(
     template: Template, attributes: dict[str, Any], product_id: str, exclude: list[str]
 ) -> Variant | None:
@@ -314,5 +352,5 @@ def plain_variant(
             "name_key": inner if inner in attributes else renamed(attributes, whole, key),
         },
     )
-    text = DOUBLE_STOP.sub(".", " ".join(said_once(tidy(text).splitlines())))
+    text = DOUBLE_STOP.sub(".", " ".join(things_together(said_once(tidy(text).splitlines()))))
     return Variant(text, None, source="data") if text else None

@@ -35,6 +35,12 @@ SALE_DATES = frozenset({
     "sale start date", "sale end date", "special from date", "special to date", "special price from date",
     "special price to date", "sale price effective date",
 })  # fmt: skip
+NAMED_SCALES = frozenset({"class", "grade", "level", "category", "version"})  # see unnamed
+MEASURE = re.compile(r"(\d+(?:\.\d+)?) ([^\W\d]+)")  # "62 cm": see measure_range
+# A warranty's own words, where its object gives its terms, not its parts (see parts_warranted)
+WARRANTY_TERMS = frozenset(
+    "duration type length period years months value unit description details terms provider coverage scope kind".split()  # noqa: SIM905
+)
 SALE_PRICE = re.compile(r"(?:sale|special) price(?: [a-z]{3})?")
 # The fields a shop system keeps for itself, by the words of their keys (held-out sets 119-142): no fact a
 # customer reads. A key is one of them where its words are, start with one of SYSTEM_FIELD_STARTS (a
@@ -130,6 +136,8 @@ SYSTEM_FIELDS = SALE_DATES | frozenset({
     "cases per pallet", "boxes per case", "boxes per carton", "inner pack", "outer carton", "minimum order quantity",
     "units per case", "units per carton",
     "units per pallet", "pack unit", "avail", "quantity left", "hts", "hts code", "tariff code", "commodity code",
+    # sets 179-181: Google's "Dog > Beds", Walmart's ["Home Page", ...] and its variant's settings, eBay's "VATPercent"
+    "product types", "shelf", "primary variant", "attribute names", "vat percent", "vat rate",
 })  # fmt: skip
 SYSTEM_FIELD_STARTS = (
     "custom label", "current quantity", "new quantity", "stock alert", "attribute data", "tax vat", "carton",
@@ -140,6 +148,7 @@ SYSTEM_FIELD_STARTS = (
     "minimum trade item lifespan", "quantity of children", "information provider", "child trade item",  # GS1's
     "additional trade item", "brand owner", "minimum order quantity",
     "notes for", "note for",  # a shop's notes to itself: "notes_for_listing", "notes for website"
+    "tier price",  # Magento's "tier_prices": "10:25.1|50:22.8" (set 179)
 )  # fmt: skip
 # A record's numbers in a system ("listing_id", "shop_section_id"), eBay's business policies
 # ("ShippingProfileName") and Magento's MSRP setting ("msrp_display_actual_price_type").
@@ -207,6 +216,8 @@ FIELD_NAMES = {
     "storage handling temperature maximum": "max storage temperature",
     "storage handling temperature minimum": "min storage temperature",
     "storage temperature maximum": "max storage temperature", "storage temperature minimum": "min storage temperature",
+    "best before months": "shelf life months", "best before days": "shelf life days",  # set 180: "Best before 9 months."
+    "marketing short": "short description", "sub brand name": "sub brand",  # set 179: "Its marketing short is"
 }  # fmt: skip
 # The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too
 CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "jpy", "czk", "huf")
@@ -283,6 +294,12 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     for key, value in attributes.items():
         if isinstance(value, str) and (URL.match(value.strip()) or STAMP.fullmatch(value.strip())):
             continue
+        if (
+            isinstance(value, list)
+            and value
+            and all(isinstance(item, str) and URL.match(item.strip()) for item in value)
+        ):
+            continue  # Google's "additionalImageLinks" (set 181: "Its additional image links are https://...")
         if (isinstance(value, (list, dict)) and not value) or (isinstance(value, str) and not value.strip()):
             continue  # GS1's "hazardStatementsCode": [], WooCommerce's "dimensions": {"length": ""}
         if isinstance(value, str) and IMAGE_FILE.fullmatch(value.strip()):  # Akeneo's "9/c/2/e/..._front.png"
@@ -315,16 +332,28 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         value = read_value(in_english(value), field_words(key) in COLOUR_KEYS)  # a PIM's [{"locale": ..., "data": 230}]
         if isinstance(value, str) and value.strip().lower() in NO_VALUE:  # eBay's "Value": ["N/A"]
             continue
+        if isinstance(value, dict) and set(value) == {"min", "max"} and measure_range(value):
+            value = measure_range(value)  # Akeneo's "height_range" (set 182: "has a min of 62 cm and a max of 127 cm")
+        if (
+            isinstance(value, dict)
+            and field_words(key).split()[:1] in (["warranty"], ["guarantee"])
+            and parts_warranted(value)
+        ):
+            read |= {
+                f"{inner} {key}": item for inner, item in value.items()
+            }  # "Its frame warranty is 7 years." (set 182:
+            continue  # "Its warranty has a frame of 7 years, a motor of 5 years")
         if isinstance(value, dict) and not measure_text(value):  # "details": {"Country of origin": "USA"}
             value = priced(export_fields(value))  # less a field its system keeps under the part's name too:
             value = {inner: item for inner, item in value.items() if field_words(f"{key} {inner}") not in SYSTEM_FIELDS}
             # Etsy's "personalization": {"instructions": ...} (set 160: "Its personalization instructions are ...")
         if isinstance(value, dict) and any(map(currency_key, value)) and ZERO.fullmatch(str(value.get("value", ""))):
             continue  # eBay's unset "BuyItNowPrice": {"value": "0.0"} (set 154: "Its buy it now price is 0.0 GBP")
-        read[key] = country(value) if "country" in field_words(key).split() else value
+        read[key] = country(value) if "country" in field_words(key).split() else unnamed(key, value)
     units, unit_keys = {}, set()
     for key, value in read.items():
-        unit = UNIT_CODES.get(str(value).strip().upper()) if isinstance(value, str) else None
+        code = str(value).strip().upper()
+        unit = UNIT_CODES.get(code, UNIT_CODES.get(code.replace(" ", "_"))) if isinstance(value, str) else None
         base = UNIT_KEY.fullmatch(" ".join(name_words(str(key))))
         if not (unit and base):
             continue
@@ -344,6 +373,33 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         elif key not in unit_keys and not system_field(key) and not (ebay and field_words(key) in LISTING_FIELDS):
             paired[key] = value
     return paired
+
+
+def measure_range(value: dict[str, Any]) -> str | None:
+    """A range given as its min and max measures in one unit as one measure ({"min": "62 cm", "max": "127 cm"} is
+    "62–127 cm"); None for any other."""
+    ends = [MEASURE.fullmatch(str(value[end]).strip()) for end in ("min", "max")]
+    if not all(ends) or ends[0].group(2) != ends[1].group(2):
+        return None
+    return f"{ends[0].group(1)}–{ends[1].group(1)} {ends[0].group(2)}"
+
+
+def parts_warranted(value: dict[Any, Any]) -> bool:
+    """Whether a warranty's object gives one for each part ({"frame": 7, "motor": 5}), not its terms ({"years": 2,
+    "type": "limited"})."""
+    scalars = all(isinstance(item, (int, float, str)) and not isinstance(item, bool) for item in value.values())
+    return bool(value) and scalars and not any(field_words(inner) in WARRANTY_TERMS for inner in value)
+
+
+def unnamed(key: Any, value: Any) -> Any:
+    """A value less the word its key ends in ("gas_lift_class": "class 4" is 4; set 179: "Its gas lift class is
+    class 4"), where that word names a scale (NAMED_SCALES); any other value as it is."""
+    last = name_words(str(key))[-1:]
+    text = value.strip() if isinstance(value, str) else ""
+    named = last and last[0] in NAMED_SCALES and text.lower().startswith(last[0] + " ")
+    if named and len(text.split()) == 2 and text.split()[1] != "I":  # "class I" as it is, not "is I"
+        return text.split()[1]
+    return value
 
 
 def current_price(read: dict[Any, Any], dated_sale: bool) -> dict[Any, Any]:

@@ -83,6 +83,9 @@ UNIT_CODES = {
     "CENTIMETERS": "cm", "CENTIMETRES": "cm", "M": "m", "METERS": "m", "METRES": "m", "IN": "in", "INCHES": "in",
     "FT": "ft", "FEET": "ft", "ML": "ml", "MILLILITERS": "ml", "MILLILITRES": "ml", "L": "L", "LITERS": "L",
     "LITRES": "L", "W": "W", "WATTS": "W", "V": "V", "VOLTS": "V", "MONTHS": "months", "YEARS": "years",
+    "WATT_HOURS": "Wh", "MILLIAMP_HOURS": "mAh", "AMP_HOURS": "Ah", "KILOWATT_HOURS": "kWh",  # Amazon's (set 182)
+    # UN/ECE's codes of time in GS1 (set 181: "Its water resistance duration is 80 MIN", "12 MON")
+    "SEC": "s", "MIN": "min", "HUR": "h", "DAY": "days", "WEE": "weeks", "MON": "months", "ANN": "years",
 }  # fmt: skip
 
 

@@ -33,6 +33,7 @@ from typing import Any
 from copygen.quality.kinds import unheld_kind_spans
 from copygen.quality.values import (
     ANSWERED_NO,
+    LIST_ITEM,
     MAKER_KEYS,
     PRAISE,
     PRODUCT_NAME_KEYS,
@@ -296,10 +297,16 @@ PUFFERY = re.compile(
 
 def data_text(every: list) -> str:
     """The facts' keys and values as one text that claims are looked for in: lower case, hyphens
-    read as spaces; a key with a value that is no yes or no also as words ("made_in": "Ireland"
-    backs "made in Ireland"; a yes key backs its words apart, see unsupported_claim_spans)."""
+    and a code value's underscores read as spaces ("slate_blue" backs "slate blue", set 179); a key with a value
+    that is no yes or no also as words ("made_in": "Ireland" backs "made in Ireland"; a yes key backs its
+    words apart, see unsupported_claim_spans)."""
     keys = [" ".join(name_words(fact.name)) if polarity(fact.value) is None else "" for fact in every]
-    return " ".join(f"{fact.name} {key} {fact.value}" for key, fact in zip(keys, every)).lower().replace("-", " ")
+    values = [str(fact.value).replace("_", " ") for fact in every]
+    return (
+        " ".join(f"{fact.name} {key} {value}" for key, fact, value in zip(keys, every, values))
+        .lower()
+        .replace("-", " ")
+    )
 
 
 def unbacked_praise_spans(
@@ -381,9 +388,11 @@ def inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 def named_as_written(span: tuple[int, int], text: str, every: list) -> bool:
     """Whether `span` of `text` is a whole capitalised value written as the data writes it: "It
-    comes in Copper" names the shade "Copper" (made_of_spans still reads "made of Copper")."""
+    comes in Copper" names the shade "Copper" (made_of_spans still reads "made of Copper"), and so does "It comes
+    in Fig or Clay" the shade "Clay" of "Fig, Clay"."""
     said = text[span[0] : span[1]]
-    return said[:1].isupper() and any(isinstance(fact.value, str) and fact.value.strip() == said for fact in every)
+    values = [fact.value for fact in every if isinstance(fact.value, str)]
+    return said[:1].isupper() and any(said in (value.strip(), *LIST_ITEM.split(value.strip())) for value in values)
 
 
 def unmade_spans(text: str, every: list, made_of: str) -> list[tuple[int, int]]:

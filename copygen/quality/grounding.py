@@ -28,6 +28,7 @@ from copygen.quality.tokens import (
 from copygen.quality.values import (
     AGE_KEYS,
     FUNCTION_WORDS,
+    LIST_ITEM,
     MADE_FROM,
     MAKER_KEYS,
     PRODUCT_NAME_KEYS,
@@ -1065,6 +1066,9 @@ def unsupported_name_spans(
         whole.update(name_words(fact.name))
         if len(words) == 1:
             whole.update(words)
+        for item in LIST_ITEM.split(str(fact.value)) if len(words) > 1 else ():  # "Fig, Clay": "in Fig" names a value
+            item_words = NAME_WORD.findall(item)
+            whole.update(word.lower() for word in item_words if len(item_words) == 1)
         for index, word in enumerate(words if len(words) > 1 else ()):
             before, after = inside.setdefault(word, (set(), set()))
             before.update(words[max(0, index - 1) : index])

@@ -77,6 +77,7 @@ from copygen.text import PRODUCT_NAME_KEYS, WORD, in_english, name_words, names_
 NEGATIONS = frozenset({"not", "no", "never", "non", "nor", "neither", "without", "cannot", "none"})
 SCOPE_ENDS = frozenset({"and", "but", "while", "whereas", "although", "though", "yet"})
 QUOTED_LENGTH = 200  # the longest value looked for said word for word (see quoted_spans)
+LIST_ITEM = re.compile(r"\s*[,;|]\s*")  # where a list in one text splits: "Fig, Clay" (see quoted_spans)
 ANSWERED_NO = re.compile(r"\s*:\s*(?:no|none)\b", re.IGNORECASE)  # after a label: "Latex free: no"
 NEGATION_REACH = 3  # words that may sit between a negation and what it negates
 # Words after a negation that keep it from negating what follows ("not only", "not far from", "no doubt").
@@ -891,9 +892,11 @@ def quoted_spans(text: str, every: list[Fact]) -> list[tuple[int, int]]:
     """Where `text` says a string value of the data word for word (any case): words inside one are
     the data's own, not a claim or a contradiction ("from Alder & Stone", "in Stone Grey", "520
     pieces in 12 colours", "not for serrated or ceramic blades" of a knife sharpener with a
-    ceramic stage), and a title's name, as copy names the product by it ("Fineliner Pens 24 Colours"
-    of "Fineliner Pens 24 Colours, 0.4 mm Tips")."""
+    ceramic stage), an item of a list in one text ("Clay" of "Fig, Clay", said "in Fig or Clay"), and a
+    title's name, as copy names the product by it ("Fineliner Pens 24 Colours" of "Fineliner Pens 24 Colours,
+    0.4 mm Tips")."""
     said = {fact.value for fact in every if isinstance(fact.value, str)}
+    said |= {item for value in said for item in LIST_ITEM.split(value) if len(LIST_ITEM.split(value)) > 1}
     names = {
         TITLE_END.split(fact.value, 1)[0].strip()
         for fact in every

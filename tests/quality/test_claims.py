@@ -345,6 +345,12 @@ SPEAKER = {"name": "Pebble Speaker", "features": "IP67 waterproof; 12-hour batte
             "It comes in Copper. It is copper.",
             ["copper"],
         ),  # a shade's name as the data writes it names no material (held-out plain copy)
+        ({"name": "Chair", "mesh_colour": "slate_blue"}, "Its mesh colour is slate blue.", []),  # a code (set 179)
+        (
+            {"name": "Tillow Throw", "shades": "Fig, Clay"},
+            "It comes in Fig or Clay. It is made of clay.",
+            ["made of", "clay"],
+        ),  # so does a shade of a list in one text, said as a choice (set 182); a material is still claimed
         (
             {"name": "Flexmark Bands", "material": "natural latex", "latex_free": False},
             "Latex free: no. They are latex free.",

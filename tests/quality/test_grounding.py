@@ -494,6 +494,7 @@ CHARGER = {"name": "Volta 65W USB-C Charger", "brand": "Kestrel Labs", "features
         ({"name": "Browns Cambridge"}, "Browns Cambridge is a cafe in the city of Cambridge.", ["of Cambridge"]),
         ({"name": "Mira", "origin": "Made in Portugal"}, "Mira is made in Portugal.", []),  # the value's own "in"
         ({"name": "Mira", "origin": "Portugal"}, "Mira is made in Portugal.", []),  # a value of its own
+        ({"name": "Throw", "shades": "Fig, Clay"}, "It comes in Fig or Clay.", []),  # an item of a list (set 182)
         # a maker the attributes do not name, when they name one
         (
             SOCKS,
