@@ -142,6 +142,7 @@ def environment():
     env.tests["price"] = is_price
     env.tests["readable"] = readable
     env.tests["foreign"] = in_other_language
+    env.tests["unknown"] = unknown_words
     env.tests["currency_key"] = currency_key
     env.tests["container"] = is_container
     # "BPA free", "dishwasher safe" say what a product is; "Legs only" does not, though "indoor_only" does
@@ -463,6 +464,12 @@ def readable(words: str, units: Iterable[str] = ()) -> bool:
 def written_words(key: Any) -> list[str]:
     """A key's words as written, in lower case and untranslated: "precioOferta" -> ["precio", "oferta"]."""
     return WORD.findall(CAMEL.sub(" ", str(key)).lower())
+
+
+def unknown_words(words: str) -> bool:
+    """Whether a key's words (key_words) have one of four letters or more that is no English word, as a feed's
+    in another language does ("hmotnost", "paino"); not a supplier's abbreviations ("pf", "cct k", "rmk")."""
+    return any(len(word) > 3 and not english_word(word) for word in re.findall(r"[^\W\d_]+", words.lower()))
 
 
 def in_other_language(key: Any) -> bool:

@@ -89,7 +89,8 @@ SYSTEM_FIELDS = SALE_DATES | frozenset({
     "incoming quantity", "outgoing quantity", "shop name", "feature name value position", "reviews",
     "preorder release date", "product rating", "size type", "reviews count", "total sold",
     # Amazon's, Google's, Walmart's, Etsy's, Zalando's and Akeneo's flags and facets, a shop's own notes (sets 143-154)
-    "adult", "tracking", "personalization is required", "rating", "inner", "outer", "lead",
+    "adult", "tracking", "personalization is required", "rating", "inner", "outer", "lead", "lead days", "lead wk",
+    "lead weeks",
     "chemical aerosol pesticide", "carriers", "carrier", "note", "notes", "comment", "comments", "remarks", "season",
     "remark", "batch", "lot", "lot number",
     "unit type", "shipping type",

@@ -24,6 +24,7 @@ from copygen.prompts import (
     readable,
     shouting_lowered,
     title_cased,
+    unknown_words,
 )
 from copygen.quality.checks import check_variant, is_clean
 
@@ -935,6 +936,19 @@ def test_a_product_in_another_language_gets_its_name_maker_material_and_price_on
     assert plain({"KURZTEXT": "KABELVERSCHRAUBUNG M20X1,5", "price_ex_vat_gbp": 0.42}) == (
         "Meet the KABELVERSCHRAUBUNG M20X1,5. Its price ex VAT is 0.42 GBP."
     )
+
+
+def test_a_supplier_row_of_abbreviations_is_english_and_its_lead_time_is_left_out():
+    """Held-out set 163: a floodlight's row of short codes ("pf", "cct_k", "ik", "rmk") lost all its sentences once
+    "lead_days" (judged garbled as "Its lead is 25-30 days", sets 179-182) was left out, as more than half its keys
+    read as no English; abbreviations are no other language."""
+    row = {"part_no": "QX-FL150", "desc": "LED FLOODLIGHT 150W", "pf": ">0.95", "lm": 21750, "cct_k": 5700,
+           "cri": "Ra>80", "ik": "IK08", "surge_kv": "6/4", "t_amb_c": "-35~+50", "wt_kg": 3.4, "lead_days": "25-30",
+           "rmk": "bracket adj"}  # fmt: skip
+    assert plain(row) == (
+        "Meet the LED Floodlight 150W. Its part number is QX-FL150. Its CRI is Ra>80. It weighs 3.4 kg."
+    )
+    assert not unknown_words("cct k") and unknown_words("hmotnost")
 
 
 def test_a_marketplaces_name_in_another_language_under_english_keys_gets_copy_in_that_language():
