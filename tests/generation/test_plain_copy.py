@@ -951,6 +951,22 @@ def test_a_supplier_row_of_abbreviations_is_english_and_its_lead_time_is_left_ou
     assert not unknown_words("cct k") and unknown_words("hmotnost")
 
 
+def test_a_feeds_title_price_and_description_in_its_language_are_read():
+    """Held-out sets 179-181: Otto's "Produkttitel" and Bol's "Producttitel" named nothing, so the model's English
+    copy came first; Otto's "Verkaufspreis" is its price; a Dutch title with English words is Dutch by its whole;
+    a German "2.600 W" in a text is 2,600 W (said "2.6 W", true to no one)."""
+    otto = {"Artikelnummer": "GW-HS3658", "Marke": "Grünwerk", "Produkttitel": "Grünwerk Heckenschere HS 36-58, 36 V",
+            "Produktbeschreibung": "Heckenschere mit 2.600 W Motor. Messerschutz im Lieferumfang.",
+            "Verkaufspreis": "189,00", "Währung": "EUR"}  # fmt: skip
+    assert plain(otto) == "Grünwerk Heckenschere HS 36-58. Preis: 189,00 EUR."
+    unpriced = {key: value for key, value in otto.items() if key != "Verkaufspreis"}
+    assert plain(unpriced) == "Grünwerk Heckenschere HS 36-58. Heckenschere mit 2.600 W Motor."
+    bol = {"EAN": "8721034569127", "Producttitel": "Tikkerd TK42 Bluetooth Labelprinter - thermisch, voor labels",
+           "Merk": "Tikkerd", "Omschrijving": "Print adreslabels direct vanaf je telefoon. Zonder inkt.",
+           "Prijs": "39,95", "Kleur": "Wit"}  # fmt: skip
+    assert plain(bol) == "Tikkerd TK42 Bluetooth Labelprinter. Print adreslabels direct vanaf je telefoon."
+
+
 def test_a_marketplaces_name_in_another_language_under_english_keys_gets_copy_in_that_language():
     """A Dutch marketplace's offer has English columns: "Meet the Vitalo BP-300A bloeddrukmeter bovenarm
     Bluetooth. Its reference is BP-300A." is English around Dutch words; with no material nor price to say, its
