@@ -143,6 +143,8 @@ def environment():
     env.tests["readable"] = readable
     env.tests["foreign"] = in_other_language
     env.tests["unknown"] = unknown_words
+    env.tests["possessive"] = owners
+    env.tests["book"] = is_book
     env.tests["currency_key"] = currency_key
     env.tests["container"] = is_container
     # "BPA free", "dishwasher safe" say what a product is; "Legs only" does not, though "indoor_only" does
@@ -402,6 +404,16 @@ BRITISH = (("our", "or"), ("ours", "ors"), ("tre", "ter"), ("bre", "ber"), ("ise
            ("ising", "izing"), ("isation", "ization"), ("ogue", "og"))  # fmt: skip
 # The words of one or two letters a key may have (the list has many more: "me", "sw", "id" are codes).
 SHORT_WORDS = frozenset("a on of in to at by up no as or is it an be do go if so we us per ex".split())  # noqa: SIM905
+BOOK_KEYS = frozenset({"isbn", "isbn 13", "isbn 10", "publisher", "pages", "page count", "number of pages", "author"})
+ISBN = re.compile(r"97[89]\d{10}")  # a book's ISBN-13 as its barcode
+# Whom a product is for, in its name's possessive ("Women's Rain Jacket", "Chef's Knife"): see owners
+FOR_WHOM = frozenset(
+    "men women man woman kid kids child children baby babies girl girls boy boys lady ladies gentleman gentlemen"  # noqa: SIM905
+    " chef cook artist painter carpenter mechanic gardener builder mother father dog dogs cat cats bird birds pet pets"
+    " runner rider angler golfer player beginner beginners teacher nurse waiter baker butcher farmer fisherman sailor"
+    " traveller traveler hiker camper student doctor barber tailor shepherd plumber electrician potter jeweller"
+    " jeweler knitter cyclist climber skier surfer diver swimmer smoker".split()
+)
 # Words of product data the list lacks.
 PRODUCT_WORDS = frozenset("runtime playtime earbuds earbud keycaps keycap wifi app aluminium".split())  # noqa: SIM905
 
@@ -464,6 +476,19 @@ def readable(words: str, units: Iterable[str] = ()) -> bool:
 def written_words(key: Any) -> list[str]:
     """A key's words as written, in lower case and untranslated: "precioOferta" -> ["precio", "oferta"]."""
     return WORD.findall(CAMEL.sub(" ", str(key)).lower())
+
+
+def is_book(attributes: dict[str, Any]) -> bool:
+    """Whether a product is a book: a key a book has (BOOK_KEYS) or an ISBN ("9781739604128")."""
+    keys = any(" ".join(name_words(str(key))) in BOOK_KEYS for key in attributes)
+    return keys or any(ISBN.fullmatch(str(value).replace("-", "").strip()) for value in attributes.values())
+
+
+def owners(word: str) -> bool:
+    """Whether a name's word is its owner's ("Sally's" of "Saltmarsh Sally's Sauce"), not whom it is for ("Women's",
+    "Chef's")."""
+    owner = re.fullmatch(r"([^\W\d_]+)['’]s", str(word))
+    return bool(owner) and owner.group(1).lower() not in FOR_WHOM
 
 
 def unknown_words(words: str) -> bool:

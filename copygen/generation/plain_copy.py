@@ -59,7 +59,8 @@ WITH_THING = re.compile(r"(?P<lead>It comes with(?:out)?|They come with(?:out)?)
 SAID_ONCE = re.compile(r"(?:It|They) (?:weighs?|measures?|costs?|comes? in) ")  # said once: see said_once
 # a sentence that says one value ("Its model is OMT20B.", "It comes in Graphite."): see said_once
 VALUE_SAID = re.compile(
-    r"(?P<lead>(?:Its|Their) [^.]+? (?:is|are)|(?:It|They) (?:comes? in|(?:is|are) made of|has|have|works? with)) (?P<value>.+)\.$"
+    r"(?P<lead>(?:Its|Their) [^.]+? (?:is|are)|(?:It|They) (?:comes? in|(?:is|are) made of|is|are|has|have|works? with))"
+    r" (?P<value>.+)\.$"  # "It is battery powered." after a bullet's "Battery powered, no compressor" (set 184)
 )
 COST = re.compile(r"(?:It|They) costs? (?P<value>.+)\.$")
 PRICE = re.compile(r"(?:[$£€¥]\s?[\d.,]+|[\d.,]+ [A-Z]{3})")  # "25.00 GBP", "£16"

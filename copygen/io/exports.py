@@ -90,7 +90,7 @@ SYSTEM_FIELDS = SALE_DATES | frozenset({
     "preorder release date", "product rating", "size type", "reviews count", "total sold",
     # Amazon's, Google's, Walmart's, Etsy's, Zalando's and Akeneo's flags and facets, a shop's own notes (sets 143-154)
     "adult", "tracking", "personalization is required", "rating", "inner", "outer", "lead", "lead days", "lead wk",
-    "lead weeks",
+    "lead weeks", "lead d", "package type",
     "chemical aerosol pesticide", "carriers", "carrier", "note", "notes", "comment", "comments", "remarks", "season",
     "remark", "batch", "lot", "lot number",
     "unit type", "shipping type",
@@ -219,6 +219,7 @@ FIELD_NAMES = {
     "storage temperature maximum": "max storage temperature", "storage temperature minimum": "min storage temperature",
     "best before months": "shelf life months", "best before days": "shelf life days",  # set 180: "Best before 9 months."
     "marketing short": "short description", "sub brand name": "sub brand",  # set 179: "Its marketing short is"
+    "description long": "description", "country of origin assembly": "country of assembly",  # set 183-184
 }  # fmt: skip
 # The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too
 CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "jpy", "czk", "huf")
@@ -237,7 +238,7 @@ COLOUR_CODES = {
 # "20 MM"; held-out sets 137-143), as copy writes them
 VALUE_CODES = "MAH WHR WH KWH AH RPM LBR LBS LB ONZ OZ GM GSM GRM KGM KG MG MLT ML LTR MMT MM CMT CM MTR"
 VALUE_UNITS = {code: UNIT_CODES[code] for code in VALUE_CODES.split()}
-VALUE_UNIT = re.compile(r"(?<=\d) ?(" + "|".join(VALUE_UNITS) + r")\b")
+VALUE_UNIT = re.compile(r"(?<![\w.,-])(\d+(?:[.,]\d+)?) ?(" + "|".join(VALUE_UNITS) + r")\b")  # not a code's "VX-150ML"
 LETTER = re.compile(r"[^\W\d_]")
 COLOUR_KEYS = frozenset({"colour", "color", "colours", "colors"})
 # A decimal comma ("0,41", "12,99", SAP's "0,420"): one or two digits after it, or a leading 0; not "1,000"
@@ -447,7 +448,7 @@ def read_value(value: Any, colour: bool) -> Any:
     if len(items) > 1 and len(value) <= 60 and all(0 < len(item.split()) <= 3 and item[:1].isupper() for item in items):
         return [read_value(item.strip(), colour) for item in items]  # Walmart's "Engineered Wood; Steel"
     value = DECIMAL_COMMA.sub(lambda match: ".".join(filter(None, match.groups())), value)
-    value = VALUE_UNIT.sub(lambda match: " " + VALUE_UNITS[match.group(1)], value)
+    value = VALUE_UNIT.sub(lambda match: f"{match.group(1)} {VALUE_UNITS[match.group(2)]}", value)
     if colour:
         value = re.sub(r"[A-Za-z]+", lambda word: COLOUR_CODES.get(word.group().lower(), word.group()), value)
     return value
@@ -525,6 +526,8 @@ def country(value: Any) -> Any:
     """A country's name for its ISO code ("CN" -> "China", "KOR" -> "South Korea", GS1's "276" ->
     "Germany"); any other value as it is."""
     code = str(value).strip()
+    if isinstance(value, str) and (named := re.fullmatch(r"[A-Z]{2,3} - ([^\W\d_][\w ]+)", code)):
+        return named.group(1)  # Walmart's "VN - Vietnam"
     if isinstance(value, bool) or not re.fullmatch(r"[A-Z]{2,3}|\d{3}", code):
         return value
     found = pycountry.countries.get(

@@ -201,8 +201,10 @@ ALL_AGES = re.compile(
 MAKER_KEYS = frozenset({"brand", "maker", "manufacturer", "company", "label", "vendor"})
 # Where a listing's long title stops naming the product: "Anker PowerCore 20000mAh Portable Charger, 22.5W ...",
 # or at the colon before a list ("3-in-1 Soil Tester: pH, Moisture, Light", not "3-in-1 Soil Tester: pH").
+# Not before a count of what is sold ("Merino Crew Sock – 3 Pack": set 185 named one sock, its 3 pairs' weight untrue).
+PACK_COUNT = r"(?!\s*(?i:\d+[ -]?(?:pack|pk|pairs?|count|ct)\b|(?:pack|box|case) of \d))"  # not a set's pieces
 TITLE_END = re.compile(
-    r",|\s[-–—|]\s|:\s(?=[^,]*,)|\s(?i:fits)\s"
+    rf",{PACK_COUNT}|\s[-–—|]\s{PACK_COUNT}|:\s(?=[^,]*,)|\s(?i:fits)\s"
 )  # "... Brake Pads Set fits Ford Kuga" (sets 165, 170)
 PARTS = re.compile(r"[,;]")  # a value's parts, each stating one thing
 MATERIAL_KEYS = frozenset({"material", "materials", "fabric", "fabrics", "construction"})  # the whole product's

