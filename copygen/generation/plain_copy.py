@@ -245,16 +245,28 @@ def said_once(sentences: list[str]) -> list[str]:
             continue
         if one and PRICE.fullmatch(one.group("value")) and any(price_said(said, one.group("value")) for said in kept):
             continue  # eBay's "BuyItNowPrice" as its "StartPrice": "It costs 24.99 GBP. Its buy it now price is 24.99 GBP."
-        if one and PRICE.fullmatch(one.group("value")):
-            lead, price = one.group("lead"), one.group("value")
-            if lead in prices:
-                index, said = prices[lead]
-                said.append(price)
-                kept[index] = f"{lead} {', '.join(said[:-1])} or {price}."
-                continue
-            prices[lead] = (len(kept), [price])
+        if (
+            one
+            and PRICE.fullmatch(one.group("value"))
+            and listed_under(one.group("lead"), one.group("value"), kept, prices)
+        ):
+            continue
         kept.append(sentence)
     return measures_together(kept)
+
+
+def listed_under(
+    lead: str, item: str, kept: list[str], leads: dict[str, tuple[int, list[str]]], word: str = "or"
+) -> bool:
+    """Whether `item` joins the kept sentence its `lead` starts, as one list with `word` ("It costs 25.00 GBP or 29.99
+    EUR."); else it is noted as the first of its lead's, for the sentence kept next."""
+    if lead not in leads:
+        leads[lead] = (len(kept), [item])
+        return False
+    index, items = leads[lead]
+    items.append(item)
+    kept[index] = f"{lead} {', '.join(items[:-1])} {word} {item}."
+    return True
 
 
 def price_said(sentence: str, price: str) -> bool:
@@ -322,14 +334,9 @@ def things_together(sentences: list[str]) -> list[str]:
         if not match or re.search(r"\b(?:and|or)\b", match.group("thing")):
             kept.append(sentence)
             continue
-        lead, thing = match.group("lead"), match.group("thing")
-        if lead in leads:
-            index, things = leads[lead]
-            things.append(thing)
-            kept[index] = f"{lead} {', '.join(things[:-1])} {'or' if lead.endswith('out') else 'and'} {thing}."
-            continue
-        leads[lead] = (len(kept), [thing])
-        kept.append(sentence)
+        lead = match.group("lead")
+        if not listed_under(lead, match.group("thing"), kept, leads, "or" if lead.endswith("out") else "and"):
+            kept.append(sentence)
     return kept
 
 

@@ -657,30 +657,14 @@ def test_a_sale_price_with_dates_is_an_offer_not_what_the_product_costs():
     """Held-out set 179: WooCommerce's "Meta: _sale_price_gbp" of a sale that ran for a week was said as "It
     costs £49.60", judged untrue; copy outlives the sale, so the regular price is said as the price. A sale
     price with no dates is still said."""
-    crew = {
-        "Name": "Merino Base Layer Crew",
-        "Date sale price starts": "2024-10-28",
-        "Date sale price ends": "2024-11-04",
-        "Meta: _price_range_gbp": "£62.00 – £68.00",
-        "Meta: _sale_price_gbp": "£49.60",
-    }
+    crew = {"Name": "Merino Base Layer Crew", "Date sale price starts": "2024-10-28", "Date sale price ends": "2024-11-04",
+            "Meta: _price_range_gbp": "£62.00 – £68.00", "Meta: _sale_price_gbp": "£49.60"}  # fmt: skip
     assert plain(crew) == "Meet the Merino Base Layer Crew. Its price range is £62.00 – £68.00."
-    magento = {
-        "name": "Trail Pack 30 L",
-        "price": "89.00",
-        "special_price": "71.20",
-        "special_from_date": "2024-11-25",
-        "currency": "EUR",
-    }
+    magento = {"name": "Trail Pack 30 L", "price": "89.00", "special_price": "71.20", "special_from_date": "2024-11-25",
+               "currency": "EUR"}  # fmt: skip
     assert plain(magento) == "Meet the Trail Pack 30 L. It costs 89.00 EUR."
-    rest = {
-        "name": "Ridgewalk Harness",
-        "price": "64.50",
-        "regular_price": "74.00",
-        "sale_price": "64.50",
-        "date_on_sale_to": "2024-06-30T23:59:59",
-        "currency": "NZD",
-    }  # WooCommerce's API: the price on sale
+    rest = {"name": "Ridgewalk Harness", "price": "64.50", "regular_price": "74.00", "sale_price": "64.50",
+            "date_on_sale_to": "2024-06-30T23:59:59", "currency": "NZD"}  # fmt: skip  # WooCommerce's API: on sale
     assert plain(rest) == "Meet the Ridgewalk Harness. It costs 74.00 NZD."
     undated = crew | {"Date sale price starts": "", "Date sale price ends": ""}
     assert plain(undated) == ("Meet the Merino Base Layer Crew. Its price range is £62.00 – £68.00. It costs £49.60.")
