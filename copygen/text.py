@@ -27,7 +27,7 @@ ABBREVIATIONS = {
 }  # fmt: skip
 # ... and those that stand for a word only as a key's last ("body_mat", "hsg_mat": a valve's body and housing
 # material; held-out set 169: "Its body mat is CF8M"), where alone they may be a thing ("mat": see WHOLE_ABBREVIATIONS).
-LAST_ABBREVIATIONS = {"mat": "material", "matl": "material", "adjust": "adjustment", "press": "pressure"}
+LAST_ABBREVIATIONS = {"mat": "material", "matl": "material", "adjust": "adjustment"}
 # Key words of supplier feeds in other languages, read as the English words copy says ("bezeichnung",
 # "nome_prodotto" and "productnaam" name the product; "marca", "Hersteller" its maker).
 KEY_TRANSLATIONS = {

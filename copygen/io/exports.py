@@ -334,17 +334,16 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         value = read_value(in_english(value), field_words(key) in COLOUR_KEYS)  # a PIM's [{"locale": ..., "data": 230}]
         if isinstance(value, str) and value.strip().lower() in NO_VALUE:  # eBay's "Value": ["N/A"]
             continue
-        if isinstance(value, dict) and set(value) == {"min", "max"} and measure_range(value):
-            value = measure_range(value)  # Akeneo's "height_range" (set 182: "has a min of 62 cm and a max of 127 cm")
+        if isinstance(value, dict) and (span := measure_range(value)):
+            value = span  # Akeneo's "height_range" (set 182: "has a min of 62 cm and a max of 127 cm")
         if (
             isinstance(value, dict)
             and field_words(key).split()[:1] in (["warranty"], ["guarantee"])
             and parts_warranted(value)
         ):
-            read |= {
-                f"{inner} {key}": item for inner, item in value.items()
-            }  # "Its frame warranty is 7 years." (set 182:
-            continue  # "Its warranty has a frame of 7 years, a motor of 5 years")
+            # "Its frame warranty is 7 years." (set 182: "Its warranty has a frame of 7 years, a motor of 5 years")
+            read |= {f"{inner} {key}": item for inner, item in value.items()}
+            continue
         if isinstance(value, dict) and not measure_text(value):  # "details": {"Country of origin": "USA"}
             value = priced(export_fields(value))  # less a field its system keeps under the part's name too:
             value = {inner: item for inner, item in value.items() if field_words(f"{key} {inner}") not in SYSTEM_FIELDS}
@@ -379,7 +378,9 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
 
 def measure_range(value: dict[str, Any]) -> str | None:
     """A range given as its min and max measures in one unit as one measure ({"min": "62 cm", "max": "127 cm"} is
-    "62–127 cm"); None for any other."""
+    "62–127 cm"); None for any other object."""
+    if set(value) != {"min", "max"}:
+        return None
     ends = [MEASURE.fullmatch(str(value[end]).strip()) for end in ("min", "max")]
     if not all(ends) or ends[0].group(2) != ends[1].group(2):
         return None

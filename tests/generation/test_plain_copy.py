@@ -1502,6 +1502,8 @@ def test_a_key_of_qualifiers_a_warranty_per_part_and_a_range_read_as_what_they_m
         "years."
     )
     assert not parts_warranted({"years": 2, "type": "limited"})  # a warranty's terms are no parts
+    kit = {"name": "Kitchen Set", "garlic_press": "stainless steel"}  # a press with no pressure unit is a press
+    assert plain(kit) == "Meet the Kitchen Set. Its garlic press is stainless steel."
     for attributes in (fitting, desk):
         assert is_clean(check_variant(plain(attributes), attributes))
 
