@@ -31,6 +31,7 @@ from copygen.quality.values import (
     LIST_ITEM,
     MADE_FROM,
     MAKER_KEYS,
+    MATERIAL_KEYS,
     PRODUCT_NAME_KEYS,
     RATING,
     Fact,
@@ -402,7 +403,7 @@ def unsupported_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]
             spans.append((min(keys), quantity.end))  # from the key: the number is true only under its own
     for span in (
         misplaced_spans(attributes, text, skip)
-        + misread_spans(values, text)
+        + misread_spans(values, text, [str(fact.value) for fact in every if MATERIAL_KEYS & set(name_words(fact.name))])
         + unheld_ratios(values, text)
         + mass_spans(attributes, text, skip)
         + unheld_rates(values, text)
@@ -495,14 +496,15 @@ def mass_read(before: str, text: str, end: int) -> tuple[bool, bool]:
     return load, not load and bool(nearest or OFFERED.search(before))
 
 
-def misread_spans(values: list[str], text: str) -> list[tuple[int, int]]:
+def misread_spans(values: list[str], text: str, materials: list[str]) -> list[tuple[int, int]]:
     """Where copy gives a measure as what the product holds, is made of or weighs, and the measure
     is the whole of it: "holds 20 cm" for a 20 cm pot, "holds 2200 W", "holds 19.99 for £19.99",
     "made of 1600 DPI, wireless", "made of EU 36-42", "weighs 15° edge" and "weighs 2-person" (two
     samples' drafts). It holds a volume, a mass, a charge, data or a count ("holds 9 pairs") and
     may hold a thing a measure is written on ("holds 20 cm pots"); it is made of a material, which
     a number may come before ("22 momme mulberry silk"); it weighs a mass. From the verb to the
-    measure's end; not where a value says it so."""
+    measure's end; not where a value says it so, nor a material its own key gives ("made of AISI 316L", a steel's
+    grade; sets 164, 173 and 182)."""
     said = " ".join(values).lower()
     ends = measure_ends(text, read_quantities(text))
     spans = []
@@ -515,6 +517,7 @@ def misread_spans(values: list[str], text: str) -> list[tuple[int, int]]:
                 or (holds is None and last.unit is None and not counted(text, last.end))  # "weighs 1.4!" stops short
                 or (holds is not None and names_a_thing(text, last, material=not holds))
                 or re.search(rf"(?<!\w){re.escape(text[cue.start() : last.end].lower())}(?!\w|[.,]\d)", said)
+                or any(text[cue.end() : last.end].lower() in material.lower() for material in materials)
             ):
                 continue
             spans.append((cue.start(), last.end))
@@ -776,11 +779,13 @@ def fact_unit(fact: Fact) -> str | None:
 
 def currency_units(every: list[Fact]) -> dict[str, str]:
     """The currency a `currency` key gives the prices beside it, by the part that holds them ("" at
-    the top): "price": 54.0 with "currency": "GBP" is £54, and so is "price": {"amount": 54, "currency": "GBP"}."""
+    the top): "price": 54.0 with "currency": "GBP" is £54, and so is "price": {"amount": 54, "currency": "GBP"} and
+    eBay's "StartPrice": {"value": "72.49", "currencyID": "GBP"} (set 190)."""
     return {
         fact.part: UNITS[str(fact.value).strip().lower()]
         for fact in every
-        if name_words(fact.name) == ["currency"] and UNITS.get(str(fact.value).strip().lower()) in CURRENCIES
+        if name_words(fact.name) in (["currency"], ["currency", "id"], ["currency", "code"])
+        and UNITS.get(str(fact.value).strip().lower()) in CURRENCIES
     }
 
 
@@ -793,14 +798,15 @@ def priced(fact: Fact) -> bool:
 def key_counts(attributes: dict[str, Any], skip: Iterable[str]) -> dict[str, str]:
     """Each number the data gives bare under a plural key that names no unit -> the word the key
     counts, singular ("pieces": 32 -> "32": "piece"; not "watts": 450); a pack's size or a count
-    counts pieces ("pack_size": 2: "It holds 2 liters" and "2 liters" were held-out drafts)."""
+    counts pieces ("pack_size": 2: "It holds 2 liters" and "2 liters" were held-out drafts), and so does a count of
+    items or units (Amazon's "number_of_items": 4 is "4 pieces")."""
     counts: dict[str, str] = {}
     for fact in facts(attributes, skip):
         words = name_words(fact.name)
         key = words[-1:]
         measure = UNITS.get(key[0]) in MEASURE_UNITS if key else False  # "watts: 450" gives its unit
         thing = singular(key[0]) if key and PLURAL.search(key[0]) and not measure else None
-        thing = "piece" if PACK_KEYS & set(words) else thing
+        thing = "piece" if PACK_KEYS & set(words) or thing in ("item", "unit") else thing  # "number_of_items": 4
         if thing and BARE_NUMBER.fullmatch(str(fact.value).strip()):
             counts.update((quantity.number, thing) for quantity in quantities(str(fact.value)))
     return counts

@@ -747,9 +747,15 @@ def part_materials(fact: Fact) -> dict[str, set[str]]:
     """The parts a fact names, each with the words of what it is made of: a key's ("blades":
     "zirconia ceramic"), and a value's that pairs several parts with materials ("bamboo frame,
     cotton liner": frame, bamboo; liner, cotton; not "cast iron, powder-coated"). The product's own
-    material, name, kind or maker names no part ("material: natural latex", "Sprint Jump Rope")."""
+    material, name, kind or maker names no part ("material: natural latex", "Sprint Jump Rope"), and nor does a
+    listing's search words (set 189: a tag "linen towel" against a towel "made of organic cotton" and linen)."""
     key = name_words(fact.name)
-    if is_identity(fact) or MAKER_KEYS & set(key) or not isinstance(fact.value, str):
+    if (
+        is_identity(fact)
+        or MAKER_KEYS & set(key)
+        or key[-1:] in (["tags"], ["keywords"])
+        or not isinstance(fact.value, str)
+    ):
         return {}
     found = {}
     if key and key[-1] not in MATERIAL_KEYS:

@@ -441,6 +441,21 @@ def test_attribute_coverage(attributes, text, expected):
             "It costs 11.95 AUD, not 11.95 CAD or $11.95. Gift wrap is £4, not €4.",
             ["11.95 CAD", "$11.95", "€4"],
         ),  # a currency key gives the prices beside it their currency
+        (
+            {"Title": "Caliper", "StartPrice": {"value": "72.49", "currencyID": "GBP"}, "core": "£15.00 refunded"},
+            "It costs 72.49 GBP, not 72.49 USD.",
+            ["72.49 USD"],
+        ),  # and so does eBay's "currencyID" (set 190: "It costs 72.49 GBP" failed beside a core charge in pounds)
+        (
+            {"name": "Adapter", "mat": "AISI 316L", "pressure": "1600 l/h"},
+            "It is made of AISI 316L. It is made of 1600 l.",
+            ["made of 1600 l"],
+        ),  # a steel's grade its material key gives is no measure (sets 164, 173 and 182: "made of AISI 316L")
+        (
+            {"item_name": "Brake Pads", "number_of_items": 4},
+            "It has 4 pieces. It has 4 items. It holds 4 litres.",
+            ["4 litres"],
+        ),  # Amazon's number of items counts pieces (set 187: "It has 4 items" was judged garbled)
     ],
 )
 def test_unsupported_numbers(attributes, text, expected):

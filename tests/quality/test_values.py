@@ -538,6 +538,15 @@ def test_missing_values_name_each_value_not_stated():
             "Its ring sizes are J, N and P.",
             [],
         ),  # but not a list's "N", a size
+        (
+            {
+                "title": "Gull tea towel",
+                "TAGS": "tea towel,linen towel",
+                "MATERIALS": "organic cotton,linen,water based ink",
+            },
+            "The towel is made of organic cotton, linen and water based ink.",
+            [],
+        ),  # a listing's search tags pair no part with a material (set 189: "linen towel" against "made of organic cotton")
     ],
 )
 def test_contradictions(attributes, text, expected):
