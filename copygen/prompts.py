@@ -126,6 +126,7 @@ def environment():
     env.filters["thing"] = thing
     env.filters["option_name"] = option_name
     env.filters["in_sentence"] = in_sentence
+    env.filters["lower_words"] = lower_words
     env.filters["feed_language"] = feed_language
     env.filters["name_language"] = name_language
     env.filters["decimal_comma"] = decimal_comma
@@ -296,6 +297,12 @@ def in_sentence(text: str) -> str:
         return text  # "A3 paper", "L (100 cm)", "L-type", "Ø 72 cm" are codes, not words
     word = word.lower()
     return text if word.endswith(PROPER_ENDS) or word in PROPER_WORDS else text[:1].lower() + text[1:]
+
+
+def lower_words(text: str) -> str:
+    """A text's words in lower case but an acronym ("USB Bus Powered" -> "USB bus powered"; set 188: "It is usb bus
+    powered")."""
+    return " ".join(word if word.isupper() and len(word) > 1 else word.lower() for word in text.split())
 
 
 def in_capitals(text: str) -> bool:

@@ -24,6 +24,7 @@ ABBREVIATIONS = {
     "descr": "description", "ea": "each", "ctn": "carton", "od": "outer diameter", "wll": "working load limit",
     "moq": "minimum order quantity", "pk": "pack", "pn": "part number", "mpn": "part number", "warn": "warning",
     "ship": "shipping", "pres": "pressure", "hsg": "housing", "eff": "efficiency", "batt": "battery", "chgr": "charger",
+    "refrig": "refrigerant",  # set 188: "Its refrig is R290"
 }  # fmt: skip
 # ... and those that stand for a word only as a key's last ("body_mat", "hsg_mat": a valve's body and housing
 # material; held-out set 169: "Its body mat is CF8M"), where alone they may be a thing ("mat": see WHOLE_ABBREVIATIONS).
@@ -81,6 +82,7 @@ KEY_LANGUAGES = {
 # ... and those that stand for a word only as the whole key ("cat" is a category, "cat_bed" a bed for a cat).
 WHOLE_ABBREVIATIONS = {
     "volt": "voltage",
+    "vac": "vacuum",  # set 187: "Its vac is -0.95 bar" (not "input_vac", volts AC)
     "coo": "country of origin",
     "cat": "category",
     "mat": "material",

@@ -55,11 +55,14 @@ LIFTED = NAME_WRAPPERS | {
     "identifiers", "ids", "offer", "item_specifics", "name_value_list", "custom_fields", "regulatory_information",
     "trade_item_measurements", "performance_characteristics", "storage_handling",
 }  # fmt: skip
-WITH_THING = re.compile(r"(?P<lead>It comes with(?:out)?|They come with(?:out)?) (?P<thing>[^.]+)\.")  # things_together
+# things_together: what comes with it, and its counts ("It has 4 inputs.")
+WITH_THING = re.compile(
+    r"(?P<lead>It comes with(?:out)?|They come with(?:out)?|It has(?= \d+ [^\W\d_])|They have(?= \d+ [^\W\d_])) (?P<thing>[^.]+)\."
+)
 SAID_ONCE = re.compile(r"(?:It|They) (?:weighs?|measures?|costs?|comes? in) ")  # said once: see said_once
 # a sentence that says one value ("Its model is OMT20B.", "It comes in Graphite."): see said_once
 VALUE_SAID = re.compile(
-    r"(?P<lead>(?:Its|Their) [^.]+? (?:is|are)|(?:It|They) (?:comes? in|(?:is|are) made of|is|are|has|have|works? with))"
+    r"(?P<lead>(?:Its|Their) [^.]+? (?:is|are)|(?:It|They) (?:comes? in|(?:is|are) made of|(?:is|are) rated|is|are|has|have|works? with))"
     r" (?P<value>.+)\.$"  # "It is battery powered." after a bullet's "Battery powered, no compressor" (set 184)
 )
 COST = re.compile(r"(?:It|They) costs? (?P<value>.+)\.$")
@@ -243,6 +246,8 @@ def said_once(sentences: list[str]) -> list[str]:
         one = VALUE_SAID.match(sentence)
         if kept and one and said_before(re.sub(r"\s*\([^)]*\)$", "", one.group("value")), kept):
             continue
+        if one and "size" in one.group("lead") and any(size_said(one.group("value"), said) for said in kept):
+            continue  # "Its glove size is M." after "Exam Gloves – Size M" (set 188: size M said three times)
         if one and PRICE.fullmatch(one.group("value")) and any(price_said(said, one.group("value")) for said in kept):
             continue  # eBay's "BuyItNowPrice" as its "StartPrice": "It costs 24.99 GBP. Its buy it now price is 24.99 GBP."
         if (
@@ -291,6 +296,11 @@ def said_before(value: str, sentences: list[str]) -> bool:
     return any(found.search(said.lower()) for said in sentences)
 
 
+def size_said(size: str, sentence: str) -> bool:
+    """Whether a sentence gives a size by its name: "size M", "Size: M"."""
+    return bool(re.search(rf"(?i)\bsize\W+{re.escape(size)}(?!\w)", sentence))
+
+
 def either_number(token: str) -> str:
     """A word's pattern in the singular or the plural ("pieces" or "piece"); a whole number with its thousands
     apart or not ("8500" or "8,500"; set 182: "8,500 rpm" then "Its no load speed is 8500 rpm"); another number
@@ -324,14 +334,15 @@ def measures_together(sentences: list[str]) -> list[str]:
 
 
 def things_together(sentences: list[str]) -> list[str]:
-    """What comes with the product, or without it, as one sentence where the first was: "It comes without a
-    battery or a charger." (set 180: "It comes without a battery. It comes without a charger." read as a
-    repeat); a thing said with its own "and" or "or" stays a sentence of its own."""
+    """What comes with the product, or without it, and its counts, as one sentence where the first was: "It comes
+    without a battery or a charger." (set 180: "It comes without a battery. It comes without a charger." read as a
+    repeat), "It has 4 inputs and 4 outputs." (set 188: a repeat to the checks); a thing said with its own "and" or
+    "or" stays a sentence of its own."""
     kept: list[str] = []
     leads: dict[str, tuple[int, list[str]]] = {}
     for sentence in sentences:
         match = WITH_THING.fullmatch(sentence)
-        if not match or re.search(r"\b(?:and|or)\b", match.group("thing")):
+        if not match or re.search(r"\b(?:and|or)\b|,", match.group("thing")):
             kept.append(sentence)
             continue
         lead = match.group("lead")

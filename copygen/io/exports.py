@@ -16,11 +16,11 @@ from copygen.text import in_english, name_words
 
 # A shop export's own columns, read as the product's: Shopify's "Metafield: custom.alpha_acid
 # [single_line_text_field]" or "product.metafields.custom.material", "Google Shopping / Material", eBay's
-# "C:Brand", WooCommerce's "attribute:pa_colour" and "tax:product_brand" are "alpha_acid", "material",
+# "C:Brand" (its File Exchange's "*C:Author"), WooCommerce's "attribute:pa_colour" and "tax:product_brand" are "alpha_acid", "material",
 # "Material", "Brand", "colour" and "brand" (EXPORT_NAMES: "tax:product_cat" is "category"); WooCommerce's
 # "meta:_lumen", Google's "g:color" and Odoo Studio's "x_studio_packed_dims" are "lumen", "color" and "packed_dims".
 EXPORT_KEY = re.compile(
-    r"(?i)^(?:metafield:\s*(?:product\.metafields\.)?\w+\.|product\.metafields\.\w+\.|google shopping\s*/\s*"
+    r"(?i)^\*?(?:metafield:\s*(?:product\.metafields\.)?\w+\.|product\.metafields\.\w+\.|google shopping\s*/\s*"
     r"|c:|attribute:(?:pa_)?|tax:(?:product_)?|meta:\s*_?|g:|x_studio_)([^\[\]]+?)\s*(?:\[[^\]]*\])?$"
 )
 EXPORT_NAMES = {"cat": "category", "tag": "tags"}
@@ -67,7 +67,8 @@ SYSTEM_FIELDS = SALE_DATES | frozenset({
     "returns accepted", "returns accepted option", "returns within", "refund option", "selling status",
     "best offer enabled", "quantity sold", "weight major", "weight minor", "action",
     # Etsy
-    "who made", "when made", "is supply", "processing min", "processing max", "shipping profile",
+    "who made", "when made", "is supply", "processing min", "processing max", "processing min days",
+    "processing max days", "shipping profile",
     "shipping profile id", "state", "views", "num favorers", "personalization char count max",
     "personalization instructions", "should auto renew",
     # Google Merchant
@@ -90,7 +91,8 @@ SYSTEM_FIELDS = SALE_DATES | frozenset({
     "preorder release date", "product rating", "size type", "reviews count", "total sold",
     # Amazon's, Google's, Walmart's, Etsy's, Zalando's and Akeneo's flags and facets, a shop's own notes (sets 143-154)
     "adult", "tracking", "personalization is required", "rating", "inner", "outer", "lead", "lead days", "lead wk",
-    "lead weeks", "lead d", "package type",
+    "lead weeks", "lead d", "package type", "feed label", "fob port", "port of loading", "loading port",
+    "free postage over", "free shipping over", "free delivery over", "free shipping threshold",
     "chemical aerosol pesticide", "carriers", "carrier", "note", "notes", "comment", "comments", "remarks", "season",
     "remark", "batch", "lot", "lot number",
     "unit type", "shipping type",
@@ -217,8 +219,12 @@ FIELD_NAMES = {
     "storage handling temperature maximum": "max storage temperature",
     "storage handling temperature minimum": "min storage temperature",
     "storage temperature maximum": "max storage temperature", "storage temperature minimum": "min storage temperature",
+    "storage handling temperature max": "max storage temperature",
+    "storage handling temperature min": "min storage temperature",
     "best before months": "shelf life months", "best before days": "shelf life days",  # set 180: "Best before 9 months."
     "marketing short": "short description", "sub brand name": "sub brand",  # set 179: "Its marketing short is"
+    "descriptive size": "size",  # GS1's (set 189: "Its descriptive size is M")
+    "ins class": "insulation class",  # a motor's (set 189: "Its ins class is B"; not "width_ins", inches)
     "description long": "description", "country of origin assembly": "country of assembly",  # set 183-184
 }  # fmt: skip
 # The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too
@@ -242,6 +248,8 @@ VALUE_UNIT = re.compile(r"(?<![\w.,-])(\d+(?:[.,]\d+)?) ?(" + "|".join(VALUE_UNI
 LETTER = re.compile(r"[^\W\d_]")
 COLOUR_KEYS = frozenset({"colour", "color", "colours", "colors"})
 # A decimal comma ("0,41", "12,99", SAP's "0,420"): one or two digits after it, or a leading 0; not "1,000"
+PROSE_WORDS = 12  # a value of more words, or of sentences, is a text in its own language, not a measure
+SENTENCE_END = re.compile(r"[.!?] +[A-ZÀ-Ý]")
 DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d,])|(?<![\d.,])(0),(\d+)(?![\d,])")
 # Square's "Option Name 1", Lightspeed's "Option One Value", Wix's "productOptionName1" with its
 # "productOptionDescription1" ("Natural;Charcoal") and "additionalInfoTitle1" with "additionalInfoDescription1"
@@ -274,7 +282,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     of origin's code as the country's name ("PK" -> "Pakistan"), Etsy's price in hundredths as its
     amount ({"amount": 4800, "divisor": 100} is 48.0; held-out set 123), "name=value" pairs
     (PAIRED_FIELDS: "color=Black,max_load_kg=120") as keys of their own, Odoo's standard price as its
-    cost, Etsy's item weight as the weight it ships by; left out: links, image paths, dates, empty values, "N/A", an unset price of 0, Amazon's false
+    cost; left out: Etsy's item weight (a parcel's or the product's, it does not say), links, image paths, dates, empty values, "N/A", an unset price of 0, Amazon's false
     "batteries_required", a sale price with dates (SALE_DATES), one size's measure, a unit key's unit, a shop system's own fields
     (SYSTEM_FIELDS, SYSTEM_WORDS, system_field; on eBay the seller's country and the listing's format),
     and a shop system's "Type" (WooCommerce's "simple", Shopify's product type: a category, not a fact)."""
@@ -286,6 +294,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     shopify = any(name_words(str(key)) == ["handle"] for key in attributes)
     odoo = any(field_words(key) in ODOO_FIELDS for key in attributes)
     etsy = any(field_words(key) in ("who made", "when made") for key in attributes)
+    fob = any(field_words(key).startswith("fob") for key in attributes)  # a supplier's price free on board
     ebay = any(
         field_words(key) in EBAY_LISTING or str(value).strip().lower() in EBAY_FORMATS
         for key, value in attributes.items()
@@ -328,12 +337,18 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
             named = "cost" if field_words(key) == "standard price" else "price"
         if ebay and field_words(key) == "start price":  # a fixed price, or an auction's first bid
             named = "price" if "fixed" in listing else "starting price"
+        if ebay and field_words(key) == "buy it now price" and "fixed" in listing:
+            continue  # an auction's setting, unused in a fixed-price listing (set 188: "Its buy it now price is 139.00 USD")
         if field_words(key) == "grams" and re.fullmatch(r"\d+(?:\.\d+)?", str(value).strip()):
             key, value = (key, value) if "weight" in attributes else ("weight", f"{str(value).strip()} g")  # Shopify's
         key = named if named and named not in attributes and named not in read else key
         value = read_value(in_english(value), field_words(key) in COLOUR_KEYS)  # a PIM's [{"locale": ..., "data": 230}]
         if isinstance(value, str) and value.strip().lower() in NO_VALUE:  # eBay's "Value": ["N/A"]
             continue
+        if field_words(key) == "port" and fob:
+            continue  # a supplier's port of loading (set 188: "Its port is NINGBO")
+        if field_words(key) == "sizes" and isinstance(value, str) and "," not in value and "size" not in read:
+            key = "size"  # Google's "sizes": ["M"] (set 189: "Its sizes are M")
         if isinstance(value, dict) and (span := measure_range(value)):
             value = span  # Akeneo's "height_range" (set 182: "has a min of 62 cm and a max of 127 cm")
         if (
@@ -367,9 +382,11 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     read = current_price(read, dated_sale)
     paired = {}
     for key, value in read.items():
-        if key in units:  # "item_length" is the product's length; Etsy's "item_weight" the weight it ships by
-            shipped = etsy and field_words(key) == "item weight"  # (set 156: a 100 g skein "weighs 110 g")
-            own = "shipping weight" if shipped else re.sub(r"(?i)^item[\W_]+", "", str(key))
+        if key in units and etsy and field_words(key) == "item weight":
+            continue  # Etsy's "item_weight": the weight, boxed or not, that shipping is worked out by (set 156: a 100 g
+            # skein "weighs 110 g" judged untrue; set 190: a fountain's "shipping weight is 2.1 kg" judged untrue too)
+        if key in units:  # "item_length" is the product's length
+            own = re.sub(r"(?i)^item[\W_]+", "", str(key))
             paired[own if own not in read else key] = f"{str(value).strip()} {units[key]}"
         elif key not in unit_keys and not system_field(key) and not (ebay and field_words(key) in LISTING_FIELDS):
             paired[key] = value
@@ -437,7 +454,7 @@ def supplier_price(words: str) -> str | None:
 def read_value(value: Any, colour: bool) -> Any:
     """A value as plain copy and the checks read it: a list of one as its item (eBay's "Value": ["22"]),
     "a | b" and a short "A; B" as a list (not "dishwasher safe; not for microwave"), a decimal comma as a
-    point ("0,41" -> "0.41"), a unit in capitals as copy writes it ("10000 MAH" -> "10000 mAh"), a colour's
+    point ("0,41" -> "0.41"; not in a text of sentences or more than PROSE_WORDS), a unit in capitals as copy writes it ("10000 MAH" -> "10000 mAh"), a colour's
     codes as colours ("blk/clr" -> "black/clear")."""
     if isinstance(value, list) and len(value) == 1 and not isinstance(value[0], (dict, list)):
         value = value[0]
@@ -448,7 +465,9 @@ def read_value(value: Any, colour: bool) -> Any:
     items = value.split("; ")
     if len(items) > 1 and len(value) <= 60 and all(0 < len(item.split()) <= 3 and item[:1].isupper() for item in items):
         return [read_value(item.strip(), colour) for item in items]  # Walmart's "Engineered Wood; Steel"
-    value = DECIMAL_COMMA.sub(lambda match: ".".join(filter(None, match.groups())), value)
+    if len(value.split()) <= PROSE_WORDS and not SENTENCE_END.search(value):  # a text keeps its language's decimal
+        # comma (set 187: "bis 2.5 m Höhe")
+        value = DECIMAL_COMMA.sub(lambda match: ".".join(filter(None, match.groups())), value)
     value = VALUE_UNIT.sub(lambda match: f"{match.group(1)} {VALUE_UNITS[match.group(2)]}", value)
     if colour:
         value = re.sub(r"[A-Za-z]+", lambda word: COLOUR_CODES.get(word.group().lower(), word.group()), value)

@@ -131,7 +131,7 @@ def test_plain_copy_puts_a_unit_in_a_key_after_its_numbers():
             {"touch_sensitive": True, "non_slip": True, "tumble_dry": "low heat"},
             "It is touch sensitive and non slip. Tumble dry: low heat.",
         ),
-        ({"ports": {"usb_c": 4, "usb_a": 1}}, "It has 4 USB-C ports. It has 1 USB-A port."),
+        ({"ports": {"usb_c": 4, "usb_a": 1}}, "It has 4 USB-C ports and 1 USB-A port."),
         (
             {"bandwidthGbps": 48, "energy_kcal": 462, "harvest_year": 2024},
             "Its bandwidth is 48 Gbps. Its energy is 462 kcal. Its harvest year is 2024.",
@@ -1247,7 +1247,7 @@ def test_a_shops_free_text_and_pricing_policy_under_names_of_its_own_are_not_sai
         "short_description": "Sheer tint for light skin.",
     }
     assert plain(sunscreen) == "Meet the Mineral Sunscreen. 17.5% non-nano zinc oxide. Sheer tint for light skin."
-    assert plain({"name": "Tile Set", "number_of_items": 2}) == "Meet the Tile Set. It has 2 items."
+    assert plain({"name": "Tile Set", "number_of_items": 2}) == "Meet the Tile Set. It has 2 pieces."
 
 
 def test_sentences_read_as_a_shopper_reads_them():
@@ -1715,3 +1715,56 @@ def test_a_feeds_internals_part_warranties_pack_choices_and_gs1s_containment_rea
     assert plain(harness) == "Meet the Harness. Its belay loop strength is 15 kN."
     gloves = {"functionalName": "Gloves", "doesTradeItemContainLatex": "FREE_FROM", "tradeItemCountryOfOrigin": "MY"}
     assert plain(gloves) == "Meet the Gloves. They do not contain latex. They come from Malaysia."
+
+
+def test_a_suppliers_keys_counts_limits_and_flags_read_as_a_shopper_reads_them():
+    """Held-out sets 187-190: "Its temperature max is 75°C", "Its max is 3 displays", "It has 8 shoe capacity pairs",
+    "Its IP is IPX4", "It is usb bus powered", "It has 4 items", "Its warranty is limited lifetime warranty ...",
+    "It has keep in fridge after opening", "Its who makes it are", "Its vac is", "Its refrig is" and "Its ins class is"
+    were judged garbled, and "It has 4 inputs. It has 4 outputs." failed the repetition check."""
+    kettle = {"name": "Kettle", "temperature_min": "35°C", "temperature_max": "75°C", "max_displays": 3}
+    kettle |= {"shoe_capacity_pairs": "8", "IP": "IPX4", "power_source": "USB Bus Powered", "inputs": 4, "outputs": 4}
+    assert plain(kettle) == (
+        "Meet the Kettle. Its min temperature is 35°C. Its max temperature is 75°C. It supports up to 3 displays. "
+        "Its shoe capacity is 8 pairs. It is rated IPX4. It is USB bus powered. It has 4 inputs and 4 outputs."
+    )
+    assert is_clean(check_variant(plain(kettle), kettle, None, [], []))
+    pads = {"item_name": "Brake Pads", "number_of_items": 4, "material_type": "Ceramic"}
+    pads |= {"warranty_description": "Limited lifetime warranty on friction material; 12 months on hardware"}
+    said = "The Brake Pads are made of ceramic. They have 4 pieces. They have a limited lifetime warranty on friction"
+    assert plain(pads) == f"{said} material; 12 months on hardware."
+    assert is_clean(check_variant(plain(pads), pads, None, [], []))
+    sauce = {"name": "Ferment", "who makes it": "Mollie at Tarn End", "keep in fridge after opening": True}
+    assert plain(sauce) == "Meet the Ferment. Keep in fridge after opening."
+    pump = {"desc": "Vacuum Pump", "vac": "-0.95 bar", "refrig": "R290", "ins_class": "B"}
+    assert plain(pump) == (
+        "Meet the Vacuum Pump. Its vacuum is -0.95 bar. Its refrigerant is R290. Its insulation class is B."
+    )
+    assert "insulation" not in plain({"desc": "Pump", "width_ins": 12})  # inches
+    assert "vacuum" not in plain({"desc": "Pump", "input_vac": "230"})  # volts AC
+
+
+def test_a_listings_subtitle_book_size_and_a_feed_in_its_language_read_as_written():
+    """Held-out sets 187-189: eBay's "Its subtitle is A, B and C", a File Exchange book's "*C:Author" unread ("Meet the
+    Lanterns Over Halvik Sound"), "Its glove size is M" after "Size M", "Its sizes are M", a German text's "2,5 m" said
+    "2.5 m" and a French maker's "de Les Mains de Céleste" were judged garbled."""
+    listing = {"Title": "Audio Interface", "SubTitle": "Loopback for streaming | Boxed, used twice", "sizes": ["M"]}
+    assert plain(listing) == "Meet the Audio Interface. Loopback for streaming. Boxed, used twice. Its size is M."
+    book = {
+        "*Title": "Lanterns Over Halvik Sound - 1987 Hardback",
+        "*C:Author": "Ottoline Breck",
+        "C:Publisher": "Greyhart",
+    }
+    assert plain(book) == "Lanterns Over Halvik Sound is by Ottoline Breck. Its publisher is Greyhart."
+    assert plain({"name": "Exam Gloves – Size M", "glove_size": "M"}) == "Meet the Exam Gloves – Size M."
+    serum = {"nom": "Sérum Éclat 30 ml", "marque": "Les Mains de Céleste"}
+    serum["description_courte"] = (
+        "Sérum concentré à 15 % de vitamine C stabilisée et 0,5 % d'acide férulique pour le teint."
+    )
+    assert plain(serum) == (
+        "Sérum Éclat 30 ml des Mains de Céleste. Sérum concentré à 15 % de vitamine C stabilisée et 0,5 % d'acide "
+        "férulique pour le teint."
+    )
+    shears = {"Name": "Akku-Heckenschere HS 52", "Hersteller": "Brennholt"}
+    shears["Beschreibung"] = "Leichte Heckenschere für Hecken bis 2,5 m Höhe. Das Doppelmesser schneidet sauber."
+    assert plain(shears) == "Akku-Heckenschere HS 52 von Brennholt. Leichte Heckenschere für Hecken bis 2,5 m Höhe."

@@ -194,9 +194,27 @@ EXPORTS = [
          "documentCommandHeader": "CHANGE_BY_REFRESH", "finish": "oiled"},
         {"finish": "oiled"},
     ),
-    (  # Etsy's item weight is the weight it ships by (set 156: a 100 g skein said to weigh 110 g)
-        {"who_made": "i_did", "item_weight": 110, "item_weight_unit": "g"},
-        {"shipping weight": "110 g"},
+    (  # Etsy's item weight is left out: the item's or its parcel's, it does not say (set 156: a 100 g skein "weighs
+        # 110 g", set 190: a fountain's "shipping weight is 2.1 kg", both judged untrue); Amazon's is the item's
+        {"who_made": "i_did", "item_weight": 110, "item_weight_unit": "g", "title": "Skein"},
+        {"title": "Skein"},
+    ),
+    (
+        {"item_weight": 110, "item_weight_unit": "g", "title": "Skein"},
+        {"weight": "110 g", "title": "Skein"},
+    ),
+    (  # eBay's buy-it-now price is an auction's, unused in a fixed-price listing (set 188: "Its buy it now price is")
+        {"ListingType": "FixedPriceItem", "StartPrice": 114.0, "BuyItNowPrice": 139.0},
+        {"price": 114.0},
+    ),
+    (  # a supplier's port of loading beside its FOB price, and a feed's settings (set 188-189: "Its port is NINGBO",
+        # "Its feed label is CA", "Its free postage over is £40")
+        {"fob_usd": 213.5, "port": "NINGBO", "feedLabel": "CA", "free_postage_over": "£40"},
+        {"fob_usd": 213.5},
+    ),
+    (  # a list of one size is the size (set 189: "Its sizes are M"); GS1's descriptive size too
+        {"sizes": ["M"], "descriptiveSize": "L"},
+        {"size": "M", "descriptiveSize": "L"},
     ),
     (  # Odoo's standard price is its cost, its list price the price
         {"default_code": "SLN-K7", "list_price": 319.0, "standard_price": 142.35, "sale_ok": True},
