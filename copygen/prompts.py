@@ -529,10 +529,11 @@ def feed_language(attributes: dict[str, Any], name: str = "") -> str | None:
 def name_language(attributes: dict[str, Any], name: str) -> str | None:
     """The language of a product's name where its keys do not tell it (a marketplace's English columns around
     "Vitalo BP-300A bloeddrukmeter bovenarm"): a name mostly of words outside the English list, that py3langid
-    reads, with the product's description, as one of text.KEY_LANGUAGES' languages; None otherwise, and where
-    it has no description."""
+    reads, with the product's description, as one of text.KEY_LANGUAGES' languages, or a name of English words
+    whose description alone is surely in one (set 184: "Meet the Zweigwerk Bypass-Gartenschere ZB-21 Ergo." before a
+    German sentence); None otherwise, and where it has no description."""
     english, named = english_words(name)
-    if not named or english * 2 >= named:
+    if not named:
         return None
     described = [
         value_text(value)[:300]
@@ -543,6 +544,11 @@ def name_language(attributes: dict[str, Any], name: str) -> str | None:
     ]
     if not described:  # its name alone in another language would be no copy
         return None
+    if english * 2 >= named:  # a name of English words, or half: by its description alone, if that is sure
+        language, probability = language_identifier().classify(" ".join(described))
+        return (
+            language if language in KEY_LANGUAGES and probability >= 0.99 and len(" ".join(described)) >= 40 else None
+        )
     language, probability = language_identifier().classify(" ".join([name, *described]))
     return language if language in KEY_LANGUAGES and probability >= 0.5 else None
 

@@ -65,6 +65,12 @@ VALUE_SAID = re.compile(
     r"(?P<lead>(?:Its|Their) [^.]+? (?:is|are)|(?:It|They) (?:comes? in|(?:is|are) made of|(?:is|are) rated|is|are|has|have|works? with))"
     r" (?P<value>.+)\.$"  # "It is battery powered." after a bullet's "Battery powered, no compressor" (set 184)
 )
+# a listing title's last word in capitals for its condition: "... Flared FL Handle NEW" (set 189: judged garbled)
+CONDITION_TAG = re.compile(r"\s+(?:NEW|BNIB|BNWT|NWT|NIB)$")
+# a count of what is sold said again ("It has 4 pieces.", "Their net content is 200 pieces."): see pieces_said
+PIECES_SAID = re.compile(r"(?:(?:It|They) (?:has|have)|(?:Its|Their) net content is) (?P<number>\d+) pieces\.")
+COUNTED = "pcs|pieces|piece|pack|count|ct|pads|pairs|gloves|units|sheets|bags"
+COUNT_SAID = re.compile(r"(?:It has|They have) (?P<number>\d+) (?P<thing>[^\W\d_]+)[^.]*\.")  # see count_said
 COST = re.compile(r"(?:It|They) costs? (?P<value>.+)\.$")
 PRICE = re.compile(r"(?:[$£€¥]\s?[\d.,]+|[\d.,]+ [A-Z]{3})")  # "25.00 GBP", "£16"
 MEASURED = {"length": "long", "width": "wide", "height": "high", "depth": "deep", "thickness": "thick"}
@@ -246,6 +252,12 @@ def said_once(sentences: list[str]) -> list[str]:
         one = VALUE_SAID.match(sentence)
         if kept and one and said_before(re.sub(r"\s*\([^)]*\)$", "", one.group("value")), kept):
             continue
+        counted = COUNT_SAID.fullmatch(sentence)
+        if counted and any(count_said(counted, said) for said in kept if not STRUCTURED.match(said)):
+            continue  # "It has 15 weight settings." after a bullet's "15 weights" (set 183: said twice)
+        pieces = PIECES_SAID.fullmatch(sentence)
+        if pieces and any(pieces_said(pieces.group("number"), said) for said in kept if not STRUCTURED.match(said)):
+            continue  # "It has 4 pieces." after "Set of 4 pads", "net content is 200 pieces" after "Box of 200" (set 191-192)
         if one and "size" in one.group("lead") and any(size_said(one.group("value"), said) for said in kept):
             continue  # "Its glove size is M." after "Exam Gloves – Size M" (set 188: size M said three times)
         if one and PRICE.fullmatch(one.group("value")) and any(price_said(said, one.group("value")) for said in kept):
@@ -294,6 +306,18 @@ def said_before(value: str, sentences: list[str]) -> bool:
         sentences = [said for index, said in enumerate(sentences) if not index or not STRUCTURED.match(said)]
     found = re.compile(r"(?<![\w.,])" + r"\W*".join(map(either_number, tokens)) + r"(?!\w)")
     return any(found.search(said.lower()) for said in sentences)
+
+
+def count_said(counted: re.Match[str], sentence: str) -> bool:
+    """Whether a sentence gives a count's number before its thing's word, in the singular or the plural ("15
+    weights" says "15 weight settings")."""
+    thing = re.escape(counted.group("thing").rstrip("s"))
+    return bool(re.search(rf"(?i)(?<![\w.,]){counted.group('number')}[\s-]+{thing}(?:s|es)?\b", sentence))
+
+
+def pieces_said(number: str, sentence: str) -> bool:
+    """Whether a sentence counts what is sold by a number: "Set of 4 pads", "Box of 200", "200 pcs", "(4 Pads)"."""
+    return bool(re.search(rf"(?i)\b(?:of|x|×) ?{number}\b|(?<![\w.,]){number}[ -]?(?:{COUNTED})\b", sentence))
 
 
 def size_said(size: str, sentence: str) -> bool:
@@ -368,7 +392,7 @@ def plain_variant(
         product_id=product_id,
         exclude=exclude,
         extra={
-            "product_name": title_cased(name_said(attributes, whole, title_part(key, whole))),
+            "product_name": CONDITION_TAG.sub("", title_cased(name_said(attributes, whole, title_part(key, whole)))),
             "whole_name": whole,
             "name_key": inner if inner in attributes else renamed(attributes, whole, key),
         },

@@ -91,7 +91,7 @@ SYSTEM_FIELDS = SALE_DATES | frozenset({
     "preorder release date", "product rating", "size type", "reviews count", "total sold",
     # Amazon's, Google's, Walmart's, Etsy's, Zalando's and Akeneo's flags and facets, a shop's own notes (sets 143-154)
     "adult", "tracking", "personalization is required", "rating", "inner", "outer", "lead", "lead days", "lead wk",
-    "lead weeks", "lead d", "package type", "feed label", "fob port", "port of loading", "loading port",
+    "lead weeks", "lead d", "package type", "revision", "rev", "feed label", "fob port", "port of loading", "loading port",
     "free postage over", "free shipping over", "free delivery over", "free shipping threshold",
     "chemical aerosol pesticide", "carriers", "carrier", "note", "notes", "comment", "comments", "remarks", "season",
     "remark", "batch", "lot", "lot number",
@@ -349,6 +349,12 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
             continue  # a supplier's port of loading (set 188: "Its port is NINGBO")
         if field_words(key) == "sizes" and isinstance(value, str) and "," not in value and "size" not in read:
             key = "size"  # Google's "sizes": ["M"] (set 189: "Its sizes are M")
+        if isinstance(value, dict) and field_words(key).replace("’", "'") in (
+            "whats in it",
+            "what's in it",
+            "whats in the box",
+        ):
+            key = "included"  # a small shop's counts of what comes in the box (set 193: "It has 58 whats in it blocks")
         if isinstance(value, dict) and (span := measure_range(value)):
             value = span  # Akeneo's "height_range" (set 182: "has a min of 62 cm and a max of 127 cm")
         if (
@@ -363,6 +369,9 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
             value = priced(export_fields(value))  # less a field its system keeps under the part's name too:
             value = {inner: item for inner, item in value.items() if field_words(f"{key} {inner}") not in SYSTEM_FIELDS}
             # Etsy's "personalization": {"instructions": ...} (set 160: "Its personalization instructions are ...")
+            if field_words(key) == "personalization":  # and its flag the product's (set 193: "Its personalization
+                read |= value  # is personalizable")
+                continue
         if isinstance(value, dict) and any(map(currency_key, value)) and ZERO.fullmatch(str(value.get("value", ""))):
             continue  # eBay's unset "BuyItNowPrice": {"value": "0.0"} (set 154: "Its buy it now price is 0.0 GBP")
         read[key] = country(value) if "country" in field_words(key).split() else unnamed(key, value)

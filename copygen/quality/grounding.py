@@ -767,6 +767,8 @@ def key_unit(key: str) -> str | None:
         return None  # ("length_min_mm": the min is a minimum)
     if words[-1] in SHORT_TIMES:
         return UNITS[words[-1]] if timed(words) else None  # "charge_time_h": 8 is 8 hours; "temp_min" no minute
+    if words[-1] == "m" and {"warranty", "guarantee"} & set(words):
+        return UNITS["months"]  # "warr_m": 24 is 24 months (set 194: "Its warranty is 24 m")
     unit = UNITS.get(words[-1])
     return unit if unit in MEASURE_UNITS else None
 
@@ -799,14 +801,16 @@ def key_counts(attributes: dict[str, Any], skip: Iterable[str]) -> dict[str, str
     """Each number the data gives bare under a plural key that names no unit -> the word the key
     counts, singular ("pieces": 32 -> "32": "piece"; not "watts": 450); a pack's size or a count
     counts pieces ("pack_size": 2: "It holds 2 liters" and "2 liters" were held-out drafts), and so does a count of
-    items or units (Amazon's "number_of_items": 4 is "4 pieces")."""
+    items (Amazon's "number_of_items": 4 is "4 pieces")."""
     counts: dict[str, str] = {}
     for fact in facts(attributes, skip):
         words = name_words(fact.name)
+        words = words[: words.index("per")] if "per" in words else words  # "gloves_per_box": 100 counts gloves
+        words = words[:-1] if words[-1:] == ["total"] else words  # and so does "ports_total"
         key = words[-1:]
         measure = UNITS.get(key[0]) in MEASURE_UNITS if key else False  # "watts: 450" gives its unit
         thing = singular(key[0]) if key and PLURAL.search(key[0]) and not measure else None
-        thing = "piece" if PACK_KEYS & set(words) or thing in ("item", "unit") else thing  # "number_of_items": 4
+        thing = "piece" if PACK_KEYS & set(words) or thing == "item" else thing  # "number_of_items": 4
         if thing and BARE_NUMBER.fullmatch(str(fact.value).strip()):
             counts.update((quantity.number, thing) for quantity in quantities(str(fact.value)))
     return counts
