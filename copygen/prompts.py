@@ -126,6 +126,8 @@ def environment():
     env.filters["thing"] = thing
     env.filters["option_name"] = option_name
     env.filters["in_sentence"] = in_sentence
+    env.filters["measured_thing_said"] = measured_thing_said
+    env.tests["measured_thing"] = measured_thing
     env.filters["lower_words"] = lower_words
     env.filters["feed_language"] = feed_language
     env.filters["name_language"] = name_language
@@ -686,6 +688,18 @@ def materials(value: Any) -> Any:
     items = choices(value, MATERIAL_WORDS) if isinstance(value, str) else []
     finished = any(word.lower().endswith(FINISHED) for item in items for word in str(item).split())
     return items if items and not finished else value
+
+
+def measured_thing(item: Any) -> bool:
+    """Whether an option is a measure of a thing: "85 g jar", "3 × 150 ml gift pack"; not "250 g" nor "Peanut"."""
+    words = value_text(item).split()
+    return bool(words) and words[0][:1].isdigit() and len(words) > 2 and words[-1].isalpha() and len(words[-1]) > 2
+
+
+def measured_thing_said(item: Any) -> str:
+    """An option as a sentence names it: "85 g jar" -> "an 85 g jar", "250 g" as it is (see measured_thing)."""
+    text = value_text(item)
+    return article(text) + text if measured_thing(text) else text
 
 
 def thing(item: Any) -> str:

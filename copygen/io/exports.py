@@ -91,7 +91,7 @@ SYSTEM_FIELDS = SALE_DATES | frozenset({
     "preorder release date", "product rating", "size type", "reviews count", "total sold",
     # Amazon's, Google's, Walmart's, Etsy's, Zalando's and Akeneo's flags and facets, a shop's own notes (sets 143-154)
     "adult", "tracking", "personalization is required", "rating", "inner", "outer", "lead", "lead days", "lead wk",
-    "lead weeks", "lead d", "package type", "revision", "rev", "feed label", "fob port", "port of loading", "loading port",
+    "lead weeks", "lead d", "package type", "revision", "rev", "feed label", "next higher level descriptor", "fob port", "port of loading", "loading port",
     "free postage over", "free shipping over", "free delivery over", "free shipping threshold",
     "chemical aerosol pesticide", "carriers", "carrier", "note", "notes", "comment", "comments", "remarks", "season",
     "remark", "batch", "lot", "lot number",

