@@ -57,12 +57,14 @@ LIFTED = NAME_WRAPPERS | {
 }  # fmt: skip
 # things_together: what comes with it, and its counts ("It has 4 inputs.")
 WITH_THING = re.compile(
-    r"(?P<lead>It comes with(?:out)?|They come with(?:out)?|It has(?= \d+ [^\W\d_])|They have(?= \d+ [^\W\d_])) (?P<thing>[^.]+)\."
+    r"(?P<lead>It comes with(?:out)?|They come with(?:out)?|It has(?= \d+ [^\W\d_])|They have(?= \d+ [^\W\d_]))"
+    r" (?P<thing>[^.]+)\."
 )
 SAID_ONCE = re.compile(r"(?:It|They) (?:weighs?|measures?|costs?|comes? in) ")  # said once: see said_once
 # a sentence that says one value ("Its model is OMT20B.", "It comes in Graphite."): see said_once
 VALUE_SAID = re.compile(
-    r"(?P<lead>(?:Its|Their) [^.]+? (?:is|are)|(?:It|They) (?:comes? in|(?:is|are) made of|(?:is|are) rated|is|are|has|have|works? with))"
+    r"(?P<lead>(?:Its|Their) [^.]+? (?:is|are)"
+    r"|(?:It|They) (?:comes? in|(?:is|are) made of|(?:is|are) rated|is|are|has|have|works? with))"
     r" (?P<value>.+)\.$"  # "It is battery powered." after a bullet's "Battery powered, no compressor" (set 184)
 )
 # a listing title's last word in capitals for its condition: "... Flared FL Handle NEW" (set 189: judged garbled)
@@ -257,7 +259,7 @@ def said_once(sentences: list[str]) -> list[str]:
             continue  # "It has 15 weight settings." after a bullet's "15 weights" (set 183: said twice)
         pieces = PIECES_SAID.fullmatch(sentence)
         if pieces and any(pieces_said(pieces.group("number"), said) for said in kept if not STRUCTURED.match(said)):
-            continue  # "It has 4 pieces." after "Set of 4 pads", "net content is 200 pieces" after "Box of 200" (set 191-192)
+            continue  # "It has 4 pieces." after "Set of 4 pads", "net content is 200 pieces" after "Box of 200"
         if one and "size" in one.group("lead") and any(size_said(one.group("value"), said) for said in kept):
             continue  # "Its glove size is M." after "Exam Gloves – Size M" (set 188: size M said three times)
         if one and PRICE.fullmatch(one.group("value")) and any(price_said(said, one.group("value")) for said in kept):

@@ -16,9 +16,10 @@ from copygen.text import in_english, name_words
 
 # A shop export's own columns, read as the product's: Shopify's "Metafield: custom.alpha_acid
 # [single_line_text_field]" or "product.metafields.custom.material", "Google Shopping / Material", eBay's
-# "C:Brand" (its File Exchange's "*C:Author"), WooCommerce's "attribute:pa_colour" and "tax:product_brand" are "alpha_acid", "material",
-# "Material", "Brand", "colour" and "brand" (EXPORT_NAMES: "tax:product_cat" is "category"); WooCommerce's
-# "meta:_lumen", Google's "g:color" and Odoo Studio's "x_studio_packed_dims" are "lumen", "color" and "packed_dims".
+# "C:Brand" (its File Exchange's "*C:Author"), WooCommerce's "attribute:pa_colour" and "tax:product_brand" are
+# "alpha_acid", "material", "Material", "Brand", "colour" and "brand" (EXPORT_NAMES: "tax:product_cat" is "category");
+# WooCommerce's "meta:_lumen", Google's "g:color" and Odoo Studio's "x_studio_packed_dims" are "lumen", "color" and
+# "packed_dims".
 EXPORT_KEY = re.compile(
     r"(?i)^\*?(?:metafield:\s*(?:product\.metafields\.)?\w+\.|product\.metafields\.\w+\.|google shopping\s*/\s*"
     r"|c:|attribute:(?:pa_)?|tax:(?:product_)?|meta:\s*_?|g:|x_studio_)([^\[\]]+?)\s*(?:\[[^\]]*\])?$"
@@ -91,7 +92,10 @@ SYSTEM_FIELDS = SALE_DATES | frozenset({
     "preorder release date", "product rating", "size type", "reviews count", "total sold",
     # Amazon's, Google's, Walmart's, Etsy's, Zalando's and Akeneo's flags and facets, a shop's own notes (sets 143-154)
     "adult", "tracking", "personalization is required", "rating", "inner", "outer", "lead", "lead days", "lead wk",
-    "lead weeks", "lead d", "package type", "revision", "rev", "feed label", "next higher level descriptor", "fob port", "port of loading", "loading port",
+    "lead weeks", "lead d", "package type",
+    # a supplier's revision and port of loading, Google's feed label, a shop's free-postage threshold, GS1's packing
+    # level (sets 187-194: "Its revision is C", "Its port is NINGBO", "Its feed label is CA", "Its free postage over is")
+    "revision", "rev", "fob port", "port of loading", "loading port", "feed label", "next higher level descriptor",
     "free postage over", "free shipping over", "free delivery over", "free shipping threshold",
     "chemical aerosol pesticide", "carriers", "carrier", "note", "notes", "comment", "comments", "remarks", "season",
     "remark", "batch", "lot", "lot number",
@@ -248,6 +252,7 @@ VALUE_UNIT = re.compile(r"(?<![\w.,-])(\d+(?:[.,]\d+)?) ?(" + "|".join(VALUE_UNI
 LETTER = re.compile(r"[^\W\d_]")
 COLOUR_KEYS = frozenset({"colour", "color", "colours", "colors"})
 # A decimal comma ("0,41", "12,99", SAP's "0,420"): one or two digits after it, or a leading 0; not "1,000"
+IN_THE_BOX = frozenset({"whats in it", "what's in it", "whats in the box", "what's in the box"})  # a small shop's
 PROSE_WORDS = 12  # a value of more words, or of sentences, is a text in its own language, not a measure
 SENTENCE_END = re.compile(r"[.!?] +[A-ZÀ-Ý]")
 DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d,])|(?<![\d.,])(0),(\d+)(?![\d,])")
@@ -282,10 +287,12 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     of origin's code as the country's name ("PK" -> "Pakistan"), Etsy's price in hundredths as its
     amount ({"amount": 4800, "divisor": 100} is 48.0; held-out set 123), "name=value" pairs
     (PAIRED_FIELDS: "color=Black,max_load_kg=120") as keys of their own, Odoo's standard price as its
-    cost; left out: Etsy's item weight (a parcel's or the product's, it does not say), links, image paths, dates, empty values, "N/A", an unset price of 0, Amazon's false
-    "batteries_required", a sale price with dates (SALE_DATES), one size's measure, a unit key's unit, a shop system's own fields
-    (SYSTEM_FIELDS, SYSTEM_WORDS, system_field; on eBay the seller's country and the listing's format),
-    and a shop system's "Type" (WooCommerce's "simple", Shopify's product type: a category, not a fact)."""
+    cost; left out: Etsy's item weight (a parcel's or the product's, it does not say), links, image paths,
+    dates, empty values, "N/A", an unset price of 0, Amazon's false "batteries_required", a sale price with
+    dates (SALE_DATES), one size's measure, a unit key's unit, a shop system's own fields (SYSTEM_FIELDS,
+    SYSTEM_WORDS, system_field; on eBay the seller's country, the listing's format and a fixed price's unused
+    buy-it-now price), and a shop system's "Type" (WooCommerce's "simple", Shopify's product type: a category, not
+    a fact)."""
     amount, divisor = attributes.get("amount"), attributes.get("divisor")
     if isinstance(amount, (int, float)) and isinstance(divisor, int) and not isinstance(divisor, bool) and divisor > 0:
         attributes = {key: value for key, value in attributes.items() if key != "divisor"} | {
@@ -338,7 +345,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         if ebay and field_words(key) == "start price":  # a fixed price, or an auction's first bid
             named = "price" if "fixed" in listing else "starting price"
         if ebay and field_words(key) == "buy it now price" and "fixed" in listing:
-            continue  # an auction's setting, unused in a fixed-price listing (set 188: "Its buy it now price is 139.00 USD")
+            continue  # an auction's setting, unused in a fixed-price listing (set 188: "Its buy it now price is")
         if field_words(key) == "grams" and re.fullmatch(r"\d+(?:\.\d+)?", str(value).strip()):
             key, value = (key, value) if "weight" in attributes else ("weight", f"{str(value).strip()} g")  # Shopify's
         key = named if named and named not in attributes and named not in read else key
@@ -349,11 +356,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
             continue  # a supplier's port of loading (set 188: "Its port is NINGBO")
         if field_words(key) == "sizes" and isinstance(value, str) and "," not in value and "size" not in read:
             key = "size"  # Google's "sizes": ["M"] (set 189: "Its sizes are M")
-        if isinstance(value, dict) and field_words(key).replace("’", "'") in (
-            "whats in it",
-            "what's in it",
-            "whats in the box",
-        ):
+        if isinstance(value, dict) and field_words(key).replace("’", "'") in IN_THE_BOX:
             key = "included"  # a small shop's counts of what comes in the box (set 193: "It has 58 whats in it blocks")
         if isinstance(value, dict) and (span := measure_range(value)):
             value = span  # Akeneo's "height_range" (set 182: "has a min of 62 cm and a max of 127 cm")
@@ -463,8 +466,8 @@ def supplier_price(words: str) -> str | None:
 def read_value(value: Any, colour: bool) -> Any:
     """A value as plain copy and the checks read it: a list of one as its item (eBay's "Value": ["22"]),
     "a | b" and a short "A; B" as a list (not "dishwasher safe; not for microwave"), a decimal comma as a
-    point ("0,41" -> "0.41"; not in a text of sentences or more than PROSE_WORDS), a unit in capitals as copy writes it ("10000 MAH" -> "10000 mAh"), a colour's
-    codes as colours ("blk/clr" -> "black/clear")."""
+    point ("0,41" -> "0.41"; not in a text of sentences or more than PROSE_WORDS), a unit in capitals as copy
+    writes it ("10000 MAH" -> "10000 mAh"), a colour's codes as colours ("blk/clr" -> "black/clear")."""
     if isinstance(value, list) and len(value) == 1 and not isinstance(value[0], (dict, list)):
         value = value[0]
     if not isinstance(value, str):
