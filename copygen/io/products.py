@@ -84,6 +84,7 @@ UNIT_CODES = {
     "FT": "ft", "FEET": "ft", "ML": "ml", "MILLILITERS": "ml", "MILLILITRES": "ml", "L": "L", "LITERS": "L",
     "LITRES": "L", "W": "W", "WATTS": "W", "V": "V", "VOLTS": "V", "MONTHS": "months", "YEARS": "years",
     "WATT_HOURS": "Wh", "MILLIAMP_HOURS": "mAh", "AMP_HOURS": "Ah", "KILOWATT_HOURS": "kWh",  # Amazon's (set 182)
+    "FLUID_OUNCES": "fl oz", "FLUID_OUNCE": "fl oz", "FL_OZ": "fl oz",  # Amazon's (set 196: "Fluid Ounces")
     # UN/ECE's codes of time in GS1 (set 181: "Its water resistance duration is 80 MIN", "12 MON")
     "SEC": "s", "MIN": "min", "HUR": "h", "DAY": "days", "WEE": "weeks", "MON": "months", "ANN": "years",
 }  # fmt: skip

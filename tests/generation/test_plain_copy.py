@@ -1824,9 +1824,9 @@ def test_a_small_shops_and_a_marketplaces_fields_read_as_a_shopper_reads_them():
 
 
 def test_options_of_packs_a_list_of_codes_and_gs1s_packing_level_read_as_a_shopper_reads_them():
-    """Held-out sets 191-194: "Its size is 85 g jar, 250 g refill pouch", "Its interchange part number is GDB2291,
+    """Held-out sets 191-196: "Its size is 85 g jar, 250 g refill pouch", "Its interchange part number is GDB2291,
     FDB5104, 0 986 494 901", "Their weight pair is 11.2 kg" and "Its next higher level descriptor is case" were judged
-    garbled."""
+    garbled, and a regulation's "21 CFR 880.6250" said "880.625" untrue."""
     salt = {"Name": "Salt", "Attribute 1 name": "Size", "Attribute 1 value(s)": "85 g jar, 250 g refill pouch"}
     assert plain(salt) == "Meet the Salt. It comes in an 85 g jar or a 250 g refill pouch."
     tea = {"Name": "Tea", "Attribute 1 name": "Size", "Attribute 1 value(s)": "25 g, 75 g, 250 g"}
@@ -1838,3 +1838,18 @@ def test_options_of_packs_a_list_of_codes_and_gs1s_packing_level_read_as_a_shopp
     )
     speakers = {"name": "Speakers", "weight_pair_kg": 11.2, "nextHigherLevelDescriptor": "case"}
     assert plain(speakers) == "Meet the Speakers. Their pair weight is 11.2 kg."
+    gloves = {"name": "Gloves", "standard": "FDA 21 CFR 880.6250", "weight": "46.0000 kg"}  # set 196: "880.625" untrue
+    assert plain(gloves) == "Meet the Gloves. Their standard is FDA 21 CFR 880.6250. They weigh 46 kg."
+
+
+def test_a_count_needed_a_thing_included_with_its_detail_and_a_unit_named_in_words_read_as_a_shopper_reads_them():
+    """Held-out sets 195-198: "Its batteries needed is 4", "Its battery type is aa", "Its instructions version are
+    v2.3", "It is hardware included (shims + clips)", "It comes with yes - shims & clips", "Its capacity unit of measure
+    is Fluid Ounces" and "Its listing end time is GTC" were judged garbled."""
+    kit = {"name": "Kit", "batteries_needed": 4, "battery_type": "aa", "instructions_version": "v2.3"}
+    assert plain(kit) == "Meet the Kit. It needs 4 batteries. Its battery type is AA."
+    pads = {"Title": "Pads", "Hardware Included": "Yes - shims & clips", "ListingEndTime": "GTC"}
+    assert plain(pads) == "Meet the Pads. They come with hardware (shims & clips)."
+    bowl = {"item_name": "Bowl", "capacity": "20", "capacity_unit_of_measure": "Fluid Ounces"}
+    assert plain(bowl) == "Meet the Bowl. Its capacity is 20 fl oz."
+    assert is_clean(check_variant(plain(bowl), bowl, None, [], []))
