@@ -52,7 +52,7 @@ STUTTER = re.compile(r"(?<![\w-])([^\W\d_]{3,})(?:,|,?[ \t]+(?:and|or))[ \t]+\1(
 LOOP_TIMES = 3  # said this often (not as a value says it), it is a loop: the model went round in circles
 LOOP_WORDS = 8  # a phrase of this many words said twice is a loop too
 NAME_WORDS = 20  # a description longer than this is a paragraph, not the product's name
-SENTENCE_BREAK = re.compile(r"[.!?]\s+(?![\d(])")  # not "Coni pirometrici n. 06"
+SENTENCE_BREAK = re.compile(r"[.!?]\s+(?![\d(a-z])")  # not "Coni pirometrici n. 06", "fan mot. 250mm, ext. rotor"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){2,}")  # a page's address in lower case, three words or more
 # Keys of an object that wraps the product's data, where its name may be: "listing": {"title": ...}.
 NAME_WRAPPERS = frozenset(

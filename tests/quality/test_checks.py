@@ -271,6 +271,9 @@ def test_a_name_inside_a_wrapping_object_or_in_several_languages_must_be_mention
     assert required_values(["name"], {"supplier": {"name": "Acme"}}) == []  # a supplier's name is not the product's
     cones = {"descrizione": "Coni pirometrici n. 06, grandi"}  # "n. 06" ends no sentence
     assert required_values(["name"], cones) == [("descrizione", "Coni pirometrici n. 06, grandi")]
+    fan = {"desc": "EC axial fan mot. 250mm, 4-pole, ext. rotor"}  # nor a supplier's "mot." and "ext." (set 195)
+    assert required_values(["name"], fan) == [("desc", "EC axial fan mot. 250mm, 4-pole, ext. rotor")]
+    assert required_values(["name"], {"desc": "A quiet fan. Runs all night."}) == []  # two sentences name nothing
     # WooCommerce's "post_name" is the page's address (held-out set 135: "Meet the whiskerwood-tall-sisal-...")
     tower = {"post_title": "Whiskerwood Cat Tower 120 cm", "post_name": "whiskerwood-cat-tower-120cm"}
     assert required_values(["post_name"], tower) == [("post_title", "Whiskerwood Cat Tower 120 cm")]
