@@ -1248,6 +1248,9 @@ def test_a_shops_free_text_and_pricing_policy_under_names_of_its_own_are_not_sai
     }
     assert plain(sunscreen) == "Meet the Mineral Sunscreen. 17.5% non-nano zinc oxide. Sheer tint for light skin."
     assert plain({"name": "Tile Set", "number_of_items": 2}) == "Meet the Tile Set. It has 2 pieces."
+    units = {"name": "Tile Set", "number_of_units": 2}  # units are what the key counts, to the checks too
+    assert plain(units) == "Meet the Tile Set. It has 2 units."
+    assert is_clean(check_variant(plain(units), units, None, [], []))
 
 
 def test_sentences_read_as_a_shopper_reads_them():
