@@ -42,7 +42,7 @@ KEY_TRANSLATIONS = {
         "product": "prodotto producto produit produto produkt",
         "brand": "marca marque merk marke varumärke märke mærke marchio merke značka znacka merkki",
         "manufacturer": "hersteller producent produttore fabricante fabricant fabrikant",
-        "price": "preis prix prezzo precio preço preco prijs pris cena hinta verkaufspreis",
+        "price": "preis prix prezzo precio preço preco prijs pris cena hinta verkaufspreis aanbiedingsprijs",
         "currency": "valuta waluta währung waehrung devise moneda moeda měna",
         "material": "materiale materiaal materiał materiál materiaali matière matiere",
         "description": "descrizione omschrijving beschreibung descripción descripcion descrição descricao beskrivning opis"
@@ -165,10 +165,14 @@ def tidy(text: str) -> str:
     return text
 
 
+AKENEO_LOCALE = re.compile(r"-[a-z]{2}_[A-Z]{2}(?:-[a-z]+)?$")  # a column's locale and channel: see name_words
+
+
 def name_words(name: str) -> list[str]:
     """ "familyFriendly", "family_friendly", "is-family-friendly" -> ["family", "friendly"];
     "wt_max_kg" -> ["weight", "max", "kg"], "part_no" -> ["part", "number"] (see ABBREVIATIONS)."""
     name = name.replace("#", " number ")  # a supplier's "Item#"
+    name = AKENEO_LOCALE.sub("", name)  # Akeneo's CSV "name-de_DE", "beschreibung-de_DE-ecommerce" (set 202)
     name = re.sub(r"(?i)watt[_ ]?hours?", " wh ", name)  # Amazon's "lithium_battery_watt_hours" is in Wh, not hours
     words = [
         word.lower() for word in WORD.findall(CAMEL.sub(" ", CASED.sub(lambda match: match.group().lower(), name)))

@@ -1856,3 +1856,17 @@ def test_a_count_needed_a_thing_included_with_its_detail_and_a_unit_named_in_wor
     bowl = {"item_name": "Bowl", "capacity": "20", "capacity_unit_of_measure": "Fluid Ounces"}
     assert plain(bowl) == "Meet the Bowl. Its capacity is 20 fl oz."
     assert is_clean(check_variant(plain(bowl), bowl, None, [], []))
+
+
+def test_a_bol_offer_price_and_an_akeneo_csvs_locale_columns_read_as_the_feed_means_them():
+    """Held-out sets 199 and 202: Bol's "Van-prijs" (the was-price) said as the price beside its "Aanbiedingsprijs"
+    was judged untrue; Akeneo's "name-de_DE" named nothing, so the model's copy said "für 2024-06-11T07:33:21"."""
+    bike = {"Productnaam": "Fladdro Loopfiets 12 inch", "Merk": "Fladdro", "Aanbiedingsprijs": "89,95"}
+    bike |= {"Van-prijs": "109,00", "Valuta": "EUR"}
+    assert plain(bike) == "Fladdro Loopfiets 12 inch. Prijs: 89,95 EUR."
+    reel = {"name-de_DE": "Grünwerk Schlauchwagen Kompakt 45", "marke": "Grünwerk", "material": "Stahl"}
+    reel |= {
+        "beschreibung-de_DE-ecommerce": "Standfester Schlauchwagen aus Stahlrohr.",
+        "updated": "2024-06-11T07:33:21",
+    }
+    assert plain(reel) == "Grünwerk Schlauchwagen Kompakt 45. Material: Stahl."
