@@ -229,6 +229,7 @@ FIELD_NAMES = {
     "marketing short": "short description", "sub brand name": "sub brand",  # set 179: "Its marketing short is"
     "descriptive size": "size",  # GS1's (set 189: "Its descriptive size is M")
     "ins class": "insulation class",  # a motor's (set 189: "Its ins class is B"; not "width_ins", inches)
+    "personalization is possible": "personalizable",  # Etsy's (set 201: "Its personalization is is not possible")
     "description long": "description", "country of origin assembly": "country of assembly",  # set 183-184
 }  # fmt: skip
 # The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too

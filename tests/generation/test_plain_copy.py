@@ -1859,7 +1859,7 @@ def test_a_count_needed_a_thing_included_with_its_detail_and_a_unit_named_in_wor
 
 
 def test_a_bol_offer_price_and_an_akeneo_csvs_locale_columns_read_as_the_feed_means_them():
-    """Held-out sets 199 and 202: Bol's "Van-prijs" (the was-price) said as the price beside its "Aanbiedingsprijs"
+    """Held-out sets 199-202: Bol's "Van-prijs" (the was-price) said as the price beside its "Aanbiedingsprijs"
     was judged untrue; Akeneo's "name-de_DE" named nothing, so the model's copy said "für 2024-06-11T07:33:21"."""
     bike = {"Productnaam": "Fladdro Loopfiets 12 inch", "Merk": "Fladdro", "Aanbiedingsprijs": "89,95"}
     bike |= {"Van-prijs": "109,00", "Valuta": "EUR"}
@@ -1870,3 +1870,5 @@ def test_a_bol_offer_price_and_an_akeneo_csvs_locale_columns_read_as_the_feed_me
         "updated": "2024-06-11T07:33:21",
     }
     assert plain(reel) == "Grünwerk Schlauchwagen Kompakt 45. Material: Stahl."
+    dripper = {"title": "Dripper", "personalization_is_possible": False}  # set 201: "Its personalization is is not ..."
+    assert plain(dripper) == "Meet the Dripper. It is not personalizable."
