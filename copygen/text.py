@@ -189,6 +189,8 @@ def name_words(name: str) -> list[str]:
         if word in ("no", "nr", "num") and index and words[index - 1] in NUMBERED
         else "nominal pressure"  # a valve's "pn_bar": 63 is its pressure rating, not a part number (set 166: untrue)
         if word == "pn" and words[index + 1 : index + 2] in (["bar"], ["psi"], ["mpa"], ["kpa"])
+        else "months"  # a warranty's "m" ("warr_m": 24; set 194: "Its warranty is 24 m" judged untrue)
+        if word == "m" and index == len(words) - 1 and words[index - 1] in ("warr", "warranty", "guarantee")
         else LAST_ABBREVIATIONS[word]
         if word in LAST_ABBREVIATIONS and index == len(words) - 1
         else ABBREVIATIONS.get(word, KEY_TRANSLATIONS.get(word, word))

@@ -767,8 +767,6 @@ def key_unit(key: str) -> str | None:
         return None  # ("length_min_mm": the min is a minimum)
     if words[-1] in SHORT_TIMES:
         return UNITS[words[-1]] if timed(words) else None  # "charge_time_h": 8 is 8 hours; "temp_min" no minute
-    if words[-1] == "m" and {"warranty", "guarantee"} & set(words):
-        return UNITS["months"]  # "warr_m": 24 is 24 months (set 194: "Its warranty is 24 m")
     unit = UNITS.get(words[-1])
     return unit if unit in MEASURE_UNITS else None
 
