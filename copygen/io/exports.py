@@ -94,8 +94,10 @@ SYSTEM_FIELDS = SALE_DATES | frozenset({
     "adult", "tracking", "personalization is required", "rating", "inner", "outer", "lead", "lead days", "lead wk",
     "lead weeks", "lead d", "package type",
     # a supplier's revision and port of loading, Google's feed label, a shop's free-postage threshold, GS1's packing
-    # level, a manual's version, eBay's listing end (sets 187-196: "Its revision is C", "Its port is NINGBO", "Its feed label is CA", "Its free postage over is")
-    "revision", "rev", "instructions version", "listing end time", "fob port", "port of loading", "loading port", "feed label", "next higher level descriptor",
+    # level, a manual's version, eBay's listing end (sets 187-196: "Its revision is C", "Its port is NINGBO", "Its
+    # feed label is CA", "Its free postage over is")
+    "revision", "rev", "instructions version", "listing end time", "fob port", "port of loading", "loading port",
+    "feed label", "next higher level descriptor",
     "free postage over", "free shipping over", "free delivery over", "free shipping threshold",
     "chemical aerosol pesticide", "carriers", "carrier", "note", "notes", "comment", "comments", "remarks", "season",
     "remark", "batch", "lot", "lot number",
@@ -357,7 +359,12 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
             value = value.strip().upper()  # a battery's size (set 195: "Its battery type is aa")
         if field_words(key) == "port" and fob:
             continue  # a supplier's port of loading (set 188: "Its port is NINGBO")
-        if field_words(key) == "sizes" and isinstance(value, str) and "," not in value and "size" not in read:
+        if (
+            field_words(key) == "sizes"
+            and isinstance(value, str)
+            and "," not in value
+            and "size" not in {*attributes, *read}
+        ):
             key = "size"  # Google's "sizes": ["M"] (set 189: "Its sizes are M")
         if isinstance(value, dict) and field_words(key).replace("’", "'") in IN_THE_BOX:
             key = "included"  # a small shop's counts of what comes in the box (set 193: "It has 58 whats in it blocks")

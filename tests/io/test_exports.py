@@ -216,6 +216,10 @@ EXPORTS = [
         {"sizes": ["M"], "descriptiveSize": "L"},
         {"size": "M", "descriptiveSize": "L"},
     ),
+    (  # but not over a size of its own
+        {"sizes": ["M"], "size": "L"},
+        {"sizes": "M", "size": "L"},
+    ),
     (  # Odoo's standard price is its cost, its list price the price
         {"default_code": "SLN-K7", "list_price": 319.0, "standard_price": 142.35, "sale_ok": True},
         {"price": 319.0, "cost": 142.35, "sale_ok": True},
