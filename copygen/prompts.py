@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from copygen.errors import TemplateError
-from copygen.io.exports import CURRENCIES, currency_key, field_words
+from copygen.io.exports import CAPITALS_SIZE, CURRENCIES, currency_key, field_words
 from copygen.io.products import value_text
 from copygen.text import (
     CAMEL,
@@ -159,7 +159,7 @@ def environment():
 ACRONYMS = frozenset(
     "bpa pvc pfas pfoa ptfe pfc led lcd oled usb uv ip rfid nfc gps hdmi ac dc abs tpu tpe eva spf upf"  # noqa: SIM905
     " rgb otg ibis ipx vlt voc cri pd anc hdr sd ssd ram diy mips tsa abv merv vesa snr hrc cfm tpi ansi iso ppe"
-    " uva uvb leds rrp msrp vat eu uk".split()
+    " uva uvb leds rrp msrp vat eu uk pet".split()
 )
 # Regions a size key names ("sizes_eu", "shoe_size_us"), said in capitals
 REGIONS = ("eu", "uk", "us", "fr", "it", "jp", "au", "cn")
@@ -275,9 +275,10 @@ PROPER_WORDS = frozenset(
 
 
 CAPITALS = re.compile(r"(?<![\w-])[A-Z]{4,}(?![\w-])")  # a word of four capitals or more, not a code's
+THREE_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{3}(?![\w-])")  # "OIL", "FAN", "GAS": English in a name's capitals
 SHOUT_TOKEN = re.compile(r"[A-Z0-9&+@/'’.-]*[A-Z][A-Z0-9&+@/'’.-]*|&|\+")  # a word in capitals: see start_lowered
 SHOUTED = re.compile(r"(?<=[a-z] )(?:NOT|ONLY|NEVER)(?= [a-z])")  # "Wear sensor NOT included"
-TITLE_SMALL = re.compile(r"(?<=[A-Za-z] )(?:TO|THE|OF|AND|OR|FOR|WITH|FROM|AT|ON|BY)(?= [A-Za-z0-9])", re.IGNORECASE)
+TITLE_SMALL = re.compile(r"(?<=[A-Za-z0-9] )(?:TO|THE|OF|AND|OR|FOR|WITH|FROM|AT|ON|BY)(?= [A-Za-z0-9])", re.IGNORECASE)
 # a label in capitals before a text: "SAFE CHARGING: ...", "STAYS COOL FOR 3 HOURS – pressure-activated gel"
 LABEL = re.compile(r"([A-Z0-9][A-Z0-9 &'’/+°.,-]*?)(?::\s|\s[-–—]\s(?=.*[a-z]))")
 
@@ -293,7 +294,7 @@ def in_sentence(text: str) -> str:
     if re.fullmatch(r"[A-Z]{1,3}", text.strip()):  # a size: "M", "XL" (held-out set 154: "Their glove size is m")
         return text
     if in_capitals(text):  # an ERP row's: "BLUE/WHITE"
-        return CAPITALS.sub(lambda match: lowered(match.group()), text)
+        return CAPITALS.sub(lambda match: lowered(match.group()) if listed_word(match.group()) else match.group(), text)
     word = re.split(r"[\s,.;:/-]", text.strip(), maxsplit=1)[0]
     if len(text.split()) < 2 or not re.fullmatch(r"[A-Z][a-z]{2,}", word) or any(c.isupper() for c in text[1:]):
         return text  # "A3 paper", "L (100 cm)", "L-type", "Ø 72 cm" are codes, not words
@@ -308,14 +309,15 @@ def lower_words(text: str) -> str:
 
 
 def in_capitals(text: str) -> bool:
-    """Whether a value is an ERP row's capitals whose words of four letters or more are all English
-    (listed_word): "BLUE/WHITE", "CORDLESS STICK VACUUM 25.2V"; not "GREENACRE AGRI SUPPLY"."""
+    """Whether a value is an ERP row's capitals (a size's "x" and a unit after a number in lower case: "1/2in x
+    3/4in") whose words of four letters or more are all English (listed_word) or acronyms: "BLUE/WHITE", "CORDLESS
+    STICK VACUUM 25.2V", "MONITOR ARM GAS SPRING VESA"; not "GREENACRE AGRI SUPPLY"."""
     capitals = CAPITALS.findall(text)
     return (
-        bool(capitals)
-        and not re.search(r"[a-z]", text)
+        any(map(listed_word, capitals))
+        and not any(re.search("[a-z]", word) and not CAPITALS_SIZE.fullmatch(word) for word in text.split())
         and "ENERGY STAR" not in text
-        and all(map(listed_word, capitals))
+        and all(listed_word(word) or word.lower() in ACRONYMS for word in capitals)
     )
 
 
@@ -386,9 +388,11 @@ def title_cased(name: str) -> str:
     Mosses", set 180: "A Field Guide TO THE Mosses"); codes and other shorter words as written; any other name as it is."""
     if not in_capitals(name):
         return name
-    return TITLE_SMALL.sub(
-        lambda match: match.group().lower(), CAPITALS.sub(lambda match: match.group().capitalize(), name)
+    name = CAPITALS.sub(lambda match: match.group().capitalize() if listed_word(match.group()) else match.group(), name)
+    name = THREE_CAPITALS.sub(
+        lambda match: match.group().capitalize() if listed_word(match.group()) else match.group(), name
     )
+    return TITLE_SMALL.sub(lambda match: match.group().lower(), name)
 
 
 def listed_word(word: str) -> bool:

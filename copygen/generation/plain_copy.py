@@ -29,7 +29,7 @@ import re
 from typing import Any
 
 from copygen.io.drafts import Variant
-from copygen.io.exports import NO_VALUE, export_fields
+from copygen.io.exports import NO_VALUE, export_fields, spelled_out
 from copygen.io.products import measure_text, spec_pair, value_text
 from copygen.prompts import (
     ACRONYMS,
@@ -388,6 +388,7 @@ def plain_variant(
     if not found:
         return None
     key, whole = found
+    whole = spelled_out(whole) if isinstance(whole, str) else whole  # as export_fields reads a name
     attributes = export_fields(plain_values(attributes))
     inner = key.rsplit(".", 1)[-1]  # "listing.title" is "title" once its object is lifted
     text = render_prompt(

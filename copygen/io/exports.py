@@ -12,7 +12,7 @@ from typing import Any
 import pycountry
 
 from copygen.io.products import UNIT_CODES, measure_text
-from copygen.text import in_english, name_words
+from copygen.text import SHORTHAND, SHORTHAND_PHRASES, in_english, name_words, names_product
 
 # A shop export's own columns, read as the product's: Shopify's "Metafield: custom.alpha_acid
 # [single_line_text_field]" or "product.metafields.custom.material", "Google Shopping / Material", eBay's
@@ -37,6 +37,10 @@ SALE_DATES = frozenset({
     "special price to date", "sale price effective date",
 })  # fmt: skip
 NAMED_SCALES = frozenset({"class", "grade", "level", "category", "version"})  # see unnamed
+# A word of a name in capitals with the dot an abbreviation may end with ("STER."), or a phrase of SHORTHAND_PHRASES
+# What an ERP row's capitals write in lower case: a size's "x" and a unit after a number ("1/2in x 3/4in", "M10x1.5x35")
+CAPITALS_SIZE = re.compile(r"x|[A-Z]*[\d./-]+(?:[x×][\d./-]+)*(?:[a-z]{1,3})?")
+SHORT_WORD = re.compile(r"(?<![\w/])(?P<phrase>SOL VLV|W/O(?![A-Z])|W/)|(?<!\w)(?P<word>[A-Z]+)(?!\w)\.?")
 MEASURE = re.compile(r"(\d+(?:\.\d+)?) ([^\W\d]+)")  # "62 cm": see measure_range
 # A warranty's own words, where its object gives its terms, not its parts (see parts_warranted)
 WARRANTY_TERMS = frozenset(
@@ -288,7 +292,8 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     platform's column under its own name (EXPORT_KEY), a unit given in a key of its own put after its
     number ("item_weight": "160" with "item_weight_unit_of_measure": "GR" is "160 g"), a country
     of origin's code as the country's name ("PK" -> "Pakistan"), Etsy's price in hundredths as its
-    amount ({"amount": 4800, "divisor": 100} is 48.0; held-out set 123), "name=value" pairs
+    amount ({"amount": 4800, "divisor": 100} is 48.0; held-out set 123), a name in capitals with its
+    supplier shorthand spelled out ("COMM DEHUMID" is "COMMERCIAL DEHUMIDIFIER": spelled_out), "name=value" pairs
     (PAIRED_FIELDS: "color=Black,max_load_kg=120") as keys of their own, Odoo's standard price as its
     cost; left out: Etsy's item weight (a parcel's or the product's, it does not say), links, image paths,
     dates, empty values, "N/A", an unset price of 0, Amazon's false "batteries_required", a sale price with
@@ -353,6 +358,8 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
             key, value = (key, value) if "weight" in attributes else ("weight", f"{str(value).strip()} g")  # Shopify's
         key = named if named and named not in attributes and named not in read else key
         value = read_value(in_english(value), field_words(key) in COLOUR_KEYS)  # a PIM's [{"locale": ..., "data": 230}]
+        if isinstance(value, str) and names_product(str(key)):
+            value = spelled_out(value)
         if isinstance(value, str) and value.strip().lower() in NO_VALUE:  # eBay's "Value": ["N/A"]
             continue
         if "battery" in field_words(key) and isinstance(value, str) and value.strip().lower() in ("aa", "aaa", "9v"):
@@ -494,6 +501,22 @@ def read_value(value: Any, colour: bool) -> Any:
     if colour:
         value = re.sub(r"[A-Za-z]+", lambda word: COLOUR_CODES.get(word.group().lower(), word.group()), value)
     return value
+
+
+def spelled_out(name: str) -> str:
+    """A product's name in an ERP row's capitals with its supplier shorthand spelled out, in capitals as the rest
+    (SHORTHAND: "DEEP GROOVE BALL BRG 6206-2RS" -> "DEEP GROOVE BALL BEARING 6206-2RS", "SOL VLV 5/2 W/ COIL" ->
+    "SOLENOID VALVE 5/2 WITH COIL", "JIC 37DEG" -> "JIC 37°", "STER." -> "STERILE"); any other name as it is."""
+    if any(re.search("[a-z]", word) and not CAPITALS_SIZE.fullmatch(word) for word in name.split()):
+        return name
+
+    def word(match: re.Match) -> str:
+        if match.group("phrase"):
+            spelled = SHORTHAND_PHRASES[match.group("phrase").lower()]
+            return f"{spelled.upper()}{' ' if name[match.end() : match.end() + 1].isalnum() else ''}"
+        return SHORTHAND.get(match.group("word").lower(), "").upper() or match.group()
+
+    return SHORT_WORD.sub(word, re.sub(r"(?<=\d)DEG(?![A-Z])", "°", name))
 
 
 def paired_value(name: str, value: str) -> Any:

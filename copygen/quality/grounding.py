@@ -43,7 +43,7 @@ from copygen.quality.values import (
     name_words,
     stated,
 )
-from copygen.text import CAMEL, QUALIFIERS, SHORT_TIMES, in_degrees, timed
+from copygen.text import CAMEL, QUALIFIERS, SHORT_TIMES, SHORTHAND, SHORTHAND_PHRASES, in_degrees, timed
 
 __all__ = [
     "UNITS",
@@ -1087,6 +1087,8 @@ def unsupported_name_spans(
         by_start.setdefault(known[:3], []).append(known)
 
     def is_held(word: str) -> bool:
+        if (SHORTHAND.get(word) or SHORTHAND_PHRASES.get(f"{word}/")) in held:  # "BRG" for a bearing, "W/" for with
+            return True
         return word in held or any(same_stem(word, known) for known in by_start.get(word[:3], ()))
 
     def placed(every: list[tuple[int, int]], index: int) -> tuple[int, int] | None:

@@ -1,7 +1,7 @@
 """Tokens of copy and of attribute values, normalised so that wording a reader takes as the same
 value compares equal: case is ignored, numbers are canonical ("1,200" = "1200", "49.00" = "49",
 "1,5" = "1.5"), and a unit right after a number is singular and unabbreviated ("8-hour" = "8 hours"
-= "8 hrs"). A comma followed by exactly three digits groups thousands; any other comma between
+= "8 hrs"), and a supplier's shorthand is its word ("BRG" = "bearing", "W/" = "with": text.SHORTHAND). A comma followed by exactly three digits groups thousands; any other comma between
 digits is a decimal comma. A numeral character is a number ("½" = "0.5", "①" = "1"), and so is
 an English cardinal written in words from two up ("twelve-hour" = "12 hours", "two hundred and
 fifty" = "250"; read by text2num); "one" only before a unit ("one-year"), since "one of the best"
@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
-from copygen.text import CJK_RANGES
+from copygen.text import CJK_RANGES, SHORTHAND
 
 # Currencies by their ISO code beyond those with a sign ("11.95 AUD"; not one that is an English word, as "try" is)
 CURRENCY_CODES = "aud cad nzd chf sek nok dkk pln czk huf inr cny hkd sgd krw mxn brl zar aed".split()  # noqa: SIM905
@@ -59,7 +59,8 @@ UNITS = {
         unit: unit
         for unit in ["kb", "mb", "gb", "tb", "mbps", "gbps", "kw", "wh", "kwh", "mah", "hz", "khz", "mhz", "ghz"]
     },
-    **{unit: unit for unit in ["mp", "fps", "rpm", "db", "x", "°", "%", "psi", "dpi", "lux", "kcal"]},
+    **{unit: unit for unit in ["mp", "fps", "rpm", "db", "x", "%", "psi", "dpi", "lux", "kcal"]},
+    **dict.fromkeys(["°", "deg", "degree", "degrees"], "°"),
     **dict.fromkeys(["lm", "lumen", "lumens"], "lm"),
     **dict.fromkeys(["w", "watt", "watts"], "w"),
     **dict.fromkeys(["v", "volt", "volts"], "v"),
@@ -148,6 +149,12 @@ def _tokens(text: str) -> tuple[Token, ...]:
                 normal = UNITS[normal]
             elif kind == "symbol" and normal in UNITS and normal not in CURRENCY_SYMBOLS:
                 continue  # a stray %, ° or quote mark
+            elif kind == "word":  # a supplier's shorthand is its word: "BRG" is "bearing", "W/" "with"
+                normal = (
+                    "with"
+                    if normal == "w" and text[match.end() : match.end() + 1] == "/"
+                    else SHORTHAND.get(normal, normal)
+                )
         tokens.append(Token(kind, normal, match.start(), match.end()))
     return tuple(tokens)
 

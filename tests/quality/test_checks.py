@@ -748,3 +748,18 @@ def test_a_number_is_one_word_when_phrases_repeat():
     152); the same measure said twice still is."""
     assert repeated_phrases("Its finger thickness is 0.08 mm. Its palm thickness is 0.06 mm.") == []
     assert "thickness is 0.08" in repeated_phrases("Its finger thickness is 0.08 mm. Its palm thickness is 0.08 mm.")
+
+
+def test_a_suppliers_shorthand_and_the_words_it_stands_for_are_the_same_to_the_checks():
+    """A name in capitals is read spelled out ("BRG" is a bearing, "37DEG" 37°): copy that writes the shorthand
+    as the row does, or the words, names the product and names nothing the row does not hold."""
+    bearing = {"desc": "DEEP GROOVE BALL BRG 6206-2RS W/ SEAL", "angle": "37DEG"}
+    for copy in (
+        "The Deep Groove Ball Bearing 6206-2RS with Seal, cut at 37°.",
+        "The DEEP GROOVE BALL BRG 6206-2RS W/ SEAL, cut at 37 degrees.",
+    ):
+        checks = check_variant(copy, bearing, required=["desc"])
+        assert is_clean(checks), checks
+    checks = check_variant("The Deep Groove Roller Bearing 6206-2RS, cut at 35°.", bearing, required=["desc"])
+    failed = {check["check"] for check in checks if not check["passed"]}
+    assert failed == {"required", "numbers", "names"}, checks
