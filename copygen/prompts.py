@@ -128,6 +128,7 @@ def environment():
     env.filters["in_sentence"] = in_sentence
     env.filters["measured_thing_said"] = measured_thing_said
     env.tests["measured_thing"] = measured_thing
+    env.tests["measured_pack"] = measured_pack
     env.filters["lower_words"] = lower_words
     env.filters["feed_language"] = feed_language
     env.filters["name_language"] = name_language
@@ -275,6 +276,15 @@ PROPER_WORDS = frozenset(
 
 
 CAPITALS = re.compile(r"(?<![\w-])[A-Z]{4,}(?![\w-])")  # a word of four capitals or more, not a code's
+# Words for a side or a measure, not a thing measured: "10 inch diameter", "2 m long"
+SIDES = frozenset(
+    "diameter length width height depth wide long high deep tall thick thickness approx each total".split()
+)  # noqa: SIM905
+# What a product comes in, said "It comes in a 5 oz bottle." where its size is one (set 202: "Its size is 5 oz bottle")
+PACKS = frozenset(
+    "bottle bottles jar jars tin tins tub tubs can cans pouch pouches bag bags box boxes pack packs tube tubes sachet"  # noqa: SIM905
+    " sachets carton cartons jug jugs canister canisters refill tray trays bucket buckets pot pots".split()
+)
 THREE_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{3}(?![\w-])")  # "OIL", "FAN", "GAS": English in a name's capitals
 SHOUT_TOKEN = re.compile(r"[A-Z0-9&+@/'’.-]*[A-Z][A-Z0-9&+@/'’.-]*|&|\+")  # a word in capitals: see start_lowered
 SHOUTED = re.compile(r"(?<=[a-z] )(?:NOT|ONLY|NEVER)(?= [a-z])")  # "Wear sensor NOT included"
@@ -695,9 +705,24 @@ def materials(value: Any) -> Any:
 
 
 def measured_thing(item: Any) -> bool:
-    """Whether an option is a measure of a thing: "85 g jar", "3 × 150 ml gift pack"; not "250 g" nor "Peanut"."""
+    """Whether an option is a measure of a thing: "85 g jar", "150ml bottle", "3 × 150 ml gift pack"; not "250 g",
+    "Peanut" nor a measure of a side ("10 inch diameter")."""
     words = value_text(item).split()
-    return bool(words) and words[0][:1].isdigit() and len(words) > 2 and words[-1].isalpha() and len(words[-1]) > 2
+    glued = bool(words) and re.fullmatch(r"\d+(?:[.,]\d+)?[^\W\d_]+", words[0]) is not None  # "150ml"
+    return (
+        bool(words)
+        and words[0][:1].isdigit()
+        and len(words) > (1 if glued else 2)
+        and words[-1].isalpha()
+        and len(words[-1]) > 2
+        and words[-1].lower() not in SIDES
+    )
+
+
+def measured_pack(item: Any) -> bool:
+    """Whether a size is a measure of a pack: "5 oz bottle", "150ml bottle"; not "20 cm blade" (see measured_thing)."""
+    text = value_text(item)
+    return measured_thing(text) and "," not in text and text.split()[-1].lower().rstrip(".") in PACKS
 
 
 def measured_thing_said(item: Any) -> str:

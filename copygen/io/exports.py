@@ -41,6 +41,15 @@ NAMED_SCALES = frozenset({"class", "grade", "level", "category", "version"})  # 
 # What an ERP row's capitals write in lower case: a size's "x" and a unit after a number ("1/2in x 3/4in", "M10x1.5x35")
 CAPITALS_SIZE = re.compile(r"x|[A-Z]*[\d./-]+(?:[x×][\d./-]+)*(?:[a-z]{1,3})?")
 SHORT_WORD = re.compile(r"(?<![\w/])(?P<phrase>SOL VLV|W/O(?![A-Z])|W/)|(?<!\w)(?P<word>[A-Z]+)(?!\w)\.?")
+# A measure's side by its letter after a key whose unit has a key of its own: Amazon's "item_dimensions_l" (set 201:
+# "Its item dimensions are 24.5 L. Its item dimensions are 11.0 W.")
+SIDE_LETTERS = {"l": "length", "w": "width", "h": "height", "d": "depth"}
+NUMBER_OR_RANGE = re.compile(r"\d+(?:\.\d+)?(?:\s*[-–]\s*\d+(?:\.\d+)?)?")  # "110-240" with "volts" (set 201)
+# A value its writer is not sure of, which no copy may state: "yes i think (need to check vinegar)", "TBC", "600 g??"
+HEDGED = re.compile(
+    r"(?i)\b(?:i think|i believe|not sure|need to check|needs checking|to be confirmed|tbc|tbd|unconfirmed|unverified)\b"
+    r"|\?\?"
+)
 MEASURE = re.compile(r"(\d+(?:\.\d+)?) ([^\W\d]+)")  # "62 cm": see measure_range
 # A warranty's own words, where its object gives its terms, not its parts (see parts_warranted)
 WARRANTY_TERMS = frozenset(
@@ -101,7 +110,7 @@ SYSTEM_FIELDS = SALE_DATES | frozenset({
     # level, a manual's version, eBay's listing end (sets 187-196: "Its revision is C", "Its port is NINGBO", "Its
     # feed label is CA", "Its free postage over is")
     "revision", "rev", "instructions version", "listing end time", "fob port", "port of loading", "loading port",
-    "feed label", "next higher level descriptor",
+    "feed label", "next higher level descriptor", "preorder", "is preorder", "pre order",  # set 199: "It has no preorder"
     "free postage over", "free shipping over", "free delivery over", "free shipping threshold",
     "chemical aerosol pesticide", "carriers", "carrier", "note", "notes", "comment", "comments", "remarks", "season",
     "remark", "batch", "lot", "lot number",
@@ -237,6 +246,11 @@ FIELD_NAMES = {
     "ins class": "insulation class",  # a motor's (set 189: "Its ins class is B"; not "width_ins", inches)
     "personalization is possible": "personalizable",  # Etsy's (set 201: "Its personalization is is not possible")
     "description long": "description", "country of origin assembly": "country of assembly",  # set 183-184
+    # Walmart's and eBay's (sets 199-202: "Its battery technology type is", "Its assembled product length is", "Its
+    # warranty length is", "Its number in pack is 4")
+    "battery technology type": "battery type", "warranty length": "warranty", "assembled product length": "length",
+    "assembled product width": "width", "assembled product height": "height", "assembled product weight": "weight",
+    "number in pack": "pack quantity",
 }  # fmt: skip
 # The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too
 CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "jpy", "czk", "huf")
@@ -334,6 +348,10 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
             continue  # Amazon's flag; "It needs no batteries" was judged untrue for a cordless tool (set 151)
         if MARKET.match(str(key)):  # Shopify's markets: "Included / Australia", "Price / Australia" (set 159)
             continue
+        if isinstance(value, str) and HEDGED.search(
+            value
+        ):  # set 200: "Gluten free: yes i think (need to check vinegar)"
+            continue
         if isinstance(value, str) and LOCALE_CODE.fullmatch(value.strip()):  # a listing's "language": "en-US" (set 173)
             continue
         if SIZED.fullmatch(field_words(key)):  # Zalando's "length_cm_size_M": one size's measure ("74 m", set 154)
@@ -395,7 +413,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, dict) and any(map(currency_key, value)) and ZERO.fullmatch(str(value.get("value", ""))):
             continue  # eBay's unset "BuyItNowPrice": {"value": "0.0"} (set 154: "Its buy it now price is 0.0 GBP")
         read[key] = country(value) if "country" in field_words(key).split() else unnamed(key, value)
-    units, unit_keys = {}, set()
+    units, unit_keys, sides = {}, set(), {}
     for key, value in read.items():
         code = str(value).strip().upper()
         unit = UNIT_CODES.get(code, UNIT_CODES.get(code.replace(" ", "_"))) if isinstance(value, str) else None
@@ -403,8 +421,13 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         if not (unit and base):
             continue
         for other, number in read.items() if base.group(1) else ():  # "unit": "cm" pairs with nothing
-            measured = " ".join(name_words(str(other))).endswith(base.group(1))
-            if other != key and measured and re.fullmatch(r"\d+(?:\.\d+)?", str(number).strip()):  # not "1,000"
+            words = name_words(str(other))
+            side = words[:-1] and words[-1] in SIDE_LETTERS and " ".join(words[:-1]).endswith(base.group(1))
+            if side:  # "package_dimensions_w": the package's width
+                named = [word for word in words[:-1] if word not in ("item", "dimensions", "dimension")]
+                sides[other] = " ".join([*named, SIDE_LETTERS[words[-1]]])
+            measured = " ".join(words).endswith(base.group(1)) or side
+            if other != key and measured and NUMBER_OR_RANGE.fullmatch(str(number).strip()):  # not "1,000"
                 units[other] = unit
         unit_keys.add(key)  # a unit alone is no fact: "Its item dimensions unit is cm", "Its unit is cm"
     read = named_options(read)
@@ -414,8 +437,8 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
         if key in units and etsy and field_words(key) == "item weight":
             continue  # Etsy's "item_weight": the weight, boxed or not, that shipping is worked out by (set 156: a 100 g
             # skein "weighs 110 g" judged untrue; set 190: a fountain's "shipping weight is 2.1 kg" judged untrue too)
-        if key in units:  # "item_length" is the product's length
-            own = re.sub(r"(?i)^item[\W_]+", "", str(key))
+        if key in units:  # "item_length" is the product's length, Amazon's "item_dimensions_l" too
+            own = sides.get(key) or re.sub(r"(?i)^item[\W_]+", "", str(key))
             paired[own if own not in read else key] = f"{str(value).strip()} {units[key]}"
         elif key not in unit_keys and not system_field(key) and not (ebay and field_words(key) in LISTING_FIELDS):
             paired[key] = value
@@ -491,6 +514,7 @@ def read_value(value: Any, colour: bool) -> Any:
         return value
     if " | " in value or ("|" in value and all(LETTER.search(item) for item in value.split("|"))):
         return [read_value(item.strip(), colour) for item in value.split("|") if item.strip()]  # "Black | Silver"
+    value = re.sub(r"(?<=[^\W\d_]);(?=[^\W_])", "; ", value)  # set 202: "Rock plate protection;5mm lugs"
     items = value.split("; ")
     if len(items) > 1 and len(value) <= 60 and all(0 < len(item.split()) <= 3 and item[:1].isupper() for item in items):
         return [read_value(item.strip(), colour) for item in items]  # Walmart's "Engineered Wood; Steel"

