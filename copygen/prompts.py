@@ -129,6 +129,8 @@ def environment():
     env.filters["measured_thing_said"] = measured_thing_said
     env.tests["measured_thing"] = measured_thing
     env.tests["measured_pack"] = measured_pack
+    env.filters["first_sentence"] = first_sentence
+    env.filters["words_lowered"] = words_lowered
     env.filters["lower_words"] = lower_words
     env.filters["feed_language"] = feed_language
     env.filters["name_language"] = name_language
@@ -274,12 +276,20 @@ PROPER_WORDS = frozenset(
     "bluetooth velcro teflon kevlar lycra cordura sitka merino nordic arctic london oxford goodyear vibram".split()  # noqa: SIM905
 )
 
+NATIONS = frozenset("french dutch czech swiss greek thai scotch".split())  # noqa: SIM905  nationalities of PROPER_ENDS
+
 
 CAPITALS = re.compile(r"(?<![\w-])[A-Z]{4,}(?![\w-])")  # a word of four capitals or more, not a code's
 # Words for a side or a measure, not a thing measured: "10 inch diameter", "2 m long"
 SIDES = frozenset(
-    "diameter length width height depth wide long high deep tall thick thickness approx each total".split()
-)  # noqa: SIM905
+    "diameter length width height depth wide long high deep tall thick thickness approx each total".split()  # noqa: SIM905
+)
+TITLE_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?![\w(-])")  # "Steel", not "St" nor "Cr(III)": see words_lowered
+STOP = re.compile(r"[.!?](?=\s+[^\W_a-z]|\s+[\"„“«]|\s*\n)")  # where a sentence ends: see first_sentence
+# Abbreviations a stop ends, not a sentence: "ca. 20 Minuten", "inkl. Versand", "approx. 2 kg", "env. 3 cm"
+ABBREVIATED = frozenset(
+    "ca inkl incl bzw evtl ggf usw etc approx env resp zzgl vgl ggfs max min n nr no art ref vol".split()  # noqa: SIM905
+)
 # What a product comes in, said "It comes in a 5 oz bottle." where its size is one (set 202: "Its size is 5 oz bottle")
 PACKS = frozenset(
     "bottle bottles jar jars tin tins tub tubs can cans pouch pouches bag bags box boxes pack packs tube tubes sachet"  # noqa: SIM905
@@ -717,6 +727,36 @@ def measured_thing(item: Any) -> bool:
         and len(words[-1]) > 2
         and words[-1].lower() not in SIDES
     )
+
+
+def words_lowered(text: str) -> str:
+    """A material's words in a title's capitals as said mid-sentence, where all are English: "Stainless Steel and
+    BPA-free PP" -> "stainless steel and BPA-free PP" (set 202: "made of Stainless Steel" judged garbled); a
+    nationality, an acronym and a chemical's symbol ("Cr(III)") as written, and a material with a name ("Merino
+    Wool/Nylon", "Gore-Tex Fabric") as it is."""
+    words = TITLE_WORD.findall(text)
+    if not words or not all(map(listed_word, words)):  # "Merino Wool/Nylon", "Nylon/Elastane": as written
+        return text
+    return TITLE_WORD.sub(lambda word: word.group() if national(word.group()) else word.group().lower(), text)
+
+
+def national(word: str) -> bool:
+    """Whether a word keeps its capital in a material: a nationality ("European oak", "French linen") or a name
+    (PROPER_WORDS); not "Stainless" nor "Beech", which end as "Swiss" and "Dutch" do."""
+    lower = word.lower()
+    return lower.endswith(("ian", "ese", "ish", "an")) or lower in PROPER_WORDS or lower in NATIONS
+
+
+def first_sentence(text: str) -> str:
+    """A text's first sentence less its stop, a sentence ending where a capital, a quote or a line follows a stop, not
+    an abbreviation's ("ohne Werkzeug in ca. 20 Minuten aufgebaut. Inklusive ..." -> "ohne Werkzeug in ca. 20 Minuten
+    aufgebaut"; set 199 was cut at "ca.")."""
+    text = text.strip()
+    for stop in STOP.finditer(text):
+        word = re.search(r"(\w+)\W*$", text[: stop.start()])
+        if not (word and word.group(1).lower() in ABBREVIATED):
+            return text[: stop.start()].rstrip(".")
+    return text.rstrip(".")
 
 
 def measured_pack(item: Any) -> bool:

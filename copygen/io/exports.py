@@ -110,6 +110,7 @@ SYSTEM_FIELDS = SALE_DATES | frozenset({
     # level, a manual's version, eBay's listing end (sets 187-196: "Its revision is C", "Its port is NINGBO", "Its
     # feed label is CA", "Its free postage over is")
     "revision", "rev", "instructions version", "listing end time", "fob port", "port of loading", "loading port",
+    "postage", "postage costs", "shipping costs", "shipping rates", "delivery costs",  # set 201: "Its postage has ..."
     "feed label", "next higher level descriptor", "preorder", "is preorder", "pre order",  # set 199: "It has no preorder"
     "free postage over", "free shipping over", "free delivery over", "free shipping threshold",
     "chemical aerosol pesticide", "carriers", "carrier", "note", "notes", "comment", "comments", "remarks", "season",

