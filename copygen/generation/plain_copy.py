@@ -43,6 +43,7 @@ from copygen.prompts import (
 )
 from copygen.quality.checks import NAME_WRAPPERS, naming, title_part
 from copygen.quality.grounding import attribute_values
+from copygen.quality.tokens import quantities
 from copygen.text import in_english, name_words, tidy
 
 PLAIN_COPY_TEMPLATE = "plain-copy"
@@ -77,6 +78,8 @@ COST = re.compile(r"(?:It|They) costs? (?P<value>.+)\.$")
 PRICE = re.compile(r"(?:[$£€¥]\s?[\d.,]+|[\d.,]+ [A-Z]{3})")  # "25.00 GBP", "£16"
 MEASURED = {"length": "long", "width": "wide", "height": "high", "depth": "deep", "thickness": "thick"}
 MEASURE_VALUE = re.compile(r"[\d.,x×/+–\s-]*\d[\d.,x×/+–\s-]*(?:[^\W\d_]{1,6}|°[cf]|%|\"|″)?")  # "45 cm", "88", "2.1L"
+WEIGHS = re.compile(r"(?:It|They) weighs? (?P<value>[^.]+(?:\.\d[^.]*)?)\.")  # "It weighs 2.18 kg.": see said_once
+WITHOUT = re.compile(r"(?:It|They) comes? without (?P<thing>[^.,]+)\.")  # "It comes without a battery."
 STRUCTURED = re.compile(r"(?:It|Its|They|Their) ")  # a sentence of a field's, not quoted from the data
 MEASURE = re.compile(  # Walmart's "assembled_product_height", Amazon's "item_length"
     r"(?:Its|Their) (?:assembled product |product |item |overall |unit )?(?P<side>length|width|height|depth|thickness)"
@@ -256,6 +259,13 @@ def said_once(sentences: list[str]) -> list[str]:
         one = VALUE_SAID.match(sentence)
         if kept and one and said_before(re.sub(r"\s*\([^)]*\)$", "", one.group("value")), kept):
             continue
+        measure = one or WEIGHS.fullmatch(sentence)
+        side = one and one.group("lead").split()[1:2] in [[side] for side in MEASURED]  # said with the other sides
+        if measure and not side and measure_said(measure.group("value"), kept):
+            continue  # "It weighs 168 g." after a bullet's "Size: 21 x 21 cm, 168 g" (set 197: said twice)
+        without = WITHOUT.fullmatch(sentence)
+        if without and any(lacks(without.group("thing"), said) for said in kept if not STRUCTURED.match(said)):
+            continue  # "It comes without a battery." after "18V, battery not included" (set 198: said twice)
         counted = COUNT_SAID.fullmatch(sentence)
         if counted and any(count_said(counted, said) for said in kept if not STRUCTURED.match(said)):
             continue  # "It has 15 weight settings." after a bullet's "15 weights" (set 183: said twice)
@@ -294,6 +304,26 @@ def price_said(sentence: str, price: str) -> bool:
     """Whether a sentence says a price as the product's cost or another price ("It costs 24.99 GBP.")."""
     cost = COST.match(sentence) or VALUE_SAID.match(sentence)
     return bool(cost) and price in PRICE.findall(cost.group("value"))
+
+
+def measure_said(value: str, sentences: list[str]) -> bool:
+    """Whether a measure ("1.5 watts", "30 minutes") is said, its number in its unit in any spelling ("1.5W pump",
+    "30-minute keep warm"), in the name or a text quoted from the data (not another field's sentence: see said_before)."""
+    measures = quantities(value)
+    if not MEASURE_VALUE.fullmatch(value.lower()) or not measures or not all(measure.unit for measure in measures):
+        return False
+    quoted = [said for index, said in enumerate(sentences) if not index or not STRUCTURED.match(said)]
+    return any(
+        all(any(said_measure[:2] == measure[:2] for said_measure in quantities(said)) for measure in measures)
+        for said in quoted
+    )
+
+
+def lacks(thing: str, said: str) -> bool:
+    """Whether a text says a product comes without a thing ("battery"): "battery not included", "no battery",
+    "without battery"."""
+    word = re.escape(re.sub(r"^(?:an?|the)\s+", "", thing).rstrip("s"))
+    return bool(re.search(rf"(?i)\b{word}s?\s+not\s+included|\b(?:no|without)\s+(?:an?\s+)?{word}s?\b", said))
 
 
 def said_before(value: str, sentences: list[str]) -> bool:

@@ -250,7 +250,8 @@ FIELD_NAMES = {
     # Walmart's and eBay's (sets 199-202: "Its battery technology type is", "Its assembled product length is", "Its
     # warranty length is", "Its number in pack is 4")
     "battery technology type": "battery type", "warranty length": "warranty", "assembled product length": "length",
-    "assembled product width": "width", "assembled product height": "height", "assembled product weight": "weight",
+    "assembled product width": "width", "assembled product height": "height", "assembled product depth": "depth",
+    "assembled product weight": "weight",
     "number in pack": "pack quantity",
 }  # fmt: skip
 # The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too

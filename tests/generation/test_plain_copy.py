@@ -1948,3 +1948,18 @@ def test_a_regulation_and_a_parts_placement_on_a_vehicle_are_said_as_sentences()
     assert plain(front) == "Meet the Front Brake Pads."  # the name says it
     for attributes in (gloves, pads):
         assert is_clean(check_variant(plain(attributes), attributes, None, [], [])), attributes
+
+
+def test_a_measure_or_a_missing_part_a_bullet_says_is_not_said_again():
+    """Held-out sets 195-198: "Size: 21 x 21 x 0.9 cm, 168 g. It weighs 168 g.", "1.5W pump ... Its wattage is 1.5
+    watts." and "battery not included. ... It comes without a battery." were judged garbled (said twice)."""
+    mat = {"item_name": "Lick Mat", "bullet_point1": "Size: 21 x 21 cm, 168 g", "item_weight": "168 g"}
+    mat |= {"bullet_point2": "Quiet 1.5W pump", "wattage": "1.5 watts", "warranty": "2 years"}
+    assert plain(mat) == "Meet the Lick Mat. Size: 21 x 21 cm, 168 g. Quiet 1.5W pump. Its warranty is 2 years."
+    grinder = {"name": "Grinder (Bare Tool)", "short_description": "18V, 125 mm, battery not included"}
+    grinder |= {"battery_included": False, "weight": "1.9 kg", "length_cm": 30}
+    assert plain(grinder) == "Meet the Grinder (Bare Tool). 18V, 125 mm, battery not included. It weighs 1.9 kg. " + (
+        "Its length is 30 cm."
+    )
+    sized = {"name": "Throw 50x60 in", "length_in": 60, "width_in": 50}  # the sides are said together
+    assert plain(sized) == "Meet the Throw 50x60 in. It is 60 in long and 50 in wide."
