@@ -25,6 +25,7 @@ ABBREVIATIONS = {
     "moq": "minimum order quantity", "pk": "pack", "pn": "part number", "mpn": "part number", "warn": "warning",
     "ship": "shipping", "pres": "pressure", "hsg": "housing", "eff": "efficiency", "batt": "battery", "chgr": "charger",
     "refrig": "refrigerant",  # set 188: "Its refrig is R290"
+    "conn": "connector", "surf": "surface",  # sets 202 and 206: "Its coil conn is", "Its surf is"
 }  # fmt: skip
 # ... and those that stand for a word only as a key's last ("body_mat", "hsg_mat": a valve's body and housing
 # material; held-out set 169: "Its body mat is CF8M"), where alone they may be a thing ("mat": see WHOLE_ABBREVIATIONS).
@@ -37,7 +38,7 @@ KEY_TRANSLATIONS = {
         "name": "bezeichnung benennung artikelbezeichnung denominación denominacion denominazione désignation designation"
         " libellé libelle nom nombre nome naam productnaam nazwa namn produktnamn produktname artikelname navn nimi"
         " benämning benamning artbez bez designação designacao varenavn produktnavn název nazev produktbezeichnung"
-        " tuotenimi",
+        " tuotenimi artikelnamn",
         "title": "titre titel título titulo titolo tytuł tytul tittel otsikko produkttitel producttitel artikeltitel",
         "product": "prodotto producto produit produto produkt",
         "brand": "marca marque merk marke varumärke märke mærke marchio merke značka znacka merkki",
@@ -152,7 +153,9 @@ NAME_KEY_PREFIXES = frozenset(
 SHORT = frozenset("short breve courte corta curta kort korte".split())  # noqa: SIM905
 # Keys that name a product alone, where it has no name key: "product", "Item", "Artikel", "model", "style" (and
 # a supplier row's description: see names_product).
-NAMING_KEYS = frozenset({"product", "item", "artikel", "article", "style", "model", "labels"})  # a PIM's "labels"
+NAMING_KEYS = frozenset(
+    {"product", "item", "artikel", "article", "style", "model", "labels", "book"}
+)  # a PIM's "labels"
 # Keys that name a language, with or without a country ("en", "en_GB", "de-DE"); not units ("kg", "lb").
 LANGUAGES = frozenset(
     "en de fr it es nl sv pl pt da fi no nb nn cs sk hu ro el tr ru ja zh ko ar he uk bg et lv lt sl".split()  # noqa: SIM905

@@ -11,7 +11,7 @@ from typing import Any
 
 import pycountry
 
-from copygen.io.products import UNIT_CODES, measure_text
+from copygen.io.products import UNIT_CODES, measure_text, value_text
 from copygen.text import SHORTHAND, SHORTHAND_PHRASES, in_english, name_words, names_product
 
 # A shop export's own columns, read as the product's: Shopify's "Metafield: custom.alpha_acid
@@ -256,6 +256,8 @@ FIELD_NAMES = {
 }  # fmt: skip
 # The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too
 CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "jpy", "czk", "huf")
+OPTION_VALUES = re.compile(r"(?i)attribute \d+ values?(?:\(s\))?")  # WooCommerce's "Attribute 1 value(s)"
+PRICE_TIER = re.compile(rf"(?i)(?:{'|'.join(CURRENCIES)}|price|px)[\s_-]+\d+\s*-\s*\d+")  # "EUR_1-99": see system_field
 # A supplier's prices under a currency alone: "list_eur" is a list price; "net_eur", "unit_usd" and "trade" are
 # what the shop pays (held-out sets 140, 141 and 149: "Its net eur is 46.19", "Its unit usd is 2.85", "Its trade is
 # 8.95")
@@ -332,6 +334,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
     )
     listing = " ".join(str(value).lower() for key, value in attributes.items() if field_words(key) in LISTING_KINDS)
     dated_sale = any(field_words(key) in SALE_DATES and str(value).strip() for key, value in attributes.items())
+    variable = any(str(key) == "Type" and str(value).lower() == "variable" for key, value in attributes.items())
     read: dict[Any, Any] = {}
     for key, value in attributes.items():
         if isinstance(value, str) and (URL.match(value.strip()) or STAMP.fullmatch(value.strip())):
@@ -382,6 +385,15 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
             value = spelled_out(value)
         if isinstance(value, str) and value.strip().lower() in NO_VALUE:  # eBay's "Value": ["N/A"]
             continue
+        option = attributes.get(re.sub(r"(?i)values?(?:\(s\))?$", "name", str(key)), "")
+        if (
+            variable
+            and isinstance(value, list)
+            and OPTION_VALUES.fullmatch(str(key))
+            and "pack" not in str(option).lower()
+        ):
+            value = f"{', '.join(map(value_text, value[:-1]))} or {value_text(value[-1])}"  # a variable product's options are a choice (set 206: "Its bottle size
+            # is 500 ml and 1 L"); a simple product's attribute has each of its values ("Skin type": "Normal | Dry")
         if "battery" in field_words(key) and isinstance(value, str) and value.strip().lower() in ("aa", "aaa", "9v"):
             value = value.strip().upper()  # a battery's size (set 195: "Its battery type is aa")
         if field_words(key) == "port" and fob:
@@ -509,11 +521,14 @@ def read_value(value: Any, colour: bool) -> Any:
     """A value as plain copy and the checks read it: a list of one as its item (eBay's "Value": ["22"]),
     "a | b" and a short "A; B" as a list (not "dishwasher safe; not for microwave"), a decimal comma as a
     point ("0,41" -> "0.41"; not in a text of sentences or more than PROSE_WORDS), a unit in capitals as copy
-    writes it ("10000 MAH" -> "10000 mAh"), a colour's codes as colours ("blk/clr" -> "black/clear")."""
+    writes it ("10000 MAH" -> "10000 mAh"), a colour's codes as colours ("blk/clr" -> "black/clear"), "With" and
+    "Without" as a yes and a no."""
     if isinstance(value, list) and len(value) == 1 and not isinstance(value[0], (dict, list)):
         value = value[0]
     if not isinstance(value, str):
         return value
+    if value.strip().lower() in ("with", "without"):  # eBay's "Wear Indicator": "Without" (set 205: "Its wear
+        return value.strip().lower() == "with"  # indicator is Without")
     if " | " in value or ("|" in value and all(LETTER.search(item) for item in value.split("|"))):
         return [read_value(item.strip(), colour) for item in value.split("|") if item.strip()]  # "Black | Silver"
     value = re.sub(r"(?<=[^\W\d_]);(?=[^\W_])", "; ", value)  # set 202: "Rock plate protection;5mm lugs"
@@ -601,8 +616,9 @@ def field_words(key: Any) -> str:
 
 def system_field(key: Any) -> bool:
     """Whether a key is one a shop system keeps for itself (SYSTEM_FIELDS, SYSTEM_WORDS, SYSTEM_SLOT), or
-    a supplier's price from a quantity on ("price_100+", "px_500+_usd"; set 171: "Its price 100 is 15.20 USD")."""
-    if re.search(r"\d\+", str(key)):
+    a supplier's price from a quantity on ("price_100+", "px_500+_usd", "EUR_100-499"; set 171: "Its price 100 is
+    15.20 USD", set 206: "Its eur 1 99 is 3.84")."""
+    if re.search(r"\d\+", str(key)) or PRICE_TIER.fullmatch(str(key)):
         return True
     words = field_words(key)
     numbered = words.endswith(SYSTEM_FIELD_ENDS) and not words.startswith("currency")  # eBay's "CurrencyID"
@@ -615,8 +631,11 @@ def system_field(key: Any) -> bool:
 
 def country(value: Any) -> Any:
     """A country's name for its ISO code ("CN" -> "China", "KOR" -> "South Korea", GS1's "276" ->
-    "Germany"); any other value as it is."""
+    "Germany") or its official name in ISO's order ("Korea, Republic of" -> "South Korea"); any other value as it
+    is."""
     code = str(value).strip()
+    if isinstance(value, str) and "," in code and (official := pycountry.countries.get(name=code)):
+        return getattr(official, "common_name", official.name)  # "Korea, Republic of" (set 204: judged garbled)
     if isinstance(value, str) and (named := re.fullmatch(r"[A-Z]{2,3} - ([^\W\d_][\w ]+)", code)):
         return named.group(1)  # Walmart's "VN - Vietnam"
     if isinstance(value, bool) or not re.fullmatch(r"[A-Z]{2,3}|\d{3}", code):
