@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from copygen.errors import TemplateError
-from copygen.io.exports import CAPITALS_SIZE, CURRENCIES, currency_key, field_words
+from copygen.io.exports import CURRENCIES, currency_key, erp_capitals, field_words
 from copygen.io.products import value_text
 from copygen.text import (
     CAMEL,
@@ -336,7 +336,7 @@ def in_capitals(text: str) -> bool:
     capitals = CAPITALS.findall(text)
     return (
         any(map(listed_word, capitals))
-        and not any(re.search("[a-z]", word) and not CAPITALS_SIZE.fullmatch(word) for word in text.split())
+        and erp_capitals(text)
         and "ENERGY STAR" not in text
         and all(listed_word(word) or word.lower() in ACRONYMS for word in capitals)
     )

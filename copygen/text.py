@@ -40,7 +40,8 @@ KEY_TRANSLATIONS = {
         " benämning benamning artbez bez designação designacao varenavn produktnavn název nazev produktbezeichnung"
         " tuotenimi artikelnamn",
         "title": "titre titel título titulo titolo tytuł tytul tittel otsikko produkttitel producttitel artikeltitel",
-        "product": "prodotto producto produit produto produkt",
+        "product": "prodotto producto produit produto produkt produktu",
+        "listing": "oferty oferta",
         "brand": "marca marque merk marke varumärke märke mærke marchio merke značka znacka merkki",
         "manufacturer": "hersteller producent produttore fabricante fabricant fabrikant",
         "price": "preis prix prezzo precio preço preco prijs pris cena hinta verkaufspreis aanbiedingsprijs",
@@ -236,6 +237,8 @@ def names_product(key: str, alone: bool = True) -> bool:
     which puts them last, and checks.named_by, which takes only a short one)."""
     words = name_words(key)
     named = bool(words) and words[-1] in PRODUCT_NAME_KEYS and set(words[:-1]) <= NAME_KEY_PREFIXES
+    named = named or (len(words) == 2 and words[0] in PRODUCT_NAME_KEYS and words[1] in NAME_KEY_PREFIXES)  # a feed's
+    # words in its language's order: Polish "Tytuł oferty", Italian "nome prodotto" (set 210 had no plain copy)
     described = (
         words[-1:] == ["description"] and set(words[:-1]) <= NAME_KEY_PREFIXES | {"short", "matl", "material"}
     ) or (

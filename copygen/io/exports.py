@@ -256,6 +256,12 @@ FIELD_NAMES = {
 }  # fmt: skip
 # The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too
 CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "jpy", "czk", "huf")
+MEASURE_CODE = re.compile(r"(\d+(?:\.\d+)?)\s*([A-Za-z]+)")  # "100 MLT": see per_basis
+# What a food's nutrition panel lists, by its key's first word ("energyKcal", "saturatedFat", "calcium_mg")
+NUTRIENTS = frozenset(
+    "energy fat saturated monounsaturated polyunsaturated carbohydrate carbohydrates sugars sugar protein salt fibre"  # noqa: SIM905
+    " fiber sodium calcium iron potassium cholesterol".split()
+)
 OPTION_VALUES = re.compile(r"(?i)attribute \d+ values?(?:\(s\))?")  # WooCommerce's "Attribute 1 value(s)"
 PRICE_TIER = re.compile(rf"(?i)(?:{'|'.join(CURRENCIES)}|price|px)[\s_-]+\d+\s*-\s*\d+")  # "EUR_1-99": see system_field
 # A supplier's prices under a currency alone: "list_eur" is a list price; "net_eur", "unit_usd" and "trade" are
@@ -456,7 +462,31 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
             paired[own if own not in read else key] = f"{str(value).strip()} {units[key]}"
         elif key not in unit_keys and not system_field(key) and not (ebay and field_words(key) in LISTING_FIELDS):
             paired[key] = value
-    return paired
+    return per_basis(paired, attributes)
+
+
+def per_basis(read: dict[Any, Any], attributes: dict[str, Any]) -> dict[Any, Any]:
+    """A record's nutrients given for a basis of their own (GS1's "nutrientBasisQuantity": "100 MLT") in one object
+    per that basis ("nutrition per 100ml"; set 210: "Its energy is 59 kcal" for a 1 l carton was judged untrue); any
+    other record as it is."""
+    basis = next((key for key in attributes if field_words(key) in ("nutrient basis quantity", "nutrient basis")), None)
+    measure = MEASURE_CODE.fullmatch(str(attributes.get(basis, "")).strip()) if basis else None
+    unit = UNIT_CODES.get(measure.group(2).upper()) if measure else None
+    if not (measure and unit):
+        return read
+    nutrients = {
+        "sugar" if field_words(key) == "sugars" else key: value  # "It has 3.4 sugars" counts no sugars
+        for key, value in read.items()
+        if name_words(str(key))[:1] and name_words(str(key))[0] in NUTRIENTS
+    }
+    rest = {
+        key: value
+        for key, value in read.items()
+        if not (name_words(str(key))[:1] and name_words(str(key))[0] in NUTRIENTS)
+    }
+    return rest | (
+        {f"nutrition per {measure.group(1)}{unit}": nutrients} if nutrients else {}
+    )  # "100ml", no unit of theirs
 
 
 def measure_range(value: dict[str, Any]) -> str | None:
@@ -544,11 +574,20 @@ def read_value(value: Any, colour: bool) -> Any:
     return value
 
 
+def erp_capitals(text: str) -> bool:
+    """Whether a text is an ERP row's capitals: no word in lower case but a size's "x" and a unit after a number
+    ("HEX FLANGE BOLT M10x30 SERR. A4-80", "ADAPTOR 1/2in x 3/4in")."""
+    words = text.split()
+    return any(re.search("[A-Z]", word) for word in words) and not any(
+        re.search("[a-z]", word) and not CAPITALS_SIZE.fullmatch(word) for word in words
+    )
+
+
 def spelled_out(name: str) -> str:
     """A product's name in an ERP row's capitals with its supplier shorthand spelled out, in capitals as the rest
     (SHORTHAND: "DEEP GROOVE BALL BRG 6206-2RS" -> "DEEP GROOVE BALL BEARING 6206-2RS", "SOL VLV 5/2 W/ COIL" ->
     "SOLENOID VALVE 5/2 WITH COIL", "JIC 37DEG" -> "JIC 37°", "STER." -> "STERILE"); any other name as it is."""
-    if any(re.search("[a-z]", word) and not CAPITALS_SIZE.fullmatch(word) for word in name.split()):
+    if not erp_capitals(name):
         return name
 
     def word(match: re.Match) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from copygen.errors import InputError
-from copygen.io.exports import export_fields
+from copygen.io.exports import erp_capitals, export_fields
 from copygen.io.products import value_text
 from copygen.quality.channels import Channel, split_parts
 from copygen.quality.claims import unbacked_praise_spans, unsupported_claims
@@ -580,7 +580,7 @@ def named_by(key: str, value: Any) -> bool:
         return True
     if not isinstance(value, str) or len(value.split()) > NAME_WORDS:
         return False
-    return value.isupper() or not SENTENCE_BREAK.search(value.strip())  # "ABFORMMAT. LIGHT BODY": abbreviated
+    return erp_capitals(value) or not SENTENCE_BREAK.search(value.strip())  # "ABFORMMAT. LIGHT BODY", "M10x30 SERR. A4"
 
 
 def required_columns(required: Iterable[str] | None, columns: Iterable[str], source_name: str) -> list[str]:

@@ -204,8 +204,8 @@ MAKER_KEYS = frozenset({"brand", "maker", "manufacturer", "company", "label", "v
 # Not before a count of what is sold ("Merino Crew Sock – 3 Pack": set 185 named one sock, its 3 pairs' weight untrue).
 PACK_COUNT = r"(?!\s*(?i:\d+[ -]?(?:pack|pk|pairs?|count|ct)\b|(?:pack|box|case) of \d))"  # not a set's pieces
 TITLE_END = re.compile(
-    rf",{PACK_COUNT}|\s[-–—|]\s{PACK_COUNT}|:\s(?=[^,]*,)|\s(?i:fits)\s"
-)  # "... Brake Pads Set fits Ford Kuga" (sets 165, 170)
+    rf"(?<!\d),{PACK_COUNT}|,(?!\d){PACK_COUNT}|\s[-–—|]\s{PACK_COUNT}|:\s(?=[^,]*,)|\s(?i:fits)\s"
+)  # "... Brake Pads Set fits Ford Kuga" (sets 165, 170); not a decimal comma ("Lumen 1,7 l": set 210 named "Lumen 1")
 PARTS = re.compile(r"[,;]")  # a value's parts, each stating one thing
 MATERIAL_KEYS = frozenset({"material", "materials", "fabric", "fabrics", "construction"})  # the whole product's
 MADE_FROM = r"(?:made|crafted|constructed)\s+(?:of|from)"  # what a thing is made of follows
