@@ -115,6 +115,8 @@ WORD_UNIT = re.compile(r"\sin$")  # "① in its class": "in" after a number may 
 STOPS = re.compile(r"\s*(?:[.!?](?!\d)|$)")  # what ends a sentence right after a number ("features a 5.")
 ITEM_ENDS = re.compile(r"\s*[,;](?!\d)")  # what ends a list's item right after a number ("iPad 1, 4, 3, 1.9,")
 LABEL_REACH = 40  # characters before a number that LABEL reads (a longer word labels nothing)
+# A code: letters and digits together, a letter first, its parts joined by hyphens, slashes or stops ("XR-200", "A4-80")
+CODE = re.compile(r"(?<![\w.-])(?=[A-Za-z][\w./-]*\d)[A-Za-z][A-Za-z0-9]*(?:[-/.][A-Za-z0-9]+)*(?![\w-])")
 ACRONYM = re.compile(r"[A-Z]{2,}")  # "TPU", "HEPA": a name even in a title
 TITLE_CASE = 0.75  # a line this share of whose words the attributes lack are capitalised is a title
 # What places a product where a name is ("in Portland", "the city of Cambridge"); group 1 or 2 starts the place.
@@ -1050,7 +1052,8 @@ def unsupported_names(
     ("#Atlantis", "#AtelierRue" for the brand Atelier Rue is not; copy for a page has no tags, a
     post may have some of its own). A maker the attributes do not name, when they name one, is
     reported with its "from" or "by" ("from Northwind Socks" for a Fellside product; see
-    maker_spans). Repeats are reported once, possessives without their "'s".
+    maker_spans), and so is a code no value holds ("A1", "XR-200", "IP68"; see code_spans). Repeats are reported
+    once, possessives without their "'s".
     """
     written = [text[start:end] for start, end in unsupported_name_spans(attributes, text, skip, hashtags)]
     return list(dict.fromkeys(written))
@@ -1131,6 +1134,7 @@ def unsupported_name_spans(
             and text[start:end].lower()[:1] in preceding.get(text[after:last].lower(), ())
         ]  # "Pream Velvet ..." for "Pomelle Velvet ...": a name's word changed where the sentence starts
     spans += maker_spans(attributes, text, skip)
+    spans += code_spans(attributes, text, skip)
     if hashtags:
         spans += [
             tag.span()
@@ -1138,6 +1142,24 @@ def unsupported_name_spans(
             if any(word[0].isupper() and not is_held(word.lower()) for word in CAMEL.sub(" ", tag.group()[1:]).split())
         ]
     return sorted(spans)
+
+
+def code_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> list[tuple[int, int]]:
+    """Where `text` gives a code no attribute holds: letters and digits together, a letter first ("A1", "B1", "XR-200",
+    "IP68"; held-out set 209: a bolt's invented grades "A1 (15)", "B1 (21.8)"). A code is held when a value or key
+    holds it whole or as a part between hyphens, slashes or stops, in any case ("M10x30" of "HFB-M10x30-A4")."""
+    held = set()
+    for fact in facts(attributes, skip):
+        key = f"{str(fact.name).replace('_', ' ')} {' '.join(name_words(fact.name))}"  # "hardware_interface1"
+        for code in CODE.findall(f"{fact.value} {key}"):
+            held.add(re.sub(r"[^0-9a-z]", "", code.lower()))
+            held.update(part.lower() for part in re.split(r"[-/.]", code))
+    return [
+        match.span()
+        for match in CODE.finditer(text)
+        if re.sub(r"[^0-9a-z]", "", match.group().lower()) not in held
+        and not all(part.lower() in held for part in re.split(r"[-/.]", match.group()))
+    ]
 
 
 def maker_spans(attributes: dict[str, Any], text: str, skip: Iterable[str]) -> list[tuple[int, int]]:

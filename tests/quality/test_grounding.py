@@ -534,6 +534,16 @@ CHARGER = {"name": "Volta 65W USB-C Charger", "brand": "Kestrel Labs", "features
             "Pream Velvet is matte. Introducing Pomelle Velvet. Enjoy Velvet Matte Lipstick. The Velvet is matte.",
             ["Pream"],
         ),  # a name's word changed where a sentence starts, which is not read otherwise (a held-out draft)
+        (
+            {
+                "desc": "HEX FLANGE BOLT M10x30 A4-80",
+                "item_no": "HFB-M10x30-A4",
+                "af_mm": 15,
+                "hardware_interface1": "usb",
+            },
+            "HFB-M10x30 bolt, A4-80, grade a4. A1 (15), A2 (15), B1 and IP68. Its hardware interface1 is usb.",
+            ["A1", "A2", "B", "B1", "IP", "IP68"],  # "A1" was no name before: its "A" is "A4"'s
+        ),  # codes the record does not hold (set 209: a bolt's invented grades); a code's parts and a key's are held
     ],
 )
 def test_unsupported_names(attributes, text, expected):
