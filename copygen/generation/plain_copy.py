@@ -308,7 +308,8 @@ def price_said(sentence: str, price: str) -> bool:
 
 def measure_said(value: str, sentences: list[str]) -> bool:
     """Whether a measure ("1.5 watts", "30 minutes") is said, its number in its unit in any spelling ("1.5W pump",
-    "30-minute keep warm"), in the name or a text quoted from the data (not another field's sentence: see said_before)."""
+    "30-minute keep warm"), in the name or a text quoted from the data (not another field's sentence: see
+    said_before)."""
     measures = quantities(value)
     if not MEASURE_VALUE.fullmatch(value.lower()) or not measures or not all(measure.unit for measure in measures):
         return False

@@ -47,7 +47,8 @@ SIDE_LETTERS = {"l": "length", "w": "width", "h": "height", "d": "depth"}
 NUMBER_OR_RANGE = re.compile(r"\d+(?:\.\d+)?(?:\s*[-–]\s*\d+(?:\.\d+)?)?")  # "110-240" with "volts" (set 201)
 # A value its writer is not sure of, which no copy may state: "yes i think (need to check vinegar)", "TBC", "600 g??"
 HEDGED = re.compile(
-    r"(?i)\b(?:i think|i believe|not sure|need to check|needs checking|to be confirmed|tbc|tbd|unconfirmed|unverified)\b"
+    r"(?i)\b(?:i think|i believe|not sure|need to check|needs checking|to be confirmed|tbc|tbd|unconfirmed"
+    r"|unverified)\b"
     r"|\?\?"
 )
 MEASURE = re.compile(r"(\d+(?:\.\d+)?) ([^\W\d]+)")  # "62 cm": see measure_range
@@ -111,7 +112,8 @@ SYSTEM_FIELDS = SALE_DATES | frozenset({
     # feed label is CA", "Its free postage over is")
     "revision", "rev", "instructions version", "listing end time", "fob port", "port of loading", "loading port",
     "postage", "postage costs", "shipping costs", "shipping rates", "delivery costs",  # set 201: "Its postage has ..."
-    "feed label", "next higher level descriptor", "preorder", "is preorder", "pre order",  # set 199: "It has no preorder"
+    "feed label", "next higher level descriptor",
+    "preorder", "is preorder", "pre order",  # set 199: "It has no preorder"
     "free postage over", "free shipping over", "free delivery over", "free shipping threshold",
     "chemical aerosol pesticide", "carriers", "carrier", "note", "notes", "comment", "comments", "remarks", "season",
     "remark", "batch", "lot", "lot number",
@@ -398,8 +400,9 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
             and OPTION_VALUES.fullmatch(str(key))
             and "pack" not in str(option).lower()
         ):
-            value = f"{', '.join(map(value_text, value[:-1]))} or {value_text(value[-1])}"  # a variable product's options are a choice (set 206: "Its bottle size
-            # is 500 ml and 1 L"); a simple product's attribute has each of its values ("Skin type": "Normal | Dry")
+            # a variable product's options are a choice (set 206: "Its bottle size is 500 ml and 1 L"); a simple
+            # product's attribute has each of its values ("Skin type": "Normal | Dry")
+            value = f"{', '.join(map(value_text, value[:-1]))} or {value_text(value[-1])}"
         if "battery" in field_words(key) and isinstance(value, str) and value.strip().lower() in ("aa", "aaa", "9v"):
             value = value.strip().upper()  # a battery's size (set 195: "Its battery type is aa")
         if field_words(key) == "port" and fob:

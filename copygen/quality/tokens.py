@@ -1,8 +1,9 @@
 """Tokens of copy and of attribute values, normalised so that wording a reader takes as the same
 value compares equal: case is ignored, numbers are canonical ("1,200" = "1200", "49.00" = "49",
-"1,5" = "1.5"), and a unit right after a number is singular and unabbreviated ("8-hour" = "8 hours"
-= "8 hrs"), and a supplier's shorthand is its word ("BRG" = "bearing", "W/" = "with": text.SHORTHAND). A comma followed by exactly three digits groups thousands; any other comma between
-digits is a decimal comma. A numeral character is a number ("½" = "0.5", "①" = "1"), and so is
+"1,5" = "1.5"), a unit right after a number is singular and unabbreviated ("8-hour" = "8 hours"
+= "8 hrs"), and a supplier's shorthand is its word ("BRG" = "bearing", "W/" = "with": text.SHORTHAND).
+A comma followed by exactly three digits groups thousands; any other comma between digits is a
+decimal comma. A numeral character is a number ("½" = "0.5", "①" = "1"), and so is
 an English cardinal written in words from two up ("twelve-hour" = "12 hours", "two hundred and
 fifty" = "250"; read by text2num); "one" only before a unit ("one-year"), since "one of the best"
 states no number. Ordinals ("first", "second") and words such as "double" or "dozen" are words.
