@@ -162,7 +162,7 @@ def environment():
 ACRONYMS = frozenset(
     "bpa pvc pfas pfoa ptfe pfc led lcd oled usb uv ip rfid nfc gps hdmi ac dc abs tpu tpe eva spf upf"  # noqa: SIM905
     " rgb otg ibis ipx vlt voc cri pd anc hdr sd ssd ram diy mips tsa abv merv vesa snr hrc cfm tpi ansi iso ppe"
-    " uva uvb leds rrp msrp vat eu uk pet".split()
+    " uva uvb leds rrp msrp vat eu uk pet rca din".split()
 )
 # Regions a size key names ("sizes_eu", "shoe_size_us"), said in capitals
 REGIONS = ("eu", "uk", "us", "fr", "it", "jp", "au", "cn")
@@ -388,10 +388,14 @@ def start_lowered(sentence: str) -> str:
     tokens = sentence.split(" ")
     measure = int(bool(tokens) and MEASURE_TOKEN.fullmatch(tokens[0]) is not None)  # "3.2° OSCILLATION ANGLE for ..."
     run = measure
-    while run < len(tokens) and SHOUT_TOKEN.fullmatch(tokens[run]):
+    while run < len(tokens) and SHOUT_TOKEN.fullmatch(tokens[run].removesuffix(",")):
         run += 1
-    after = tokens[run] if run < len(tokens) else ""
-    parts = [re.split("([-'’])", token) for token in tokens[measure:run]]
+        if tokens[run - 1].endswith(","):  # "ALUMINIUM SHELL, 0.6 m braided cable" (set 209: left in capitals)
+            break
+    comma = run > measure and tokens[run - 1].endswith(",")
+    after = next((token for token in tokens[run:] if re.search("[A-Za-z]", token)), "") if comma else ""
+    after = after or (tokens[run] if run < len(tokens) else "")
+    parts = [re.split("([-'’,])", token) for token in tokens[measure:run]]
     words = [part for split in parts for part in split if part.isalpha()]
     if run == measure or not (re.search("[a-z]", after) or after in ("–", "—", "-")):
         return sentence
@@ -446,7 +450,7 @@ def lowered(word: str) -> str:
 
 # British spellings pyspellchecker's (American) English list lacks: "colour", "fibre", "sterilise".
 BRITISH = (("our", "or"), ("ours", "ors"), ("tre", "ter"), ("bre", "ber"), ("ise", "ize"), ("ised", "ized"),
-           ("ising", "izing"), ("isation", "ization"), ("ogue", "og"))  # fmt: skip
+           ("ising", "izing"), ("isation", "ization"), ("ogue", "og"), ("inium", "inum"))  # fmt: skip
 # The words of one or two letters a key may have (the list has many more: "me", "sw", "id" are codes).
 SHORT_WORDS = frozenset("a on of in to at by up no as or is it an be do go if so we us per ex".split())  # noqa: SIM905
 BOOK_KEYS = frozenset({"isbn", "isbn 13", "isbn 10", "publisher", "pages", "page count", "number of pages", "author"})

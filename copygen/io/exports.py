@@ -114,6 +114,11 @@ SYSTEM_FIELDS = SALE_DATES | frozenset({
     "postage", "postage costs", "shipping costs", "shipping rates", "delivery costs",  # set 201: "Its postage has ..."
     "feed label", "next higher level descriptor",
     "preorder", "is preorder", "pre order",  # set 199: "It has no preorder"
+    # a PIM's workflow, a shop's option sets and link titles, GS1's pallet, a listing's model (sets 207-210: "Its
+    # completeness score is 0.82", "Its option set align is Right", "Its model height is 176 cm" said of a jacket)
+    "completeness score", "workflow state", "option set", "option set align", "social media link title",
+    "cases per layer", "layers per pallet", "stacking factor", "model height", "model size", "model wears",
+    "model is wearing",
     "free postage over", "free shipping over", "free delivery over", "free shipping threshold",
     "chemical aerosol pesticide", "carriers", "carrier", "note", "notes", "comment", "comments", "remarks", "season",
     "remark", "batch", "lot", "lot number",
@@ -254,7 +259,8 @@ FIELD_NAMES = {
     "battery technology type": "battery type", "warranty length": "warranty", "assembled product length": "length",
     "assembled product width": "width", "assembled product height": "height", "assembled product depth": "depth",
     "assembled product weight": "weight",
-    "number in pack": "pack quantity",
+    "number in pack": "pack quantity", "quantity box": "pack quantity", "box quantity": "pack quantity",
+    "no load": "no load speed", "no load rpm": "no load speed rpm",  # sets 208 and 210: "Its quantity box is 200", "Its no load is 2800-11500 rpm"
 }  # fmt: skip
 # The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too
 CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "jpy", "czk", "huf")
@@ -555,13 +561,14 @@ def read_value(value: Any, colour: bool) -> Any:
     "a | b" and a short "A; B" as a list (not "dishwasher safe; not for microwave"), a decimal comma as a
     point ("0,41" -> "0.41"; not in a text of sentences or more than PROSE_WORDS), a unit in capitals as copy
     writes it ("10000 MAH" -> "10000 mAh"), a colour's codes as colours ("blk/clr" -> "black/clear"), "With" and
-    "Without" as a yes and a no."""
+    "Included" as a yes and "Without" and "Not included" as a no."""
     if isinstance(value, list) and len(value) == 1 and not isinstance(value[0], (dict, list)):
         value = value[0]
     if not isinstance(value, str):
         return value
-    if value.strip().lower() in ("with", "without"):  # eBay's "Wear Indicator": "Without" (set 205: "Its wear
-        return value.strip().lower() == "with"  # indicator is Without")
+    if value.strip().lower() in ("with", "without", "included", "not included"):  # eBay's "Wear Indicator":
+        return value.strip().lower() in ("with", "included")  # "Without", "Included" (sets 205, 209: "Its wear
+        # indicator is Included", "Its fitting instructions are Not Included")
     if " | " in value or ("|" in value and all(LETTER.search(item) for item in value.split("|"))):
         return [read_value(item.strip(), colour) for item in value.split("|") if item.strip()]  # "Black | Silver"
     value = re.sub(r"(?<=[^\W\d_]);(?=[^\W_])", "; ", value)  # set 202: "Rock plate protection;5mm lugs"

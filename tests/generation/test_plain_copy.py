@@ -2029,3 +2029,20 @@ def test_a_decimal_comma_a_feeds_word_order_an_erp_description_and_a_nutrition_b
     )
     for attributes in (pads, bolt, oat):
         assert is_clean(check_variant(plain(attributes), attributes, None, [], [])), attributes
+
+
+def test_a_pims_workflow_a_listings_model_included_or_not_and_a_bullets_capitals_before_a_comma_read_as_a_shopper_reads():
+    """Held-out sets 207-210: "Its completeness score is 0.82", "Its model height is 176 cm" (the model's, said of a
+    jacket), "Its wear indicator is Included", "Its fitting instructions are Not Included", "Its quantity box is 200",
+    "Its no load is 2800-11500 rpm" and "ALUMINIUM SHELL, 0.6 m braided cable" were judged garbled."""
+    jacket = {"name": "Jacket", "model_height": "176 cm", "model_size": "S", "completeness_score": 0.82}
+    jacket |= {"workflow_state": "ready for review", "option_set_align": "Right"}
+    assert plain(jacket) == "Meet the Jacket."
+    pads = {"Title": "Pads", "ItemSpecifics": {"Wear Indicator": "Included", "Fitting Instructions": "Not Included"}}
+    assert plain(pads) == "Meet the Pads. They have a wear indicator. They have no fitting instructions."
+    screws = {"desc": "Cap Screw", "qty_box": 200, "no_load_rpm": "2800-11500"}
+    assert plain(screws) == "Meet the Cap Screw. It comes in a pack of 200. Its no load speed is 2800-11500 rpm."
+    dock = {"item_name": "Dock", "bullet_point1": "ALUMINIUM SHELL, 0.6 m braided cable", "connectivity": "RCA, USB"}
+    assert plain(dock) == "Meet the Dock. Aluminium shell, 0.6 m braided cable. Its connectivity is RCA, USB."
+    for attributes in (pads, screws, dock):
+        assert is_clean(check_variant(plain(attributes), attributes, None, [], [])), attributes
