@@ -1052,11 +1052,12 @@ def unsupported_names(
     ("#Atlantis", "#AtelierRue" for the brand Atelier Rue is not; copy for a page has no tags, a
     post may have some of its own). A maker the attributes do not name, when they name one, is
     reported with its "from" or "by" ("from Northwind Socks" for a Fellside product; see
-    maker_spans), and so is a code no value holds ("A1", "XR-200", "IP68"; see code_spans). Repeats are reported
-    once, possessives without their "'s".
+    maker_spans), and so is a code no value holds ("A1", "XR-200", "IP68"; see code_spans: reported, not banned
+    while decoding, where a code's digits are numbers the number bans already hold to the data). Repeats are
+    reported once, possessives without their "'s".
     """
-    written = [text[start:end] for start, end in unsupported_name_spans(attributes, text, skip, hashtags)]
-    return list(dict.fromkeys(written))
+    spans = sorted(unsupported_name_spans(attributes, text, skip, hashtags) + code_spans(attributes, text, skip))
+    return list(dict.fromkeys(text[start:end] for start, end in spans))
 
 
 def unsupported_name_spans(
@@ -1134,7 +1135,6 @@ def unsupported_name_spans(
             and text[start:end].lower()[:1] in preceding.get(text[after:last].lower(), ())
         ]  # "Pream Velvet ..." for "Pomelle Velvet ...": a name's word changed where the sentence starts
     spans += maker_spans(attributes, text, skip)
-    spans += code_spans(attributes, text, skip)
     if hashtags:
         spans += [
             tag.span()
