@@ -282,20 +282,23 @@ NATIONS = frozenset("french dutch czech swiss greek thai scotch".split())  # noq
 CAPITALS = re.compile(r"(?<![\w-])[A-Z]{4,}(?![\w-])")  # a word of four capitals or more, not a code's
 # Words for a side or a measure, not a thing measured: "10 inch diameter", "2 m long"
 SIDES = frozenset(
-    "diameter length width height depth wide long high deep tall thick thickness approx each total".split()  # noqa: SIM905
+    "diameter length width height depth wide long high deep tall thick thickness"  # noqa: SIM905
+    " approx each total".split()
 )
 TITLE_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?![\w(-])")  # "Steel", not "St" nor "Cr(III)": see words_lowered
 STOP = re.compile(r"[.!?](?=\s+[^\W_a-z]|\s+[\"„“«]|\s*\n)")  # where a sentence ends: see first_sentence
 # Abbreviations a stop ends, not a sentence: "ca. 20 Minuten", "inkl. Versand", "approx. 2 kg", "env. 3 cm"
 ABBREVIATED = frozenset(
-    "ca inkl incl bzw evtl ggf usw etc approx env resp zzgl vgl ggfs max min n nr no art ref vol".split()  # noqa: SIM905
+    "ca inkl incl bzw evtl ggf usw etc approx env resp zzgl vgl ggfs"  # noqa: SIM905
+    " max min n nr no art ref vol".split()
 )
 # What a product comes in, said "It comes in a 5 oz bottle." where its size is one (set 202: "Its size is 5 oz bottle")
 PACKS = frozenset(
-    "bottle bottles jar jars tin tins tub tubs can cans pouch pouches bag bags box boxes pack packs tube tubes sachet"  # noqa: SIM905
-    " sachets carton cartons jug jugs canister canisters refill tray trays bucket buckets pot pots".split()
+    "bottle bottles jar jars tin tins tub tubs can cans pouch pouches bag bags box boxes pack packs"  # noqa: SIM905
+    " tube tubes sachet sachets carton cartons jug jugs canister canisters refill tray trays"
+    " bucket buckets pot pots".split()
 )
-THREE_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{3}(?![\w-])")  # "OIL", "FAN", "GAS": English in a name's capitals
+TITLE_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{3,}(?![\w-])")  # "OIL", "FILLED": English in a name's capitals
 MEASURE_TOKEN = re.compile(r"[\d.,/×x-]*\d[\d.,/×x-]*(?:°|%|[a-z]{1,3})?")  # "3.2°", "5", "20mm": see start_lowered
 SHOUT_TOKEN = re.compile(r"[A-Z0-9&+@/'’.-]*[A-Z][A-Z0-9&+@/'’.-]*|&|\+")  # a word in capitals: see start_lowered
 SHOUTED = re.compile(r"(?<=[a-z] )(?:NOT|ONLY|NEVER)(?= [a-z])")  # "Wear sensor NOT included"
@@ -423,8 +426,7 @@ def title_cased(name: str) -> str:
     Mosses", set 180: "A Field Guide TO THE Mosses"); codes and other shorter words as written; any other name as it is."""
     if not in_capitals(name):
         return name
-    name = CAPITALS.sub(lambda match: match.group().capitalize() if listed_word(match.group()) else match.group(), name)
-    name = THREE_CAPITALS.sub(
+    name = TITLE_CAPITALS.sub(
         lambda match: match.group().capitalize() if listed_word(match.group()) else match.group(), name
     )
     return TITLE_SMALL.sub(lambda match: match.group().lower(), name)

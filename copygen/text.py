@@ -118,14 +118,25 @@ WHOLE_ABBREVIATIONS = {
 # "COMM DEHUMID 50L/D W/ PUMP", "CENTRIF FAN BKWD CURVED": judged garbled on held-out sets 160-202): only words that
 # stand for one word in any product's name ("PF" is powder-free or a power factor, "HD" a head or heavy duty, "RAD" a
 # radiator or radial, "ORG" orange or organic, "SS" stainless steel or short sleeves: left as written).
+# A colour's codes in a supplier's column ("blk/clr" is black/clear); in a name only those of three letters or more
+# that stand for nothing else are a colour ("ORG" may be organic, "SLV" a sleeve, "NAT" and "CLR" other words).
+COLOUR_CODES = {
+    "blk": "black", "bk": "black", "wht": "white", "wh": "white", "gry": "grey", "gy": "grey", "clr": "clear",
+    "ss": "stainless steel", "slv": "silver", "grn": "green", "blu": "blue", "brn": "brown", "nat": "natural",
+    "ylw": "yellow", "yel": "yellow", "pnk": "pink", "org": "orange", "pur": "purple",
+}  # fmt: skip
 SHORTHAND = {
     "brg": "bearing", "vlv": "valve", "dehumid": "dehumidifier", "comm": "commercial", "adpt": "adapter",
     "adptr": "adapter", "assy": "assembly", "stl": "steel", "alu": "aluminium", "galv": "galvanised", "hdl": "handle",
     "thd": "thread", "conc": "concentrate", "ster": "sterile", "sil": "silicone", "refurb": "refurbished",
     "compat": "compatible", "mtr": "motor", "centrif": "centrifugal", "bkwd": "backward", "asym": "asymmetric",
     "thermost": "thermostatic", "lvl": "level", "hyd": "hydraulic", "pneu": "pneumatic", "elec": "electric",
-    "flg": "flange", "serr": "serrated", "bx": "box", "blk": "black", "wht": "white", "gry": "grey", "grn": "green",
-    "blu": "blue", "brn": "brown", "ylw": "yellow", "yel": "yellow",
+    "flg": "flange", "serr": "serrated", "bx": "box",
+    **{
+        code: colour
+        for code, colour in COLOUR_CODES.items()
+        if len(code) > 2 and code not in ("org", "slv", "nat", "clr", "pur")
+    },
 }  # fmt: skip
 SHORTHAND_PHRASES = {"sol vlv": "solenoid valve", "w/o": "without", "w/": "with"}  # "SOL" alone may be a name
 # "no", "nr" and "num" after these are a number: "part_no", "Item Nr", "model_num".
@@ -154,9 +165,8 @@ NAME_KEY_PREFIXES = frozenset(
 SHORT = frozenset("short breve courte corta curta kort korte".split())  # noqa: SIM905
 # Keys that name a product alone, where it has no name key: "product", "Item", "Artikel", "model", "style" (and
 # a supplier row's description: see names_product).
-NAMING_KEYS = frozenset(
-    {"product", "item", "artikel", "article", "style", "model", "labels", "book"}
-)  # a PIM's "labels"
+# a PIM's "labels", a small publisher's "book"
+NAMING_KEYS = frozenset({"product", "item", "artikel", "article", "style", "model", "labels", "book"})
 # Keys that name a language, with or without a country ("en", "en_GB", "de-DE"); not units ("kg", "lb").
 LANGUAGES = frozenset(
     "en de fr it es nl sv pl pt da fi no nb nn cs sk hu ro el tr ru ja zh ko ar he uk bg et lv lt sl".split()  # noqa: SIM905

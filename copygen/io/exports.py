@@ -12,7 +12,7 @@ from typing import Any
 import pycountry
 
 from copygen.io.products import UNIT_CODES, measure_text, value_text
-from copygen.text import SHORTHAND, SHORTHAND_PHRASES, in_english, name_words, names_product
+from copygen.text import COLOUR_CODES, SHORTHAND, SHORTHAND_PHRASES, in_english, name_words, names_product
 
 # A shop export's own columns, read as the product's: Shopify's "Metafield: custom.alpha_acid
 # [single_line_text_field]" or "product.metafields.custom.material", "Google Shopping / Material", eBay's
@@ -37,10 +37,15 @@ SALE_DATES = frozenset({
     "special price to date", "sale price effective date",
 })  # fmt: skip
 NAMED_SCALES = frozenset({"class", "grade", "level", "category", "version"})  # see unnamed
-# A word of a name in capitals with the dot an abbreviation may end with ("STER."), or a phrase of SHORTHAND_PHRASES
 # What an ERP row's capitals write in lower case: a size's "x" and a unit after a number ("1/2in x 3/4in", "M10x1.5x35")
 CAPITALS_SIZE = re.compile(r"x|[A-Z]*[\d./-]+(?:[x×][\d./-]+)*(?:[a-z]{1,3})?")
-SHORT_WORD = re.compile(r"(?<![\w/])(?P<phrase>SOL VLV|W/O(?![A-Z])|W/)|(?<!\w)(?P<word>[A-Z]+)(?!\w)\.?")
+# A phrase of SHORTHAND_PHRASES, longest first and a whole word ("W/O", not "W/" of it; "W/" glued to its word:
+# "W/GRD"), or a word of a name in capitals with the dot an abbreviation may end with ("STER.")
+PHRASES = "|".join(
+    re.escape(phrase.upper()) + (r"(?![A-Z])" if phrase[-1].isalpha() else "")
+    for phrase in sorted(SHORTHAND_PHRASES, key=len, reverse=True)
+)
+SHORT_WORD = re.compile(rf"(?<![\w/])(?P<phrase>{PHRASES})|(?<!\w)(?P<word>[A-Z]+)(?!\w)\.?")
 # A measure's side by its letter after a key whose unit has a key of its own: Amazon's "item_dimensions_l" (set 201:
 # "Its item dimensions are 24.5 L. Its item dimensions are 11.0 W.")
 SIDE_LETTERS = {"l": "length", "w": "width", "h": "height", "d": "depth"}
@@ -260,15 +265,16 @@ FIELD_NAMES = {
     "assembled product width": "width", "assembled product height": "height", "assembled product depth": "depth",
     "assembled product weight": "weight",
     "number in pack": "pack quantity", "quantity box": "pack quantity", "box quantity": "pack quantity",
-    "no load": "no load speed", "no load rpm": "no load speed rpm",  # sets 208 and 210: "Its quantity box is 200", "Its no load is 2800-11500 rpm"
+    # sets 208 and 210: "Its quantity box is 200", "Its no load is 2800-11500 rpm"
+    "no load": "no load speed", "no load rpm": "no load speed rpm",
 }  # fmt: skip
 # The currencies a key may end in ("price_eur", "rrp_gbp"); the plain-copy template says them too
 CURRENCIES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "jpy", "czk", "huf")
 MEASURE_CODE = re.compile(r"(\d+(?:\.\d+)?)\s*([A-Za-z]+)")  # "100 MLT": see per_basis
 # What a food's nutrition panel lists, by its key's first word ("energyKcal", "saturatedFat", "calcium_mg")
 NUTRIENTS = frozenset(
-    "energy fat saturated monounsaturated polyunsaturated carbohydrate carbohydrates sugars sugar protein salt fibre"  # noqa: SIM905
-    " fiber sodium calcium iron potassium cholesterol".split()
+    "energy fat saturated monounsaturated polyunsaturated carbohydrate carbohydrates sugars sugar"  # noqa: SIM905
+    " protein salt fibre fiber sodium calcium iron potassium cholesterol".split()
 )
 OPTION_VALUES = re.compile(r"(?i)attribute \d+ values?(?:\(s\))?")  # WooCommerce's "Attribute 1 value(s)"
 PRICE_TIER = re.compile(rf"(?i)(?:{'|'.join(CURRENCIES)}|price|px)[\s_-]+\d+\s*-\s*\d+")  # "EUR_1-99": see system_field
@@ -278,11 +284,6 @@ PRICE_TIER = re.compile(rf"(?i)(?:{'|'.join(CURRENCIES)}|price|px)[\s_-]+\d+\s*-
 LISTED_PRICES = frozenset({"list", "retail", "srp", "selling", "sale", "shelf"})
 COSTS = frozenset({"net", "unit", "trade", "dealer", "landed", "wholesale", "purchase", "buying", "ex"})
 # A supplier's colour codes ("blk/clr", "wht"), said as the colours they stand for
-COLOUR_CODES = {
-    "blk": "black", "bk": "black", "wht": "white", "wh": "white", "gry": "grey", "gy": "grey", "clr": "clear",
-    "ss": "stainless steel", "slv": "silver", "grn": "green", "blu": "blue", "brn": "brown", "nat": "natural",
-    "ylw": "yellow", "pnk": "pink", "org": "orange", "pur": "purple",
-}  # fmt: skip
 # Units a feed writes in capitals or as GS1's codes after a number ("10000 MAH", "37 WHR", "80 GM", "2 LBR",
 # "20 MM"; held-out sets 137-143), as copy writes them
 VALUE_CODES = "MAH WHR WH KWH AH RPM LBR LBS LB ONZ OZ GM GSM GRM KGM KG MG MLT ML LTR MMT MM CMT CM MTR"
@@ -367,9 +368,7 @@ def export_fields(attributes: dict[str, Any]) -> dict[str, Any]:
             continue  # Amazon's flag; "It needs no batteries" was judged untrue for a cordless tool (set 151)
         if MARKET.match(str(key)):  # Shopify's markets: "Included / Australia", "Price / Australia" (set 159)
             continue
-        if isinstance(value, str) and HEDGED.search(
-            value
-        ):  # set 200: "Gluten free: yes i think (need to check vinegar)"
+        if isinstance(value, str) and HEDGED.search(value):  # set 200: "yes i think (need to check vinegar)"
             continue
         if isinstance(value, str) and LOCALE_CODE.fullmatch(value.strip()):  # a listing's "language": "en-US" (set 173)
             continue
@@ -483,19 +482,14 @@ def per_basis(read: dict[Any, Any], attributes: dict[str, Any]) -> dict[Any, Any
     unit = UNIT_CODES.get(measure.group(2).upper()) if measure else None
     if not (measure and unit):
         return read
+    nutrient = {key: next(iter(name_words(str(key))), "") in NUTRIENTS for key in read}  # "energyKcal", "calcium_mg"
+    # "It has 3.4 sugars" would count them
     nutrients = {
-        "sugar" if field_words(key) == "sugars" else key: value  # "It has 3.4 sugars" counts no sugars
-        for key, value in read.items()
-        if name_words(str(key))[:1] and name_words(str(key))[0] in NUTRIENTS
+        "sugar" if field_words(key) == "sugars" else key: value for key, value in read.items() if nutrient[key]
     }
-    rest = {
-        key: value
-        for key, value in read.items()
-        if not (name_words(str(key))[:1] and name_words(str(key))[0] in NUTRIENTS)
-    }
-    return rest | (
-        {f"nutrition per {measure.group(1)}{unit}": nutrients} if nutrients else {}
-    )  # "100ml", no unit of theirs
+    rest = {key: value for key, value in read.items() if not nutrient[key]}
+    per = f"nutrition per {measure.group(1)}{unit}"  # "100ml": no unit of its nutrients
+    return rest | ({per: nutrients} if nutrients else {})
 
 
 def measure_range(value: dict[str, Any]) -> str | None:
@@ -566,9 +560,9 @@ def read_value(value: Any, colour: bool) -> Any:
         value = value[0]
     if not isinstance(value, str):
         return value
-    if value.strip().lower() in ("with", "without", "included", "not included"):  # eBay's "Wear Indicator":
-        return value.strip().lower() in ("with", "included")  # "Without", "Included" (sets 205, 209: "Its wear
-        # indicator is Included", "Its fitting instructions are Not Included")
+    # eBay's "Wear Indicator": "Without", "Fitting Instructions": "Not Included" (sets 205, 209: said as written)
+    if value.strip().lower() in ("with", "without", "included", "not included"):
+        return value.strip().lower() in ("with", "included")
     if " | " in value or ("|" in value and all(LETTER.search(item) for item in value.split("|"))):
         return [read_value(item.strip(), colour) for item in value.split("|") if item.strip()]  # "Black | Silver"
     value = re.sub(r"(?<=[^\W\d_]);(?=[^\W_])", "; ", value)  # set 202: "Rock plate protection;5mm lugs"
